@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { registerDocumentLanguage } from './documentLanguage';
+import { createClient, includeGlobs } from './languageClient';
+import { log } from './log';
+import { registerStatusBar } from './statusBar';
+
+/** What activate() returns: used by the VS Code tests. */
+export interface DossierApi {
+  client: LanguageClient;
+  ready: Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<DossierApi> {
+  client = createClient(context);
+  const c = client;
+  const isIncluded = (doc: vscode.TextDocument) =>
+    doc.uri.scheme === 'file' && includeGlobs().some((pattern) => vscode.languages.match({ scheme: 'file', pattern }, doc) > 0);
+  registerCommands(context, c);
+  registerStatusBar(context, c, isIncluded);
+  registerDocumentLanguage(context, isIncluded);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('dossier.include')) {
+        void vscode.window
+          .showInformationMessage('Dossier: reload the window to apply the new dossier.include.', 'Reload')
+          .then((choice) => choice && vscode.commands.executeCommand('workbench.action.reloadWindow'));
+      }
+    }),
+  );
+  const ready = c.start().catch((err: unknown) => {
+    log().error(`Language server failed to start: ${String(err)}`);
+    void vscode.window.showErrorMessage(`Dossier could not start its language server: ${String(err)}`);
+    throw err;
+  });
+  return { client: c, ready };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { documentStatsRequest, indexingStatusNotification, type IndexingStatus } from '../../common/protocol';
+
+/** Entity and claim counts of the active document, and indexing progress while it runs. */
+export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient, isIncluded: (doc: vscode.TextDocument) => boolean): void {
+  const item = vscode.window.createStatusBarItem('dossier.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Dossier';
+  item.command = 'workbench.action.showAllSymbols';
+  let indexing: IndexingStatus | undefined;
+  let seq = 0;
+
+  const refresh = async () => {
+    const editor = vscode.window.activeTextEditor;
+    const mine = ++seq;
+    const progress = indexing && !indexing.done ? ` · indexing ${indexing.indexed}/${indexing.total}` : '';
+    if (!editor || !isIncluded(editor.document)) {
+      if (progress) {
+        item.text = `$(sync~spin) Dossier${progress}`;
+        item.show();
+      } else item.hide();
+      return;
+    }
+    const stats = await client.sendRequest(documentStatsRequest, { uri: editor.document.uri.toString() }).catch(() => null);
+    if (mine !== seq) return;
+    item.text = stats ? `$(person) ${stats.actors} $(location) ${stats.places} $(quote) ${stats.claims}${progress}` : `Dossier${progress}`;
+    item.tooltip = stats ? `Dossier: ${stats.actors} actors, ${stats.places} places, ${stats.claims} claims in this document` : 'Dossier';
+    item.show();
+  };
+
+  context.subscriptions.push(
+    item,
+    client.onNotification(indexingStatusNotification, (s) => {
+      indexing = s;
+      void refresh();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) void refresh();
+    }),
+  );
+  void refresh();
+}

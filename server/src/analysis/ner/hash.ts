@@ -1,0 +1,29 @@
+/*
+ * 32-bit hashing for feature ids. Features are hashed rather than interned as
+ * strings so that extraction never concatenates strings in the hot loop: a
+ * template id is mixed with the hash of a word (computed once per word type).
+ */
+
+/** FNV-1a over UTF-16 code units, seeded so different uses of one string differ. */
+export function hashString(s: string, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Combines two 32-bit values; avalanche so that nearby inputs spread over the table. */
+export function mix(a: number, b: number): number {
+  let h = (a ^ Math.imul(b ^ (b >>> 15), 0x2c1b3c6d)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  // 0 marks an empty slot in the lookup table, so it is never a feature.
+  return h >>> 0 || 1;
+}
+
+export function mix3(a: number, b: number, c: number): number {
+  return mix(mix(a, b), c);
+}

@@ -1,0 +1,17 @@
+import type { Sentence, Token } from '../types';
+
+export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface NerSpan {
+  start: number;
+  end: number;
+  label: NerLabel;
+  /** Token range [tokenStart, tokenEnd) of the span. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+/** A trained sequence tagger: tokens of a document in, labelled spans out. */
+export interface Tagger {
+  tag(text: string, tokens: Token[], sentences: Sentence[]): NerSpan[];
+}

@@ -1,0 +1,172 @@
+import type { Sentence, Token } from './types';
+
+/*
+ * A single-pass scanner. Tokens follow the CoNLL-2003 conventions the tagger
+ * was trained on: punctuation stands alone, possessive 's / ’s is split off,
+ * hyphenated words ("al-Zamili", "Iran-backed") and dotted abbreviations
+ * ("U.S.", "Gen.") stay whole.
+ */
+
+const MAX_TOKEN = 200;
+
+function isLetterOrDigit(code: number): boolean {
+  if (code < 128) {
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  }
+  return /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(code));
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x200b || code === 0xfeff || code === 12 || code === 11;
+}
+
+const APOSTROPHES = new Set([39, 0x2019]);
+const JOINERS = new Set([45, 0x2010, 0x2011, 38]); // hyphens and '&' inside words (AT&T)
+
+/** Abbreviations that keep their final period. */
+export const ABBREVIATIONS = new Set(
+  ('mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr inc corp ltd co bros vs etc ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec fig adm cmdr rev hon dept est approx u.s u.k u.n e.g i.e a.m p.m')
+    .split(' '),
+);
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (!isLetterOrDigit(c)) {
+      // Surrogate pairs (emoji) stay together so tokens never split a code point.
+      const len = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
+      tokens.push({ start: i, end: i + len, text: text.slice(i, i + len) });
+      i += len;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < to && i - start < MAX_TOKEN) {
+      const d = text.charCodeAt(i);
+      if (isLetterOrDigit(d)) {
+        i++;
+        continue;
+      }
+      const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+      if ((JOINERS.has(d) || d === 46 || d === 44) && isLetterOrDigit(next)) {
+        // "1,000" and "3.5" only between digits; "U.S" style dots between letters.
+        if (d === 44 && !(isDigit(text.charCodeAt(i - 1)) && isDigit(next))) break;
+        i += 2;
+        continue;
+      }
+      if (APOSTROPHES.has(d) && isLetterOrDigit(next)) {
+        // Possessive 's and contractions n't split off; "Kata'ib", "O'Brien" stay whole.
+        const after = i + 2 < to ? text.charCodeAt(i + 2) : 0;
+        const isS = (next === 115 || next === 83) && !isLetterOrDigit(after);
+        if (isS) break;
+        const isNt = (next === 116 || next === 84) && text.charCodeAt(i - 1) === 110 && !isLetterOrDigit(after);
+        if (isNt) {
+          i--; // "don't" -> "do" + "n't"
+          break;
+        }
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    // A trailing period belongs to dotted abbreviations ("U.S.", "Gen.").
+    if (i < to && text.charCodeAt(i) === 46) {
+      const word = text.slice(start, i);
+      const lower = word.toLowerCase();
+      if (word.includes('.') || ABBREVIATIONS.has(lower) || (word.length === 1 && /[A-Z]/.test(word))) {
+        i++;
+      }
+    }
+    tokens.push({ start, end: i, text: text.slice(start, i) });
+    // Split-off clitics: 's / ’s / n't.
+    if (i < to && APOSTROPHES.has(text.charCodeAt(i))) {
+      const n1 = text.charCodeAt(i + 1);
+      if ((n1 === 115 || n1 === 83) && !isLetterOrDigit(text.charCodeAt(i + 2) || 0)) {
+        tokens.push({ start: i, end: i + 2, text: text.slice(i, i + 2) });
+        i += 2;
+      }
+    } else if (i + 2 < to && (text.charCodeAt(i) === 110 || text.charCodeAt(i) === 78) && APOSTROPHES.has(text.charCodeAt(i + 1))) {
+      const n2 = text.charCodeAt(i + 2);
+      if ((n2 === 116 || n2 === 84) && !isLetterOrDigit(text.charCodeAt(i + 3) || 0)) {
+        tokens.push({ start: i, end: i + 3, text: text.slice(i, i + 3) });
+        i += 3;
+      }
+    }
+  }
+  return tokens;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+
+/**
+ * Sentences end at line breaks (every line of these documents is a paragraph,
+ * headline or comment line) and at ., ! or ? followed by a space and a capital,
+ * digit or opening quote, unless the period belongs to an abbreviation.
+ */
+export function splitSentences(text: string, tokens: Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let first = 0;
+  const close = (last: number) => {
+    if (last < first) return;
+    sentences.push({ start: tokens[first].start, end: tokens[last].end, tokenStart: first, tokenEnd: last + 1 });
+    first = last + 1;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k];
+    const next = tokens[k + 1];
+    if (!next) {
+      close(k);
+      break;
+    }
+    if (hasNewline(text, tok.end, next.start)) {
+      close(k);
+      continue;
+    }
+    const t = tok.text;
+    let end = t === '.' || t === '!' || t === '?' || t === '…' || (t.endsWith('.') && t.length > 1 && !isAbbreviation(t));
+    if (!end) continue;
+    // Absorb closing quotes and brackets into the ending sentence.
+    let last = k;
+    while (tokens[last + 1] && CLOSERS.has(tokens[last + 1].text) && tokens[last + 1].start === tokens[last].end) last++;
+    const after = tokens[last + 1];
+    if (!after) {
+      close(last);
+      k = last;
+      break;
+    }
+    if (after.start === tokens[last].end) continue; // "3.5", "...x"
+    const ch = after.text.charAt(0);
+    if (/[\p{Lu}\p{N}"“‘'(\[]/u.test(ch)) {
+      close(last);
+      k = last;
+    }
+  }
+  if (first < tokens.length) close(tokens.length - 1);
+  return sentences;
+}
+
+function isAbbreviation(token: string): boolean {
+  const w = token.slice(0, -1).toLowerCase();
+  if (ABBREVIATIONS.has(w)) return true;
+  // Initials ("J.") and dotted acronyms ("U.S.") rarely end sentences in news.
+  return /^\p{L}$/u.test(w) || /^(\p{L}\.)+\p{L}$/u.test(w);
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}

@@ -1,0 +1,46 @@
+import type { DocumentAnalysis, TextSpan } from './analysis/types';
+
+/** One document in the `dossier analyze --json` contract (version 1). */
+export interface ContractDocument {
+  file: string;
+  entities: Array<{ start: number; end: number; text: string; kind: string; type: string; id: string }>;
+  claims: Array<{
+    start: number;
+    end: number;
+    text: string;
+    cue: TextSpan | null;
+    source: TextSpan | null;
+    speaker: string | null;
+  }>;
+}
+
+const span = (s: TextSpan | null): TextSpan | null => (s ? { start: s.start, end: s.end, text: s.text } : null);
+
+export function toContract(file: string, a: DocumentAnalysis): ContractDocument {
+  return {
+    file,
+    entities: a.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind, type: m.type, id: m.id })),
+    claims: a.claims.map((c) => ({ start: c.start, end: c.end, text: c.text, cue: span(c.cue), source: span(c.source), speaker: c.speaker })),
+  };
+}
+
+/** The readable summary printed without --json. */
+export function summary(file: string, a: DocumentAnalysis): string {
+  const lines = [`${file}`];
+  const actors = a.entities.filter((e) => e.kind === 'actor');
+  const places = a.entities.filter((e) => e.kind === 'place');
+  const list = (es: typeof actors) =>
+    es
+      .sort((x, y) => y.mentions.length - x.mentions.length)
+      .map((e) => `${e.canonical} (${e.type}, ${e.mentions.length}×)`)
+      .join(', ');
+  lines.push(`  actors (${actors.length}): ${list(actors) || '—'}`);
+  lines.push(`  places (${places.length}): ${list(places) || '—'}`);
+  lines.push(`  claims (${a.claims.length}):`);
+  for (const c of a.claims) {
+    const who = c.speaker ?? c.source?.text ?? 'unattributed';
+    const text = c.text.replace(/\s+/g, ' ');
+    lines.push(`    ${who} ${c.cue?.text ?? '—'}: ${text.length > 100 ? text.slice(0, 99) + '…' : text}${c.section === 'comments' ? ' [comment]' : ''}`);
+  }
+  return lines.join('\n');
+}

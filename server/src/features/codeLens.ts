@@ -1,0 +1,39 @@
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { Settings } from '../../../common/settings';
+import type { Claim } from '../analysis/types';
+import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import { truncate } from './markdown';
+import { toRange } from './range';
+
+/** The client command a lens runs: reveal the position and show its hover. */
+export const SHOW_DETAILS_COMMAND = '_dossier.showDetails';
+
+export function codeLenses(index: DocumentIndex, params: CodeLensParams, settings: Settings): CodeLens[] {
+  const doc = index.get(params.textDocument.uri);
+  if (!doc || !settings.codeLens.enabled || !settings.codeLens.claims) return [];
+  return doc.analysis.claims.map((claim) => claimLens(doc, claim));
+}
+
+export function claimLensTitle(doc: IndexedDocument, claim: Claim): string {
+  const speaker = claim.speaker ? doc.analysis.entities.find((e) => e.id === claim.speaker)?.canonical ?? claim.speaker : claim.source?.text;
+  const parts = [`$(comment-discussion) ${truncate(speaker ?? 'unattributed', 40)}`];
+  if (claim.cue) parts.push(truncate(claim.cue.text, 30));
+  if (claim.hedges.length) parts.push(`hedged: ${claim.hedges.join(', ')}`);
+  if (claim.section === 'comments') parts.push(claim.handle ? `comment by ${truncate(claim.handle, 30)}` : 'reader comment');
+  return parts.join(' · ');
+}
+
+function claimLens(doc: IndexedDocument, claim: Claim): CodeLens {
+  // The lens sits on the line where the attribution starts (source, cue or content, whichever is first).
+  const anchor = Math.min(claim.start, claim.cue?.start ?? Infinity, claim.source?.start ?? Infinity);
+  const range = toRange(doc, { start: anchor, end: anchor });
+  const at = claim.cue ?? claim;
+  return {
+    range,
+    command: {
+      title: claimLensTitle(doc, claim),
+      command: SHOW_DETAILS_COMMAND,
+      arguments: [doc.uri, doc.document.positionAt(at.start)],
+    },
+  };
+}

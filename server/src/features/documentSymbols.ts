@@ -1,0 +1,62 @@
+import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
+import type { EntityCluster } from '../analysis/types';
+import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import { truncate, typeLabel } from './markdown';
+import { toRange } from './range';
+
+/** Outline: Headline, Actors, Places, Claims and Comments groups, entities in order of first mention. */
+export function documentSymbols(index: DocumentIndex, params: DocumentSymbolParams): DocumentSymbol[] {
+  const doc = index.get(params.textDocument.uri);
+  if (!doc) return [];
+  const a = doc.analysis;
+  const out: DocumentSymbol[] = [];
+
+  if (a.structure.headline) {
+    const r = toRange(doc, a.structure.headline);
+    out.push({ name: 'Headline', detail: truncate(doc.document.getText(r), 80), kind: SymbolKind.File, range: r, selectionRange: r });
+  }
+  const byFirstMention = [...a.entities].sort((x, y) => a.mentions[x.mentions[0]].start - a.mentions[y.mentions[0]].start);
+  const group = (name: string, kind: SymbolKind, items: DocumentSymbol[]) => {
+    if (!items.length) return;
+    const start = Math.min(...items.map((i) => doc.document.offsetAt(i.range.start)));
+    const end = Math.max(...items.map((i) => doc.document.offsetAt(i.range.end)));
+    const range = toRange(doc, { start, end });
+    out.push({ name, detail: String(items.length), kind, range, selectionRange: toRange(doc, { start, end: start }), children: items });
+  };
+  group('Actors', SymbolKind.Namespace, byFirstMention.filter((e) => e.kind === 'actor').map((e) => entitySymbol(doc, e)));
+  group('Places', SymbolKind.Namespace, byFirstMention.filter((e) => e.kind === 'place').map((e) => entitySymbol(doc, e)));
+  group(
+    'Claims',
+    SymbolKind.Namespace,
+    a.claims
+      .filter((c) => c.section === 'article')
+      .map((c) => {
+        const speaker = c.speaker ? a.entities.find((e) => e.id === c.speaker)?.canonical ?? c.speaker : c.source?.text ?? 'unattributed';
+        const range = toRange(doc, { start: Math.min(c.start, c.source?.start ?? c.start, c.cue?.start ?? c.start), end: Math.max(c.end, c.source?.end ?? 0, c.cue?.end ?? 0) });
+        return { name: truncate(speaker, 60), detail: truncate(c.text, 80), kind: SymbolKind.String, range, selectionRange: toRange(doc, c) };
+      }),
+  );
+  const comments = a.structure.blocks.filter((b) => b.kind === 'comment');
+  group(
+    'Comments',
+    SymbolKind.Namespace,
+    comments.map((b) => {
+      const range = toRange(doc, b);
+      return { name: b.handle ?? 'comment', detail: truncate(doc.document.getText(range), 60), kind: SymbolKind.Event, range, selectionRange: toRange(doc, b.handleSpan ?? b) };
+    }),
+  );
+  return out;
+}
+
+function entitySymbol(doc: IndexedDocument, e: EntityCluster): DocumentSymbol {
+  const mentions = e.mentions.map((i) => doc.analysis.mentions[i]);
+  const first = mentions[0];
+  const last = mentions[mentions.length - 1];
+  return {
+    name: e.canonical,
+    detail: `${typeLabel(e.type)} · ${mentions.length}×`,
+    kind: e.type === 'person' ? SymbolKind.Constructor : e.type === 'organization' ? SymbolKind.Class : SymbolKind.Module,
+    range: toRange(doc, { start: first.start, end: last.end }),
+    selectionRange: toRange(doc, first),
+  };
+}

@@ -1,0 +1,31 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Gazetteer, type GazetteerData } from './analysis/gazetteer';
+import { capitalisedTagger } from './analysis/ner/capitalised';
+import type { AnalysisResources } from './analysis/resources';
+
+/*
+ * Finds and loads the engine's data files. Bundles run from dist/ (data in
+ * dist/data); tests compiled by tsc run from out/..., so walk up to the repo.
+ */
+
+export function dataDir(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    for (const candidate of [path.join(dir, 'data'), path.join(dir, 'dist', 'data')]) {
+      if (fs.existsSync(path.join(candidate, 'gazetteer.json'))) return candidate;
+    }
+    dir = path.dirname(dir);
+  }
+  throw new Error(`Dossier data files not found near ${__dirname}; run "npm run build" first`);
+}
+
+let cached: AnalysisResources | undefined;
+
+export function loadResources(): AnalysisResources {
+  if (cached) return cached;
+  const dir = dataDir();
+  const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dir, 'gazetteer.json'), 'utf8')) as GazetteerData);
+  cached = { gazetteer, tagger: capitalisedTagger(gazetteer) };
+  return cached;
+}

@@ -1,0 +1,123 @@
+import {
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+  type TextDocumentIdentifier,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { documentStatsRequest, indexingStatusNotification } from '../../common/protocol';
+import { AnalysisCancelled } from './analysis/types';
+import { codeLenses } from './features/codeLens';
+import { definition } from './features/definition';
+import { documentHighlights } from './features/documentHighlights';
+import { documentStats } from './features/documentStats';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
+import { hover } from './features/hover';
+import { references } from './features/references';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { loadResources } from './resources';
+import { SettingsManager } from './settingsManager';
+import { DocumentIndex } from './workspace/documentIndex';
+import { WorkspaceIndexer } from './workspace/indexer';
+
+/** Wires the LSP connection to the index and the features; no logic of its own. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const index = new DocumentIndex(loadResources);
+  const settings = new SettingsManager(connection);
+  let folders: string[] = [];
+  let folderEvents = false;
+  const indexer = new WorkspaceIndexer(index, {
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    log: (m) => connection.console.info(m),
+    progress: (indexed, total) => void connection.sendNotification(indexingStatusNotification, { indexed, total, done: indexed >= total }),
+  });
+
+  /** The analysis of the document's current version, computed on first use. */
+  const fresh = (id: TextDocumentIdentifier, token?: CancellationToken) => {
+    const open = documents.get(id.uri);
+    if (open) index.update(open.uri, open.getText(), open.version, token);
+    return index.get(id.uri);
+  };
+  const guard = <P extends { textDocument: TextDocumentIdentifier }, R>(empty: R, run: (p: P) => R | Promise<R>) =>
+    async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        if (!fresh(params.textDocument, token) || token.isCancellationRequested) return empty;
+        return await run(params);
+      } catch (err) {
+        if (err instanceof AnalysisCancelled) return empty;
+        connection.console.error(`Dossier: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        return empty;
+      }
+    };
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.enable(params.capabilities.workspace?.configuration === true);
+    folderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    if (!folders.length && params.rootUri?.startsWith('file:')) folders = [fileURLToPath(params.rootUri)];
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        documentSymbolProvider: { label: 'Dossier' },
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        documentHighlightProvider: true,
+        definitionProvider: true,
+        foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'dossier', version: '0.1.0' },
+    };
+  });
+
+  const reindex = async () => {
+    const s = await settings.get();
+    connection.console.info(`Dossier settings: ${JSON.stringify(s)}`);
+    await indexer.run({ folders, include: s.include, exclude: s.exclude, maxBytes: s.maxFileSizeMB * 1048576 });
+  };
+  connection.onInitialized(() => {
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((r) => r.uri));
+        folders = folders.filter((f) => !removed.has(pathToFileURL(f).toString())).concat(e.added.map((a) => fileURLToPath(a.uri)));
+        void reindex();
+      });
+    }
+    void reindex();
+  });
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    void reindex();
+  });
+  connection.onDidChangeWatchedFiles(async (params) => {
+    const s = await settings.get();
+    for (const change of params.changes) {
+      if (!change.uri.startsWith('file:')) continue;
+      if (change.type === FileChangeType.Deleted) {
+        if (!documents.get(change.uri)) index.remove(change.uri);
+      } else {
+        await indexer.indexFile(fileURLToPath(change.uri), s.maxFileSizeMB * 1048576);
+      }
+    }
+  });
+
+  connection.onHover(guard(null, (p) => hover(index, p)));
+  connection.onCodeLens(guard([], async (p) => codeLenses(index, p, await settings.get(p.textDocument.uri))));
+  connection.onDocumentSymbol(guard([], (p) => documentSymbols(index, p)));
+  connection.onReferences(guard([], (p) => references(index, p)));
+  connection.onDocumentHighlight(guard([], (p) => documentHighlights(index, p)));
+  connection.onDefinition(guard(null, (p) => definition(index, p)));
+  connection.onFoldingRanges(guard([], (p) => foldingRanges(index, p)));
+  connection.onWorkspaceSymbol((p) => workspaceSymbols(index, p));
+  connection.onRequest(documentStatsRequest, (p) => (fresh({ uri: p.uri }) ? documentStats(index, p.uri) : null));
+
+  documents.listen(connection);
+}

@@ -1,0 +1,4 @@
+import { main } from './main';
+
+// dist/server.js: the language server process started by the extension.
+main();

@@ -1,0 +1,87 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument } from '../analysis/pipeline';
+import type { AnalysisResources } from '../analysis/resources';
+import type { Cancellation, DocumentAnalysis, EntityCluster, EntityMention } from '../analysis/types';
+import { EntityRegistry } from '../analysis/entities/crossDocument';
+
+export interface IndexedDocument {
+  uri: string;
+  version: number;
+  document: TextDocument;
+  analysis: DocumentAnalysis;
+}
+
+export interface MentionRef {
+  doc: IndexedDocument;
+  mention: EntityMention;
+  entity: EntityCluster;
+}
+
+/**
+ * Every analysed document of the workspace, one analysis per (uri, version),
+ * and the cross-document entity registry kept in step with it.
+ */
+export class DocumentIndex {
+  private readonly docs = new Map<string, IndexedDocument>();
+  readonly registry = new EntityRegistry();
+  private listeners: Array<(uri: string) => void> = [];
+
+  constructor(private readonly resources: () => AnalysisResources) {}
+
+  /** Analyses the text unless this exact version is already indexed. */
+  update(uri: string, text: string, version: number, token?: Cancellation): IndexedDocument {
+    const existing = this.docs.get(uri);
+    if (existing && existing.version === version && existing.document.getText() === text) return existing;
+    const analysis = analyzeDocument(text, this.resources(), token);
+    const entry: IndexedDocument = { uri, version, document: TextDocument.create(uri, 'plaintext', version, text), analysis };
+    this.docs.set(uri, entry);
+    this.registry.update(uri, analysis.entities);
+    for (const l of this.listeners) l(uri);
+    return entry;
+  }
+
+  remove(uri: string): void {
+    if (!this.docs.delete(uri)) return;
+    this.registry.remove(uri);
+    for (const l of this.listeners) l(uri);
+  }
+
+  get(uri: string): IndexedDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+
+  all(): IterableIterator<IndexedDocument> {
+    return this.docs.values();
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  onDidChange(listener: (uri: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The workspace-wide id of an entity of one document. */
+  workspaceId(uri: string, localId: string): string {
+    return this.registry.resolve(uri, localId);
+  }
+
+  /** All mentions across the workspace of the entity with this workspace id, documents in index order. */
+  mentionsOf(workspaceId: string): MentionRef[] {
+    const refs: MentionRef[] = [];
+    for (const uri of this.registry.documentsOf(workspaceId)) {
+      const doc = this.docs.get(uri);
+      if (!doc) continue;
+      for (const entity of doc.analysis.entities) {
+        if (this.registry.resolve(uri, entity.id) !== workspaceId) continue;
+        for (const i of entity.mentions) refs.push({ doc, mention: doc.analysis.mentions[i], entity });
+      }
+    }
+    return refs;
+  }
+}

@@ -1,0 +1,78 @@
+import { pathToFileURL } from 'url';
+import type { DocumentIndex } from './documentIndex';
+import { readDocument } from './readDocument';
+import { findDocuments } from './scanner';
+
+export interface IndexerHost {
+  /** Documents the editor has open; their editor text wins over the disk. */
+  isOpen(uri: string): boolean;
+  log(message: string): void;
+  progress(indexed: number, total: number): void;
+}
+
+export interface IndexOptions {
+  folders: string[];
+  include: string[];
+  exclude: string[];
+  maxBytes: number;
+}
+
+/**
+ * Indexes the workspace's documents from disk in the background, one file
+ * per turn of the event loop so that requests are answered meanwhile. A new
+ * run supersedes the one in progress.
+ */
+export class WorkspaceIndexer {
+  private generation = 0;
+
+  constructor(
+    private readonly index: DocumentIndex,
+    private readonly host: IndexerHost,
+  ) {}
+
+  async run(options: IndexOptions): Promise<void> {
+    const generation = ++this.generation;
+    const files = await findDocuments(options.folders, options.include, options.exclude);
+    const wanted = new Set(files.map((f) => pathToFileURL(f).toString()));
+    for (const doc of [...this.index.all()]) {
+      if (!wanted.has(doc.uri) && !this.host.isOpen(doc.uri)) this.index.remove(doc.uri);
+    }
+    this.host.progress(0, files.length);
+    let done = 0;
+    for (const file of files) {
+      if (generation !== this.generation) return;
+      await yieldToEventLoop();
+      await this.indexFile(file, options.maxBytes);
+      done++;
+      if (done % 10 === 0 || done === files.length) this.host.progress(done, files.length);
+    }
+    if (files.length === 0) this.host.progress(0, 0);
+  }
+
+  /** (Re-)indexes one file from disk unless the editor has it open. */
+  async indexFile(file: string, maxBytes: number): Promise<void> {
+    const uri = pathToFileURL(file).toString();
+    if (this.host.isOpen(uri)) return;
+    const read = await readDocument(file, maxBytes);
+    if (!read.ok) {
+      this.host.log(`Skipped ${file}: ${read.reason}`);
+      this.index.remove(uri);
+      return;
+    }
+    if (read.invalidUtf8) this.host.log(`${file} is not valid UTF-8; invalid bytes were replaced`);
+    if (this.host.isOpen(uri)) return;
+    try {
+      this.index.update(uri, read.text, -1);
+    } catch (err) {
+      this.host.log(`Could not analyse ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  cancel(): void {
+    this.generation++;
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

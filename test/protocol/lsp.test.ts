@@ -1,0 +1,86 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { seedsDir } from '../unit/util';
+import { positionOf, TestLspClient } from './lspClient';
+
+interface MarkupHover {
+  contents: { kind: string; value: string };
+}
+interface Symbol {
+  name: string;
+  children?: Symbol[];
+}
+interface Location {
+  uri: string;
+}
+
+const SEED = path.join(seedsDir, '001_e776aff8290555f3.txt');
+
+describe('language server over stdio (JSON-RPC)', function () {
+  this.timeout(60_000);
+  let client: TestLspClient;
+  let uri: string;
+  const text = fs.readFileSync(SEED, 'utf8');
+
+  before(async () => {
+    client = new TestLspClient();
+    const init = (await client.initialize(seedsDir)) as { capabilities: Record<string, unknown> };
+    assert.ok(init.capabilities.hoverProvider);
+    await client.indexed();
+    uri = await client.open(SEED, text);
+  });
+  after(async () => client.dispose());
+
+  it('hovers a person with canonical name, type and mention counts', async () => {
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Hakim al-Zamili', 0, 3) })) as MarkupHover;
+    assert.ok(hover, 'no hover');
+    assert.match(hover.contents.value, /Hakim al-Zamili/);
+    assert.match(hover.contents.value, /Person/);
+    assert.match(hover.contents.value, /Mentions: \d+ here/);
+  });
+
+  it('returns a hierarchical outline', async () => {
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Symbol[];
+    const names = symbols.map((s) => s.name);
+    assert.ok(names.includes('Actors'), names.join(','));
+    assert.ok(names.includes('Places'), names.join(','));
+    assert.ok(symbols.find((s) => s.name === 'Actors')!.children!.length > 0);
+  });
+
+  it('returns code lenses with titles', async () => {
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{ command?: { title: string } }>;
+    assert.ok(lenses.length > 0);
+    assert.ok(lenses.every((l) => l.command && l.command.title.length > 0));
+  });
+
+  it('finds references to Abadi across documents', async () => {
+    const refs = (await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri },
+      position: positionOf(text, 'Abadi', 0, 1),
+      context: { includeDeclaration: true },
+    })) as Location[];
+    const docs = new Set(refs.map((r) => r.uri));
+    assert.ok(docs.size >= 2, `references in ${docs.size} document(s)`);
+  });
+
+  it('finds workspace symbols for Zamili in several documents', async () => {
+    const symbols = (await client.connection.sendRequest('workspace/symbol', { query: 'Zamili' })) as Array<{ location: Location }>;
+    const docs = new Set(symbols.map((s) => s.location.uri));
+    assert.ok(docs.size >= 3, `Zamili found in ${docs.size} document(s)`);
+  });
+
+  it('highlights the other mentions of an entity in the document', async () => {
+    const highlights = (await client.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: positionOf(text, 'Turkey', 0, 1) })) as unknown[];
+    assert.ok(highlights.length >= 3, `only ${highlights.length} highlights`);
+  });
+
+  it('follows incremental edits', async () => {
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Angela Merkel visited Berlin.\n' }],
+    });
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 24 } })) as MarkupHover | null;
+    assert.ok(hover && /Berlin/.test(hover.contents.value), JSON.stringify(hover));
+  });
+});

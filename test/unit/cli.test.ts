@@ -1,0 +1,97 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { repoRoot, seedsDir } from './util';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+interface ContractDoc {
+  file: string;
+  entities: Array<Span & { kind: string; type: string; id: string }>;
+  claims: Array<Span & { cue: Span | null; source: Span | null; speaker: string | null }>;
+}
+
+describe('dossier CLI', function () {
+  this.timeout(60_000);
+  const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).map((f) => path.join(seedsDir, f));
+
+  it('prints the version 1 JSON contract with offsets that match the text', () => {
+    const r = run('analyze', '--json', ...seeds);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { version: number; documents: ContractDoc[] };
+    assert.strictEqual(out.version, 1);
+    assert.strictEqual(out.documents.length, seeds.length);
+    for (const doc of out.documents) {
+      const text = fs.readFileSync(doc.file, 'utf8');
+      assert.ok(doc.entities.length > 0, `no entities in ${doc.file}`);
+      assert.ok(doc.claims.length > 0, `no claims in ${doc.file}`);
+      for (const e of doc.entities) {
+        assert.strictEqual(text.slice(e.start, e.end), e.text);
+        assert.ok(['actor', 'place'].includes(e.kind));
+        assert.match(e.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      }
+      for (const c of doc.claims) {
+        assert.strictEqual(text.slice(c.start, c.end), c.text);
+        for (const s of [c.cue, c.source]) if (s) assert.strictEqual(text.slice(s.start, s.end), s.text);
+      }
+    }
+  });
+
+  it('reports missing and binary files on stderr, analyses the rest, exits 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
+    const binary = path.join(dir, 'image.txt');
+    fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    const missing = path.join(dir, 'missing.txt');
+    const r = run('analyze', '--json', missing, binary, seeds[0]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /missing\.txt: no such file/);
+    assert.match(r.stderr, /image\.txt: binary file/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'stack trace on stderr');
+    const out = JSON.parse(r.stdout) as { documents: ContractDoc[] };
+    assert.deepStrictEqual(out.documents.map((d) => d.file), [seeds[0]]);
+  });
+
+  it('reads invalid UTF-8 with a warning instead of failing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
+    const file = path.join(dir, 'latin1.txt');
+    fs.writeFileSync(file, Buffer.from('Caf\xe9 owner John Smith said he was happy.', 'latin1'));
+    const r = run('analyze', '--json', file);
+    assert.strictEqual(r.status, 0);
+    assert.match(r.stderr, /not valid UTF-8/);
+  });
+
+  it('prints a readable summary without --json', () => {
+    const r = run('analyze', seeds[0]);
+    assert.strictEqual(r.status, 0);
+    assert.match(r.stdout, /actors \(\d+\)/);
+    assert.match(r.stdout, /claims \(\d+\)/);
+  });
+
+  it('rejects unknown commands and options with usage', () => {
+    const r = run('analyse');
+    assert.strictEqual(r.status, 1);
+    assert.match(r.stderr, /unknown command analyse/);
+    assert.match(run('analyze', '--jsn', seeds[0]).stderr, /unknown option --jsn/);
+  });
+
+  it('handles hundreds of files in one call', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
+    const files: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const f = path.join(dir, `doc${i}.txt`);
+      fs.writeFileSync(f, `Headline ${i}\n\nPresident Barack Obama said that Iraq needs help.\n`);
+      files.push(f);
+    }
+    const r = run('analyze', '--json', ...files);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual((JSON.parse(r.stdout) as { documents: unknown[] }).documents.length, 300);
+  });
+});

@@ -1,0 +1,48 @@
+import * as assert from 'assert';
+import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
+
+const words = (text: string) => tokenize(text).map((t) => t.text);
+
+describe('tokenize', () => {
+  it('splits punctuation and possessives but keeps hyphenated names and abbreviations', () => {
+    assert.deepStrictEqual(words("Iraq's al-Zamili met U.S. envoys, Gen. Dunford."), ['Iraq', "'s", 'al-Zamili', 'met', 'U.S.', 'envoys', ',', 'Gen.', 'Dunford', '.']);
+  });
+  it('keeps inner apostrophes and splits curly possessives', () => {
+    assert.deepStrictEqual(words('Kata’ib Hezbollah’s fighters'), ['Kata’ib', 'Hezbollah', '’s', 'fighters']);
+  });
+  it('splits contractions', () => {
+    assert.deepStrictEqual(words("they wouldn't ask"), ['they', 'would', "n't", 'ask']);
+  });
+  it('keeps numbers with separators', () => {
+    assert.deepStrictEqual(words('about 1,300 soldiers, 3.5 km'), ['about', '1,300', 'soldiers', ',', '3.5', 'km']);
+  });
+  it('gives offsets into the original text', () => {
+    const text = '  “Hello,” he said.';
+    for (const t of tokenize(text)) assert.strictEqual(text.slice(t.start, t.end), t.text);
+  });
+  it('bounds token length on pathological input', () => {
+    const text = 'a'.repeat(100_000);
+    const toks = tokenize(text);
+    assert.ok(toks.every((t) => t.end - t.start <= 200));
+    assert.strictEqual(toks.map((t) => t.text).join(''), text);
+  });
+});
+
+describe('splitSentences', () => {
+  const sentences = (text: string) => {
+    const toks = tokenize(text);
+    return splitSentences(text, toks).map((s) => text.slice(s.start, s.end));
+  };
+  it('splits at sentence punctuation followed by a capital', () => {
+    assert.deepStrictEqual(sentences('Turkey sent troops. Iraq objected! Why?'), ['Turkey sent troops.', 'Iraq objected!', 'Why?']);
+  });
+  it('does not split after abbreviations and initials', () => {
+    assert.deepStrictEqual(sentences('Gen. Joe Dunford met Mr. Abadi in the U.S. on Friday.'), ['Gen. Joe Dunford met Mr. Abadi in the U.S. on Friday.']);
+  });
+  it('keeps closing quotes with their sentence', () => {
+    assert.deepStrictEqual(sentences('He said "no." Then he left.'), ['He said "no."', 'Then he left.']);
+  });
+  it('always splits at line breaks', () => {
+    assert.deepStrictEqual(sentences('Headline here\nBody starts'), ['Headline here', 'Body starts']);
+  });
+});

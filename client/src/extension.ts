@@ -5,6 +5,7 @@ import { registerDocumentLanguage } from './documentLanguage';
 import { createClient, includeGlobs } from './languageClient';
 import { log } from './log';
 import { registerStatusBar } from './statusBar';
+import { registerViews } from './views';
 
 /** What activate() returns: used by the VS Code tests. */
 export interface DossierApi {
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
     void vscode.window.showErrorMessage(`Dossier could not start its language server: ${String(err)}`);
     throw err;
   });
+  registerViews(context, c, ready);
   return { client: c, ready };
 }
 

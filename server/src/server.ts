@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { documentStatsRequest, indexingStatusNotification } from '../../common/protocol';
+import { documentStatsRequest, indexChangedNotification, indexingStatusNotification, workspaceOverviewRequest } from '../../common/protocol';
 import { AnalysisCancelled } from './analysis/types';
 import { codeLenses } from './features/codeLens';
 import { definition } from './features/definition';
@@ -19,6 +19,8 @@ import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { references } from './features/references';
+import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
+import { workspaceOverview } from './features/workspaceOverview';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { loadResources } from './resources';
 import { SettingsManager } from './settingsManager';
@@ -72,6 +74,7 @@ export function startServer(connection: Connection): void {
         documentHighlightProvider: true,
         definitionProvider: true,
         foldingRangeProvider: true,
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'dossier', version: '0.1.0' },
@@ -117,6 +120,19 @@ export function startServer(connection: Connection): void {
   connection.onDefinition(guard(null, (p) => definition(index, p)));
   connection.onFoldingRanges(guard([], (p) => foldingRanges(index, p)));
   connection.onWorkspaceSymbol((p) => workspaceSymbols(index, p));
+  connection.languages.semanticTokens.on(guard({ data: [] }, (p) => semanticTokens(index, p)));
+  connection.onRequest(workspaceOverviewRequest, () => workspaceOverview(index));
+  let changed = new Set<string>();
+  let changeTimer: NodeJS.Timeout | undefined;
+  index.onDidChange((uri) => {
+    changed.add(uri);
+    changeTimer ??= setTimeout(() => {
+      const uris = [...changed];
+      changed = new Set();
+      changeTimer = undefined;
+      void connection.sendNotification(indexChangedNotification, { uris });
+    }, 300);
+  });
   connection.onRequest(documentStatsRequest, (p) => (fresh({ uri: p.uri }) ? documentStats(index, p.uri) : null));
 
   documents.listen(connection);

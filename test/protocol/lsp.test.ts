@@ -40,11 +40,24 @@ describe('language server over stdio (JSON-RPC)', function () {
     assert.match(hover.contents.value, /Mentions: \d+ here/);
   });
 
+  it("shows Zamili's role from the appositive", async () => {
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Hakim al-Zamili', 0, 3) })) as MarkupHover;
+    assert.match(hover.contents.value, /head of Iraq's parliamentary committee on security and defense/);
+  });
+
+  it('shows coordinates and a map link for Mosul', async () => {
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Mosul', 0, 2) })) as MarkupHover;
+    assert.ok(hover, 'no hover on Mosul');
+    assert.match(hover.contents.value, /Coordinates: 36\.\d+, 43\.\d+/);
+    assert.match(hover.contents.value, /openstreetmap\.org/);
+  });
+
   it('returns a hierarchical outline', async () => {
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Symbol[];
     const names = symbols.map((s) => s.name);
     assert.ok(names.includes('Actors'), names.join(','));
     assert.ok(names.includes('Places'), names.join(','));
+    assert.ok(names.includes('Claims'), names.join(','));
     assert.ok(symbols.find((s) => s.name === 'Actors')!.children!.length > 0);
   });
 
@@ -61,7 +74,7 @@ describe('language server over stdio (JSON-RPC)', function () {
       context: { includeDeclaration: true },
     })) as Location[];
     const docs = new Set(refs.map((r) => r.uri));
-    assert.ok(docs.size >= 2, `references in ${docs.size} document(s)`);
+    assert.ok(docs.size >= 3, `references in ${docs.size} document(s)`);
   });
 
   it('finds workspace symbols for Zamili in several documents', async () => {
@@ -73,6 +86,24 @@ describe('language server over stdio (JSON-RPC)', function () {
   it('highlights the other mentions of an entity in the document', async () => {
     const highlights = (await client.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: positionOf(text, 'Turkey', 0, 1) })) as unknown[];
     assert.ok(highlights.length >= 3, `only ${highlights.length} highlights`);
+  });
+
+  it('goes to the mention that introduces an entity', async () => {
+    const def = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'al-Zamili said', 0, 2) })) as { range: { start: { line: number } } };
+    assert.ok(def, 'no definition');
+    assert.strictEqual(def.range.start.line, positionOf(text, 'Hakim al-Zamili').line);
+  });
+
+  it('folds the comment section', async () => {
+    const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as Array<{ startLine: number; endLine: number }>;
+    const comments = positionOf(text, '• Mitach2002').line;
+    assert.ok(folds.some((f) => f.startLine === comments && f.endLine > comments + 10), JSON.stringify(folds.slice(0, 5)));
+  });
+
+  it('returns semantic tokens for mentions and cues', async () => {
+    const tokens = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+    assert.ok(tokens.data.length >= 5 * 20);
+    assert.strictEqual(tokens.data.length % 5, 0);
   });
 
   it('follows incremental edits', async () => {

@@ -2,6 +2,7 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { Settings } from '../../../common/settings';
 import type { Claim } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import { speakerName } from './claimsOf';
 import { truncate } from './markdown';
 import { toRange } from './range';
 
@@ -15,7 +16,7 @@ export function codeLenses(index: DocumentIndex, params: CodeLensParams, setting
 }
 
 export function claimLensTitle(doc: IndexedDocument, claim: Claim): string {
-  const speaker = claim.speaker ? doc.analysis.entities.find((e) => e.id === claim.speaker)?.canonical ?? claim.speaker : claim.source?.text;
+  const speaker = speakerName(doc, claim);
   const parts = [`$(comment-discussion) ${truncate(speaker ?? 'unattributed', 40)}`];
   if (claim.cue) parts.push(truncate(claim.cue.text, 30));
   if (claim.hedges.length) parts.push(`hedged: ${claim.hedges.join(', ')}`);

@@ -1,6 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { EntityCluster } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import { speakerName } from './claimsOf';
 import { truncate, typeLabel } from './markdown';
 import { toRange } from './range';
 
@@ -31,7 +32,7 @@ export function documentSymbols(index: DocumentIndex, params: DocumentSymbolPara
     a.claims
       .filter((c) => c.section === 'article')
       .map((c) => {
-        const speaker = c.speaker ? a.entities.find((e) => e.id === c.speaker)?.canonical ?? c.speaker : c.source?.text ?? 'unattributed';
+        const speaker = speakerName(doc, c) ?? 'unattributed';
         const range = toRange(doc, { start: Math.min(c.start, c.source?.start ?? c.start, c.cue?.start ?? c.start), end: Math.max(c.end, c.source?.end ?? 0, c.cue?.end ?? 0) });
         return { name: truncate(speaker, 60), detail: truncate(c.text, 80), kind: SymbolKind.String, range, selectionRange: toRange(doc, c) };
       }),

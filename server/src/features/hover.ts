@@ -1,67 +1,126 @@
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { Claim, DemonymMention, EntityCluster, EntityMention } from '../analysis/types';
+import type { Claim, DemonymMention, EntityCluster } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import { claimsBy, speakerName } from './claimsOf';
 import { hitAt } from './lookup';
-import { escapeMarkdown, plural, truncate, typeLabel } from './markdown';
+import { basename, escapeMarkdown, lineLink, plural, truncate, typeLabel } from './markdown';
+import { toRange } from './range';
 
-export function hover(index: DocumentIndex, params: HoverParams): Hover | null {
+const MAX_DOCS = 5;
+const MAX_CLAIMS = 3;
+const MAX_DESCRIPTIONS = 3;
+
+export interface HoverExtras {
+  /** User tags on the span, from the client's annotations. */
+  tagsAt?(uri: string, span: { start: number; end: number }): string[];
+  /** User tags on the entity (workspace id). */
+  entityTags?(workspaceId: string): string[];
+}
+
+export function hover(index: DocumentIndex, params: HoverParams, extras: HoverExtras = {}): Hover | null {
   const doc = index.get(params.textDocument.uri);
   if (!doc) return null;
   const offset = doc.document.offsetAt(params.position);
   const hit = hitAt(doc, offset);
   if (!hit) return null;
   let value: string;
-  let range: { start: number; end: number };
+  let span: { start: number; end: number };
   if (hit.kind === 'mention') {
-    value = entityHover(index, doc, hit.mention, hit.entity);
-    range = hit.mention;
+    value = hit.entity.kind === 'actor' ? actorHover(index, doc, hit.entity, extras) : placeHover(index, doc, hit.entity, extras);
+    span = hit.mention;
   } else if (hit.kind === 'demonym') {
-    value = demonymHover(hit.demonym);
-    range = hit.demonym;
+    value = demonymHover(index, hit.demonym);
+    span = hit.demonym;
   } else {
-    value = claimHover(doc, hit.claim);
-    range = hit.part === 'cue' && hit.claim.cue ? hit.claim.cue : hit.part === 'source' && hit.claim.source ? hit.claim.source : hit.claim;
+    span = hit.part === 'cue' && hit.claim.cue ? hit.claim.cue : hit.part === 'source' && hit.claim.source ? hit.claim.source : hit.claim;
+    value = claimHover(doc, hit.claim, extras.tagsAt?.(doc.uri, hit.claim) ?? []);
   }
-  return {
-    contents: { kind: 'markdown', value },
-    range: { start: doc.document.positionAt(range.start), end: doc.document.positionAt(range.end) },
-  };
+  return { contents: { kind: 'markdown', value }, range: toRange(doc, span) };
 }
 
-function entityHover(index: DocumentIndex, doc: IndexedDocument, mention: EntityMention, entity: EntityCluster): string {
-  const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(entity.canonical)}** · ${typeLabel(entity.type)}`);
-  for (const d of entity.descriptions.slice(0, 3)) {
-    lines.push(`*${escapeMarkdown(truncate(d.text, 160))}*`);
-  }
-  const facts = entity.facts;
-  if (facts) {
-    const parts: string[] = [];
-    if (facts.country && entity.type !== 'country') parts.push(`in ${escapeMarkdown(facts.country)}`);
-    if (facts.lat !== undefined && facts.lon !== undefined) parts.push(`${facts.lat.toFixed(4)}, ${facts.lon.toFixed(4)}`);
-    if (facts.population) parts.push(`population ${facts.population.toLocaleString('en-US')}`);
-    if (parts.length) lines.push(parts.join(' · '));
-  }
-  const aliases = entity.aliases.filter((a) => a !== entity.canonical);
-  if (aliases.length) lines.push(`Also: ${aliases.map((a) => escapeMarkdown(a)).join(', ')}`);
+function header(entity: EntityCluster): string {
+  return `**${escapeMarkdown(entity.canonical)}** · ${typeLabel(entity.type)}`;
+}
+
+function mentionLines(index: DocumentIndex, doc: IndexedDocument, entity: EntityCluster): string[] {
   const workspaceId = index.workspaceId(doc.uri, entity.id);
   const refs = index.mentionsOf(workspaceId);
-  const docs = new Set(refs.map((r) => r.doc.uri));
-  lines.push(`Mentions: ${entity.mentions.length} here · ${refs.length} in ${plural(docs.size, 'document')}`);
-  void mention;
+  const perDoc = new Map<string, { doc: IndexedDocument; count: number; first: number }>();
+  for (const r of refs) {
+    const e = perDoc.get(r.doc.uri);
+    if (e) e.count++;
+    else perDoc.set(r.doc.uri, { doc: r.doc, count: 1, first: r.mention.start });
+  }
+  const lines = [`Mentions: ${entity.mentions.length} here · ${refs.length} in ${plural(perDoc.size, 'document')}`];
+  const others = [...perDoc.values()].filter((d) => d.doc.uri !== doc.uri).sort((a, b) => b.count - a.count);
+  if (others.length) {
+    const shown = others.slice(0, MAX_DOCS).map((d) => `[${escapeMarkdown(basename(d.doc.uri))}](${lineLink(d.doc, d.first)}) (${d.count})`);
+    lines.push(`Also in: ${shown.join(' · ')}${others.length > MAX_DOCS ? ` · and ${others.length - MAX_DOCS} more` : ''}`);
+  }
+  return lines;
+}
+
+function aliasLine(entity: EntityCluster): string[] {
+  const aliases = entity.aliases.filter((a) => a !== entity.canonical);
+  return aliases.length ? [`Also written: ${aliases.map((a) => escapeMarkdown(a)).join(', ')}`] : [];
+}
+
+function tagLine(tags: string[]): string[] {
+  return tags.length ? [`Tags: ${tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`] : [];
+}
+
+function actorHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCluster, extras: HoverExtras): string {
+  const lines = [header(entity)];
+  for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) {
+    const sentence = doc.document.getText().slice(d.sentence.start, d.sentence.end);
+    lines.push(`*${escapeMarkdown(truncate(d.text, 160))}* — “${escapeMarkdown(truncate(sentence, 200))}”`);
+  }
+  lines.push(...aliasLine(entity), ...mentionLines(index, doc, entity));
+  const claims = claimsBy(index, index.workspaceId(doc.uri, entity.id));
+  if (claims.length) {
+    lines.push(`Claims (${claims.length}):`);
+    for (const c of claims.slice(0, MAX_CLAIMS)) {
+      lines.push(`- [${escapeMarkdown(c.claim.cue?.text ?? 'claims')}](${lineLink(c.doc, c.claim.start)}): “${escapeMarkdown(truncate(c.claim.text.replace(/^["“]|["”]$/g, ''), 140))}”`);
+    }
+  }
+  lines.push(...tagLine(extras.entityTags?.(index.workspaceId(doc.uri, entity.id)) ?? []));
   return lines.join('\n\n');
 }
 
-function demonymHover(d: DemonymMention): string {
-  return `**${escapeMarkdown(d.text)}** · nationality adjective of **${escapeMarkdown(d.country)}**`;
+function placeHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCluster, extras: HoverExtras): string {
+  const lines = [header(entity)];
+  const f = entity.facts;
+  if (f?.country && entity.type !== 'country') lines.push(`Country: ${escapeMarkdown(f.country)}`);
+  if (f?.lat !== undefined && f.lon !== undefined) {
+    const lat = f.lat.toFixed(4);
+    const lon = f.lon.toFixed(4);
+    const zoom = entity.type === 'country' ? 5 : entity.type === 'region' ? 7 : 11;
+    lines.push(`Coordinates: ${lat}, ${lon} · [OpenStreetMap](https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=${zoom}/${lat}/${lon})`);
+  }
+  if (f?.population) lines.push(`Population: ${f.population.toLocaleString('en-US')}`);
+  for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) lines.push(`*${escapeMarkdown(truncate(d.text, 160))}*`);
+  lines.push(...aliasLine(entity), ...mentionLines(index, doc, entity));
+  lines.push(...tagLine(extras.entityTags?.(index.workspaceId(doc.uri, entity.id)) ?? []));
+  return lines.join('\n\n');
 }
 
-function claimHover(doc: IndexedDocument, claim: Claim): string {
-  const speaker = claim.speaker ? doc.analysis.entities.find((e) => e.id === claim.speaker)?.canonical ?? claim.speaker : null;
-  const lines = [`**Claim** · ${claim.section === 'comments' ? `reader comment${claim.handle ? ` by ${escapeMarkdown(claim.handle)}` : ''}` : 'article'}`];
-  lines.push(`Speaker: ${speaker ? escapeMarkdown(speaker) : claim.source ? escapeMarkdown(claim.source.text) : 'unattributed'}`);
+function demonymHover(index: DocumentIndex, d: DemonymMention): string {
+  const mentions = index.mentionsOf(d.countryId);
+  const docs = new Set(mentions.map((m) => m.doc.uri)).size;
+  return [
+    `**${escapeMarkdown(d.text)}** · nationality adjective`,
+    `Country: **${escapeMarkdown(d.country)}**${mentions.length ? ` · mentioned ${mentions.length}× in ${plural(docs, 'document')}` : ''}`,
+  ].join('\n\n');
+}
+
+function claimHover(doc: IndexedDocument, claim: Claim, tags: string[]): string {
+  const section = claim.section === 'comments' ? `reader comment${claim.handle ? ` by ${escapeMarkdown(claim.handle)}` : ''}` : 'article';
+  const lines = [`**Claim** · ${section}`];
+  const speaker = speakerName(doc, claim);
+  lines.push(`Speaker: ${speaker ? escapeMarkdown(speaker) : 'unattributed'}${claim.source && speaker !== claim.source.text ? ` (as “${escapeMarkdown(claim.source.text)}”)` : ''}`);
   if (claim.cue) lines.push(`Cue: “${escapeMarkdown(claim.cue.text)}”`);
-  if (claim.hedges.length) lines.push(`Hedges: ${claim.hedges.map(escapeMarkdown).join(', ')}`);
-  lines.push(`> ${escapeMarkdown(truncate(claim.text, 300))}`);
+  lines.push(`Hedges: ${claim.hedges.length ? claim.hedges.map(escapeMarkdown).join(', ') : 'none'}`);
+  lines.push(`Content: “${escapeMarkdown(truncate(claim.text, 300))}”`);
+  lines.push(...tagLine(tags));
   return lines.join('\n\n');
 }

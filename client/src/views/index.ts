@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClaimTree } from './claimTree';
+import { EntityTree } from './entityTree';
+import { OverviewModel } from './overviewModel';
+
+/** The Dossier activity-bar views: Actors, Places, Claims, with one shared filter. */
+export function registerViews(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): OverviewModel {
+  const model = new OverviewModel(client);
+  const views = [
+    vscode.window.createTreeView('dossier.actors', { treeDataProvider: new EntityTree(model, 'actor'), showCollapseAll: true }),
+    vscode.window.createTreeView('dossier.places', { treeDataProvider: new EntityTree(model, 'place'), showCollapseAll: true }),
+    vscode.window.createTreeView('dossier.claims', { treeDataProvider: new ClaimTree(model), showCollapseAll: true }),
+  ];
+  const showFilter = () => {
+    for (const v of views) v.message = model.filter ? `Filtered by “${model.filter}”` : undefined;
+  };
+  context.subscriptions.push(
+    model,
+    ...views,
+    vscode.commands.registerCommand('dossier.filterViews', async (text?: unknown) => {
+      const value = typeof text === 'string' ? text : await vscode.window.showInputBox({ prompt: 'Show only actors, places and claims containing…', value: model.filter });
+      if (value === undefined) return;
+      model.setFilter(value);
+      showFilter();
+    }),
+    vscode.commands.registerCommand('dossier.clearFilter', () => {
+      model.setFilter('');
+      showFilter();
+    }),
+    vscode.commands.registerCommand('dossier.refreshViews', () => model.refresh()),
+  );
+  void ready.then(() => model.refresh(), () => undefined);
+  return model;
+}

@@ -1,0 +1,222 @@
+/*
+ * The words that signal an attribution, kept as data so they can be read and
+ * extended without touching the detector. Verbs are listed by lemma; the
+ * inflections are generated (with explicit forms for irregular verbs) so a
+ * reader sees one line per verb, not four.
+ */
+
+export type CueClass = 'speech' | 'belief' | 'intention' | 'allegation' | 'report';
+
+export interface CueVerb {
+  lemma: string;
+  cls: CueClass;
+  /**
+   * What follows the verb before its content:
+   *  - 'clause': a that-clause or direct speech (`said (that) ...`);
+   *  - 'object': a person addressed first (`told Sputnik (that) ...`, `urged Ankara to ...`);
+   *  - 'np': the content is the verb's object (`criticized the plan`, `called Turkey "a terrorist state"`);
+   *  - 'to': an infinitive (`threatened to attack`, `vowed to ...`).
+   * Every verb also accepts a that-clause or a quote.
+   */
+  frame: 'clause' | 'object' | 'np' | 'to';
+  /** Particles that belong to the cue when they follow the verb (`call on`, `point out`). */
+  particles?: string[];
+  /** Irregular forms: [3rd person singular, past, past participle, -ing]. */
+  forms?: [string, string, string, string];
+}
+
+const V = (lemma: string, cls: CueClass, frame: CueVerb['frame'], extra: Partial<CueVerb> = {}): CueVerb => ({ lemma, cls, frame, ...extra });
+
+export const CUE_VERBS: CueVerb[] = [
+  // Saying.
+  V('say', 'speech', 'clause', { forms: ['says', 'said', 'said', 'saying'] }),
+  V('tell', 'speech', 'object', { forms: ['tells', 'told', 'told', 'telling'] }),
+  V('add', 'speech', 'clause'),
+  V('note', 'speech', 'clause'),
+  V('state', 'speech', 'clause'),
+  V('declare', 'speech', 'clause'),
+  V('announce', 'speech', 'clause'),
+  V('explain', 'speech', 'clause'),
+  V('argue', 'speech', 'clause'),
+  V('insist', 'speech', 'clause'),
+  V('assert', 'speech', 'clause'),
+  V('maintain', 'speech', 'clause'),
+  V('contend', 'speech', 'clause'),
+  V('suggest', 'speech', 'clause'),
+  V('warn', 'speech', 'clause'),
+  V('write', 'speech', 'clause', { forms: ['writes', 'wrote', 'written', 'writing'] }),
+  V('tweet', 'speech', 'clause'),
+  V('post', 'speech', 'np'),
+  V('reveal', 'speech', 'clause'),
+  V('confirm', 'speech', 'clause'),
+  V('deny', 'speech', 'clause'),
+  V('acknowledge', 'speech', 'clause'),
+  V('admit', 'speech', 'clause', { forms: ['admits', 'admitted', 'admitted', 'admitting'] }),
+  V('concede', 'speech', 'clause'),
+  V('reiterate', 'speech', 'clause'),
+  V('repeat', 'speech', 'clause'),
+  V('stress', 'speech', 'clause'),
+  V('emphasize', 'speech', 'clause'),
+  V('emphasise', 'speech', 'clause'),
+  V('point', 'speech', 'clause', { particles: ['out'] }),
+  V('predict', 'speech', 'clause'),
+  V('reply', 'speech', 'clause'),
+  V('respond', 'speech', 'clause'),
+  V('answer', 'speech', 'clause'),
+  V('recall', 'speech', 'clause', { forms: ['recalls', 'recalled', 'recalled', 'recalling'] }),
+  V('observe', 'speech', 'clause'),
+  V('remark', 'speech', 'clause'),
+  V('comment', 'speech', 'clause'),
+  V('complain', 'speech', 'clause'),
+  V('testify', 'speech', 'clause'),
+  V('indicate', 'speech', 'clause'),
+  V('disclose', 'speech', 'clause'),
+  V('conclude', 'speech', 'clause'),
+  V('propose', 'speech', 'np'),
+  V('mention', 'speech', 'clause'),
+  V('boast', 'speech', 'clause'),
+  V('joke', 'speech', 'clause'),
+  V('quip', 'speech', 'clause', { forms: ['quips', 'quipped', 'quipped', 'quipping'] }),
+  V('caution', 'speech', 'clause'),
+  V('counter', 'speech', 'clause'),
+  V('retort', 'speech', 'clause'),
+  V('lament', 'speech', 'clause'),
+  V('continue', 'speech', 'clause'),
+  V('ask', 'speech', 'object'),
+  V('assure', 'speech', 'object'),
+  V('remind', 'speech', 'object'),
+  V('inform', 'speech', 'object'),
+  V('estimate', 'report', 'clause'),
+  V('report', 'report', 'clause'),
+  V('show', 'report', 'clause', { forms: ['shows', 'showed', 'shown', 'showing'] }),
+  V('find', 'report', 'clause', { forms: ['finds', 'found', 'found', 'finding'] }),
+  V('describe', 'speech', 'np'),
+  V('refer', 'speech', 'np', { particles: ['to'], forms: ['refers', 'referred', 'referred', 'referring'] }),
+  V('call', 'speech', 'np', { particles: ['on', 'for', 'upon'] }),
+  V('urge', 'speech', 'object'),
+  V('demand', 'speech', 'clause'),
+  V('criticize', 'speech', 'np'),
+  V('criticise', 'speech', 'np'),
+  V('praise', 'speech', 'np'),
+  V('condemn', 'speech', 'np'),
+  V('denounce', 'speech', 'np'),
+  V('blast', 'speech', 'np'),
+  V('slam', 'speech', 'np', { forms: ['slams', 'slammed', 'slammed', 'slamming'] }),
+  V('reject', 'speech', 'np'),
+  V('dismiss', 'speech', 'np'),
+  V('endorse', 'speech', 'np'),
+  V('object', 'speech', 'np', { particles: ['to'] }),
+  // Alleging.
+  V('claim', 'allegation', 'clause'),
+  V('allege', 'allegation', 'clause'),
+  V('accuse', 'allegation', 'object'),
+  V('charge', 'allegation', 'object'),
+  // Believing and knowing.
+  V('believe', 'belief', 'clause'),
+  V('think', 'belief', 'clause', { forms: ['thinks', 'thought', 'thought', 'thinking'] }),
+  V('know', 'belief', 'clause', { forms: ['knows', 'knew', 'known', 'knowing'] }),
+  V('feel', 'belief', 'clause', { forms: ['feels', 'felt', 'felt', 'feeling'] }),
+  V('fear', 'belief', 'clause'),
+  V('hope', 'belief', 'clause'),
+  V('expect', 'belief', 'clause'),
+  V('doubt', 'belief', 'clause'),
+  V('suspect', 'belief', 'object'),
+  V('worry', 'belief', 'clause'),
+  V('assume', 'belief', 'clause'),
+  V('understand', 'belief', 'clause', { forms: ['understands', 'understood', 'understood', 'understanding'] }),
+  V('realize', 'belief', 'clause'),
+  V('recognize', 'belief', 'clause'),
+  V('agree', 'belief', 'clause', { forms: ['agrees', 'agreed', 'agreed', 'agreeing'] }),
+  // Intending.
+  V('intend', 'intention', 'to'),
+  V('plan', 'intention', 'to', { forms: ['plans', 'planned', 'planned', 'planning'] }),
+  V('want', 'intention', 'object'),
+  V('seek', 'intention', 'to', { forms: ['seeks', 'sought', 'sought', 'seeking'] }),
+  V('vow', 'intention', 'to'),
+  V('pledge', 'intention', 'to'),
+  V('promise', 'intention', 'to'),
+  V('threaten', 'intention', 'to'),
+  V('refuse', 'intention', 'to'),
+  V('decide', 'intention', 'to'),
+  V('aim', 'intention', 'to'),
+];
+
+/** Participles that, after `is/are/was`, report something with no named source (`are said to`). */
+export const PASSIVE_REPORT = new Set(['said', 'reported', 'believed', 'thought', 'alleged', 'rumored', 'rumoured', 'understood', 'known', 'expected', 'feared']);
+
+/** `X was accused of ...`, `X was charged with ...`: an allegation whose accuser is unnamed. */
+export const PASSIVE_ALLEGATION: Record<string, string> = { accused: 'of', charged: 'with', suspected: 'of' };
+
+/** Adverbs that attribute the rest of their clause to an unnamed source. */
+export const SOURCELESS_ADVERBS = new Set(['allegedly', 'reportedly', 'purportedly', 'supposedly', 'ostensibly']);
+
+/** Nouns that introduce reported content: `reports that ...`, `the claim that ...`. */
+export const CUE_NOUNS = new Set([
+  'report', 'reports', 'claim', 'claims', 'allegation', 'allegations', 'contention', 'assertion', 'belief', 'warning', 'suggestion', 'accusation', 'accusations', 'rumor', 'rumors', 'rumour', 'rumours', 'statement', 'argument', 'insistence', 'promise', 'pledge', 'threat', 'fears', 'hopes',
+]);
+
+/** Hedges recorded on a claim when they appear in its cue or content. */
+export const HEDGES = new Set([
+  'allegedly', 'reportedly', 'purportedly', 'supposedly', 'apparently', 'possibly', 'probably', 'perhaps', 'likely', 'unlikely', 'may', 'might', 'could', 'unconfirmed', 'unverified', 'rumored', 'rumoured', 'seemingly', 'seems', 'seem', 'appears', 'appear', 'suggests', 'suggest', 'presumably', 'maybe', 'claimed', 'alleged',
+]);
+
+/** Person-denoting head nouns: a definite description with one of these refers to a person. */
+export const PERSON_NOUNS = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'parliamentarian', 'lawmaker', 'legislator', 'minister', 'president', 'premier', 'senator', 'congressman', 'congresswoman', 'governor', 'mayor', 'official', 'leader', 'chief', 'commander', 'general', 'ambassador', 'envoy', 'diplomat', 'adviser', 'advisor', 'aide', 'candidate', 'nominee', 'secretary', 'director', 'chairman', 'chairwoman', 'head', 'member', 'cleric', 'man', 'woman', 'politician', 'analyst', 'expert', 'professor', 'author', 'writer', 'reporter', 'journalist', 'correspondent', 'businessman', 'billionaire', 'mogul', 'veteran', 'representative', 'lawyer', 'attorney', 'judge', 'prosecutor', 'investigator', 'activist', 'founder', 'ceo', 'pollster', 'strategist', 'operative', 'manager', 'chair', 'deputy', 'speaker', 'king', 'prince', 'sheikh', 'ayatollah', 'colonel', 'commentator', 'columnist', 'editor', 'economist', 'historian', 'source', 'officer', 'host', 'businesswoman', 'republican', 'democrat',
+]);
+
+/** Organisation-denoting head nouns: `the newspaper said` refers to a preceding organisation. */
+export const ORG_NOUNS = new Set([
+  'newspaper', 'paper', 'daily', 'agency', 'ministry', 'government', 'administration', 'department', 'group', 'militia', 'organization', 'organisation', 'committee', 'company', 'firm', 'network', 'channel', 'outlet', 'broadcaster', 'party', 'campaign', 'council', 'parliament', 'office', 'army', 'military', 'movement', 'coalition', 'alliance', 'bloc', 'union', 'court', 'station', 'website', 'site', 'magazine', 'publication', 'institute', 'center', 'centre', 'bank', 'corporation', 'board', 'commission', 'cabinet', 'regime', 'kremlin', 'pentagon', 'team', 'faction', 'service', 'authority', 'authorities', 'police', 'force', 'forces',
+]);
+
+/** Heads that make a description a group or an anonymous source; their speaker stays unknown. */
+export const ANONYMOUS_HEADS = new Set([
+  'sources', 'officials', 'reports', 'people', 'critics', 'analysts', 'experts', 'observers', 'residents', 'witnesses', 'supporters', 'others', 'many', 'some', 'media', 'voters', 'members', 'lawmakers', 'parliamentarians', 'militias', 'parties', 'everyone', 'someone', 'polls', 'surveys', 'studies', 'intelligence',
+]);
+
+export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we']);
+export const PLURAL_PRONOUNS = new Set(['they', 'we']);
+export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who']);
+
+// ---------------------------------------------------------------- inflection
+
+function regularForms(lemma: string): [string, string, string, string] {
+  const s = /(s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
+  let past: string;
+  let ing: string;
+  if (lemma.endsWith('e')) {
+    past = `${lemma}d`;
+    ing = `${lemma.slice(0, -1)}ing`;
+  } else if (/[^aeiou]y$/.test(lemma)) {
+    past = `${lemma.slice(0, -1)}ied`;
+    ing = `${lemma}ing`;
+  } else {
+    past = `${lemma}ed`;
+    ing = `${lemma}ing`;
+  }
+  return [s, past, past, ing];
+}
+
+export interface CueForm {
+  verb: CueVerb;
+  /** Which form the token is. */
+  form: 'base' | 's' | 'past' | 'participle' | 'ing';
+}
+
+/** Every inflected form of every cue verb, lowercase. */
+export const CUE_FORMS: Map<string, CueForm> = (() => {
+  const map = new Map<string, CueForm>();
+  for (const verb of CUE_VERBS) {
+    const [s, past, part, ing] = verb.forms ?? regularForms(verb.lemma);
+    const add = (w: string, form: CueForm['form']) => {
+      if (!map.has(w)) map.set(w, { verb, form });
+    };
+    add(past, 'past');
+    add(s, 's');
+    add(ing, 'ing');
+    add(part, 'participle');
+    add(verb.lemma, 'base');
+  }
+  return map;
+})();

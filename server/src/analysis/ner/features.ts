@@ -1,0 +1,343 @@
+import type { Gazetteer } from '../gazetteer';
+import { hashString, mix, mix3 } from './hash';
+
+/*
+ * Feature extraction shared by training (scripts/train.ts) and inference
+ * (model.ts). Every token gets exactly NUM_FEATURES hashed features, so the
+ * training set is one flat Uint32Array and the decoder needs no bookkeeping.
+ * Changing any template changes the meaning of the model: bump FEATURE_VERSION.
+ */
+
+export const FEATURE_VERSION = 3;
+
+/** A document as the tagger sees it: token texts and sentence token ranges. */
+export interface DocInput {
+  words: readonly string[];
+  /** [tokenStart, tokenEnd) of each sentence, in order, covering the words. */
+  sentences: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Per word type facts, computed once and cached (the same words recur constantly). */
+interface WordInfo {
+  lower: string;
+  hWord: number;
+  hLower: number;
+  hShape: number;
+  hShort: number;
+  hPre: number[];
+  hSuf: number[];
+  hHyphenHead: number;
+  hHyphenTail: number;
+  /** 0 no letters, 1 lowercase-initial, 2 capitalised (Xx), 3 all caps (XX), 4 mixed/other. */
+  caseClass: number;
+  hasLetter: boolean;
+  isTitle: boolean;
+  isDemonym: boolean;
+  isCommonLower: boolean;
+}
+
+// Titles and roles that precede person names; the guidelines keep them out of spans.
+const TITLES = new Set(
+  ('mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. general lt lt. col col. colonel maj maj. major capt capt. captain ' +
+    'sgt sgt. sen sen. senator rep rep. representative gov gov. governor president pres. minister premier pm chancellor ' +
+    'king queen prince princess sheikh sheik ayatollah imam cleric pope cardinal bishop rev rev. father judge justice ' +
+    'mayor secretary spokesman spokeswoman spokesperson chairman chairwoman director commander lawmaker mp envoy ' +
+    'ambassador coach striker midfielder defender goalkeeper candidate nominee adm adm. admiral lord sir dame ' +
+    'vice-president deputy leader chief ceo analyst')
+    .split(' '),
+);
+
+// Function words: a capitalised function word is almost never a name on its own.
+const COMMON = new Set(
+  ('the a an of in on at to for from by with and or but as is was are were be been it its he she they we i you ' +
+    'this that these those his her their our my your after before when while if then than there here not no yes ' +
+    'all some any more most many much new also one two three said says say will would could should may might')
+    .split(' '),
+);
+
+const enum T {
+  Bias = 1,
+  Word,
+  Lower,
+  Shape,
+  Short,
+  Pre1,
+  Pre2,
+  Pre3,
+  Pre4,
+  Suf1,
+  Suf2,
+  Suf3,
+  Suf4,
+  PrevLower,
+  NextLower,
+  Prev2Lower,
+  Next2Lower,
+  PrevShape,
+  NextShape,
+  ShortTri,
+  PrevCur,
+  CurNext,
+  Prev2Prev,
+  NextNext2,
+  Gaz,
+  GazPrev,
+  GazNext,
+  Demonym,
+  Initial,
+  DocLower,
+  DocCap,
+  Title,
+  Mode,
+  HyphenHead,
+  HyphenTail,
+  PrevWordCase,
+  NextWordCase,
+  Quote,
+  Len,
+  WordMode,
+}
+
+export const NUM_FEATURES = 40;
+
+// Template ids are spread out so mix(template, value) never collides across templates by construction.
+function tpl(t: number): number {
+  return Math.imul(t, 0x9e3779b1) >>> 0;
+}
+
+const BOUNDARY = hashString('<B>');
+
+function shapeOf(w: string, collapse: boolean): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const ch = w.charAt(i);
+    let c: string;
+    if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch.toLowerCase() !== ch) c = 'X';
+    else if (ch.toUpperCase() !== ch) c = 'x';
+    else c = ch;
+    if (c === last) {
+      run++;
+      if (collapse || run >= 4) continue;
+    } else {
+      run = 0;
+    }
+    last = c;
+    out += c;
+  }
+  return out;
+}
+
+function caseClassOf(w: string): number {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < w.length; i++) {
+    const ch = w.charAt(i);
+    if (ch.toLowerCase() !== ch) upper++;
+    else if (ch.toUpperCase() !== ch) lower++;
+  }
+  if (upper === 0 && lower === 0) return 0;
+  if (upper === 0) return 1;
+  if (lower === 0) return 3;
+  const first = w.charAt(0);
+  if (first.toLowerCase() !== first) return 2;
+  // "al-Zamili", "eBay": lowercase start but a capital inside; a name shape.
+  return 4;
+}
+
+export class FeatureExtractor {
+  private readonly cache = new Map<string, WordInfo>();
+  private readonly gazMaxWords: number;
+
+  constructor(private readonly gazetteer: Gazetteer) {
+    this.gazMaxWords = Math.min(4, gazetteer.maxWords);
+  }
+
+  private info(w: string): WordInfo {
+    let info = this.cache.get(w);
+    if (info) return info;
+    const lower = w.toLowerCase();
+    const hPre: number[] = [];
+    const hSuf: number[] = [];
+    for (let k = 1; k <= 4; k++) {
+      hPre.push(k <= lower.length ? hashString(lower.slice(0, k), k) : BOUNDARY);
+      hSuf.push(k <= lower.length ? hashString(lower.slice(-k), 16 + k) : BOUNDARY);
+    }
+    const dash = w.indexOf('-');
+    const caseClass = caseClassOf(w);
+    info = {
+      lower,
+      hWord: hashString(w),
+      hLower: hashString(lower, 7),
+      hShape: hashString(shapeOf(w, false), 3),
+      hShort: hashString(shapeOf(w, true), 5),
+      hPre,
+      hSuf,
+      hHyphenHead: dash > 0 && dash < w.length - 1 ? hashString(lower.slice(0, dash), 9) : BOUNDARY,
+      hHyphenTail: dash > 0 && dash < w.length - 1 ? hashString(lower.slice(lower.lastIndexOf('-') + 1), 11) : BOUNDARY,
+      caseClass,
+      hasLetter: caseClass !== 0,
+      isTitle: TITLES.has(lower),
+      isDemonym: caseClass !== 0 && this.gazetteer.demonym(w) !== undefined,
+      isCommonLower: COMMON.has(lower),
+    };
+    // The cache is per extractor and grows with vocabulary; bound it for a long-running server.
+    if (this.cache.size > 200000) this.cache.clear();
+    this.cache.set(w, info);
+    return info;
+  }
+
+  /**
+   * Gazetteer matches: for each token, 0 when not inside a known place name,
+   * otherwise 1 + 2 * typeIndex + (0 first token | 1 continuation).
+   */
+  private gazetteerCodes(doc: DocInput, infos: WordInfo[]): Uint8Array {
+    const codes = new Uint8Array(doc.words.length);
+    const first = this.gazetteer.firstWords;
+    for (const [s, e] of doc.sentences) {
+      let i = s;
+      while (i < e) {
+        const inf = infos[i];
+        if (!inf.hasLetter || inf.isCommonLower || !first.has(inf.lower)) {
+          i++;
+          continue;
+        }
+        let matched = 0;
+        let type = 0;
+        let name = '';
+        const parts: string[] = [];
+        for (let n = 1; n <= this.gazMaxWords && i + n <= e; n++) {
+          parts.push(doc.words[i + n - 1]);
+          name = parts.join(' ');
+          const hit = this.gazetteer.lookup(name);
+          if (hit) {
+            matched = n;
+            type = hit.type === 'country' ? 0 : hit.type === 'city' ? 1 : 2;
+          }
+        }
+        if (matched === 0) {
+          i++;
+          continue;
+        }
+        for (let k = 0; k < matched; k++) codes[i + k] = 1 + 2 * type + (k === 0 ? 0 : 1);
+        i += matched;
+      }
+    }
+    return codes;
+  }
+
+  /** Features of every token of the document: words.length * NUM_FEATURES hashes. */
+  extract(doc: DocInput): Uint32Array {
+    const n = doc.words.length;
+    const out = new Uint32Array(n * NUM_FEATURES);
+    const infos: WordInfo[] = new Array<WordInfo>(n);
+    for (let i = 0; i < n; i++) infos[i] = this.info(doc.words[i]);
+    const gaz = this.gazetteerCodes(doc, infos);
+
+    // Sentence case mode: 0 normal, 1 SHOUTING, 2 all lowercase. Case is no evidence in the last two.
+    const mode = new Uint8Array(n);
+    const initial = new Uint8Array(n);
+    // Document-level evidence, from normally cased sentences only: is this word
+    // written capitalised mid-sentence elsewhere, and is it written lowercase elsewhere?
+    const capCount = new Map<string, number>();
+    const lowCount = new Map<string, number>();
+    for (const [s, e] of doc.sentences) {
+      let up = 0;
+      let low = 0;
+      let firstWord = -1;
+      for (let i = s; i < e; i++) {
+        const c = infos[i].caseClass;
+        if (c === 0) continue;
+        if (firstWord < 0) firstWord = i;
+        if (c === 3 && doc.words[i].length > 1) up++;
+        else if (c === 1) low++;
+      }
+      let letters = 0;
+      for (let i = s; i < e; i++) if (infos[i].caseClass !== 0) letters++;
+      const m = letters >= 3 && up >= 0.8 * letters ? 1 : letters >= 3 && low === letters ? 2 : 0;
+      for (let i = s; i < e; i++) mode[i] = m;
+      if (firstWord >= 0) initial[firstWord] = 1;
+      if (m !== 0) continue;
+      for (let i = s; i < e; i++) {
+        const inf = infos[i];
+        if (inf.caseClass === 2 || inf.caseClass === 3) {
+          if (i !== firstWord) capCount.set(inf.lower, (capCount.get(inf.lower) ?? 0) + 1);
+        } else if (inf.caseClass === 1) {
+          lowCount.set(inf.lower, (lowCount.get(inf.lower) ?? 0) + 1);
+        }
+      }
+    }
+
+    let inQuote = 0;
+    for (const [s, e] of doc.sentences) {
+      inQuote = 0;
+      for (let i = s; i < e; i++) {
+        const inf = infos[i];
+        const prev = i > s ? infos[i - 1] : null;
+        const prev2 = i > s + 1 ? infos[i - 2] : null;
+        const next = i + 1 < e ? infos[i + 1] : null;
+        const next2 = i + 2 < e ? infos[i + 2] : null;
+        const w = doc.words[i];
+        if (w === '"' || w === '“' || w === '”') inQuote ^= 1;
+        const m = mode[i];
+        const cc = inf.caseClass;
+        const o = i * NUM_FEATURES;
+        let f = o;
+        out[f++] = mix(tpl(T.Bias), 0);
+        out[f++] = mix(tpl(T.Word), inf.hWord);
+        out[f++] = mix(tpl(T.Lower), inf.hLower);
+        out[f++] = mix(tpl(T.Shape), inf.hShape);
+        out[f++] = mix(tpl(T.Short), inf.hShort);
+        out[f++] = mix(tpl(T.Pre1), inf.hPre[0]);
+        out[f++] = mix(tpl(T.Pre2), inf.hPre[1]);
+        out[f++] = mix(tpl(T.Pre3), inf.hPre[2]);
+        out[f++] = mix(tpl(T.Pre4), inf.hPre[3]);
+        out[f++] = mix(tpl(T.Suf1), inf.hSuf[0]);
+        out[f++] = mix(tpl(T.Suf2), inf.hSuf[1]);
+        out[f++] = mix(tpl(T.Suf3), inf.hSuf[2]);
+        out[f++] = mix(tpl(T.Suf4), inf.hSuf[3]);
+        const pl = prev ? prev.hLower : BOUNDARY;
+        const nl = next ? next.hLower : BOUNDARY;
+        out[f++] = mix(tpl(T.PrevLower), pl);
+        out[f++] = mix(tpl(T.NextLower), nl);
+        out[f++] = mix(tpl(T.Prev2Lower), prev2 ? prev2.hLower : BOUNDARY);
+        out[f++] = mix(tpl(T.Next2Lower), next2 ? next2.hLower : BOUNDARY);
+        out[f++] = mix(tpl(T.PrevShape), prev ? prev.hShape : BOUNDARY);
+        out[f++] = mix(tpl(T.NextShape), next ? next.hShape : BOUNDARY);
+        out[f++] = mix3(mix(tpl(T.ShortTri), prev ? prev.hShort : BOUNDARY), inf.hShort, next ? next.hShort : BOUNDARY);
+        out[f++] = mix3(tpl(T.PrevCur), pl, inf.hLower);
+        out[f++] = mix3(tpl(T.CurNext), inf.hLower, nl);
+        out[f++] = mix3(tpl(T.Prev2Prev), prev2 ? prev2.hLower : BOUNDARY, pl);
+        out[f++] = mix3(tpl(T.NextNext2), nl, next2 ? next2.hLower : BOUNDARY);
+        out[f++] = mix(tpl(T.Gaz), gaz[i] * 8 + cc);
+        out[f++] = mix(tpl(T.GazPrev), i > s ? gaz[i - 1] : 255);
+        out[f++] = mix(tpl(T.GazNext), i + 1 < e ? gaz[i + 1] : 255);
+        out[f++] = mix(tpl(T.Demonym), (inf.isDemonym ? 1 : 0) + (prev?.isDemonym ? 2 : 0) + (next?.isDemonym ? 4 : 0));
+        out[f++] = mix(tpl(T.Initial), initial[i] * 8 + cc);
+        const low = lowCount.get(inf.lower) ?? 0;
+        const cap = capCount.get(inf.lower) ?? 0;
+        // Bucketed counts, conjoined with this token's casing, position and sentence mode.
+        const lowB = low === 0 ? 0 : low < 3 ? 1 : 2;
+        const capB = cap === 0 ? 0 : cap < 3 ? 1 : 2;
+        const ctx = (cc * 2 + initial[i]) * 3 + m;
+        out[f++] = mix(tpl(T.DocLower), ctx * 4 + lowB);
+        out[f++] = mix(tpl(T.DocCap), (ctx * 4 + capB) * 4 + lowB);
+        out[f++] = mix(tpl(T.Title), (prev?.isTitle ? 1 : 0) + (prev2?.isTitle ? 2 : 0) + (inf.isTitle ? 4 : 0));
+        out[f++] = mix3(tpl(T.Mode), m, inf.hShort);
+        out[f++] = mix(tpl(T.HyphenHead), inf.hHyphenHead);
+        out[f++] = mix(tpl(T.HyphenTail), inf.hHyphenTail);
+        out[f++] = mix(tpl(T.PrevWordCase), prev ? prev.caseClass * 2 + (prev.isCommonLower ? 1 : 0) : 99);
+        out[f++] = mix(tpl(T.NextWordCase), next ? next.caseClass * 2 + (next.isCommonLower ? 1 : 0) : 99);
+        out[f++] = mix(tpl(T.Quote), inQuote * 8 + cc);
+        out[f++] = mix(tpl(T.Len), Math.min(w.length, 12) * 8 + cc);
+        out[f++] = mix3(tpl(T.WordMode), m, inf.hLower);
+        if (f - o !== NUM_FEATURES) throw new Error(`feature count mismatch: ${f - o}`);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Claim } from '../analysis/types';
+import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+
+export interface ClaimRef {
+  doc: IndexedDocument;
+  claim: Claim;
+}
+
+/** Claims whose speaker is the entity with this workspace id, across the workspace. */
+export function claimsBy(index: DocumentIndex, workspaceId: string): ClaimRef[] {
+  const out: ClaimRef[] = [];
+  for (const uri of index.registry.documentsOf(workspaceId)) {
+    const doc = index.get(uri);
+    if (!doc) continue;
+    for (const claim of doc.analysis.claims) {
+      if (claim.speaker && index.workspaceId(uri, claim.speaker) === workspaceId) out.push({ doc, claim });
+    }
+  }
+  return out;
+}
+
+/** The resolved speaker's canonical name, else the source as written, else null. */
+export function speakerName(doc: IndexedDocument, claim: Claim): string | null {
+  if (claim.speaker) return doc.analysis.entities.find((e) => e.id === claim.speaker)?.canonical ?? claim.source?.text ?? null;
+  return claim.source?.text ?? null;
+}

@@ -19,6 +19,7 @@ const builds = [
   // `vscode` exists only in the extension host; the server and CLI must never need it.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/serverEntry.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/workspace/analysisWorker.ts'], outfile: 'dist/worker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

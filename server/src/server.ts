@@ -24,13 +24,15 @@ import { workspaceOverview } from './features/workspaceOverview';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { loadResources } from './resources';
 import { SettingsManager } from './settingsManager';
+import { WorkerAnalysisService } from './workspace/analysisService';
 import { DocumentIndex } from './workspace/documentIndex';
 import { WorkspaceIndexer } from './workspace/indexer';
 
 /** Wires the LSP connection to the index and the features; no logic of its own. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const index = new DocumentIndex(loadResources);
+  const service = WorkerAnalysisService.create(loadResources, __dirname, 2);
+  const index = new DocumentIndex(service);
   const settings = new SettingsManager(connection);
   let folders: string[] = [];
   let folderEvents = false;
@@ -41,15 +43,15 @@ export function startServer(connection: Connection): void {
   });
 
   /** The analysis of the document's current version, computed on first use. */
-  const fresh = (id: TextDocumentIdentifier, token?: CancellationToken) => {
+  const fresh = async (id: TextDocumentIdentifier, token?: CancellationToken) => {
     const open = documents.get(id.uri);
-    if (open) index.update(open.uri, open.getText(), open.version, token);
+    if (open) return index.update(open.uri, open.getText(), open.version, token);
     return index.get(id.uri);
   };
   const guard = <P extends { textDocument: TextDocumentIdentifier }, R>(empty: R, run: (p: P) => R | Promise<R>) =>
     async (params: P, token: CancellationToken): Promise<R> => {
       try {
-        if (!fresh(params.textDocument, token) || token.isCancellationRequested) return empty;
+        if (!(await fresh(params.textDocument, token)) || token.isCancellationRequested) return empty;
         return await run(params);
       } catch (err) {
         if (err instanceof AnalysisCancelled) return empty;
@@ -133,7 +135,11 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(indexChangedNotification, { uris });
     }, 300);
   });
-  connection.onRequest(documentStatsRequest, (p) => (fresh({ uri: p.uri }) ? documentStats(index, p.uri) : null));
+  connection.onRequest(documentStatsRequest, async (p) => ((await fresh({ uri: p.uri }).catch(() => undefined)) ? documentStats(index, p.uri) : null));
+  connection.onShutdown(() => {
+    indexer.cancel();
+    service.dispose();
+  });
 
   documents.listen(connection);
 }

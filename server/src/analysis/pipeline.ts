@@ -25,7 +25,7 @@ export function analyzeDocument(text: string, res: AnalysisResources, token: Can
   check();
   const raw = detectMentions(text, tokens, sentences, res);
   check();
-  const { mentions, entities } = clusterMentions(raw, res.gazetteer);
+  const { mentions, entities } = clusterMentions(raw, res.gazetteer, text);
   attachDescriptions(text, tokens, sentences, mentions, entities);
   const demonyms = findDemonyms(tokens, res.gazetteer);
   check();

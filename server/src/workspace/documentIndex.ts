@@ -1,8 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument } from '../analysis/pipeline';
-import type { AnalysisResources } from '../analysis/resources';
 import type { Cancellation, DocumentAnalysis, EntityCluster, EntityMention } from '../analysis/types';
 import { EntityRegistry } from '../analysis/entities/crossDocument';
+import type { AnalysisService } from './analysisService';
 
 export interface IndexedDocument {
   uri: string;
@@ -23,24 +22,41 @@ export interface MentionRef {
  */
 export class DocumentIndex {
   private readonly docs = new Map<string, IndexedDocument>();
+  private readonly pending = new Map<string, { version: number; text: string; promise: Promise<IndexedDocument> }>();
   readonly registry = new EntityRegistry();
   private listeners: Array<(uri: string) => void> = [];
 
-  constructor(private readonly resources: () => AnalysisResources) {}
+  constructor(private readonly service: AnalysisService) {}
 
-  /** Analyses the text unless this exact version is already indexed. */
-  update(uri: string, text: string, version: number, token?: Cancellation): IndexedDocument {
+  /**
+   * The analysis of this exact text and version: the cached one, the one
+   * already being computed, or a new one. Results of versions that were
+   * superseded while they were computed are not stored.
+   */
+  update(uri: string, text: string, version: number, token?: Cancellation): Promise<IndexedDocument> {
     const existing = this.docs.get(uri);
-    if (existing && existing.version === version && existing.document.getText() === text) return existing;
-    const analysis = analyzeDocument(text, this.resources(), token);
-    const entry: IndexedDocument = { uri, version, document: TextDocument.create(uri, 'plaintext', version, text), analysis };
-    this.docs.set(uri, entry);
-    this.registry.update(uri, analysis.entities);
-    for (const l of this.listeners) l(uri);
-    return entry;
+    if (existing && existing.version === version && existing.document.getText() === text) return Promise.resolve(existing);
+    const inFlight = this.pending.get(uri);
+    if (inFlight && inFlight.version === version && inFlight.text === text) return inFlight.promise;
+    const promise = this.service.analyze(text, token).then((analysis) => {
+      const entry: IndexedDocument = { uri, version, document: TextDocument.create(uri, 'plaintext', version, text), analysis };
+      if (this.pending.get(uri)?.promise === promise) {
+        this.pending.delete(uri);
+        this.docs.set(uri, entry);
+        this.registry.update(uri, analysis.entities);
+        for (const l of this.listeners) l(uri);
+      }
+      return entry;
+    });
+    promise.catch(() => {
+      if (this.pending.get(uri)?.promise === promise) this.pending.delete(uri);
+    });
+    this.pending.set(uri, { version, text, promise });
+    return promise;
   }
 
   remove(uri: string): void {
+    this.pending.delete(uri);
     if (!this.docs.delete(uri)) return;
     this.registry.remove(uri);
     for (const l of this.listeners) l(uri);

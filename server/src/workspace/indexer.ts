@@ -62,7 +62,7 @@ export class WorkspaceIndexer {
     if (read.invalidUtf8) this.host.log(`${file} is not valid UTF-8; invalid bytes were replaced`);
     if (this.host.isOpen(uri)) return;
     try {
-      this.index.update(uri, read.text, -1);
+      await this.index.update(uri, read.text, -1);
     } catch (err) {
       this.host.log(`Could not analyse ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -228,6 +228,8 @@ export function abbreviationKey(abbr: string): string | null {
  * meet through `phoneticWord`.
  */
 export function nameKey(name: string): string {
+  const surface = cleanSurface(name);
+  if (isAbbreviation(surface)) return `=${surface.replace(/[.]/g, '')}`;
   let n = normalizeName(cleanSurface(name))
     .replace(/isation/g, 'ization')
     .replace(/\bdefence\b/g, 'defense')
@@ -238,5 +240,9 @@ export function nameKey(name: string): string {
   if (words.includes('and') || words.includes('&')) {
     words = words.filter((w) => w !== 'and' && w !== '&').sort();
   }
-  return words.map(phoneticWord).filter((w) => w.length > 0).join(' ');
+  // Short words are too easily confused phonetically (ISIL / Atheel); keep them as written.
+  return words
+    .map((w) => (w.replace(/[^a-z]/g, '').length < 5 ? w : phoneticWord(w)))
+    .filter((w) => w.length > 0)
+    .join(' ');
 }

@@ -34,6 +34,23 @@ interface WordInfo {
   isTitle: boolean;
   isDemonym: boolean;
   isCommonLower: boolean;
+  /** Single-word gazetteer type: 0 none, 1 country, 2 city, 3 region. */
+  gazType: number;
+  /** Final feature hashes of the templates that depend on this word alone, by its position relative to the tagged token. */
+  groups: WordGroups;
+}
+
+/**
+ * Feature hashes that depend on one word only, by the word's offset from the
+ * tagged token. The runtime tagger caches their summed weights per word type,
+ * which saves most table look-ups.
+ */
+export interface WordGroups {
+  self: Uint32Array;
+  prev: Uint32Array;
+  next: Uint32Array;
+  prev2: Uint32Array;
+  next2: Uint32Array;
 }
 
 // Titles and roles that precede person names; the guidelines keep them out of spans.

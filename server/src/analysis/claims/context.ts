@@ -1,0 +1,123 @@
+import { blockAt } from '../structure';
+import type { Block, DocumentStructure, EntityCluster, EntityMention, Sentence, Span, Token } from '../types';
+import { findQuotes, type Quote } from './quotes';
+
+/*
+ * Per-document lookup tables shared by the claim rules. Everything is built
+ * in linear passes so that the rules themselves can answer "which quote /
+ * sentence / mention is this token in?" in constant time.
+ */
+
+export interface ClaimContext {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  structure: DocumentStructure;
+  mentions: EntityMention[];
+  entities: EntityCluster[];
+  /** Lowercased token texts, with curly apostrophes straightened. */
+  lower: string[];
+  quotes: Quote[];
+  /** Per token: index of the quote whose span contains it, or -1. */
+  quoteOf: Int32Array;
+  /** Per quote: first and one-past-last token. */
+  quoteTokStart: Int32Array;
+  quoteTokEnd: Int32Array;
+  /** Per token: sentence index. */
+  sentOf: Int32Array;
+  /** Per token: index into `mentions` of a mention covering it, or -1. */
+  mentionOf: Int32Array;
+  /** Per token: block index in `structure.blocks`, or -1. */
+  blockOf: Int32Array;
+}
+
+export function buildContext(
+  text: string,
+  tokens: Token[],
+  sentences: Sentence[],
+  structure: DocumentStructure,
+  mentions: EntityMention[],
+  entities: EntityCluster[],
+): ClaimContext {
+  const n = tokens.length;
+  const lower = tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
+  const quotes = findQuotes(text);
+  const quoteOf = new Int32Array(n).fill(-1);
+  const quoteTokStart = new Int32Array(quotes.length).fill(-1);
+  const quoteTokEnd = new Int32Array(quotes.length).fill(-1);
+  let q = 0;
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    while (q < quotes.length && quotes[q].end <= t.start) q++;
+    if (q < quotes.length && t.start >= quotes[q].start && t.end <= quotes[q].end) {
+      quoteOf[k] = q;
+      if (quoteTokStart[q] < 0) quoteTokStart[q] = k;
+      quoteTokEnd[q] = k + 1;
+    }
+  }
+  const sentOf = new Int32Array(n).fill(-1);
+  sentences.forEach((s, i) => {
+    for (let k = s.tokenStart; k < s.tokenEnd && k < n; k++) sentOf[k] = i;
+  });
+  const mentionOf = new Int32Array(n).fill(-1);
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a].start - mentions[b].start);
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    while (m < order.length && mentions[order[m]].end <= t.start) m++;
+    if (m < order.length && t.start >= mentions[order[m]].start && t.end <= mentions[order[m]].end) mentionOf[k] = order[m];
+  }
+  const blockOf = new Int32Array(n).fill(-1);
+  const blocks = structure.blocks;
+  let b = 0;
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    while (b < blocks.length && blocks[b].end <= t.start) b++;
+    if (b < blocks.length && t.start >= blocks[b].start && t.end <= blocks[b].end) blockOf[k] = b;
+  }
+  return { text, tokens, sentences, structure, mentions, entities, lower, quotes, quoteOf, quoteTokStart, quoteTokEnd, sentOf, mentionOf, blockOf };
+}
+
+export function blockOfOffset(ctx: ClaimContext, offset: number): Block | undefined {
+  return blockAt(ctx.structure, offset);
+}
+
+export function spanOf(ctx: ClaimContext, a: number, b: number): Span {
+  return { start: ctx.tokens[a].start, end: ctx.tokens[b - 1].end };
+}
+
+export function isCapitalised(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return /^\p{Lu}/u.test(s);
+}
+
+export function isWord(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true;
+  if (c < 128) return false;
+  return /^[\p{L}\p{N}]/u.test(s);
+}
+
+const OPEN_MARKS = new Set(['"', '“', '„', '«', "'"]);
+const CLOSE_MARKS = new Set(['"', '”', '»', "'"]);
+
+/** Is token k the opening mark of a quote? */
+export function opensQuote(ctx: ClaimContext, k: number): boolean {
+  const q = ctx.quoteOf[k];
+  return q >= 0 && ctx.tokens[k].start === ctx.quotes[q].start && OPEN_MARKS.has(ctx.tokens[k].text);
+}
+
+/** Is token k the closing mark of a closed quote? */
+export function closesQuote(ctx: ClaimContext, k: number): boolean {
+  const q = ctx.quoteOf[k];
+  return q >= 0 && ctx.quotes[q].closed && ctx.tokens[k].end === ctx.quotes[q].end && CLOSE_MARKS.has(ctx.tokens[k].text);
+}
+
+/** Inside a quote but not one of its marks. */
+export function insideQuote(ctx: ClaimContext, k: number): boolean {
+  const q = ctx.quoteOf[k];
+  if (q < 0) return false;
+  return ctx.tokens[k].start > ctx.quotes[q].start && ctx.tokens[k].end < ctx.quotes[q].end;
+}

@@ -1,38 +1,54 @@
 import { z } from 'zod';
 import { analyzeDocument } from './analysis/pipeline';
+import { analyzeJsonl, defaultJobs } from './cliCorpus';
 import { toContract, summary, type ContractDocument } from './cliOutput';
 import { loadResources } from './resources';
 import { readDocument } from './workspace/readDocument';
 
 const USAGE = `Usage:
   dossier analyze [--json] <file...>   analyse documents; --json prints the version 1 contract
+  dossier analyze --jsonl [--jobs N] [file...]
+                                        one JSON object per line and document, in input order, N threads;
+                                        without files, reads paths or {"id","text"} JSON lines from stdin
   dossier lsp --stdio                   run the language server over stdio
   dossier help                          this text`;
 
-const analyzeArgs = z.object({
-  json: z.boolean(),
-  files: z.array(z.string().min(1)).min(1, 'analyze needs at least one file'),
-});
+const analyzeArgs = z
+  .object({
+    json: z.boolean(),
+    jsonl: z.boolean(),
+    jobs: z.number().int().min(1).max(256),
+    files: z.array(z.string().min(1)),
+  })
+  .refine((a) => a.jsonl || a.files.length > 0, 'analyze needs at least one file')
+  .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other');
 
 class UsageError extends Error {}
 
 function parseAnalyze(argv: string[]): z.infer<typeof analyzeArgs> {
   let json = false;
+  let jsonl = false;
+  let jobs = defaultJobs();
   const files: string[] = [];
   let optionsDone = false;
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     if (!optionsDone && arg === '--') optionsDone = true;
     else if (!optionsDone && arg === '--json') json = true;
+    else if (!optionsDone && arg === '--jsonl') jsonl = true;
+    else if (!optionsDone && (arg === '--jobs' || arg === '-j')) jobs = Number(argv[++i]);
+    else if (!optionsDone && arg.startsWith('--jobs=')) jobs = Number(arg.slice(7));
     else if (!optionsDone && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);
   }
-  const parsed = analyzeArgs.safeParse({ json, files });
+  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, files });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
 }
 
 async function analyze(argv: string[]): Promise<number> {
-  const { json, files } = parseAnalyze(argv);
+  const { json, jsonl, jobs, files } = parseAnalyze(argv);
+  if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
   const res = loadResources();
   let failed = false;
   const docs: ContractDocument[] = [];

@@ -82,6 +82,23 @@ describe('dossier CLI', function () {
     assert.match(run('analyze', '--jsn', seeds[0]).stderr, /unknown option --jsn/);
   });
 
+  it('streams one JSON object per document with --jsonl, in input order, from files or stdin', () => {
+    const r = run('analyze', '--jsonl', '--jobs', '2', ...seeds);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as ContractDoc);
+    assert.deepStrictEqual(lines.map((l) => l.file), seeds);
+    const stdin = spawnSync(process.execPath, [cli, 'analyze', '--jsonl'], {
+      encoding: 'utf8',
+      input: `${seeds[1]}\n{"id":"x1","text":"Angela Merkel said that Germany would help."}\n{oops\n`,
+    });
+    assert.strictEqual(stdin.status, 2);
+    assert.match(stdin.stderr, /stdin line 3: not valid JSON/);
+    const out = stdin.stdout.trim().split('\n').map((l) => JSON.parse(l) as ContractDoc & { id?: string });
+    assert.strictEqual(out[0].file, seeds[1]);
+    assert.strictEqual(out[1].id, 'x1');
+    assert.ok(out[1].entities.some((e) => e.text === 'Germany'));
+  });
+
   it('handles hundreds of files in one call', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
     const files: string[] = [];

@@ -27,7 +27,7 @@ export function analyzeDocument(text: string, res: AnalysisResources, token: Can
   check();
   const { mentions, entities } = clusterMentions(raw, res.gazetteer, text);
   attachDescriptions(text, tokens, sentences, mentions, entities);
-  const demonyms = findDemonyms(tokens, res.gazetteer);
+  const demonyms = findDemonyms(tokens, res.gazetteer, mentions);
   check();
   const claims = detectClaims({ text, tokens, sentences, structure, mentions, entities });
   return { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };

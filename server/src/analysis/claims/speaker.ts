@@ -118,11 +118,15 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
     return after ? after.m.id : null;
   }
   // Possessor: "Iraq's ambassador" speaks for Iraq.
-  const possessor = inside.find((x) => x.k < head && (lower[x.k + 1] === "'s" || lower[x.k + 1] === "'" || tokens[x.k].end < tokens[x.k + 1]?.start === false));
+  const possessor = inside.find((x) => {
+    let e = x.k;
+    while (e + 1 < b && ctx.mentionOf[e + 1] === ctx.mentionOf[x.k]) e++;
+    return e < head && lower[e + 1] === "'s";
+  });
   if (PERSON_NOUNS.has(headWord)) {
     const forWhom = inside.find((x) => x.k >= chunkEnd && x.m.kind === 'actor');
     if (forWhom && (lower[chunkEnd] === 'for' || lower[chunkEnd] === 'of')) return forWhom.m.id;
-    if (possessor && inside.some((x) => x.k < head && lower[x.k + 1] === "'s")) return possessor.m.id;
+    if (possessor) return possessor.m.id;
     if (DEFINITE.has(det) || (head === a && isCapitalised(tokens[a].text))) return recentMention(ctx, start, ['person'])?.id ?? null;
     return null;
   }

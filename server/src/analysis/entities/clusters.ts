@@ -122,6 +122,9 @@ interface Info {
   place?: PlaceEntry;
   fixedId?: string;
   person?: PersonName;
+  /** Spelling-insensitive name key (organisations and places). */
+  key: string;
+  abbreviation: boolean;
 }
 
 function isPlaceType(t: EntityType): boolean {
@@ -144,7 +147,17 @@ export function clusterMentions(
   const ms = order.map((i) => raw[i]);
   const n = ms.length;
   const uf = new UnionFind(n);
-  const infos: Info[] = ms.map((m) => describe(m, gazetteer, aliases));
+  // Names repeat (a country dozens of times), so each distinct surface is described once.
+  const memo = new Map<string, Info>();
+  const infos: Info[] = ms.map((m) => {
+    const key = `${m.type}\u0000${m.placeId ?? ''}\u0000${m.text}`;
+    let info = memo.get(key);
+    if (!info) {
+      info = describe(m, gazetteer, aliases);
+      memo.set(key, info);
+    }
+    return info;
+  });
   infos.forEach((info, i) => (uf.fixed[i] = info.fixedId));
 
   // Same fixed identity, or the same spelling key within one kind, is one entity.
@@ -152,10 +165,7 @@ export function clusterMentions(
   infos.forEach((info, i) => {
     const keys: string[] = [];
     if (info.fixedId) keys.push(`id:${info.fixedId}`);
-    if (!info.person) {
-      const k = nameKey(info.surface);
-      if (k) keys.push(`${info.kind}:${k}`);
-    }
+    if (!info.person && info.key) keys.push(`${info.kind}:${info.key}`);
     for (const key of keys) {
       const first = byKey.get(key);
       if (first === undefined) byKey.set(key, i);
@@ -163,17 +173,25 @@ export function clusterMentions(
     }
   });
 
+  // First mention of each distinct name: the form-level rules below work on these.
+  const firstOf = new Map<Info, number>();
+  infos.forEach((info, i) => {
+    if (!firstOf.has(info)) firstOf.set(info, i);
+  });
+  const forms = [...firstOf].map(([info, i]) => ({ info, i }));
+
   clusterPeople(ms, infos, uf, aliases);
-  linkAbbreviations(infos, uf);
+  linkAbbreviations(forms, uf);
   if (text !== undefined) linkParentheticals(ms, infos, uf, text);
-  linkVariants(infos, uf, gazetteer, aliases);
+  linkVariants(forms, uf, gazetteer, aliases);
 
   return buildClusters(ms, infos, uf, gazetteer, aliases);
 }
 
 function describe(m: RawMention, gazetteer: Gazetteer, aliases: AliasIndex): Info {
   const surface = cleanSurface(m.text) || m.text;
-  const info: Info = { surface, type: m.type, kind: kindOf(m.type) };
+  const abbreviation = isAbbreviation(surface);
+  const info: Info = { surface, type: m.type, kind: kindOf(m.type), abbreviation, key: m.type === 'person' ? '' : nameKey(surface) };
   const alias = aliases.lookup(surface);
   if (alias) {
     info.alias = alias;
@@ -299,12 +317,13 @@ function clusterPeople(ms: RawMention[], infos: Info[], uf: UnionFind, aliases: 
 
   // A tagger sometimes types a bare surname as an organisation ("Abadi said").
   infos.forEach((info, i) => {
-    if (info.type !== 'organization' || info.fixedId || /\s/.test(info.surface) || isAbbreviation(info.surface)) return;
+    if (info.type !== 'organization' || info.fixedId || /\s/.test(info.surface) || info.abbreviation) return;
     const key = phoneticWord(info.surface);
     const g = groupOf.get(key);
     if (g === undefined) return;
     const candidates = clustersBySurname.get(g) ?? [];
     if (candidates.length === 1) uf.union(candidates[0].root, i);
+    else if (candidates.length > 1) uf.union(nearest(candidates, ms[i].start).root, i);
   });
 }
 
@@ -342,39 +361,40 @@ function lastBelow(sorted: number[], x: number): number {
   return lo > 0 ? sorted[lo - 1] : -1;
 }
 
+interface Form {
+  info: Info;
+  /** Index of its first mention. */
+  i: number;
+}
+
 /** Acronyms and short forms join their expansion when exactly one entity fits. */
-function linkAbbreviations(infos: Info[], uf: UnionFind): void {
-  const expansions: number[] = [];
-  const byInitials = new Map<string, number[]>();
-  const seen = new Set<string>();
-  infos.forEach((info, i) => {
-    if (info.person || !/\s/.test(info.surface)) return;
-    const k = info.surface.toLowerCase();
-    if (seen.has(k)) return;
-    seen.add(k);
-    expansions.push(i);
+function linkAbbreviations(forms: Form[], uf: UnionFind): void {
+  const expansions: Form[] = [];
+  const byInitials = new Map<string, Form[]>();
+  for (const form of forms) {
+    const { info } = form;
+    if (info.person || !/\s/.test(info.surface)) continue;
+    expansions.push(form);
     for (const key of initialsKeys(info.surface)) {
       const list = byInitials.get(key) ?? [];
-      list.push(i);
+      list.push(form);
       byInitials.set(key, list);
     }
-  });
+  }
   if (expansions.length === 0) return;
-  const done = new Set<string>();
-  infos.forEach((info, i) => {
-    if (info.person || info.alias || info.place || done.has(info.surface) || !isAbbreviation(info.surface)) return;
-    done.add(info.surface);
+  for (const { info, i } of forms) {
+    if (info.person || info.alias || info.place || !info.abbreviation) continue;
     const key = abbreviationKey(info.surface);
-    const pool = key !== null ? (byInitials.get(key.toLowerCase()) ?? []) : expansions;
+    const pool = key !== null ? (byInitials.get(key) ?? []) : expansions;
     const roots = new Set<number>();
     let pick = -1;
     for (const e of pool) {
-      if (!abbreviates(info.surface, infos[e].surface)) continue;
-      roots.add(uf.find(e));
-      pick = e;
+      if (!abbreviates(info.surface, e.info.surface)) continue;
+      roots.add(uf.find(e.i));
+      pick = e.i;
     }
     if (roots.size === 1) uf.union(pick, i);
-  });
+  }
 }
 
 const OPEN_PAREN = /^\s*[(\[]\s*$/;
@@ -391,8 +411,8 @@ function linkParentheticals(ms: RawMention[], infos: Info[], uf: UnionFind, text
     const ib = infos[i + 1];
     if (ia.person || ib.person) continue;
     // "Erbil (Iraq)" locates rather than renames; only abbreviations or two organisation names define.
-    const abbrA = isAbbreviation(ia.surface);
-    const abbrB = isAbbreviation(ib.surface);
+    const abbrA = ia.abbreviation;
+    const abbrB = ib.abbreviation;
     const multiWord = (s: string) => /\s/.test(s);
     const defines =
       (abbrB && !abbrA && (abbreviates(ib.surface, ia.surface) || (multiWord(ia.surface) && ia.kind === ib.kind))) ||
@@ -409,41 +429,45 @@ function linkParentheticals(ms: RawMention[], infos: Info[], uf: UnionFind, text
  * belong to two longer ones ("Health Ministry" with Iraqi and Syrian ones)
  * stays alone.
  */
-function linkVariants(infos: Info[], uf: UnionFind, gazetteer: Gazetteer, aliases: AliasIndex): void {
+function linkVariants(forms: Form[], uf: UnionFind, gazetteer: Gazetteer, aliases: AliasIndex): void {
   const shortForms = new Map<string, number>();
-  infos.forEach((info, i) => {
-    if (info.person) return;
-    const key = `${info.type}|${normalizeName(info.surface)}`;
+  for (const { info, i } of forms) {
+    if (info.person) continue;
+    const key = `${variantGroup(info.type)}|${normalizeName(info.surface)}`;
     if (!shortForms.has(key)) shortForms.set(key, i);
-  });
+  }
   const candidates = new Map<number, Set<number>>();
   const firstLong = new Map<number, number>();
   const consider = (short: number | undefined, long: number) => {
-    if (short === undefined) return;
+    if (short === undefined || short === long) return;
     const set = candidates.get(short) ?? new Set<number>();
     set.add(uf.find(long));
     candidates.set(short, set);
     if (!firstLong.has(short)) firstLong.set(short, long);
   };
-  infos.forEach((info, i) => {
-    if (info.person) return;
+  for (const { info, i } of forms) {
+    if (info.person) continue;
     const words = info.surface.split(/\s+/);
-    if (words.length < 2) return;
-    const head = words[0];
-    if (isModifier(head, gazetteer, aliases)) {
-      const rest = normalizeName(words.slice(1).join(' '));
-      consider(shortForms.get(`${info.type}|${rest}`), i);
+    if (words.length < 2) continue;
+    const group = variantGroup(info.type);
+    if (isModifier(words[0], gazetteer, aliases)) {
+      consider(shortForms.get(`${group}|${normalizeName(words.slice(1).join(' '))}`), i);
     }
     let end = words.length;
     while (end > 1 && GENERIC_HEADS.has(words[end - 1].toLowerCase())) end--;
-    if (end < words.length) {
-      const rest = normalizeName(words.slice(0, end).join(' '));
-      consider(shortForms.get(`${info.type}|${rest}`), i);
-    }
-  });
+    if (end < words.length) consider(shortForms.get(`${group}|${normalizeName(words.slice(0, end).join(' '))}`), i);
+  }
   for (const [short, roots] of candidates) {
     if (roots.size === 1) uf.union(firstLong.get(short)!, short);
   }
+}
+
+/**
+ * Places must agree on type ("Sinjar district" is not the town Sinjar);
+ * actors only on kind, as taggers confuse organisation and person labels.
+ */
+function variantGroup(type: EntityType): string {
+  return isPlaceType(type) ? type : 'actor';
 }
 
 function isModifier(word: string, gazetteer: Gazetteer, aliases: AliasIndex): boolean {

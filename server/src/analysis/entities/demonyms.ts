@@ -1,13 +1,75 @@
-import type { Gazetteer } from '../gazetteer';
-import type { DemonymMention, Token } from '../types';
+import demonymData from '../data/demonyms.json';
+import { normalizeName, type Gazetteer } from '../gazetteer';
+import type { DemonymMention, Span, Token } from '../types';
+import { aliasIndex } from './clusters';
 
-/** Nationality adjectives ("Iraqi") linked to their country for hovers; never entity mentions. */
-export function findDemonyms(tokens: Token[], gazetteer: Gazetteer): DemonymMention[] {
+interface DemonymFile {
+  forms: Record<string, string>;
+}
+
+const EXTRA_FORMS = (demonymData as DemonymFile).forms;
+
+interface Country {
+  id: string;
+  name: string;
+}
+
+/**
+ * Nationality words ("Iraqi", "Iraqis", "Turkish") linked to their country
+ * for hovers; never entity mentions (annotation guidelines). Words inside an
+ * entity mention ("Iraqi" in "Iraqi Kurdistan") are left to the mention.
+ * Country ids go through the alias data so they equal the ids entity
+ * clustering gives the country ("Turkish" → turkey, as "Turkey" does).
+ */
+export function findDemonyms(tokens: Token[], gazetteer: Gazetteer, mentions: readonly Span[] = []): DemonymMention[] {
   const out: DemonymMention[] = [];
+  // Capitalised words repeat through a document; resolve each spelling once.
+  const cache = new Map<string, Country | null>();
+  const covered = [...mentions].sort((a, b) => a.start - b.start);
+  let m = 0;
   for (const t of tokens) {
-    if (!/^\p{Lu}/u.test(t.text)) continue;
-    const country = gazetteer.demonym(t.text);
+    if (!startsUpper(t.text)) continue;
+    while (m < covered.length && covered[m].end <= t.start) m++;
+    if (m < covered.length && covered[m].start <= t.start && t.end <= covered[m].end) continue;
+    let country = cache.get(t.text);
+    if (country === undefined) {
+      country = resolve(t.text, gazetteer);
+      cache.set(t.text, country);
+    }
     if (country) out.push({ start: t.start, end: t.end, text: t.text, countryId: country.id, country: country.name });
   }
   return out;
+}
+
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
+}
+
+function resolve(word: string, gazetteer: Gazetteer): Country | null {
+  if (word.length < 3 || !/^[\p{L}-]+$/u.test(word)) return null;
+  const lower = normalizeName(word);
+  const extra = EXTRA_FORMS[lower];
+  if (extra !== undefined) return countryNamed(extra, gazetteer);
+  const direct = gazetteer.demonym(word);
+  if (direct) return canonicalCountry(direct.id, direct.name);
+  // Regular plurals: Iraqis, Russians, Canadians.
+  if (lower.endsWith('s') && lower.length > 4) {
+    const singular = gazetteer.demonym(word.slice(0, -1));
+    if (singular) return canonicalCountry(singular.id, singular.name);
+  }
+  return null;
+}
+
+function countryNamed(name: string, gazetteer: Gazetteer): Country | null {
+  const place = gazetteer.lookup(name);
+  if (place) return canonicalCountry(place.id, place.name);
+  const alias = aliasIndex().lookup(name);
+  return alias ? { id: alias.id, name: alias.name } : null;
+}
+
+function canonicalCountry(id: string, name: string): Country {
+  const alias = aliasIndex().lookup(name);
+  return alias && alias.type === 'country' ? { id: alias.id, name: alias.name } : { id, name };
 }

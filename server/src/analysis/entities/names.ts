@@ -107,6 +107,11 @@ export function cleanSurface(text: string): string {
   return t.trim();
 }
 
+const OPENERS = new Set([
+  'a', 'an', 'as', 'at', 'after', 'also', 'and', 'but', 'by', 'for', 'from', 'if', 'in', 'of', 'on', 'or', 'so', 'since', 'that', 'the',
+  'then', 'this', 'to', 'when', 'where', 'while', 'with', 'yet', 'why', 'how', 'what', 'who', 'meanwhile', 'however', 'although', 'because',
+]);
+
 export interface PersonName {
   /** First given name as written (lowercased), or null for a surname-only form. */
   given: string | null;
@@ -132,6 +137,8 @@ export function parsePersonName(text: string): PersonName {
   const display = parts.join(' ');
   const core = parts.filter((p) => !NAME_PARTICLES.has(p.toLowerCase()));
   if (core.length === 0) return { given: null, givenKey: null, surnameKey: phoneticWord(display), words: 0, display };
+  // A capitalised sentence opener swept into the span ("As Zamili's warning") is no given name.
+  while (core.length > 1 && OPENERS.has(core[0].toLowerCase())) core.shift();
   const surname = core[core.length - 1];
   const words = core.filter((p) => !/^\p{L}\.?$/u.test(p)).length;
   if (core.length === 1) return { given: null, givenKey: null, surnameKey: phoneticWord(surname), words, display };

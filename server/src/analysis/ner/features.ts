@@ -8,7 +8,7 @@ import { hashString, mix, mix3 } from './hash';
  * Changing any template changes the meaning of the model: bump FEATURE_VERSION.
  */
 
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /** A document as the tagger sees it: token texts and sentence token ranges. */
 export interface DocInput {
@@ -20,14 +20,8 @@ export interface DocInput {
 /** Per word type facts, computed once and cached (the same words recur constantly). */
 interface WordInfo {
   lower: string;
-  hWord: number;
   hLower: number;
-  hShape: number;
   hShort: number;
-  hPre: number[];
-  hSuf: number[];
-  hHyphenHead: number;
-  hHyphenTail: number;
   /** 0 no letters, 1 lowercase-initial, 2 capitalised (Xx), 3 all caps (XX), 4 mixed/other. */
   caseClass: number;
   hasLetter: boolean;
@@ -115,7 +109,16 @@ const enum T {
   WordMode,
 }
 
-export const NUM_FEATURES = 40;
+/** Templates on one word: 14 on the token itself, 2 on each adjacent word, 1 on each word two away. */
+export const NUM_SELF = 14;
+export const NUM_PREV = 2;
+export const NUM_NEXT = 2;
+export const NUM_PREV2 = 1;
+export const NUM_NEXT2 = 1;
+export const NUM_WORD_FEATURES = NUM_SELF + NUM_PREV + NUM_NEXT + NUM_PREV2 + NUM_NEXT2;
+/** Templates that depend on context (pairs of words, gazetteer matches, document evidence). */
+export const NUM_CONTEXT = 20;
+export const NUM_FEATURES = NUM_WORD_FEATURES + NUM_CONTEXT;
 
 // Template ids are spread out so mix(template, value) never collides across templates by construction.
 function tpl(t: number): number {
@@ -166,12 +169,45 @@ function caseClassOf(w: string): number {
   return 4;
 }
 
+function groupsOf(hWord: number, hLower: number, hShape: number, hShort: number, hPre: number[], hSuf: number[], hHead: number, hTail: number): WordGroups {
+  return {
+    self: Uint32Array.of(
+      mix(tpl(T.Word), hWord),
+      mix(tpl(T.Lower), hLower),
+      mix(tpl(T.Shape), hShape),
+      mix(tpl(T.Short), hShort),
+      mix(tpl(T.Pre1), hPre[0]),
+      mix(tpl(T.Pre2), hPre[1]),
+      mix(tpl(T.Pre3), hPre[2]),
+      mix(tpl(T.Pre4), hPre[3]),
+      mix(tpl(T.Suf1), hSuf[0]),
+      mix(tpl(T.Suf2), hSuf[1]),
+      mix(tpl(T.Suf3), hSuf[2]),
+      mix(tpl(T.Suf4), hSuf[3]),
+      mix(tpl(T.HyphenHead), hHead),
+      mix(tpl(T.HyphenTail), hTail),
+    ),
+    prev: Uint32Array.of(mix(tpl(T.PrevLower), hLower), mix(tpl(T.PrevShape), hShape)),
+    next: Uint32Array.of(mix(tpl(T.NextLower), hLower), mix(tpl(T.NextShape), hShape)),
+    prev2: Uint32Array.of(mix(tpl(T.Prev2Lower), hLower)),
+    next2: Uint32Array.of(mix(tpl(T.Next2Lower), hLower)),
+  };
+}
+
+/** What the templates see beyond the sentence edge. */
+export const BOUNDARY_GROUPS: WordGroups = groupsOf(BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY, [BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY], [BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY], BOUNDARY, BOUNDARY);
+
 export class FeatureExtractor {
   private readonly cache = new Map<string, WordInfo>();
   private readonly gazMaxWords: number;
 
   constructor(private readonly gazetteer: Gazetteer) {
     this.gazMaxWords = Math.min(4, gazetteer.maxWords);
+  }
+
+  /** The one-word feature groups of a word (cached). */
+  wordGroups(w: string): WordGroups {
+    return this.info(w).groups;
   }
 
   private info(w: string): WordInfo {
@@ -186,21 +222,31 @@ export class FeatureExtractor {
     }
     const dash = w.indexOf('-');
     const caseClass = caseClassOf(w);
+    const hasHyphen = dash > 0 && dash < w.length - 1;
+    const hLower = hashString(lower, 7);
+    const hShape = hashString(shapeOf(w, false), 3);
+    const hShort = hashString(shapeOf(w, true), 5);
+    const place = caseClass !== 0 && this.gazetteer.firstWords.has(lower) ? this.gazetteer.lookup(w) : undefined;
     info = {
       lower,
-      hWord: hashString(w),
-      hLower: hashString(lower, 7),
-      hShape: hashString(shapeOf(w, false), 3),
-      hShort: hashString(shapeOf(w, true), 5),
-      hPre,
-      hSuf,
-      hHyphenHead: dash > 0 && dash < w.length - 1 ? hashString(lower.slice(0, dash), 9) : BOUNDARY,
-      hHyphenTail: dash > 0 && dash < w.length - 1 ? hashString(lower.slice(lower.lastIndexOf('-') + 1), 11) : BOUNDARY,
+      hLower,
+      hShort,
       caseClass,
       hasLetter: caseClass !== 0,
       isTitle: TITLES.has(lower),
       isDemonym: caseClass !== 0 && this.gazetteer.demonym(w) !== undefined,
       isCommonLower: COMMON.has(lower),
+      gazType: !place ? 0 : place.type === 'country' ? 1 : place.type === 'city' ? 2 : 3,
+      groups: groupsOf(
+        hashString(w),
+        hLower,
+        hShape,
+        hShort,
+        hPre,
+        hSuf,
+        hasHyphen ? hashString(lower.slice(0, dash), 9) : BOUNDARY,
+        hasHyphen ? hashString(lower.slice(lower.lastIndexOf('-') + 1), 11) : BOUNDARY,
+      ),
     };
     // The cache is per extractor and grows with vocabulary; bound it for a long-running server.
     if (this.cache.size > 200000) this.cache.clear();
@@ -210,9 +256,11 @@ export class FeatureExtractor {
 
   /**
    * Gazetteer matches: for each token, 0 when not inside a known place name,
-   * otherwise 1 + 2 * typeIndex + (0 first token | 1 continuation).
+   * otherwise 1 + 2 * typeIndex + (0 first token | 1 continuation). Multi-word
+   * names are only tried from a capitalised word (or in case-less sentences):
+   * the look-ups are the costly part of extraction.
    */
-  private gazetteerCodes(doc: DocInput, infos: WordInfo[]): Uint8Array {
+  private gazetteerCodes(doc: DocInput, infos: WordInfo[], mode: Uint8Array): Uint8Array {
     const codes = new Uint8Array(doc.words.length);
     const first = this.gazetteer.firstWords;
     for (const [s, e] of doc.sentences) {
@@ -225,15 +273,19 @@ export class FeatureExtractor {
         }
         let matched = 0;
         let type = 0;
-        let name = '';
-        const parts: string[] = [];
-        for (let n = 1; n <= this.gazMaxWords && i + n <= e; n++) {
-          parts.push(doc.words[i + n - 1]);
-          name = parts.join(' ');
-          const hit = this.gazetteer.lookup(name);
-          if (hit) {
-            matched = n;
-            type = hit.type === 'country' ? 0 : hit.type === 'city' ? 1 : 2;
+        if (inf.gazType) {
+          matched = 1;
+          type = inf.gazType - 1;
+        }
+        if ((inf.caseClass !== 1 || mode[i] !== 0) && i + 1 < e && infos[i + 1].hasLetter) {
+          let name = doc.words[i];
+          for (let n = 2; n <= this.gazMaxWords && i + n <= e; n++) {
+            name += ' ' + doc.words[i + n - 1];
+            const hit = this.gazetteer.lookup(name);
+            if (hit) {
+              matched = n;
+              type = hit.type === 'country' ? 0 : hit.type === 'city' ? 1 : 2;
+            }
           }
         }
         if (matched === 0) {
@@ -247,13 +299,18 @@ export class FeatureExtractor {
     return codes;
   }
 
-  /** Features of every token of the document: words.length * NUM_FEATURES hashes. */
-  extract(doc: DocInput): Uint32Array {
+  /**
+   * Features of every token of the document. With withWordGroups (training),
+   * words.length * NUM_FEATURES hashes: the one-word groups (self, prev, next,
+   * prev2, next2) then the context features. Without (run time, where the
+   * groups' weights are cached per word), only the NUM_CONTEXT context features.
+   */
+  extract(doc: DocInput, withWordGroups = true): Uint32Array {
     const n = doc.words.length;
-    const out = new Uint32Array(n * NUM_FEATURES);
+    const stride = withWordGroups ? NUM_FEATURES : NUM_CONTEXT;
+    const out = new Uint32Array(n * stride);
     const infos: WordInfo[] = new Array<WordInfo>(n);
     for (let i = 0; i < n; i++) infos[i] = this.info(doc.words[i]);
-    const gaz = this.gazetteerCodes(doc, infos);
 
     // Sentence case mode: 0 normal, 1 SHOUTING, 2 all lowercase. Case is no evidence in the last two.
     const mode = new Uint8Array(n);
@@ -265,16 +322,16 @@ export class FeatureExtractor {
     for (const [s, e] of doc.sentences) {
       let up = 0;
       let low = 0;
+      let letters = 0;
       let firstWord = -1;
       for (let i = s; i < e; i++) {
         const c = infos[i].caseClass;
         if (c === 0) continue;
+        letters++;
         if (firstWord < 0) firstWord = i;
         if (c === 3 && doc.words[i].length > 1) up++;
         else if (c === 1) low++;
       }
-      let letters = 0;
-      for (let i = s; i < e; i++) if (infos[i].caseClass !== 0) letters++;
       const m = letters >= 3 && up >= 0.8 * letters ? 1 : letters >= 3 && low === letters ? 2 : 0;
       for (let i = s; i < e; i++) mode[i] = m;
       if (firstWord >= 0) initial[firstWord] = 1;
@@ -288,10 +345,10 @@ export class FeatureExtractor {
         }
       }
     }
+    const gaz = this.gazetteerCodes(doc, infos, mode);
 
-    let inQuote = 0;
     for (const [s, e] of doc.sentences) {
-      inQuote = 0;
+      let inQuote = 0;
       for (let i = s; i < e; i++) {
         const inf = infos[i];
         const prev = i > s ? infos[i - 1] : null;
@@ -302,29 +359,24 @@ export class FeatureExtractor {
         if (w === '"' || w === '“' || w === '”') inQuote ^= 1;
         const m = mode[i];
         const cc = inf.caseClass;
-        const o = i * NUM_FEATURES;
+        const o = i * stride;
         let f = o;
-        out[f++] = mix(tpl(T.Bias), 0);
-        out[f++] = mix(tpl(T.Word), inf.hWord);
-        out[f++] = mix(tpl(T.Lower), inf.hLower);
-        out[f++] = mix(tpl(T.Shape), inf.hShape);
-        out[f++] = mix(tpl(T.Short), inf.hShort);
-        out[f++] = mix(tpl(T.Pre1), inf.hPre[0]);
-        out[f++] = mix(tpl(T.Pre2), inf.hPre[1]);
-        out[f++] = mix(tpl(T.Pre3), inf.hPre[2]);
-        out[f++] = mix(tpl(T.Pre4), inf.hPre[3]);
-        out[f++] = mix(tpl(T.Suf1), inf.hSuf[0]);
-        out[f++] = mix(tpl(T.Suf2), inf.hSuf[1]);
-        out[f++] = mix(tpl(T.Suf3), inf.hSuf[2]);
-        out[f++] = mix(tpl(T.Suf4), inf.hSuf[3]);
+        if (withWordGroups) {
+          out.set(inf.groups.self, f);
+          f += NUM_SELF;
+          out.set((prev ?? BOUNDARY_INFO).groups.prev, f);
+          f += NUM_PREV;
+          out.set((next ?? BOUNDARY_INFO).groups.next, f);
+          f += NUM_NEXT;
+          out.set((prev2 ?? BOUNDARY_INFO).groups.prev2, f);
+          f += NUM_PREV2;
+          out.set((next2 ?? BOUNDARY_INFO).groups.next2, f);
+          f += NUM_NEXT2;
+        }
+        const c0 = f;
         const pl = prev ? prev.hLower : BOUNDARY;
         const nl = next ? next.hLower : BOUNDARY;
-        out[f++] = mix(tpl(T.PrevLower), pl);
-        out[f++] = mix(tpl(T.NextLower), nl);
-        out[f++] = mix(tpl(T.Prev2Lower), prev2 ? prev2.hLower : BOUNDARY);
-        out[f++] = mix(tpl(T.Next2Lower), next2 ? next2.hLower : BOUNDARY);
-        out[f++] = mix(tpl(T.PrevShape), prev ? prev.hShape : BOUNDARY);
-        out[f++] = mix(tpl(T.NextShape), next ? next.hShape : BOUNDARY);
+        out[f++] = mix(tpl(T.Bias), 0);
         out[f++] = mix3(mix(tpl(T.ShortTri), prev ? prev.hShort : BOUNDARY), inf.hShort, next ? next.hShort : BOUNDARY);
         out[f++] = mix3(tpl(T.PrevCur), pl, inf.hLower);
         out[f++] = mix3(tpl(T.CurNext), inf.hLower, nl);
@@ -345,16 +397,16 @@ export class FeatureExtractor {
         out[f++] = mix(tpl(T.DocCap), (ctx * 4 + capB) * 4 + lowB);
         out[f++] = mix(tpl(T.Title), (prev?.isTitle ? 1 : 0) + (prev2?.isTitle ? 2 : 0) + (inf.isTitle ? 4 : 0));
         out[f++] = mix3(tpl(T.Mode), m, inf.hShort);
-        out[f++] = mix(tpl(T.HyphenHead), inf.hHyphenHead);
-        out[f++] = mix(tpl(T.HyphenTail), inf.hHyphenTail);
         out[f++] = mix(tpl(T.PrevWordCase), prev ? prev.caseClass * 2 + (prev.isCommonLower ? 1 : 0) : 99);
         out[f++] = mix(tpl(T.NextWordCase), next ? next.caseClass * 2 + (next.isCommonLower ? 1 : 0) : 99);
         out[f++] = mix(tpl(T.Quote), inQuote * 8 + cc);
         out[f++] = mix(tpl(T.Len), Math.min(w.length, 12) * 8 + cc);
         out[f++] = mix3(tpl(T.WordMode), m, inf.hLower);
-        if (f - o !== NUM_FEATURES) throw new Error(`feature count mismatch: ${f - o}`);
+        if (f - c0 !== NUM_CONTEXT) throw new Error(`feature count mismatch: ${f - c0}`);
       }
     }
     return out;
   }
 }
+
+const BOUNDARY_INFO: { groups: WordGroups } = { groups: BOUNDARY_GROUPS };

@@ -1,7 +1,7 @@
 import type { Gazetteer } from '../gazetteer';
 import type { Sentence, Token } from '../types';
 import type { NerLabel, NerSpan, Tagger } from '.';
-import { FEATURE_VERSION, FeatureExtractor, NUM_FEATURES, type DocInput } from './features';
+import { BOUNDARY_GROUPS, FEATURE_VERSION, FeatureExtractor, NUM_CONTEXT, type DocInput, type WordGroups } from './features';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 
 /*
@@ -58,6 +58,8 @@ export class PerceptronTagger implements Tagger {
   private emit = new Float32Array(0);
   private score = new Float64Array(0);
   private back = new Uint8Array(0);
+  private readonly wordCache = new Map<string, Float32Array>();
+  private readonly boundary: Float32Array;
 
   constructor(
     hashes: Uint32Array,
@@ -69,39 +71,88 @@ export class PerceptronTagger implements Tagger {
     if (transitions.length !== (NUM_LABELS + 1) * NUM_LABELS) throw new Error('bad transition matrix');
     this.table = new FeatureTable(hashes);
     this.extractor = new FeatureExtractor(gazetteer);
+    this.boundary = this.groupScores(BOUNDARY_GROUPS);
+  }
+
+  private lookup(h: number): number {
+    const { keys, rows, mask } = this.table;
+    let idx = h & mask;
+    let key = keys[idx];
+    while (key !== 0 && key !== h) {
+      idx = (idx + 1) & mask;
+      key = keys[idx];
+    }
+    return key === 0 ? -1 : rows[idx];
+  }
+
+  /** Summed weights of a word's one-word feature groups: [self | as prev | as next | as prev2 | as next2] x labels. */
+  private groupScores(g: WordGroups): Float32Array {
+    const L = NUM_LABELS;
+    const v = new Float32Array(5 * L);
+    const w = this.weights;
+    [g.self, g.prev, g.next, g.prev2, g.next2].forEach((hashes, gi) => {
+      for (const h of hashes) {
+        const r = this.lookup(h);
+        if (r < 0) continue;
+        for (let l = 0; l < L; l++) v[gi * L + l] += w[r * L + l];
+      }
+    });
+    return v;
+  }
+
+  private wordScores(word: string): Float32Array {
+    let v = this.wordCache.get(word);
+    if (!v) {
+      v = this.groupScores(this.extractor.wordGroups(word));
+      // Bounded so a long-running server does not grow without limit.
+      if (this.wordCache.size > 100000) this.wordCache.clear();
+      this.wordCache.set(word, v);
+    }
+    return v;
   }
 
   /** BIO label indices (see LABELS) for every token of the document. */
   labelDocument(doc: DocInput): Uint8Array {
+    const L = NUM_LABELS;
     const n = doc.words.length;
-    const feats = this.extractor.extract(doc);
-    if (this.emit.length < n * NUM_LABELS) this.emit = new Float32Array(n * NUM_LABELS * 2);
+    const feats = this.extractor.extract(doc, false);
+    if (this.emit.length < n * L) this.emit = new Float32Array(n * L * 2);
     const emit = this.emit;
-    emit.fill(0, 0, n * NUM_LABELS);
     const { keys, rows, mask } = this.table;
     const w = this.weights;
-    for (let i = 0; i < n; i++) {
-      const eo = i * NUM_LABELS;
-      const fo = i * NUM_FEATURES;
-      for (let k = 0; k < NUM_FEATURES; k++) {
-        const h = feats[fo + k];
-        let idx = h & mask;
-        let key = keys[idx];
-        while (key !== 0 && key !== h) {
-          idx = (idx + 1) & mask;
-          key = keys[idx];
+    const vecs: Float32Array[] = new Array<Float32Array>(n);
+    for (let i = 0; i < n; i++) vecs[i] = this.wordScores(doc.words[i]);
+    const edge = this.boundary;
+    for (const [s, e] of doc.sentences) {
+      for (let i = s; i < e; i++) {
+        const eo = i * L;
+        const self = vecs[i];
+        const prev = i > s ? vecs[i - 1] : edge;
+        const next = i + 1 < e ? vecs[i + 1] : edge;
+        const prev2 = i > s + 1 ? vecs[i - 2] : edge;
+        const next2 = i + 2 < e ? vecs[i + 2] : edge;
+        for (let l = 0; l < L; l++) emit[eo + l] = self[l] + prev[L + l] + next[2 * L + l] + prev2[3 * L + l] + next2[4 * L + l];
+        const fo = i * NUM_CONTEXT;
+        for (let k = 0; k < NUM_CONTEXT; k++) {
+          const h = feats[fo + k];
+          let idx = h & mask;
+          let key = keys[idx];
+          while (key !== 0 && key !== h) {
+            idx = (idx + 1) & mask;
+            key = keys[idx];
+          }
+          if (key === 0) continue;
+          const wo = rows[idx] * L;
+          for (let l = 0; l < L; l++) emit[eo + l] += w[wo + l];
         }
-        if (key === 0) continue;
-        const wo = rows[idx] * NUM_LABELS;
-        for (let l = 0; l < NUM_LABELS; l++) emit[eo + l] += w[wo + l];
       }
     }
     const labels = new Uint8Array(n);
     for (const [s, e] of doc.sentences) {
       const len = e - s;
-      if (this.score.length < len * NUM_LABELS) {
-        this.score = new Float64Array(len * NUM_LABELS * 2);
-        this.back = new Uint8Array(len * NUM_LABELS * 2);
+      if (this.score.length < len * L) {
+        this.score = new Float64Array(len * L * 2);
+        this.back = new Uint8Array(len * L * 2);
       }
       viterbi(emit, this.transitions, s, e, labels, this.score, this.back);
     }

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
 import { FeatureExtractor, NUM_FEATURES, type DocInput } from '../server/src/analysis/ner/features';
-import { PerceptronTagger, serializeModel } from '../server/src/analysis/ner/model';
+import { taggerFromWeights, type PerceptronTagger, serializeModel } from '../server/src/analysis/ner/model';
 import { rng, trainPerceptron, type TrainingSet } from '../server/src/analysis/ner/perceptron';
 import { LABELS, NUM_LABELS, spansOf, type LabelSpan } from '../server/src/analysis/ner/viterbi';
 import { splitSentences, tokenize } from '../server/src/analysis/tokenize';
@@ -190,7 +190,7 @@ function main(): void {
     epochs,
     seed: SEED,
     onEpoch: (epoch, w, t, mistakes) => {
-      const tagger = new PerceptronTagger(featHashes, w, t, gazetteer);
+      const tagger = taggerFromWeights(featHashes, w, t, gazetteer);
       const f1 = tokenLevelF1(tagger, valid);
       console.log(`epoch ${epoch}: ${mistakes} sentences wrong; CoNLL valid tagger F1 ${(100 * f1).toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     },

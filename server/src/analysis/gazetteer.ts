@@ -33,13 +33,17 @@ export interface CountryEntry {
 }
 
 export function normalizeName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘`]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Most names are plain ASCII: skip Unicode normalisation for them (it dominates load time).
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 126 || c === 96) {
+      ascii = false;
+      break;
+    }
+  }
+  const base = ascii ? s : s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'");
+  return base.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 export function slugify(s: string): string {
@@ -51,54 +55,70 @@ export function slugify(s: string): string {
 
 /** Country, city and region look-ups by surface form. */
 export class Gazetteer {
-  private readonly places = new Map<string, PlaceEntry>();
+  /**
+   * Normalised name → reference (kind * REF + index). Entries are built on
+   * look-up, not at load, because loading is on the path to the first hover.
+   */
+  private readonly places = new Map<string, number>();
+  private readonly entries = new Map<number, PlaceEntry>();
   private readonly demonymToCountry = new Map<string, CountryEntry>();
   private readonly countriesByCode = new Map<string, CountryEntry>();
   /** Lowercased single words that begin some multi-word place name, for quick rejection. */
   readonly firstWords = new Set<string>();
   readonly maxWords: number;
 
-  constructor(data: GazetteerData) {
+  constructor(private readonly data: GazetteerData) {
     let maxWords = 1;
-    const add = (name: string, entry: PlaceEntry) => {
+    const add = (name: string, ref: number) => {
       const key = normalizeName(name);
       if (!key || this.places.has(key)) return;
-      this.places.set(key, entry);
-      const words = key.split(' ');
-      maxWords = Math.max(maxWords, words.length);
-      this.firstWords.add(words[0]);
+      this.places.set(key, ref);
+      const space = key.indexOf(' ');
+      if (space > 0) {
+        this.firstWords.add(key.slice(0, space));
+        maxWords = Math.max(maxWords, key.split(' ').length);
+      } else this.firstWords.add(key);
     };
-    for (const c of data.countries) {
+    data.countries.forEach((c, i) => {
       const country: CountryEntry = { id: c.id, name: c.name, cca2: c.cca2 };
       this.countriesByCode.set(c.cca2, country);
-      const facts: PlaceFacts = { country: c.name, countryCode: c.cca2, lat: c.lat ?? undefined, lon: c.lon ?? undefined };
-      const entry: PlaceEntry = { id: c.id, name: c.name, type: 'country', facts };
-      add(c.name, entry);
-      for (const a of c.aliases) add(a, entry);
+      add(c.name, COUNTRY * REF + i);
+      for (const a of c.aliases) add(a, COUNTRY * REF + i);
       for (const d of c.demonyms) {
         const key = normalizeName(d);
         if (!this.demonymToCountry.has(key)) this.demonymToCountry.set(key, country);
       }
-    }
+    });
     // Cities come most populous first, so a name maps to its best-known bearer.
-    for (const [name, cc, lat, lon, population] of data.cities) {
-      const country = this.countriesByCode.get(cc);
-      add(name, {
-        id: slugify(name),
-        name,
-        type: 'city',
-        facts: { country: country?.name, countryCode: cc, lat, lon, population },
-      });
-    }
-    for (const [name, cc] of data.regions) {
-      const country = this.countriesByCode.get(cc);
-      add(name, { id: slugify(name), name, type: 'region', facts: { country: country?.name, countryCode: cc } });
-    }
+    data.cities.forEach((c, i) => add(c[0], CITY * REF + i));
+    data.regions.forEach((r, i) => add(r[0], REGION * REF + i));
     this.maxWords = maxWords;
   }
 
   lookup(name: string): PlaceEntry | undefined {
-    return this.places.get(normalizeName(name));
+    const ref = this.places.get(normalizeName(name));
+    if (ref === undefined) return undefined;
+    let entry = this.entries.get(ref);
+    if (!entry) {
+      entry = this.build(ref);
+      this.entries.set(ref, entry);
+    }
+    return entry;
+  }
+
+  private build(ref: number): PlaceEntry {
+    const kind = Math.floor(ref / REF);
+    const i = ref % REF;
+    if (kind === COUNTRY) {
+      const c = this.data.countries[i];
+      return { id: c.id, name: c.name, type: 'country', facts: { country: c.name, countryCode: c.cca2, lat: c.lat ?? undefined, lon: c.lon ?? undefined } };
+    }
+    if (kind === CITY) {
+      const [name, cc, lat, lon, population] = this.data.cities[i];
+      return { id: slugify(name), name, type: 'city', facts: { country: this.countriesByCode.get(cc)?.name, countryCode: cc, lat, lon, population } };
+    }
+    const [name, cc] = this.data.regions[i];
+    return { id: slugify(name), name, type: 'region', facts: { country: this.countriesByCode.get(cc)?.name, countryCode: cc } };
   }
 
   demonym(word: string): CountryEntry | undefined {
@@ -109,3 +129,8 @@ export class Gazetteer {
     return this.countriesByCode.get(code);
   }
 }
+
+const REF = 1_000_000;
+const COUNTRY = 0;
+const CITY = 1;
+const REGION = 2;

@@ -9,11 +9,21 @@ import type { Sentence, Token } from './types';
 
 const MAX_TOKEN = 200;
 
+/** Per-code-unit memo of the Unicode letter/digit test: 0 unknown, 1 yes, 2 no. */
+const WORD_CHAR = new Uint8Array(65536);
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
 function isLetterOrDigit(code: number): boolean {
   if (code < 128) {
     return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   }
-  return /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(code));
+  let v = WORD_CHAR[code];
+  if (v === 0) {
+    // Surrogate halves count as word characters so that astral letters stay inside words.
+    v = (code >= 0xd800 && code <= 0xdfff) || WORD_RE.test(String.fromCharCode(code)) ? 1 : 2;
+    WORD_CHAR[code] = v;
+  }
+  return v === 1;
 }
 
 function isSpace(code: number): boolean {

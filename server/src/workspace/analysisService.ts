@@ -8,7 +8,8 @@ import { compact } from './compact';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 
 export interface AnalysisService {
-  analyze(text: string, token?: Cancellation): Promise<DocumentAnalysis>;
+  /** `background` work (indexing from disk) always leaves the calling thread. */
+  analyze(text: string, token?: Cancellation, background?: boolean): Promise<DocumentAnalysis>;
   dispose(): void;
 }
 
@@ -60,8 +61,8 @@ export class WorkerAnalysisService implements AnalysisService {
     return fs.existsSync(script) ? new WorkerAnalysisService(script, size, inline, inlineBelow) : inline;
   }
 
-  analyze(text: string, token?: Cancellation): Promise<DocumentAnalysis> {
-    if (text.length < this.inlineBelow) return this.inline.analyze(text, token);
+  analyze(text: string, token?: Cancellation, background = false): Promise<DocumentAnalysis> {
+    if (!background && text.length < this.inlineBelow) return this.inline.analyze(text, token);
     return new Promise((resolve, reject) => {
       this.queue.push({ req: { id: this.nextId++, text }, token, resolve, reject });
       this.pump();

@@ -33,12 +33,12 @@ export class DocumentIndex {
    * already being computed, or a new one. Results of versions that were
    * superseded while they were computed are not stored.
    */
-  update(uri: string, text: string, version: number, token?: Cancellation): Promise<IndexedDocument> {
+  update(uri: string, text: string, version: number, token?: Cancellation, background = false): Promise<IndexedDocument> {
     const existing = this.docs.get(uri);
     if (existing && existing.version === version && existing.document.getText() === text) return Promise.resolve(existing);
     const inFlight = this.pending.get(uri);
     if (inFlight && inFlight.version === version && inFlight.text === text) return inFlight.promise;
-    const promise = this.service.analyze(text, token).then((analysis) => {
+    const promise = this.service.analyze(text, token, background).then((analysis) => {
       const entry: IndexedDocument = { uri, version, document: TextDocument.create(uri, 'plaintext', version, text), analysis };
       if (this.pending.get(uri)?.promise === promise) {
         this.pending.delete(uri);

@@ -39,13 +39,18 @@ export class WorkspaceIndexer {
     }
     this.host.progress(0, files.length);
     let done = 0;
-    for (const file of files) {
-      if (generation !== this.generation) return;
-      await yieldToEventLoop();
-      await this.indexFile(file, options.maxBytes);
-      done++;
-      if (done % 10 === 0 || done === files.length) this.host.progress(done, files.length);
-    }
+    let next = 0;
+    // A few files in flight keep every analysis thread busy while reads overlap.
+    const lane = async () => {
+      while (next < files.length && generation === this.generation) {
+        const file = files[next++];
+        await yieldToEventLoop();
+        await this.indexFile(file, options.maxBytes);
+        done++;
+        if (done % 25 === 0 || done === files.length) this.host.progress(done, files.length);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, lane));
     if (files.length === 0) this.host.progress(0, 0);
   }
 
@@ -62,7 +67,7 @@ export class WorkspaceIndexer {
     if (read.invalidUtf8) this.host.log(`${file} is not valid UTF-8; invalid bytes were replaced`);
     if (this.host.isOpen(uri)) return;
     try {
-      await this.index.update(uri, read.text, -1);
+      await this.index.update(uri, read.text, -1, undefined, true);
     } catch (err) {
       this.host.log(`Could not analyse ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -72,6 +77,8 @@ export class WorkspaceIndexer {
     this.generation++;
   }
 }
+
+const CONCURRENCY = 4;
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

@@ -40,7 +40,11 @@ export function buildContext(
   entities: EntityCluster[],
 ): ClaimContext {
   const n = tokens.length;
-  const lower = tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
+  const lower: string[] = new Array<string>(n);
+  for (let k = 0; k < n; k++) {
+    const l = tokens[k].text.toLowerCase();
+    lower[k] = l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
+  }
   const quotes = findQuotes(text);
   const quoteOf = new Int32Array(n).fill(-1);
   const quoteTokStart = new Int32Array(quotes.length).fill(-1);
@@ -53,6 +57,7 @@ export function buildContext(
       quoteOf[k] = q;
       if (quoteTokStart[q] < 0) quoteTokStart[q] = k;
       quoteTokEnd[q] = k + 1;
+      if (isWord(t.text)) quotes[q].words++;
     }
   }
   const sentOf = new Int32Array(n).fill(-1);
@@ -89,14 +94,14 @@ export function spanOf(ctx: ClaimContext, a: number, b: number): Span {
 export function isCapitalised(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
+  if (c < 192 || (c >= 0x2000 && c <= 0x2bff)) return false;
   return /^\p{Lu}/u.test(s);
 }
 
 export function isWord(s: string): boolean {
   const c = s.charCodeAt(0);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true;
-  if (c < 128) return false;
+  if (c < 192 || (c >= 0x2000 && c <= 0x2bff)) return false;
   return /^[\p{L}\p{N}]/u.test(s);
 }
 

@@ -1,4 +1,7 @@
-import type { Claim, DocumentStructure, EntityCluster, EntityMention, Sentence, Token } from '../types';
+import type { Claim, ClaimForm, DocumentStructure, EntityCluster, EntityMention, Section, Sentence, Span, Token } from '../types';
+import { buildContext, closesQuote, isCapitalised, isWord, opensQuote, type ClaimContext } from './context';
+import { CUE_FORMS, CUE_NOUNS, HEDGES, PASSIVE_ALLEGATION, PASSIVE_REPORT, SOURCELESS_ADVERBS, type CueForm } from './lexicon';
+import { resolveSpeaker, type SpeakerHistory } from './speaker';
 
 export interface ClaimInput {
   text: string;
@@ -9,31 +12,908 @@ export interface ClaimInput {
   entities: EntityCluster[];
 }
 
-/** Interim: sentences of the form "X said that Y". */
+/*
+ * Attribution detection after PolNeAR (source, cue, content), by rules over
+ * tokens and a cue lexicon. Each rule looks at a bounded window around its
+ * cue; content ends come from tables precomputed in linear passes, so the
+ * stage stays linear in the document length.
+ */
+
+interface Draft {
+  content: Span;
+  cue: Span | null;
+  /** Source token range [a, b), or null. */
+  source: [number, number] | null;
+  form: ClaimForm;
+  /** Token of the cue, for ordering and de-duplication. */
+  at: number;
+}
+
+const AUX = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'did', 'does', 'do', "n't", 'not', 'never', 'to', 'also', 'later', 'then', 'previously', 'repeatedly', 'recently', 'once', 'again', 'still', 'already', 'even', 'just', 'further', 'first', 'now', 'often', 'merely', 'simply', 'only', 'all', 'both', 'publicly', 'privately', 'flatly', 'generally', 'have', 'been', 'being', 'apparently', 'reportedly', 'allegedly', 'clearly', 'strongly', 'quickly', 'widely', 'long', 'since', 'yet', 'ever', 'actually', 'openly', 'last', 'subsequently']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later']);
+/** Function words that end a noun phrase when met walking left from a cue. */
+const NP_STOP = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'while', 'after', 'before', 'because', 'since', 'although', 'though', 'if', 'unless', 'as', 'than', 'but', 'or', 'nor', 'so', 'yet', 'in', 'on', 'at', 'with', 'by', 'from', 'into', 'onto', 'about', 'over', 'under', 'against', 'between', 'through', 'during', 'without', 'within', 'upon', 'via', 'like', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'not', "n't", 'what', 'how', 'why', 'whether', 'there', 'here', 'also', 'then', 'now', 'even', 'just', 'to', 'and', 'said', 'says', 'told', 'says', 'it', 'him', 'them', 'us', 'me', 'this', 'these', 'those', 'once', 'until', 'whereby', 'wherein', 'thus', 'however', 'therefore', 'meanwhile', 'instead', 'indeed', 'still', 'already',
+]);
+const PRONOUN_SOURCES = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who']);
+/** The writer and the reader: their statements are the article's own. */
+const AUTHOR_PRONOUNS = new Set(['i', 'we', 'you', 'us', 'one', "you're", "we're", "i'm", "we've", "i've", "you've", "we'd", "i'd", "you'd"]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'another', 'some', 'many', 'most', 'all', 'several', 'numerous', 'few', 'each', 'every', 'any', 'no', 'both', 'other', 'such']);
+const TIME_WORDS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'ago', 'time', 'summer', 'spring', 'fall', 'autumn', 'winter', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'days', 'weeks', 'months', 'years']);
+const PREPOSITIONS = new Set(['of', 'to', 'with', 'from', 'by', 'for', 'in', 'on', 'at', 'against', 'about', 'into', 'over', 'than', 'like']);
+const SUBORDINATORS = new Set(['that', 'after', 'because', 'if', 'when', 'while', 'since', 'although', 'though', 'whether', 'as', 'unless', 'before', 'until', 'where']);
+const CLOSE_PUNCT = new Set(['.', '!', '?', '…']);
+const DASHES = new Set(['—', '–', '--', '-']);
+
+/** Every word that can start a rule: one set lookup per token before any rule runs. */
+const TRIGGERS = new Set<string>(['according', ':', ...SOURCELESS_ADVERBS, ...CUE_FORMS.keys(), ...CUE_NOUNS]);
+
 export function detectClaims(input: ClaimInput): Claim[] {
-  const { text, tokens, sentences, structure } = input;
-  const claims: Claim[] = [];
-  for (const s of sentences) {
-    for (let k = s.tokenStart; k < s.tokenEnd - 2; k++) {
-      if (tokens[k].text !== 'said' || tokens[k + 1].text !== 'that') continue;
-      const start = tokens[k + 2].start;
-      let end = s.end;
-      if (text[end - 1] === '.') end--;
-      const source = k > s.tokenStart ? { start: tokens[s.tokenStart].start, end: tokens[k - 1].end, text: text.slice(tokens[s.tokenStart].start, tokens[k - 1].end) } : null;
-      const mention = input.mentions.find((m) => source && m.start >= source.start && m.end <= source.end);
-      claims.push({
-        start,
-        end,
-        text: text.slice(start, end),
-        cue: { start: tokens[k].start, end: tokens[k].end, text: 'said' },
-        source,
-        speaker: mention?.id ?? null,
-        hedges: [],
-        section: structure.commentsStart !== null && start >= structure.commentsStart ? 'comments' : 'article',
-        form: 'indirect',
-      });
+  const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
+  const drafts: Draft[] = [];
+  const cut = contentCuts(ctx);
+  const n = ctx.tokens.length;
+  for (let k = 0; k < n; k++) {
+    if (ctx.quoteOf[k] >= 0 && !opensQuote(ctx, k) && !closesQuote(ctx, k)) continue; // cues inside quotes belong to the quoted speaker
+    const w = ctx.lower[k];
+    if (!TRIGGERS.has(w)) continue;
+    if (w === 'according' && ctx.lower[k + 1] === 'to') {
+      pushAll(drafts, accordingTo(ctx, k, cut));
+      continue;
+    }
+    if (SOURCELESS_ADVERBS.has(w)) {
+      pushAll(drafts, sourcelessAdverb(ctx, k, cut));
+      continue;
+    }
+    if (w === ':') {
+      pushAll(drafts, colonCue(ctx, k));
+      continue;
+    }
+    const form = CUE_FORMS.get(w);
+    if (form && (!isCapitalised(ctx.tokens[k].text) || isSentenceInitial(ctx, k))) {
+      const d = verbCue(ctx, k, form, cut, drafts);
+      if (d) {
+        pushAll(drafts, d);
+        continue;
+      }
+    }
+    if (CUE_NOUNS.has(w) && ctx.lower[k + 1] === 'that' && !isCapitalised(ctx.tokens[k].text)) pushAll(drafts, nounCue(ctx, k, cut));
+  }
+  pushAll(drafts, blockQuotes(ctx));
+  pushAll(drafts, orphanQuotes(ctx, drafts));
+  return finish(ctx, drafts);
+}
+
+function pushAll(out: Draft[], d: Draft | Draft[] | null): void {
+  if (!d) return;
+  if (Array.isArray(d)) out.push(...d);
+  else out.push(d);
+}
+
+function isSentenceInitial(ctx: ClaimContext, k: number): boolean {
+  const s = ctx.sentences[ctx.sentOf[k]];
+  if (!s) return false;
+  let j = s.tokenStart;
+  while (j < k && !isWord(ctx.tokens[j].text)) j++;
+  return j === k;
+}
+
+function sentenceOf(ctx: ClaimContext, k: number): Sentence {
+  return ctx.sentences[ctx.sentOf[k]];
+}
+
+// ------------------------------------------------------------------ content ends
+
+/**
+ * Per token, the first token at or after it where reported content stops
+ * inside its sentence: "; ", ", but", "and you ...", ", according to",
+ * ", saying", "and demanded" (a second cue sharing the subject). Built right
+ * to left in one pass.
+ */
+function contentCuts(ctx: ClaimContext): Int32Array {
+  const n = ctx.tokens.length;
+  const cut = new Int32Array(n + 1);
+  cut[n] = n;
+  for (let k = n - 1; k >= 0; k--) {
+    const s = ctx.sentences[ctx.sentOf[k]];
+    const sentEnd = s ? s.tokenEnd : k + 1;
+    let here = false;
+    if (ctx.quoteOf[k] < 0) {
+      const w = ctx.lower[k];
+      const next = ctx.lower[k + 1] ?? '';
+      if (w === ';') here = true;
+      else if (w === ',' && (next === 'but' || next === 'according' || next === 'which' || next === 'while' || next === 'whereas' || next === 'with')) here = true;
+      else if (w === ',' && (next === 'it' || next === 'there') && BE.has(ctx.lower[k + 2] ?? '')) here = true;
+      else if (w === ',' && (next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) here = true;
+      else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
+      else if (w === ',' && CUE_FORMS.get(next)?.form === 'ing') here = true;
+      else if ((w === 'and' || w === 'but') && (next === 'you' || next === 'i' || next === 'we')) here = true;
+      else if (w === 'and' && isFiniteCue(ctx, k + 1)) here = true;
+    }
+    const following = k + 1 < sentEnd ? cut[k + 1] : sentEnd;
+    cut[k] = here ? k : Math.min(following, sentEnd);
+  }
+  return cut;
+}
+
+/** ", Kataib Hezbollah threatened …": a new subject and cue start another attribution. */
+function clauseWithCueFollows(ctx: ClaimContext, k: number): boolean {
+  if (!isCapitalised(ctx.tokens[k]?.text ?? '')) return false;
+  for (let j = k + 1; j < k + 7 && j < ctx.tokens.length; j++) {
+    const w = ctx.lower[j];
+    if (!isWord(w) && w !== "'s") return false;
+    const f = CUE_FORMS.get(w);
+    if (f && (f.form === 'past' || f.form === 's') && !isCapitalised(ctx.tokens[j].text)) return true;
+  }
+  return false;
+}
+
+function isFiniteCue(ctx: ClaimContext, k: number): boolean {
+  let j = k;
+  while (j < k + 3 && (ctx.lower[j]?.endsWith('ly') || ctx.lower[j] === 'also')) j++;
+  const f = CUE_FORMS.get(ctx.lower[j] ?? '');
+  return !!f && (f.form === 'past' || f.form === 's') && f.verb.frame !== 'np';
+}
+
+/** The end of content that starts at token p: its sentence (or clause cut), widened to any quote it opens. */
+function contentEnd(ctx: ClaimContext, p: number, cut: Int32Array): number {
+  const s = sentenceOf(ctx, p);
+  let endTok = Math.max(p + 1, cut[p]);
+  let end = ctx.tokens[endTok - 1].end;
+  // A quote opened inside the content runs to its closing mark, across sentences.
+  for (let k = p; k < endTok; k++) {
+    const q = ctx.quoteOf[k];
+    if (q >= 0 && ctx.quotes[q].end > end) {
+      end = ctx.quotes[q].end;
+      endTok = ctx.quoteTokEnd[q];
       break;
     }
   }
+  // Drop a final period (kept inside quotes) and trailing commas.
+  let last = endTok - 1;
+  while (last > p && ctx.quoteOf[last] < 0 && (ctx.lower[last] === '.' || ctx.lower[last] === ',' || ctx.lower[last] === ':' || DASHES.has(ctx.lower[last]))) last--;
+  if (ctx.tokens[last].end < end) end = ctx.tokens[last].end;
+  void s;
+  return end;
+}
+
+// ------------------------------------------------------------------ sources
+
+/** Walks left from token j (inclusive) over a noun phrase; returns its first token or -1 when there is none. */
+function nounPhraseLeft(ctx: ClaimContext, j: number, floor: number): number {
+  const { lower, tokens } = ctx;
+  let a = j + 1;
+  for (let k = j, steps = 0; k >= floor && steps < 16; k--, steps++) {
+    const w = lower[k];
+    if (ctx.quoteOf[k] >= 0) break;
+    const cap = isCapitalised(tokens[k].text);
+    if (w === "'s" || w === "'" || w === ')' || w === '(' || w === '.' || w === '&' || w === '-') {
+      if ((w === '.' || w === "'") && k === j) break;
+      a = k;
+      continue;
+    }
+    if (!isWord(w)) break;
+    if (w === 'of' || w === 'for') {
+      if (k === j) break;
+      a = k;
+      continue;
+    }
+    if (w === 'and' && k > floor && k < j && isCapitalised(tokens[k - 1].text) && isCapitalised(tokens[k + 1].text)) {
+      a = k;
+      continue;
+    }
+    if (w === 'to' && k < j && k > floor && !AUX.has(lower[k - 1]) && isCapitalised(tokens[k + 1].text) === false && lower[k + 1] === 'the' && isWord(lower[k - 1])) {
+      a = k;
+      continue;
+    }
+    if (cap) {
+      if (NP_STOP.has(w) && (isSentenceInitial(ctx, k) || w.length <= 3)) break;
+      a = k;
+      continue;
+    }
+    if (NP_STOP.has(w) || SUBORDINATORS.has(w) || PRONOUN_SOURCES.has(w) || AUTHOR_PRONOUNS.has(w)) break;
+    if (CUE_FORMS.has(w) && !CUE_NOUNS.has(w)) break;
+    if (w.endsWith('ly') && k === j) break;
+    a = k;
+    // A determiner opens its noun phrase unless a preposition ties it to a head on the left ("a spokesman for the group").
+    if (DETERMINERS.has(w)) {
+      const l = lower[k - 1] ?? '';
+      if (!(k - 1 >= floor && (l === 'of' || l === 'for' || l === 'and' || l === 'to'))) break;
+    }
+  }
+  // Trim leading function words the walk may have crossed.
+  while (a <= j && (lower[a] === 'of' || lower[a] === 'for' || lower[a] === 'to' || lower[a] === 'and' || lower[a] === "'s" || lower[a] === ')' || lower[a] === '-')) a++;
+  return a <= j ? a : -1;
+}
+
+interface SourceFound {
+  range: [number, number];
+  /** Token before the source (where postposed content ends), or -1. */
+  before: number;
+  /** The cue is an infinitive ("for Ash Carter to tell"). */
+  infinitive?: boolean;
+}
+
+/**
+ * The source of a cue at k, to its left: skips auxiliaries and adverbs, then
+ * takes the noun phrase, widening over an appositive ("X, a senior lawmaker,")
+ * and hopping back over a parenthetical (", in an interview with Y,").
+ */
+function sourceLeft(ctx: ClaimContext, k: number): SourceFound | null | 'passive' {
+  const { lower } = ctx;
+  const s = sentenceOf(ctx, k);
+  const floor = s.tokenStart;
+  let j = k - 1;
+  let sawBe = false;
+  let infinitive = false;
+  for (let steps = 0; j >= floor && steps < 8; steps++) {
+    const w = lower[j];
+    if (w === 'to' && steps === 0) infinitive = true;
+    if (BE.has(w)) {
+      sawBe = true;
+      j--;
+      continue;
+    }
+    if (AUX.has(w) || DAYS.has(w) || (w.endsWith('ly') && w.length > 4 && !isCapitalised(ctx.tokens[j].text))) {
+      j--;
+      continue;
+    }
+    if (w === 'on' && DAYS.has(lower[j + 1] ?? '')) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  if (sawBe) {
+    const f = CUE_FORMS.get(lower[k]);
+    if (f && (f.form === 'past' || f.form === 'participle')) return 'passive';
+  }
+  if (j < floor) return null;
+  const found = sourceAt(ctx, j, floor);
+  if (found && infinitive) found.infinitive = true;
+  return found;
+}
+
+function sourceAt(ctx: ClaimContext, j: number, floor: number): SourceFound | null {
+  const { lower } = ctx;
+  const w = lower[j];
+  if (PRONOUN_SOURCES.has(w) && w !== 'who') return { range: [j, j + 1], before: j - 1 };
+  if (w === 'who' || (w === 'that' && j > floor && isWord(lower[j - 1]) && !CUE_FORMS.has(lower[j - 1]))) {
+    // Relative clause: the antecedent is the speaker.
+    let p = j - 1;
+    if (lower[p] === ',') p--;
+    if (w === 'who') {
+      for (let q = p; q >= floor && q > p - 25; q--) {
+        const mi = ctx.mentionOf[q];
+        if (mi >= 0 && ctx.mentions[mi].type === 'person' && ctx.quoteOf[q] < 0) {
+          let a = q;
+          while (a > floor && ctx.mentionOf[a - 1] === mi) a--;
+          return { range: [a, q + 1], before: a - 1 };
+        }
+      }
+    }
+    if (p < floor) return null;
+    const a = nounPhraseLeft(ctx, p, floor);
+    return a >= 0 ? { range: [a, p + 1], before: a - 1 } : null;
+  }
+  if (w === ',') {
+    // "X, in an interview with Y, said": hop over a parenthetical starting with a preposition.
+    let c = j - 1;
+    while (c >= floor && c > j - 20 && lower[c] !== ',' && ctx.quoteOf[c] < 0) c--;
+    if (c >= floor && lower[c] === ',' && (PREPOSITIONS.has(lower[c + 1]) || lower[c + 1] === 'speaking' || lower[c + 1] === 'who')) {
+      const a = nounPhraseLeft(ctx, c - 1, floor);
+      if (a >= 0) return { range: [a, c], before: a - 1 };
+    }
+    // "X, a senior lawmaker, said": the appositive with its name.
+    if (c >= floor && c < j - 1) {
+      const a = DETERMINERS.has(lower[c + 1]) ? c + 1 : nounPhraseLeft(ctx, j - 1, c + 1);
+      if (a === c + 1) {
+        const b = nounPhraseLeft(ctx, c - 1, floor);
+        if (b >= 0) return { range: [b, j], before: b - 1 };
+      }
+    }
+    return null;
+  }
+  const a = nounPhraseLeft(ctx, j, floor);
+  if (a < 0) return null;
+  // Appositive before: "Hamid al-Mutlaq, a senior Sunni lawmaker told".
+  if (a - 1 > floor && lower[a - 1] === ',' && !isCapitalised(ctx.tokens[a].text)) {
+    const b = nounPhraseLeft(ctx, a - 2, floor);
+    const tiedLeft = b > floor && PREPOSITIONS.has(lower[b - 1]);
+    if (b >= 0 && b < a - 1 && hasName(ctx, b, a - 1) && !tiedLeft) return { range: [b, j + 1], before: b - 1 };
+  }
+  return { range: [a, j + 1], before: a - 1 };
+}
+
+function hasName(ctx: ClaimContext, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ctx.mentionOf[k] >= 0 || (isCapitalised(ctx.tokens[k].text) && !isSentenceInitial(ctx, k))) return true;
+  return false;
+}
+
+/** A source after an inverted cue ("…," said Rep. Smith, head of …). */
+function sourceRight(ctx: ClaimContext, p: number): [number, number] | null {
+  const s = sentenceOf(ctx, p);
+  if (p >= s.tokenEnd) return null;
+  const w = ctx.lower[p];
+  if (!(isCapitalised(ctx.tokens[p].text) || PRONOUN_SOURCES.has(w) || w === 'the' || w === 'a' || w === 'an' || w === 'another' || w === 'one')) return null;
+  if (w === 'i' || w === 'we' || w === 'you') return null;
+  let e = p;
+  while (e < s.tokenEnd && e < p + 30 && ctx.quoteOf[e] < 0 && !CLOSE_PUNCT.has(ctx.lower[e]) && ctx.lower[e] !== ';') {
+    if (ctx.lower[e] === ',' && (opensQuote(ctx, e + 1) || CUE_FORMS.get(ctx.lower[e + 1])?.form === 'ing')) break;
+    e++;
+  }
+  while (e > p && (ctx.lower[e - 1] === ',' || ctx.lower[e - 1] === ':')) e--;
+  return e > p ? [p, e] : null;
+}
+
+/** Nearest subject-like mention or pronoun left of k in its sentence (for ", saying …"). */
+function clauseSubject(ctx: ClaimContext, k: number): [number, number] | null {
+  const s = sentenceOf(ctx, k);
+  for (let q = k - 1; q >= s.tokenStart && q > k - 40; q--) {
+    if (ctx.quoteOf[q] >= 0) continue;
+    const mi = ctx.mentionOf[q];
+    const w = ctx.lower[q];
+    if (mi >= 0 && ctx.mentions[mi].kind === 'actor') {
+      let a = q;
+      while (a > s.tokenStart && ctx.mentionOf[a - 1] === mi) a--;
+      if (a > s.tokenStart && PREPOSITIONS.has(ctx.lower[a - 1])) {
+        q = a;
+        continue;
+      }
+      if (ctx.lower[q + 1] === "'s") {
+        q = a;
+        continue;
+      }
+      return [a, q + 1];
+    }
+    if ((w === 'he' || w === 'she' || w === 'they') && !PREPOSITIONS.has(ctx.lower[q - 1] ?? '')) return [q, q + 1];
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------ rules
+
+function span(ctx: ClaimContext, a: number, b: number): Span {
+  return { start: ctx.tokens[a].start, end: ctx.tokens[b - 1].end };
+}
+
+/** Skips adjuncts between a cue and its content ("on Sunday", "in a statement", "told Sputnik"). Returns the content's first token. */
+function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm['verb']['frame']): number {
+  const { lower } = ctx;
+  for (let steps = 0; p < end && steps < 6; steps++) {
+    const w = lower[p];
+    if (DAYS.has(w) || w === 'publicly' || w === 'repeatedly' || w === 'again' || w === 'also' || w === 'flatly' || w === 'not') {
+      p++;
+      continue;
+    }
+    if ((w === 'this' || w === 'last' || w === 'next' || w === 'that') && TIME_WORDS.has(lower[p + 1] ?? '')) {
+      p += 2;
+      continue;
+    }
+    if ((w === 'on' || w === 'in' || w === 'at' || w === 'during' || w === 'last' || w === 'this' || w === 'earlier' || w === 'to') && ctx.quoteOf[p] < 0) {
+      // An adjunct phrase, when a "that", a colon or a quote follows shortly.
+      let q = p + 1;
+      while (q < end && q < p + 9 && lower[q] !== 'that' && lower[q] !== ':' && lower[q] !== ',' && !opensQuote(ctx, q)) q++;
+      if (q < end && q < p + 9) {
+        // "reported at the time, adding …": the adjunct closes the clause.
+        if (lower[q] === ',' && !opensQuote(ctx, q + 1)) return end;
+        p = lower[q] === ',' ? q + 1 : q;
+        continue;
+      }
+      if (w === 'to' && frame === 'to') return p + 1;
+      break;
+    }
+    break;
+  }
+  if (frame === 'object' && p < end && lower[p] !== 'that' && !opensQuote(ctx, p) && lower[p] !== ':' && lower[p] !== ',') {
+    // The addressee: "told Sputnik on Wednesday that ...".
+    let q = p;
+    while (q < end && q < p + 10 && lower[q] !== 'that' && lower[q] !== ':' && lower[q] !== ',' && !opensQuote(ctx, q) && lower[q] !== 'to' && lower[q] !== 'if' && lower[q] !== 'whether' && lower[q] !== 'about') q++;
+    if (q >= end || q >= p + 10) return end;
+    if (lower[q] === 'to' && lower[p] !== 'to') return p; // "urged Ankara to ...": the object is part of the content
+    p = q;
+  }
+  if (lower[p] === 'that' || lower[p] === ':' || lower[p] === ',') p++;
+  return p;
+}
+
+function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, prior: Draft[]): Draft | Draft[] | null {
+  const { lower, tokens } = ctx;
+  const s = sentenceOf(ctx, k);
+  const verb = form.verb;
+  let cueEnd = k + 1;
+  if (verb.particles && verb.particles.includes(lower[k + 1])) cueEnd++;
+  else if (verb.needsParticle) return null;
+  if ((verb.lemma === 'describe' || verb.lemma === 'refer') && lower[cueEnd] === 'as') cueEnd++;
+  if (lower[k] === 'said' && lower[k + 1] === 'in' && lower[k + 2] === 'a' && lower[k + 3] === 'statement') cueEnd = k + 4;
+  if (verb.quoteOnly && !(opensQuote(ctx, cueEnd) || lower[cueEnd] === ':' || (lower[cueEnd] === ',' && opensQuote(ctx, cueEnd + 1)))) return null;
+  // "reports suggest": the first word is a noun.
+  const nextForm = CUE_FORMS.get(lower[k + 1] ?? '');
+  if (nextForm && nextForm.form !== 'ing' && !verb.particles?.includes(lower[k + 1]) && form.form === 's') return null;
+  const cue = span(ctx, k, cueEnd);
+
+  // "the “direct action” promised by the Pentagon": the quote is the content.
+  if ((form.form === 'past' || form.form === 'participle') && lower[k + 1] === 'by' && k > 0 && closesQuote(ctx, k - 1)) {
+    const src = nounPhraseRight(ctx, k + 2);
+    const qi = ctx.quoteOf[k - 1];
+    if (src) return { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, cue, source: src, form: 'direct', at: k };
+  }
+
+  const left = sourceLeft(ctx, k);
+  if (left === 'passive') return passiveCue(ctx, k, form, cut);
+
+  // Participles after a comma take the clause subject: "X rejected it, saying …".
+  if (form.form === 'ing' && lower[k - 1] === ',') {
+    const subj = clauseSubject(ctx, k - 1);
+    const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
+    if (!subj || p >= s.tokenEnd || !contentStarts(ctx, p) || !frameFits(ctx, verb, cueEnd, p)) return null;
+    return { content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) }, cue, source: subj, form: formOf(ctx, p, verb.cls), at: k };
+  }
+  if (form.form === 'base' && !left) return null;
+
+  // Cue right after a quote or comma with a name after it: "…," said X.
+  const prevTok = k - 1;
+  if (prevTok >= 0 && (lower[prevTok] === ',' || closesQuote(ctx, prevTok)) && (form.form === 'past' || form.form === 's')) {
+    const src = sourceRight(ctx, cueEnd);
+    if (src) {
+      const content = contentBefore(ctx, prevTok);
+      if (content) return extendWithFollowingQuotes(ctx, { content, cue, source: src, form: 'direct', at: k }, src[1]);
+    }
+  }
+  if (!left) {
+    // Coordinated cue sharing the subject of the previous one: "X condemned … and demanded …".
+    if (lower[k - 1] === 'and' || (lower[k - 2] === 'and' && AUX.has(lower[k - 1]))) {
+      const prev = prior.length ? prior[prior.length - 1] : null;
+      if (prev && prev.source && ctx.sentOf[prev.at] === ctx.sentOf[k]) {
+        const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
+        if (p < s.tokenEnd && contentStarts(ctx, p) && frameFits(ctx, verb, cueEnd, p)) {
+          return { content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) }, cue, source: prev.source, form: formOf(ctx, p, verb.cls), at: k };
+        }
+      }
+    }
+    return null;
+  }
+  const [a, b] = left.range;
+  if (AUTHOR_PRONOUNS.has(lower[a]) && b - a === 1) return null;
+  if (!plausibleSource(ctx, a, b, verb.cls)) return null;
+  if (left.infinitive && !(verb.cls === 'speech' && verb.frame !== 'np' && hasName(ctx, a, b))) return null;
+
+  // Forward content: "X said (that) …".
+  const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
+  if (p < s.tokenEnd && lower[p] !== '.' && contentStarts(ctx, p)) {
+    if (!frameFits(ctx, verb, cueEnd, p)) return null;
+    // "X said …:" then a quote in the next paragraph.
+    const colonNext = colonContinuation(ctx, p, s);
+    if (colonNext) return { content: colonNext, cue, source: [a, b], form: 'direct', at: k };
+    // Parenthetical: "Some of the distrust, the US contends, is fostered by Iran."
+    if (lower[cueEnd] === ',' && left.before >= s.tokenStart && lower[left.before] === ',' && !opensQuote(ctx, cueEnd + 1)) {
+      let st = s.tokenStart;
+      while (st < left.before && !isWord(lower[st]) && !opensQuote(ctx, st)) st++;
+      return { content: { start: tokens[st].start, end: contentEnd(ctx, cueEnd + 1, cut) }, cue, source: [a, b], form: 'indirect', at: k };
+    }
+    const draft: Draft = { content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) }, cue, source: [a, b], form: formOf(ctx, p, verb.cls), at: k };
+    if (opensQuote(ctx, p)) return extendWithFollowingQuotes(ctx, draft, ctx.quoteTokEnd[ctx.quoteOf[p]] - 1);
+    return draft;
+  }
+  // Sentence ends after the cue (maybe after an addressee or time): content is before the source.
+  if (p >= s.tokenEnd || lower[p] === '.' || colonAtParagraphEnd(ctx, p)) {
+    const colonNext = colonContinuation(ctx, Math.min(p, s.tokenEnd - 1), s);
+    if (colonNext) return { content: colonNext, cue, source: [a, b], form: 'direct', at: k };
+    if (left.before >= 0 && (lower[left.before] === ',' || closesQuote(ctx, left.before) || DASHES.has(lower[left.before]))) {
+      const content = contentBefore(ctx, left.before);
+      if (content) return extendWithFollowingQuotes(ctx, { content, cue, source: [a, b], form: 'direct', at: k }, s.tokenEnd - 1);
+    }
+  }
+  return null;
+}
+
+/** Infinitive verbs ("vowed to", "wants Germany to") need their "to"; others take anything. */
+function frameFits(ctx: ClaimContext, verb: CueForm['verb'], cueEnd: number, p: number): boolean {
+  if (verb.frame !== 'to') return true;
+  if (opensQuote(ctx, p) || ctx.lower[p - 1] === 'that') return true;
+  for (let j = cueEnd; j < cueEnd + 6 && j < ctx.tokens.length; j++) {
+    const w = ctx.lower[j];
+    if (w === 'to') return j === cueEnd || j === cueEnd + 1 || verb.lemma === 'want';
+    if (!isWord(w)) return false;
+  }
+  return false;
+}
+
+/** Content end after a forward cue: a quote object ends with its quote; infinitives stop at a comma. */
+function forwardEnd(ctx: ClaimContext, p: number, cueEnd: number, cut: Int32Array, verb: CueForm['verb']): number {
+  if (opensQuote(ctx, p) && ctx.lower[p - 1] !== 'that') {
+    const q = ctx.quotes[ctx.quoteOf[p]];
+    const after = ctx.quoteTokEnd[ctx.quoteOf[p]];
+    // "called Turkey “a terrorist state.”" / "told Washington “thanks”" — but "“a Russian force” could intervene" goes on.
+    const w = ctx.lower[after] ?? '.';
+    const s = sentenceOf(ctx, p);
+    const continues = after < s.tokenEnd && isWord(w) && !isCapitalised(ctx.tokens[after].text) && (BE.has(w) || AUX.has(w) || CUE_FORMS.has(w) || w === 'could' || w === 'would' || w === 'will');
+    if (!continues) return q.end;
+  }
+  let end = contentEnd(ctx, p, cut);
+  if (verb.frame === 'to') {
+    for (let j = p; j < ctx.tokens.length && ctx.tokens[j].end <= end && j < p + 80; j++) {
+      if (ctx.lower[j] === ',' && ctx.quoteOf[j] < 0 && j > p) {
+        end = ctx.tokens[j - 1].end;
+        break;
+      }
+    }
+  }
+  void cueEnd;
+  return end;
+}
+
+function nounPhraseRight(ctx: ClaimContext, p: number): [number, number] | null {
+  const s = sentenceOf(ctx, p);
+  if (!s || p >= s.tokenEnd) return null;
+  let e = p;
+  while (e < s.tokenEnd && e < p + 8 && (isWord(ctx.lower[e]) || ctx.lower[e] === "'s") && !NP_STOP.has(ctx.lower[e]) && !SUBORDINATORS.has(ctx.lower[e])) e++;
+  while (e > p && !isCapitalised(ctx.tokens[e - 1].text) && ctx.mentionOf[e - 1] < 0 && DETERMINERS.has(ctx.lower[e - 1])) e--;
+  return e > p ? [p, e] : null;
+}
+
+function contentStarts(ctx: ClaimContext, p: number): boolean {
+  const w = ctx.lower[p];
+  return isWord(w) || opensQuote(ctx, p) || w === '$' || w === '[';
+}
+
+function plausibleSource(ctx: ClaimContext, a: number, b: number, cls: string): boolean {
+  const head = ctx.lower[b - 1];
+  if (!isWord(head)) return false;
+  if (DETERMINERS.has(head)) return false;
+  if (b - a === 1 && (head === 'it' || head === 'this') && cls !== 'speech' && cls !== 'report') return false;
+  if (b - a === 1 && (head === 'there' || head === 'which' || head === 'what')) return false;
+  return true;
+}
+
+function colonAtParagraphEnd(ctx: ClaimContext, p: number): boolean {
+  return ctx.lower[p] === ':' && (p + 1 >= ctx.tokens.length || ctx.blockOf[p + 1] !== ctx.blockOf[p]);
+}
+
+/** When the sentence ends with a colon and the next paragraph is a quote, that quote is the content. */
+function colonContinuation(ctx: ClaimContext, p: number, s: Sentence): Span | null {
+  const last = s.tokenEnd - 1;
+  if (ctx.lower[last] !== ':' || last + 1 >= ctx.tokens.length) return null;
+  const next = last + 1;
+  if (ctx.blockOf[next] === ctx.blockOf[last] && ctx.blockOf[next] >= 0) return null;
+  // Only when what lies between the cue and the colon is not itself the content.
+  for (let j = p; j < last; j++) if (ctx.quoteOf[j] >= 0 || ctx.lower[j] === 'that') return null;
+  if (opensQuote(ctx, next)) {
+    const q = ctx.quotes[ctx.quoteOf[next]];
+    return { start: q.start, end: q.end };
+  }
+  const b = ctx.blockOf[next];
+  if (b >= 0 && ctx.structure.blocks[b].kind === 'blockquote') return blockquoteRun(ctx, b);
+  return null;
+}
+
+function blockquoteRun(ctx: ClaimContext, b: number): Span {
+  const blocks = ctx.structure.blocks;
+  let e = b;
+  while (e + 1 < blocks.length && blocks[e + 1].kind === 'blockquote') e++;
+  return { start: blocks[b].start, end: blocks[e].end };
+}
+
+/** Content ending at token j (a comma, dash or closing quote) before a postposed source. */
+function contentBefore(ctx: ClaimContext, j: number): Span | null {
+  const { lower, tokens } = ctx;
+  let e = j;
+  if (lower[e] === ',' || DASHES.has(lower[e])) e--;
+  if (e < 0) return null;
+  if (closesQuote(ctx, e)) {
+    const q = ctx.quotes[ctx.quoteOf[e]];
+    const qs = ctx.quoteTokStart[ctx.quoteOf[e]];
+    if (q.words === 0) return null;
+    // Text before the quote in its sentence belongs to the content ("Comey cannot say that “…,” X added").
+    const s = sentenceOf(ctx, qs);
+    let start = q.start;
+    if (s && s.tokenStart < qs && ctx.blockOf[s.tokenStart] === ctx.blockOf[qs]) {
+      let a = s.tokenStart;
+      while (a < qs && !isWord(lower[a])) a++;
+      if (lower[qs - 1] !== ':' && lower[qs - 1] !== ',' && a < qs) start = tokens[a].start;
+    }
+    return { start, end: q.end };
+  }
+  const s = sentenceOf(ctx, e);
+  if (!s || e < s.tokenStart) return null;
+  let a = s.tokenStart;
+  while (a < e && !isWord(lower[a]) && !opensQuote(ctx, a)) a++;
+  if (e - a < 2) return null;
+  return { start: tokens[a].start, end: tokens[e].end };
+}
+
+/**
+ * "“A,” he said. “B.”" — quotes that follow in the same paragraph with no cue
+ * of their own continue the same statement (PolNeAR joins them into one
+ * content), as does "“A,” he said, “B.”".
+ */
+function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: number): Draft {
+  const { lower } = ctx;
+  let k = fromTok + 1;
+  const block = ctx.blockOf[fromTok];
+  for (let rounds = 0; rounds < 12 && k < ctx.tokens.length; rounds++) {
+    while (k < ctx.tokens.length && ctx.quoteOf[k] < 0 && (CLOSE_PUNCT.has(lower[k]) || lower[k] === ',' || (ctx.tokens[k].start < d.content.end))) k++;
+    if (k >= ctx.tokens.length || !opensQuote(ctx, k)) break;
+    if (ctx.blockOf[k] !== block) break;
+    const qi = ctx.quoteOf[k];
+    const q = ctx.quotes[qi];
+    const after = ctx.quoteTokEnd[qi];
+    // The quote must end its sentence unattributed.
+    const w = ctx.lower[after] ?? '.';
+    const endsSentence = after >= ctx.tokens.length || ctx.sentOf[after] !== ctx.sentOf[after - 1] || CLOSE_PUNCT.has(w) || ctx.blockOf[after] !== block;
+    if (!endsSentence) break;
+    d.content = { start: d.content.start, end: q.end };
+    k = after;
+  }
+  return d;
+}
+
+function passiveCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array): Draft | null {
+  const { lower, tokens } = ctx;
+  const s = sentenceOf(ctx, k);
+  const w = lower[k];
+  const cueStartTok = (() => {
+    let j = k - 1;
+    while (j > s.tokenStart && !BE.has(lower[j])) j--;
+    return j;
+  })();
+  if (PASSIVE_REPORT.has(w) && (lower[k + 1] === 'to' || lower[k + 1] === 'that')) {
+    if (lower[k + 1] === 'that') {
+      const p = k + 2;
+      if (p >= s.tokenEnd) return null;
+      return { content: { start: tokens[p].start, end: contentEnd(ctx, p, cut) }, cue: span(ctx, cueStartTok, k + 1), source: null, form: 'allegation', at: k };
+    }
+    // "X are said to have …": the subject and predicate are the content.
+    const a = clauseStart(ctx, cueStartTok);
+    return { content: { start: tokens[a].start, end: contentEnd(ctx, k, cut) }, cue: span(ctx, cueStartTok, k + 2), source: null, form: 'allegation', at: k };
+  }
+  const prep = PASSIVE_ALLEGATION[w];
+  if (prep && lower[k + 1] === prep && k + 2 < s.tokenEnd) {
+    const p = k + 2;
+    return { content: { start: tokens[p].start, end: contentEnd(ctx, p, cut) }, cue: span(ctx, k, k + 2), source: null, form: 'allegation', at: k };
+  }
+  void form;
+  return null;
+}
+
+/** Start of the clause containing token k: after a subordinator or at the sentence start. */
+function clauseStart(ctx: ClaimContext, k: number): number {
+  const s = sentenceOf(ctx, k);
+  for (let j = k - 1; j >= s.tokenStart && j > k - 40; j--) {
+    if (ctx.quoteOf[j] >= 0) continue;
+    if (SUBORDINATORS.has(ctx.lower[j]) || ctx.lower[j] === ';') return j + 1;
+  }
+  let a = s.tokenStart;
+  while (a < k && !isWord(ctx.lower[a])) a++;
+  return a;
+}
+
+function accordingTo(ctx: ClaimContext, k: number, cut: Int32Array): Draft | null {
+  const { lower, tokens } = ctx;
+  const s = sentenceOf(ctx, k);
+  let e = k + 2;
+  while (e < s.tokenEnd && e < k + 16 && lower[e] !== ',' && !CLOSE_PUNCT.has(lower[e]) && ctx.quoteOf[e] < 0 && lower[e] !== ';') e++;
+  if (e === k + 2) return null;
+  const source: [number, number] = [k + 2, e];
+  const cue = span(ctx, k, k + 2);
+  const initial = isSentenceInitial(ctx, k) || lower[k - 1] === ',' && isSentenceInitial(ctx, k - 2);
+  if (initial && lower[e] === ',') {
+    const p = e + 1;
+    if (p >= s.tokenEnd) return null;
+    return { content: { start: tokens[p].start, end: contentEnd(ctx, p, cut) }, cue, source, form: 'according-to', at: k };
+  }
+  let j = k - 1;
+  if (lower[j] === ',') j--;
+  if (j < s.tokenStart) return null;
+  const content = contentBefore(ctx, j + 1 < k && lower[j + 1] === ',' ? j + 1 : j);
+  if (!content) return null;
+  return { content, cue, source, form: 'according-to', at: k };
+}
+
+function sourcelessAdverb(ctx: ClaimContext, k: number, cut: Int32Array): Draft | null {
+  const { tokens } = ctx;
+  const a = clauseStart(ctx, k);
+  const end = contentEnd(ctx, k, cut);
+  if (end <= tokens[a].start) return null;
+  return { content: { start: tokens[a].start, end }, cue: span(ctx, k, k + 1), source: null, form: 'allegation', at: k };
+}
+
+function nounCue(ctx: ClaimContext, k: number, cut: Int32Array): Draft | null {
+  const { lower, tokens } = ctx;
+  const s = sentenceOf(ctx, k);
+  const p = k + 2;
+  if (p >= s.tokenEnd || !isWord(lower[p])) return null;
+  // "reports that say …" is a relative clause, not content.
+  const f = CUE_FORMS.get(lower[p]);
+  if (f && (f.form === 's' || f.form === 'past')) return null;
+  // Only plain nouns: a possessor or "of X" would be the source, which verb rules handle better.
+  const prev = lower[k - 1] ?? '';
+  let source: [number, number] | null = null;
+  if (prev === "'s" && k >= 2) {
+    const a = nounPhraseLeft(ctx, k - 2, s.tokenStart);
+    if (a >= 0) source = [a, k - 1];
+  } else if (isCapitalised(tokens[k - 1]?.text ?? '')) {
+    return null;
+  }
+  return { content: { start: tokens[p].start, end: contentEnd(ctx, p, cut) }, cue: span(ctx, k, k + 1), source, form: 'allegation', at: k };
+}
+
+/** "Iraq To Washington: “…”", "PENCE: …": a name, a colon, then what they said. */
+function colonCue(ctx: ClaimContext, k: number): Draft | null {
+  const { lower, tokens } = ctx;
+  if (ctx.quoteOf[k] >= 0) return null;
+  const b = ctx.blockOf[k];
+  if (b < 0) return null;
+  const block = ctx.structure.blocks[b];
+  // The name starts its line and is short.
+  let a = k - 1;
+  while (a >= 0 && tokens[a].start >= block.start && k - a <= 6) a--;
+  a++;
+  if (a >= k || tokens[a].start !== block.start || k - a > 5) return null;
+  const next = k + 1;
+  if (next >= tokens.length || ctx.blockOf[next] !== b) return null;
+  const allCaps = (() => {
+    for (let t = a; t < k; t++) if (isWord(tokens[t].text) && tokens[t].text !== tokens[t].text.toUpperCase()) return false;
+    return true;
+  })();
+  let source: [number, number] | null = null;
+  for (let t = a; t < k; t++) {
+    const mi = ctx.mentionOf[t];
+    if (mi >= 0) {
+      let e = t;
+      while (e + 1 < k && ctx.mentionOf[e + 1] === mi) e++;
+      source = [t, e + 1];
+      break;
+    }
+  }
+  if (opensQuote(ctx, next)) {
+    if (!source) {
+      for (let t = a; t < k; t++) if (!isCapitalised(tokens[t].text) && isWord(tokens[t].text) && lower[t] !== 'to') return null;
+      source = [a, k];
+    }
+    const q = ctx.quotes[ctx.quoteOf[next]];
+    return { content: { start: q.start, end: q.end }, cue: span(ctx, k, k + 1), source, form: 'direct', at: k };
+  }
+  if (allCaps && k - a <= 3 && /[A-Z]{2}/.test(text(ctx, a, k))) {
+    // Interview transcript: the rest of the paragraph.
+    return { content: { start: tokens[next].start, end: block.end }, cue: span(ctx, k, k + 1), source: [a, k], form: 'direct', at: k };
+  }
+  return null;
+}
+
+function text(ctx: ClaimContext, a: number, b: number): string {
+  return ctx.text.slice(ctx.tokens[a].start, ctx.tokens[b - 1].end);
+}
+
+/** Block quotes introduced by "Here's NBC (…):" are NBC's words. */
+function blockQuotes(ctx: ClaimContext): Draft[] {
+  const out: Draft[] = [];
+  const blocks = ctx.structure.blocks;
+  const { tokens, lower } = ctx;
+  for (let b = 0; b < blocks.length; b++) {
+    if (blocks[b].kind !== 'blockquote-intro' || blocks[b + 1]?.kind !== 'blockquote') continue;
+    let k = firstTokenAt(ctx, blocks[b].start);
+    if (k < 0) continue;
+    if (lower[k] !== 'here') continue;
+    let cueEnd = k + 1;
+    if (lower[cueEnd] === "'s" || lower[cueEnd] === 'is' || lower[cueEnd] === 'are') cueEnd++;
+    let p = cueEnd;
+    if (lower[p] === 'the') p++;
+    const mi = ctx.mentionOf[p];
+    if (mi < 0 || ctx.mentions[mi].kind !== 'actor') continue;
+    let e = p;
+    while (e + 1 < tokens.length && ctx.mentionOf[e + 1] === mi) e++;
+    out.push({ content: blockquoteRun(ctx, b + 1), cue: span(ctx, k, cueEnd), source: [p, e + 1], form: 'blockquote', at: k });
+    k = e;
+  }
+  return out;
+}
+
+function firstTokenAt(ctx: ClaimContext, offset: number): number {
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ctx.tokens.length ? lo : -1;
+}
+
+/**
+ * A paragraph that is only a quotation, right after a paragraph whose claim
+ * has a source, continues that speaker ("We close with what X said: ¶ “…”"
+ * is handled by the colon rule; this catches the bare follow-on paragraph).
+ */
+function orphanQuotes(ctx: ClaimContext, drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  if (drafts.length === 0) return out;
+  // Drafts by content end, walked alongside the blocks.
+  const byEnd = [...drafts].sort((x, y) => x.content.end - y.content.end);
+  const blocks = ctx.structure.blocks;
+  let di = 0;
+  let lastInPrev: Draft | null = null;
+  for (let b = 1; b < blocks.length; b++) {
+    const prev = blocks[b - 1];
+    lastInPrev = null;
+    while (di < byEnd.length && byEnd[di].content.end <= prev.end) {
+      const d = byEnd[di++];
+      if (d.content.end >= prev.end - 3 && d.source && d.form === 'direct') lastInPrev = d;
+    }
+    const blk = blocks[b];
+    if (blk.kind !== 'paragraph' && blk.kind !== 'comment') continue;
+    const k = firstTokenAt(ctx, blk.start);
+    if (k < 0 || !opensQuote(ctx, k) || !lastInPrev) continue;
+    const q = ctx.quotes[ctx.quoteOf[k]];
+    if (q.words < 4 || q.end < blk.end - 2) continue;
+    // A claim already covering the quote (a cue inside the paragraph) wins.
+    let covered = false;
+    for (let j = di; j < byEnd.length && byEnd[j].content.start <= q.start + 1 && !covered; j++) covered = byEnd[j].content.end >= q.end;
+    for (let j = di; j < byEnd.length && j < di + 8 && !covered; j++) covered = byEnd[j].content.start <= q.start && byEnd[j].content.end >= q.end;
+    if (covered) continue;
+    out.push({ content: { start: q.start, end: q.end }, cue: lastInPrev.cue, source: lastInPrev.source, form: 'direct', at: k });
+  }
+  return out;
+}
+
+function formOf(ctx: ClaimContext, p: number, cls: string): ClaimForm {
+  if (opensQuote(ctx, p)) return 'direct';
+  if (cls === 'belief' || cls === 'intention') return 'belief';
+  if (cls === 'allegation') return 'allegation';
+  return 'indirect';
+}
+
+// ------------------------------------------------------------------ output
+
+function finish(ctx: ClaimContext, drafts: Draft[]): Claim[] {
+  drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
+  const seen = new Set<string>();
+  const history: SpeakerHistory = { lastPerson: null };
+  const byCue = [...drafts].sort((x, y) => x.at - y.at);
+  const speakerOf = new Map<Draft, string | null>();
+  const typeOf = new Map(ctx.entities.map((e) => [e.id, e.type]));
+  for (const d of byCue) {
+    const sp = d.source ? resolveSpeaker(ctx, d.source[0], d.source[1], history) : null;
+    speakerOf.set(d, sp);
+    if (sp && typeOf.get(sp) === 'person') history.lastPerson = { id: sp, at: ctx.tokens[d.at].start };
+  }
+  const claims: Claim[] = [];
+  for (const d of drafts) {
+    if (d.content.end <= d.content.start) continue;
+    const key = `${d.content.start}:${d.content.end}:${d.cue?.start ?? -1}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const block = ctx.blockOf[d.at] >= 0 ? ctx.structure.blocks[ctx.blockOf[d.at]] : undefined;
+    const section: Section = block?.section ?? (ctx.structure.commentsStart !== null && d.content.start >= ctx.structure.commentsStart ? 'comments' : 'article');
+    const source = d.source ? { ...span(ctx, d.source[0], d.source[1]), text: '' } : null;
+    if (source) source.text = ctx.text.slice(source.start, source.end);
+    const claim: Claim = {
+      start: d.content.start,
+      end: d.content.end,
+      text: ctx.text.slice(d.content.start, d.content.end),
+      cue: d.cue ? { ...d.cue, text: ctx.text.slice(d.cue.start, d.cue.end) } : null,
+      source,
+      speaker: speakerOf.get(d) ?? null,
+      hedges: hedgesIn(ctx, d),
+      section,
+      form: d.form,
+    };
+    if (section === 'comments' && block?.handle) claim.handle = block.handle;
+    claims.push(claim);
+  }
   return claims;
+}
+
+function hedgesIn(ctx: ClaimContext, d: Draft): string[] {
+  const found: string[] = [];
+  const spans = [d.content, ...(d.cue ? [d.cue] : [])];
+  for (const sp of spans) {
+    let k = firstTokenAt(ctx, sp.start);
+    for (let steps = 0; k >= 0 && k < ctx.tokens.length && ctx.tokens[k].start < sp.end && steps < 400; k++, steps++) {
+      const w = ctx.lower[k];
+      if (HEDGES.has(w) && !found.includes(w)) found.push(w);
+    }
+  }
+  return found;
 }

@@ -21,6 +21,10 @@ export interface CueVerb {
   frame: 'clause' | 'object' | 'np' | 'to';
   /** Particles that belong to the cue when they follow the verb (`call on`, `point out`). */
   particles?: string[];
+  /** The verb counts only with one of its particles ("point out", not "the point"). */
+  needsParticle?: boolean;
+  /** The verb counts only before a quote, colon or comma ("he continued, “…”"). */
+  quoteOnly?: boolean;
   /** Irregular forms: [3rd person singular, past, past participle, -ing]. */
   forms?: [string, string, string, string];
 }
@@ -58,7 +62,7 @@ export const CUE_VERBS: CueVerb[] = [
   V('stress', 'speech', 'clause'),
   V('emphasize', 'speech', 'clause'),
   V('emphasise', 'speech', 'clause'),
-  V('point', 'speech', 'clause', { particles: ['out'] }),
+  V('point', 'speech', 'clause', { particles: ['out'], needsParticle: true }),
   V('predict', 'speech', 'clause'),
   V('reply', 'speech', 'clause'),
   V('respond', 'speech', 'clause'),
@@ -78,10 +82,9 @@ export const CUE_VERBS: CueVerb[] = [
   V('joke', 'speech', 'clause'),
   V('quip', 'speech', 'clause', { forms: ['quips', 'quipped', 'quipped', 'quipping'] }),
   V('caution', 'speech', 'clause'),
-  V('counter', 'speech', 'clause'),
   V('retort', 'speech', 'clause'),
   V('lament', 'speech', 'clause'),
-  V('continue', 'speech', 'clause'),
+  V('continue', 'speech', 'clause', { quoteOnly: true }),
   V('ask', 'speech', 'object'),
   V('assure', 'speech', 'object'),
   V('remind', 'speech', 'object'),
@@ -91,7 +94,7 @@ export const CUE_VERBS: CueVerb[] = [
   V('show', 'report', 'clause', { forms: ['shows', 'showed', 'shown', 'showing'] }),
   V('find', 'report', 'clause', { forms: ['finds', 'found', 'found', 'finding'] }),
   V('describe', 'speech', 'np'),
-  V('refer', 'speech', 'np', { particles: ['to'], forms: ['refers', 'referred', 'referred', 'referring'] }),
+  V('refer', 'speech', 'np', { particles: ['to'], needsParticle: true, forms: ['refers', 'referred', 'referred', 'referring'] }),
   V('call', 'speech', 'np', { particles: ['on', 'for', 'upon'] }),
   V('urge', 'speech', 'object'),
   V('demand', 'speech', 'clause'),
@@ -105,7 +108,7 @@ export const CUE_VERBS: CueVerb[] = [
   V('reject', 'speech', 'np'),
   V('dismiss', 'speech', 'np'),
   V('endorse', 'speech', 'np'),
-  V('object', 'speech', 'np', { particles: ['to'] }),
+  V('object', 'speech', 'np', { particles: ['to'], needsParticle: true }),
   // Alleging.
   V('claim', 'allegation', 'clause'),
   V('allege', 'allegation', 'clause'),
@@ -120,7 +123,7 @@ export const CUE_VERBS: CueVerb[] = [
   V('hope', 'belief', 'clause'),
   V('expect', 'belief', 'clause'),
   V('doubt', 'belief', 'clause'),
-  V('suspect', 'belief', 'object'),
+  V('suspect', 'belief', 'np'),
   V('worry', 'belief', 'clause'),
   V('assume', 'belief', 'clause'),
   V('understand', 'belief', 'clause', { forms: ['understands', 'understood', 'understood', 'understanding'] }),
@@ -130,14 +133,13 @@ export const CUE_VERBS: CueVerb[] = [
   // Intending.
   V('intend', 'intention', 'to'),
   V('plan', 'intention', 'to', { forms: ['plans', 'planned', 'planned', 'planning'] }),
-  V('want', 'intention', 'object'),
+  V('want', 'intention', 'to'),
   V('seek', 'intention', 'to', { forms: ['seeks', 'sought', 'sought', 'seeking'] }),
   V('vow', 'intention', 'to'),
   V('pledge', 'intention', 'to'),
   V('promise', 'intention', 'to'),
   V('threaten', 'intention', 'to'),
   V('refuse', 'intention', 'to'),
-  V('decide', 'intention', 'to'),
   V('aim', 'intention', 'to'),
 ];
 

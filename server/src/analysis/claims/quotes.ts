@@ -27,68 +27,60 @@ function isSpaceCode(c: number): boolean {
 /** Length of the quote mark at i (1, or 2 for ''), or 0 when there is none. */
 function markAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c === 34 || OPEN_CURLY.has(c) || CLOSE_CURLY.has(c)) return 1;
+  if (c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb) return 1;
   if (c === 39 && text.charCodeAt(i + 1) === 39) return 2;
   return 0;
 }
+
+/** Quote marks and line breaks: the only characters the scanner stops at. */
+const STOPS = /["\u201c\u201d\u201e\u00ab\u00bb\n]|''/g;
 
 export function findQuotes(text: string): Quote[] {
   const quotes: Quote[] = [];
   const n = text.length;
   let openAt = -1;
-  let words = 0;
-  let inWord = false;
-  let lastContent = -1; // end of the last non-space character in the current paragraph
   const close = (end: number, closed: boolean) => {
-    if (openAt >= 0 && end > openAt) quotes.push({ start: openAt, end, closed, words });
+    if (openAt >= 0 && end > openAt) quotes.push({ start: openAt, end, closed, words: 0 });
     openAt = -1;
   };
-  let i = 0;
-  while (i < n) {
+  STOPS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = STOPS.exec(text)) !== null) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 10) {
-      inWord = false;
-      if (openAt >= 0) {
-        // Does the next non-blank paragraph reopen the quote?
-        let j = i + 1;
-        while (j < n && (text.charCodeAt(j) === 10 || isSpaceCode(text.charCodeAt(j)))) j++;
-        const m = j < n ? markAt(text, j) : 0;
-        const reopens = m > 0 && !CLOSE_CURLY.has(text.charCodeAt(j));
-        if (reopens) {
-          i = j + m; // the reopening mark belongs to the same quote
-          continue;
-        }
-        close(lastContent, false);
+      if (openAt < 0) continue;
+      // Does the next non-blank paragraph reopen the quote?
+      let j = i + 1;
+      while (j < n && (text.charCodeAt(j) === 10 || isSpaceCode(text.charCodeAt(j)))) j++;
+      const len = j < n ? markAt(text, j) : 0;
+      if (len > 0 && !CLOSE_CURLY.has(text.charCodeAt(j))) {
+        STOPS.lastIndex = j + len; // the reopening mark belongs to the same quote
+        continue;
       }
-      i++;
+      close(trimmedEnd(text, i), false);
       continue;
     }
-    if (!isSpaceCode(c)) lastContent = i + 1;
-    const m = markAt(text, i);
-    if (m === 0) {
-      const letter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
-      if (letter && !inWord && openAt >= 0) words++;
-      inWord = letter;
-      i++;
-      continue;
-    }
-    inWord = false;
+    const len = m[0].length;
     if (OPEN_CURLY.has(c)) {
       // A second opening mark means the first was never closed.
-      if (openAt >= 0) close(i, false);
+      if (openAt >= 0) close(trimmedEnd(text, i), false);
       openAt = i;
-      words = 0;
     } else if (CLOSE_CURLY.has(c)) {
-      if (openAt >= 0) close(i + m, true);
+      if (openAt >= 0) close(i + len, true);
     } else if (openAt >= 0) {
-      close(i + m, true);
+      close(i + len, true);
     } else {
       openAt = i;
-      words = 0;
     }
-    i += m;
-    lastContent = i;
   }
-  if (openAt >= 0) close(lastContent, false);
+  if (openAt >= 0) close(trimmedEnd(text, n), false);
   return quotes;
+}
+
+/** End of the text before offset i without trailing blanks (at most the blanks themselves are walked). */
+function trimmedEnd(text: string, i: number): number {
+  let e = i;
+  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  return e;
 }

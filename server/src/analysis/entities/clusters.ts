@@ -1,9 +1,11 @@
 import aliasData from '../data/aliases.json';
-import { normalizeName, slugify, type Gazetteer, type PlaceEntry } from '../gazetteer';
+import { slugify, type Gazetteer, type PlaceEntry } from '../gazetteer';
 import { kindOf, type EntityCluster, type EntityKind, type EntityMention, type EntityType, type PlaceFacts } from '../types';
 import {
   abbreviates,
   abbreviationKey,
+  BoundedCache,
+  foldName,
   cleanSurface,
   compatibleGiven,
   initialsKeys,
@@ -53,7 +55,7 @@ export class AliasIndex {
         if (/^[\p{Lu}.]+$/u.test(surface) && surface.replace(/\./g, '').length <= 4) {
           if (!this.exact.has(surface)) this.exact.set(surface, e);
         } else {
-          const key = normalizeName(surface);
+          const key = foldName(surface);
           if (!this.folded.has(key)) this.folded.set(key, e);
         }
       }
@@ -64,7 +66,7 @@ export class AliasIndex {
   }
 
   lookup(surface: string): AliasEntity | undefined {
-    return this.exact.get(surface) ?? this.folded.get(normalizeName(surface));
+    return this.exact.get(surface) ?? this.folded.get(foldName(surface));
   }
 }
 
@@ -147,8 +149,8 @@ export function clusterMentions(
   const ms = order.map((i) => raw[i]);
   const n = ms.length;
   const uf = new UnionFind(n);
-  // Names repeat (a country dozens of times), so each distinct surface is described once.
-  const memo = new Map<string, Info>();
+  // Names repeat (a country dozens of times, in every document), so each distinct surface is described once.
+  const memo = describeCache(gazetteer, aliases);
   const infos: Info[] = ms.map((m) => {
     const key = `${m.type}\u0000${m.placeId ?? ''}\u0000${m.text}`;
     let info = memo.get(key);
@@ -188,6 +190,23 @@ export function clusterMentions(
   return buildClusters(ms, infos, uf, gazetteer, aliases);
 }
 
+const describeCaches = new WeakMap<Gazetteer, WeakMap<AliasIndex, BoundedCache<Info>>>();
+
+function describeCache(gazetteer: Gazetteer, aliases: AliasIndex): BoundedCache<Info> {
+  let byAliases = describeCaches.get(gazetteer);
+  if (!byAliases) {
+    byAliases = new WeakMap();
+    describeCaches.set(gazetteer, byAliases);
+  }
+  let cache = byAliases.get(aliases);
+  if (!cache) {
+    cache = new BoundedCache<Info>(20000);
+    byAliases.set(aliases, cache);
+  }
+  return cache;
+}
+
+/** Facts about one surface form; shared between mentions and documents, so never mutated. */
 function describe(m: RawMention, gazetteer: Gazetteer, aliases: AliasIndex): Info {
   const surface = cleanSurface(m.text) || m.text;
   const abbreviation = isAbbreviation(surface);
@@ -320,7 +339,11 @@ function clusterPeople(ms: RawMention[], infos: Info[], uf: UnionFind, aliases: 
     if (info.type !== 'organization' || info.fixedId || /\s/.test(info.surface) || info.abbreviation) return;
     const key = phoneticWord(info.surface);
     const g = groupOf.get(key);
-    if (g === undefined) return;
+    if (g === undefined) {
+      const byGiven = /[-‐‑]/.test(info.surface) ? [] : (clustersByGiven.get(key) ?? []);
+      if (byGiven.length === 1) uf.union(byGiven[0].root, i);
+      return;
+    }
     const candidates = clustersBySurname.get(g) ?? [];
     if (candidates.length === 1) uf.union(candidates[0].root, i);
     else if (candidates.length > 1) uf.union(nearest(candidates, ms[i].start).root, i);
@@ -373,7 +396,8 @@ function linkAbbreviations(forms: Form[], uf: UnionFind): void {
   const byInitials = new Map<string, Form[]>();
   for (const form of forms) {
     const { info } = form;
-    if (info.person || !/\s/.test(info.surface)) continue;
+    // People count as expansions too ("JFK"), and taggers call some organisations people.
+    if (!/\s/.test(info.surface)) continue;
     expansions.push(form);
     for (const key of initialsKeys(info.surface)) {
       const list = byInitials.get(key) ?? [];
@@ -433,7 +457,7 @@ function linkVariants(forms: Form[], uf: UnionFind, gazetteer: Gazetteer, aliase
   const shortForms = new Map<string, number>();
   for (const { info, i } of forms) {
     if (info.person) continue;
-    const key = `${variantGroup(info.type)}|${normalizeName(info.surface)}`;
+    const key = `${variantGroup(info.type)}|${foldName(info.surface)}`;
     if (!shortForms.has(key)) shortForms.set(key, i);
   }
   const candidates = new Map<number, Set<number>>();
@@ -446,16 +470,15 @@ function linkVariants(forms: Form[], uf: UnionFind, gazetteer: Gazetteer, aliase
     if (!firstLong.has(short)) firstLong.set(short, long);
   };
   for (const { info, i } of forms) {
-    if (info.person) continue;
     const words = info.surface.split(/\s+/);
     if (words.length < 2) continue;
     const group = variantGroup(info.type);
-    if (isModifier(words[0], gazetteer, aliases)) {
-      consider(shortForms.get(`${group}|${normalizeName(words.slice(1).join(' '))}`), i);
+    if (!info.person && isModifier(words[0], gazetteer, aliases)) {
+      consider(shortForms.get(`${group}|${foldName(words.slice(1).join(' '))}`), i);
     }
     let end = words.length;
     while (end > 1 && GENERIC_HEADS.has(words[end - 1].toLowerCase())) end--;
-    if (end < words.length) consider(shortForms.get(`${group}|${normalizeName(words.slice(0, end).join(' '))}`), i);
+    if (end < words.length) consider(shortForms.get(`${group}|${foldName(words.slice(0, end).join(' '))}`), i);
   }
   for (const [short, roots] of candidates) {
     if (roots.size === 1) uf.union(firstLong.get(short)!, short);
@@ -527,8 +550,10 @@ function buildClusters(
       mentions[i].id = id;
     }
     const cluster: EntityCluster = { id, canonical, kind: kindOf(type), type, aliases: names, mentions: list, descriptions: [] };
-    const facts = placeFacts(list.map((i) => infos[i]), canonical, gazetteer, aliases);
-    if (facts && isPlaceType(type)) cluster.facts = facts;
+    if (isPlaceType(type)) {
+      const facts = placeFacts(list.map((i) => infos[i]), canonical, gazetteer, aliases);
+      if (facts) cluster.facts = facts;
+    }
     entities.push(cluster);
   }
   return { mentions, entities };
@@ -563,7 +588,8 @@ function bestName(infos: Info[], type: EntityType): string {
     const personWords = info.person ? info.person.words : 0;
     const spelledOut = isAbbreviation(name) ? 0 : 1;
     const typeMatch = info.type === type ? 1 : 0;
-    const score = [typeMatch, personWords, spelledOut, name.split(/\s+/).length, name.length, count];
+    // A full personal name outranks everything: a tagger may call "Zamili" an organisation more often than not.
+    const score = [personWords >= 2 ? 1 : 0, typeMatch, personWords, spelledOut, name.split(/\s+/).length, name.length, count];
     if (best === '' || compareScores(score, bestScore) > 0) {
       best = name;
       bestScore = score;

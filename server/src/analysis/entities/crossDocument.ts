@@ -1,31 +1,331 @@
-import type { EntityCluster } from '../types';
+import type { EntityCluster, EntityKind } from '../types';
+import { aliasIndex } from './clusters';
+import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbreviation, nameKey, parsePersonName } from './names';
 
-/** Interim: entities are the same across documents when their ids are equal. */
+/*
+ * Workspace-wide entity identity. Each document clusters its own mentions
+ * (clusters.ts) into local ids; this module decides which local entities of
+ * different documents are one entity, so "Abadi" in one article joins
+ * "Haider al-Abadi" in another.
+ *
+ * Two kinds of evidence:
+ *  - strong keys join unconditionally: the same local id, the same spelling
+ *    key of the canonical name, the same given name + surname key;
+ *  - a short form (bare surname, acronym, a name another entity lists as an
+ *    alias) "seeks" entities that "provide" it, and joins only when all of
+ *    them form one entity — "Nujaifi" stays alone in a workspace that has
+ *    both Atheel and Osama al-Nujaifi.
+ *
+ * Pure: no I/O. Updates touch only the changed document's entries and the
+ * key buckets they sit in; resolution is lazy and memoised until the next
+ * change.
+ */
+
+export interface DocumentEntities {
+  doc: string;
+  entities: EntityCluster[];
+}
+
+interface Seek {
+  key: string;
+  accepts(provider: Entry): boolean;
+}
+
+interface Entry {
+  doc: string;
+  localId: string;
+  kind: EntityKind;
+  canonical: string;
+  /** Person name parts of the canonical name, for people. */
+  given: string | null;
+  surnameKey: string;
+  personWords: number;
+  mentions: number;
+  strong: string[];
+  provide: string[];
+  seek: Seek[];
+}
+
+interface Component {
+  entries: Entry[];
+  id: string;
+}
+
+type Index = Map<string, Set<Entry>>;
+
+function addTo(index: Index, key: string, e: Entry): void {
+  let set = index.get(key);
+  if (!set) {
+    set = new Set();
+    index.set(key, set);
+  }
+  set.add(e);
+}
+
+function removeFrom(index: Index, key: string, e: Entry): void {
+  const set = index.get(key);
+  if (!set) return;
+  set.delete(e);
+  if (set.size === 0) index.delete(key);
+}
+
+const MAX_ATTACH_DEPTH = 4;
+
 export class EntityRegistry {
-  private readonly byDoc = new Map<string, EntityCluster[]>();
-  private readonly docsById = new Map<string, Set<string>>();
+  private readonly docs = new Map<string, Map<string, Entry>>();
+  private readonly strongIndex: Index = new Map();
+  private readonly provideIndex: Index = new Map();
+  private readonly seekIndex: Index = new Map();
+  private readonly byLocalId: Index = new Map();
+  /** Memoised per generation; any change starts a new one in O(1). */
+  private components = new Map<Entry, Component>();
+  private resolved = new Map<Entry, string>();
 
-  update(doc: string, entities: EntityCluster[]): void {
-    this.remove(doc);
-    this.byDoc.set(doc, entities);
-    for (const e of entities) {
-      let set = this.docsById.get(e.id);
-      if (!set) this.docsById.set(e.id, (set = new Set()));
-      set.add(doc);
+  /** Replaces the entities of `doc`. */
+  update(doc: string, entities: readonly EntityCluster[]): void {
+    this.detach(doc);
+    const map = new Map<string, Entry>();
+    for (const cluster of entities) {
+      const e = makeEntry(doc, cluster);
+      map.set(e.localId, e);
+      for (const k of e.strong) addTo(this.strongIndex, k, e);
+      for (const k of e.provide) addTo(this.provideIndex, k, e);
+      for (const s of e.seek) addTo(this.seekIndex, s.key, e);
+      addTo(this.byLocalId, e.localId, e);
     }
+    this.docs.set(doc, map);
+    this.invalidate();
   }
 
   remove(doc: string): void {
-    for (const e of this.byDoc.get(doc) ?? []) this.docsById.get(e.id)?.delete(doc);
-    this.byDoc.delete(doc);
+    if (this.detach(doc)) this.invalidate();
   }
 
+  has(doc: string): boolean {
+    return this.docs.has(doc);
+  }
+
+  /** The workspace id of a document's local entity id (the local id itself when unknown). */
   resolve(doc: string, localId: string): string {
-    void doc;
-    return localId;
+    const e = this.docs.get(doc)?.get(localId);
+    if (!e) return localId;
+    let id = this.resolved.get(e);
+    if (id === undefined) {
+      id = this.target(this.component(e)).id;
+      this.resolved.set(e, id);
+    }
+    return id;
   }
 
+  /** Documents that mention the workspace entity, sorted. */
   documentsOf(workspaceId: string): string[] {
-    return [...(this.docsById.get(workspaceId) ?? [])];
+    const docs = new Set<string>();
+    const visited = new Set<Component>();
+    for (const e of this.byLocalId.get(workspaceId) ?? []) {
+      const comp = this.component(e);
+      if (visited.has(comp)) continue;
+      visited.add(comp);
+      if (this.resolve(e.doc, e.localId) !== workspaceId) continue;
+      for (const m of comp.entries) {
+        docs.add(m.doc);
+        // Short forms elsewhere that attach to this entity.
+        for (const k of m.provide) {
+          for (const s of this.seekIndex.get(k) ?? []) {
+            if (!docs.has(s.doc) && this.resolve(s.doc, s.localId) === workspaceId) docs.add(s.doc);
+          }
+        }
+      }
+    }
+    return [...docs].sort();
   }
+
+  /** Workspace ids of every entity of `doc`, by local id. */
+  mapping(doc: string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const localId of this.docs.get(doc)?.keys() ?? []) out.set(localId, this.resolve(doc, localId));
+    return out;
+  }
+
+  private detach(doc: string): boolean {
+    const old = this.docs.get(doc);
+    if (!old) return false;
+    for (const e of old.values()) {
+      for (const k of e.strong) removeFrom(this.strongIndex, k, e);
+      for (const k of e.provide) removeFrom(this.provideIndex, k, e);
+      for (const s of e.seek) removeFrom(this.seekIndex, s.key, e);
+      removeFrom(this.byLocalId, e.localId, e);
+    }
+    this.docs.delete(doc);
+    return true;
+  }
+
+  private invalidate(): void {
+    if (this.components.size > 0) this.components = new Map();
+    if (this.resolved.size > 0) this.resolved = new Map();
+  }
+
+  /** Entries joined to `start` by strong keys. */
+  private component(start: Entry): Component {
+    const cached = this.components.get(start);
+    if (cached) return cached;
+    const entries: Entry[] = [start];
+    const seen = new Set<Entry>([start]);
+    for (let i = 0; i < entries.length; i++) {
+      for (const k of entries[i].strong) {
+        for (const other of this.strongIndex.get(k) ?? []) {
+          if (!seen.has(other)) {
+            seen.add(other);
+            entries.push(other);
+          }
+        }
+      }
+    }
+    const comp: Component = { entries, id: bestId(entries) };
+    for (const e of entries) this.components.set(e, comp);
+    return comp;
+  }
+
+  /** Follows unambiguous short-form links from a component to the entity it abbreviates. */
+  private target(comp: Component): Component {
+    let current = comp;
+    const visited = new Set<Component>([comp]);
+    for (let depth = 0; depth < MAX_ATTACH_DEPTH; depth++) {
+      const next = this.attachment(current);
+      if (!next || visited.has(next)) break;
+      visited.add(next);
+      current = next;
+    }
+    return current;
+  }
+
+  private attachment(comp: Component): Component | undefined {
+    let found: Component | undefined;
+    for (const e of comp.entries) {
+      for (const seek of e.seek) {
+        let only: Component | undefined;
+        let ambiguous = false;
+        for (const p of this.provideIndex.get(seek.key) ?? []) {
+          if (!seek.accepts(p)) continue;
+          const pc = this.component(p);
+          if (pc === comp) continue;
+          if (only && only !== pc) {
+            ambiguous = true;
+            break;
+          }
+          only = pc;
+        }
+        if (ambiguous || !only) continue;
+        if (found && found !== only) return undefined;
+        found = only;
+      }
+    }
+    return found;
+  }
+}
+
+/** Workspace ids for a batch of documents: (doc → local id → workspace id). */
+export function resolveWorkspaceIds(documents: readonly DocumentEntities[]): Map<string, Map<string, string>> {
+  const registry = new EntityRegistry();
+  for (const d of documents) registry.update(d.doc, d.entities);
+  const out = new Map<string, Map<string, string>>();
+  for (const d of documents) out.set(d.doc, registry.mapping(d.doc));
+  return out;
+}
+
+function makeEntry(doc: string, cluster: EntityCluster): Entry {
+  const e: Entry = {
+    doc,
+    localId: cluster.id,
+    kind: cluster.kind,
+    canonical: cluster.canonical,
+    given: null,
+    surnameKey: '',
+    personWords: 0,
+    mentions: cluster.mentions.length,
+    strong: [`id:${cluster.kind}:${cluster.id}`],
+    provide: [],
+    seek: [],
+  };
+  const nicknames = aliasIndex().nicknames;
+  if (cluster.type === 'person') {
+    const p = parsePersonName(cluster.canonical);
+    e.given = p.given;
+    e.surnameKey = p.surnameKey;
+    e.personWords = p.words;
+    if (!p.surnameKey) return e;
+    if (p.given !== null) {
+      e.strong.push(`p:${p.surnameKey}:${p.givenKey}`);
+      e.provide.push(`s:${p.surnameKey}`);
+      // "Ash Carter" joins "Ashton Carter" when no other Carter fits.
+      const given = p.given;
+      const key = p.givenKey;
+      e.seek.push({
+        key: `s:${p.surnameKey}`,
+        accepts: (q) => q.given !== null && q.given !== given && phoneticDiffers(q, key) && compatibleGiven(given, q.given, nicknames),
+      });
+    } else {
+      e.strong.push(`p:${p.surnameKey}:`);
+      e.seek.push({ key: `s:${p.surnameKey}`, accepts: (q) => q.given !== null });
+    }
+    return e;
+  }
+  const canonicalKey = nameKey(cluster.canonical);
+  if (canonicalKey.length >= 3) {
+    e.strong.push(`n:${cluster.kind}:${canonicalKey}`);
+    e.seek.push({ key: `n:${cluster.kind}:${canonicalKey}`, accepts: () => true });
+  }
+  for (const alias of cluster.aliases) {
+    const k = nameKey(alias);
+    if (k.length >= 3 && k !== canonicalKey) e.provide.push(`n:${cluster.kind}:${k}`);
+  }
+  if (isAbbreviation(cluster.canonical)) {
+    const canonical = cluster.canonical;
+    const key = abbreviationKey(canonical);
+    if (key !== null) e.seek.push({ key: `a:${key}`, accepts: (q) => abbreviates(canonical, q.canonical) });
+  } else {
+    for (const k of initialsKeys(cluster.canonical)) e.provide.push(`a:${k}`);
+  }
+  return e;
+}
+
+function phoneticDiffers(q: Entry, givenKey: string | null): boolean {
+  return q.given !== null && parsePersonName(q.canonical).givenKey !== givenKey;
+}
+
+/** The most complete name's id: full personal names, then more words, longer names, more documents. */
+function bestId(entries: Entry[]): string {
+  const docsPerId = new Map<string, Set<string>>();
+  for (const e of entries) {
+    let set = docsPerId.get(e.localId);
+    if (!set) {
+      set = new Set();
+      docsPerId.set(e.localId, set);
+    }
+    set.add(e.doc);
+  }
+  let best = entries[0];
+  let bestScore = score(best, docsPerId);
+  for (let i = 1; i < entries.length; i++) {
+    const s = score(entries[i], docsPerId);
+    if (compare(s, bestScore) > 0 || (compare(s, bestScore) === 0 && entries[i].localId < best.localId)) {
+      best = entries[i];
+      bestScore = s;
+    }
+  }
+  return best.localId;
+}
+
+function score(e: Entry, docsPerId: Map<string, Set<string>>): number[] {
+  return [
+    e.personWords >= 2 ? 1 : 0,
+    isAbbreviation(e.canonical) ? 0 : 1,
+    e.canonical.split(/\s+/).length,
+    e.canonical.length,
+    docsPerId.get(e.localId)?.size ?? 0,
+  ];
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
 }

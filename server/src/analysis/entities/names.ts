@@ -6,6 +6,31 @@ import { normalizeName } from '../gazetteer';
  * sides agree on what "the same name" means.
  */
 
+/**
+ * `normalizeName` with a fast path: most names are plain ASCII and need no
+ * Unicode decomposition, which dominates the cost otherwise.
+ */
+export function foldName(s: string): string {
+  if (/^[\x20-\x5f\x61-\x7e]*$/.test(s)) {
+    const lower = s.toLowerCase();
+    return lower.includes('  ') || lower.startsWith(' ') || lower.endsWith(' ') ? lower.replace(/\s+/g, ' ').trim() : lower;
+  }
+  return normalizeName(s);
+}
+
+/** A cache that forgets everything when full: names repeat within and across documents, so hits dominate. */
+export class BoundedCache<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    if (this.map.size >= this.max) this.map = new Map();
+    this.map.set(key, value);
+  }
+}
+
 const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|ash|at|ath|az|an|adh|ul)[-‐‑](?=\p{L})/u;
 const APOSTROPHE_LIKE = /['’‘`ʿʾʼʻ´]/g;
 
@@ -32,7 +57,7 @@ const TITLES = new Set([
  * Haider/Haydar/Haidar, Masum/Masoum, Saad/Sa'ad, Zamili/Zimili share a key.
  */
 export function phoneticWord(word: string): string {
-  let w = normalizeName(word).replace(APOSTROPHE_LIKE, '');
+  let w = foldName(word).replace(APOSTROPHE_LIKE, '');
   w = w.replace(ARTICLE_PREFIX, '');
   w = w.replace(/[^a-z]/g, '');
   if (!w) return '';
@@ -131,9 +156,15 @@ export interface PersonName {
  * a given name.
  */
 export function parsePersonName(text: string): PersonName {
-  const parts = cleanSurface(text).split(/\s+/).filter((p) => p.length > 0);
-  while (parts.length > 1 && TITLES.has(parts[0].toLowerCase())) parts.shift();
+  let parts = cleanSurface(text).split(/\s+/).filter((p) => p.length > 0);
   while (parts.length > 1 && NAME_SUFFIXES.has(parts[parts.length - 1].toLowerCase().replace(/,$/, ''))) parts.pop();
+  // Everything up to the last title is the title ("Iraqi Prime Minister Haider Abadi"); a final title word is a surname ("John King").
+  for (let k = parts.length - 2; k >= 0; k--) {
+    if (TITLES.has(parts[k].toLowerCase())) {
+      parts = parts.slice(k + 1);
+      break;
+    }
+  }
   const display = parts.join(' ');
   const core = parts.filter((p) => !NAME_PARTICLES.has(p.toLowerCase()));
   if (core.length === 0) return { given: null, givenKey: null, surnameKey: phoneticWord(display), words: 0, display };
@@ -185,7 +216,7 @@ function abbreviationSegments(abbr: string): string[] {
 }
 
 function expansionWords(name: string): string[] {
-  return normalizeName(cleanSurface(name))
+  return foldName(cleanSurface(name))
     .split(/[\s-]+/)
     .map((w) => w.replace(/^(?:al|el)-/, '').replace(/[^a-z0-9&]/g, ''))
     .filter((w) => w.length > 0);
@@ -237,7 +268,7 @@ export function abbreviationKey(abbr: string): string | null {
 export function nameKey(name: string): string {
   const surface = cleanSurface(name);
   if (isAbbreviation(surface)) return `=${surface.replace(/[.]/g, '')}`;
-  let n = normalizeName(cleanSurface(name))
+  let n = foldName(cleanSurface(name))
     .replace(/isation/g, 'ization')
     .replace(/\bdefence\b/g, 'defense')
     .replace(/\bcentre\b/g, 'center')

@@ -18,8 +18,16 @@ export interface DocInput {
 }
 
 /** Per word type facts, computed once and cached (the same words recur constantly). */
+/** Document counts of one lowercase form, shared by all its casings; reset lazily per document by stamp. */
+interface LowerStats {
+  stamp: number;
+  cap: number;
+  low: number;
+}
+
 interface WordInfo {
   lower: string;
+  stats: LowerStats;
   hLower: number;
   hShort: number;
   /** 0 no letters, 1 lowercase-initial, 2 capitalised (Xx), 3 all caps (XX), 4 mixed/other. */
@@ -199,6 +207,8 @@ export const BOUNDARY_GROUPS: WordGroups = groupsOf(BOUNDARY, BOUNDARY, BOUNDARY
 
 export class FeatureExtractor {
   private readonly cache = new Map<string, WordInfo>();
+  private readonly lowerCache = new Map<string, LowerStats>();
+  private stamp = 0;
   private readonly gazMaxWords: number;
 
   constructor(private readonly gazetteer: Gazetteer) {
@@ -227,8 +237,14 @@ export class FeatureExtractor {
     const hShape = hashString(shapeOf(w, false), 3);
     const hShort = hashString(shapeOf(w, true), 5);
     const place = caseClass !== 0 && this.gazetteer.firstWords.has(lower) ? this.gazetteer.lookup(w) : undefined;
+    let stats = this.lowerCache.get(lower);
+    if (!stats) {
+      stats = { stamp: -1, cap: 0, low: 0 };
+      this.lowerCache.set(lower, stats);
+    }
     info = {
       lower,
+      stats,
       hLower,
       hShort,
       caseClass,
@@ -249,7 +265,10 @@ export class FeatureExtractor {
       ),
     };
     // The cache is per extractor and grows with vocabulary; bound it for a long-running server.
-    if (this.cache.size > 200000) this.cache.clear();
+    if (this.cache.size > 200000) {
+      this.cache.clear();
+      this.lowerCache.clear();
+    }
     this.cache.set(w, info);
     return info;
   }
@@ -317,8 +336,15 @@ export class FeatureExtractor {
     const initial = new Uint8Array(n);
     // Document-level evidence, from normally cased sentences only: is this word
     // written capitalised mid-sentence elsewhere, and is it written lowercase elsewhere?
-    const capCount = new Map<string, number>();
-    const lowCount = new Map<string, number>();
+    const stamp = ++this.stamp;
+    for (let i = 0; i < n; i++) {
+      const st = infos[i].stats;
+      if (st.stamp !== stamp) {
+        st.stamp = stamp;
+        st.cap = 0;
+        st.low = 0;
+      }
+    }
     for (const [s, e] of doc.sentences) {
       let up = 0;
       let low = 0;
@@ -339,9 +365,9 @@ export class FeatureExtractor {
       for (let i = s; i < e; i++) {
         const inf = infos[i];
         if (inf.caseClass === 2 || inf.caseClass === 3) {
-          if (i !== firstWord) capCount.set(inf.lower, (capCount.get(inf.lower) ?? 0) + 1);
+          if (i !== firstWord) inf.stats.cap++;
         } else if (inf.caseClass === 1) {
-          lowCount.set(inf.lower, (lowCount.get(inf.lower) ?? 0) + 1);
+          inf.stats.low++;
         }
       }
     }
@@ -387,8 +413,8 @@ export class FeatureExtractor {
         out[f++] = mix(tpl(T.GazNext), i + 1 < e ? gaz[i + 1] : 255);
         out[f++] = mix(tpl(T.Demonym), (inf.isDemonym ? 1 : 0) + (prev?.isDemonym ? 2 : 0) + (next?.isDemonym ? 4 : 0));
         out[f++] = mix(tpl(T.Initial), initial[i] * 8 + cc);
-        const low = lowCount.get(inf.lower) ?? 0;
-        const cap = capCount.get(inf.lower) ?? 0;
+        const low = inf.stats.low;
+        const cap = inf.stats.cap;
         // Bucketed counts, conjoined with this token's casing, position and sentence mode.
         const lowB = low === 0 ? 0 : low < 3 ? 1 : 2;
         const capB = cap === 0 ? 0 : cap < 3 ? 1 : 2;

@@ -1,0 +1,235 @@
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { analyzeDocument } from '../server/src/analysis/pipeline';
+import { loadResources } from '../server/src/resources';
+import { repoRoot, sharedDir } from './shared';
+
+/*
+ * `npm run bench`: figures, never assertions. Medians of several runs after a
+ * warm-up; compromise measured on the same texts in the same run.
+ */
+
+const ROOT = repoRoot();
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const mb = (texts: string[]) => texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1048576;
+
+function seeds(): string[] {
+  const dir = path.join(ROOT, 'test', 'fixtures', 'seeds');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+}
+
+function polnearTexts(split: 'dev' | 'train'): string[] {
+  const shared = sharedDir();
+  if (!shared) return [];
+  const dir = path.join(shared, 'data', 'polnear', split, 'text');
+  return fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+}
+
+function throughput(texts: string[], run: (t: string) => void, runs: number): number {
+  for (const t of texts.slice(0, 3)) run(t); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    for (const t of texts) run(t);
+    times.push((performance.now() - t0) / 1000);
+  }
+  return mb(texts) / median(times);
+}
+
+async function compromiseRunner(): Promise<((t: string) => void) | null> {
+  try {
+    const nlp = (await import('compromise')).default;
+    return (t: string) => {
+      const doc = nlp(t);
+      doc.people().out('offset');
+      doc.places().out('offset');
+      doc.organizations().out('offset');
+    };
+  } catch {
+    return null;
+  }
+}
+
+class Server {
+  readonly conn: ProtocolConnection;
+  readonly pid: number;
+  private done = false;
+  private readonly child;
+  readonly started = performance.now();
+
+  constructor() {
+    this.child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.pid = this.child.pid as number;
+    this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.conn.onUnhandledNotification((n) => {
+      if (n.method === 'dossier/indexingStatus' && (n.params as { done: boolean }).done) this.done = true;
+    });
+    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    this.conn.listen();
+  }
+
+  async init(folder: string): Promise<void> {
+    const uri = pathToFileURL(folder).toString();
+    await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], capabilities: { workspace: { configuration: true } } });
+    await this.conn.sendNotification('initialized', {});
+  }
+
+  get indexed(): boolean {
+    return this.done;
+  }
+
+  async waitIndexed(): Promise<void> {
+    while (!this.done) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  peakRssMB(): number {
+    const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const m = /VmHWM:\s+(\d+) kB/.exec(status);
+    return m ? Number(m[1]) / 1024 : NaN;
+  }
+
+  async open(file: string, text: string): Promise<string> {
+    const uri = pathToFileURL(file).toString();
+    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    return uri;
+  }
+
+  async hover(uri: string, line: number, character: number): Promise<number> {
+    const t0 = performance.now();
+    await this.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    return performance.now() - t0;
+  }
+
+  stop(): void {
+    this.conn.dispose();
+    this.child.kill();
+  }
+}
+
+function positions(text: string, max: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const lines = text.split('\n');
+  for (let l = 0; l < lines.length && out.length < max; l++) {
+    for (const m of lines[l].matchAll(/\b[A-Z][a-z]+/g)) {
+      out.push([l, (m.index ?? 0) + 1]);
+      if (out.length >= max) break;
+    }
+  }
+  return out;
+}
+
+async function hoverLatency(server: Server, uri: string, text: string, n: number): Promise<number[]> {
+  const pos = positions(text, n);
+  const lat: number[] = [];
+  await server.hover(uri, pos[0][0], pos[0][1]); // first one pays for analysis
+  for (const [l, c] of pos) lat.push(await server.hover(uri, l, c));
+  return lat;
+}
+
+function corpus(n: number, texts: string[], dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `doc${String(i).padStart(5, '0')}.txt`), texts[i % texts.length]);
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(CLI)) throw new Error('run "npm run build" first');
+  const shared = sharedDir();
+  if (!shared) console.log('note: ../shared is missing; PolNeAR figures are skipped and corpora are built from the seeds');
+  const res = loadResources();
+  const ours = (t: string) => void analyzeDocument(t, res);
+  const cmp = await compromiseRunner();
+  const sets: Array<[string, string[]]> = [['seeds', seeds()]];
+  const dev = polnearTexts('dev');
+  if (dev.length) sets.push(['PolNeAR dev', dev]);
+
+  console.log('\n## Throughput (one thread, MB/s, median of runs after warm-up)');
+  console.log('| texts | MB | Dossier | compromise | ratio |\n| --- | --- | --- | --- | --- |');
+  for (const [name, texts] of sets) {
+    const a = throughput(texts, ours, 7);
+    const b = cmp ? throughput(texts, cmp, 3) : NaN;
+    console.log(`| ${name} | ${mb(texts).toFixed(2)} | ${a.toFixed(2)} | ${b.toFixed(3)} | ${(a / b).toFixed(1)}× |`);
+  }
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
+  const seedDir = path.join(ROOT, 'test', 'fixtures', 'seeds');
+  const seedFile = path.join(seedDir, '001_e776aff8290555f3.txt');
+  const seedText = fs.readFileSync(seedFile, 'utf8');
+
+  console.log('\n## Time from server start to first hover (median of 5)');
+  const firsts: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const s = new Server();
+    await s.init(seedDir);
+    const uri = await s.open(seedFile, seedText);
+    await s.hover(uri, 4, 70);
+    firsts.push(performance.now() - s.started);
+    s.stop();
+  }
+  console.log(`first hover: ${median(firsts).toFixed(0)} ms (process spawn, initialize, load model and gazetteer, analyse, hover)`);
+
+  console.log('\n## Hover latency (ms)');
+  console.log('| document | while | p50 | p99 |\n| --- | --- | --- | --- |');
+  const big = (seedText.replace(/\n+Comment[\s\S]*$/, '') + '\n\n').repeat(Math.ceil((5 * 1048576) / seedText.length)).slice(0, 5 * 1048576);
+  const idleServer = new Server();
+  await idleServer.init(seedDir);
+  await idleServer.waitIndexed();
+  const seedUri = await idleServer.open(seedFile, seedText);
+  let lat = await hoverLatency(idleServer, seedUri, seedText, 300);
+  console.log(`| seed 001 | idle | ${pct(lat, 50).toFixed(2)} | ${pct(lat, 99).toFixed(2)} |`);
+  const bigUri = await idleServer.open(path.join(tmp, 'big5mb.txt'), big);
+  lat = await hoverLatency(idleServer, bigUri, big, 300);
+  console.log(`| 5 MB document | idle | ${pct(lat, 50).toFixed(2)} | ${pct(lat, 99).toFixed(2)} |`);
+  idleServer.stop();
+
+  const texts = shared ? [...polnearTexts('train'), ...dev] : seeds();
+  const busyDir = path.join(tmp, 'busy');
+  corpus(3000, texts, busyDir);
+  const busy = new Server();
+  await busy.init(busyDir);
+  const busySeed = await busy.open(seedFile, seedText);
+  const busyBig = await busy.open(path.join(tmp, 'big5mb.txt'), big);
+  await busy.hover(busyBig, 0, 1);
+  const during: number[] = [];
+  const duringBig: number[] = [];
+  const pos = positions(seedText, 50);
+  const bigPos = positions(big, 50);
+  for (let i = 0; !busy.indexed && i < 2000; i++) {
+    during.push(await busy.hover(busySeed, ...pos[i % pos.length]));
+    duringBig.push(await busy.hover(busyBig, ...bigPos[i % bigPos.length]));
+  }
+  busy.stop();
+  if (during.length) {
+    console.log(`| seed 001 | indexing 3,000 docs | ${pct(during, 50).toFixed(2)} | ${pct(during, 99).toFixed(2)} |`);
+    console.log(`| 5 MB document | indexing 3,000 docs | ${pct(duringBig, 50).toFixed(2)} | ${pct(duringBig, 99).toFixed(2)} |`);
+  }
+
+  console.log(`\n## Full index of a workspace (${shared ? 'PolNeAR texts' : 'seed texts'}, 2 analysis threads)`);
+  console.log('| documents | MB | time (s) | docs/s | peak RSS (MB) |\n| --- | --- | --- | --- | --- |');
+  for (const n of [100, 1000, 10000]) {
+    const dir = path.join(tmp, `corpus${n}`);
+    corpus(n, texts, dir);
+    const size = fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0) / 1048576;
+    const s = new Server();
+    const t0 = performance.now();
+    await s.init(dir);
+    await s.waitIndexed();
+    const secs = (performance.now() - t0) / 1000;
+    console.log(`| ${n} | ${size.toFixed(1)} | ${secs.toFixed(1)} | ${(n / secs).toFixed(0)} | ${s.peakRssMB().toFixed(0)} |`);
+    s.stop();
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,166 @@
+// npm run test:e2e — run the VS Code integration suite (test/vscode) inside a
+// real VS Code extension host (code-server 4.100.3 = VS Code 1.100.3, offline),
+// then UI checks in the workbench with Chromium + playwright-core.
+//
+// Steps: install code-server/Chromium if missing (scripts/e2e/install.mjs) →
+// build (npm run build, tsc -p .) → copy the fixture workspace to a temp dir →
+// start code-server → open the workbench with the extensionDevelopmentPath /
+// extensionTestsPath payload → wait for the results file written by
+// test/vscode/index.ts → UI checks → print `N passed, N failed`.
+//
+// Options (env):
+//   DOSSIER_E2E_TIMEOUT_MS   overall deadline (default 600000 = 10 min)
+//   DOSSIER_E2E_SKIP_BUILD=1 don't run `npm run build` / `tsc -p .`
+//   DOSSIER_E2E_SKIP_UI=1    only the in-host tests
+//   DOSSIER_E2E_KEEP=1       keep the temp dir (logs, workspace copy)
+//   DOSSIER_E2E_UPDATE_DOCS=1 copy the UI screenshots to docs/*.png
+//   DOSSIER_E2E_EXTENSION_PATH / DOSSIER_E2E_TESTS_PATH / DOSSIER_E2E_WORKSPACE
+//                            run another extension/suite/workspace (harness checks)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureInstalled, chromiumPath } from './install.mjs';
+import { startCodeServer, workbenchUrl, writeUserSettings } from './codeServer.mjs';
+import { runUiChecks } from './uiChecks.mjs';
+import { log, run, waitFor } from './util.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const env = process.env;
+const TIMEOUT_MS = Number(env.DOSSIER_E2E_TIMEOUT_MS || 600_000);
+const extensionPath = path.resolve(env.DOSSIER_E2E_EXTENSION_PATH || repoRoot);
+const testsPath = path.resolve(env.DOSSIER_E2E_TESTS_PATH || path.join(repoRoot, 'out', 'test', 'vscode', 'index.js'));
+const fixtureWorkspace = path.resolve(env.DOSSIER_E2E_WORKSPACE || path.join(repoRoot, 'test', 'fixtures', 'seeds'));
+const resultsDir = path.join(repoRoot, 'test-results');
+const t0 = Date.now();
+
+const cleanups = [];
+let cleaningUp = null;
+function cleanup() {
+  cleaningUp ??= (async () => {
+    for (const fn of cleanups.reverse()) {
+      try { await fn(); } catch (err) { console.error(`[e2e] cleanup: ${err.message}`); }
+    }
+  })();
+  return cleaningUp;
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    console.error(`\n[e2e] ${sig}: stopping code-server and the browser`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+function printSummary(inHost, ui) {
+  const rows = [
+    ...(inHost?.tests ?? []).map((t) => ({ ...t, kind: 'vscode' })),
+    ...ui.map((t) => ({ ...t, kind: 'ui' })),
+  ];
+  console.log('');
+  for (const r of rows) {
+    const mark = r.state === 'passed' ? '✓' : '✗';
+    console.log(`  ${mark} [${r.kind}] ${r.title}${r.duration != null ? ` (${r.duration} ms)` : ''}`);
+  }
+  const failures = rows.filter((r) => r.state !== 'passed');
+  if (failures.length) {
+    console.log('\nFailures:');
+    failures.forEach((f, i) => console.log(`\n  ${i + 1}) [${f.kind}] ${f.title}\n     ${String(f.error ?? 'failed').split('\n').join('\n     ')}`));
+  }
+  const passed = rows.length - failures.length;
+  console.log(`\n(in VS Code ${inHost?.vscodeVersion ?? '?'}; ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(`${passed} passed, ${failures.length} failed`);
+  return { passed, failed: failures.length };
+}
+
+async function main() {
+  await ensureInstalled();
+
+  if (!env.DOSSIER_E2E_SKIP_BUILD && !env.DOSSIER_E2E_EXTENSION_PATH) {
+    log('npm run build');
+    await run('npm', ['run', 'build'], { cwd: repoRoot });
+    log('tsc -p .');
+    await run('npx', ['tsc', '-p', '.'], { cwd: repoRoot });
+  }
+  if (!fs.existsSync(testsPath)) throw new Error(`tests module not found: ${testsPath} (run tsc -p .)`);
+  if (!fs.existsSync(fixtureWorkspace)) throw new Error(`fixture workspace not found: ${fixtureWorkspace}`);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
+  if (env.DOSSIER_E2E_KEEP) log(`temp dir kept: ${tmp}`);
+  else cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  const userDataDir = path.join(tmp, 'user');
+  writeUserSettings(userDataDir);
+  const resultsFile = path.join(tmp, 'results.json');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const serverLog = path.join(resultsDir, 'code-server.log');
+  fs.rmSync(serverLog, { force: true });
+
+  const server = await startCodeServer({
+    workspace,
+    userDataDir,
+    extensionsDir: path.join(tmp, 'extensions'),
+    logFile: serverLog,
+    env: { DOSSIER_E2E_RESULTS: resultsFile, DOSSIER_E2E: '1' },
+  });
+  cleanups.push(() => server.stop());
+
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  cleanups.push(() => browser.close());
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const consoleLog = fs.createWriteStream(path.join(resultsDir, 'browser-console.log'));
+  cleanups.push(() => new Promise((r) => consoleLog.end(r)));
+  page.on('console', (msg) => consoleLog.write(`[${msg.type()}] ${msg.text()}\n`));
+  page.on('pageerror', (err) => consoleLog.write(`[pageerror] ${err.message}\n`));
+
+  const url = workbenchUrl(server.origin, workspace, { extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath });
+  log(`opening workbench: ${url}`);
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  log('workbench up; waiting for the in-host test results');
+
+  const remaining = () => TIMEOUT_MS - (Date.now() - t0) - 15_000;
+  const inHost = await waitFor(() => {
+    if (server.exited) throw new Error(`code-server exited (${JSON.stringify(server.exited)}); see ${serverLog}`);
+    if (!fs.existsSync(resultsFile)) return null;
+    try { return JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { return null; } // half-written
+  }, { timeout: Math.max(10_000, remaining()), interval: 500, what: `in-host test results (${resultsFile}); see test-results/browser-console.log` });
+  fs.copyFileSync(resultsFile, path.join(resultsDir, 'vscode-results.json'));
+  log(`in-host tests: ${inHost.passed} passed, ${inHost.failed} failed`);
+  if (inHost.fatal) log(`in-host suite error: ${inHost.fatal}`);
+
+  let ui = [];
+  if (!env.DOSSIER_E2E_SKIP_UI) {
+    log('UI checks');
+    ui = await runUiChecks(page, { resultsDir, docsDir: env.DOSSIER_E2E_UPDATE_DOCS ? path.join(repoRoot, 'docs') : null });
+  }
+  if (inHost.fatal) ui.push({ title: 'in-host suite ran', state: 'failed', error: inHost.fatal });
+  if ((inHost.tests ?? []).length === 0) ui.push({ title: 'in-host suite has tests', state: 'failed', error: 'no in-host tests ran' });
+  return printSummary(inHost, ui);
+}
+
+const deadline = setTimeout(() => {
+  console.error(`\n[e2e] overall deadline of ${TIMEOUT_MS / 1000} s passed`);
+  console.log('0 passed, 1 failed');
+  cleanup().finally(() => process.exit(1));
+}, TIMEOUT_MS);
+
+let exitCode = 1;
+try {
+  const { failed, passed } = await main();
+  exitCode = failed === 0 && passed > 0 ? 0 : 1;
+} catch (err) {
+  console.error(`\n[e2e] ${err.stack ?? err}`);
+  console.log('0 passed, 1 failed');
+  exitCode = 1;
+} finally {
+  clearTimeout(deadline);
+  await cleanup();
+}
+process.exit(exitCode);

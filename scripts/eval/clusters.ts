@@ -11,6 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { clusterMentions } from '../../server/src/analysis/entities/clusters';
+import { resolveWorkspaceIds, type DocumentEntities } from '../../server/src/analysis/entities/crossDocument';
 import type { RawMention } from '../../server/src/analysis/entities/rawMention';
 import { Gazetteer, type GazetteerData } from '../../server/src/analysis/gazetteer';
 import { capitalisedTagger } from '../../server/src/analysis/ner/capitalised';
@@ -124,6 +125,8 @@ function main(): void {
   const totals = { pipe: { p: 0, r: 0, n: 0 }, gold: { p: 0, r: 0, n: 0 } };
   const macro = { pipe: 0, gold: 0 };
   let goldMentions = 0;
+  const workspace: DocumentEntities[] = [];
+  const crossRows: Array<{ doc: string; local: string; gold: string; text: string }> = [];
   let bytes = 0;
   let ms = 0;
   console.log(`entity-id B-cubed on ${files.length} documents${note}`);
@@ -155,7 +158,9 @@ function main(): void {
     const pipe = bcubed(pp, pg);
 
     const raw: RawMention[] = g.entities.map((e) => ({ start: e.start, end: e.end, text: text.slice(e.start, e.end), type: e.type }));
-    const { mentions } = clusterMentions(raw, res.gazetteer, text);
+    const { mentions, entities } = clusterMentions(raw, res.gazetteer, text);
+    workspace.push({ doc: g.file, entities });
+    mentions.forEach((m, i) => crossRows.push({ doc: g.file, local: m.id, gold: g.entities.find((e) => e.start === m.start && e.end === m.end)?.id ?? '?', text: raw[i].text }));
     const bySpanGold = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m.id]));
     const gp = g.entities.map((e) => bySpanGold.get(`${e.start}:${e.end}`) ?? '?');
     const gg = g.entities.map((e) => e.id);
@@ -177,6 +182,13 @@ function main(): void {
   console.log('---');
   console.log(`pipeline      micro ${fmt(totals.pipe)}  macro F1 ${(macro.pipe / files.length).toFixed(3)}  span coverage ${matched}/${goldMentions}`);
   console.log(`gold mentions micro ${fmt(totals.gold)}  macro F1 ${(macro.gold / files.length).toFixed(3)}`);
+  // Gold ids are workspace-wide, so the same measure over all documents at once scores crossDocument.ts.
+  const ws = resolveWorkspaceIds(workspace);
+  const wp = crossRows.map((r) => ws.get(r.doc)?.get(r.local) ?? r.local);
+  const cross = bcubed(wp, crossRows.map((r) => r.gold));
+  const naive = bcubed(crossRows.map((r) => r.local), crossRows.map((r) => r.gold));
+  console.log(`cross-document (gold mentions, workspace ids) ${fmt(cross)}; local ids alone ${fmt(naive)}`);
+  if (verbose) for (const line of errors(wp, crossRows.map((r) => r.gold), crossRows.map((r) => r.text))) console.log(`  [cross]${line}`);
   console.log(`pipeline time ${ms.toFixed(0)} ms for ${(bytes / 1024).toFixed(0)} KiB (${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s, first run includes warm-up)`);
 }
 

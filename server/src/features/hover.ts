@@ -3,7 +3,7 @@ import type { Claim, DemonymMention, EntityCluster } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
 import { claimsBy, speakerName } from './claimsOf';
 import { hitAt } from './lookup';
-import { basename, escapeMarkdown, lineLink, plural, truncate, typeLabel } from './markdown';
+import { basename, escapeMarkdown, lineLink, plural, thousands, truncate, typeLabel } from './markdown';
 import { toRange } from './range';
 
 const MAX_DOCS = 5;
@@ -97,7 +97,7 @@ function placeHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCl
     const zoom = entity.type === 'country' ? 5 : entity.type === 'region' ? 7 : 11;
     lines.push(`Coordinates: ${lat}, ${lon} · [OpenStreetMap](https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=${zoom}/${lat}/${lon})`);
   }
-  if (f?.population) lines.push(`Population: ${f.population.toLocaleString('en-US')}`);
+  if (f?.population) lines.push(`Population: ${thousands(f.population)}`);
   for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) lines.push(`*${escapeMarkdown(truncate(d.text, 160))}*`);
   lines.push(...aliasLine(entity), ...mentionLines(index, doc, entity));
   lines.push(...tagLine(extras.entityTags?.(index.workspaceId(doc.uri, entity.id)) ?? []));

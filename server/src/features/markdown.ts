@@ -42,3 +42,8 @@ export function basename(uri: string): string {
 export function lineLink(doc: { uri: string; document: { positionAt(offset: number): { line: number } } }, offset: number): string {
   return `${doc.uri}#L${doc.document.positionAt(offset).line + 1}`;
 }
+
+/** 1739800 → "1,739,800", without the first-call cost of Intl. */
+export function thousands(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

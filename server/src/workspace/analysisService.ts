@@ -54,19 +54,34 @@ export class WorkerAnalysisService implements AnalysisService {
     private readonly inlineBelow: number,
   ) {}
 
-  /** The pool when dist/worker.js sits beside the running bundle, else inline analysis. */
-  static create(resources: () => AnalysisResources, dir: string, size: number, inlineBelow = 64 * 1024): AnalysisService {
+  /**
+   * The pool when dist/worker.js sits beside the running bundle, else inline
+   * analysis. With inlineBelow 0 the calling thread never analyses, so it
+   * never holds the model and its garbage collections stay short.
+   */
+  static create(resources: () => AnalysisResources, dir: string, size: number, inlineBelow = 0): AnalysisService {
     const inline = new InlineAnalysisService(resources);
     const script = path.join(dir, 'worker.js');
-    return fs.existsSync(script) ? new WorkerAnalysisService(script, size, inline, inlineBelow) : inline;
+    if (!fs.existsSync(script)) return inline;
+    const pool = new WorkerAnalysisService(script, size, inline, inlineBelow);
+    pool.prewarm();
+    return pool;
   }
 
   analyze(text: string, token?: Cancellation, background = false): Promise<DocumentAnalysis> {
     if (!background && text.length < this.inlineBelow) return this.inline.analyze(text, token);
     return new Promise((resolve, reject) => {
-      this.queue.push({ req: { id: this.nextId++, text }, token, resolve, reject });
+      const job: Job = { req: { id: this.nextId++, text }, token, resolve, reject };
+      // What the user is looking at goes before the background indexing queue.
+      if (background) this.queue.push(job);
+      else this.queue.unshift(job);
       this.pump();
     });
+  }
+
+  /** Starts the threads now, so that they load the model while the editor is still starting. */
+  prewarm(): void {
+    while (this.idle.length + this.busy.size < this.size) this.idle.push(this.spawn());
   }
 
   private pump(): void {

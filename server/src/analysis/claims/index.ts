@@ -30,6 +30,7 @@ interface Draft {
 }
 
 const AUX = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'did', 'does', 'do', "n't", 'not', 'never', 'to', 'also', 'later', 'then', 'previously', 'repeatedly', 'recently', 'once', 'again', 'still', 'already', 'even', 'just', 'further', 'first', 'now', 'often', 'merely', 'simply', 'only', 'all', 'both', 'publicly', 'privately', 'flatly', 'generally', 'have', 'been', 'being', 'apparently', 'reportedly', 'allegedly', 'clearly', 'strongly', 'quickly', 'widely', 'long', 'since', 'yet', 'ever', 'actually', 'openly', 'last', 'subsequently']);
+const MODALS = new Set(['could', 'would', 'will', 'can', 'may', 'might', 'should', 'must', 'has', 'have', 'had', 'does', 'do', 'did']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later']);
 /** Function words that end a noun phrase when met walking left from a cue. */
@@ -208,7 +209,9 @@ function nounPhraseLeft(ctx: ClaimContext, j: number, floor: number): number {
       continue;
     }
     if (cap) {
-      if (NP_STOP.has(w) && (isSentenceInitial(ctx, k) || w.length <= 3)) break;
+      // "US", "UN" are names; "But", "And" opening a clause are not.
+      const acronym = tokens[k].text.length > 1 && tokens[k].text === tokens[k].text.toUpperCase();
+      if (NP_STOP.has(w) && !acronym && (isSentenceInitial(ctx, k) || w.length <= 3)) break;
       a = k;
       continue;
     }
@@ -528,7 +531,7 @@ function forwardEnd(ctx: ClaimContext, p: number, cueEnd: number, cut: Int32Arra
     // "called Turkey “a terrorist state.”" / "told Washington “thanks”" — but "“a Russian force” could intervene" goes on.
     const w = ctx.lower[after] ?? '.';
     const s = sentenceOf(ctx, p);
-    const continues = after < s.tokenEnd && isWord(w) && !isCapitalised(ctx.tokens[after].text) && (BE.has(w) || AUX.has(w) || CUE_FORMS.has(w) || w === 'could' || w === 'would' || w === 'will');
+    const continues = after < s.tokenEnd && isWord(w) && !isCapitalised(ctx.tokens[after].text) && (BE.has(w) || MODALS.has(w) || CUE_FORMS.has(w));
     if (!continues) return q.end;
   }
   let end = contentEnd(ctx, p, cut);

@@ -138,7 +138,7 @@ export const CUE_VERBS: CueVerb[] = [
   V('vow', 'intention', 'to'),
   V('pledge', 'intention', 'to'),
   V('promise', 'intention', 'to'),
-  V('threaten', 'intention', 'to'),
+  V('threaten', 'intention', 'np'),
   V('refuse', 'intention', 'to'),
   V('aim', 'intention', 'to'),
 ];

@@ -49,6 +49,8 @@ interface Entry {
 interface Component {
   entries: Entry[];
   id: string;
+  /** Rank of the best name, so links only ever point to a more complete entity (no cycles). */
+  rank: number[];
 }
 
 type Index = Map<string, Set<Entry>>;
@@ -180,7 +182,8 @@ export class EntityRegistry {
         }
       }
     }
-    const comp: Component = { entries, id: bestId(entries) };
+    const best = bestEntry(entries);
+    const comp: Component = { entries, id: best.entry.localId, rank: [...best.score, 0] };
     for (const e of entries) this.components.set(e, comp);
     return comp;
   }
@@ -214,7 +217,7 @@ export class EntityRegistry {
           }
           only = pc;
         }
-        if (ambiguous || !only) continue;
+        if (ambiguous || !only || !outranks(only, comp)) continue;
         if (found && found !== only) return undefined;
         found = only;
       }
@@ -292,8 +295,13 @@ function phoneticDiffers(q: Entry, givenKey: string | null): boolean {
   return q.given !== null && parsePersonName(q.canonical).givenKey !== givenKey;
 }
 
-/** The most complete name's id: full personal names, then more words, longer names, more documents. */
-function bestId(entries: Entry[]): string {
+function outranks(a: Component, b: Component): boolean {
+  const c = compare(a.rank, b.rank);
+  return c > 0 || (c === 0 && a.id < b.id);
+}
+
+/** The most complete name: full personal names, then more words, longer names, more documents. */
+function bestEntry(entries: Entry[]): { entry: Entry; score: number[] } {
   const docsPerId = new Map<string, Set<string>>();
   for (const e of entries) {
     let set = docsPerId.get(e.localId);
@@ -312,7 +320,7 @@ function bestId(entries: Entry[]): string {
       bestScore = s;
     }
   }
-  return best.localId;
+  return { entry: best, score: bestScore };
 }
 
 function score(e: Entry, docsPerId: Map<string, Set<string>>): number[] {

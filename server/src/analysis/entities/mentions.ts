@@ -35,7 +35,7 @@ const TITLES = new Set(
 
 // Group nouns and adjectives of religion and ethnicity; the gold never marks them (guidelines: "Shiite", "Kurds").
 const GROUP_WORDS = new Set(
-  ('shiite shiites shia shias shi\'ite shi\'ites shii sunni sunnis kurd kurds kurdish arab arabs arabic muslim muslims ' +
+  ('shiite shiites shia shias shi\'a shi\'ite shi\'ites shii sunni sunnis kurd kurds kurdish arab arabs arabic muslim muslims ' +
     'christian christians jew jews jewish yazidi yazidis alawite alawites druze turkmen turkoman sufi salafi salafis ' +
     'wahhabi wahhabis islamist islamists islamic catholic catholics protestant protestants orthodox hindu hindus sikh sikhs ' +
     'buddhist buddhists persian persians pashtun pashtuns baluch hazara hazaras maronite copts coptic assyrian assyrians ' +
@@ -44,7 +44,8 @@ const GROUP_WORDS = new Set(
 );
 
 // Lowercase hyphen heads that are prefixes, not names ("anti-ISIS" -> "ISIS").
-const PREFIXES = new Set(['anti', 'pro', 'non', 'post', 'pre', 'pan', 'neo', 'ex', 'mid']);
+// Not "mid": "Mid-East" is a name of its own.
+const PREFIXES = new Set(['anti', 'pro', 'non', 'post', 'pre', 'pan', 'neo', 'ex']);
 
 // Cue words: a place name followed or ended by one of these is a region or a facility.
 const REGION_CUES = new Set([
@@ -204,13 +205,16 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   if (head && (te - ts > 1 || tokens[te - 1].start === start)) end = head.end;
   if (head && te - ts === 1 && tokens[ts].start !== start) return null;
   const name = text.slice(start, end);
-  if (te - ts === 1 && isGroupWord(name, gazetteer)) return null;
+  // "Iraqi", "Shiite", "Sunni Arabs": adjectives and group nouns, not entities.
+  let allGroup = true;
+  for (let i = ts; i < te && allGroup; i++) allGroup = isGroupWord(tokens[i].text, gazetteer);
+  if (allGroup) return null;
   if (!/[\p{L}\p{N}]/u.test(name)) return null;
   return { ts, te, label, start, end };
 }
 
 function isGroupWord(name: string, gazetteer: Gazetteer): boolean {
-  const lower = name.toLowerCase();
+  const lower = name.toLowerCase().replace(/[’‘`]/g, "'");
   if (GROUP_WORDS.has(lower)) return true;
   if (gazetteer.demonym(name)) return true;
   // Plural demonyms: "Iraqis", "Americans".

@@ -1,0 +1,124 @@
+import * as assert from 'assert';
+import { detectMentions } from '../../server/src/analysis/entities/mentions';
+import { Gazetteer } from '../../server/src/analysis/gazetteer';
+import type { NerLabel, NerSpan, Tagger } from '../../server/src/analysis/ner';
+import type { AnalysisResources } from '../../server/src/analysis/resources';
+import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
+import type { Token } from '../../server/src/analysis/types';
+
+const gazetteer = new Gazetteer({
+  countries: [
+    { id: 'iraq', name: 'Iraq', cca2: 'IQ', aliases: [], demonyms: ['Iraqi'], capital: 'Baghdad', lat: 33, lon: 44, independent: true },
+    { id: 'iran', name: 'Iran', cca2: 'IR', aliases: [], demonyms: ['Iranian'], capital: 'Tehran', lat: 32, lon: 53, independent: true },
+    { id: 'united-states', name: 'United States', cca2: 'US', aliases: ['US', 'USA'], demonyms: ['American'], capital: 'Washington', lat: 38, lon: -97, independent: true },
+  ],
+  cities: [
+    ['Baghdad', 'IQ', 33.3, 44.4, 7000000, 'PPLC'],
+    ['Sinjar', 'IQ', 36.3, 41.9, 40000, 'PPL'],
+  ],
+  regions: [],
+});
+
+/** A scripted tagger: labels the given surface strings wherever they occur as whole tokens. */
+function fakeTagger(labels: Array<[string, NerLabel]>): Tagger {
+  return {
+    tag(text: string, tokens: Token[]): NerSpan[] {
+      const out: NerSpan[] = [];
+      for (const [name, label] of labels) {
+        let from = 0;
+        for (;;) {
+          const at = text.indexOf(name, from);
+          if (at < 0) break;
+          from = at + name.length;
+          const ts = tokens.findIndex((t) => t.start === at);
+          const te = tokens.findIndex((t) => t.end === at + name.length);
+          if (ts >= 0 && te >= ts) out.push({ start: at, end: at + name.length, label, tokenStart: ts, tokenEnd: te + 1 });
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+function mentions(text: string, labels: Array<[string, NerLabel]>): Array<[string, string]> {
+  const res: AnalysisResources = { gazetteer, tagger: fakeTagger(labels) };
+  const tokens = tokenize(text);
+  return detectMentions(text, tokens, splitSentences(text, tokens), res).map((m) => [m.text, m.type]);
+}
+
+describe('mentions', () => {
+  it('types tagger labels, places through the gazetteer', () => {
+    assert.deepStrictEqual(
+      mentions('Hakim al-Zamili said Baghdad and the Pentagon disagree over Iraq.', [
+        ['Hakim al-Zamili', 'PER'],
+        ['Baghdad', 'LOC'],
+        ['Pentagon', 'ORG'],
+        ['Iraq', 'LOC'],
+      ]),
+      [
+        ['Hakim al-Zamili', 'person'],
+        ['Baghdad', 'city'],
+        ['Pentagon', 'organization'],
+        ['Iraq', 'country'],
+      ],
+    );
+  });
+
+  it('drops MISC and nationality or religious adjectives', () => {
+    assert.deepStrictEqual(mentions('Iraqi and Shiite leaders met Kurds.', [['Iraqi', 'MISC'], ['Shiite', 'ORG'], ['Kurds', 'LOC']]), []);
+  });
+
+  it('keeps titles, a leading "the" and possessives out of spans', () => {
+    assert.deepStrictEqual(
+      mentions("Prime Minister Haider Abadi's office and the Peshmerga.", [
+        ["Prime Minister Haider Abadi's", 'PER'],
+        ['the Peshmerga', 'ORG'],
+      ]),
+      [
+        ['Haider Abadi', 'person'],
+        ['Peshmerga', 'organization'],
+      ],
+    );
+  });
+
+  it('cuts hyphen compounds to the name, even when the tagger missed them', () => {
+    assert.deepStrictEqual(mentions('Iran-backed militias and US-led forces.', []), [
+      ['Iran', 'country'],
+      ['US', 'country'],
+    ]);
+    assert.deepStrictEqual(mentions('The Barzani-led party.', [['Barzani-led', 'PER']]), [['Barzani', 'person']]);
+  });
+
+  it('uses cue words for regions and facilities', () => {
+    assert.deepStrictEqual(
+      mentions('Fighting in Sinjar district and near the Kirkuk-Ceyhan pipeline, and in Nineveh province.', [
+        ['Sinjar', 'LOC'],
+        ['Kirkuk-Ceyhan', 'LOC'],
+        ['Nineveh', 'LOC'],
+      ]),
+      [
+        ['Sinjar district', 'region'],
+        ['Kirkuk-Ceyhan pipeline', 'facility'],
+        ['Nineveh', 'region'],
+      ],
+    );
+  });
+
+  it('makes a document consistent: repeats and surnames of tagged names', () => {
+    assert.deepStrictEqual(
+      mentions('Hakim al-Zamili spoke. Later Zamili left, and Hakim al-Zamili returned.', [['Hakim al-Zamili', 'PER']]).map((m) => m[0]),
+      ['Hakim al-Zamili', 'Zamili', 'Hakim al-Zamili'],
+    );
+  });
+
+  it('gives one name one label within a document', () => {
+    assert.deepStrictEqual(
+      mentions('Daesh attacked. Daesh fled. Daesh lost.', [
+        ['Daesh attacked', 'ORG'],
+      ]).length,
+      1,
+    );
+    const out = mentions('Daesh attacked. Then Daesh fled. Then Daesh lost.', []);
+    assert.deepStrictEqual(out, []);
+  });
+});

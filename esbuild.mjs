@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,6 +23,10 @@ const builds = [
   { ...common, entryPoints: ['server/src/workspace/analysisWorker.ts'], outfile: 'dist/worker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// The trained model ships beside the gazetteer in dist/data.
+mkdirSync('dist/data', { recursive: true });
+copyFileSync('server/data/ner-model.json', 'dist/data/ner-model.json');
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

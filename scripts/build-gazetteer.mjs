@@ -2,7 +2,7 @@
 // country-region-data) into one small JSON file the analysis engine loads.
 // Runs as part of `npm run build`; the output is generated, never edited.
 import { createRequire } from 'node:module';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,19 +15,23 @@ const MIN_CITY_POPULATION = 5000;
 const stripMarks = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[ʻʼ‘’']/g, "'");
 const slug = (s) => stripMarks(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+const english = JSON.parse(readFileSync(join(root, 'scripts', 'data', 'english-country-names.json'), 'utf8'));
+
 const countries = require('world-countries').map((c) => {
+  const extra = english[c.cca2] ?? {};
+  const common = extra.name ?? c.name.common;
   const demonyms = new Set();
   const eng = c.demonyms?.eng;
   if (eng) for (const d of [eng.m, eng.f]) if (d) demonyms.add(d);
-  const aliases = new Set([c.name.official]);
+  const aliases = new Set([c.name.official, c.name.common, ...(extra.aliases ?? [])]);
   for (const a of c.altSpellings ?? []) {
     // Two-letter codes ("IQ") are too ambiguous in running text, except the ones people write.
     if (a.length > 2 || a === 'US' || a === 'UK') aliases.add(stripMarks(a));
   }
-  aliases.delete(c.name.common);
+  aliases.delete(common);
   return {
-    id: slug(c.name.common),
-    name: c.name.common,
+    id: slug(common),
+    name: common,
     cca2: c.cca2,
     aliases: [...aliases],
     demonyms: [...demonyms],

@@ -1,1 +1,134 @@
-export async function runUiChecks() { return []; }
+// UI checks in the code-server workbench, driven by playwright-core: what a
+// reader sees on screen (hover card, code lenses, Outline), with screenshots
+// in test-results/ (and, with DOSSIER_E2E_UPDATE_DOCS=1, docs/*.png).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SEED = '001_e776aff8290555f3.txt';
+const NAME = 'Hakim al-Zamili';
+
+/** Screen rectangle of the first occurrence of `needle` in the visible editor lines. */
+export function textRect(needle) {
+  for (const line of document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')) {
+    const text = line.textContent.replace(/\u00a0/g, ' '); // Monaco renders spaces as NBSP
+    const at = text.indexOf(needle);
+    if (at < 0) continue;
+    // Walk the text nodes to the characters [at, at + needle.length).
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    let started = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const len = node.textContent.length;
+      if (!started && at < seen + len) { range.setStart(node, at - seen); started = true; }
+      if (started && at + needle.length <= seen + len) { range.setEnd(node, at + needle.length - seen); break; }
+      seen += len;
+    }
+    const r = range.getBoundingClientRect();
+    if (r.width > 0) return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }
+  return null;
+}
+
+async function poll(fn, { timeout = 30_000, interval = 250, what }) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export async function runUiChecks(page, { resultsDir, docsDir }) {
+  page.setDefaultTimeout(30_000);
+  const results = [];
+  const shots = {};
+  const shot = async (name, target = page) => {
+    const file = path.join(resultsDir, `${name}.png`);
+    await target.screenshot({ path: file });
+    shots[name] = file;
+  };
+  const check = async (title, fn) => {
+    const t0 = Date.now();
+    try {
+      await fn();
+      results.push({ title, state: 'passed', duration: Date.now() - t0 });
+    } catch (err) {
+      results.push({ title, state: 'failed', duration: Date.now() - t0, error: err.message.split('\n').slice(0, 8).join('\n') });
+      const slug = title.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
+      await page.screenshot({ path: path.join(resultsDir, `failed-${slug}.png`) }).catch(() => {});
+    }
+  };
+  const editorPart = page.locator('.part.editor');
+  const activeEditor = page.locator('.editor-group-container.active .monaco-editor').first();
+
+  await check(`Quick Open (Ctrl+P) opens ${SEED} in an editor`, async () => {
+    await page.locator('.part.statusbar').waitFor();
+    await editorPart.click({ position: { x: 400, y: 300 } }); // keyboard focus into the workbench
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await page.keyboard.type(SEED.slice(0, 12));
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: SEED }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: SEED }).waitFor();
+    await activeEditor.locator('.view-line', { hasText: NAME }).first().waitFor();
+  });
+
+  await check(`hovering "${NAME}" in the editor shows his hover card with the Mentions count`, async () => {
+    const rect = await poll(() => page.evaluate(textRect, NAME), { what: `"${NAME}" on screen` });
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: NAME });
+    await poll(async () => {
+      // Leave and re-enter the word: Monaco shows the hover after the mouse rests on it.
+      await page.mouse.move(rect.x - 40, rect.y + rect.height + 60);
+      await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 4 });
+      return hover.first().isVisible({ timeout: 0 }).then(async (v) => v || (await hover.first().waitFor({ timeout: 3000 }).then(() => true, () => false)));
+    }, { timeout: 30_000, interval: 100, what: `a .monaco-hover containing "${NAME}"` }).catch(async (err) => {
+      const seen = await page.locator('.monaco-hover').allInnerTexts().catch(() => []);
+      throw new Error(`${err.message}; mouse at ${JSON.stringify(rect)}; hovers on screen: ${JSON.stringify(seen.map((t) => t.slice(0, 120)))}`);
+    });
+    const text = await hover.first().innerText();
+    if (!/Mentions/.test(text)) throw new Error(`hover has no "Mentions" count: ${JSON.stringify(text.slice(0, 300))}`);
+    await shot('hover', editorPart);
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+  });
+
+  await check('code lenses render above the claims', async () => {
+    const lenses = activeEditor.locator('.codelens-decoration');
+    const texts = await poll(async () => {
+      const all = (await lenses.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      return all.some((t) => t.includes(NAME)) ? all : null;
+    }, { what: `a code lens naming "${NAME}"` });
+    if (!texts.length) throw new Error('no code lens text');
+    await shot('codelens', editorPart);
+  });
+
+  await check('the Outline view lists the groups Headline, Actors, Places and Claims', async () => {
+    await page.keyboard.press('Control+Shift+E'); // Explorer
+    const header = page.locator('.pane-header', { hasText: /^outline/i }).first();
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const pane = page.locator('.pane', { has: header });
+    const rows = pane.locator('.monaco-list-row');
+    const want = ['Headline', 'Actors', 'Places', 'Claims'];
+    await poll(async () => {
+      const labels = (await rows.allInnerTexts()).map((t) => t.trim().split('\n')[0]);
+      return want.every((w) => labels.some((l) => l.startsWith(w)));
+    }, { what: `Outline rows ${want.join(', ')}` });
+    // Show the actors for the picture: expand the "Actors" group if it is collapsed.
+    const actors = rows.filter({ hasText: /^Actors/ }).first();
+    if ((await actors.getAttribute('aria-expanded')) === 'false') await actors.locator('.monaco-tl-twistie').click();
+    await rows.filter({ hasText: NAME }).first().waitFor();
+    await page.mouse.move(5, 5);
+    await shot('outline');
+  });
+
+  if (docsDir && results.every((r) => r.state === 'passed')) {
+    fs.mkdirSync(docsDir, { recursive: true });
+    for (const [name, file] of Object.entries(shots)) fs.copyFileSync(file, path.join(docsDir, `${name}.png`));
+  }
+  return results;
+}

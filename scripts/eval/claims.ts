@@ -345,4 +345,5 @@ function main(): void {
   }
 }
 
-if (require.main === module) main();
+// Bundled into another script, `require.main === module` holds too; run only as the claims eval itself.
+if (require.main === module && /claims[^/\\]*$/.test(process.argv[1] ?? '')) main();

@@ -14,7 +14,7 @@ import { clusterMentions } from '../../server/src/analysis/entities/clusters';
 import { resolveWorkspaceIds, type DocumentEntities } from '../../server/src/analysis/entities/crossDocument';
 import type { RawMention } from '../../server/src/analysis/entities/rawMention';
 import { Gazetteer, type GazetteerData } from '../../server/src/analysis/gazetteer';
-import { capitalisedTagger } from '../../server/src/analysis/ner/capitalised';
+import { loadTagger } from '../../server/src/analysis/ner/model';
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
 import type { AnalysisResources } from '../../server/src/analysis/resources';
 import type { EntityType } from '../../server/src/analysis/types';
@@ -53,14 +53,15 @@ function resources(): { res: AnalysisResources; note: string } {
   try {
     return { res: loadResources(), note: '' };
   } catch {
-    // Bundled into /tmp the loader cannot find dist/data from its own location; look from the working directory.
+    // Bundled into /tmp, the loader cannot find dist/data from its own location; look from the working directory.
     for (const dir of [path.resolve('dist/data'), path.resolve('../main/dist/data')]) {
       const file = path.join(dir, 'gazetteer.json');
-      if (!fs.existsSync(file)) continue;
+      const model = path.join(dir, 'ner-model.json');
+      if (!fs.existsSync(file) || !fs.existsSync(model)) continue;
       const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(file, 'utf8')) as GazetteerData);
-      return { res: { gazetteer, tagger: capitalisedTagger(gazetteer) }, note: ` (data from ${dir}; loadResources() failed from the bundle, so the interim capitalised tagger is used)` };
+      return { res: { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer) }, note: ` (data from ${dir})` };
     }
-    console.error('clusters eval: dist/data/gazetteer.json not found; run `node scripts/build-gazetteer.mjs` in the repository first');
+    console.error('clusters eval: dist/data/gazetteer.json or ner-model.json not found; run `npm run build` in the repository first');
     process.exit(2);
   }
 }

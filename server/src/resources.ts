@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Gazetteer, type GazetteerData } from './analysis/gazetteer';
-import { capitalisedTagger } from './analysis/ner/capitalised';
+import { loadTagger } from './analysis/ner/model';
 import type { AnalysisResources } from './analysis/resources';
 
 /*
@@ -26,6 +26,8 @@ export function loadResources(): AnalysisResources {
   if (cached) return cached;
   const dir = dataDir();
   const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dir, 'gazetteer.json'), 'utf8')) as GazetteerData);
-  cached = { gazetteer, tagger: capitalisedTagger(gazetteer) };
+  const model = path.join(dir, 'ner-model.json');
+  if (!fs.existsSync(model)) throw new Error(`Dossier's tagger model is missing (${model}); run "npm run build"`);
+  cached = { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer) };
   return cached;
 }

@@ -1,4 +1,5 @@
 import {
+  CodeLensRefreshRequest,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
@@ -36,6 +37,7 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsManager(connection);
   let folders: string[] = [];
   let folderEvents = false;
+  let lensRefresh = false;
   const indexer = new WorkspaceIndexer(index, {
     isOpen: (uri) => documents.get(uri) !== undefined,
     log: (m) => connection.console.info(m),
@@ -63,6 +65,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     settings.enable(params.capabilities.workspace?.configuration === true);
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     if (!folders.length && params.rootUri?.startsWith('file:')) folders = [fileURLToPath(params.rootUri)];
     return {
@@ -100,6 +103,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
+    if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     void reindex();
   });
   connection.onDidChangeWatchedFiles(async (params) => {

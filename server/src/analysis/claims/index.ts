@@ -30,6 +30,9 @@ interface Draft {
 }
 
 const AUX = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'did', 'does', 'do', "n't", 'not', 'never', 'to', 'also', 'later', 'then', 'previously', 'repeatedly', 'recently', 'once', 'again', 'still', 'already', 'even', 'just', 'further', 'first', 'now', 'often', 'merely', 'simply', 'only', 'all', 'both', 'publicly', 'privately', 'flatly', 'generally', 'have', 'been', 'being', 'apparently', 'reportedly', 'allegedly', 'clearly', 'strongly', 'quickly', 'widely', 'long', 'since', 'yet', 'ever', 'actually', 'openly', 'last', 'subsequently']);
+const NOUN_MARKERS = new Set(["'s", "'", 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'this', 'these', 'those', 'that', 'whose', 'no', 'any', 'every', 'each']);
+/** Words that open an adjunct, not reported content ("she said several months after …"). */
+const ADJUNCT_START = new Set(['several', 'in', 'on', 'at', 'after', 'before', 'during', 'while', 'when', 'as', 'last', 'this', 'earlier', 'later', 'of', 'to', 'about', 'from', 'with', 'without', 'recently', 'afterwards', 'then', 'outside', 'inside', 'via', 'through', 'following', 'among', 'over', 'under', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'and', 'but', 'adding', 'noting', 'before', 'again', 'repeatedly', 'twice', 'once', 'told', 'quietly', 'simply', 'flatly', 'later', 'afterward', 'by', 'for', 'into', 'upon', 'shortly', 'just', 'only', 'even', 'still', 'too', 'also', 'here', 'there']);
 const MODALS = new Set(['could', 'would', 'will', 'can', 'may', 'might', 'should', 'must', 'has', 'have', 'had', 'does', 'do', 'did']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later']);
@@ -39,7 +42,7 @@ const NP_STOP = new Set([
 ]);
 const PRONOUN_SOURCES = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who']);
 /** The writer and the reader: their statements are the article's own. */
-const AUTHOR_PRONOUNS = new Set(['i', 'we', 'you', 'us', 'one', "you're", "we're", "i'm", "we've", "i've", "you've", "we'd", "i'd", "you'd"]);
+const AUTHOR_PRONOUNS = new Set(['i', 'we', 'you', 'us', "you're", "we're", "i'm", "we've", "i've", "you've", "we'd", "i'd", "you'd"]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'another', 'some', 'many', 'most', 'all', 'several', 'numerous', 'few', 'each', 'every', 'any', 'no', 'both', 'other', 'such']);
 const TIME_WORDS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'ago', 'time', 'summer', 'spring', 'fall', 'autumn', 'winter', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'days', 'weeks', 'months', 'years']);
 const PREPOSITIONS = new Set(['of', 'to', 'with', 'from', 'by', 'for', 'in', 'on', 'at', 'against', 'about', 'into', 'over', 'than', 'like']);
@@ -48,7 +51,7 @@ const CLOSE_PUNCT = new Set(['.', '!', '?', '…']);
 const DASHES = new Set(['—', '–', '--', '-']);
 
 /** Every word that can start a rule: one set lookup per token before any rule runs. */
-const TRIGGERS = new Set<string>(['according', ':', ...SOURCELESS_ADVERBS, ...CUE_FORMS.keys(), ...CUE_NOUNS]);
+const TRIGGERS = new Set<string>(['according', ':', '―', ...DASHES, ...SOURCELESS_ADVERBS, ...CUE_FORMS.keys(), ...CUE_NOUNS]);
 
 export function detectClaims(input: ClaimInput): Claim[] {
   const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
@@ -69,6 +72,10 @@ export function detectClaims(input: ClaimInput): Claim[] {
     }
     if (w === ':') {
       pushAll(drafts, colonCue(ctx, k));
+      continue;
+    }
+    if (DASHES.has(w) || w === '―') {
+      pushAll(drafts, dashSignature(ctx, k));
       continue;
     }
     const form = CUE_FORMS.get(w);
@@ -129,7 +136,7 @@ function contentCuts(ctx: ClaimContext): Int32Array {
       else if (w === ',' && (next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) here = true;
       else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
       else if (w === ',' && CUE_FORMS.get(next)?.form === 'ing') here = true;
-      else if ((w === 'and' || w === 'but') && (next === 'you' || next === 'i' || next === 'we')) here = true;
+      else if ((w === 'and' || w === 'but') && (next === 'you' || next === 'i' || next === 'we' || next === 'then')) here = true;
       else if (w === 'and' && isFiniteCue(ctx, k + 1)) here = true;
     }
     const following = k + 1 < sentEnd ? cut[k + 1] : sentEnd;
@@ -346,6 +353,7 @@ function sourceRight(ctx: ClaimContext, p: number): [number, number] | null {
     if (ctx.lower[e] === ',' && (opensQuote(ctx, e + 1) || CUE_FORMS.get(ctx.lower[e + 1])?.form === 'ing')) break;
     e++;
   }
+  if (e >= p + 30) return null; // ran on: a clause, not a name
   while (e > p && (ctx.lower[e - 1] === ',' || ctx.lower[e - 1] === ':')) e--;
   return e > p ? [p, e] : null;
 }
@@ -434,6 +442,8 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   // "reports suggest": the first word is a noun.
   const nextForm = CUE_FORMS.get(lower[k + 1] ?? '');
   if (nextForm && nextForm.form !== 'ing' && !verb.particles?.includes(lower[k + 1]) && form.form === 's') return null;
+  // "Trump’s tweet", "his remarks", "the report": a noun, not a verb.
+  if (NOUN_MARKERS.has(lower[k - 1] ?? '') && !(lower[k - 1] === "'s" && PRONOUN_SOURCES.has(lower[k - 2] ?? ''))) return null;
   const cue = span(ctx, k, cueEnd);
 
   // "the “direct action” promised by the Pentagon": the quote is the content.
@@ -459,7 +469,9 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   const prevTok = k - 1;
   if (prevTok >= 0 && (lower[prevTok] === ',' || closesQuote(ctx, prevTok)) && (form.form === 'past' || form.form === 's')) {
     const src = sourceRight(ctx, cueEnd);
-    if (src) {
+    // After a bare comma the name must be short and end the sentence: "…, said Senator X, Democrat of Y."
+    const plausible = src && (closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1) || (src[1] - src[0] <= 14 && (isCapitalised(tokens[src[0]].text) || PRONOUN_SOURCES.has(lower[src[0]]))));
+    if (src && plausible) {
       const content = contentBefore(ctx, prevTok);
       if (content) return extendWithFollowingQuotes(ctx, { content, cue, source: src, form: 'direct', at: k }, src[1]);
     }
@@ -478,17 +490,26 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
     return null;
   }
   const [a, b] = left.range;
-  if (AUTHOR_PRONOUNS.has(lower[a]) && b - a === 1) return null;
+  if ((AUTHOR_PRONOUNS.has(lower[a]) || lower[a] === 'one') && b - a === 1) return null;
   if (!plausibleSource(ctx, a, b, verb.cls)) return null;
   if (left.infinitive && !(verb.cls === 'speech' && verb.frame !== 'np' && hasName(ctx, a, b))) return null;
 
-  // Forward content: "X said (that) …".
+  // "“…,” she said several months later": the quote before the source is the content.
+  const bf = left.before;
+  const afterQuote = bf >= s.tokenStart && (closesQuote(ctx, bf) || (lower[bf] === ',' && bf > 0 && closesQuote(ctx, bf - 1)));
+  const afterComma = bf >= s.tokenStart && lower[bf] === ',' && !afterQuote;
   const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
-  if (p < s.tokenEnd && lower[p] !== '.' && contentStarts(ctx, p)) {
+  const colonNext = colonContinuation(ctx, Math.min(p, s.tokenEnd - 1), s);
+  if (colonNext) return { content: colonNext, cue, source: [a, b], form: 'direct', at: k };
+  const forwardIsAdjunct =
+    p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p] === 'to' && verb.frame !== 'clause');
+  if ((afterQuote && !(p < s.tokenEnd && (lower[p - 1] === 'that' || opensQuote(ctx, p)))) || (afterComma && (forwardIsAdjunct || p >= s.tokenEnd))) {
+    const content = contentBefore(ctx, bf);
+    if (content) return extendWithFollowingQuotes(ctx, { content, cue, source: [a, b], form: afterQuote ? 'direct' : 'indirect', at: k }, s.tokenEnd - 1);
+  }
+  // Forward content: "X said (that) …".
+  if (p < s.tokenEnd && lower[p] !== '.' && contentStarts(ctx, p) && !forwardIsAdjunct) {
     if (!frameFits(ctx, verb, cueEnd, p)) return null;
-    // "X said …:" then a quote in the next paragraph.
-    const colonNext = colonContinuation(ctx, p, s);
-    if (colonNext) return { content: colonNext, cue, source: [a, b], form: 'direct', at: k };
     // Parenthetical: "Some of the distrust, the US contends, is fostered by Iran."
     if (lower[cueEnd] === ',' && left.before >= s.tokenStart && lower[left.before] === ',' && !opensQuote(ctx, cueEnd + 1)) {
       let st = s.tokenStart;
@@ -501,8 +522,6 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   }
   // Sentence ends after the cue (maybe after an addressee or time): content is before the source.
   if (p >= s.tokenEnd || lower[p] === '.' || colonAtParagraphEnd(ctx, p)) {
-    const colonNext = colonContinuation(ctx, Math.min(p, s.tokenEnd - 1), s);
-    if (colonNext) return { content: colonNext, cue, source: [a, b], form: 'direct', at: k };
     if (left.before >= 0 && (lower[left.before] === ',' || closesQuote(ctx, left.before) || DASHES.has(lower[left.before]))) {
       const content = contentBefore(ctx, left.before);
       if (content) return extendWithFollowingQuotes(ctx, { content, cue, source: [a, b], form: 'direct', at: k }, s.tokenEnd - 1);
@@ -745,21 +764,26 @@ function nounCue(ctx: ClaimContext, k: number, cut: Int32Array): Draft | null {
 /** "Iraq To Washington: “…”", "PENCE: …": a name, a colon, then what they said. */
 function colonCue(ctx: ClaimContext, k: number): Draft | null {
   const { lower, tokens } = ctx;
-  if (ctx.quoteOf[k] >= 0) return null;
   const b = ctx.blockOf[k];
   if (b < 0) return null;
   const block = ctx.structure.blocks[b];
-  // The name starts its line and is short.
+  // The name starts its line (perhaps after the quote mark that wraps a transcript) and is short.
   let a = k - 1;
   while (a >= 0 && tokens[a].start >= block.start && k - a <= 6) a--;
   a++;
-  if (a >= k || tokens[a].start !== block.start || k - a > 5) return null;
+  const wrapped = a < k && tokens[a].start === block.start && opensQuote(ctx, a);
+  if (wrapped) a++;
+  if (a >= k || (tokens[a].start !== block.start && !wrapped) || k - a > 5) return null;
+  if (ctx.quoteOf[k] >= 0 && !wrapped) return null;
   const next = k + 1;
   if (next >= tokens.length || ctx.blockOf[next] !== b) return null;
-  const allCaps = (() => {
-    for (let t = a; t < k; t++) if (isWord(tokens[t].text) && tokens[t].text !== tokens[t].text.toUpperCase()) return false;
-    return true;
-  })();
+  let allCaps = true;
+  let allCapitalised = true;
+  for (let t = a; t < k; t++) {
+    if (!isWord(tokens[t].text)) continue;
+    if (tokens[t].text !== tokens[t].text.toUpperCase()) allCaps = false;
+    if (!isCapitalised(tokens[t].text) && lower[t] !== 'to') allCapitalised = false;
+  }
   let source: [number, number] | null = null;
   for (let t = a; t < k; t++) {
     const mi = ctx.mentionOf[t];
@@ -770,19 +794,39 @@ function colonCue(ctx: ClaimContext, k: number): Draft | null {
       break;
     }
   }
-  if (opensQuote(ctx, next)) {
+  const cue = span(ctx, k, k + 1);
+  if (opensQuote(ctx, next) && !wrapped) {
     if (!source) {
-      for (let t = a; t < k; t++) if (!isCapitalised(tokens[t].text) && isWord(tokens[t].text) && lower[t] !== 'to') return null;
+      if (!allCapitalised) return null;
       source = [a, k];
     }
     const q = ctx.quotes[ctx.quoteOf[next]];
-    return { content: { start: q.start, end: q.end }, cue: span(ctx, k, k + 1), source, form: 'direct', at: k };
+    return { content: { start: q.start, end: q.end }, cue, source, form: 'direct', at: k };
   }
   if (allCaps && k - a <= 3 && /[A-Z]{2}/.test(text(ctx, a, k))) {
     // Interview transcript: the rest of the paragraph.
-    return { content: { start: tokens[next].start, end: block.end }, cue: span(ctx, k, k + 1), source: [a, k], form: 'direct', at: k };
+    return { content: { start: tokens[next].start, end: block.end }, cue, source: [a, k], form: 'direct', at: k };
+  }
+  if (block.kind === 'headline' && allCapitalised && k - a <= 3 && !wrapped) {
+    // "Pence: Gennifer Flowers Won’t Be at Debate" — a headline that reports someone's words.
+    let e = block.end;
+    if (ctx.text.charCodeAt(e - 1) === 46) e--;
+    return { content: { start: tokens[next].start, end: e }, cue, source: source ?? [a, k], form: 'indirect', at: k };
   }
   return null;
+}
+
+/** "“…” ― Sonya Herridge": a quotation signed with a dash and a name ending the paragraph. */
+function dashSignature(ctx: ClaimContext, k: number): Draft | null {
+  const { tokens } = ctx;
+  const prev = k - 1;
+  if (prev < 0 || !closesQuote(ctx, prev)) return null;
+  const b = ctx.blockOf[k];
+  let e = k + 1;
+  while (e < tokens.length && ctx.blockOf[e] === b && e <= k + 6 && (isCapitalised(tokens[e].text) || tokens[e].text === '.' || tokens[e].text === ',')) e++;
+  if (e === k + 1 || (e < tokens.length && ctx.blockOf[e] === b)) return null;
+  const qi = ctx.quoteOf[prev];
+  return { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, cue: span(ctx, k, k + 1), source: [k + 1, e], form: 'direct', at: k };
 }
 
 function text(ctx: ClaimContext, a: number, b: number): string {

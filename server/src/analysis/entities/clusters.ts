@@ -168,6 +168,8 @@ export function clusterMentions(
     const keys: string[] = [];
     if (info.fixedId) keys.push(`id:${info.fixedId}`);
     if (!info.person && info.key) keys.push(`${info.kind}:${info.key}`);
+    // The same written name is one entity even when the tagger types it both ways (capital as place and as actor).
+    if (!info.person) keys.push(`=${foldName(info.surface)}`);
     for (const key of keys) {
       const first = byKey.get(key);
       if (first === undefined) byKey.set(key, i);
@@ -258,16 +260,23 @@ function clusterPeople(ms: RawMention[], infos: Info[], uf: UnionFind, aliases: 
   if (people.length === 0) return;
 
   // Transliterations one edit apart share a surname group (al-Zamili / al-Zimili).
+  // Buckets by first letter and length keep this near-linear: one edit changes the length by at most one.
   const groupOf = new Map<string, string>();
-  const byInitial = new Map<string, string[]>();
+  const buckets = new Map<string, string[]>();
   for (const i of people) {
     const key = infos[i].person!.surnameKey;
     if (groupOf.has(key)) continue;
-    const bucket = byInitial.get(key[0]) ?? [];
-    const match = bucket.find((k) => similarSurnameKeys(k, key));
+    let match: string | undefined;
+    if (key.length >= 6) {
+      for (let len = key.length - 1; len <= key.length + 1 && match === undefined; len++) {
+        match = buckets.get(`${key[0]}${len}`)?.find((k) => similarSurnameKeys(k, key));
+      }
+    }
     groupOf.set(key, match !== undefined ? groupOf.get(match)! : key);
-    bucket.push(key);
-    byInitial.set(key[0], bucket);
+    const b = `${key[0]}${key.length}`;
+    const list = buckets.get(b);
+    if (list) list.push(key);
+    else buckets.set(b, [key]);
   }
   const group = (i: number) => groupOf.get(infos[i].person!.surnameKey)!;
 
@@ -576,17 +585,14 @@ function majorityType(infos: Info[]): EntityType {
 
 /** The most complete name: people by name words, others preferring spelled-out names to abbreviations. */
 function bestName(infos: Info[], type: EntityType): string {
-  const counts = new Map<string, number>();
-  for (const info of infos) {
-    const s = info.person ? info.person.display : info.surface;
-    counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
+  const counts = new Map<Info, number>();
+  for (const info of infos) counts.set(info, (counts.get(info) ?? 0) + 1);
   let best = '';
   let bestScore: number[] = [];
-  for (const [name, count] of counts) {
-    const info = infos.find((i) => (i.person ? i.person.display : i.surface) === name)!;
+  for (const [info, count] of counts) {
+    const name = info.person ? info.person.display : info.surface;
     const personWords = info.person ? info.person.words : 0;
-    const spelledOut = isAbbreviation(name) ? 0 : 1;
+    const spelledOut = info.abbreviation ? 0 : 1;
     const typeMatch = info.type === type ? 1 : 0;
     // A full personal name outranks everything: a tagger may call "Zamili" an organisation more often than not.
     const score = [personWords >= 2 ? 1 : 0, typeMatch, personWords, spelledOut, name.split(/\s+/).length, name.length, count];

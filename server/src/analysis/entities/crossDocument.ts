@@ -38,6 +38,7 @@ interface Entry {
   canonical: string;
   /** Person name parts of the canonical name, for people. */
   given: string | null;
+  givenKey: string | null;
   surnameKey: string;
   personWords: number;
   mentions: number;
@@ -242,6 +243,7 @@ function makeEntry(doc: string, cluster: EntityCluster): Entry {
     kind: cluster.kind,
     canonical: cluster.canonical,
     given: null,
+    givenKey: null,
     surnameKey: '',
     personWords: 0,
     mentions: cluster.mentions.length,
@@ -253,6 +255,7 @@ function makeEntry(doc: string, cluster: EntityCluster): Entry {
   if (cluster.type === 'person') {
     const p = parsePersonName(cluster.canonical);
     e.given = p.given;
+    e.givenKey = p.givenKey;
     e.surnameKey = p.surnameKey;
     e.personWords = p.words;
     if (!p.surnameKey) return e;
@@ -264,7 +267,7 @@ function makeEntry(doc: string, cluster: EntityCluster): Entry {
       const key = p.givenKey;
       e.seek.push({
         key: `s:${p.surnameKey}`,
-        accepts: (q) => q.given !== null && q.given !== given && phoneticDiffers(q, key) && compatibleGiven(given, q.given, nicknames),
+        accepts: (q) => q.given !== null && q.givenKey !== key && compatibleGiven(given, q.given, nicknames),
       });
     } else {
       e.strong.push(`p:${p.surnameKey}:`);
@@ -289,10 +292,6 @@ function makeEntry(doc: string, cluster: EntityCluster): Entry {
     for (const k of initialsKeys(cluster.canonical)) e.provide.push(`a:${k}`);
   }
   return e;
-}
-
-function phoneticDiffers(q: Entry, givenKey: string | null): boolean {
-  return q.given !== null && parsePersonName(q.canonical).givenKey !== givenKey;
 }
 
 function outranks(a: Component, b: Component): boolean {

@@ -256,7 +256,13 @@ function addRepeats(
     add(words, c.label);
     // A person named in full is later called by the surname alone ("Hakim al-Zamili" ... "Zamili").
     const last = words[words.length - 1];
-    if (c.label === 'PER' && words.length > 1 && isCapitalised(last) && last.length > 2 && !placeType(last, gazetteer)) add([last], 'PER');
+    if (c.label === 'PER' && words.length > 1) {
+      // Arabic surnames drop the article as often as not: "al-Zamili" -> "Zamili".
+      const bare = last.replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/i, '');
+      for (const w of bare === last ? [last] : [last, bare]) {
+        if (/^\p{Lu}/u.test(bare) && w.length > 2 && !placeType(w, gazetteer) && !isGroupWord(w, gazetteer)) add([w], 'PER');
+      }
+    }
   }
   if (known.size === 0) return;
   const byFirst = new Map<string, Array<{ label: NerLabel; words: string[] }>>();
@@ -280,9 +286,9 @@ function addRepeats(
       let ok = true;
       for (let j = 0; j < n && ok; j++) ok = !covered[i + j] && tokens[i + j].text === k.words[j];
       if (!ok) continue;
-      // Part of a longer capitalised name ("Carter Center") is not a repeat of "Carter".
+      // Part of a longer capitalised name ("Carter Center") is not a repeat of "Carter"; a capitalised
+      // sentence-initial word before it is usually just a capitalised ordinary word ("Later Zamili left").
       if ((i > s.tokenStart && isNameWord(i - 1) && i - 1 !== s.tokenStart) || (i + n < s.tokenEnd && isNameWord(i + n))) continue;
-      if (i > s.tokenStart && isNameWord(i - 1) && i - 1 === s.tokenStart && !/^(The|In|On|At|But|And|When|After|As|If)$/.test(tokens[i - 1].text)) continue;
       covered.fill(1, i, i + n);
       cands.push({ ts: i, te: i + n, label: k.label, start: tokens[i].start, end: tokens[i + n - 1].end });
       i += n - 1;

@@ -1,0 +1,62 @@
+import * as assert from 'assert';
+import { EntityRegistry, resolveWorkspaceIds } from '../../server/src/analysis/entities/crossDocument';
+import { kindOf, type EntityCluster, type EntityType } from '../../server/src/analysis/types';
+
+function entity(id: string, canonical: string, type: EntityType, aliases: string[] = [canonical]): EntityCluster {
+  return { id, canonical, type, kind: kindOf(type), aliases, mentions: aliases.map((_, i) => i), descriptions: [] };
+}
+
+describe('crossDocument', () => {
+  it('joins a bare surname to the one full name of the workspace', () => {
+    const ws = resolveWorkspaceIds([
+      { doc: 'a', entities: [entity('karim-al-rubaie', 'Karim al-Rubaie', 'person', ['Karim al-Rubaie', 'Rubaie'])] },
+      { doc: 'b', entities: [entity('rubaie', 'Rubaie', 'person')] },
+      { doc: 'c', entities: [entity('karim-rubaie', 'Karim Rubaie', 'person')] },
+    ]);
+    assert.strictEqual(ws.get('b')?.get('rubaie'), 'karim-al-rubaie');
+    assert.strictEqual(ws.get('c')?.get('karim-rubaie'), 'karim-al-rubaie');
+  });
+
+  it('leaves a surname alone when two people of the workspace bear it', () => {
+    const ws = resolveWorkspaceIds([
+      { doc: 'a', entities: [entity('ahmed-al-tamimi', 'Ahmed al-Tamimi', 'person')] },
+      { doc: 'b', entities: [entity('salim-al-tamimi', 'Salim al-Tamimi', 'person')] },
+      { doc: 'c', entities: [entity('tamimi', 'Tamimi', 'person')] },
+    ]);
+    assert.strictEqual(ws.get('c')?.get('tamimi'), 'tamimi');
+    assert.strictEqual(ws.get('a')?.get('ahmed-al-tamimi'), 'ahmed-al-tamimi');
+    assert.strictEqual(ws.get('b')?.get('salim-al-tamimi'), 'salim-al-tamimi');
+  });
+
+  it('joins transliterations, acronyms, word-order variants and shortened given names', () => {
+    const ws = resolveWorkspaceIds([
+      { doc: 'a', entities: [entity('haider-al-obeidi', 'Haider al-Obeidi', 'person'), entity('northern-water-authority', 'Northern Water Authority', 'organization')] },
+      { doc: 'b', entities: [entity('haydar-al-obeidi', 'Haydar al-Obeidi', 'person'), entity('nwa', 'NWA', 'organization')] },
+      { doc: 'c', entities: [entity('energy-and-water-committee', 'Energy and Water Committee', 'organization'), entity('ash-barker', 'Ash Barker', 'person')] },
+      { doc: 'd', entities: [entity('water-and-energy-committee', 'Water and Energy Committee', 'organization'), entity('ashton-barker', 'Ashton Barker', 'person')] },
+    ]);
+    assert.strictEqual(ws.get('a')?.get('haider-al-obeidi'), ws.get('b')?.get('haydar-al-obeidi'));
+    assert.strictEqual(ws.get('b')?.get('nwa'), 'northern-water-authority');
+    assert.strictEqual(ws.get('c')?.get('energy-and-water-committee'), ws.get('d')?.get('water-and-energy-committee'));
+    assert.strictEqual(ws.get('c')?.get('ash-barker'), 'ashton-barker');
+  });
+
+  it('updates and removes documents incrementally', () => {
+    const r = new EntityRegistry();
+    r.update('a', [entity('rubaie', 'Rubaie', 'person'), entity('iraq', 'Iraq', 'country')]);
+    assert.strictEqual(r.resolve('a', 'rubaie'), 'rubaie');
+    r.update('b', [entity('karim-al-rubaie', 'Karim al-Rubaie', 'person'), entity('iraq', 'Iraq', 'country')]);
+    assert.strictEqual(r.resolve('a', 'rubaie'), 'karim-al-rubaie');
+    assert.deepStrictEqual(r.documentsOf('karim-al-rubaie'), ['a', 'b']);
+    assert.deepStrictEqual(r.documentsOf('iraq'), ['a', 'b']);
+    // A second Rubaie makes the bare surname ambiguous again.
+    r.update('c', [entity('nadia-al-rubaie', 'Nadia al-Rubaie', 'person')]);
+    assert.strictEqual(r.resolve('a', 'rubaie'), 'rubaie');
+    r.remove('c');
+    assert.strictEqual(r.resolve('a', 'rubaie'), 'karim-al-rubaie');
+    r.update('b', [entity('iraq', 'Iraq', 'country')]);
+    assert.strictEqual(r.resolve('a', 'rubaie'), 'rubaie');
+    assert.deepStrictEqual(r.documentsOf('karim-al-rubaie'), []);
+    assert.strictEqual(r.resolve('zzz', 'unknown'), 'unknown');
+  });
+});

@@ -23,6 +23,7 @@ export const QUIET_SETTINGS = {
   'editor.minimap.enabled': false,
   'editor.hover.delay': 150,
   'files.hotExit': 'off',
+  'outline.collapseItems': 'alwaysCollapse', // all Outline groups fit on screen
 };
 
 export function writeUserSettings(userDataDir, extra = {}) {

@@ -137,7 +137,12 @@ async function main() {
 
   let ui = [];
   if (!env.DOSSIER_E2E_SKIP_UI) {
-    log('UI checks');
+    // VS Code ends the extension host once the tests module's run() returns,
+    // so the UI checks get a fresh workbench with the extension loaded the
+    // way a developer has it (no tests module).
+    log('UI checks: reopening the workbench with the extension under development');
+    await page.goto(workbenchUrl(server.origin, workspace, { extensionDevelopmentPath: extensionPath }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     ui = await runUiChecks(page, { resultsDir, docsDir: env.DOSSIER_E2E_UPDATE_DOCS ? path.join(repoRoot, 'docs') : null });
   }
   if (inHost.fatal) ui.push({ title: 'in-host suite ran', state: 'failed', error: inHost.fatal });

@@ -108,19 +108,25 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
 
   await check('the Outline view lists the groups Headline, Actors, Places and Claims', async () => {
     await page.keyboard.press('Control+Shift+E'); // Explorer
+    // Fold the file list so that the Outline gets the height of the side bar.
+    const folders = page.locator('.explorer-viewlet .pane-header', { hasText: /^workspace/i }).first();
+    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
     const header = page.locator('.pane-header', { hasText: /^outline/i }).first();
     await header.waitFor();
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     const pane = page.locator('.pane', { has: header });
     const rows = pane.locator('.monaco-list-row');
     const want = ['Headline', 'Actors', 'Places', 'Claims'];
+    const label = (row) => row.locator('.label-name').first().innerText().catch(() => '');
     await poll(async () => {
-      const labels = (await rows.allInnerTexts()).map((t) => t.trim().split('\n')[0]);
-      return want.every((w) => labels.some((l) => l.startsWith(w)));
-    }, { what: `Outline rows ${want.join(', ')}` });
-    // Show the actors for the picture: expand the "Actors" group if it is collapsed.
-    const actors = rows.filter({ hasText: /^Actors/ }).first();
-    if ((await actors.getAttribute('aria-expanded')) === 'false') await actors.locator('.monaco-tl-twistie').click();
+      const labels = await Promise.all((await rows.all()).map(label));
+      return want.every((w) => labels.includes(w));
+    }, { what: `Outline rows ${want.join(', ')}` }).catch(async (err) => {
+      throw new Error(`${err.message}; rows: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`);
+    });
+    // For the picture: open the "Actors" group.
+    const actors = rows.filter({ has: page.locator('.label-name', { hasText: /^Actors$/ }) }).first();
+    if ((await actors.getAttribute('aria-expanded')) === 'false') await actors.click();
     await rows.filter({ hasText: NAME }).first().waitFor();
     await page.mouse.move(5, 5);
     await shot('outline');

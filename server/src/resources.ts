@@ -17,6 +17,8 @@ export function dataDir(): string {
     }
     dir = path.dirname(dir);
   }
+  const fromCwd = path.join(process.cwd(), 'dist', 'data');
+  if (fs.existsSync(path.join(fromCwd, 'gazetteer.json'))) return fromCwd;
   throw new Error(`Dossier data files not found near ${__dirname}; run "npm run build" first`);
 }
 

@@ -69,6 +69,7 @@ export class Gazetteer {
 
   constructor(private readonly data: GazetteerData) {
     let maxWords = 1;
+    const independentDemonyms = new Set<string>();
     const add = (name: string, ref: number) => {
       const key = normalizeName(name);
       if (!key || this.places.has(key)) return;
@@ -85,8 +86,12 @@ export class Gazetteer {
       add(c.name, COUNTRY * REF + i);
       for (const a of c.aliases) add(a, COUNTRY * REF + i);
       for (const d of c.demonyms) {
+        // "American" is also the demonym of dependent territories: the sovereign state wins.
         const key = normalizeName(d);
-        if (!this.demonymToCountry.has(key)) this.demonymToCountry.set(key, country);
+        if (!this.demonymToCountry.has(key) || c.independent) {
+          if (!c.independent || !independentDemonyms.has(key)) this.demonymToCountry.set(key, country);
+          if (c.independent) independentDemonyms.add(key);
+        }
       }
     });
     // Cities come most populous first, so a name maps to its best-known bearer.

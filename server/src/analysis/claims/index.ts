@@ -33,6 +33,8 @@ const AUX = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may
 const NOUN_MARKERS = new Set(["'s", "'", 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'this', 'these', 'those', 'that', 'whose', 'no', 'any', 'every', 'each']);
 /** Words that open an adjunct, not reported content ("she said several months after …"). */
 const ADJUNCT_START = new Set(['several', 'in', 'on', 'at', 'after', 'before', 'during', 'while', 'when', 'as', 'last', 'this', 'earlier', 'later', 'of', 'to', 'about', 'from', 'with', 'without', 'recently', 'afterwards', 'then', 'outside', 'inside', 'via', 'through', 'following', 'among', 'over', 'under', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'and', 'but', 'adding', 'noting', 'before', 'again', 'repeatedly', 'twice', 'once', 'told', 'quietly', 'simply', 'flatly', 'later', 'afterward', 'by', 'for', 'into', 'upon', 'shortly', 'just', 'only', 'even', 'still', 'too', 'also', 'here', 'there']);
+/** Words after which an object no longer continues. */
+const OBJECT_ENDERS = new Set(['during', 'since', 'when', 'after', 'before', 'while', 'because', 'but', 'although', 'though', 'whereas', 'until', 'amid', 'despite']);
 const MODALS = new Set(['could', 'would', 'will', 'can', 'may', 'might', 'should', 'must', 'has', 'have', 'had', 'does', 'do', 'did']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later']);
@@ -161,7 +163,7 @@ function isFiniteCue(ctx: ClaimContext, k: number): boolean {
   let j = k;
   while (j < k + 3 && (ctx.lower[j]?.endsWith('ly') || ctx.lower[j] === 'also')) j++;
   const f = CUE_FORMS.get(ctx.lower[j] ?? '');
-  return !!f && (f.form === 'past' || f.form === 's') && f.verb.frame !== 'np';
+  return !!f && (f.form === 'past' || f.form === 's');
 }
 
 /** The end of content that starts at token p: its sentence (or clause cut), widened to any quote it opens. */
@@ -426,6 +428,7 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
     p = q;
   }
   if (lower[p] === 'that' || lower[p] === ':' || lower[p] === ',') p++;
+  if (lower[p - 1] === 'that' && lower[p] === ',') p++;
   return p;
 }
 
@@ -443,7 +446,7 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   const nextForm = CUE_FORMS.get(lower[k + 1] ?? '');
   if (nextForm && nextForm.form !== 'ing' && !verb.particles?.includes(lower[k + 1]) && form.form === 's') return null;
   // "Trump’s tweet", "his remarks", "the report": a noun, not a verb.
-  if (NOUN_MARKERS.has(lower[k - 1] ?? '') && !(lower[k - 1] === "'s" && PRONOUN_SOURCES.has(lower[k - 2] ?? ''))) return null;
+  if (NOUN_MARKERS.has(lower[k - 1] ?? '') && !(lower[k - 1] === "'s" && PRONOUN_SOURCES.has(lower[k - 2] ?? '')) && !closesQuote(ctx, k - 1)) return null;
   const cue = span(ctx, k, cueEnd);
 
   // "the “direct action” promised by the Pentagon": the quote is the content.
@@ -470,7 +473,9 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   if (prevTok >= 0 && (lower[prevTok] === ',' || closesQuote(ctx, prevTok)) && (form.form === 'past' || form.form === 's')) {
     const src = sourceRight(ctx, cueEnd);
     // After a bare comma the name must be short and end the sentence: "…, said Senator X, Democrat of Y."
-    const plausible = src && (closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1) || (src[1] - src[0] <= 14 && (isCapitalised(tokens[src[0]].text) || PRONOUN_SOURCES.has(lower[src[0]]))));
+    const quoted = closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1);
+    const subjectFirst = left !== null && left.before < s.tokenStart;
+    const plausible = src && (quoted || (src[1] - src[0] <= 14 && isCapitalised(tokens[src[0]].text) && !subjectFirst));
     if (src && plausible) {
       const content = contentBefore(ctx, prevTok);
       if (content) return extendWithFollowingQuotes(ctx, { content, cue, source: src, form: 'direct', at: k }, src[1]);
@@ -503,7 +508,7 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   if (colonNext) return { content: colonNext, cue, source: [a, b], form: 'direct', at: k };
   const forwardIsAdjunct =
     p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p] === 'to' && verb.frame !== 'clause');
-  if ((afterQuote && !(p < s.tokenEnd && (lower[p - 1] === 'that' || opensQuote(ctx, p)))) || (afterComma && (forwardIsAdjunct || p >= s.tokenEnd))) {
+  if ((afterQuote && !(p < s.tokenEnd && lower[p - 1] === 'that')) || (afterComma && (forwardIsAdjunct || p >= s.tokenEnd))) {
     const content = contentBefore(ctx, bf);
     if (content) return extendWithFollowingQuotes(ctx, { content, cue, source: [a, b], form: afterQuote ? 'direct' : 'indirect', at: k }, s.tokenEnd - 1);
   }
@@ -554,9 +559,18 @@ function forwardEnd(ctx: ClaimContext, p: number, cueEnd: number, cut: Int32Arra
     if (!continues) return q.end;
   }
   let end = contentEnd(ctx, p, cut);
-  if (verb.frame === 'to') {
-    for (let j = p; j < ctx.tokens.length && ctx.tokens[j].end <= end && j < p + 80; j++) {
-      if (ctx.lower[j] === ',' && ctx.quoteOf[j] < 0 && j > p) {
+  if (verb.frame === 'to' || (verb.frame === 'np' && ctx.lower[p - 1] !== 'that')) {
+    // An infinitive or an object ends at a comma or where an adjunct starts ("attacked Machado in early-morning tweets").
+    for (let j = p + 1; j < ctx.tokens.length && ctx.tokens[j].end <= end && j < p + 80; j++) {
+      if (ctx.quoteOf[j] >= 0) continue;
+      const w = ctx.lower[j];
+      const next = ctx.lower[j + 1] ?? '';
+      const stop =
+        w === ',' ||
+        w === '—' ||
+        (verb.frame === 'np' &&
+          (OBJECT_ENDERS.has(w) || ((w === 'in' || w === 'at' || w === 'on') && (DETERMINERS.has(next) || NOUN_MARKERS.has(next) || DAYS.has(next) || next === 'early' || next === 'late'))));
+      if (stop) {
         end = ctx.tokens[j - 1].end;
         break;
       }
@@ -581,7 +595,9 @@ function contentStarts(ctx: ClaimContext, p: number): boolean {
 }
 
 function plausibleSource(ctx: ClaimContext, a: number, b: number, cls: string): boolean {
-  const head = ctx.lower[b - 1];
+  let h = b - 1;
+  while (h > a && (ctx.lower[h] === ')' || ctx.lower[h] === '.')) h--;
+  const head = ctx.lower[h];
   if (!isWord(head)) return false;
   if (DETERMINERS.has(head)) return false;
   if (b - a === 1 && (head === 'it' || head === 'this') && cls !== 'speech' && cls !== 'report') return false;
@@ -656,6 +672,12 @@ function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: number)
   const block = ctx.blockOf[fromTok];
   for (let rounds = 0; rounds < 12 && k < ctx.tokens.length; rounds++) {
     while (k < ctx.tokens.length && ctx.quoteOf[k] < 0 && (CLOSE_PUNCT.has(lower[k]) || lower[k] === ',' || (ctx.tokens[k].start < d.content.end))) k++;
+    // "“A,” Tester said, referring to the excuse, “B.”": a short aside inside the sentence.
+    if (k < ctx.tokens.length && !opensQuote(ctx, k) && !CLOSE_PUNCT.has(lower[k - 1] ?? '')) {
+      let j = k;
+      while (j < k + 12 && j < ctx.tokens.length && ctx.quoteOf[j] < 0 && !CLOSE_PUNCT.has(lower[j]) && ctx.sentOf[j] === ctx.sentOf[k]) j++;
+      if (j < ctx.tokens.length && opensQuote(ctx, j) && ctx.sentOf[j] === ctx.sentOf[k]) k = j;
+    }
     if (k >= ctx.tokens.length || !opensQuote(ctx, k)) break;
     if (ctx.blockOf[k] !== block) break;
     const qi = ctx.quoteOf[k];

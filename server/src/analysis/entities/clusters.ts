@@ -184,7 +184,7 @@ export function clusterMentions(
   });
   const forms = [...firstOf].map(([info, i]) => ({ info, i }));
 
-  clusterPeople(ms, infos, uf, aliases);
+  clusterPeople(ms, infos, uf, aliases, byKey);
   linkAbbreviations(forms, uf);
   if (text !== undefined) linkParentheticals(ms, infos, uf, text);
   linkVariants(forms, uf, gazetteer, aliases);
@@ -252,7 +252,7 @@ interface PersonCluster {
  * nearest preceding one when several share it; a bare given name joins the
  * one person who has it.
  */
-function clusterPeople(ms: RawMention[], infos: Info[], uf: UnionFind, aliases: AliasIndex): void {
+function clusterPeople(ms: RawMention[], infos: Info[], uf: UnionFind, aliases: AliasIndex, byKey: ReadonlyMap<string, number>): void {
   const people: number[] = [];
   infos.forEach((info, i) => {
     if (info.person && info.person.surnameKey) people.push(i);
@@ -336,6 +336,12 @@ function clusterPeople(ms: RawMention[], infos: Info[], uf: UnionFind, aliases: 
     }
     if (target) {
       uf.union(target.root, i);
+      continue;
+    }
+    // A lone word typed person that is elsewhere a place or organisation ("towards Raqqa") is that entity.
+    const same = byKey.get(`=${foldName(infos[i].surface)}`);
+    if (same !== undefined && candidates.length === 0) {
+      uf.union(same, i);
       continue;
     }
     const first = bareBySurname.get(group(i));

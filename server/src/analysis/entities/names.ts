@@ -47,7 +47,7 @@ const TITLES = new Set([
   'lt', 'lt.', 'maj', 'maj.', 'major', 'capt', 'capt.', 'captain', 'sgt', 'sgt.', 'adm', 'adm.', 'admiral', 'sen', 'sen.', 'senator',
   'rep', 'rep.', 'gov', 'gov.', 'governor', 'pres', 'pres.', 'president', 'pm', 'premier', 'minister', 'secretary', 'king', 'queen',
   'prince', 'princess', 'sheikh', 'shaykh', 'sheik', 'ayatollah', 'imam', 'emir', 'sultan', 'pope', 'rev', 'rev.', 'lord', 'lady',
-  'chancellor', 'mayor', 'judge', 'justice', 'commander', 'cmdr', 'cmdr.', 'lawmaker', 'mp',
+  'chancellor', 'mayor', 'judge', 'justice', 'commander', 'cmdr', 'cmdr.', 'lawmaker', 'mp', 'mullah', 'cleric', 'grand',
 ]);
 
 /**

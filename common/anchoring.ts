@@ -48,6 +48,8 @@ const MAX_FUZZY_LENGTH = 600;
 const HEAD_TAIL_LENGTH = 200;
 /** Occurrences of one exact string looked at, at most. */
 const MAX_OCCURRENCES = 5000;
+/** Exact-match hits of one quote chunk beyond which the chunk is ignored. */
+const MAX_CHUNK_HITS = 200;
 /** Candidate windows scored by edit distance, at most. */
 const MAX_WINDOWS = 24;
 
@@ -100,17 +102,21 @@ function anchorFuzzy(text: string, a: TextAnchor, minScore: number): AnchorResul
   if (L > MAX_FUZZY_LENGTH) return anchorHeadTail(text, a, minScore);
   const maxErrors = Math.floor(L * (1 - minScore));
   // Pigeonhole: with at most maxErrors edits, one of maxErrors + 1 disjoint chunks survives intact.
-  const chunk = Math.max(4, Math.floor(L / (maxErrors + 1)));
+  // Chunks shorter than 8 characters match almost anywhere in prose; below that the guarantee is given up.
+  const chunk = Math.max(8, Math.floor(L / (maxErrors + 1)));
   const votes = new Map<number, number>();
   for (let offset = 0; offset + chunk <= L; offset += chunk) {
     const piece = a.exact.slice(offset, offset + chunk);
-    let seen = 0;
-    for (let at = text.indexOf(piece); at >= 0 && seen < MAX_OCCURRENCES / 10; at = text.indexOf(piece, at + 1), seen++) {
-      const start = at - offset;
-      votes.set(start, (votes.get(start) ?? 0) + 1);
+    const hits: number[] = [];
+    for (let at = text.indexOf(piece); at >= 0; at = text.indexOf(piece, at + 1)) {
+      // A chunk this frequent says nothing about where the passage is; its votes would only add noise.
+      if (hits.push(at) > MAX_CHUNK_HITS) break;
     }
+    if (hits.length > MAX_CHUNK_HITS) continue;
+    for (const at of hits) votes.set(at - offset, (votes.get(at - offset) ?? 0) + 1);
   }
-  if (!votes.size) return null;
+  // Where the passage was is always worth a look: edits inside it are the common case.
+  if (a.start <= text.length) votes.set(Math.min(a.start, text.length), (votes.get(a.start) ?? 0) + 0.5);
   // Nearby candidate starts describe the same passage shifted by edits: cluster them.
   const starts = [...votes.keys()].sort((x, y) => x - y);
   const clusters: Array<{ from: number; to: number; votes: number }> = [];

@@ -1,4 +1,5 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Annotation, AnnotationEntityType as EntityType, Correction, EntityRef } from './annotations';
 
 /*
  * Dossier's custom LSP messages, declared once for client and server.
@@ -21,6 +22,59 @@ export interface DocumentStats {
 
 /** Counts for the status bar. */
 export const documentStatsRequest = new RequestType<DocumentStatsParams, DocumentStats | null, void>('dossier/documentStats');
+
+export interface DocumentAnnotationsParams {
+  uri: string;
+  /** The document's annotations (sidecar format, positions for its current text); [] clears them. Validated by the server. */
+  annotations: Annotation[];
+}
+
+/** The user's annotations of one document. The client owns the sidecars; the server applies corrections and shows tags. */
+export const annotationsNotification = new NotificationType<DocumentAnnotationsParams>('dossier/annotations');
+
+export type AnnotationExportFormat = 'w3c' | 'csv' | 'brat';
+
+export interface ExportAnnotationsParams {
+  format: AnnotationExportFormat;
+  documents: Array<{ uri: string; name: string; text: string; annotations: Annotation[] }>;
+}
+
+/** Renders annotations in an exchange format (the client writes the file); shares the code of `dossier export`. */
+export const exportAnnotationsRequest = new RequestType<ExportAnnotationsParams, { content: string }, void>('dossier/exportAnnotations');
+
+/** One annotation read from a W3C file; positions are still Unicode code points. */
+export interface ImportedAnnotation {
+  id?: string;
+  source: string;
+  created?: string;
+  modified?: string;
+  kind: Annotation['kind'];
+  entity?: EntityRef;
+  correction?: Correction;
+  tags: string[];
+  note?: string;
+  position?: { start: number; end: number };
+  quote?: { exact: string; prefix: string; suffix: string };
+}
+
+export interface EntityAtParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+
+export interface EntityAtResult {
+  /** The mention under the position (UTF-16 offsets into the server's current text). */
+  mention: { start: number; end: number; text: string };
+  entity: { id: string; name: string; type: EntityType; mentionCount: number };
+  /** The document's other entities, for "merge with…". */
+  others: Array<{ id: string; name: string; type: EntityType }>;
+}
+
+/** The detected entity at a position, for "Tag Entity" and "Correct Detection". */
+export const entityAtRequest = new RequestType<EntityAtParams, EntityAtResult | null, void>('dossier/entityAt');
+
+/** Parses W3C Web Annotation JSON-LD (the file's text); the client converts positions and re-anchors. */
+export const importAnnotationsRequest = new RequestType<{ content: string }, { annotations: ImportedAnnotation[]; skipped: number }, void>('dossier/importAnnotations');
 
 // #endregion
 

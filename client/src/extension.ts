@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerAnnotations, type AnnotationsApi } from './annotations';
 import { registerCommands } from './commands';
 import { registerDocumentLanguage } from './documentLanguage';
 import { createClient, includeGlobs } from './languageClient';
@@ -11,6 +12,7 @@ import { registerViews } from './views';
 export interface DossierApi {
   client: LanguageClient;
   ready: Promise<void>;
+  annotations: AnnotationsApi;
 }
 
 let client: LanguageClient | undefined;
@@ -23,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
   registerCommands(context, c);
   registerStatusBar(context, c, isIncluded);
   registerDocumentLanguage(context, isIncluded);
+  const annotations = registerAnnotations(context, c);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dossier.include')) {
@@ -38,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
     throw err;
   });
   registerViews(context, c, ready);
-  return { client: c, ready };
+  return { client: c, ready, annotations };
 }
 
 export async function deactivate(): Promise<void> {

@@ -51,6 +51,16 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+/** True when a test/vscode/*.ts file is newer than its compiled .js (the suite imports only vscode and itself). */
+function testsOutOfDate() {
+  const src = path.join(repoRoot, 'test', 'vscode');
+  const out = path.join(repoRoot, 'out', 'test', 'vscode');
+  return fs.readdirSync(src).filter((f) => f.endsWith('.ts')).some((f) => {
+    const js = path.join(out, f.replace(/\.ts$/, '.js'));
+    return !fs.existsSync(js) || fs.statSync(js).mtimeMs < fs.statSync(path.join(src, f)).mtimeMs;
+  });
+}
+
 function printSummary(inHost, ui) {
   const rows = [
     ...(inHost?.tests ?? []).map((t) => ({ ...t, kind: 'vscode' })),
@@ -78,8 +88,12 @@ async function main() {
   if (!env.DOSSIER_E2E_SKIP_BUILD && !env.DOSSIER_E2E_EXTENSION_PATH) {
     log('npm run build');
     await run('npm', ['run', 'build'], { cwd: repoRoot });
-    log('tsc -p .');
-    await run('npx', ['tsc', '-p', '.'], { cwd: repoRoot });
+    if (testsOutOfDate()) {
+      log('tsc -p .');
+      await run('npx', ['tsc', '-p', '.'], { cwd: repoRoot });
+    } else {
+      log('out/test/vscode is up to date');
+    }
   }
   if (!fs.existsSync(testsPath)) throw new Error(`tests module not found: ${testsPath} (run tsc -p .)`);
   if (!fs.existsSync(fixtureWorkspace)) throw new Error(`fixture workspace not found: ${fixtureWorkspace}`);

@@ -79,18 +79,25 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
 
   await check(`hovering "${NAME}" in the editor shows his hover card with the Mentions count`, async () => {
     const rect = await poll(() => page.evaluate(textRect, NAME), { what: `"${NAME}" on screen` });
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: NAME });
-    await poll(async () => {
-      // Leave and re-enter the word: Monaco shows the hover after the mouse rests on it.
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: NAME }).first();
+    /** Move off the name and back onto it; the card's text once it shows, else ''. */
+    const hoverOnce = async () => {
       await page.mouse.move(rect.x - 40, rect.y + rect.height + 60);
       await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 4 });
-      return hover.first().isVisible({ timeout: 0 }).then(async (v) => v || (await hover.first().waitFor({ timeout: 3000 }).then(() => true, () => false)));
-    }, { timeout: 30_000, interval: 100, what: `a .monaco-hover containing "${NAME}"` }).catch(async (err) => {
-      const seen = await page.locator('.monaco-hover').allInnerTexts().catch(() => []);
-      throw new Error(`${err.message}; mouse at ${JSON.stringify(rect)}; hovers on screen: ${JSON.stringify(seen.map((t) => t.slice(0, 120)))}`);
-    });
-    const text = await hover.first().innerText();
+      return hover.waitFor({ timeout: 3000 }).then(() => hover.innerText(), () => '');
+    };
+    let text = await poll(hoverOnce, { timeout: 30_000, interval: 100, what: `a .monaco-hover containing "${NAME}"` })
+      .catch(async (err) => {
+        const seen = await page.locator('.monaco-hover').allInnerTexts().catch(() => []);
+        throw new Error(`${err.message}; mouse at ${JSON.stringify(rect)}; hovers on screen: ${JSON.stringify(seen.map((t) => t.slice(0, 120)))}`);
+      });
     if (!/Mentions/.test(text)) throw new Error(`hover has no "Mentions" count: ${JSON.stringify(text.slice(0, 300))}`);
+    // For the picture: the workspace is indexed in the background; give the
+    // card a little while to show the other documents (not part of the check).
+    const acrossDocs = (t) => /Mentions[^\n]*\b([2-9]|\d{2,}) documents/.test(t);
+    text = await poll(async () => { const t = await hoverOnce(); return acrossDocs(t) ? t : ''; },
+      { timeout: 30_000, interval: 1000, what: 'cross-document counts' }).catch(() => text);
+    console.log(`[e2e]   hover card: ${/Mentions[^\n]*/.exec(text)?.[0]}`);
     await shot('hover', editorPart);
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
@@ -126,8 +133,13 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
     });
     // For the picture: open the "Actors" group.
     const actors = rows.filter({ has: page.locator('.label-name', { hasText: /^Actors$/ }) }).first();
-    if ((await actors.getAttribute('aria-expanded')) === 'false') await actors.click();
-    await rows.filter({ hasText: NAME }).first().waitFor();
+    await poll(async () => {
+      if ((await actors.getAttribute('aria-expanded')) === 'false') {
+        await actors.click();
+        if ((await actors.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
+      }
+      return rows.filter({ hasText: NAME }).first().isVisible();
+    }, { what: `"${NAME}" under Actors in the Outline` });
     await page.mouse.move(5, 5);
     await shot('outline');
   });

@@ -273,17 +273,71 @@ export function loadLocalResources(repoRoot: string): { res: AnalysisResources; 
   return { res: { gazetteer, tagger }, loadMs };
 }
 
+/**
+ * Throughput per stage on PolNeAR dev texts (fastest CPU time of several runs after a warm-up), in MB/s of UTF-8:
+ * tokenize (+ sentences), tag (tagger only), mentions (detectMentions minus tagging), whole analyzeDocument.
+ */
+function bench(dataDir: string, res: AnalysisResources, runs: number): void {
+  // Loaded lazily: the pipeline pulls in every stage, which the scoring run does not need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { analyzeDocument } = require('../../server/src/analysis/pipeline') as typeof import('../../server/src/analysis/pipeline');
+  const dir = path.join(dataDir, 'polnear', 'dev', 'text');
+  const texts = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1048576;
+  const prepared = texts.map((text) => {
+    const tokens = tokenize(text);
+    return { text, tokens, sentences: splitSentences(text, tokens) };
+  });
+  const time = (run: () => void): number => {
+    run();
+    const xs: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      // CPU time of this process, not wall time: the machine is shared, and the fastest run is the least disturbed.
+      const c0 = process.cpuUsage();
+      run();
+      const c = process.cpuUsage(c0);
+      xs.push((c.user + c.system) / 1e6);
+    }
+    return Math.min(...xs);
+  };
+  const tTok = time(() => {
+    for (const t of texts) splitSentences(t, tokenize(t));
+  });
+  const tTag = time(() => {
+    for (const p of prepared) res.tagger.tag(p.text, p.tokens, p.sentences);
+  });
+  const tMen = time(() => {
+    for (const p of prepared) detectMentions(p.text, p.tokens, p.sentences, res);
+  });
+  const tAll = time(() => {
+    for (const t of texts) analyzeDocument(t, res);
+  });
+  const rate = (s: number) => `${(mb / s).toFixed(2)} MB/s (${(s * 1000).toFixed(0)} ms)`;
+  console.log(`PolNeAR dev: ${texts.length} texts, ${mb.toFixed(2)} MB, fastest of ${runs} runs, CPU time`);
+  console.log(`  tokenize+sentences  ${rate(tTok)}`);
+  console.log(`  tag                 ${rate(tTag)}`);
+  console.log(`  mentions (w/o tag)  ${rate(Math.max(1e-9, tMen - tTag))}`);
+  console.log(`  tag+mentions        ${rate(tMen)}`);
+  console.log(`  tokenize+tag+ment.  ${rate(tTok + tMen)}`);
+  console.log(`  analyzeDocument     ${rate(tAll)}`);
+}
+
 function main(): void {
   const repoRoot = process.cwd();
   const args = process.argv.slice(2);
   const verbose = args.includes('--errors');
-  const sharedDir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(repoRoot, '..', 'shared'));
+  const sharedDir = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? path.join(repoRoot, '..', 'shared'));
   const dataDir = path.join(sharedDir, 'data');
   if (!fs.existsSync(dataDir)) {
     console.error(`Shared data not found at ${dataDir}; pass the shared directory as the first argument.`);
     process.exit(1);
   }
   const { res, loadMs } = loadLocalResources(repoRoot);
+  if (args.includes('--bench')) {
+    console.log(`model load ${loadMs.toFixed(0)} ms`);
+    bench(dataDir, res, Number(args[args.indexOf('--runs') + 1]) || 7);
+    return;
+  }
   const scores: SetScore[] = [];
   const t0 = process.hrtime.bigint();
   scores.push(evalSeeds(sharedDir, res, verbose ? (l) => console.log(l) : undefined));

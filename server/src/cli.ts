@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analyzeDocument } from './analysis/pipeline';
 import { analyzeJsonl, defaultJobs } from './cliCorpus';
+import { EXPORT_USAGE, ExportUsageError, runExport } from './export/cli';
 import { toContract, summary, type ContractDocument } from './cliOutput';
 import { loadResources } from './resources';
 import { readDocument } from './workspace/readDocument';
@@ -10,6 +11,7 @@ const USAGE = `Usage:
   dossier analyze --jsonl [--jobs N] [file...]
                                         one JSON object per line and document, in input order, N threads;
                                         without files, reads paths or {"id","text"} JSON lines from stdin
+${EXPORT_USAGE}
   dossier lsp --stdio                   run the language server over stdio
   dossier help                          this text`;
 
@@ -81,6 +83,8 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'analyze':
         return await analyze(rest);
+      case 'export':
+        return await runExport(rest, { stdout: write, stderr: (s) => process.stderr.write(s) });
       case 'lsp': {
         if (!rest.some((a) => a === '--stdio' || a.startsWith('--socket') || a === '--node-ipc')) throw new UsageError('lsp needs a transport: --stdio');
         // Loaded lazily so that `analyze` does not pay for the LSP libraries.
@@ -98,7 +102,7 @@ export async function runCli(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command ${command}`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof ExportUsageError) {
       process.stderr.write(`dossier: ${err.message}\n${USAGE}\n`);
       return 1;
     }

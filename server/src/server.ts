@@ -10,7 +10,17 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { documentStatsRequest, indexChangedNotification, indexingStatusNotification, workspaceOverviewRequest } from '../../common/protocol';
+import {
+  annotationsNotification,
+  documentStatsRequest,
+  entityAtRequest,
+  exportAnnotationsRequest,
+  importAnnotationsRequest,
+  indexChangedNotification,
+  indexingStatusNotification,
+  workspaceOverviewRequest,
+} from '../../common/protocol';
+import { applyCorrections } from './analysis/corrections';
 import { AnalysisCancelled } from './analysis/types';
 import { codeLenses } from './features/codeLens';
 import { definition } from './features/definition';
@@ -21,10 +31,13 @@ import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { references } from './features/references';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
+import { entityAt } from './features/tags';
 import { workspaceOverview } from './features/workspaceOverview';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { exportAnnotations, importAnnotations } from './export/requests';
 import { loadResources } from './resources';
 import { SettingsManager } from './settingsManager';
+import { AnnotationIndex } from './workspace/annotationIndex';
 import { WorkerAnalysisService } from './workspace/analysisService';
 import { DocumentIndex } from './workspace/documentIndex';
 import { WorkspaceIndexer } from './workspace/indexer';
@@ -34,6 +47,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const service = WorkerAnalysisService.create(loadResources, __dirname, 2);
   const index = new DocumentIndex(service);
+  const annotations = new AnnotationIndex();
+  index.setCorrector((uri, text, analysis) => applyCorrections(analysis, annotations.corrections(uri, text)));
   const settings = new SettingsManager(connection);
   let folders: string[] = [];
   let folderEvents = false;
@@ -128,6 +143,16 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol((p) => workspaceSymbols(index, p));
   connection.languages.semanticTokens.on(guard({ data: [] }, (p) => semanticTokens(index, p)));
   connection.onRequest(workspaceOverviewRequest, () => workspaceOverview(index));
+  connection.onNotification(annotationsNotification, (p) => {
+    if (typeof p?.uri !== 'string' || !Array.isArray(p.annotations)) return;
+    const { problems } = annotations.set(p.uri, p.annotations);
+    if (problems.length) connection.console.warn(`Dossier: ${p.uri}: ignored ${problems.length} invalid annotation(s): ${problems[0]}`);
+    index.reapply(p.uri);
+    if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  });
+  connection.onRequest(exportAnnotationsRequest, (p) => exportAnnotations(p));
+  connection.onRequest(importAnnotationsRequest, (p) => importAnnotations(p));
+  connection.onRequest(entityAtRequest, async (p) => entityAt(await fresh({ uri: p.uri }).catch(() => undefined), p));
   let changed = new Set<string>();
   let changeTimer: NodeJS.Timeout | undefined;
   index.onDidChange((uri) => {

@@ -1,7 +1,9 @@
 import { SymbolKind, type CodeLens, type DocumentSymbol } from 'vscode-languageserver';
+import type { EntityAtParams, EntityAtResult } from '../../../common/protocol';
 import type { DocumentAnalysis, Span } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
+import { hitAt } from './lookup';
 import { truncate } from './markdown';
 import { toRange } from './range';
 
@@ -90,4 +92,17 @@ export function tagSymbols(doc: IndexedDocument, annotations: readonly ResolvedA
     });
   const all = span([...byTag.values()].flat());
   return { name: 'Tags', detail: String(byTag.size), kind: SymbolKind.Namespace, range: toRange(doc, all), selectionRange: toRange(doc, { start: all.start, end: all.start }), children };
+}
+
+/** `dossier/entityAt`: the entity mention at a position and the document's other entities. */
+export function entityAt(doc: IndexedDocument | undefined, params: EntityAtParams): EntityAtResult | null {
+  if (!doc) return null;
+  const hit = hitAt(doc, doc.document.offsetAt(params.position));
+  if (!hit || hit.kind !== 'mention') return null;
+  const { mention, entity } = hit;
+  return {
+    mention: { start: mention.start, end: mention.end, text: mention.text },
+    entity: { id: entity.id, name: entity.canonical, type: entity.type, mentionCount: entity.mentions.length },
+    others: doc.analysis.entities.filter((e) => e.id !== entity.id).map((e) => ({ id: e.id, name: e.canonical, type: e.type })),
+  };
 }

@@ -25,8 +25,27 @@ export class DocumentIndex {
   private readonly pending = new Map<string, { version: number; text: string; promise: Promise<IndexedDocument> }>();
   readonly registry = new EntityRegistry();
   private listeners: Array<(uri: string) => void> = [];
+  /** Analyses as the detector produced them, before the user's corrections. */
+  private readonly raw = new Map<string, DocumentAnalysis>();
+  private corrector: (uri: string, text: string, analysis: DocumentAnalysis) => DocumentAnalysis = (_uri, _text, analysis) => analysis;
 
   constructor(private readonly service: AnalysisService) {}
+
+  /** Sets how the user's corrections are applied to each new analysis (see analysis/corrections.ts). */
+  setCorrector(corrector: (uri: string, text: string, analysis: DocumentAnalysis) => DocumentAnalysis): void {
+    this.corrector = corrector;
+  }
+
+  /** Applies the corrections again to the stored analysis of uri, after the user's annotations changed. */
+  reapply(uri: string): void {
+    const doc = this.docs.get(uri);
+    const raw = this.raw.get(uri);
+    if (!doc || !raw) return;
+    const analysis = this.corrector(uri, doc.document.getText(), raw);
+    this.docs.set(uri, { ...doc, analysis });
+    this.registry.update(uri, analysis.entities);
+    for (const l of this.listeners) l(uri);
+  }
 
   /**
    * The analysis of this exact text and version: the cached one, the one
@@ -38,10 +57,12 @@ export class DocumentIndex {
     if (existing && existing.version === version && existing.document.getText() === text) return Promise.resolve(existing);
     const inFlight = this.pending.get(uri);
     if (inFlight && inFlight.version === version && inFlight.text === text) return inFlight.promise;
-    const promise = this.service.analyze(text, token, background).then((analysis) => {
+    const promise = this.service.analyze(text, token, background).then((raw) => {
+      const analysis = this.corrector(uri, text, raw);
       const entry: IndexedDocument = { uri, version, document: TextDocument.create(uri, 'plaintext', version, text), analysis };
       if (this.pending.get(uri)?.promise === promise) {
         this.pending.delete(uri);
+        this.raw.set(uri, raw);
         this.docs.set(uri, entry);
         this.registry.update(uri, analysis.entities);
         for (const l of this.listeners) l(uri);
@@ -57,6 +78,7 @@ export class DocumentIndex {
 
   remove(uri: string): void {
     this.pending.delete(uri);
+    this.raw.delete(uri);
     if (!this.docs.delete(uri)) return;
     this.registry.remove(uri);
     for (const l of this.listeners) l(uri);

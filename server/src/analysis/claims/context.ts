@@ -41,10 +41,7 @@ export function buildContext(
 ): ClaimContext {
   const n = tokens.length;
   const lower: string[] = new Array<string>(n);
-  for (let k = 0; k < n; k++) {
-    const l = tokens[k].text.toLowerCase();
-    lower[k] = l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
-  }
+  for (let k = 0; k < n; k++) lower[k] = normalise(tokens[k].text);
   const quotes = findQuotes(text);
   const quoteOf = new Int32Array(n).fill(-1);
   const quoteTokStart = new Int32Array(quotes.length).fill(-1);
@@ -83,6 +80,18 @@ export function buildContext(
   return { text, tokens, sentences, structure, mentions, entities, lower, quotes, quoteOf, quoteTokStart, quoteTokEnd, sentOf, mentionOf, blockOf };
 }
 
+/** Lowercase with a straight apostrophe; most tokens need no new string. */
+function normalise(t: string): string {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) {
+      const l = t.toLowerCase();
+      return l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
+    }
+  }
+  return t;
+}
+
 export function blockOfOffset(ctx: ClaimContext, offset: number): Block | undefined {
   return blockAt(ctx.structure, offset);
 }
@@ -105,8 +114,8 @@ export function isWord(s: string): boolean {
   return /^[\p{L}\p{N}]/u.test(s);
 }
 
-const OPEN_MARKS = new Set(['"', '“', '„', '«', "'"]);
-const CLOSE_MARKS = new Set(['"', '”', '»', "'"]);
+const OPEN_MARKS = new Set(['"', '“', '„', '«', "'", '‘']);
+const CLOSE_MARKS = new Set(['"', '”', '»', "'", '’']);
 
 /** Is token k the opening mark of a quote? */
 export function opensQuote(ctx: ClaimContext, k: number): boolean {

@@ -32,9 +32,27 @@ interface Draft {
 const AUX = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'did', 'does', 'do', "n't", 'not', 'never', 'to', 'also', 'later', 'then', 'previously', 'repeatedly', 'recently', 'once', 'again', 'still', 'already', 'even', 'just', 'further', 'first', 'now', 'often', 'merely', 'simply', 'only', 'all', 'both', 'publicly', 'privately', 'flatly', 'generally', 'have', 'been', 'being', 'apparently', 'reportedly', 'allegedly', 'clearly', 'strongly', 'quickly', 'widely', 'long', 'since', 'yet', 'ever', 'actually', 'openly', 'last', 'subsequently']);
 const NOUN_MARKERS = new Set(["'s", "'", 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'this', 'these', 'those', 'that', 'whose', 'no', 'any', 'every', 'each']);
 /** Words that open an adjunct, not reported content ("she said several months after …"). */
-const ADJUNCT_START = new Set(['several', 'in', 'on', 'at', 'after', 'before', 'during', 'while', 'when', 'as', 'last', 'this', 'earlier', 'later', 'of', 'to', 'about', 'from', 'with', 'without', 'recently', 'afterwards', 'then', 'outside', 'inside', 'via', 'through', 'following', 'among', 'over', 'under', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'and', 'but', 'adding', 'noting', 'before', 'again', 'repeatedly', 'twice', 'once', 'told', 'quietly', 'simply', 'flatly', 'later', 'afterward', 'by', 'for', 'into', 'upon', 'shortly', 'just', 'only', 'even', 'still', 'too', 'also', 'here', 'there']);
+const ADJUNCT_START = new Set(['several', 'in', 'on', 'at', 'after', 'before', 'during', 'while', 'when', 'as', 'last', 'earlier', 'later', 'of', 'to', 'about', 'from', 'with', 'without', 'recently', 'afterwards', 'afterward', 'then', 'outside', 'inside', 'via', 'through', 'following', 'among', 'over', 'under', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'and', 'but', 'adding', 'noting', 'again', 'repeatedly', 'twice', 'once', 'quietly', 'simply', 'flatly', 'by', 'for', 'into', 'upon', 'shortly'])
 /** Words after which an object no longer continues. */
 const OBJECT_ENDERS = new Set(['during', 'since', 'when', 'after', 'before', 'while', 'because', 'but', 'although', 'though', 'whereas', 'until', 'amid', 'despite']);
+/** Nouns of occasions and times: "in a statement", "at a rally", "on Monday night". */
+const EVENT_NOUNS = new Set(['statement', 'interview', 'speech', 'rally', 'tweet', 'tweets', 'post', 'debate', 'hearing', 'conference', 'briefing', 'letter', 'email', 'op-ed', 'appearance', 'event', 'meeting', 'address', 'radio', 'television', 'broadcast', 'video', 'program', 'show', 'town', 'stop', 'remarks', 'forum', 'call', 'session', 'early', 'late', 'recent']);
+
+function adjunctAhead(ctx: ClaimContext, j: number): boolean {
+  for (let t = j; t < j + 4 && t < ctx.tokens.length; t++) {
+    const w = ctx.lower[t];
+    if (EVENT_NOUNS.has(w) || DAYS.has(w) || TIME_WORDS.has(w)) return true;
+    if (!isWord(w)) return false;
+  }
+  return false;
+}
+
+/** Prepositions that open an adjunct between a cue and its content ("said via email that"). */
+const ADJUNCT_PREPS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'to', 'of', 'about', 'via', 'through', 'from', 'after', 'before', 'while', 'when', 'with', 'by', 'over', 'under', 'before', 'outside', 'inside', 'following']);
+const WH_WORDS = new Set(['how', 'what', 'why', 'whether', 'if', 'where', 'when', 'who', 'which']);
+const STRICT_INFINITIVE = new Set(['want', 'plan', 'aim', 'intend', 'refuse', 'seek']);
+/** Prepositions that belong to a generic cue ("spoke about", "apologized for", "responded with"). */
+const CUE_PREPS = new Set(['about', 'of', 'for', 'to', 'on', 'with', 'against', 'at', 'into']);
 const MODALS = new Set(['could', 'would', 'will', 'can', 'may', 'might', 'should', 'must', 'has', 'have', 'had', 'does', 'do', 'did']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later']);
@@ -81,7 +99,10 @@ export function detectClaims(input: ClaimInput): Claim[] {
       continue;
     }
     const form = CUE_FORMS.get(w);
-    if (form && (!isCapitalised(ctx.tokens[k].text) || isSentenceInitial(ctx, k))) {
+    // Title-case headlines capitalise their verbs: "…, Lindsey Graham Says", "Obama Says Museum Will …".
+    const headlineEnd =
+      inHeadline(ctx, k) && (k + 1 >= n || ctx.blockOf[k + 1] !== ctx.blockOf[k] || CLOSE_PUNCT.has(ctx.lower[k + 1]) || (form?.form === 's' && k > 0 && isCapitalised(ctx.tokens[k - 1].text)));
+    if (form && (!isCapitalised(ctx.tokens[k].text) || isSentenceInitial(ctx, k) || headlineEnd)) {
       const d = verbCue(ctx, k, form, cut, drafts);
       if (d) {
         pushAll(drafts, d);
@@ -99,6 +120,11 @@ function pushAll(out: Draft[], d: Draft | Draft[] | null): void {
   if (!d) return;
   if (Array.isArray(d)) out.push(...d);
   else out.push(d);
+}
+
+function inHeadline(ctx: ClaimContext, k: number): boolean {
+  const b = ctx.blockOf[k];
+  return b >= 0 && ctx.structure.blocks[b].kind === 'headline';
 }
 
 function isSentenceInitial(ctx: ClaimContext, k: number): boolean {
@@ -133,7 +159,7 @@ function contentCuts(ctx: ClaimContext): Int32Array {
       const w = ctx.lower[k];
       const next = ctx.lower[k + 1] ?? '';
       if (w === ';') here = true;
-      else if (w === ',' && (next === 'but' || next === 'according' || next === 'which' || next === 'while' || next === 'whereas' || next === 'with')) here = true;
+      else if (w === ',' && ((next === 'but' && ctx.lower[k + 2] !== 'that') || next === 'according' || next === 'which' || next === 'while' || next === 'whereas' || next === 'with')) here = true;
       else if (w === ',' && (next === 'it' || next === 'there') && BE.has(ctx.lower[k + 2] ?? '')) here = true;
       else if (w === ',' && (next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) here = true;
       else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
@@ -231,7 +257,7 @@ function nounPhraseLeft(ctx: ClaimContext, j: number, floor: number): number {
     // A determiner opens its noun phrase unless a preposition ties it to a head on the left ("a spokesman for the group").
     if (DETERMINERS.has(w)) {
       const l = lower[k - 1] ?? '';
-      if (!(k - 1 >= floor && (l === 'of' || l === 'for' || l === 'and' || l === 'to'))) break;
+      if (!(k - 1 >= floor && (l === 'of' || l === 'for' || l === 'and' || l === 'to' || l === "'s"))) break;
     }
   }
   // Trim leading function words the walk may have crossed.
@@ -310,6 +336,10 @@ function sourceAt(ctx: ClaimContext, j: number, floor: number): SourceFound | nu
     return a >= 0 ? { range: [a, p + 1], before: a - 1 } : null;
   }
   if (w === ',') {
+    // "Angelique Brunner, a developer and spokeswoman for X, which …, said": a named subject
+    // opening the clause (at the sentence start or after a quotation), with its appositives.
+    const opener = subjectOpener(ctx, j, floor);
+    if (opener >= 0) return { range: [opener, j], before: opener - 1 };
     // "X, in an interview with Y, said": hop over a parenthetical starting with a preposition.
     let c = j - 1;
     while (c >= floor && c > j - 20 && lower[c] !== ',' && ctx.quoteOf[c] < 0) c--;
@@ -338,24 +368,46 @@ function sourceAt(ctx: ClaimContext, j: number, floor: number): SourceFound | nu
   return { range: [a, j + 1], before: a - 1 };
 }
 
+function subjectOpener(ctx: ClaimContext, j: number, floor: number): number {
+  let t = j - 1;
+  for (; t >= floor && t > j - 45; t--) {
+    if (ctx.quoteOf[t] >= 0) break;
+    const w = ctx.lower[t];
+    if (w === 'that' || w === ';' || w === ':' || CLOSE_PUNCT.has(w)) return -1;
+    const f = CUE_FORMS.get(w);
+    if (f && (f.form === 'past' || f.form === 's') && !isCapitalised(ctx.tokens[t].text)) return -1;
+  }
+  const start = t + 1;
+  if (start >= j || !(t < floor || closesQuote(ctx, t) || (ctx.lower[t] === ',' && closesQuote(ctx, t - 1)))) return -1;
+  let a = start;
+  while (a < j && (ctx.lower[a] === ',' || !isWord(ctx.lower[a]))) a++;
+  if (a >= j || !isCapitalised(ctx.tokens[a].text) || NP_STOP.has(ctx.lower[a]) || SUBORDINATORS.has(ctx.lower[a]) || ADJUNCT_START.has(ctx.lower[a])) return -1;
+  // The opener itself must be a name, not the start of a clause: a comma follows it shortly.
+  let c = a;
+  while (c < j && c < a + 8 && ctx.lower[c] !== ',') c++;
+  if (ctx.lower[c] !== ',' || c >= j) return -1;
+  for (let q = a; q < c; q++) if (!isCapitalised(ctx.tokens[q].text) && isWord(ctx.lower[q]) && !DETERMINERS.has(ctx.lower[q]) && ctx.lower[q] !== 'of') return -1;
+  return a;
+}
+
 function hasName(ctx: ClaimContext, a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (ctx.mentionOf[k] >= 0 || (isCapitalised(ctx.tokens[k].text) && !isSentenceInitial(ctx, k))) return true;
   return false;
 }
 
 /** A source after an inverted cue ("…," said Rep. Smith, head of …). */
-function sourceRight(ctx: ClaimContext, p: number): [number, number] | null {
+function sourceRight(ctx: ClaimContext, p: number, maxLen = 30): [number, number] | null {
   const s = sentenceOf(ctx, p);
   if (p >= s.tokenEnd) return null;
   const w = ctx.lower[p];
   if (!(isCapitalised(ctx.tokens[p].text) || PRONOUN_SOURCES.has(w) || w === 'the' || w === 'a' || w === 'an' || w === 'another' || w === 'one')) return null;
   if (w === 'i' || w === 'we' || w === 'you') return null;
   let e = p;
-  while (e < s.tokenEnd && e < p + 30 && ctx.quoteOf[e] < 0 && !CLOSE_PUNCT.has(ctx.lower[e]) && ctx.lower[e] !== ';') {
+  while (e < s.tokenEnd && e < p + maxLen && ctx.quoteOf[e] < 0 && !CLOSE_PUNCT.has(ctx.lower[e]) && ctx.lower[e] !== ';') {
     if (ctx.lower[e] === ',' && (opensQuote(ctx, e + 1) || CUE_FORMS.get(ctx.lower[e + 1])?.form === 'ing')) break;
     e++;
   }
-  if (e >= p + 30) return null; // ran on: a clause, not a name
+  if (e >= p + maxLen) return null; // ran on: a clause, not a name
   while (e > p && (ctx.lower[e - 1] === ',' || ctx.lower[e - 1] === ':')) e--;
   return e > p ? [p, e] : null;
 }
@@ -404,8 +456,16 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
       p += 2;
       continue;
     }
-    if ((w === 'on' || w === 'in' || w === 'at' || w === 'during' || w === 'last' || w === 'this' || w === 'earlier' || w === 'to') && ctx.quoteOf[p] < 0) {
-      // An adjunct phrase, when a "that", a colon or a quote follows shortly.
+    if (w === 'to' && frame === 'to') return p;
+    if (ADJUNCT_PREPS.has(w) && ctx.quoteOf[p] < 0) {
+      // "says at a campaign stop in Toledo, Ohio, that …": a "that" shortly after settles it.
+      let t = p + 1;
+      while (t < end && t < p + 14 && lower[t] !== 'that' && ctx.quoteOf[t] < 0 && !CLOSE_PUNCT.has(lower[t]) && lower[t] !== ';' && !CUE_FORMS.has(lower[t])) t++;
+      if (t < end && t < p + 14 && lower[t] === 'that' && !ctx.lower[t - 1].endsWith('ed')) {
+        p = t;
+        break;
+      }
+      // An adjunct phrase, when a colon or a quote follows shortly.
       let q = p + 1;
       while (q < end && q < p + 9 && lower[q] !== 'that' && lower[q] !== ':' && lower[q] !== ',' && !opensQuote(ctx, q)) q++;
       if (q < end && q < p + 9) {
@@ -414,7 +474,7 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
         p = lower[q] === ',' ? q + 1 : q;
         continue;
       }
-      if (w === 'to' && frame === 'to') return p + 1;
+      if (w === 'to' && frame === 'to') return p;
       break;
     }
     break;
@@ -422,8 +482,21 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
   if (frame === 'object' && p < end && lower[p] !== 'that' && !opensQuote(ctx, p) && lower[p] !== ':' && lower[p] !== ',') {
     // The addressee: "told Sputnik on Wednesday that ...".
     let q = p;
-    while (q < end && q < p + 10 && lower[q] !== 'that' && lower[q] !== ':' && lower[q] !== ',' && !opensQuote(ctx, q) && lower[q] !== 'to' && lower[q] !== 'if' && lower[q] !== 'whether' && lower[q] !== 'about') q++;
-    if (q >= end || q >= p + 10) return end;
+    while (q < end && q < p + 12 && lower[q] !== 'that' && lower[q] !== ':' && lower[q] !== ',' && lower[q] !== 'to' && !WH_WORDS.has(lower[q]) && lower[q] !== 'about') {
+      if (opensQuote(ctx, q)) {
+        // "tells MSNBC’s “Morning Joe” on Friday that …": a title inside the addressee.
+        const after = ctx.quoteTokEnd[ctx.quoteOf[q]];
+        let t = after;
+        while (t < end && t < after + 6 && lower[t] !== 'that') t++;
+        if (t < end && lower[t] === 'that' && after < t + 6) {
+          q = t;
+          break;
+        }
+        break;
+      }
+      q++;
+    }
+    if (q >= end || q >= p + 12) return end;
     if (lower[q] === 'to' && lower[p] !== 'to') return p; // "urged Ankara to ...": the object is part of the content
     p = q;
   }
@@ -440,6 +513,7 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   if (verb.particles && verb.particles.includes(lower[k + 1])) cueEnd++;
   else if (verb.needsParticle) return null;
   if ((verb.lemma === 'describe' || verb.lemma === 'refer') && lower[cueEnd] === 'as') cueEnd++;
+  else if (verb.generic && CUE_PREPS.has(lower[cueEnd] ?? '') && !adjunctAhead(ctx, cueEnd + 1) && isWord(lower[cueEnd + 1] ?? '')) cueEnd++;
   if (lower[k] === 'said' && lower[k + 1] === 'in' && lower[k + 2] === 'a' && lower[k + 3] === 'statement') cueEnd = k + 4;
   if (verb.quoteOnly && !(opensQuote(ctx, cueEnd) || lower[cueEnd] === ':' || (lower[cueEnd] === ',' && opensQuote(ctx, cueEnd + 1)))) return null;
   // "reports suggest": the first word is a noun.
@@ -471,24 +545,25 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   // Cue right after a quote or comma with a name after it: "…," said X.
   const prevTok = k - 1;
   if (prevTok >= 0 && (lower[prevTok] === ',' || closesQuote(ctx, prevTok)) && (form.form === 'past' || form.form === 's')) {
-    const src = sourceRight(ctx, cueEnd);
+    const src = sourceRight(ctx, cueEnd, closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1) ? 60 : 30);
     // After a bare comma the name must be short and end the sentence: "…, said Senator X, Democrat of Y."
     const quoted = closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1);
     const subjectFirst = left !== null && left.before < s.tokenStart;
     const plausible = src && (quoted || (src[1] - src[0] <= 14 && isCapitalised(tokens[src[0]].text) && !subjectFirst));
     if (src && plausible) {
       const content = contentBefore(ctx, prevTok);
-      if (content) return extendWithFollowingQuotes(ctx, { content, cue, source: src, form: 'direct', at: k }, src[1]);
+      if (content) return continueQuote(ctx, { content, cue, source: src, form: 'direct', at: k }, src[1] - 1, sentenceOf(ctx, src[1] - 1).tokenEnd - 1);
     }
   }
   if (!left) {
     // Coordinated cue sharing the subject of the previous one: "X condemned … and demanded …".
     if (lower[k - 1] === 'and' || (lower[k - 2] === 'and' && AUX.has(lower[k - 1]))) {
       const prev = prior.length ? prior[prior.length - 1] : null;
-      if (prev && prev.source && ctx.sentOf[prev.at] === ctx.sentOf[k]) {
+      const shared = prev && prev.source && ctx.sentOf[prev.at] === ctx.sentOf[k] ? prev.source : clauseSubject(ctx, k);
+      if (shared) {
         const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
         if (p < s.tokenEnd && contentStarts(ctx, p) && frameFits(ctx, verb, cueEnd, p)) {
-          return { content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) }, cue, source: prev.source, form: formOf(ctx, p, verb.cls), at: k };
+          return { content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) }, cue, source: shared, form: formOf(ctx, p, verb.cls), at: k };
         }
       }
     }
@@ -499,27 +574,43 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   if (!plausibleSource(ctx, a, b, verb.cls)) return null;
   if (left.infinitive && !(verb.cls === 'speech' && verb.frame !== 'np' && hasName(ctx, a, b))) return null;
 
-  // "“…,” she said several months later": the quote before the source is the content.
+  // "Hawaii, as one of his advisers pointed out, rarely gets …" / "As X noted, …": the rest of the sentence is the content.
   const bf = left.before;
-  const afterQuote = bf >= s.tokenStart && (closesQuote(ctx, bf) || (lower[bf] === ',' && bf > 0 && closesQuote(ctx, bf - 1)));
-  const afterComma = bf >= s.tokenStart && lower[bf] === ',' && !afterQuote;
+  if (bf >= s.tokenStart && lower[bf] === 'as' && (bf === s.tokenStart || lower[bf - 1] === ',') && verb.cls !== 'intention') {
+    let comma = cueEnd;
+    while (comma < s.tokenEnd && comma < cueEnd + 10 && lower[comma] !== ',' && ctx.quoteOf[comma] < 0) comma++;
+    if (lower[comma] === ',' && comma + 1 < s.tokenEnd) {
+      const initial = bf === s.tokenStart || isSentenceInitial(ctx, bf);
+      let st = s.tokenStart;
+      while (st < bf && !isWord(lower[st]) && !opensQuote(ctx, st)) st++;
+      const start = initial ? tokens[comma + 1].start : tokens[st].start;
+      return { content: { start, end: contentEnd(ctx, comma + 1, cut) }, cue, source: [a, b], form: 'indirect', at: k };
+    }
+  }
+  const quoteTok = bf >= 0 && closesQuote(ctx, bf) ? bf : bf > 0 && lower[bf] === ',' && closesQuote(ctx, bf - 1) ? bf - 1 : -1;
+  // A quote ending just before the sentence ("…?” Trump said.") or inside it, that is speech rather than a title.
   const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
+  const endsHere = p >= s.tokenEnd || CLOSE_PUNCT.has(lower[p]);
+  const afterQuote = quoteTok >= 0 && (bf >= s.tokenStart || (bf === s.tokenStart - 1 && endsHere)) && speechQuote(ctx, ctx.quoteOf[quoteTok]);
+  const afterComma = bf >= s.tokenStart && lower[bf] === ',' && !afterQuote;
   const colonNext = colonContinuation(ctx, Math.min(p, s.tokenEnd - 1), s);
   if (colonNext) return { content: colonNext, cue, source: [a, b], form: 'direct', at: k };
   const forwardIsAdjunct =
     p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p] === 'to' && verb.frame !== 'clause');
   if ((afterQuote && !(p < s.tokenEnd && lower[p - 1] === 'that')) || (afterComma && (forwardIsAdjunct || p >= s.tokenEnd))) {
     const content = contentBefore(ctx, bf);
-    if (content) return extendWithFollowingQuotes(ctx, { content, cue, source: [a, b], form: afterQuote ? 'direct' : 'indirect', at: k }, s.tokenEnd - 1);
+    if (content) return continueQuote(ctx, { content, cue, source: [a, b], form: afterQuote ? 'direct' : 'indirect', at: k }, Math.max(cueEnd, b) - 1, s.tokenEnd - 1);
   }
   // Forward content: "X said (that) …".
   if (p < s.tokenEnd && lower[p] !== '.' && contentStarts(ctx, p) && !forwardIsAdjunct) {
     if (!frameFits(ctx, verb, cueEnd, p)) return null;
     // Parenthetical: "Some of the distrust, the US contends, is fostered by Iran."
-    if (lower[cueEnd] === ',' && left.before >= s.tokenStart && lower[left.before] === ',' && !opensQuote(ctx, cueEnd + 1)) {
+    let comma = cueEnd;
+    while (comma < s.tokenEnd && comma < cueEnd + 8 && isWord(lower[comma]) && lower[comma] !== 'that' && !CUE_FORMS.has(lower[comma])) comma++;
+    if (lower[comma] === ',' && left.before >= s.tokenStart && lower[left.before] === ',' && !opensQuote(ctx, comma + 1) && (comma === cueEnd || ADJUNCT_PREPS.has(lower[cueEnd]) || DAYS.has(lower[cueEnd]))) {
       let st = s.tokenStart;
       while (st < left.before && !isWord(lower[st]) && !opensQuote(ctx, st)) st++;
-      return { content: { start: tokens[st].start, end: contentEnd(ctx, cueEnd + 1, cut) }, cue, source: [a, b], form: 'indirect', at: k };
+      return { content: { start: tokens[st].start, end: contentEnd(ctx, comma + 1, cut) }, cue, source: [a, b], form: 'indirect', at: k };
     }
     const draft: Draft = { content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) }, cue, source: [a, b], form: formOf(ctx, p, verb.cls), at: k };
     if (opensQuote(ctx, p)) return extendWithFollowingQuotes(ctx, draft, ctx.quoteTokEnd[ctx.quoteOf[p]] - 1);
@@ -529,16 +620,26 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   if (p >= s.tokenEnd || lower[p] === '.' || colonAtParagraphEnd(ctx, p)) {
     if (left.before >= 0 && (lower[left.before] === ',' || closesQuote(ctx, left.before) || DASHES.has(lower[left.before]))) {
       const content = contentBefore(ctx, left.before);
-      if (content) return extendWithFollowingQuotes(ctx, { content, cue, source: [a, b], form: 'direct', at: k }, s.tokenEnd - 1);
+      if (content) return continueQuote(ctx, { content, cue, source: [a, b], form: 'direct', at: k }, Math.max(cueEnd, b) - 1, s.tokenEnd - 1);
     }
   }
   return null;
+}
+
+/** A quotation that reads as someone's words: not a title inside a phrase ("broadcast of “Fox News Sunday,”"). */
+function speechQuote(ctx: ClaimContext, qi: number): boolean {
+  const first = ctx.quoteTokStart[qi];
+  const before = ctx.lower[first - 1] ?? '';
+  if (ctx.quotes[qi].words >= 8) return true;
+  return !(PREPOSITIONS.has(before) || DETERMINERS.has(before) || NOUN_MARKERS.has(before));
 }
 
 /** Infinitive verbs ("vowed to", "wants Germany to") need their "to"; others take anything. */
 function frameFits(ctx: ClaimContext, verb: CueForm['verb'], cueEnd: number, p: number): boolean {
   if (verb.frame !== 'to') return true;
   if (opensQuote(ctx, p) || ctx.lower[p - 1] === 'that') return true;
+  // "pledged support", "seeking re-election" take objects; "plans"/"wants"/"aims" with an object are mostly nouns or desires for things.
+  if (!STRICT_INFINITIVE.has(verb.lemma) && isWord(ctx.lower[cueEnd]) && !ADJUNCT_START.has(ctx.lower[cueEnd])) return true;
   for (let j = cueEnd; j < cueEnd + 6 && j < ctx.tokens.length; j++) {
     const w = ctx.lower[j];
     if (w === 'to') return j === cueEnd || j === cueEnd + 1 || verb.lemma === 'want';
@@ -549,7 +650,7 @@ function frameFits(ctx: ClaimContext, verb: CueForm['verb'], cueEnd: number, p: 
 
 /** Content end after a forward cue: a quote object ends with its quote; infinitives stop at a comma. */
 function forwardEnd(ctx: ClaimContext, p: number, cueEnd: number, cut: Int32Array, verb: CueForm['verb']): number {
-  if (opensQuote(ctx, p) && ctx.lower[p - 1] !== 'that') {
+  if (opensQuote(ctx, p) && ctx.lower[p - 1] !== 'that' && !(ctx.lower[p - 1] === ',' && ctx.lower[p - 2] === 'that')) {
     const q = ctx.quotes[ctx.quoteOf[p]];
     const after = ctx.quoteTokEnd[ctx.quoteOf[p]];
     // "called Turkey “a terrorist state.”" / "told Washington “thanks”" — but "“a Russian force” could intervene" goes on.
@@ -566,10 +667,10 @@ function forwardEnd(ctx: ClaimContext, p: number, cueEnd: number, cut: Int32Arra
       const w = ctx.lower[j];
       const next = ctx.lower[j + 1] ?? '';
       const stop =
-        w === ',' ||
-        w === '—' ||
+        (w === ',' && (verb.frame === 'np' || isCapitalised(ctx.tokens[j + 1]?.text ?? '') || DETERMINERS.has(next) || PRONOUN_SOURCES.has(next) || next === 'just' || next === 'but' || next === 'which' || next === 'who' || next === 'and')) ||
+        DASHES.has(w) ||
         (verb.frame === 'np' &&
-          (OBJECT_ENDERS.has(w) || ((w === 'in' || w === 'at' || w === 'on') && (DETERMINERS.has(next) || NOUN_MARKERS.has(next) || DAYS.has(next) || next === 'early' || next === 'late'))));
+          (OBJECT_ENDERS.has(w) || ((w === 'in' || w === 'at' || w === 'on') && adjunctAhead(ctx, j + 1))));
       if (stop) {
         end = ctx.tokens[j - 1].end;
         break;
@@ -647,18 +748,39 @@ function contentBefore(ctx: ClaimContext, j: number): Span | null {
     const s = sentenceOf(ctx, qs);
     let start = q.start;
     if (s && s.tokenStart < qs && ctx.blockOf[s.tokenStart] === ctx.blockOf[qs]) {
-      let a = s.tokenStart;
+      let a = skipDateline(ctx, s.tokenStart, qs);
       while (a < qs && !isWord(lower[a])) a++;
-      if (lower[qs - 1] !== ':' && lower[qs - 1] !== ',' && a < qs) start = tokens[a].start;
+      // Unless the words before the quote are someone's own attribution ("X said she felt … “…,” she said").
+      let ownCue = false;
+      for (let t = a; t < qs && !ownCue; t++) {
+        const f = CUE_FORMS.get(lower[t]);
+        ownCue = !!f && f.verb.frame === 'clause' && f.verb.cls === 'speech' && ctx.quoteOf[t] < 0;
+      }
+      if (lower[qs - 1] !== ':' && lower[qs - 1] !== ',' && a < qs && !ownCue) start = tokens[a].start;
     }
     return { start, end: q.end };
   }
   const s = sentenceOf(ctx, e);
   if (!s || e < s.tokenStart) return null;
-  let a = s.tokenStart;
+  let a = skipDateline(ctx, s.tokenStart, e);
   while (a < e && !isWord(lower[a]) && !opensQuote(ctx, a)) a++;
   if (e - a < 2) return null;
   return { start: tokens[a].start, end: tokens[e].end };
+}
+
+/** The statement goes on in a quote later in the sentence ("…,” he said, “…”) and in quotes of the following sentences. */
+function continueQuote(ctx: ClaimContext, d: Draft, cueLast: number, sentenceLast: number): Draft {
+  return extendWithFollowingQuotes(ctx, extendWithFollowingQuotes(ctx, d, cueLast), sentenceLast);
+}
+
+/** "WASHINGTON ― …", "BAGHDAD (Reuters) - …": the dateline is not part of what was said. */
+function skipDateline(ctx: ClaimContext, a: number, limit: number): number {
+  for (let t = a; t < limit && t < a + 6; t++) {
+    const w = ctx.tokens[t].text;
+    if (DASHES.has(w) || w === '―') return t > a ? t + 1 : a;
+    if (isWord(w) && w !== w.toUpperCase() && w !== 'Reuters' && w !== 'AP' && w !== 'AFP') return a;
+  }
+  return a;
 }
 
 /**
@@ -675,14 +797,15 @@ function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: number)
     // "“A,” Tester said, referring to the excuse, “B.”": a short aside inside the sentence.
     if (k < ctx.tokens.length && !opensQuote(ctx, k) && !CLOSE_PUNCT.has(lower[k - 1] ?? '')) {
       let j = k;
-      while (j < k + 12 && j < ctx.tokens.length && ctx.quoteOf[j] < 0 && !CLOSE_PUNCT.has(lower[j]) && ctx.sentOf[j] === ctx.sentOf[k]) j++;
-      if (j < ctx.tokens.length && opensQuote(ctx, j) && ctx.sentOf[j] === ctx.sentOf[k]) k = j;
+      while (j < k + 12 && j < ctx.tokens.length && ctx.quoteOf[j] < 0 && !CLOSE_PUNCT.has(lower[j]) && !CUE_FORMS.has(lower[j]) && ctx.sentOf[j] === ctx.sentOf[k]) j++;
+      if (j < ctx.tokens.length && opensQuote(ctx, j) && ctx.sentOf[j] === ctx.sentOf[k] && ctx.quotes[ctx.quoteOf[j]].words >= 3) k = j;
     }
     if (k >= ctx.tokens.length || !opensQuote(ctx, k)) break;
     if (ctx.blockOf[k] !== block) break;
     const qi = ctx.quoteOf[k];
     const q = ctx.quotes[qi];
     const after = ctx.quoteTokEnd[qi];
+    if (q.words < 3) break; // a scare quote, not more of the statement
     // The quote must end its sentence unattributed.
     const w = ctx.lower[after] ?? '.';
     const endsSentence = after >= ctx.tokens.length || ctx.sentOf[after] !== ctx.sentOf[after - 1] || CLOSE_PUNCT.has(w) || ctx.blockOf[after] !== block;
@@ -711,6 +834,21 @@ function passiveCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array
     // "X are said to have …": the subject and predicate are the content.
     const a = clauseStart(ctx, cueStartTok);
     return { content: { start: tokens[a].start, end: contentEnd(ctx, k, cut) }, cue: span(ctx, cueStartTok, k + 2), source: null, form: 'allegation', at: k };
+  }
+  // "has not been charged with any crime" denies the allegation rather than reporting it.
+  for (let j = cueStartTok - 1; j >= s.tokenStart && j >= cueStartTok - 3; j--) if (lower[j] === 'not' || lower[j] === "n't" || lower[j] === 'never') return null;
+  if (lower[cueStartTok + 1] === 'not' || lower[cueStartTok + 1] === 'never') return null;
+  // "The issue was first reported by The Washington Post": the agent after "by" is the source, the subject the content.
+  let by = k + 1;
+  while (by < s.tokenEnd && by < k + 3 && lower[by].endsWith('ly')) by++;
+  if (lower[by] === 'by' && CUE_FORMS.get(w)?.verb.cls !== 'belief') {
+    const src = nounPhraseRight(ctx, by + 1);
+    const a = clauseStart(ctx, cueStartTok);
+    let e = cueStartTok;
+    while (e > a && (AUX.has(lower[e - 1]) || BE.has(lower[e - 1]) || lower[e - 1] === ',')) e--;
+    if (src && e > a && !(e - a === 1 && PRONOUN_SOURCES.has(lower[a]) && lower[a] !== 'it')) {
+      return { content: { start: tokens[a].start, end: tokens[e - 1].end }, cue: span(ctx, cueStartTok, by + 1), source: src, form: 'indirect', at: k };
+    }
   }
   const prep = PASSIVE_ALLEGATION[w];
   if (prep && lower[k + 1] === prep && k + 2 < s.tokenEnd) {
@@ -790,12 +928,14 @@ function colonCue(ctx: ClaimContext, k: number): Draft | null {
   if (b < 0) return null;
   const block = ctx.structure.blocks[b];
   // The name starts its line (perhaps after the quote mark that wraps a transcript) and is short.
+  // Headlines put a longer lead before the colon ("Warren Hammers Wells Fargo CEO: ‘…’").
+  const limit = block.kind === 'headline' ? 10 : 5;
   let a = k - 1;
-  while (a >= 0 && tokens[a].start >= block.start && k - a <= 6) a--;
+  while (a >= 0 && tokens[a].start >= block.start && k - a <= limit + 1) a--;
   a++;
   const wrapped = a < k && tokens[a].start === block.start && opensQuote(ctx, a);
   if (wrapped) a++;
-  if (a >= k || (tokens[a].start !== block.start && !wrapped) || k - a > 5) return null;
+  if (a >= k || (tokens[a].start !== block.start && !wrapped) || k - a > limit) return null;
   if (ctx.quoteOf[k] >= 0 && !wrapped) return null;
   const next = k + 1;
   if (next >= tokens.length || ctx.blockOf[next] !== b) return null;

@@ -33,12 +33,14 @@ function markAt(text: string, i: number): number {
 }
 
 /** Quote marks and line breaks: the only characters the scanner stops at. */
-const STOPS = /["\u201c\u201d\u201e\u00ab\u00bb\n]|''/g;
+const STOPS = /["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\n]|''/g;
 
 export function findQuotes(text: string): Quote[] {
   const quotes: Quote[] = [];
   const n = text.length;
   let openAt = -1;
+  let straight = false;
+  let single = false;
   const close = (end: number, closed: boolean) => {
     if (openAt >= 0 && end > openAt) quotes.push({ start: openAt, end, closed, words: 0 });
     openAt = -1;
@@ -54,14 +56,44 @@ export function findQuotes(text: string): Quote[] {
       let j = i + 1;
       while (j < n && (text.charCodeAt(j) === 10 || isSpaceCode(text.charCodeAt(j)))) j++;
       const len = j < n ? markAt(text, j) : 0;
-      if (len > 0 && !CLOSE_CURLY.has(text.charCodeAt(j))) {
+      // Only a mark of the same style reopens: a stray '"' opening one paragraph does not continue into a “…” one.
+      const sameStyle = straight === (text.charCodeAt(j) === 34 || text.charCodeAt(j) === 39);
+      if (len > 0 && !CLOSE_CURLY.has(text.charCodeAt(j)) && sameStyle && !single) {
         STOPS.lastIndex = j + len; // the reopening mark belongs to the same quote
         continue;
       }
       close(trimmedEnd(text, i), false);
+      single = false;
       continue;
     }
     const len = m[0].length;
+    // Single curly marks quote only outside double quotes (inside, they nest);
+    // ’ is mostly an apostrophe, so it closes only a ‘ and only before a non-letter.
+    if (c === 0x2018) {
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (openAt < 0 && !isLetter(prev) && isLetter(text.charCodeAt(i + 1))) {
+        openAt = i;
+        single = true;
+        straight = false;
+      }
+      continue;
+    }
+    if (c === 0x2019) {
+      if (openAt >= 0 && single && !isLetter(text.charCodeAt(i + 1))) {
+        single = false;
+        close(i + 1, true);
+      }
+      continue;
+    }
+    if (single && openAt >= 0) {
+      // A double mark inside a single-quoted stretch: the ‘ was not a quotation after all.
+      single = false;
+      openAt = -1;
+    }
+    // Curly marks inside a straight-quoted stretch mean the straight mark was
+    // scraping debris (a stray '"' opening every paragraph), not a quotation.
+    if (straight && openAt >= 0 && (OPEN_CURLY.has(c) || CLOSE_CURLY.has(c))) openAt = -1;
+    straight = c === 34 || c === 39;
     if (OPEN_CURLY.has(c)) {
       // A second opening mark means the first was never closed.
       if (openAt >= 0) close(trimmedEnd(text, i), false);
@@ -76,6 +108,10 @@ export function findQuotes(text: string): Quote[] {
   }
   if (openAt >= 0) close(trimmedEnd(text, n), false);
   return quotes;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 191 && c !== 0x2019 && c !== 0x201d && c !== 0x2014 && c !== 0x2013);
 }
 
 /** End of the text before offset i without trailing blanks (at most the blanks themselves are walked). */

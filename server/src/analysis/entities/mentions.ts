@@ -59,6 +59,25 @@ const FACILITY_CUES = new Set([
   'plant', 'camp', 'checkpoint', 'terminal', 'station', 'harbour', 'harbor', 'field', 'airfield', 'compound',
 ]);
 const CITY_CUES = new Set(['city', 'town', 'village']);
+// Participles after a hyphen that make a compound of a name: "Massoud Barzani-led", "Iran-backed".
+const COMPOUND_TAILS = new Set(
+  'led backed based born controlled held allied funded supported run sponsored linked affiliated aligned dominated occupied owned made trained armed'.split(' '),
+);
+// Organisation head nouns that also end place names ("West Bank", "Soviet Union", "Russian Federation", "Gaza Strip").
+const PLACE_ORG_CUES = new Set(['bank', 'union', 'federation', 'front', 'state', 'states', 'press', 'guard', 'college', 'nations']);
+// Head nouns of organisation names, English and transliterated Arabic ("Kata'ib" brigades, "Harakat" movement,
+// "Hizb" party, "Jaish" army, "Liwa" brigade, "Saraya" companies, "Asa'ib" leagues, "Jabhat" front, "Majlis" council).
+// A name containing one is an organisation whatever the tagger said ("Kata'ib Hezbollah", "Sadr Bloc").
+const ORG_CUES = new Set(
+  ('brigade brigades battalion battalions regiment army armies party parties movement council committee ministry ' +
+    'organisation organization organisations organizations front union league bloc group institute agency corps guard guards ' +
+    'militia militias coalition congress parliament assembly commission authority bank company corporation corp. corp inc. inc ' +
+    'ltd ltd. university college tv television news times journal network radio press foundation association federation ' +
+    'government department bureau court tribunal police navy cabinet senate administration forces mobilization mobilisation ' +
+    'kataib kata\'ib hezbollah hizbollah hizballah hizb harakat harakah haraka jaish jaysh liwa saraya asaib asa\'ib ' +
+    'jabhat jabha majlis tanzim hashd ansar nations')
+    .split(' '),
+);
 // Region names no gazetteer of countries, cities and first-level divisions contains.
 const MACRO_REGIONS = new Set(
   ('middle east|mid-east|mideast|near east|far east|west|east|europe|asia|africa|north america|south america|latin america|' +
@@ -95,12 +114,18 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   sentences.forEach((s, si) => sentenceOf.fill(si, s.tokenStart, s.tokenEnd));
   const shouting = sentenceCaseless(tokens, sentences);
 
-  // 1. Span hygiene on tagger output; MISC spans are kept aside only to block the consistency pass.
+  // 1. Span hygiene on tagger output; MISC spans are kept aside only to block the consistency pass,
+  //    except "Islamic State" (an adjective the tagger calls MISC before an organisation head noun) and
+  //    "Massoud Barzani-led" (a name inside a hyphen compound).
   const cands: Candidate[] = [];
   const covered = new Uint8Array(tokens.length);
+  for (const sp of spans) covered.fill(1, sp.tokenStart, sp.tokenEnd);
   for (const sp of spans) {
-    covered.fill(1, sp.tokenStart, sp.tokenEnd);
-    if (sp.label === 'MISC') continue;
+    if (sp.label === 'MISC') {
+      const c = fromMisc(sp, tokens, covered, res.gazetteer);
+      if (c) cands.push(c);
+      continue;
+    }
     const c = clean(sp, tokens, text, res.gazetteer);
     if (c) cands.push(c);
   }
@@ -114,7 +139,21 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if (placeType(name, res.gazetteer)) cands.push({ ts: i, te: i + 1, label: 'LOC', start: head.start, end: head.end });
   }
 
-  // 3. One name, one label: the majority label of an exact name wins within the document.
+  // 3. One name, one label. Evidence beats the tagger's majority: an organisation head noun in the name,
+  //    an alias of an acronym-named organisation ("Daesh (ISIS, ISIL)", "Daesh, also known as ISIL"),
+  //    the surname of a person named in full; otherwise the majority label of the exact name wins.
+  const forced = new Map<string, NerLabel>();
+  const people = new Set<string>();
+  for (const c of cands) {
+    if (c.label !== 'PER' || c.te - c.ts < 2 || c.end !== tokens[c.te - 1].end) continue;
+    people.add(bareName(tokens[c.te - 1].text));
+  }
+  for (const c of cands) {
+    const name = text.slice(c.start, c.end);
+    if (c.label !== 'ORG' && hasOrgCue(tokens, c.ts, c.te, c.label === 'LOC') && !(c.label === 'LOC' && placeType(name, res.gazetteer))) forced.set(name, 'ORG');
+    else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer)) forced.set(name, 'PER');
+  }
+  aliases(cands, tokens, text, covered, forced);
   const votes = new Map<string, Map<NerLabel, number>>();
   for (const c of cands) {
     const name = text.slice(c.start, c.end);
@@ -124,6 +163,11 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   }
   const labelOf = new Map<string, NerLabel>();
   for (const [name, v] of votes) {
+    const f = forced.get(name);
+    if (f) {
+      labelOf.set(name, f);
+      continue;
+    }
     let best: NerLabel | null = null;
     let bestN = 0;
     let tie = false;
@@ -158,20 +202,43 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
 /** Sentences whose case carries no evidence (all caps or all lowercase). */
 function sentenceCaseless(tokens: Token[], sentences: Sentence[]): Uint8Array {
   const out = new Uint8Array(sentences.length);
-  sentences.forEach((s, si) => {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
     let letters = 0;
     let upper = 0;
     let lower = 0;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      const t = tokens[i].text;
-      if (!/\p{L}/u.test(t)) continue;
+      const c = caseBits(tokens[i].text);
+      if ((c & HAS_LETTER) === 0) continue;
       letters++;
-      if (!hasLower(t)) upper++;
-      else if (t.toLowerCase() === t) lower++;
+      if ((c & HAS_LOWER) === 0) upper++;
+      else if ((c & HAS_UPPER) === 0) lower++;
     }
     out[si] = letters >= 3 && (upper >= 0.8 * letters || lower === letters) ? 1 : 0;
-  });
+  }
   return out;
+}
+
+const HAS_LETTER = 1;
+const HAS_UPPER = 2;
+const HAS_LOWER = 4;
+const LETTER_RE = /\p{L}/u;
+
+/** Letter / uppercase / lowercase bits of a token; ASCII by char codes, the rest through the case mappings. */
+function caseBits(t: string): number {
+  let bits = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 65 && c <= 90) bits |= HAS_LETTER | HAS_UPPER;
+    else if (c >= 97 && c <= 122) bits |= HAS_LETTER | HAS_LOWER;
+    else if (c >= 128) {
+      const ch = t.charAt(i);
+      if (LETTER_RE.test(ch)) bits |= HAS_LETTER;
+      if (ch.toLowerCase() !== ch) bits |= HAS_UPPER;
+      else if (ch.toUpperCase() !== ch) bits |= HAS_LOWER;
+    }
+  }
+  return bits;
 }
 
 function hyphenHead(tok: Token): { start: number; end: number; text: string } | null {
@@ -219,6 +286,105 @@ function isGroupWord(name: string, gazetteer: Gazetteer): boolean {
   if (gazetteer.demonym(name)) return true;
   // Plural demonyms: "Iraqis", "Americans".
   return lower.endsWith('s') && gazetteer.demonym(name.slice(0, -1)) !== undefined;
+}
+
+/** Lowercase form of a name word without an Arabic article or apostrophes: "Al-Zimili" / "al-Zimili" -> "zimili". */
+function bareName(w: string): string {
+  return w.toLowerCase().replace(/[’‘`]/g, "'").replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/, '');
+}
+
+function hasOrgCue(tokens: Token[], ts: number, te: number, place = false): boolean {
+  for (let i = ts; i < te; i++) {
+    const t = tokens[i].text;
+    if (!isCapitalised(t) && !/^(?:al|el)-/i.test(t)) continue;
+    const w = bareName(t);
+    if (ORG_CUES.has(w) && !(place && PLACE_ORG_CUES.has(w))) return true;
+  }
+  return false;
+}
+
+/** "ISIS", "CoR", "KRG": two or more capitals, no lowercase run longer than one letter. */
+function isAcronym(t: string): boolean {
+  let upper = 0;
+  let run = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      upper++;
+      run = 0;
+    } else if (c >= 97 && c <= 122) {
+      if (++run > 1 && !(i === t.length - 1 && c === 115)) return false;
+    } else if (c !== 46 && c !== 38) return false;
+  }
+  return upper >= 2 && t.length <= 8;
+}
+
+/**
+ * Aliases given in the text: "Daesh (ISIS, ISIL)", "Council of Representatives (CoR)", "Daesh, also known as ISIL".
+ * When one of the names is an acronym tagged as an organisation, all of them are organisations; an untagged
+ * acronym in brackets after a tagged name whose initial it shares is a mention with the name's label.
+ */
+function aliases(cands: Candidate[], tokens: Token[], text: string, covered: Uint8Array, forced: Map<string, NerLabel>): void {
+  const byStart = new Map<number, Candidate>();
+  for (const c of cands) if (c.start === tokens[c.ts].start) byStart.set(c.ts, c);
+  const added: Candidate[] = [];
+  for (const a of cands) {
+    if (a.end !== tokens[a.te - 1].end) continue;
+    let i = a.te;
+    const group: Candidate[] = [a];
+    let untagged: number[] = [];
+    if (tokens[i]?.text === '(') {
+      i++;
+      while (i < tokens.length && tokens[i].text !== ')' && i - a.te < 8) {
+        const b = byStart.get(i);
+        if (b) {
+          group.push(b);
+          i = b.te;
+        } else if (tokens[i].text === ',' || tokens[i].text === '/') i++;
+        else if (!covered[i] && isAcronym(tokens[i].text)) untagged.push(i++);
+        else break;
+      }
+      if (tokens[i]?.text !== ')') continue;
+    } else if (tokens[i]?.text === ',' && /^(?:also|or)$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.text === 'known' && tokens[i + 3]?.text === 'as') {
+      const b = byStart.get(i + 4);
+      if (b) group.push(b);
+      untagged = [];
+    } else continue;
+    if (group.some((c) => c.label === 'ORG' && c.te - c.ts === 1 && isAcronym(tokens[c.ts].text))) {
+      // Not a place: "WASHINGTON (AP)" is a dateline.
+      for (const c of group) if (c.label === 'PER') forced.set(text.slice(c.start, c.end), 'ORG');
+    }
+    const initial = tokens[a.ts].text.charAt(0).toUpperCase();
+    for (const k of untagged) {
+      if (a.te - a.ts < 2 || tokens[k].text.charAt(0) !== initial) continue;
+      covered[k] = 1;
+      added.push({ ts: k, te: k + 1, label: a.label, start: tokens[k].start, end: tokens[k].end });
+    }
+  }
+  cands.push(...added);
+}
+
+/** MISC spans that hide an entity: "Islamic" + "State", "Massoud Barzani-led". */
+function fromMisc(sp: NerSpan, tokens: Token[], covered: Uint8Array, gazetteer: Gazetteer): Candidate | null {
+  const te = sp.tokenEnd;
+  const next = tokens[te]?.text ?? '';
+  if (te < tokens.length && !covered[te] && isCapitalised(next) && hasLower(next) && (ORG_CUES.has(next.toLowerCase()) || next === 'State')) {
+    covered[te] = 1;
+    return { ts: sp.tokenStart, te: te + 1, label: 'ORG', start: tokens[sp.tokenStart].start, end: tokens[te].end };
+  }
+  const head = hyphenHead(tokens[te - 1]);
+  if (!head || !isCapitalised(tokens[sp.tokenStart].text)) return null;
+  if (!COMPOUND_TAILS.has(tokens[te - 1].text.slice(head.end - tokens[te - 1].start + 1).toLowerCase())) return null;
+  for (let i = sp.tokenStart; i < te - 1; i++) if (!isCapitalised(tokens[i].text)) return null;
+  const start = tokens[sp.tokenStart].start;
+  const name = te - sp.tokenStart > 1 ? `${tokens.slice(sp.tokenStart, te - 1).map((t) => t.text).join(' ')} ${head.text}` : head.text;
+  let label: NerLabel | null;
+  if (placeType(name, gazetteer)) label = 'LOC';
+  else if (hasOrgCue(tokens, sp.tokenStart, te - 1) || ORG_CUES.has(head.text.toLowerCase())) label = 'ORG';
+  else if (te - sp.tokenStart > 1) label = 'PER';
+  else label = isAcronym(head.text) ? 'ORG' : null;
+  if (!label || isGroupWord(head.text, gazetteer)) return null;
+  return { ts: sp.tokenStart, te, label, start, end: head.end };
 }
 
 function placeType(name: string, gazetteer: Gazetteer): { type: EntityType; id?: string } | null {

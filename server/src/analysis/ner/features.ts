@@ -25,7 +25,7 @@ interface LowerStats {
   low: number;
 }
 
-interface WordInfo {
+export interface WordInfo {
   lower: string;
   stats: LowerStats;
   hLower: number;
@@ -36,10 +36,16 @@ interface WordInfo {
   isTitle: boolean;
   isDemonym: boolean;
   isCommonLower: boolean;
+  /** Has letters, is no function word and begins some gazetteer name: multi-word look-ups start here. */
+  isGazFirst: boolean;
   /** Single-word gazetteer type: 0 none, 1 country, 2 city, 3 region. */
   gazType: number;
   /** Final feature hashes of the templates that depend on this word alone, by its position relative to the tagged token. */
   groups: WordGroups;
+  /** Hashes of the templates on this word and the sentence mode: [mode 0 | 1 | 2] x NUM_MODE. */
+  modeHashes: Uint32Array;
+  /** Owned by the runtime tagger: summed weights of this word's cached templates (null until first use). */
+  scores: Float32Array | null;
 }
 
 /**
@@ -202,11 +208,24 @@ function groupsOf(hWord: number, hLower: number, hShape: number, hShort: number,
   };
 }
 
+function modeHashesOf(w: string, cc: number, hLower: number, hShort: number): Uint32Array {
+  const out = new Uint32Array(3 * NUM_MODE);
+  const len = mix(tpl(T.Len), Math.min(w.length, 12) * 8 + cc);
+  for (let m = 0; m < 3; m++) {
+    out[m * NUM_MODE] = mix3(tpl(T.Mode), m, hShort);
+    out[m * NUM_MODE + 1] = mix3(tpl(T.WordMode), m, hLower);
+    out[m * NUM_MODE + 2] = len;
+  }
+  return out;
+}
+
 /** What the templates see beyond the sentence edge. */
 export const BOUNDARY_GROUPS: WordGroups = groupsOf(BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY, [BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY], [BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY], BOUNDARY, BOUNDARY);
 
 export class FeatureExtractor {
   private readonly cache = new Map<string, WordInfo>();
+  private readonly multiWord = new Map<string, number>();
+  private readonly ctx: DocContext = { infos: [], mode: new Uint8Array(0), initial: new Uint8Array(0), gaz: new Uint8Array(0), quote: new Uint8Array(0) };
   private readonly lowerCache = new Map<string, LowerStats>();
   private stamp = 0;
   private readonly gazMaxWords: number;
@@ -220,7 +239,8 @@ export class FeatureExtractor {
     return this.info(w).groups;
   }
 
-  private info(w: string): WordInfo {
+  /** Facts and cached template hashes of a word type. */
+  info(w: string): WordInfo {
     let info = this.cache.get(w);
     if (info) return info;
     const lower = w.toLowerCase();
@@ -252,6 +272,7 @@ export class FeatureExtractor {
       isTitle: TITLES.has(lower),
       isDemonym: caseClass !== 0 && this.gazetteer.demonym(w) !== undefined,
       isCommonLower: COMMON.has(lower),
+      isGazFirst: caseClass !== 0 && !COMMON.has(lower) && this.gazetteer.firstWords.has(lower),
       gazType: !place ? 0 : place.type === 'country' ? 1 : place.type === 'city' ? 2 : 3,
       groups: groupsOf(
         hashString(w),
@@ -263,6 +284,8 @@ export class FeatureExtractor {
         hasHyphen ? hashString(lower.slice(0, dash), 9) : BOUNDARY,
         hasHyphen ? hashString(lower.slice(lower.lastIndexOf('-') + 1), 11) : BOUNDARY,
       ),
+      modeHashes: modeHashesOf(w, caseClass, hLower, hShort),
+      scores: null,
     };
     // The cache is per extractor and grows with vocabulary; bound it for a long-running server.
     if (this.cache.size > 200000) {
@@ -273,20 +296,30 @@ export class FeatureExtractor {
     return info;
   }
 
+  /** Gazetteer type (0 country, 1 city, 2 region) of a lowercased multi-word name, or -1; cached (names recur across documents). */
+  private multiWordType(name: string): number {
+    let t = this.multiWord.get(name);
+    if (t === undefined) {
+      const hit = this.gazetteer.lookup(name);
+      t = !hit ? -1 : hit.type === 'country' ? 0 : hit.type === 'city' ? 1 : 2;
+      if (this.multiWord.size > 200000) this.multiWord.clear();
+      this.multiWord.set(name, t);
+    }
+    return t;
+  }
+
   /**
    * Gazetteer matches: for each token, 0 when not inside a known place name,
    * otherwise 1 + 2 * typeIndex + (0 first token | 1 continuation). Multi-word
    * names are only tried from a capitalised word (or in case-less sentences):
    * the look-ups are the costly part of extraction.
    */
-  private gazetteerCodes(doc: DocInput, infos: WordInfo[], mode: Uint8Array): Uint8Array {
-    const codes = new Uint8Array(doc.words.length);
-    const first = this.gazetteer.firstWords;
+  private gazetteerCodes(doc: DocInput, infos: WordInfo[], mode: Uint8Array, codes: Uint8Array): void {
     for (const [s, e] of doc.sentences) {
       let i = s;
       while (i < e) {
         const inf = infos[i];
-        if (!inf.hasLetter || inf.isCommonLower || !first.has(inf.lower)) {
+        if (!inf.isGazFirst) {
           i++;
           continue;
         }
@@ -297,13 +330,13 @@ export class FeatureExtractor {
           type = inf.gazType - 1;
         }
         if ((inf.caseClass !== 1 || mode[i] !== 0) && i + 1 < e && infos[i + 1].hasLetter) {
-          let name = doc.words[i];
+          let name = inf.lower;
           for (let n = 2; n <= this.gazMaxWords && i + n <= e; n++) {
-            name += ' ' + doc.words[i + n - 1];
-            const hit = this.gazetteer.lookup(name);
-            if (hit) {
+            name += ' ' + infos[i + n - 1].lower;
+            const t = this.multiWordType(name);
+            if (t >= 0) {
               matched = n;
-              type = hit.type === 'country' ? 0 : hit.type === 'city' ? 1 : 2;
+              type = t;
             }
           }
         }
@@ -315,25 +348,31 @@ export class FeatureExtractor {
         i += matched;
       }
     }
-    return codes;
   }
 
   /**
-   * Features of every token of the document. With withWordGroups (training),
-   * words.length * NUM_FEATURES hashes: the one-word groups (self, prev, next,
-   * prev2, next2) then the context features. Without (run time, where the
-   * groups' weights are cached per word), only the NUM_CONTEXT context features.
+   * Per-token context of a document, shared by training extraction and the
+   * runtime tagger: word facts, sentence case mode, sentence-initial flags,
+   * gazetteer codes and inside-quote flags. Buffers are reused between calls.
    */
-  extract(doc: DocInput, withWordGroups = true): Uint32Array {
+  context(doc: DocInput): DocContext {
     const n = doc.words.length;
-    const stride = withWordGroups ? NUM_FEATURES : NUM_CONTEXT;
-    const out = new Uint32Array(n * stride);
-    const infos: WordInfo[] = new Array<WordInfo>(n);
+    const ctx = this.ctx;
+    if (ctx.mode.length < n) {
+      const size = Math.max(n, ctx.mode.length * 2);
+      ctx.mode = new Uint8Array(size);
+      ctx.initial = new Uint8Array(size);
+      ctx.gaz = new Uint8Array(size);
+      ctx.quote = new Uint8Array(size);
+    }
+    const infos = ctx.infos;
+    infos.length = n;
     for (let i = 0; i < n; i++) infos[i] = this.info(doc.words[i]);
+    const { mode, initial, gaz, quote } = ctx;
+    initial.fill(0, 0, n);
+    gaz.fill(0, 0, n);
 
     // Sentence case mode: 0 normal, 1 SHOUTING, 2 all lowercase. Case is no evidence in the last two.
-    const mode = new Uint8Array(n);
-    const initial = new Uint8Array(n);
     // Document-level evidence, from normally cased sentences only: is this word
     // written capitalised mid-sentence elsewhere, and is it written lowercase elsewhere?
     const stamp = ++this.stamp;
@@ -350,16 +389,20 @@ export class FeatureExtractor {
       let low = 0;
       let letters = 0;
       let firstWord = -1;
+      let inQuote = 0;
       for (let i = s; i < e; i++) {
+        const w = doc.words[i];
+        if (w === '"' || w === '“' || w === '”') inQuote ^= 1;
+        quote[i] = inQuote;
         const c = infos[i].caseClass;
         if (c === 0) continue;
         letters++;
         if (firstWord < 0) firstWord = i;
-        if (c === 3 && doc.words[i].length > 1) up++;
+        if (c === 3 && w.length > 1) up++;
         else if (c === 1) low++;
       }
       const m = letters >= 3 && up >= 0.8 * letters ? 1 : letters >= 3 && low === letters ? 2 : 0;
-      for (let i = s; i < e; i++) mode[i] = m;
+      mode.fill(m, s, e);
       if (firstWord >= 0) initial[firstWord] = 1;
       if (m !== 0) continue;
       for (let i = s; i < e; i++) {
@@ -371,68 +414,137 @@ export class FeatureExtractor {
         }
       }
     }
-    const gaz = this.gazetteerCodes(doc, infos, mode);
+    this.gazetteerCodes(doc, infos, mode, gaz);
+    return ctx;
+  }
 
+  /**
+   * Features of every token of the document. With withWordGroups (training),
+   * words.length * NUM_FEATURES hashes: the one-word groups (self, prev, next,
+   * prev2, next2) then the context features. Without, only the NUM_CONTEXT
+   * context features. The runtime tagger does not call this: it reads the same
+   * templates through context(), smallCodes(), hashedContext() and modeHashes().
+   */
+  extract(doc: DocInput, withWordGroups = true): Uint32Array {
+    const n = doc.words.length;
+    const stride = withWordGroups ? NUM_FEATURES : NUM_CONTEXT;
+    const out = new Uint32Array(n * stride);
+    const ctx = this.context(doc);
+    const infos = ctx.infos;
+    const codes = new Int32Array(NUM_SMALL);
+    const hashed = new Int32Array(NUM_HASHED);
     for (const [s, e] of doc.sentences) {
-      let inQuote = 0;
       for (let i = s; i < e; i++) {
         const inf = infos[i];
-        const prev = i > s ? infos[i - 1] : null;
-        const prev2 = i > s + 1 ? infos[i - 2] : null;
-        const next = i + 1 < e ? infos[i + 1] : null;
-        const next2 = i + 2 < e ? infos[i + 2] : null;
-        const w = doc.words[i];
-        if (w === '"' || w === '“' || w === '”') inQuote ^= 1;
-        const m = mode[i];
-        const cc = inf.caseClass;
-        const o = i * stride;
-        let f = o;
+        let f = i * stride;
         if (withWordGroups) {
           out.set(inf.groups.self, f);
           f += NUM_SELF;
-          out.set((prev ?? BOUNDARY_INFO).groups.prev, f);
+          out.set((i > s ? infos[i - 1] : BOUNDARY_INFO).groups.prev, f);
           f += NUM_PREV;
-          out.set((next ?? BOUNDARY_INFO).groups.next, f);
+          out.set((i + 1 < e ? infos[i + 1] : BOUNDARY_INFO).groups.next, f);
           f += NUM_NEXT;
-          out.set((prev2 ?? BOUNDARY_INFO).groups.prev2, f);
+          out.set((i > s + 1 ? infos[i - 2] : BOUNDARY_INFO).groups.prev2, f);
           f += NUM_PREV2;
-          out.set((next2 ?? BOUNDARY_INFO).groups.next2, f);
+          out.set((i + 2 < e ? infos[i + 2] : BOUNDARY_INFO).groups.next2, f);
           f += NUM_NEXT2;
         }
-        const c0 = f;
-        const pl = prev ? prev.hLower : BOUNDARY;
-        const nl = next ? next.hLower : BOUNDARY;
-        out[f++] = mix(tpl(T.Bias), 0);
-        out[f++] = mix3(mix(tpl(T.ShortTri), prev ? prev.hShort : BOUNDARY), inf.hShort, next ? next.hShort : BOUNDARY);
-        out[f++] = mix3(tpl(T.PrevCur), pl, inf.hLower);
-        out[f++] = mix3(tpl(T.CurNext), inf.hLower, nl);
-        out[f++] = mix3(tpl(T.Prev2Prev), prev2 ? prev2.hLower : BOUNDARY, pl);
-        out[f++] = mix3(tpl(T.NextNext2), nl, next2 ? next2.hLower : BOUNDARY);
-        out[f++] = mix(tpl(T.Gaz), gaz[i] * 8 + cc);
-        out[f++] = mix(tpl(T.GazPrev), i > s ? gaz[i - 1] : 255);
-        out[f++] = mix(tpl(T.GazNext), i + 1 < e ? gaz[i + 1] : 255);
-        out[f++] = mix(tpl(T.Demonym), (inf.isDemonym ? 1 : 0) + (prev?.isDemonym ? 2 : 0) + (next?.isDemonym ? 4 : 0));
-        out[f++] = mix(tpl(T.Initial), initial[i] * 8 + cc);
-        const low = inf.stats.low;
-        const cap = inf.stats.cap;
-        // Bucketed counts, conjoined with this token's casing, position and sentence mode.
-        const lowB = low === 0 ? 0 : low < 3 ? 1 : 2;
-        const capB = cap === 0 ? 0 : cap < 3 ? 1 : 2;
-        const ctx = (cc * 2 + initial[i]) * 3 + m;
-        out[f++] = mix(tpl(T.DocLower), ctx * 4 + lowB);
-        out[f++] = mix(tpl(T.DocCap), (ctx * 4 + capB) * 4 + lowB);
-        out[f++] = mix(tpl(T.Title), (prev?.isTitle ? 1 : 0) + (prev2?.isTitle ? 2 : 0) + (inf.isTitle ? 4 : 0));
-        out[f++] = mix3(tpl(T.Mode), m, inf.hShort);
-        out[f++] = mix(tpl(T.PrevWordCase), prev ? prev.caseClass * 2 + (prev.isCommonLower ? 1 : 0) : 99);
-        out[f++] = mix(tpl(T.NextWordCase), next ? next.caseClass * 2 + (next.isCommonLower ? 1 : 0) : 99);
-        out[f++] = mix(tpl(T.Quote), inQuote * 8 + cc);
-        out[f++] = mix(tpl(T.Len), Math.min(w.length, 12) * 8 + cc);
-        out[f++] = mix3(tpl(T.WordMode), m, inf.hLower);
-        if (f - c0 !== NUM_CONTEXT) throw new Error(`feature count mismatch: ${f - c0}`);
+        smallCodes(ctx, i, s, e, codes);
+        for (let k = 0; k < NUM_SMALL; k++) out[f++] = smallHash(k, codes[k]);
+        hashedContext(ctx, i, s, e, hashed);
+        for (let k = 0; k < NUM_HASHED; k++) out[f++] = hashed[k] >>> 0;
+        const mh = inf.modeHashes;
+        const m = ctx.mode[i];
+        for (let k = 0; k < NUM_MODE; k++) out[f++] = mh[m * NUM_MODE + k];
       }
     }
     return out;
   }
 }
 
+/** What one document looks like to the templates; see FeatureExtractor.context. */
+export interface DocContext {
+  infos: WordInfo[];
+  /** Per token: sentence case mode (0 normal, 1 SHOUTING, 2 lowercase). */
+  mode: Uint8Array;
+  /** Per token: 1 on the first word with letters of its sentence. */
+  initial: Uint8Array;
+  /** Per token: gazetteer code (see gazetteerCodes). */
+  gaz: Uint8Array;
+  /** Per token: inside double quotes within the sentence. */
+  quote: Uint8Array;
+}
+
+/**
+ * Context templates with a small value domain: the feature is mix(template, code)
+ * with code < SMALL_SIZES[k], so the runtime tagger keeps their weights in dense
+ * tables indexed by code instead of hashing.
+ */
+const SMALL_TEMPLATES = [T.Bias, T.Gaz, T.GazPrev, T.GazNext, T.Demonym, T.Initial, T.DocLower, T.DocCap, T.Title, T.PrevWordCase, T.NextWordCase, T.Quote];
+export const SMALL_SIZES: readonly number[] = [1, 64, 256, 256, 8, 16, 128, 512, 8, 100, 100, 16];
+export const NUM_SMALL = SMALL_TEMPLATES.length;
+/** Context templates over pairs and triples of words: hashed at run time. */
+export const NUM_HASHED = 5;
+/** Templates on one word and the sentence's case mode (Mode, WordMode, Len): cached per word and mode at run time. */
+export const NUM_MODE = 3;
+
+export function smallHash(k: number, code: number): number {
+  return mix(tpl(SMALL_TEMPLATES[k]), code);
+}
+
+/** Codes of the small-domain templates of token i of sentence [s, e). */
+export function smallCodes(ctx: DocContext, i: number, s: number, e: number, out: Int32Array): void {
+  const infos = ctx.infos;
+  const inf = infos[i];
+  const prev = i > s ? infos[i - 1] : null;
+  const prev2 = i > s + 1 ? infos[i - 2] : null;
+  const next = i + 1 < e ? infos[i + 1] : null;
+  const gaz = ctx.gaz;
+  const cc = inf.caseClass;
+  const init = ctx.initial[i];
+  const m = ctx.mode[i];
+  const low = inf.stats.low;
+  const cap = inf.stats.cap;
+  // Bucketed counts, conjoined with this token's casing, position and sentence mode.
+  const lowB = low === 0 ? 0 : low < 3 ? 1 : 2;
+  const capB = cap === 0 ? 0 : cap < 3 ? 1 : 2;
+  const c = (cc * 2 + init) * 3 + m;
+  out[0] = 0;
+  out[1] = gaz[i] * 8 + cc;
+  out[2] = i > s ? gaz[i - 1] : 255;
+  out[3] = i + 1 < e ? gaz[i + 1] : 255;
+  out[4] = (inf.isDemonym ? 1 : 0) + (prev !== null && prev.isDemonym ? 2 : 0) + (next !== null && next.isDemonym ? 4 : 0);
+  out[5] = init * 8 + cc;
+  out[6] = c * 4 + lowB;
+  out[7] = (c * 4 + capB) * 4 + lowB;
+  out[8] = (prev !== null && prev.isTitle ? 1 : 0) + (prev2 !== null && prev2.isTitle ? 2 : 0) + (inf.isTitle ? 4 : 0);
+  out[9] = prev !== null ? prev.caseClass * 2 + (prev.isCommonLower ? 1 : 0) : 99;
+  out[10] = next !== null ? next.caseClass * 2 + (next.isCommonLower ? 1 : 0) : 99;
+  out[11] = ctx.quote[i] * 8 + cc;
+}
+
+/** Hashes (as int32) of the pair and triple templates of token i of sentence [s, e). */
+export function hashedContext(ctx: DocContext, i: number, s: number, e: number, out: Int32Array): void {
+  const infos = ctx.infos;
+  const inf = infos[i];
+  const prev = i > s ? infos[i - 1] : null;
+  const prev2 = i > s + 1 ? infos[i - 2] : null;
+  const next = i + 1 < e ? infos[i + 1] : null;
+  const next2 = i + 2 < e ? infos[i + 2] : null;
+  const pl = prev !== null ? prev.hLower : BOUNDARY;
+  const nl = next !== null ? next.hLower : BOUNDARY;
+  out[0] = mix3(mix(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY), inf.hShort, next !== null ? next.hShort : BOUNDARY);
+  out[1] = mix3(T_PREV_CUR, pl, inf.hLower);
+  out[2] = mix3(T_CUR_NEXT, inf.hLower, nl);
+  out[3] = mix3(T_PREV2_PREV, prev2 !== null ? prev2.hLower : BOUNDARY, pl);
+  out[4] = mix3(T_NEXT_NEXT2, nl, next2 !== null ? next2.hLower : BOUNDARY);
+}
+
+const T_SHORT_TRI = tpl(T.ShortTri);
+const T_PREV_CUR = tpl(T.PrevCur);
+const T_CUR_NEXT = tpl(T.CurNext);
+const T_PREV2_PREV = tpl(T.Prev2Prev);
+const T_NEXT_NEXT2 = tpl(T.NextNext2);
+
 const BOUNDARY_INFO: { groups: WordGroups } = { groups: BOUNDARY_GROUPS };
+if (NUM_SMALL + NUM_HASHED + NUM_MODE !== NUM_CONTEXT) throw new Error('feature count mismatch');

@@ -1,7 +1,20 @@
 import type { Gazetteer } from '../gazetteer';
 import type { Sentence, Token } from '../types';
 import type { NerLabel, NerSpan, Tagger } from '.';
-import { BOUNDARY_GROUPS, FEATURE_VERSION, FeatureExtractor, NUM_CONTEXT, type DocInput, type WordGroups } from './features';
+import {
+  BOUNDARY_GROUPS,
+  FEATURE_VERSION,
+  FeatureExtractor,
+  hashedContext,
+  NUM_HASHED,
+  NUM_MODE,
+  NUM_SMALL,
+  SMALL_SIZES,
+  smallCodes,
+  smallHash,
+  type DocInput,
+  type WordInfo,
+} from './features';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 
 /*
@@ -31,53 +44,67 @@ export interface ModelFile {
 const TYPE_LABELS: NerLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
 /**
- * Open-addressing table from feature hash to weights, with the weights stored
- * in the slot: 32 bytes = int32 key + NUM_LABELS int16 weights (one global
- * scale), so a look-up costs one cache line. Tagging speed is bound by these
- * memory accesses, not by arithmetic. 0 marks an empty slot (hashes are never
- * 0); keys are int32 because V8 keeps those as small integers, whereas uint32
- * values above 2^31 become doubles.
+ * Open-addressing table from feature hash to weights. The slots hold only
+ * (key, row) pairs, 8 bytes each, so that the many probes that miss (most
+ * word-pair features are not in the model) touch a compact array; the float
+ * weights are read from a dense row-major array on a hit. 0 marks an empty
+ * slot (hashes are never 0); keys are int32 because V8 keeps those as small
+ * integers, whereas uint32 values above 2^31 become doubles.
  */
 class FeatureTable {
-  static readonly INTS = 8;
-  readonly keys: Int32Array;
-  readonly weights: Int16Array;
+  /** Interleaved [key, row] per slot. */
+  readonly slots: Int32Array;
   readonly mask: number;
-  readonly scale: number;
+  /** rows x NUM_LABELS, weight = int8 * row scale as stored in the file. */
+  readonly weights: Float32Array;
+  /** Bit set over hash bits: bit (h >>> 5 & mask, h & 31) is set for every key. */
+  readonly filter: Int32Array;
 
   constructor(hashes: Uint32Array, q: Int8Array, scales: Float32Array) {
+    // Load factor up to 0.6: the probe array stays small (cache misses cost more than a few extra probes).
     let size = 1;
-    while (size < hashes.length * 2) size <<= 1;
-    this.keys = new Int32Array(size * FeatureTable.INTS);
-    this.weights = new Int16Array(this.keys.buffer);
+    while (size * 0.6 < hashes.length) size <<= 1;
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
-    let max = 0;
-    for (let r = 0; r < hashes.length; r++) max = Math.max(max, Math.abs(scales[r]) * 127);
-    this.scale = max > 0 ? max / 32767 : 1;
+    this.weights = new Float32Array(hashes.length * NUM_LABELS);
+    let bits = 1 << 16;
+    while (bits < hashes.length * 2) bits <<= 1;
+    // ~14 bits a key: about 7% of absent features pass the filter.
+    this.filter = new Int32Array((bits * 8) >>> 5);
+    const fmask = this.filter.length - 1;
     for (let r = 0; r < hashes.length; r++) {
       const h = hashes[r] | 0;
       let idx = h & this.mask;
-      while (this.keys[idx * 8] !== 0 && this.keys[idx * 8] !== h) idx = (idx + 1) & this.mask;
-      this.keys[idx * 8] = h;
-      const f = scales[r] / this.scale;
-      for (let l = 0; l < NUM_LABELS; l++) this.weights[idx * 16 + 2 + l] = Math.round(q[r * NUM_LABELS + l] * f);
+      while (this.slots[idx * 2] !== 0 && this.slots[idx * 2] !== h) idx = (idx + 1) & this.mask;
+      this.slots[idx * 2] = h;
+      this.slots[idx * 2 + 1] = r;
+      this.filter[(h >>> 5) & fmask] |= 1 << (h & 31);
+      for (let l = 0; l < NUM_LABELS; l++) this.weights[r * NUM_LABELS + l] = q[r * NUM_LABELS + l] * scales[r];
     }
   }
 
-  /** Int16 offset of the weights of a feature, or -1 when the model does not have it. */
+  /** Offset of the weights of a feature in `weights`, or -1 when the model does not have it. */
   find(hash: number): number {
-    const keys = this.keys;
+    const slots = this.slots;
     const mask = this.mask;
     const h = hash | 0;
     let idx = h & mask;
-    let key = keys[idx * 8];
+    let key = slots[idx * 2];
     while (key !== 0 && key !== h) {
       idx = (idx + 1) & mask;
-      key = keys[idx * 8];
+      key = slots[idx * 2];
     }
-    return key === 0 ? -1 : idx * 16 + 2;
+    return key === 0 ? -1 : slots[idx * 2 + 1] * NUM_LABELS;
   }
 }
+
+/** Layout of a word's cached scores: [self in mode 0 | 1 | 2 | as prev | as next | as prev2 | as next2] x labels. */
+const W_PREV = 3;
+const W_NEXT = 4;
+const W_PREV2 = 5;
+const W_NEXT2 = 6;
+const W_SIZE = 7 * NUM_LABELS;
+if (NUM_LABELS !== 9 || W_PREV !== 3 || W_NEXT2 !== 6) throw new Error('PerceptronTagger.emissions is unrolled for 9 labels');
 
 export class PerceptronTagger implements Tagger {
   private readonly table: FeatureTable;
@@ -85,8 +112,13 @@ export class PerceptronTagger implements Tagger {
   private emit = new Float32Array(0);
   private score = new Float64Array(0);
   private back = new Uint8Array(0);
-  private readonly wordCache = new Map<string, Float32Array>();
+  private labels = new Uint8Array(0);
   private readonly boundary: Float32Array;
+  /** Weights of the small-domain templates by code: SMALL_SIZES[k] x labels from smallOffset[k]. */
+  private readonly small: Float32Array;
+  private readonly smallOffset: Int32Array;
+  private readonly codes = new Int32Array(NUM_SMALL);
+  private readonly hashed = new Int32Array(NUM_HASHED);
 
   constructor(
     hashes: Uint32Array,
@@ -100,77 +132,151 @@ export class PerceptronTagger implements Tagger {
     if (transitions.length !== (NUM_LABELS + 1) * NUM_LABELS) throw new Error('bad transition matrix');
     this.table = new FeatureTable(hashes, weights, scales);
     this.extractor = new FeatureExtractor(gazetteer);
-    this.boundary = this.groupScores(BOUNDARY_GROUPS);
-  }
-
-  /** Summed weights of a word's one-word feature groups: [self | as prev | as next | as prev2 | as next2] x labels. */
-  private groupScores(g: WordGroups): Float32Array {
     const L = NUM_LABELS;
-    const v = new Float32Array(5 * L);
-    const { weights, scale } = this.table;
-    [g.self, g.prev, g.next, g.prev2, g.next2].forEach((hashes, gi) => {
-      for (const h of hashes) {
-        const o = this.table.find(h);
-        if (o < 0) continue;
-        for (let l = 0; l < L; l++) v[gi * L + l] += weights[o + l] * scale;
-      }
-    });
-    return v;
-  }
-
-  private wordScores(word: string): Float32Array {
-    let v = this.wordCache.get(word);
-    if (!v) {
-      v = this.groupScores(this.extractor.wordGroups(word));
-      // Bounded so a long-running server does not grow without limit.
-      if (this.wordCache.size > 100000) this.wordCache.clear();
-      this.wordCache.set(word, v);
+    this.boundary = new Float32Array(W_SIZE);
+    this.addGroup(BOUNDARY_GROUPS.prev, this.boundary, W_PREV * L);
+    this.addGroup(BOUNDARY_GROUPS.next, this.boundary, W_NEXT * L);
+    this.addGroup(BOUNDARY_GROUPS.prev2, this.boundary, W_PREV2 * L);
+    this.addGroup(BOUNDARY_GROUPS.next2, this.boundary, W_NEXT2 * L);
+    this.smallOffset = new Int32Array(NUM_SMALL);
+    let total = 0;
+    for (let k = 0; k < NUM_SMALL; k++) {
+      this.smallOffset[k] = total;
+      total += SMALL_SIZES[k] * L;
     }
+    this.small = new Float32Array(total);
+    const w = this.table.weights;
+    for (let k = 0; k < NUM_SMALL; k++) {
+      for (let code = 0; code < SMALL_SIZES[k]; code++) {
+        const o = this.table.find(smallHash(k, code));
+        if (o >= 0) for (let l = 0; l < L; l++) this.small[this.smallOffset[k] + code * L + l] = w[o + l];
+      }
+    }
+  }
+
+  private addGroup(hashes: Uint32Array, v: Float32Array, at: number): void {
+    const w = this.table.weights;
+    for (const h of hashes) {
+      const o = this.table.find(h);
+      if (o >= 0) for (let l = 0; l < NUM_LABELS; l++) v[at + l] += w[o + l];
+    }
+  }
+
+  /** Summed weights of the templates that depend on one word (and the sentence mode); see W_SIZE. */
+  private wordScores(info: WordInfo): Float32Array {
+    const L = NUM_LABELS;
+    const v = new Float32Array(W_SIZE);
+    const g = info.groups;
+    this.addGroup(g.self, v, 0);
+    for (let l = 0; l < L; l++) v[L + l] = v[2 * L + l] = v[l];
+    for (let m = 0; m < 3; m++) this.addGroup(info.modeHashes.subarray(m * NUM_MODE, (m + 1) * NUM_MODE), v, m * L);
+    this.addGroup(g.prev, v, W_PREV * L);
+    this.addGroup(g.next, v, W_NEXT * L);
+    this.addGroup(g.prev2, v, W_PREV2 * L);
+    this.addGroup(g.next2, v, W_NEXT2 * L);
+    info.scores = v;
     return v;
   }
 
-  /** BIO label indices (see LABELS) for every token of the document. */
-  labelDocument(doc: DocInput): Uint8Array {
+  /** Emission scores (tokens x labels) of a document; the returned buffer is reused by the next call. */
+  emissions(doc: DocInput): Float32Array {
     const L = NUM_LABELS;
     const n = doc.words.length;
-    const hashes = this.extractor.extract(doc, false);
-    const feats = new Int32Array(hashes.buffer, hashes.byteOffset, hashes.length);
+    const ctx = this.extractor.context(doc);
+    const infos = ctx.infos;
+    const mode = ctx.mode;
     if (this.emit.length < n * L) this.emit = new Float32Array(n * L * 2);
     const emit = this.emit;
-    const { keys, weights, mask, scale } = this.table;
-    const vecs: Float32Array[] = new Array<Float32Array>(n);
-    for (let i = 0; i < n; i++) vecs[i] = this.wordScores(doc.words[i]);
+    const { slots, mask, weights, filter } = this.table;
+    const filterMask = filter.length - 1;
+    const small = this.small;
+    const smallOffset = this.smallOffset;
+    const codes = this.codes;
+    const hashed = this.hashed;
     const edge = this.boundary;
+    const nSmall = NUM_SMALL;
+    const nHashed = NUM_HASHED;
+    // NUM_LABELS is 9: the sums are unrolled into locals (float32 array writes in the inner loop cost more than the look-ups).
     for (const [s, e] of doc.sentences) {
       for (let i = s; i < e; i++) {
-        const eo = i * L;
-        const self = vecs[i];
-        const prev = i > s ? vecs[i - 1] : edge;
-        const next = i + 1 < e ? vecs[i + 1] : edge;
-        const prev2 = i > s + 1 ? vecs[i - 2] : edge;
-        const next2 = i + 2 < e ? vecs[i + 2] : edge;
-        for (let l = 0; l < L; l++) emit[eo + l] = self[l] + prev[L + l] + next[2 * L + l] + prev2[3 * L + l] + next2[4 * L + l];
-        const fo = i * NUM_CONTEXT;
-        for (let k = 0; k < NUM_CONTEXT; k++) {
-          const h = feats[fo + k];
+        const inf = infos[i];
+        const self = inf.scores ?? this.wordScores(inf);
+        const so = mode[i] * L;
+        const prev = i > s ? (infos[i - 1].scores as Float32Array) : edge;
+        const next = i + 1 < e ? (infos[i + 1].scores ?? this.wordScores(infos[i + 1])) : edge;
+        const prev2 = i > s + 1 ? (infos[i - 2].scores as Float32Array) : edge;
+        const next2 = i + 2 < e ? (infos[i + 2].scores ?? this.wordScores(infos[i + 2])) : edge;
+        let e0 = self[so + 0] + prev[27] + next[36] + prev2[45] + next2[54];
+        let e1 = self[so + 1] + prev[28] + next[37] + prev2[46] + next2[55];
+        let e2 = self[so + 2] + prev[29] + next[38] + prev2[47] + next2[56];
+        let e3 = self[so + 3] + prev[30] + next[39] + prev2[48] + next2[57];
+        let e4 = self[so + 4] + prev[31] + next[40] + prev2[49] + next2[58];
+        let e5 = self[so + 5] + prev[32] + next[41] + prev2[50] + next2[59];
+        let e6 = self[so + 6] + prev[33] + next[42] + prev2[51] + next2[60];
+        let e7 = self[so + 7] + prev[34] + next[43] + prev2[52] + next2[61];
+        let e8 = self[so + 8] + prev[35] + next[44] + prev2[53] + next2[62];
+        smallCodes(ctx, i, s, e, codes);
+        for (let k = 0; k < nSmall; k++) {
+          const o = smallOffset[k] + codes[k] * 9;
+          e0 += small[o + 0];
+          e1 += small[o + 1];
+          e2 += small[o + 2];
+          e3 += small[o + 3];
+          e4 += small[o + 4];
+          e5 += small[o + 5];
+          e6 += small[o + 6];
+          e7 += small[o + 7];
+          e8 += small[o + 8];
+        }
+        hashedContext(ctx, i, s, e, hashed);
+        for (let k = 0; k < nHashed; k++) {
+          const h = hashed[k];
+          // A 1-bit-per-hash filter (256 KB, stays in cache) rejects most absent word pairs without touching the slots.
+          if ((filter[(h >>> 5) & filterMask] & (1 << (h & 31))) === 0) continue;
           let idx = h & mask;
-          let key = keys[idx * 8];
+          let key = slots[idx * 2];
           while (key !== 0 && key !== h) {
             idx = (idx + 1) & mask;
-            key = keys[idx * 8];
+            key = slots[idx * 2];
           }
           if (key === 0) continue;
-          const wo = idx * 16 + 2;
-          for (let l = 0; l < L; l++) emit[eo + l] += weights[wo + l] * scale;
+          const wo = slots[idx * 2 + 1] * 9;
+          e0 += weights[wo + 0];
+          e1 += weights[wo + 1];
+          e2 += weights[wo + 2];
+          e3 += weights[wo + 3];
+          e4 += weights[wo + 4];
+          e5 += weights[wo + 5];
+          e6 += weights[wo + 6];
+          e7 += weights[wo + 7];
+          e8 += weights[wo + 8];
         }
+        const eo = i * 9;
+        emit[eo + 0] = e0;
+        emit[eo + 1] = e1;
+        emit[eo + 2] = e2;
+        emit[eo + 3] = e3;
+        emit[eo + 4] = e4;
+        emit[eo + 5] = e5;
+        emit[eo + 6] = e6;
+        emit[eo + 7] = e7;
+        emit[eo + 8] = e8;
       }
     }
-    const labels = new Uint8Array(n);
+    return emit;
+  }
+
+  /** BIO label indices (see LABELS) for every token of the document; the returned buffer is reused by the next call. */
+  labelDocument(doc: DocInput): Uint8Array {
+    const n = doc.words.length;
+    const emit = this.emissions(doc);
+    if (this.labels.length < n) this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
+    const labels = this.labels.subarray(0, n);
     for (const [s, e] of doc.sentences) {
       const len = e - s;
-      if (this.score.length < len * L) {
-        this.score = new Float64Array(len * L * 2);
-        this.back = new Uint8Array(len * L * 2);
+      if (this.score.length < len * NUM_LABELS) {
+        this.score = new Float64Array(len * NUM_LABELS * 2);
+        this.back = new Uint8Array(len * NUM_LABELS * 2);
       }
       viterbi(emit, this.transitions, s, e, labels, this.score, this.back);
     }
@@ -178,8 +284,10 @@ export class PerceptronTagger implements Tagger {
   }
 
   tag(text: string, tokens: Token[], sentences: Sentence[]): NerSpan[] {
-    const words = tokens.map((t) => t.text);
-    const sents = sentences.map((s) => [s.tokenStart, s.tokenEnd] as const);
+    const words = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) words[i] = tokens[i].text;
+    const sents = new Array<readonly [number, number]>(sentences.length);
+    for (let i = 0; i < sentences.length; i++) sents[i] = [sentences[i].tokenStart, sentences[i].tokenEnd];
     const labels = this.labelDocument({ words, sentences: sents });
     const found: LabelSpan[] = [];
     for (const [s, e] of sents) spansOf(labels, s, e, found);

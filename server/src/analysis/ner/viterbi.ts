@@ -45,11 +45,11 @@ export function viterbi(
     const eo = (from + t) * L;
     const so = t * L;
     const po = (t - 1) * L;
-    for (let c = 0; c < L; c++) {
-      let best = -Infinity;
+    // O and B-X may follow any label; I-X only B-X or I-X (the BIO constraint of ALLOWED, unrolled).
+    for (let c = 0; c < L; c += c === 0 ? 1 : 2) {
+      let best = score[po] + trans[c];
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + c]) continue;
+      for (let p = 1; p < L; p++) {
         const v = score[po + p] + trans[p * L + c];
         if (v > best) {
           best = v;
@@ -58,6 +58,17 @@ export function viterbi(
       }
       score[so + c] = best + emit[eo + c];
       back[so + c] = arg;
+    }
+    for (let c = 2; c < L; c += 2) {
+      const b = score[po + c - 1] + trans[(c - 1) * L + c];
+      const i = score[po + c] + trans[c * L + c];
+      if (i > b) {
+        score[so + c] = i + emit[eo + c];
+        back[so + c] = c;
+      } else {
+        score[so + c] = b + emit[eo + c];
+        back[so + c] = c - 1;
+      }
     }
   }
   let best = -Infinity;

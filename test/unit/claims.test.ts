@@ -1,0 +1,244 @@
+import * as assert from 'assert';
+import { detectClaims } from '../../server/src/analysis/claims';
+import { findQuotes } from '../../server/src/analysis/claims/quotes';
+import { CUE_FORMS } from '../../server/src/analysis/claims/lexicon';
+import { parseStructure } from '../../server/src/analysis/structure';
+import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
+import { kindOf, type Claim, type EntityCluster, type EntityMention, type EntityType } from '../../server/src/analysis/types';
+import { joinLines } from './util';
+
+/*
+ * Claims are detected over the document's tokens, structure and entity
+ * mentions. The tests give the mentions by hand so that they exercise the
+ * claim rules alone, not the tagger.
+ */
+
+type Named = [text: string, type: EntityType, id: string];
+
+function analyse(text: string, names: Named[] = []): Claim[] {
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, tokens);
+  const structure = parseStructure(text);
+  const mentions: EntityMention[] = [];
+  for (const [name, type, id] of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      mentions.push({ start: at, end: at + name.length, text: name, type, kind: kindOf(type), id });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const byId = new Map<string, EntityCluster>();
+  mentions.forEach((m, i) => {
+    const e = byId.get(m.id) ?? { id: m.id, canonical: m.text, kind: m.kind, type: m.type, aliases: [], mentions: [], descriptions: [] };
+    e.mentions.push(i);
+    if (!e.aliases.includes(m.text)) e.aliases.push(m.text);
+    byId.set(m.id, e);
+  });
+  return detectClaims({ text, tokens, sentences, structure, mentions, entities: [...byId.values()] });
+}
+
+function find(claims: Claim[], content: string): Claim {
+  const c = claims.find((x) => x.text === content);
+  assert.ok(c, `no claim with content ${JSON.stringify(content)}; got ${JSON.stringify(claims.map((x) => x.text))}`);
+  return c;
+}
+
+describe('detectClaims', () => {
+  it('takes indirect speech after "that", with the named source and its id', () => {
+    const text = joinLines('Talks Stall', '', 'Mira Kovac, the head of the budget committee, said on Monday that the city could run out of money by June.');
+    const claims = analyse(text, [['Mira Kovac', 'person', 'mira-kovac']]);
+    const c = find(claims, 'the city could run out of money by June');
+    assert.strictEqual(c.cue?.text, 'said');
+    assert.ok(c.source && text.slice(c.source.start, c.source.end).includes('Mira Kovac'));
+    assert.strictEqual(c.speaker, 'mira-kovac');
+    assert.strictEqual(c.form, 'indirect');
+    assert.strictEqual(c.section, 'article');
+    assert.strictEqual(text.slice(c.start, c.end), c.text);
+  });
+
+  it('attributes a quote followed by "he told …" to the person named before', () => {
+    const text = joinLines(
+      'Talks Stall',
+      '',
+      'Omar Haddad said the deal was dead.',
+      '',
+      '"We will not sign anything this year," he told the Evening Post.',
+    );
+    const claims = analyse(text, [['Omar Haddad', 'person', 'omar-haddad'], ['Evening Post', 'organization', 'evening-post']]);
+    const c = find(claims, '"We will not sign anything this year,"');
+    assert.strictEqual(c.source?.text, 'he');
+    assert.strictEqual(c.cue?.text, 'told');
+    assert.strictEqual(c.speaker, 'omar-haddad');
+    assert.strictEqual(c.form, 'direct');
+  });
+
+  it('handles postposed sources with curly quotes and joins the continuation quote', () => {
+    const text = joinLines('Talks Stall', '', '“The budget is broken,” said Senator Ruth Vale. “Nobody wants to admit it.”');
+    const claims = analyse(text, [['Ruth Vale', 'person', 'ruth-vale']]);
+    const c = find(claims, '“The budget is broken,” said Senator Ruth Vale. “Nobody wants to admit it.”');
+    assert.strictEqual(c.cue?.text, 'said');
+    assert.strictEqual(c.speaker, 'ruth-vale');
+  });
+
+  it('continues a quote across paragraphs when the next paragraph reopens it', () => {
+    const text = joinLines(
+      'Talks Stall',
+      '',
+      'Ruth Vale said:',
+      '',
+      '“The first problem is the deficit, which nobody will fix.',
+      '',
+      '“The second problem is the pension fund.”',
+      '',
+      'The vote is on Friday.',
+    );
+    const quotes = findQuotes(text);
+    assert.strictEqual(quotes.length, 1);
+    assert.strictEqual(text.slice(quotes[0].start, quotes[0].end), text.slice(text.indexOf('“The first'), text.indexOf('fund.”') + 6));
+    const claims = analyse(text, [['Ruth Vale', 'person', 'ruth-vale']]);
+    const c = find(claims, text.slice(quotes[0].start, quotes[0].end));
+    assert.strictEqual(c.speaker, 'ruth-vale');
+  });
+
+  it('reads "according to X" before and after the content', () => {
+    const text = joinLines('Prices', '', 'Bread prices rose by a third last year, according to the Daily Ledger.', '', 'According to the ministry, exports fell sharply.');
+    const claims = analyse(text, [['Daily Ledger', 'organization', 'daily-ledger']]);
+    const a = find(claims, 'Bread prices rose by a third last year');
+    assert.strictEqual(a.cue?.text, 'according to');
+    assert.strictEqual(a.source?.text, 'the Daily Ledger');
+    assert.strictEqual(a.speaker, 'daily-ledger');
+    assert.strictEqual(a.form, 'according-to');
+    const b = find(claims, 'exports fell sharply');
+    assert.strictEqual(b.source?.text, 'the ministry');
+  });
+
+  it('records sourceless allegations with "allegedly" as cue and hedge', () => {
+    const text = joinLines('Border', '', 'Officials met after the army had allegedly crossed the border.');
+    const claims = analyse(text);
+    const c = find(claims, 'the army had allegedly crossed the border');
+    assert.strictEqual(c.cue?.text, 'allegedly');
+    assert.strictEqual(c.source, null);
+    assert.strictEqual(c.speaker, null);
+    assert.deepStrictEqual(c.hedges, ['allegedly']);
+  });
+
+  it('reads "X described Y as Z" and "reports suggest that"', () => {
+    const text = joinLines('Border', '', 'On Sunday, Carthage described the move as "a grave provocation."', '', 'Numerous reports suggest that the troops may stay until spring.');
+    const claims = analyse(text, [['Carthage', 'city', 'carthage']]);
+    const a = find(claims, 'the move as "a grave provocation."');
+    assert.strictEqual(a.cue?.text, 'described');
+    assert.strictEqual(a.speaker, 'carthage');
+    const b = find(claims, 'the troops may stay until spring');
+    assert.strictEqual(b.source?.text, 'Numerous reports');
+    assert.strictEqual(b.speaker, null);
+    assert.ok(b.hedges.includes('may'));
+  });
+
+  it('resolves a definite description to the latest entity of its kind', () => {
+    const text = joinLines(
+      'Border',
+      '',
+      'The Morning Courier ran the story first.',
+      '',
+      'Later the newspaper reported that two ministers had resigned.',
+      '',
+      'Mira Kovac spoke next. The parliamentarian reiterated that the vote would go ahead.',
+    );
+    const claims = analyse(text, [['Morning Courier', 'organization', 'morning-courier'], ['Mira Kovac', 'person', 'mira-kovac']]);
+    assert.strictEqual(find(claims, 'two ministers had resigned').speaker, 'morning-courier');
+    assert.strictEqual(find(claims, 'the vote would go ahead').speaker, 'mira-kovac');
+  });
+
+  it('gives "a spokesman for X" the organisation and leaves anonymous sources unresolved', () => {
+    const text = joinLines(
+      'Border',
+      '',
+      '"We are ready," a spokesman for the Northern Alliance said.',
+      '',
+      'Another committee member said the talks had failed.',
+    );
+    const claims = analyse(text, [['Northern Alliance', 'organization', 'northern-alliance']]);
+    assert.strictEqual(find(claims, '"We are ready,"').speaker, 'northern-alliance');
+    const b = find(claims, 'the talks had failed');
+    assert.strictEqual(b.source?.text, 'Another committee member');
+    assert.strictEqual(b.speaker, null);
+  });
+
+  it('ignores scare quotes, the author’s own views and questions', () => {
+    const text = joinLines(
+      'Border',
+      '',
+      'The town was "liberated" a decade ago.',
+      '',
+      'We believe this is a mistake. What will the council do next?',
+      '',
+      'You might ask why.',
+    );
+    assert.deepStrictEqual(analyse(text), []);
+  });
+
+  it('attributes a block quote to the outlet that introduces it', () => {
+    const text = joinLines(
+      'Border',
+      '',
+      "Here's the Daily Ledger (which broke the story):",
+      '',
+      'The government said on Wednesday that it had not requested help.',
+      '',
+      '',
+      'The announcement came a day after the minister resigned.',
+    );
+    const claims = analyse(text, [['Daily Ledger', 'organization', 'daily-ledger']]);
+    const bq = claims.find((c) => c.form === 'blockquote');
+    assert.ok(bq, JSON.stringify(claims.map((c) => c.text)));
+    assert.strictEqual(bq.cue?.text, "Here's");
+    assert.strictEqual(bq.speaker, 'daily-ledger');
+    assert.ok(bq.text.startsWith('The government said on Wednesday'));
+    assert.ok(bq.text.endsWith('the minister resigned.'));
+    // The nested claim inside the block quote is found too.
+    assert.ok(find(claims, 'it had not requested help'));
+  });
+
+  it('detects claims in reader comments with their section and handle', () => {
+    const text = joinLines(
+      'Border',
+      '',
+      'By Jane Roe',
+      '',
+      'The vote is on Friday.',
+      '',
+      'Turnout is expected to be low.',
+      '',
+      'Comment viewing options',
+      '',
+      "reader1's picture",
+      'Ruth Vale said the budget was a fraud.',
+    );
+    const claims = analyse(text, [['Ruth Vale', 'person', 'ruth-vale']]);
+    const c = find(claims, 'the budget was a fraud');
+    assert.strictEqual(c.section, 'comments');
+    assert.strictEqual(c.handle, 'reader1');
+  });
+
+  it('splits coordinated cues that share a subject', () => {
+    const text = joinLines('Border', '', 'The president condemned the deployment as a violation and demanded that the troops leave.');
+    const claims = analyse(text);
+    assert.ok(find(claims, 'the deployment as a violation').source?.text.includes('president'));
+    assert.strictEqual(find(claims, 'the troops leave').cue?.text, 'demanded');
+  });
+
+  it('lists every inflection of its cue verbs', () => {
+    for (const w of ['say', 'says', 'said', 'saying', 'tell', 'told', 'claimed', 'believes', 'threatening', 'urged', 'denied', 'vowed']) {
+      assert.ok(CUE_FORMS.has(w), w);
+    }
+  });
+
+  it('stays linear on pathological input', function () {
+    this.timeout(20000);
+    const marks = '"'.repeat(100000);
+    const long = 'x'.repeat(100000);
+    const text = joinLines('T', '', `He said that ${marks} and ${long} said “${'“'.repeat(50000)} ${'said '.repeat(20000)}`);
+    const t0 = Date.now();
+    analyse(text);
+    assert.ok(Date.now() - t0 < 10000, `took ${Date.now() - t0} ms`);
+  });
+});

@@ -51,6 +51,15 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+function makeWritable(dir) {
+  fs.chmodSync(dir, 0o755);
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) makeWritable(p);
+    else fs.chmodSync(p, 0o644);
+  }
+}
+
 /** True when a test/vscode/*.ts file is newer than its compiled .js (the suite imports only vscode and itself). */
 function testsOutOfDate() {
   const src = path.join(repoRoot, 'test', 'vscode');
@@ -103,6 +112,7 @@ async function main() {
   else cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  makeWritable(workspace); // the fixtures are read-only; tests may write sidecar files
   const userDataDir = path.join(tmp, 'user');
   writeUserSettings(userDataDir);
   const resultsFile = path.join(tmp, 'results.json');

@@ -31,7 +31,7 @@ import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { references } from './features/references';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
-import { entityAt } from './features/tags';
+import { entityAt, tagsAt } from './features/tags';
 import { workspaceOverview } from './features/workspaceOverview';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { exportAnnotations, importAnnotations } from './export/requests';
@@ -133,9 +133,17 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onHover(guard(null, (p) => hover(index, p)));
-  connection.onCodeLens(guard([], async (p) => codeLenses(index, p, await settings.get(p.textDocument.uri))));
-  connection.onDocumentSymbol(guard([], (p) => documentSymbols(index, p)));
+  /** The user's annotations placed in the document's current text. */
+  const resolved = (uri: string) => {
+    const doc = index.get(uri);
+    return doc ? annotations.resolve(uri, doc.document.getText()) : [];
+  };
+  const hoverExtras = {
+    tagsAt: (uri: string, span: { start: number; end: number }) => tagsAt(resolved(uri), span, index.get(uri)?.analysis),
+  };
+  connection.onHover(guard(null, (p) => hover(index, p, hoverExtras)));
+  connection.onCodeLens(guard([], async (p) => codeLenses(index, p, await settings.get(p.textDocument.uri), resolved(p.textDocument.uri))));
+  connection.onDocumentSymbol(guard([], (p) => documentSymbols(index, p, resolved(p.textDocument.uri))));
   connection.onReferences(guard([], (p) => references(index, p)));
   connection.onDocumentHighlight(guard([], (p) => documentHighlights(index, p)));
   connection.onDefinition(guard(null, (p) => definition(index, p)));
@@ -168,6 +176,24 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     indexer.cancel();
     service.dispose();
+  });
+
+  // Open documents are analysed soon after each change, not only when a request needs them,
+  // so that references and workspace symbols include them (also after a server restart).
+  const timers = new Map<string, NodeJS.Timeout>();
+  documents.onDidChangeContent(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri);
+        void fresh({ uri: document.uri }).catch(() => undefined);
+      }, 200),
+    );
+  });
+  documents.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    timers.delete(document.uri);
   });
 
   documents.listen(connection);

@@ -121,4 +121,56 @@ describe('mentions', () => {
     const out = mentions('Daesh attacked. Then Daesh fled. Then Daesh lost.', []);
     assert.deepStrictEqual(out, []);
   });
+
+  it('prefers organisation evidence over the tagger\'s person votes', () => {
+    // A head noun of an organisation name, English or transliterated Arabic.
+    assert.deepStrictEqual(
+      mentions("Kata'ib Hezbollah threatened them. Later Kata'ib Hezbollah left. The Sadr Bloc met.", [
+        ["Kata'ib Hezbollah", 'PER'],
+        ['Sadr Bloc', 'LOC'],
+      ]),
+      [
+        ["Kata'ib Hezbollah", 'organization'],
+        ["Kata'ib Hezbollah", 'organization'],
+        ['Sadr Bloc', 'organization'],
+      ],
+    );
+    // An alias of an acronym-named organisation, in brackets or with "also known as".
+    assert.deepStrictEqual(
+      mentions('They fear Daesh (ISIS, ISIL) most. Then Daesh struck.', [
+        ['Daesh', 'PER'],
+        ['ISIS', 'ORG'],
+        ['ISIL', 'ORG'],
+      ]).map((m) => m[1]),
+      ['organization', 'organization', 'organization', 'organization'],
+    );
+    assert.deepStrictEqual(mentions('The fight against Daesh, also known as ISIL, goes on.', [['Daesh', 'PER'], ['ISIL', 'ORG']]), [
+      ['Daesh', 'organization'],
+      ['ISIL', 'organization'],
+    ]);
+    // A dateline is not an alias.
+    assert.deepStrictEqual(mentions('BAGHDAD (AP) - It rained.', [['BAGHDAD', 'LOC'], ['AP', 'ORG']]), [
+      ['BAGHDAD', 'city'],
+      ['AP', 'organization'],
+    ]);
+  });
+
+  it('finds acronyms defined in brackets and names hidden in MISC spans', () => {
+    assert.deepStrictEqual(mentions('He sits in the Council of Representatives (CoR). The CoR voted.', [['Council of Representatives', 'ORG']]), [
+      ['Council of Representatives', 'organization'],
+      ['CoR', 'organization'],
+      ['CoR', 'organization'],
+    ]);
+    assert.deepStrictEqual(mentions('They fight Islamic State fighters.', [['Islamic', 'MISC']]), [['Islamic State', 'organization']]);
+    assert.deepStrictEqual(mentions('The Massoud Barzani-led government spoke.', [['Massoud Barzani-led', 'MISC']]), [['Massoud Barzani', 'person']]);
+    // Only participles make such compounds.
+    assert.deepStrictEqual(mentions('Kim In-sook spoke.', [['Kim In-sook', 'MISC']]), []);
+  });
+
+  it('gives the surname of a person named in full the person label', () => {
+    assert.deepStrictEqual(mentions('Hakim al-Zimili spoke. Al-Zimili had left.', [['Hakim al-Zimili', 'PER'], ['Al-Zimili', 'ORG']]), [
+      ['Hakim al-Zimili', 'person'],
+      ['Al-Zimili', 'person'],
+    ]);
+  });
 });

@@ -133,4 +133,33 @@ describe('ner: perceptron model', () => {
     const doc = { words: ['Ali', 'Hassan', 'visited', 'Iraq', '.'], sentences: [[0, 5]] as Array<[number, number]> };
     assert.deepStrictEqual(direct.labelDocument(doc), fromFile.labelDocument(doc));
   });
+
+  it('scores tokens at run time exactly as the sum of their extracted features\' weights', () => {
+    const tagger = loadPerceptron(text, gazetteer);
+    const model = JSON.parse(text) as { rows: number; data: string };
+    const bytes = Buffer.from(model.data, 'base64');
+    const byHash = new Map<number, number[]>();
+    for (let r = 0; r < model.rows; r++) {
+      const scale = bytes.readFloatLE(model.rows * 4 + r * 4);
+      const w: number[] = [];
+      for (let l = 0; l < NUM_LABELS; l++) w.push(bytes.readInt8(model.rows * 8 + r * NUM_LABELS + l) * scale);
+      byHash.set(bytes.readUInt32LE(r * 4), w);
+    }
+    const docs = [
+      { words: ['Ali', 'Hassan', 'visited', 'Iraq', 'and', 'Baghdad', '.'], sentences: [[0, 7]] as Array<[number, number]> },
+      { words: ['NATO', 'MET', 'IN', 'BAGHDAD', '"', 'Omar', '"', 'said'], sentences: [[0, 4], [4, 8]] as Array<[number, number]> },
+    ];
+    for (const doc of docs) {
+      const feats = new FeatureExtractor(gazetteer).extract(doc);
+      const emit = tagger.emissions(doc);
+      for (let i = 0; i < doc.words.length; i++) {
+        const want = new Array<number>(NUM_LABELS).fill(0);
+        for (let k = 0; k < NUM_FEATURES; k++) {
+          const w = byHash.get(feats[i * NUM_FEATURES + k]);
+          if (w) for (let l = 0; l < NUM_LABELS; l++) want[l] += w[l];
+        }
+        for (let l = 0; l < NUM_LABELS; l++) assert.ok(Math.abs(emit[i * NUM_LABELS + l] - want[l]) < 1e-3, `token ${i} label ${l}`);
+      }
+    }
+  });
 });

@@ -8,8 +8,10 @@ import { parseSidecar } from '../../common/annotations';
 import { activateDossier, openSeed, seedUri, type DossierTestApi } from './helpers';
 import { waitFor } from './waitFor';
 
-const SEED = '002_0417190cefb8240d.txt';
-const PHRASE = 'Tehran wields considerable influence';
+// A seed without "Zamili": after a server restart, documents VS Code still holds open are left out of
+// workspace-wide results until queried, and the workspace suite counts Zamili's documents.
+const SEED = '003_141fa247b765b002.txt';
+const PHRASE = 'the most astounding thing about recent events';
 
 type Api = DossierTestApi & { annotations: AnnotationsApi };
 
@@ -31,8 +33,10 @@ describe('Annotations', () => {
   });
 
   after(async () => {
-    const editor = await openSeed(SEED);
-    if (editor.document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Leave the seed as found and closed: suites that follow (a server restart re-indexes only closed
+    // documents from disk) must not depend on it.
+    await openSeed(SEED);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await api.annotations.flush();
     if (fs.existsSync(sidecar)) fs.unlinkSync(sidecar);
   });
@@ -78,8 +82,7 @@ describe('Annotations', () => {
     assert.ok(shown.length >= 1);
 
     const editor = await openSeed(SEED);
-    const start = editor.document.getText().indexOf('Washington');
-    editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + 10));
+    editor.selection = new vscode.Selection(new vscode.Position(0, 0), new vscode.Position(0, 4));
     await vscode.commands.executeCommand('dossier.tagSelection', { tags: ['refused'] });
     await waitFor(() => api.annotations.shownErrors.slice(errorsBefore), (e) => e.some((m) => /not accepted/.test(m)), { what: 'the refusal to be shown' });
     await api.annotations.flush();

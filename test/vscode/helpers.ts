@@ -28,12 +28,21 @@ export function dossier(): vscode.Extension<DossierTestApi> {
   return ext;
 }
 
-/** Activate Dossier (idempotent) and wait until its language server is up. */
-export async function activateDossier(): Promise<DossierTestApi> {
-  const api = await withTimeout(Promise.resolve(dossier().activate()), 60_000, 'Dossier to activate');
-  assert.ok(api && typeof api.ready?.then === 'function', 'activate() should return { client, ready }');
-  await withTimeout(api.ready, 60_000, 'the Dossier language server to start');
-  return api;
+let activation: Promise<DossierTestApi> | undefined;
+
+/**
+ * Activate Dossier and wait until its language server is up. Memoised: when
+ * activation fails or times out once, every later test fails at once with the
+ * same error instead of waiting for its own deadline.
+ */
+export function activateDossier(): Promise<DossierTestApi> {
+  activation ??= (async () => {
+    const api = await withTimeout(Promise.resolve(dossier().activate()), 60_000, 'Dossier to activate');
+    assert.ok(api && typeof api.ready?.then === 'function', 'activate() should return { client, ready }');
+    await withTimeout(api.ready, 60_000, 'the Dossier language server to start');
+    return api;
+  })();
+  return activation;
 }
 
 export async function openSeed(name: string): Promise<vscode.TextEditor> {
@@ -63,7 +72,7 @@ export function hoverAt(uri: vscode.Uri, position: vscode.Position): Thenable<vs
 }
 
 /** Poll the hover at a position until its text matches. */
-export function waitForHover(uri: vscode.Uri, position: vscode.Position, until: (text: string) => boolean, what: string, timeout = 30_000): Promise<string> {
+export function waitForHover(uri: vscode.Uri, position: vscode.Position, until: (text: string) => boolean, what: string, timeout = 20_000): Promise<string> {
   return waitFor(async () => markdownOf(await hoverAt(uri, position)), until, { what, timeout });
 }
 

@@ -63,7 +63,7 @@ async function tidyUp(): Promise<void> {
 
 export async function run(): Promise<void> {
   const results: SuiteResults = { vscodeVersion: vscode.version, passed: 0, failed: 0, tests: [] };
-  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, color: false, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 75_000, color: false, reporter: 'spec' });
   if (process.env.DOSSIER_E2E_GREP) mocha.grep(process.env.DOSSIER_E2E_GREP);
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));

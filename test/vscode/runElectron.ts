@@ -21,6 +21,7 @@ async function main(): Promise<number> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-vscode-'));
   const workspace = path.join(tmp, 'seeds');
   fs.cpSync(fixtures, workspace, { recursive: true });
+  makeWritable(workspace); // the fixtures are read-only; tests may write sidecar files
   const resultsFile = path.join(tmp, 'results.json');
   try {
     let vscodeExecutablePath = process.env.VSCODE_EXECUTABLE_PATH;
@@ -55,6 +56,15 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function makeWritable(dir: string): void {
+  fs.chmodSync(dir, 0o755);
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) makeWritable(p);
+    else fs.chmodSync(p, 0o644);
   }
 }
 

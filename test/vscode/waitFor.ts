@@ -4,7 +4,7 @@
  * workspace in the background, so every assertion waits for its condition.
  */
 export interface WaitOptions {
-  /** Give up after this many milliseconds (default 30 s). */
+  /** Give up after this many milliseconds (default 20 s). */
   timeout?: number;
   /** Pause between probes (default 150 ms). */
   interval?: number;
@@ -15,7 +15,7 @@ export interface WaitOptions {
 export async function waitFor<T>(
   probe: () => T | PromiseLike<T>,
   until: (value: T) => boolean = (value) => Boolean(value),
-  { timeout = 30_000, interval = 150, what = 'condition' }: WaitOptions = {},
+  { timeout = 20_000, interval = 150, what = 'condition' }: WaitOptions = {},
 ): Promise<T> {
   const deadline = Date.now() + timeout;
   let last: T | undefined;

@@ -25,7 +25,7 @@ const NOTIFY_DELAY_MS = 150;
 /*
  * Command arguments come from outside (tests, lenses, keybindings with args, other extensions), so they are validated.
  */
-const uriArg = z.union([z.string().min(1), z.instanceof(vscode.Uri)]);
+const uriArg = z.union([z.string().min(1), z.custom<vscode.Uri>((v) => v instanceof vscode.Uri, 'expected a URI')]);
 const tagArgs = z.object({ tags: z.array(z.string()).optional(), note: z.string().optional() }).optional();
 const correctionArgs = z
   .object({ action: z.enum(['not-entity', 'change-type', 'merge', 'split']).optional(), type: entityTypeSchema.optional(), into: z.string().optional() })

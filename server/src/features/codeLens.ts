@@ -3,28 +3,35 @@ import type { Settings } from '../../../common/settings';
 import type { Claim } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
 import { speakerName } from './claimsOf';
+import type { ResolvedAnnotation } from '../workspace/annotationIndex';
 import { truncate } from './markdown';
+import { tagLenses, tagsAt } from './tags';
 import { toRange } from './range';
 
 /** The client command a lens runs: reveal the position and show its hover. */
 export const SHOW_DETAILS_COMMAND = '_dossier.showDetails';
 
-export function codeLenses(index: DocumentIndex, params: CodeLensParams, settings: Settings): CodeLens[] {
+/** Lenses above claims and above tagged passages, as the `dossier.codeLens.*` settings allow. */
+export function codeLenses(index: DocumentIndex, params: CodeLensParams, settings: Settings, annotations: readonly ResolvedAnnotation[] = []): CodeLens[] {
   const doc = index.get(params.textDocument.uri);
-  if (!doc || !settings.codeLens.enabled || !settings.codeLens.claims) return [];
-  return doc.analysis.claims.map((claim) => claimLens(doc, claim));
+  if (!doc || !settings.codeLens.enabled) return [];
+  const lenses: CodeLens[] = [];
+  if (settings.codeLens.claims) lenses.push(...doc.analysis.claims.map((claim) => claimLens(doc, claim, tagsAt(annotations, claim))));
+  if (settings.codeLens.tags) lenses.push(...tagLenses(doc, annotations));
+  return lenses;
 }
 
-export function claimLensTitle(doc: IndexedDocument, claim: Claim): string {
+export function claimLensTitle(doc: IndexedDocument, claim: Claim, tags: string[] = []): string {
   const speaker = speakerName(doc, claim);
   const parts = [`$(comment-discussion) ${truncate(speaker ?? 'unattributed', 40)}`];
   if (claim.cue) parts.push(truncate(claim.cue.text, 30));
   if (claim.hedges.length) parts.push(`hedged: ${claim.hedges.join(', ')}`);
   if (claim.section === 'comments') parts.push(claim.handle ? `comment by ${truncate(claim.handle, 30)}` : 'reader comment');
+  if (tags.length) parts.push(`$(tag) ${tags.map((t) => truncate(t, 20)).join(', ')}`);
   return parts.join(' · ');
 }
 
-function claimLens(doc: IndexedDocument, claim: Claim): CodeLens {
+function claimLens(doc: IndexedDocument, claim: Claim, tags: string[]): CodeLens {
   // The lens sits on the line where the attribution starts (source, cue or content, whichever is first).
   const anchor = Math.min(claim.start, claim.cue?.start ?? Infinity, claim.source?.start ?? Infinity);
   const range = toRange(doc, { start: anchor, end: anchor });
@@ -32,7 +39,7 @@ function claimLens(doc: IndexedDocument, claim: Claim): CodeLens {
   return {
     range,
     command: {
-      title: claimLensTitle(doc, claim),
+      title: claimLensTitle(doc, claim, tags),
       command: SHOW_DETAILS_COMMAND,
       arguments: [doc.uri, doc.document.positionAt(at.start)],
     },

@@ -4,9 +4,11 @@ import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex'
 import { speakerName } from './claimsOf';
 import { truncate, typeLabel } from './markdown';
 import { toRange } from './range';
+import { tagSymbols } from './tags';
+import type { ResolvedAnnotation } from '../workspace/annotationIndex';
 
 /** Outline: Headline, Actors, Places, Claims and Comments groups, entities in order of first mention. */
-export function documentSymbols(index: DocumentIndex, params: DocumentSymbolParams): DocumentSymbol[] {
+export function documentSymbols(index: DocumentIndex, params: DocumentSymbolParams, annotations: readonly ResolvedAnnotation[] = []): DocumentSymbol[] {
   const doc = index.get(params.textDocument.uri);
   if (!doc) return [];
   const a = doc.analysis;
@@ -46,6 +48,8 @@ export function documentSymbols(index: DocumentIndex, params: DocumentSymbolPara
       return { name: b.handle ?? 'comment', detail: truncate(doc.document.getText(range), 60), kind: SymbolKind.Event, range, selectionRange: toRange(doc, b.handleSpan ?? b) };
     }),
   );
+  const tags = tagSymbols(doc, annotations);
+  if (tags) out.push(tags);
   return out;
 }
 

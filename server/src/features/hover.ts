@@ -11,10 +11,8 @@ const MAX_CLAIMS = 3;
 const MAX_DESCRIPTIONS = 3;
 
 export interface HoverExtras {
-  /** User tags on the span, from the client's annotations. */
+  /** User tags on the span (tagged passages and tagged entities), from the client's annotations. */
   tagsAt?(uri: string, span: { start: number; end: number }): string[];
-  /** User tags on the entity (workspace id). */
-  entityTags?(workspaceId: string): string[];
 }
 
 export function hover(index: DocumentIndex, params: HoverParams, extras: HoverExtras = {}): Hover | null {
@@ -26,7 +24,8 @@ export function hover(index: DocumentIndex, params: HoverParams, extras: HoverEx
   let value: string;
   let span: { start: number; end: number };
   if (hit.kind === 'mention') {
-    value = hit.entity.kind === 'actor' ? actorHover(index, doc, hit.entity, extras) : placeHover(index, doc, hit.entity, extras);
+    const tags = extras.tagsAt?.(doc.uri, hit.mention) ?? [];
+    value = hit.entity.kind === 'actor' ? actorHover(index, doc, hit.entity, tags) : placeHover(index, doc, hit.entity, tags);
     span = hit.mention;
   } else if (hit.kind === 'demonym') {
     value = demonymHover(index, hit.demonym);
@@ -69,7 +68,7 @@ function tagLine(tags: string[]): string[] {
   return tags.length ? [`Tags: ${tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`] : [];
 }
 
-function actorHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCluster, extras: HoverExtras): string {
+function actorHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
   const lines = [header(entity)];
   for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) {
     const sentence = doc.document.getText().slice(d.sentence.start, d.sentence.end);
@@ -83,11 +82,11 @@ function actorHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCl
       lines.push(`- [${escapeMarkdown(c.claim.cue?.text ?? 'claims')}](${lineLink(c.doc, c.claim.start)}): “${escapeMarkdown(truncate(c.claim.text.replace(/^["“]|["”]$/g, ''), 140))}”`);
     }
   }
-  lines.push(...tagLine(extras.entityTags?.(index.workspaceId(doc.uri, entity.id)) ?? []));
+  lines.push(...tagLine(tags));
   return lines.join('\n\n');
 }
 
-function placeHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCluster, extras: HoverExtras): string {
+function placeHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
   const lines = [header(entity)];
   const f = entity.facts;
   if (f?.country && entity.type !== 'country') lines.push(`Country: ${escapeMarkdown(f.country)}`);
@@ -100,7 +99,7 @@ function placeHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCl
   if (f?.population) lines.push(`Population: ${thousands(f.population)}`);
   for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) lines.push(`*${escapeMarkdown(truncate(d.text, 160))}*`);
   lines.push(...aliasLine(entity), ...mentionLines(index, doc, entity));
-  lines.push(...tagLine(extras.entityTags?.(index.workspaceId(doc.uri, entity.id)) ?? []));
+  lines.push(...tagLine(tags));
   return lines.join('\n\n');
 }
 

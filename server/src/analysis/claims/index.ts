@@ -590,13 +590,15 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   const quoteTok = bf >= 0 && closesQuote(ctx, bf) ? bf : bf > 0 && lower[bf] === ',' && closesQuote(ctx, bf - 1) ? bf - 1 : -1;
   // A quote ending just before the sentence ("…?” Trump said.") or inside it, that is speech rather than a title.
   const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
-  const endsHere = p >= s.tokenEnd || CLOSE_PUNCT.has(lower[p]);
+  // ", looking out on the crowd": a participle after a comma is an aside, not content.
+  const participleAside = p < s.tokenEnd && lower[p - 1] === ',' && lower[p].endsWith('ing') && !opensQuote(ctx, p);
+  const endsHere = p >= s.tokenEnd || CLOSE_PUNCT.has(lower[p]) || participleAside;
   const afterQuote = quoteTok >= 0 && (bf >= s.tokenStart || (bf === s.tokenStart - 1 && endsHere)) && speechQuote(ctx, ctx.quoteOf[quoteTok]);
   const afterComma = bf >= s.tokenStart && lower[bf] === ',' && !afterQuote;
   const colonNext = colonContinuation(ctx, Math.min(p, s.tokenEnd - 1), s);
   if (colonNext) return { content: colonNext, cue, source: [a, b], form: 'direct', at: k };
   const forwardIsAdjunct =
-    p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p] === 'to' && verb.frame !== 'clause');
+    participleAside || p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p] === 'to' && verb.frame !== 'clause');
   if ((afterQuote && !(p < s.tokenEnd && lower[p - 1] === 'that')) || (afterComma && (forwardIsAdjunct || p >= s.tokenEnd))) {
     const content = contentBefore(ctx, bf);
     if (content) return continueQuote(ctx, { content, cue, source: [a, b], form: afterQuote ? 'direct' : 'indirect', at: k }, Math.max(cueEnd, b) - 1, s.tokenEnd - 1);

@@ -136,6 +136,27 @@ async function finishVscodeTree(vscodeDir) {
 }
 
 /**
+ * One install at a time per cache dir (e.g. two test runs started together):
+ * an atomic mkdir is the lock; a lock older than 20 minutes is stale.
+ */
+async function lockInstall() {
+  const lock = `${installDir}.lock`;
+  fs.mkdirSync(cacheDir, { recursive: true });
+  for (let waited = false; ; waited = true) {
+    try {
+      fs.mkdirSync(lock);
+      return () => fs.rmSync(lock, { recursive: true, force: true });
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > 20 * 60_000) { fs.rmSync(lock, { recursive: true, force: true }); continue; }
+      if (!waited) log(`waiting for another install to finish (${lock})`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
+/**
  * Make sure code-server (and, unless `chromium: false`, Chromium) are
  * installed. Cheap when everything is already there.
  */
@@ -144,36 +165,43 @@ export async function ensureInstalled({ chromium = true } = {}) {
   if (major !== 20) {
     throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node 20 exactly; this is Node ${process.versions.node}`);
   }
-  const needCodeServer = !markerOk();
-  const needApt = missingAptPackages().length > 0;
-  if (!needCodeServer && !needApt) {
+  if (markerOk() && missingAptPackages().length === 0) {
     log(`code-server ${CODE_SERVER_VERSION} and apt packages: already installed (${installDir})`);
     return;
   }
   const t0 = Date.now();
-  let vscodeDir;
-  if (needCodeServer) {
-    log(`installing code-server ${CODE_SERVER_VERSION} into ${installDir}`);
-    fs.rmSync(installDir, { recursive: true, force: true }); // a partial earlier attempt
-    // apt (for the native build deps) and the npm downloads run side by side.
-    [, vscodeDir] = await Promise.all([ensureAptPackages(), installCodeServerPackages()]);
-    log('building native modules (argon2, kerberos, @parcel/watcher, spdlog, deviceid, native-watchdog, node-pty)');
-    await buildNativeModules(vscodeDir);
-    await finishVscodeTree(vscodeDir);
-    fs.writeFileSync(markerFile, JSON.stringify({
-      codeServer: CODE_SERVER_VERSION,
-      node: process.version,
-      nodeModulesAbi: process.versions.modules,
-      finishedAt: new Date().toISOString(),
-    }, null, 2));
-  } else {
+  if (markerOk()) {
     await ensureAptPackages();
+  } else {
+    const unlock = await lockInstall();
+    try {
+      if (markerOk()) {
+        log('another run finished the install meanwhile');
+        await ensureAptPackages();
+      } else {
+        log(`installing code-server ${CODE_SERVER_VERSION} into ${installDir}`);
+        fs.rmSync(installDir, { recursive: true, force: true }); // a partial earlier attempt
+        // apt (for the native build deps) and the npm downloads run side by side.
+        const [, vscodeDir] = await Promise.all([ensureAptPackages(), installCodeServerPackages()]);
+        log('building native modules (argon2, kerberos, @parcel/watcher, spdlog, deviceid, native-watchdog, node-pty)');
+        await buildNativeModules(vscodeDir);
+        await finishVscodeTree(vscodeDir);
+        fs.writeFileSync(markerFile, JSON.stringify({
+          codeServer: CODE_SERVER_VERSION,
+          node: process.version,
+          nodeModulesAbi: process.versions.modules,
+          finishedAt: new Date().toISOString(),
+        }, null, 2));
+      }
+    } finally {
+      unlock();
+    }
   }
   if (chromium && !chromiumPath()) throw new Error('Chromium is not installed (expected /usr/bin/chromium)');
   log(`install finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   ensureInstalled().catch((err) => {
     console.error(`[e2e] install failed: ${err.message}`);
     process.exit(1);

@@ -92,7 +92,7 @@ export function matchClaims(gold: EvalClaim[], pred: EvalClaim[], threshold = 0.
   return out;
 }
 
-interface Tally {
+export interface Tally {
   gold: number;
   predicted: number;
   matched: number;
@@ -105,7 +105,7 @@ interface Tally {
   speakerSetN: number;
 }
 
-function emptyTally(): Tally {
+export function emptyTally(): Tally {
   return { gold: 0, predicted: 0, matched: 0, exact: 0, cue: 0, source: 0, speaker: 0, speakerN: 0, speakerSet: 0, speakerSetN: 0 };
 }
 
@@ -140,7 +140,7 @@ export function tallyDoc(t: Tally, gold: EvalClaim[], pred: EvalClaim[], withSpe
   return pairs;
 }
 
-function finish(t: Tally): ClaimScores {
+export function finishTally(t: Tally): ClaimScores {
   const p = t.predicted ? t.matched / t.predicted : 0;
   const r = t.gold ? t.matched / t.gold : 0;
   const ep = t.predicted ? t.exact / t.predicted : 0;
@@ -279,7 +279,7 @@ export function evaluate(docs: EvalDoc[], withSpeaker: boolean, verbose = false)
     const pairs = tallyDoc(t, doc.gold, pred, withSpeaker);
     if (verbose) report(doc, pred, pairs, withSpeaker);
   }
-  return { scores: finish(t), bytes, ms };
+  return { scores: finishTally(t), bytes, ms };
 }
 
 function show(text: string, s: Span | null): string {

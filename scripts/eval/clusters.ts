@@ -34,7 +34,7 @@ interface GoldFile {
   entities: GoldEntity[];
 }
 
-interface Score {
+export interface Score {
   p: number;
   r: number;
   n: number;
@@ -67,7 +67,7 @@ function resources(): { res: AnalysisResources; note: string } {
 }
 
 /** B-cubed precision and recall summed over items (divide by n for averages). */
-function bcubed(pred: string[], gold: string[]): Score {
+export function bcubed(pred: string[], gold: string[]): Score {
   const n = pred.length;
   const pc = new Map<string, number>();
   const gc = new Map<string, number>();
@@ -88,7 +88,7 @@ function bcubed(pred: string[], gold: string[]): Score {
   return { p, r, n };
 }
 
-const f1 = (s: Score) => {
+export const f1 = (s: Score) => {
   const p = s.n ? s.p / s.n : 0;
   const r = s.n ? s.r / s.n : 0;
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
@@ -193,4 +193,4 @@ function main(): void {
   console.log(`pipeline time ${ms.toFixed(0)} ms for ${(bytes / 1024).toFixed(0)} KiB (${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s, first run includes warm-up)`);
 }
 
-main();
+if (require.main === module && /clusters[^/\\]*$/.test(process.argv[1] ?? "")) main();

@@ -194,6 +194,10 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
+    // Unsaved edits are gone with the editor: the index goes back to the file on disk.
+    if (document.uri.startsWith('file:')) {
+      void settings.get().then((s) => indexer.indexFile(fileURLToPath(document.uri), s.maxFileSizeMB * 1048576));
+    }
   });
 
   documents.listen(connection);

@@ -23,6 +23,8 @@ export interface ClaimContext {
   /** Per quote: first and one-past-last token. */
   quoteTokStart: Int32Array;
   quoteTokEnd: Int32Array;
+  /** Per sentence: its first word token, or -1. */
+  firstWord: Int32Array;
   /** Per token: sentence index. */
   sentOf: Int32Array;
   /** Per token: index into `mentions` of a mention covering it, or -1. */
@@ -58,8 +60,12 @@ export function buildContext(
     }
   }
   const sentOf = new Int32Array(n).fill(-1);
+  const firstWord = new Int32Array(sentences.length).fill(-1);
   sentences.forEach((s, i) => {
-    for (let k = s.tokenStart; k < s.tokenEnd && k < n; k++) sentOf[k] = i;
+    for (let k = s.tokenStart; k < s.tokenEnd && k < n; k++) {
+      sentOf[k] = i;
+      if (firstWord[i] < 0 && isWord(lower[k])) firstWord[i] = k;
+    }
   });
   const mentionOf = new Int32Array(n).fill(-1);
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a].start - mentions[b].start);
@@ -77,19 +83,20 @@ export function buildContext(
     while (b < blocks.length && blocks[b].end <= t.start) b++;
     if (b < blocks.length && t.start >= blocks[b].start && t.end <= blocks[b].end) blockOf[k] = b;
   }
-  return { text, tokens, sentences, structure, mentions, entities, lower, quotes, quoteOf, quoteTokStart, quoteTokEnd, sentOf, mentionOf, blockOf };
+  return { text, tokens, sentences, structure, mentions, entities, lower, quotes, quoteOf, quoteTokStart, quoteTokEnd, firstWord, sentOf, mentionOf, blockOf };
 }
 
-/** Lowercase with a straight apostrophe; most tokens need no new string. */
+/**
+ * Lowercase with a straight apostrophe. Only the first character decides for
+ * longer tokens: mixed case inside a word ("McCain") marks a name, which the
+ * rules never look up, and most tokens then need no new string at all.
+ */
 function normalise(t: string): string {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) {
-      const l = t.toLowerCase();
-      return l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
-    }
-  }
-  return t;
+  const c = t.charCodeAt(0);
+  if (c >= 97 && c <= 122) return t.indexOf('’') >= 0 ? t.toLowerCase().replace(/’/g, "'") : t;
+  if (c < 65 || (c > 90 && c < 128)) return t.length === 1 ? t : t.indexOf('’') >= 0 ? t.replace(/’/g, "'") : t;
+  const l = t.toLowerCase();
+  return l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
 }
 
 export function blockOfOffset(ctx: ClaimContext, offset: number): Block | undefined {

@@ -29,7 +29,7 @@ interface Draft {
   at: number;
 }
 
-const AUX = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'did', 'does', 'do', "n't", 'not', 'never', 'to', 'also', 'later', 'then', 'previously', 'repeatedly', 'recently', 'once', 'again', 'still', 'already', 'even', 'just', 'further', 'first', 'now', 'often', 'merely', 'simply', 'only', 'all', 'both', 'publicly', 'privately', 'flatly', 'generally', 'have', 'been', 'being', 'apparently', 'reportedly', 'allegedly', 'clearly', 'strongly', 'quickly', 'widely', 'long', 'since', 'yet', 'ever', 'actually', 'openly', 'last', 'subsequently']);
+const AUX = new Set(['ca', 'wo', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'did', 'does', 'do', "n't", 'not', 'never', 'to', 'also', 'later', 'then', 'previously', 'repeatedly', 'recently', 'once', 'again', 'still', 'already', 'even', 'just', 'further', 'first', 'now', 'often', 'merely', 'simply', 'only', 'all', 'both', 'publicly', 'privately', 'flatly', 'generally', 'have', 'been', 'being', 'apparently', 'reportedly', 'allegedly', 'clearly', 'strongly', 'quickly', 'widely', 'long', 'since', 'yet', 'ever', 'actually', 'openly', 'last', 'subsequently']);
 const NOUN_MARKERS = new Set(["'s", "'", 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'this', 'these', 'those', 'that', 'whose', 'no', 'any', 'every', 'each']);
 /** Words that open an adjunct, not reported content ("she said several months after …"). */
 const ADJUNCT_START = new Set(['several', 'in', 'on', 'at', 'after', 'before', 'during', 'while', 'when', 'as', 'last', 'earlier', 'later', 'of', 'to', 'about', 'from', 'with', 'without', 'recently', 'afterwards', 'afterward', 'then', 'outside', 'inside', 'via', 'through', 'following', 'among', 'over', 'under', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'and', 'but', 'adding', 'noting', 'again', 'repeatedly', 'twice', 'once', 'quietly', 'simply', 'flatly', 'by', 'for', 'into', 'upon', 'shortly'])
@@ -48,7 +48,7 @@ function adjunctAhead(ctx: ClaimContext, j: number): boolean {
 }
 
 /** Prepositions that open an adjunct between a cue and its content ("said via email that"). */
-const ADJUNCT_PREPS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'to', 'of', 'about', 'via', 'through', 'from', 'after', 'before', 'while', 'when', 'with', 'by', 'over', 'under', 'before', 'outside', 'inside', 'following']);
+const ADJUNCT_PREPS = new Set(['on', 'in', 'at', 'during', 'earlier', 'to', 'of', 'about', 'via', 'through', 'from', 'after', 'before', 'while', 'when', 'with', 'by', 'over', 'under', 'before', 'outside', 'inside', 'following']);
 const WH_WORDS = new Set(['how', 'what', 'why', 'whether', 'if', 'where', 'when', 'who', 'which']);
 const STRICT_INFINITIVE = new Set(['want', 'plan', 'aim', 'intend', 'refuse', 'seek']);
 /** Prepositions that belong to a generic cue ("spoke about", "apologized for", "responded with"). */
@@ -79,7 +79,8 @@ export function detectClaims(input: ClaimInput): Claim[] {
   const cut = contentCuts(ctx);
   const n = ctx.tokens.length;
   for (let k = 0; k < n; k++) {
-    if (ctx.quoteOf[k] >= 0 && !opensQuote(ctx, k) && !closesQuote(ctx, k)) continue; // cues inside quotes belong to the quoted speaker
+    // Cues inside quotes belong to the quoted speaker; a colon may still be a transcript turn ("WALLACE: …).
+    if (ctx.quoteOf[k] >= 0 && !opensQuote(ctx, k) && !closesQuote(ctx, k) && ctx.lower[k] !== ':') continue;
     const w = ctx.lower[k];
     if (!TRIGGERS.has(w)) continue;
     if (w === 'according' && ctx.lower[k + 1] === 'to') {
@@ -101,7 +102,7 @@ export function detectClaims(input: ClaimInput): Claim[] {
     const form = CUE_FORMS.get(w);
     // Title-case headlines capitalise their verbs: "…, Lindsey Graham Says", "Obama Says Museum Will …".
     const headlineEnd =
-      inHeadline(ctx, k) && (k + 1 >= n || ctx.blockOf[k + 1] !== ctx.blockOf[k] || CLOSE_PUNCT.has(ctx.lower[k + 1]) || (form?.form === 's' && k > 0 && isCapitalised(ctx.tokens[k - 1].text)));
+      inHeadline(ctx, k) && (k + 1 >= n || ctx.blockOf[k + 1] !== ctx.blockOf[k] || CLOSE_PUNCT.has(ctx.lower[k + 1]) || ((form?.form === 's' || form?.form === 'past') && k > 0 && isCapitalised(ctx.tokens[k - 1].text)));
     if (form && (!isCapitalised(ctx.tokens[k].text) || isSentenceInitial(ctx, k) || headlineEnd)) {
       const d = verbCue(ctx, k, form, cut, drafts);
       if (d) {
@@ -128,11 +129,8 @@ function inHeadline(ctx: ClaimContext, k: number): boolean {
 }
 
 function isSentenceInitial(ctx: ClaimContext, k: number): boolean {
-  const s = ctx.sentences[ctx.sentOf[k]];
-  if (!s) return false;
-  let j = s.tokenStart;
-  while (j < k && !isWord(ctx.tokens[j].text)) j++;
-  return j === k;
+  const si = ctx.sentOf[k];
+  return si >= 0 && ctx.firstWord[si] === k;
 }
 
 function sentenceOf(ctx: ClaimContext, k: number): Sentence {
@@ -159,7 +157,7 @@ function contentCuts(ctx: ClaimContext): Int32Array {
       const w = ctx.lower[k];
       const next = ctx.lower[k + 1] ?? '';
       if (w === ';') here = true;
-      else if (w === ',' && ((next === 'but' && ctx.lower[k + 2] !== 'that') || next === 'according' || next === 'which' || next === 'while' || next === 'whereas' || next === 'with')) here = true;
+      else if (w === ',' && ((next === 'but' && ctx.lower[k + 2] !== 'that') || next === 'according' || next === 'which' || next === 'while' || next === 'whereas' || next === 'with' || next === 'although' || next === 'though')) here = true;
       else if (w === ',' && (next === 'it' || next === 'there') && BE.has(ctx.lower[k + 2] ?? '')) here = true;
       else if (w === ',' && (next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) here = true;
       else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
@@ -198,13 +196,11 @@ function contentEnd(ctx: ClaimContext, p: number, cut: Int32Array): number {
   let endTok = Math.max(p + 1, cut[p]);
   let end = ctx.tokens[endTok - 1].end;
   // A quote opened inside the content runs to its closing mark, across sentences.
-  for (let k = p; k < endTok; k++) {
-    const q = ctx.quoteOf[k];
-    if (q >= 0 && ctx.quotes[q].end > end) {
-      end = ctx.quotes[q].end;
-      endTok = ctx.quoteTokEnd[q];
-      break;
-    }
+  // Quotes are contiguous, so only the one holding the last token can reach past it.
+  const lastQ = ctx.quoteOf[endTok - 1];
+  if (lastQ >= 0 && ctx.quotes[lastQ].end > end) {
+    end = ctx.quotes[lastQ].end;
+    endTok = ctx.quoteTokEnd[lastQ];
   }
   // Drop a final period (kept inside quotes) and trailing commas.
   let last = endTok - 1;
@@ -299,6 +295,11 @@ function sourceLeft(ctx: ClaimContext, k: number): SourceFound | null | 'passive
     }
     if (w === 'on' && DAYS.has(lower[j + 1] ?? '')) {
       j--;
+      continue;
+    }
+    // "Cruz said last week …", "X told reporters Thursday night …".
+    if (TIME_WORDS.has(w) && j - 1 >= floor && (lower[j - 1] === 'last' || lower[j - 1] === 'this' || lower[j - 1] === 'next' || lower[j - 1] === 'earlier' || DAYS.has(lower[j - 1]))) {
+      j -= 2;
       continue;
     }
     break;
@@ -412,6 +413,21 @@ function sourceRight(ctx: ClaimContext, p: number, maxLen = 30): [number, number
   return e > p ? [p, e] : null;
 }
 
+/** "The GOP nominee complained …": a short noun phrase opening the sentence. */
+function sentenceSubject(ctx: ClaimContext, s: Sentence): [number, number] | null {
+  const a = ctx.firstWord[ctx.sentOf[s.tokenStart]];
+  if (a < 0) return null;
+  let e = a;
+  while (e < s.tokenEnd && e < a + 6) {
+    const w = ctx.lower[e];
+    if (!isWord(w) || CUE_FORMS.has(w) || NP_STOP.has(w) || SUBORDINATORS.has(w) || ADJUNCT_START.has(w)) break;
+    if (!isCapitalised(ctx.tokens[e].text) && !DETERMINERS.has(w) && (w.endsWith('ed') || w.endsWith('ly'))) break;
+    e++;
+  }
+  if (e === a || e >= a + 6 || !(isCapitalised(ctx.tokens[a].text))) return null;
+  return [a, e];
+}
+
 /** Nearest subject-like mention or pronoun left of k in its sentence (for ", saying …"). */
 function clauseSubject(ctx: ClaimContext, k: number): [number, number] | null {
   const s = sentenceOf(ctx, k);
@@ -448,7 +464,7 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
   const { lower } = ctx;
   for (let steps = 0; p < end && steps < 6; steps++) {
     const w = lower[p];
-    if (DAYS.has(w) || w === 'publicly' || w === 'repeatedly' || w === 'again' || w === 'also' || w === 'flatly' || w === 'not') {
+    if (DAYS.has(w) || w === 'publicly' || w === 'repeatedly' || w === 'again' || w === 'also' || w === 'flatly' || w === 'not' || (TIME_WORDS.has(w) && DAYS.has(lower[p - 1]))) {
       p++;
       continue;
     }
@@ -534,8 +550,9 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   if (left === 'passive') return passiveCue(ctx, k, form, cut);
 
   // Participles after a comma take the clause subject: "X rejected it, saying …".
-  if (form.form === 'ing' && lower[k - 1] === ',') {
-    const subj = clauseSubject(ctx, k - 1);
+  const afterCommaIng = form.form === 'ing' && (lower[k - 1] === ',' || (lower[k - 2] === ',' && (AUX.has(lower[k - 1]) || lower[k - 1].endsWith('ly'))));
+  if (afterCommaIng) {
+    const subj = clauseSubject(ctx, k - 1) ?? sentenceSubject(ctx, s);
     const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
     if (!subj || p >= s.tokenEnd || !contentStarts(ctx, p) || !frameFits(ctx, verb, cueEnd, p)) return null;
     return { content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) }, cue, source: subj, form: formOf(ctx, p, verb.cls), at: k };
@@ -570,7 +587,7 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
     return null;
   }
   const [a, b] = left.range;
-  if ((AUTHOR_PRONOUNS.has(lower[a]) || lower[a] === 'one') && b - a === 1) return null;
+  if (AUTHOR_PRONOUNS.has(lower[a]) || (lower[a] === 'one' && b - a === 1)) return null;
   if (!plausibleSource(ctx, a, b, verb.cls)) return null;
   if (left.infinitive && !(verb.cls === 'speech' && verb.frame !== 'np' && hasName(ctx, a, b))) return null;
 
@@ -597,6 +614,8 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   const afterComma = bf >= s.tokenStart && lower[bf] === ',' && !afterQuote;
   const colonNext = colonContinuation(ctx, Math.min(p, s.tokenEnd - 1), s);
   if (colonNext) return { content: colonNext, cue, source: [a, b], form: 'direct', at: k };
+  // "what Trump says his plan would do", "everything Trump says": a free relative, not a report of content.
+  if (bf >= s.tokenStart && (lower[bf] === 'what' || lower[bf] === 'everything' || lower[bf] === 'whatever') && !opensQuote(ctx, p)) return null;
   const forwardIsAdjunct =
     participleAside || p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p] === 'to' && verb.frame !== 'clause');
   if ((afterQuote && !(p < s.tokenEnd && lower[p - 1] === 'that')) || (afterComma && (forwardIsAdjunct || p >= s.tokenEnd))) {
@@ -795,6 +814,8 @@ function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: number)
   let k = fromTok + 1;
   const block = ctx.blockOf[fromTok];
   for (let rounds = 0; rounds < 12 && k < ctx.tokens.length; rounds++) {
+    if (ctx.tokens[k].start < d.content.end) k = Math.max(k, firstTokenAt(ctx, d.content.end));
+    if (k < 0) break;
     while (k < ctx.tokens.length && ctx.quoteOf[k] < 0 && (CLOSE_PUNCT.has(lower[k]) || lower[k] === ',' || (ctx.tokens[k].start < d.content.end))) k++;
     // "“A,” Tester said, referring to the excuse, “B.”": a short aside inside the sentence.
     if (k < ctx.tokens.length && !opensQuote(ctx, k) && !CLOSE_PUNCT.has(lower[k - 1] ?? '')) {
@@ -935,7 +956,8 @@ function colonCue(ctx: ClaimContext, k: number): Draft | null {
   let a = k - 1;
   while (a >= 0 && tokens[a].start >= block.start && k - a <= limit + 1) a--;
   a++;
-  const wrapped = a < k && tokens[a].start === block.start && opensQuote(ctx, a);
+  // Transcripts often wrap every turn in an opening mark: "WALLACE: …
+  const wrapped = a < k && tokens[a].start === block.start && (tokens[a].text === '"' || tokens[a].text === '“');
   if (wrapped) a++;
   if (a >= k || (tokens[a].start !== block.start && !wrapped) || k - a > limit) return null;
   if (ctx.quoteOf[k] >= 0 && !wrapped) return null;
@@ -968,8 +990,18 @@ function colonCue(ctx: ClaimContext, k: number): Draft | null {
     return { content: { start: q.start, end: q.end }, cue, source, form: 'direct', at: k };
   }
   if (allCaps && k - a <= 3 && /[A-Z]{2}/.test(text(ctx, a, k))) {
-    // Interview transcript: the rest of the paragraph.
-    return { content: { start: tokens[next].start, end: block.end }, cue, source: [a, k], form: 'direct', at: k };
+    // Interview transcript: the rest of the turn, which runs on through paragraphs that
+    // reopen the quote without a new speaker label.
+    let end = block.end;
+    const blocks = ctx.structure.blocks;
+    for (let nb = b + 1; nb < blocks.length && nb <= b + 10; nb++) {
+      const t0 = firstTokenAt(ctx, blocks[nb].start);
+      if (t0 < 0 || !(tokens[t0].text === '"' || tokens[t0].text === '“') || !wrapped) break;
+      const w1 = tokens[t0 + 1];
+      if (!w1 || w1.text === '(' || (w1.text === w1.text.toUpperCase() && lower[t0 + 2] === ':')) break;
+      end = blocks[nb].end;
+    }
+    return { content: { start: tokens[next].start, end }, cue, source: [a, k], form: 'direct', at: k };
   }
   if (block.kind === 'headline' && allCapitalised && k - a <= 3 && !wrapped) {
     // "Pence: Gennifer Flowers Won’t Be at Debate" — a headline that reports someone's words.
@@ -1050,7 +1082,7 @@ function orphanQuotes(ctx: ClaimContext, drafts: Draft[]): Draft[] {
     lastInPrev = null;
     while (di < byEnd.length && byEnd[di].content.end <= prev.end) {
       const d = byEnd[di++];
-      if (d.content.end >= prev.end - 3 && d.source && d.form === 'direct') lastInPrev = d;
+      if (d.content.end >= prev.end - 3 && d.source && d.form === 'direct' && ctx.lower[d.at] !== ':') lastInPrev = d;
     }
     const blk = blocks[b];
     if (blk.kind !== 'paragraph' && blk.kind !== 'comment') continue;
@@ -1079,6 +1111,7 @@ function formOf(ctx: ClaimContext, p: number, cls: string): ClaimForm {
 
 function finish(ctx: ClaimContext, drafts: Draft[]): Claim[] {
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
+  const hedges = hedgePrefix(ctx);
   const seen = new Set<string>();
   const history: SpeakerHistory = { lastPerson: null };
   const byCue = [...drafts].sort((x, y) => x.at - y.at);
@@ -1106,7 +1139,7 @@ function finish(ctx: ClaimContext, drafts: Draft[]): Claim[] {
       cue: d.cue ? { ...d.cue, text: ctx.text.slice(d.cue.start, d.cue.end) } : null,
       source,
       speaker: speakerOf.get(d) ?? null,
-      hedges: hedgesIn(ctx, d),
+      hedges: hedgesIn(ctx, d, hedges),
       section,
       form: d.form,
     };
@@ -1116,15 +1149,29 @@ function finish(ctx: ClaimContext, drafts: Draft[]): Claim[] {
   return claims;
 }
 
-function hedgesIn(ctx: ClaimContext, d: Draft): string[] {
+/**
+ * Hedge words in the claim's content and cue. A prefix count of hedge tokens
+ * lets a claim without any (the usual case) skip its tokens altogether.
+ */
+function hedgesIn(ctx: ClaimContext, d: Draft, prefix: Int32Array): string[] {
   const found: string[] = [];
-  const spans = [d.content, ...(d.cue ? [d.cue] : [])];
+  const spans = d.cue ? [d.content, d.cue] : [d.content];
   for (const sp of spans) {
-    let k = firstTokenAt(ctx, sp.start);
-    for (let steps = 0; k >= 0 && k < ctx.tokens.length && ctx.tokens[k].start < sp.end && steps < 400; k++, steps++) {
+    const a = firstTokenAt(ctx, sp.start);
+    if (a < 0) continue;
+    const b = Math.max(a, firstTokenAt(ctx, sp.end) < 0 ? ctx.tokens.length : firstTokenAt(ctx, sp.end));
+    if (prefix[b] === prefix[a]) continue;
+    for (let k = a; k < b && found.length < 8; k++) {
       const w = ctx.lower[k];
       if (HEDGES.has(w) && !found.includes(w)) found.push(w);
     }
   }
   return found;
+}
+
+function hedgePrefix(ctx: ClaimContext): Int32Array {
+  const n = ctx.tokens.length;
+  const prefix = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + (HEDGES.has(ctx.lower[k]) ? 1 : 0);
+  return prefix;
 }

@@ -149,6 +149,25 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
     await shot('outline');
   });
 
+  await check('the Dossier sidebar lists actors across the workspace, with documents under them', async () => {
+    const item = page.locator('.part.activitybar .action-item a[aria-label^="Dossier"], .part.activitybar .action-label[aria-label^="Dossier"]').first();
+    await item.waitFor();
+    await item.click();
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^actors/i }) }).first();
+    await pane.waitFor();
+    const rows = pane.locator('.monaco-list-row');
+    const row = rows.filter({ hasText: NAME }).first();
+    await poll(() => row.isVisible(), { what: `"${NAME}" in the Actors view` }).catch(async (err) => {
+      throw new Error(`${err.message}; rows: ${JSON.stringify((await rows.allInnerTexts().catch(() => [])).slice(0, 10))}`);
+    });
+    // Expand him: his documents appear as children.
+    await row.click();
+    if ((await row.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
+    await poll(async () => (await rows.allInnerTexts()).some((t) => /\.txt/.test(t)), { what: 'document rows under the actor' });
+    await page.mouse.move(5, 5);
+    await shot('sidebar');
+  });
+
   if (docsDir && results.every((r) => r.state === 'passed')) {
     fs.mkdirSync(docsDir, { recursive: true });
     for (const [name, file] of Object.entries(shots)) fs.copyFileSync(file, path.join(docsDir, `${name}.png`));

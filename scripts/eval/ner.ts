@@ -263,7 +263,7 @@ export function formatTable(scores: SetScore[]): string {
 /** Gazetteer from dist/data and the committed model from server/data, relative to the repo root. */
 export function loadLocalResources(repoRoot: string): { res: AnalysisResources; loadMs: number } {
   const gazFile = path.join(repoRoot, 'dist', 'data', 'gazetteer.json');
-  const modelFile = path.join(repoRoot, 'server', 'data', 'ner-model.json');
+  const modelFile = process.env.NER_MODEL ?? path.join(repoRoot, 'server', 'data', 'ner-model.json');
   if (!fs.existsSync(gazFile)) throw new Error(`${gazFile} missing: run "node scripts/build-gazetteer.mjs"`);
   if (!fs.existsSync(modelFile)) throw new Error(`${modelFile} missing: run "npm run train"`);
   const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(gazFile, 'utf8')) as GazetteerData);

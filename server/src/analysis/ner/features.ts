@@ -8,7 +8,7 @@ import { hashString, mix, mix3 } from './hash';
  * Changing any template changes the meaning of the model: bump FEATURE_VERSION.
  */
 
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** A document as the tagger sees it: token texts and sentence token ranges. */
 export interface DocInput {
@@ -131,7 +131,7 @@ export const NUM_PREV2 = 1;
 export const NUM_NEXT2 = 1;
 export const NUM_WORD_FEATURES = NUM_SELF + NUM_PREV + NUM_NEXT + NUM_PREV2 + NUM_NEXT2;
 /** Templates that depend on context (pairs of words, gazetteer matches, document evidence). */
-export const NUM_CONTEXT = 20;
+export const NUM_CONTEXT: number = 18;
 export const NUM_FEATURES = NUM_WORD_FEATURES + NUM_CONTEXT;
 
 // Template ids are spread out so mix(template, value) never collides across templates by construction.
@@ -484,7 +484,7 @@ const SMALL_TEMPLATES = [T.Bias, T.Gaz, T.GazPrev, T.GazNext, T.Demonym, T.Initi
 export const SMALL_SIZES: readonly number[] = [1, 64, 256, 256, 8, 16, 128, 512, 8, 100, 100, 16];
 export const NUM_SMALL = SMALL_TEMPLATES.length;
 /** Context templates over pairs and triples of words: hashed at run time. */
-export const NUM_HASHED = 5;
+export const NUM_HASHED: number = 3;
 /** Templates on one word and the sentence's case mode (Mode, WordMode, Len): cached per word and mode at run time. */
 export const NUM_MODE = 3;
 
@@ -534,8 +534,10 @@ export function hashedContext(ctx: DocContext, i: number, s: number, e: number, 
   const pl = prev !== null ? prev.hLower : BOUNDARY;
   const nl = next !== null ? next.hLower : BOUNDARY;
   out[0] = mix3(mix(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY), inf.hShort, next !== null ? next.hShort : BOUNDARY);
+  if (NUM_HASHED === 1) return;
   out[1] = mix3(T_PREV_CUR, pl, inf.hLower);
   out[2] = mix3(T_CUR_NEXT, inf.hLower, nl);
+  if (NUM_HASHED === 3) return;
   out[3] = mix3(T_PREV2_PREV, prev2 !== null ? prev2.hLower : BOUNDARY, pl);
   out[4] = mix3(T_NEXT_NEXT2, nl, next2 !== null ? next2.hLower : BOUNDARY);
 }

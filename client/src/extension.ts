@@ -7,12 +7,17 @@ import { createClient, includeGlobs } from './languageClient';
 import { log } from './log';
 import { registerStatusBar } from './statusBar';
 import { registerViews } from './views';
+import type { OverviewModel } from './views/overviewModel';
 
 /** What activate() returns: used by the VS Code tests. */
 export interface DossierApi {
   client: LanguageClient;
   ready: Promise<void>;
   annotations: AnnotationsApi;
+  /** The status bar item's text and visibility. */
+  status: () => { text: string; visible: boolean };
+  /** The model behind the sidebar views. */
+  overview: OverviewModel;
 }
 
 let client: LanguageClient | undefined;
@@ -23,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
   const isIncluded = (doc: vscode.TextDocument) =>
     doc.uri.scheme === 'file' && includeGlobs().some((pattern) => vscode.languages.match({ scheme: 'file', pattern }, doc) > 0);
   registerCommands(context, c);
-  registerStatusBar(context, c, isIncluded);
+  const status = registerStatusBar(context, c, isIncluded);
   registerDocumentLanguage(context, isIncluded);
   const annotations = registerAnnotations(context, c);
   context.subscriptions.push(
@@ -40,8 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
     void vscode.window.showErrorMessage(`Dossier could not start its language server: ${String(err)}`);
     throw err;
   });
-  registerViews(context, c, ready);
-  return { client: c, ready, annotations };
+  const overview = registerViews(context, c, ready);
+  return { client: c, ready, annotations, status, overview };
 }
 
 export async function deactivate(): Promise<void> {

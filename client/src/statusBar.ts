@@ -3,11 +3,13 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { documentStatsRequest, indexingStatusNotification, type IndexingStatus } from '../../common/protocol';
 
 /** Entity and claim counts of the active document, and indexing progress while it runs. */
-export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient, isIncluded: (doc: vscode.TextDocument) => boolean): void {
+/** Returns what the item shows, for tests. */
+export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient, isIncluded: (doc: vscode.TextDocument) => boolean): () => { text: string; visible: boolean } {
   const item = vscode.window.createStatusBarItem('dossier.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Dossier';
   item.command = 'workbench.action.showAllSymbols';
   let indexing: IndexingStatus | undefined;
+  let visible = false;
   let seq = 0;
 
   const refresh = async () => {
@@ -18,7 +20,11 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
       if (progress) {
         item.text = `$(sync~spin) Dossier${progress}`;
         item.show();
-      } else item.hide();
+        visible = true;
+      } else {
+        item.hide();
+        visible = false;
+      }
       return;
     }
     const stats = await client.sendRequest(documentStatsRequest, { uri: editor.document.uri.toString() }).catch(() => null);
@@ -26,6 +32,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
     item.text = stats ? `$(person) ${stats.actors} $(location) ${stats.places} $(quote) ${stats.claims}${progress}` : `Dossier${progress}`;
     item.tooltip = stats ? `Dossier: ${stats.actors} actors, ${stats.places} places, ${stats.claims} claims in this document` : 'Dossier';
     item.show();
+    visible = true;
   };
 
   context.subscriptions.push(
@@ -40,4 +47,5 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
     }),
   );
   void refresh();
+  return () => ({ text: item.text, visible });
 }

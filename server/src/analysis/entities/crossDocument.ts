@@ -28,6 +28,8 @@ export interface DocumentEntities {
 
 interface Seek {
   key: string;
+  /** Seeks with equal key and signature accept the same providers: one is enough per component. */
+  sig: string;
   accepts(provider: Entry): boolean;
 }
 
@@ -83,6 +85,8 @@ export class EntityRegistry {
   /** Memoised per generation; any change starts a new one in O(1). */
   private components = new Map<Entry, Component>();
   private resolved = new Map<Entry, string>();
+  /** Where a component's short forms lead, once per component: a hub such as Iraq has thousands of entries. */
+  private targets = new Map<Component, Component>();
 
   /** Replaces the entities of `doc`. */
   update(doc: string, entities: readonly EntityCluster[]): void {
@@ -114,7 +118,13 @@ export class EntityRegistry {
     if (!e) return localId;
     let id = this.resolved.get(e);
     if (id === undefined) {
-      id = this.target(this.component(e)).id;
+      const comp = this.component(e);
+      let target = this.targets.get(comp);
+      if (!target) {
+        target = this.target(comp);
+        this.targets.set(comp, target);
+      }
+      id = target.id;
       this.resolved.set(e, id);
     }
     return id;
@@ -124,6 +134,7 @@ export class EntityRegistry {
   documentsOf(workspaceId: string): string[] {
     const docs = new Set<string>();
     const visited = new Set<Component>();
+    const keys = new Set<string>();
     for (const e of this.byLocalId.get(workspaceId) ?? []) {
       const comp = this.component(e);
       if (visited.has(comp)) continue;
@@ -133,6 +144,8 @@ export class EntityRegistry {
         docs.add(m.doc);
         // Short forms elsewhere that attach to this entity.
         for (const k of m.provide) {
+          if (keys.has(k)) continue;
+          keys.add(k);
           for (const s of this.seekIndex.get(k) ?? []) {
             if (!docs.has(s.doc) && this.resolve(s.doc, s.localId) === workspaceId) docs.add(s.doc);
           }
@@ -165,6 +178,7 @@ export class EntityRegistry {
   private invalidate(): void {
     if (this.components.size > 0) this.components = new Map();
     if (this.resolved.size > 0) this.resolved = new Map();
+    if (this.targets.size > 0) this.targets = new Map();
   }
 
   /** Entries joined to `start` by strong keys. */
@@ -173,8 +187,12 @@ export class EntityRegistry {
     if (cached) return cached;
     const entries: Entry[] = [start];
     const seen = new Set<Entry>([start]);
+    // Each key's bucket is walked once: thousands of entries share "iraq".
+    const keys = new Set<string>();
     for (let i = 0; i < entries.length; i++) {
       for (const k of entries[i].strong) {
+        if (keys.has(k)) continue;
+        keys.add(k);
         for (const other of this.strongIndex.get(k) ?? []) {
           if (!seen.has(other)) {
             seen.add(other);
@@ -204,8 +222,12 @@ export class EntityRegistry {
 
   private attachment(comp: Component): Component | undefined {
     let found: Component | undefined;
+    const tried = new Set<string>();
     for (const e of comp.entries) {
       for (const seek of e.seek) {
+        const sig = `${seek.key}\u0000${seek.sig}`;
+        if (tried.has(sig)) continue;
+        tried.add(sig);
         let only: Component | undefined;
         let ambiguous = false;
         for (const p of this.provideIndex.get(seek.key) ?? []) {
@@ -267,18 +289,19 @@ function makeEntry(doc: string, cluster: EntityCluster): Entry {
       const key = p.givenKey;
       e.seek.push({
         key: `s:${p.surnameKey}`,
+        sig: `given:${given}:${key}`,
         accepts: (q) => q.given !== null && q.givenKey !== key && compatibleGiven(given, q.given, nicknames),
       });
     } else {
       e.strong.push(`p:${p.surnameKey}:`);
-      e.seek.push({ key: `s:${p.surnameKey}`, accepts: (q) => q.given !== null });
+      e.seek.push({ key: `s:${p.surnameKey}`, sig: 'any-given', accepts: (q) => q.given !== null });
     }
     return e;
   }
   const canonicalKey = nameKey(cluster.canonical);
   if (canonicalKey.length >= 3) {
     e.strong.push(`n:${cluster.kind}:${canonicalKey}`);
-    e.seek.push({ key: `n:${cluster.kind}:${canonicalKey}`, accepts: () => true });
+    e.seek.push({ key: `n:${cluster.kind}:${canonicalKey}`, sig: 'any', accepts: () => true });
   }
   for (const alias of cluster.aliases) {
     const k = nameKey(alias);
@@ -287,7 +310,7 @@ function makeEntry(doc: string, cluster: EntityCluster): Entry {
   if (isAbbreviation(cluster.canonical)) {
     const canonical = cluster.canonical;
     const key = abbreviationKey(canonical);
-    if (key !== null) e.seek.push({ key: `a:${key}`, accepts: (q) => abbreviates(canonical, q.canonical) });
+    if (key !== null) e.seek.push({ key: `a:${key}`, sig: `abbr:${canonical}`, accepts: (q) => abbreviates(canonical, q.canonical) });
   } else {
     for (const k of initialsKeys(cluster.canonical)) e.provide.push(`a:${k}`);
   }

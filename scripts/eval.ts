@@ -7,6 +7,7 @@ import { emptyTally, finishTally, loadPolnearDocs, loadSeedDocs, tallyDoc, type 
 import { conllDocuments, conllText, countSpans, emptyCounts, formatTable, labelOfType, summarize, type EvalLabel, type LabeledSpan, type SetScore } from './eval/ner';
 import { repoRoot, requireShared } from './shared';
 import type { EntityType } from '../server/src/analysis/types';
+import type { ContractDocument } from '../server/src/cliOutput';
 
 /*
  * `npm run eval`: scores Dossier exactly as the held-out sets are scored,
@@ -14,16 +15,7 @@ import type { EntityType } from '../server/src/analysis/types';
  * the seeds' gold, CoNLL-2003 valid and PolNeAR dev. Reads ../shared.
  */
 
-interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
-interface ContractDoc {
-  file: string;
-  entities: Array<Span & { kind: string; type: EntityType; id: string }>;
-  claims: Array<Span & { cue: Span | null; source: Span | null; speaker: string | null }>;
-}
+type ContractDoc = ContractDocument;
 
 const CLI = path.join(repoRoot(), 'dist', 'cli.js');
 

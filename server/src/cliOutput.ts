@@ -1,9 +1,9 @@
-import type { DocumentAnalysis, TextSpan } from './analysis/types';
+import type { DocumentAnalysis, EntityKind, EntityType, TextSpan } from './analysis/types';
 
 /** One document in the `dossier analyze --json` contract (version 1). */
 export interface ContractDocument {
   file: string;
-  entities: Array<{ start: number; end: number; text: string; kind: string; type: string; id: string }>;
+  entities: Array<{ start: number; end: number; text: string; kind: EntityKind; type: EntityType; id: string }>;
   claims: Array<{
     start: number;
     end: number;

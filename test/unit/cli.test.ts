@@ -3,21 +3,13 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { ContractDocument } from '../../server/src/cliOutput';
 import { repoRoot, seedsDir } from './util';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
-interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
-interface ContractDoc {
-  file: string;
-  entities: Array<Span & { kind: string; type: string; id: string }>;
-  claims: Array<Span & { cue: Span | null; source: Span | null; speaker: string | null }>;
-}
+type ContractDoc = ContractDocument;
 
 describe('dossier CLI', function () {
   this.timeout(60_000);

@@ -1,19 +1,8 @@
 import * as assert from 'assert';
+import { rng } from '../../server/src/analysis/ner/perceptron';
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
 import { loadResources } from '../../server/src/resources';
 import { decode } from '../../server/src/workspace/readDocument';
-
-/** A seeded generator (mulberry32) so that every run feeds the same inputs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function check(text: string): void {
   const a = analyzeDocument(text, loadResources());

@@ -115,7 +115,7 @@ function main(): void {
   const repoRoot = process.cwd();
   const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(i > 0 && all[i - 1].startsWith('--')));
   const dataDir = path.resolve(positional[0] ?? path.join(repoRoot, '..', 'shared', 'data'));
-  const epochs = Number(arg('--epochs') ?? 10);
+  const epochs = Number(arg('--epochs') ?? 12);
   const outFile = path.resolve(arg('--out') ?? path.join(repoRoot, 'server', 'data', 'ner-model.json'));
   if (!fs.existsSync(path.join(dataDir, 'conll2003', 'train.txt')) || !fs.existsSync(path.join(dataDir, 'polnear', 'train'))) {
     console.error(`Training data not found under ${dataDir} (need conll2003/train.txt and polnear/train).`);

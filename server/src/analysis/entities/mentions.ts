@@ -111,8 +111,12 @@ function isPossessiveOrPunct(t: string): boolean {
 export function detectMentions(text: string, tokens: Token[], sentences: Sentence[], res: AnalysisResources): RawMention[] {
   const spans = res.tagger.tag(text, tokens, sentences);
   const sentenceOf = new Int32Array(tokens.length);
-  sentences.forEach((s, si) => sentenceOf.fill(si, s.tokenStart, s.tokenEnd));
-  const shouting = sentenceCaseless(tokens, sentences);
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) sentenceOf[i] = si;
+  }
+  // Whether each sentence is caseless, computed on demand (only repeats of known names ask): -1 not yet known.
+  const shouting = new Int8Array(sentences.length).fill(-1);
 
   // 1. Span hygiene on tagger output; MISC spans are kept aside only to block the consistency pass,
   //    except "Islamic State" (an adjective the tagger calls MISC before an organisation head noun) and
@@ -199,11 +203,9 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   return out;
 }
 
-/** Sentences whose case carries no evidence (all caps or all lowercase). */
-function sentenceCaseless(tokens: Token[], sentences: Sentence[]): Uint8Array {
-  const out = new Uint8Array(sentences.length);
-  for (let si = 0; si < sentences.length; si++) {
-    const s = sentences[si];
+/** Whether a sentence's case carries no evidence (all caps or all lowercase): 1 or 0. */
+function sentenceCaseless(tokens: Token[], s: Sentence): number {
+  {
     let letters = 0;
     let upper = 0;
     let lower = 0;
@@ -214,9 +216,8 @@ function sentenceCaseless(tokens: Token[], sentences: Sentence[]): Uint8Array {
       if ((c & HAS_LOWER) === 0) upper++;
       else if ((c & HAS_UPPER) === 0) lower++;
     }
-    out[si] = letters >= 3 && (upper >= 0.8 * letters || lower === letters) ? 1 : 0;
+    return letters >= 3 && (upper >= 0.8 * letters || lower === letters) ? 1 : 0;
   }
-  return out;
 }
 
 const HAS_LETTER = 1;
@@ -243,8 +244,15 @@ function caseBits(t: string): number {
 
 function hyphenHead(tok: Token): { start: number; end: number; text: string } | null {
   const t = tok.text;
-  const dash = t.lastIndexOf('-');
-  if (dash <= 0 || dash >= t.length - 1) return null;
+  // A plain loop: this runs on every token, and most have no hyphen.
+  let dash = -1;
+  for (let k = t.length - 2; k > 0; k--) {
+    if (t.charCodeAt(k) === 45) {
+      dash = k;
+      break;
+    }
+  }
+  if (dash <= 0 || t.charCodeAt(t.length - 1) === 45) return null;
   const tail = t.slice(dash + 1);
   const head = t.slice(0, dash);
   // "Iran-backed", "U.S.-led", "Baghdad-based": a capitalised head and a lowercase word after the last hyphen.
@@ -281,6 +289,18 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
 }
 
 function isGroupWord(name: string, gazetteer: Gazetteer): boolean {
+  let cache = groupCache.get(gazetteer);
+  if (!cache) groupCache.set(gazetteer, (cache = new Map()));
+  let hit = cache.get(name);
+  if (hit === undefined) {
+    hit = isGroupWordUncached(name, gazetteer);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(name, hit);
+  }
+  return hit;
+}
+
+function isGroupWordUncached(name: string, gazetteer: Gazetteer): boolean {
   const lower = name.toLowerCase().replace(/[’‘`]/g, "'");
   if (GROUP_WORDS.has(lower)) return true;
   if (gazetteer.demonym(name)) return true;
@@ -387,7 +407,25 @@ function fromMisc(sp: NerSpan, tokens: Token[], covered: Uint8Array, gazetteer: 
   return { ts: sp.tokenStart, te, label, start, end: head.end };
 }
 
-function placeType(name: string, gazetteer: Gazetteer): { type: EntityType; id?: string } | null {
+type PlaceHit = { type: EntityType; id?: string } | null;
+/** placeType answers per gazetteer and name: names recur across documents and the gazetteer look-up normalises each time. */
+const placeCache = new WeakMap<Gazetteer, Map<string, PlaceHit>>();
+const groupCache = new WeakMap<Gazetteer, Map<string, boolean>>();
+const CACHE_LIMIT = 100000;
+
+function placeType(name: string, gazetteer: Gazetteer): PlaceHit {
+  let cache = placeCache.get(gazetteer);
+  if (!cache) placeCache.set(gazetteer, (cache = new Map()));
+  let hit = cache.get(name);
+  if (hit === undefined) {
+    hit = placeTypeUncached(name, gazetteer);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(name, hit);
+  }
+  return hit;
+}
+
+function placeTypeUncached(name: string, gazetteer: Gazetteer): PlaceHit {
   const lower = name.toLowerCase();
   const code = COUNTRY_FORMS.get(lower);
   if (code) {
@@ -406,7 +444,7 @@ function addRepeats(
   tokens: Token[],
   sentences: Sentence[],
   sentenceOf: Int32Array,
-  caseless: Uint8Array,
+  caseless: Int8Array,
   gazetteer: Gazetteer,
 ): void {
   const known = new Map<string, { label: NerLabel; words: string[] }>();
@@ -441,11 +479,16 @@ function addRepeats(
   const isNameWord = (i: number) => i >= 0 && i < tokens.length && isCapitalised(tokens[i].text) && /\p{L}/u.test(tokens[i].text);
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
+    // Known names start capitalised or with an Arabic article ("al-", "el-", "as-"...): skip other ASCII lowercase,
+    // digits and punctuation without a look-up.
+    const c0 = tokens[i].text.charCodeAt(0);
+    if (c0 < 65 || (c0 > 90 && c0 < 128 && c0 !== 97 && c0 !== 101)) continue;
     const list = byFirst.get(tokens[i].text);
     if (!list) continue;
     const si = sentenceOf[i];
-    if (caseless[si]) continue;
     const s = sentences[si];
+    if (caseless[si] < 0) caseless[si] = sentenceCaseless(tokens, s);
+    if (caseless[si]) continue;
     for (const k of list) {
       const n = k.words.length;
       if (i + n > s.tokenEnd) continue;

@@ -25,6 +25,12 @@ interface LowerStats {
   low: number;
 }
 
+/** A node of a word's continuation trie: the gazetteer type (see multiWordType) of the name so far, and longer names. */
+interface Continuation {
+  type: number;
+  next: Map<WordInfo, Continuation> | null;
+}
+
 export interface WordInfo {
   lower: string;
   stats: LowerStats;
@@ -44,8 +50,11 @@ export interface WordInfo {
   groups: WordGroups;
   /** Hashes of the templates on this word and the sentence mode: [mode 0 | 1 | 2] x NUM_MODE. */
   modeHashes: Uint32Array;
-  /** Owned by the runtime tagger: summed weights of this word's cached templates (null until first use). */
-  scores: Float32Array | null;
+  /** Gazetteer types of the multi-word names starting with this word, by the following words (filled lazily; see gazetteerCodes). */
+  continuations: Map<WordInfo, Continuation> | null;
+  /** Owned by the runtime tagger: offset of this word's summed cached-template weights in its score pool, valid while scoreGen matches. */
+  scoreAt: number;
+  scoreGen: number;
 }
 
 /**
@@ -130,8 +139,8 @@ export const NUM_NEXT = 2;
 export const NUM_PREV2 = 1;
 export const NUM_NEXT2 = 1;
 export const NUM_WORD_FEATURES = NUM_SELF + NUM_PREV + NUM_NEXT + NUM_PREV2 + NUM_NEXT2;
-/** Templates that depend on context (pairs of words, gazetteer matches, document evidence). */
-export const NUM_CONTEXT: number = 18;
+/** Templates that depend on context (shape trigram, gazetteer matches, document evidence). */
+export const NUM_CONTEXT = 16;
 export const NUM_FEATURES = NUM_WORD_FEATURES + NUM_CONTEXT;
 
 // Template ids are spread out so mix(template, value) never collides across templates by construction.
@@ -285,7 +294,9 @@ export class FeatureExtractor {
         hasHyphen ? hashString(lower.slice(lower.lastIndexOf('-') + 1), 11) : BOUNDARY,
       ),
       modeHashes: modeHashesOf(w, caseClass, hLower, hShort),
-      scores: null,
+      continuations: null,
+      scoreAt: 0,
+      scoreGen: -1,
     };
     // The cache is per extractor and grows with vocabulary; bound it for a long-running server.
     if (this.cache.size > 200000) {
@@ -330,14 +341,23 @@ export class FeatureExtractor {
           type = inf.gazType - 1;
         }
         if ((inf.caseClass !== 1 || mode[i] !== 0) && i + 1 < e && infos[i + 1].hasLetter) {
-          let name = inf.lower;
+          // Walk the per-word trie of continuations (keyed by word objects: no string building or hashing per token).
+          let next: Map<WordInfo, Continuation> = inf.continuations ?? (inf.continuations = new Map());
+          let name = '';
           for (let n = 2; n <= this.gazMaxWords && i + n <= e; n++) {
-            name += ' ' + infos[i + n - 1].lower;
-            const t = this.multiWordType(name);
-            if (t >= 0) {
-              matched = n;
-              type = t;
+            const w = infos[i + n - 1];
+            let node: Continuation | undefined = next.get(w);
+            if (node === undefined) {
+              if (name === '') for (let k = 0; k < n - 1; k++) name += (k ? ' ' : '') + infos[i + k].lower;
+              node = { type: this.multiWordType(name + ' ' + w.lower), next: null };
+              next.set(w, node);
             }
+            if (name !== '') name += ' ' + w.lower;
+            if (node.type >= 0) {
+              matched = n;
+              type = node.type;
+            }
+            if (n < this.gazMaxWords && i + n < e) next = node.next ?? (node.next = new Map());
           }
         }
         if (matched === 0) {
@@ -483,8 +503,8 @@ export interface DocContext {
 const SMALL_TEMPLATES = [T.Bias, T.Gaz, T.GazPrev, T.GazNext, T.Demonym, T.Initial, T.DocLower, T.DocCap, T.Title, T.PrevWordCase, T.NextWordCase, T.Quote];
 export const SMALL_SIZES: readonly number[] = [1, 64, 256, 256, 8, 16, 128, 512, 8, 100, 100, 16];
 export const NUM_SMALL = SMALL_TEMPLATES.length;
-/** Context templates over pairs and triples of words: hashed at run time. */
-export const NUM_HASHED: number = 3;
+/** Context templates hashed at run time (the shape trigram; see hashedContext). */
+export const NUM_HASHED = 1;
 /** Templates on one word and the sentence's case mode (Mode, WordMode, Len): cached per word and mode at run time. */
 export const NUM_MODE = 3;
 
@@ -523,30 +543,20 @@ export function smallCodes(ctx: DocContext, i: number, s: number, e: number, out
   out[11] = ctx.quote[i] * 8 + cc;
 }
 
-/** Hashes (as int32) of the pair and triple templates of token i of sentence [s, e). */
+/**
+ * Hashes (as int32) of the hashed context templates of token i of sentence [s, e): the shape trigram.
+ * The word-pair templates (PrevCur, CurNext, Prev2Prev, NextNext2) were dropped in v5: their look-ups
+ * were mostly cache misses and cost ~40% of tagging time for a few tenths of a point of F1. Their
+ * template ids stay reserved in T so that the other templates keep their hashes.
+ */
 export function hashedContext(ctx: DocContext, i: number, s: number, e: number, out: Int32Array): void {
   const infos = ctx.infos;
-  const inf = infos[i];
   const prev = i > s ? infos[i - 1] : null;
-  const prev2 = i > s + 1 ? infos[i - 2] : null;
   const next = i + 1 < e ? infos[i + 1] : null;
-  const next2 = i + 2 < e ? infos[i + 2] : null;
-  const pl = prev !== null ? prev.hLower : BOUNDARY;
-  const nl = next !== null ? next.hLower : BOUNDARY;
-  out[0] = mix3(mix(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY), inf.hShort, next !== null ? next.hShort : BOUNDARY);
-  if (NUM_HASHED === 1) return;
-  out[1] = mix3(T_PREV_CUR, pl, inf.hLower);
-  out[2] = mix3(T_CUR_NEXT, inf.hLower, nl);
-  if (NUM_HASHED === 3) return;
-  out[3] = mix3(T_PREV2_PREV, prev2 !== null ? prev2.hLower : BOUNDARY, pl);
-  out[4] = mix3(T_NEXT_NEXT2, nl, next2 !== null ? next2.hLower : BOUNDARY);
+  out[0] = mix3(mix(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY), infos[i].hShort, next !== null ? next.hShort : BOUNDARY);
 }
 
 const T_SHORT_TRI = tpl(T.ShortTri);
-const T_PREV_CUR = tpl(T.PrevCur);
-const T_CUR_NEXT = tpl(T.CurNext);
-const T_PREV2_PREV = tpl(T.Prev2Prev);
-const T_NEXT_NEXT2 = tpl(T.NextNext2);
 
 const BOUNDARY_INFO: { groups: WordGroups } = { groups: BOUNDARY_GROUPS };
 if (NUM_SMALL + NUM_HASHED + NUM_MODE !== NUM_CONTEXT) throw new Error('feature count mismatch');

@@ -15,7 +15,7 @@ import {
   type DocInput,
   type WordInfo,
 } from './features';
-import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
+import { LABELS, NUM_LABELS, spansOf, viterbi9, type LabelSpan } from './viterbi';
 
 /*
  * The trained averaged-perceptron tagger at run time, and its file format.
@@ -104,16 +104,28 @@ const W_NEXT = 4;
 const W_PREV2 = 5;
 const W_NEXT2 = 6;
 const W_SIZE = 7 * NUM_LABELS;
+/** Small-domain templates (indices into SMALL_SIZES) folded into the cached word scores, and the rest, looked up per token. */
+const SMALL_BIAS = 0;
+const SMALL_PREV_CASE = 9;
+const SMALL_NEXT_CASE = 10;
+const SMALL_REST = Int32Array.from({ length: NUM_SMALL }, (_, k) => k).filter((k) => k !== SMALL_BIAS && k !== SMALL_PREV_CASE && k !== SMALL_NEXT_CASE);
+/** Words whose scores the pool keeps before it starts over (~16 MB). */
+const POOL_MAX_WORDS = 1 << 16;
 if (NUM_LABELS !== 9 || W_PREV !== 3 || W_NEXT2 !== 6) throw new Error('PerceptronTagger.emissions is unrolled for 9 labels');
 
 export class PerceptronTagger implements Tagger {
   private readonly table: FeatureTable;
   private readonly extractor: FeatureExtractor;
   private emit = new Float32Array(0);
-  private score = new Float64Array(0);
+  /** The transition scores as doubles, as the decoder adds them. */
+  private readonly trans64: Float64Array;
   private back = new Uint8Array(0);
   private labels = new Uint8Array(0);
   private readonly boundary: Float32Array;
+  /** Cached per-word scores (W_SIZE each, see wordScores); offset 0 holds the boundary's. */
+  private pool: Float32Array;
+  private poolUsed = W_SIZE;
+  private gen = 0;
   /** Weights of the small-domain templates by code: SMALL_SIZES[k] x labels from smallOffset[k]. */
   private readonly small: Float32Array;
   private readonly smallOffset: Int32Array;
@@ -131,13 +143,9 @@ export class PerceptronTagger implements Tagger {
     if (weights.length !== hashes.length * NUM_LABELS || scales.length !== hashes.length) throw new Error('weights do not match features');
     if (transitions.length !== (NUM_LABELS + 1) * NUM_LABELS) throw new Error('bad transition matrix');
     this.table = new FeatureTable(hashes, weights, scales);
+    this.trans64 = Float64Array.from(transitions);
     this.extractor = new FeatureExtractor(gazetteer);
     const L = NUM_LABELS;
-    this.boundary = new Float32Array(W_SIZE);
-    this.addGroup(BOUNDARY_GROUPS.prev, this.boundary, W_PREV * L);
-    this.addGroup(BOUNDARY_GROUPS.next, this.boundary, W_NEXT * L);
-    this.addGroup(BOUNDARY_GROUPS.prev2, this.boundary, W_PREV2 * L);
-    this.addGroup(BOUNDARY_GROUPS.next2, this.boundary, W_NEXT2 * L);
     this.smallOffset = new Int32Array(NUM_SMALL);
     let total = 0;
     for (let k = 0; k < NUM_SMALL; k++) {
@@ -152,6 +160,21 @@ export class PerceptronTagger implements Tagger {
         if (o >= 0) for (let l = 0; l < L; l++) this.small[this.smallOffset[k] + code * L + l] = w[o + l];
       }
     }
+    this.boundary = new Float32Array(W_SIZE);
+    this.addGroup(BOUNDARY_GROUPS.prev, this.boundary, W_PREV * L);
+    this.addGroup(BOUNDARY_GROUPS.next, this.boundary, W_NEXT * L);
+    this.addGroup(BOUNDARY_GROUPS.prev2, this.boundary, W_PREV2 * L);
+    this.addGroup(BOUNDARY_GROUPS.next2, this.boundary, W_NEXT2 * L);
+    // The case templates of the adjacent words see code 99 beyond the sentence edge (see smallCodes).
+    this.addSmall(SMALL_PREV_CASE, 99, this.boundary, W_PREV * L);
+    this.addSmall(SMALL_NEXT_CASE, 99, this.boundary, W_NEXT * L);
+    this.pool = new Float32Array(1024 * W_SIZE);
+    this.pool.set(this.boundary);
+  }
+
+  private addSmall(k: number, code: number, v: Float32Array, at: number): void {
+    const o = this.smallOffset[k] + code * NUM_LABELS;
+    for (let l = 0; l < NUM_LABELS; l++) v[at + l] += this.small[o + l];
   }
 
   private addGroup(hashes: Uint32Array, v: Float32Array, at: number): void {
@@ -162,20 +185,49 @@ export class PerceptronTagger implements Tagger {
     }
   }
 
-  /** Summed weights of the templates that depend on one word (and the sentence mode); see W_SIZE. */
-  private wordScores(info: WordInfo): Float32Array {
+  /**
+   * Makes room in the score pool for n more words: grows it, or (past POOL_MAX_WORDS)
+   * starts a new generation, which invalidates every cached word score. Called
+   * before a document so that offsets stay valid while it is scored.
+   */
+  private reservePool(n: number): void {
+    const need = (this.poolUsed + n * W_SIZE);
+    if (need <= this.pool.length) return;
+    if (need > POOL_MAX_WORDS * W_SIZE) {
+      this.gen++;
+      this.poolUsed = W_SIZE;
+      if (this.poolUsed + n * W_SIZE <= this.pool.length) return;
+    }
+    let size = Math.max(this.pool.length, 64 * W_SIZE);
+    while (size < this.poolUsed + n * W_SIZE) size *= 2;
+    const next = new Float32Array(size);
+    next.set(this.pool.subarray(0, this.poolUsed));
+    this.pool = next;
+  }
+
+  /** Summed weights of the templates that depend on one word (and the sentence mode), stored in the pool; see W_SIZE. Returns the offset. */
+  private wordScores(info: WordInfo): number {
     const L = NUM_LABELS;
-    const v = new Float32Array(W_SIZE);
+    const at = this.poolUsed;
+    this.poolUsed += W_SIZE;
+    const v = this.pool.subarray(at, at + W_SIZE);
+    v.fill(0);
     const g = info.groups;
     this.addGroup(g.self, v, 0);
+    // Small-domain templates that depend on this word alone are folded in too: the bias, and the case of the adjacent word.
+    this.addSmall(SMALL_BIAS, 0, v, 0);
     for (let l = 0; l < L; l++) v[L + l] = v[2 * L + l] = v[l];
     for (let m = 0; m < 3; m++) this.addGroup(info.modeHashes.subarray(m * NUM_MODE, (m + 1) * NUM_MODE), v, m * L);
     this.addGroup(g.prev, v, W_PREV * L);
     this.addGroup(g.next, v, W_NEXT * L);
     this.addGroup(g.prev2, v, W_PREV2 * L);
     this.addGroup(g.next2, v, W_NEXT2 * L);
-    info.scores = v;
-    return v;
+    const caseCode = info.caseClass * 2 + (info.isCommonLower ? 1 : 0);
+    this.addSmall(SMALL_PREV_CASE, caseCode, v, W_PREV * L);
+    this.addSmall(SMALL_NEXT_CASE, caseCode, v, W_NEXT * L);
+    info.scoreAt = at;
+    info.scoreGen = this.gen;
+    return at;
   }
 
   /** Emission scores (tokens x labels) of a document; the returned buffer is reused by the next call. */
@@ -193,30 +245,38 @@ export class PerceptronTagger implements Tagger {
     const smallOffset = this.smallOffset;
     const codes = this.codes;
     const hashed = this.hashed;
-    const edge = this.boundary;
-    const nSmall = NUM_SMALL;
+    const rest = SMALL_REST;
+    const nRest = rest.length;
     const nHashed = NUM_HASHED;
+    this.reservePool(n);
+    const gen = this.gen;
+    // Every word of the document gets its cached scores first; the pool does not move after this.
+    for (let i = 0; i < n; i++) if (infos[i].scoreGen !== gen) this.wordScores(infos[i]);
+    const pool = this.pool;
+    const sentences = doc.sentences;
     // NUM_LABELS is 9: the sums are unrolled into locals (float32 array writes in the inner loop cost more than the look-ups).
-    for (const [s, e] of doc.sentences) {
+    // Offset 0 of the pool holds the boundary scores (what the templates see beyond the sentence edge).
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si][0];
+      const e = sentences[si][1];
       for (let i = s; i < e; i++) {
-        const inf = infos[i];
-        const self = inf.scores ?? this.wordScores(inf);
-        const so = mode[i] * L;
-        const prev = i > s ? (infos[i - 1].scores as Float32Array) : edge;
-        const next = i + 1 < e ? (infos[i + 1].scores ?? this.wordScores(infos[i + 1])) : edge;
-        const prev2 = i > s + 1 ? (infos[i - 2].scores as Float32Array) : edge;
-        const next2 = i + 2 < e ? (infos[i + 2].scores ?? this.wordScores(infos[i + 2])) : edge;
-        let e0 = self[so + 0] + prev[27] + next[36] + prev2[45] + next2[54];
-        let e1 = self[so + 1] + prev[28] + next[37] + prev2[46] + next2[55];
-        let e2 = self[so + 2] + prev[29] + next[38] + prev2[47] + next2[56];
-        let e3 = self[so + 3] + prev[30] + next[39] + prev2[48] + next2[57];
-        let e4 = self[so + 4] + prev[31] + next[40] + prev2[49] + next2[58];
-        let e5 = self[so + 5] + prev[32] + next[41] + prev2[50] + next2[59];
-        let e6 = self[so + 6] + prev[33] + next[42] + prev2[51] + next2[60];
-        let e7 = self[so + 7] + prev[34] + next[43] + prev2[52] + next2[61];
-        let e8 = self[so + 8] + prev[35] + next[44] + prev2[53] + next2[62];
+        const self = infos[i].scoreAt + mode[i] * 9;
+        const prev = (i > s ? infos[i - 1].scoreAt : 0) + 27;
+        const next = (i + 1 < e ? infos[i + 1].scoreAt : 0) + 36;
+        const prev2 = (i > s + 1 ? infos[i - 2].scoreAt : 0) + 45;
+        const next2 = (i + 2 < e ? infos[i + 2].scoreAt : 0) + 54;
+        let e0 = pool[self] + pool[prev] + pool[next] + pool[prev2] + pool[next2];
+        let e1 = pool[self + 1] + pool[prev + 1] + pool[next + 1] + pool[prev2 + 1] + pool[next2 + 1];
+        let e2 = pool[self + 2] + pool[prev + 2] + pool[next + 2] + pool[prev2 + 2] + pool[next2 + 2];
+        let e3 = pool[self + 3] + pool[prev + 3] + pool[next + 3] + pool[prev2 + 3] + pool[next2 + 3];
+        let e4 = pool[self + 4] + pool[prev + 4] + pool[next + 4] + pool[prev2 + 4] + pool[next2 + 4];
+        let e5 = pool[self + 5] + pool[prev + 5] + pool[next + 5] + pool[prev2 + 5] + pool[next2 + 5];
+        let e6 = pool[self + 6] + pool[prev + 6] + pool[next + 6] + pool[prev2 + 6] + pool[next2 + 6];
+        let e7 = pool[self + 7] + pool[prev + 7] + pool[next + 7] + pool[prev2 + 7] + pool[next2 + 7];
+        let e8 = pool[self + 8] + pool[prev + 8] + pool[next + 8] + pool[prev2 + 8] + pool[next2 + 8];
         smallCodes(ctx, i, s, e, codes);
-        for (let k = 0; k < nSmall; k++) {
+        for (let j = 0; j < nRest; j++) {
+          const k = rest[j];
           const o = smallOffset[k] + codes[k] * 9;
           e0 += small[o + 0];
           e1 += small[o + 1];
@@ -231,7 +291,7 @@ export class PerceptronTagger implements Tagger {
         hashedContext(ctx, i, s, e, hashed);
         for (let k = 0; k < nHashed; k++) {
           const h = hashed[k];
-          // A 1-bit-per-hash filter (256 KB, stays in cache) rejects most absent word pairs without touching the slots.
+          // A 1-bit-per-hash filter (stays in cache) rejects most absent features without touching the slots.
           if ((filter[(h >>> 5) & filterMask] & (1 << (h & 31))) === 0) continue;
           let idx = h & mask;
           let key = slots[idx * 2];
@@ -274,11 +334,10 @@ export class PerceptronTagger implements Tagger {
     const labels = this.labels.subarray(0, n);
     for (const [s, e] of doc.sentences) {
       const len = e - s;
-      if (this.score.length < len * NUM_LABELS) {
-        this.score = new Float64Array(len * NUM_LABELS * 2);
+      if (this.back.length < len * NUM_LABELS) {
         this.back = new Uint8Array(len * NUM_LABELS * 2);
       }
-      viterbi(emit, this.transitions, s, e, labels, this.score, this.back);
+      viterbi9(emit, this.trans64, s, e, labels, this.back);
     }
     return labels;
   }

@@ -86,6 +86,175 @@ export function viterbi(
   }
 }
 
+/**
+ * viterbi() unrolled for the 9 labels: the previous position's scores live in locals.
+ * Same decisions as the loop version (ties go to the lower previous label).
+ */
+export function viterbi9(
+  emit: Float32Array,
+  trans: Float64Array,
+  from: number,
+  to: number,
+  out: Uint8Array,
+  back: Uint8Array,
+): void {
+  const n = to - from;
+  if (n <= 0) return;
+  const eo0 = from * 9;
+  let s0 = trans[81] + emit[eo0 + 0];
+  let s1 = trans[82] + emit[eo0 + 1];
+  let s2 = -Infinity;
+  let s3 = trans[84] + emit[eo0 + 3];
+  let s4 = -Infinity;
+  let s5 = trans[86] + emit[eo0 + 5];
+  let s6 = -Infinity;
+  let s7 = trans[88] + emit[eo0 + 7];
+  let s8 = -Infinity;
+  for (let t = 1; t < n; t++) {
+    const eo = (from + t) * 9;
+    const bo = t * 9;
+    let v = 0;
+    let b0 = s0 + trans[0];
+    let a0 = 0;
+    v = s1 + trans[9];
+    if (v > b0) { b0 = v; a0 = 1; }
+    v = s2 + trans[18];
+    if (v > b0) { b0 = v; a0 = 2; }
+    v = s3 + trans[27];
+    if (v > b0) { b0 = v; a0 = 3; }
+    v = s4 + trans[36];
+    if (v > b0) { b0 = v; a0 = 4; }
+    v = s5 + trans[45];
+    if (v > b0) { b0 = v; a0 = 5; }
+    v = s6 + trans[54];
+    if (v > b0) { b0 = v; a0 = 6; }
+    v = s7 + trans[63];
+    if (v > b0) { b0 = v; a0 = 7; }
+    v = s8 + trans[72];
+    if (v > b0) { b0 = v; a0 = 8; }
+    let b1 = s0 + trans[1];
+    let a1 = 0;
+    v = s1 + trans[10];
+    if (v > b1) { b1 = v; a1 = 1; }
+    v = s2 + trans[19];
+    if (v > b1) { b1 = v; a1 = 2; }
+    v = s3 + trans[28];
+    if (v > b1) { b1 = v; a1 = 3; }
+    v = s4 + trans[37];
+    if (v > b1) { b1 = v; a1 = 4; }
+    v = s5 + trans[46];
+    if (v > b1) { b1 = v; a1 = 5; }
+    v = s6 + trans[55];
+    if (v > b1) { b1 = v; a1 = 6; }
+    v = s7 + trans[64];
+    if (v > b1) { b1 = v; a1 = 7; }
+    v = s8 + trans[73];
+    if (v > b1) { b1 = v; a1 = 8; }
+    let b2 = s1 + trans[11];
+    let a2 = 1;
+    v = s2 + trans[20];
+    if (v > b2) { b2 = v; a2 = 2; }
+    let b3 = s0 + trans[3];
+    let a3 = 0;
+    v = s1 + trans[12];
+    if (v > b3) { b3 = v; a3 = 1; }
+    v = s2 + trans[21];
+    if (v > b3) { b3 = v; a3 = 2; }
+    v = s3 + trans[30];
+    if (v > b3) { b3 = v; a3 = 3; }
+    v = s4 + trans[39];
+    if (v > b3) { b3 = v; a3 = 4; }
+    v = s5 + trans[48];
+    if (v > b3) { b3 = v; a3 = 5; }
+    v = s6 + trans[57];
+    if (v > b3) { b3 = v; a3 = 6; }
+    v = s7 + trans[66];
+    if (v > b3) { b3 = v; a3 = 7; }
+    v = s8 + trans[75];
+    if (v > b3) { b3 = v; a3 = 8; }
+    let b4 = s3 + trans[31];
+    let a4 = 3;
+    v = s4 + trans[40];
+    if (v > b4) { b4 = v; a4 = 4; }
+    let b5 = s0 + trans[5];
+    let a5 = 0;
+    v = s1 + trans[14];
+    if (v > b5) { b5 = v; a5 = 1; }
+    v = s2 + trans[23];
+    if (v > b5) { b5 = v; a5 = 2; }
+    v = s3 + trans[32];
+    if (v > b5) { b5 = v; a5 = 3; }
+    v = s4 + trans[41];
+    if (v > b5) { b5 = v; a5 = 4; }
+    v = s5 + trans[50];
+    if (v > b5) { b5 = v; a5 = 5; }
+    v = s6 + trans[59];
+    if (v > b5) { b5 = v; a5 = 6; }
+    v = s7 + trans[68];
+    if (v > b5) { b5 = v; a5 = 7; }
+    v = s8 + trans[77];
+    if (v > b5) { b5 = v; a5 = 8; }
+    let b6 = s5 + trans[51];
+    let a6 = 5;
+    v = s6 + trans[60];
+    if (v > b6) { b6 = v; a6 = 6; }
+    let b7 = s0 + trans[7];
+    let a7 = 0;
+    v = s1 + trans[16];
+    if (v > b7) { b7 = v; a7 = 1; }
+    v = s2 + trans[25];
+    if (v > b7) { b7 = v; a7 = 2; }
+    v = s3 + trans[34];
+    if (v > b7) { b7 = v; a7 = 3; }
+    v = s4 + trans[43];
+    if (v > b7) { b7 = v; a7 = 4; }
+    v = s5 + trans[52];
+    if (v > b7) { b7 = v; a7 = 5; }
+    v = s6 + trans[61];
+    if (v > b7) { b7 = v; a7 = 6; }
+    v = s7 + trans[70];
+    if (v > b7) { b7 = v; a7 = 7; }
+    v = s8 + trans[79];
+    if (v > b7) { b7 = v; a7 = 8; }
+    let b8 = s7 + trans[71];
+    let a8 = 7;
+    v = s8 + trans[80];
+    if (v > b8) { b8 = v; a8 = 8; }
+    s0 = b0 + emit[eo + 0];
+    back[bo + 0] = a0;
+    s1 = b1 + emit[eo + 1];
+    back[bo + 1] = a1;
+    s2 = b2 + emit[eo + 2];
+    back[bo + 2] = a2;
+    s3 = b3 + emit[eo + 3];
+    back[bo + 3] = a3;
+    s4 = b4 + emit[eo + 4];
+    back[bo + 4] = a4;
+    s5 = b5 + emit[eo + 5];
+    back[bo + 5] = a5;
+    s6 = b6 + emit[eo + 6];
+    back[bo + 6] = a6;
+    s7 = b7 + emit[eo + 7];
+    back[bo + 7] = a7;
+    s8 = b8 + emit[eo + 8];
+    back[bo + 8] = a8;
+  }
+  let best = s0;
+  let arg = 0;
+  if (s1 > best) { best = s1; arg = 1; }
+  if (s2 > best) { best = s2; arg = 2; }
+  if (s3 > best) { best = s3; arg = 3; }
+  if (s4 > best) { best = s4; arg = 4; }
+  if (s5 > best) { best = s5; arg = 5; }
+  if (s6 > best) { best = s6; arg = 6; }
+  if (s7 > best) { best = s7; arg = 7; }
+  if (s8 > best) { best = s8; arg = 8; }
+  for (let t = n - 1; t >= 0; t--) {
+    out[from + t] = arg;
+    if (t > 0) arg = back[t * 9 + arg];
+  }
+}
+
 export interface LabelSpan {
   tokenStart: number;
   tokenEnd: number;
@@ -109,3 +278,4 @@ export function spansOf(labels: Uint8Array, from: number, to: number, out: Label
     i = e;
   }
 }
+

@@ -137,8 +137,21 @@ function corpus(n: number, texts: string[], dir: string): void {
   for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `doc${String(i).padStart(5, '0')}.txt`), texts[i % texts.length]);
 }
 
+const SECTIONS = ['throughput', 'first-hover', 'hover', 'index'] as const;
+
+/** `npm run bench -- --only hover,index` runs some sections; all by default. */
+function sections(): Set<string> {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return new Set(SECTIONS);
+  const wanted = (process.argv[i + 1] ?? '').split(',').filter(Boolean);
+  const unknown = wanted.filter((w) => !(SECTIONS as readonly string[]).includes(w));
+  if (unknown.length || !wanted.length) throw new Error(`--only takes a comma-separated list of: ${SECTIONS.join(', ')}`);
+  return new Set(wanted);
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(CLI)) throw new Error('run "npm run build" first');
+  const run = sections();
   const shared = sharedDir();
   if (!shared) console.log('note: ../shared is missing; PolNeAR figures are skipped and corpora are built from the seeds');
   const res = loadResources();
@@ -148,9 +161,8 @@ async function main(): Promise<void> {
   const dev = polnearTexts('dev');
   if (dev.length) sets.push(['PolNeAR dev', dev]);
 
-  console.log('\n## Throughput (one thread, MB/s, median of runs after warm-up)');
-  console.log('| texts | MB | Dossier | compromise | ratio |\n| --- | --- | --- | --- | --- |');
-  for (const [name, texts] of sets) {
+  if (run.has('throughput')) console.log('\n## Throughput (one thread, MB/s, median of runs after warm-up)\n| texts | MB | Dossier | compromise | ratio |\n| --- | --- | --- | --- | --- |');
+  for (const [name, texts] of run.has('throughput') ? sets : []) {
     const a = throughput(texts, ours, 7);
     const b = cmp ? throughput(texts, cmp, 3) : NaN;
     console.log(`| ${name} | ${mb(texts).toFixed(2)} | ${a.toFixed(2)} | ${b.toFixed(3)} | ${(a / b).toFixed(1)}× |`);
@@ -161,9 +173,9 @@ async function main(): Promise<void> {
   const seedFile = path.join(seedDir, '001_e776aff8290555f3.txt');
   const seedText = fs.readFileSync(seedFile, 'utf8');
 
-  console.log('\n## Time from server start to first hover (median of 5)');
+  if (run.has('first-hover')) console.log('\n## Time from server start to first hover (median of 5)');
   const firsts: number[] = [];
-  for (let r = 0; r < 5; r++) {
+  for (let r = 0; run.has('first-hover') && r < 5; r++) {
     const s = new Server();
     await s.init(seedDir);
     const uri = await s.open(seedFile, seedText);
@@ -171,8 +183,14 @@ async function main(): Promise<void> {
     firsts.push(performance.now() - s.started);
     s.stop();
   }
-  console.log(`first hover: ${median(firsts).toFixed(0)} ms (process spawn, initialize, load model and gazetteer, analyse, hover)`);
+  if (firsts.length) console.log(`first hover: ${median(firsts).toFixed(0)} ms (process spawn, initialize, load model and gazetteer, analyse, hover)`);
 
+  if (run.has('hover')) await hoverSection(seedDir, seedFile, seedText, tmp, shared, dev);
+  if (run.has('index')) await indexSection(tmp, shared, dev);
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+async function hoverSection(seedDir: string, seedFile: string, seedText: string, tmp: string, shared: string | null, dev: string[]): Promise<void> {
   console.log('\n## Hover latency (ms)');
   console.log('| document | while | p50 | p99 |\n| --- | --- | --- | --- |');
   const big = (seedText.replace(/\n+Comment[\s\S]*$/, '') + '\n\n').repeat(Math.ceil((5 * 1048576) / seedText.length)).slice(0, 5 * 1048576);
@@ -209,7 +227,11 @@ async function main(): Promise<void> {
     console.log(`| 5 MB document | indexing 3,000 docs | ${pct(duringBig, 50).toFixed(2)} | ${pct(duringBig, 99).toFixed(2)} |`);
   }
 
-  console.log(`\n## Full index of a workspace (${shared ? 'PolNeAR texts' : 'seed texts'}, 2 analysis threads)`);
+}
+
+async function indexSection(tmp: string, shared: string | null, dev: string[]): Promise<void> {
+  const texts = shared ? [...polnearTexts('train'), ...dev] : seeds();
+  console.log(`\n## Full index of a workspace (${shared ? 'PolNeAR texts' : 'seed texts'}, ${Math.max(1, Math.min(4, os.availableParallelism() - 1))} analysis thread(s) on ${os.availableParallelism()} cores)`);
   console.log('| documents | MB | time (s) | docs/s | peak RSS (MB) |\n| --- | --- | --- | --- | --- |');
   for (const n of [100, 1000, 10000]) {
     const dir = path.join(tmp, `corpus${n}`);
@@ -223,7 +245,6 @@ async function main(): Promise<void> {
     console.log(`| ${n} | ${size.toFixed(1)} | ${secs.toFixed(1)} | ${(n / secs).toFixed(0)} | ${s.peakRssMB().toFixed(0)} |`);
     s.stop();
   }
-  fs.rmSync(tmp, { recursive: true, force: true });
 }
 
 main().then(

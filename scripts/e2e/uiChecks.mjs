@@ -74,8 +74,10 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await page.keyboard.type(SEED.slice(0, 12));
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: SEED }).first().waitFor();
-    await page.keyboard.press('Enter');
+    // Click the matching row: Enter would take whichever row is selected while the list still filters.
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: SEED }).first();
+    await row.waitFor();
+    await row.click();
     await page.locator('.tabs-container .tab.active', { hasText: SEED }).waitFor();
     await activeEditor.locator('.view-line', { hasText: NAME }).first().waitFor();
   });

@@ -1,3 +1,4 @@
+import * as os from 'os';
 import {
   CodeLensRefreshRequest,
   FileChangeType,
@@ -45,7 +46,7 @@ import { WorkspaceIndexer } from './workspace/indexer';
 /** Wires the LSP connection to the index and the features; no logic of its own. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const service = WorkerAnalysisService.create(loadResources, __dirname, 2);
+  const service = WorkerAnalysisService.create(loadResources, __dirname, analysisThreads());
   const index = new DocumentIndex(service);
   const annotations = new AnnotationIndex();
   index.setCorrector((uri, text, analysis) => applyCorrections(analysis, annotations.corrections(uri, text)));
@@ -201,4 +202,15 @@ export function startServer(connection: Connection): void {
   });
 
   documents.listen(connection);
+}
+
+/**
+ * Analysis threads: one core stays free for the thread that answers requests
+ * (hovers stay instant while the workspace is indexed). DOSSIER_ANALYSIS_THREADS overrides.
+ */
+function analysisThreads(): number {
+  const env = Number(process.env.DOSSIER_ANALYSIS_THREADS);
+  if (Number.isInteger(env) && env >= 1 && env <= 16) return env;
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  return Math.max(1, Math.min(4, cores - 1));
 }

@@ -59,4 +59,24 @@ describe('crossDocument', () => {
     assert.deepStrictEqual(r.documentsOf('karim-al-rubaie'), []);
     assert.strictEqual(r.resolve('zzz', 'unknown'), 'unknown');
   });
+
+  it('lists as members exactly the local entities that resolve to a workspace id, short-form chains included', () => {
+    const r = new EntityRegistry();
+    r.update('a', [entity('kurdistan-regional-government', 'Kurdistan Regional Government', 'organization', ['Kurdistan Regional Government', 'KRG'])]);
+    r.update('b', [entity('krg', 'KRG', 'organization'), entity('iraq', 'Iraq', 'country')]);
+    r.update('c', [entity('haider-al-abadi', 'Haider al-Abadi', 'person', ['Haider al-Abadi', 'Abadi']), entity('iraq', 'Iraq', 'country')]);
+    r.update('d', [entity('abadi', 'Abadi', 'person'), entity('haidar-abadi', 'Haidar Abadi', 'person')]);
+    const docs = ['a', 'b', 'c', 'd'];
+    const locals: Record<string, string[]> = { a: ['kurdistan-regional-government'], b: ['krg', 'iraq'], c: ['haider-al-abadi', 'iraq'], d: ['abadi', 'haidar-abadi'] };
+    for (const doc of docs) {
+      for (const local of locals[doc]) {
+        const id = r.resolve(doc, local);
+        const members = r.membersOf(id);
+        assert.ok(members.get(doc)?.includes(local), `${doc}/${local} is a member of ${id}`);
+        for (const [d, ids] of members) for (const l of ids) assert.strictEqual(r.resolve(d, l), id, `${d}/${l} resolves to ${id}`);
+      }
+    }
+    assert.deepStrictEqual([...r.membersOf('kurdistan-regional-government').keys()].sort(), ['a', 'b']);
+    assert.deepStrictEqual(r.membersOf(r.resolve('d', 'abadi')).get('d')?.sort(), ['abadi', 'haidar-abadi']);
+  });
 });

@@ -9,11 +9,10 @@ export interface ClaimRef {
 /** Claims whose speaker is the entity with this workspace id, across the workspace. */
 export function claimsBy(index: DocumentIndex, workspaceId: string): ClaimRef[] {
   const out: ClaimRef[] = [];
-  for (const uri of index.registry.documentsOf(workspaceId)) {
-    const doc = index.get(uri);
-    if (!doc) continue;
+  for (const [doc, entities] of index.membersIn(workspaceId)) {
+    const ids = new Set(entities.map((e) => e.id));
     for (const claim of doc.analysis.claims) {
-      if (claim.speaker && index.workspaceId(uri, claim.speaker) === workspaceId) out.push({ doc, claim });
+      if (claim.speaker && ids.has(claim.speaker)) out.push({ doc, claim });
     }
   }
   return out;

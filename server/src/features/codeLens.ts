@@ -24,7 +24,8 @@ export function codeLenses(index: DocumentIndex, params: CodeLensParams, setting
 export function claimLensTitle(doc: IndexedDocument, claim: Claim, tags: string[] = []): string {
   const speaker = speakerName(doc, claim);
   const parts = [`$(comment-discussion) ${truncate(speaker ?? 'unattributed', 40)}`];
-  if (claim.cue) parts.push(truncate(claim.cue.text, 30));
+  // A bare punctuation cue (the colon of a headline) reads better quoted.
+  if (claim.cue) parts.push(/\p{L}/u.test(claim.cue.text) ? truncate(claim.cue.text, 30) : `“${claim.cue.text}”`);
   if (claim.hedges.length) parts.push(`hedged: ${claim.hedges.join(', ')}`);
   if (claim.section === 'comments') parts.push(claim.handle ? `comment by ${truncate(claim.handle, 30)}` : 'reader comment');
   if (tags.length) parts.push(`$(tag) ${tags.map((t) => truncate(t, 20)).join(', ')}`);

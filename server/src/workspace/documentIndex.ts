@@ -112,14 +112,40 @@ export class DocumentIndex {
   /** All mentions across the workspace of the entity with this workspace id, documents in index order. */
   mentionsOf(workspaceId: string): MentionRef[] {
     const refs: MentionRef[] = [];
-    for (const uri of this.registry.documentsOf(workspaceId)) {
-      const doc = this.docs.get(uri);
-      if (!doc) continue;
-      for (const entity of doc.analysis.entities) {
-        if (this.registry.resolve(uri, entity.id) !== workspaceId) continue;
+    for (const [doc, entities] of this.membersIn(workspaceId)) {
+      for (const entity of entities) {
         for (const i of entity.mentions) refs.push({ doc, mention: doc.analysis.mentions[i], entity });
       }
     }
     return refs;
   }
+
+  /** The analysed documents that mention the workspace entity, sorted by uri, each with its local entities that belong to it. */
+  membersIn(workspaceId: string): Array<[IndexedDocument, EntityCluster[]]> {
+    const out: Array<[IndexedDocument, EntityCluster[]]> = [];
+    const members = this.registry.membersOf(workspaceId);
+    for (const uri of [...members.keys()].sort()) {
+      const doc = this.docs.get(uri);
+      if (!doc) continue;
+      const byId = entitiesById(doc.analysis);
+      const entities: EntityCluster[] = [];
+      for (const id of members.get(uri) ?? []) {
+        const entity = byId.get(id);
+        if (entity) entities.push(entity);
+      }
+      if (entities.length) out.push([doc, entities]);
+    }
+    return out;
+  }
+}
+
+const byIdCache = new WeakMap<DocumentAnalysis, Map<string, EntityCluster>>();
+
+function entitiesById(analysis: DocumentAnalysis): Map<string, EntityCluster> {
+  let map = byIdCache.get(analysis);
+  if (!map) {
+    map = new Map(analysis.entities.map((e) => [e.id, e]));
+    byIdCache.set(analysis, map);
+  }
+  return map;
 }

@@ -130,29 +130,46 @@ export class EntityRegistry {
     return id;
   }
 
-  /** Documents that mention the workspace entity, sorted. */
-  documentsOf(workspaceId: string): string[] {
-    const docs = new Set<string>();
+  /**
+   * The local entities that make up the workspace entity, by document: its
+   * strongly joined component and every component whose short forms lead to
+   * it (followed transitively, as resolve() does). Touches only that entity's
+   * key buckets, so a hover stays cheap while the index is being rebuilt.
+   */
+  membersOf(workspaceId: string): Map<string, string[]> {
+    const out = new Map<string, string[]>();
     const visited = new Set<Component>();
-    const keys = new Set<string>();
+    const queue: Component[] = [];
     for (const e of this.byLocalId.get(workspaceId) ?? []) {
       const comp = this.component(e);
       if (visited.has(comp)) continue;
       visited.add(comp);
-      if (this.resolve(e.doc, e.localId) !== workspaceId) continue;
-      for (const m of comp.entries) {
-        docs.add(m.doc);
-        // Short forms elsewhere that attach to this entity.
+      if (this.resolve(e.doc, e.localId) === workspaceId) queue.push(comp);
+    }
+    const keys = new Set<string>();
+    for (let i = 0; i < queue.length; i++) {
+      for (const m of queue[i].entries) {
+        let ids = out.get(m.doc);
+        if (!ids) out.set(m.doc, (ids = []));
+        ids.push(m.localId);
         for (const k of m.provide) {
           if (keys.has(k)) continue;
           keys.add(k);
           for (const s of this.seekIndex.get(k) ?? []) {
-            if (!docs.has(s.doc) && this.resolve(s.doc, s.localId) === workspaceId) docs.add(s.doc);
+            const sc = this.component(s);
+            if (visited.has(sc)) continue;
+            visited.add(sc);
+            if (this.resolve(s.doc, s.localId) === workspaceId) queue.push(sc);
           }
         }
       }
     }
-    return [...docs].sort();
+    return out;
+  }
+
+  /** Documents that mention the workspace entity, sorted. */
+  documentsOf(workspaceId: string): string[] {
+    return [...this.membersOf(workspaceId).keys()].sort();
   }
 
   /** Workspace ids of every entity of `doc`, by local id. */

@@ -5,7 +5,9 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
-import { loadResources } from '../server/src/resources';
+import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
+import { loadTagger } from '../server/src/analysis/ner/model';
+import { dataDir, loadResources } from '../server/src/resources';
 import { repoRoot, sharedDir } from './shared';
 
 /*
@@ -46,6 +48,23 @@ function throughput(texts: string[], run: (t: string) => void, runs: number): nu
     times.push((performance.now() - t0) / 1000);
   }
   return mb(texts) / median(times);
+}
+
+/** Cold load of the data files as a fresh server does it: read, parse, build the tables. */
+function loadTimes(): void {
+  const dir = dataDir();
+  const gaz: number[] = [];
+  const model: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dir, 'gazetteer.json'), 'utf8')) as GazetteerData);
+    const t1 = performance.now();
+    loadTagger(fs.readFileSync(path.join(dir, 'ner-model.json'), 'utf8'), gazetteer);
+    model.push(performance.now() - t1);
+    gaz.push(t1 - t0);
+  }
+  const size = (f: string) => (fs.statSync(path.join(dir, f)).size / 1048576).toFixed(1);
+  console.log(`\nmodel load: ${median(model).toFixed(0)} ms (${size('ner-model.json')} MB) · gazetteer load: ${median(gaz).toFixed(0)} ms (${size('gazetteer.json')} MB) — medians of 5`);
 }
 
 async function compromiseRunner(): Promise<((t: string) => void) | null> {
@@ -173,6 +192,8 @@ async function main(): Promise<void> {
     const b = cmp ? throughput(texts, cmp, 5) : NaN;
     console.log(`| ${name} | ${mb(texts).toFixed(2)} | ${a.toFixed(2)} | ${b.toFixed(3)} | ${(a / b).toFixed(1)}× |`);
   }
+
+  if (run.has('throughput')) loadTimes();
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   const seedDir = path.join(ROOT, 'test', 'fixtures', 'seeds');

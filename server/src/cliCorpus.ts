@@ -45,7 +45,7 @@ async function* fileInputs(files: string[]): AsyncGenerator<Input> {
 }
 
 export async function analyzeJsonl(files: string[], jobs: number, write: (s: string) => Promise<void>): Promise<boolean> {
-  // Every document goes to the pool (inlineBelow 0) so that all cores work.
+  // Every document goes to the pool (inlineBelow 0) as background work, so exactly `jobs` threads work.
   const service = WorkerAnalysisService.create(loadResources, __dirname, jobs, 0);
   let failed = false;
   const window: Array<Promise<string | null>> = [];
@@ -74,7 +74,7 @@ export async function analyzeJsonl(files: string[], jobs: number, write: (s: str
       if (input.id !== undefined) extra.id = input.id;
     }
     try {
-      const analysis = await service.analyze(text);
+      const analysis = await service.analyze(text, undefined, true);
       return JSON.stringify({ ...extra, ...toContract(name, analysis) });
     } catch (err) {
       process.stderr.write(`dossier: ${name}: ${err instanceof Error ? err.message : String(err)}\n`);

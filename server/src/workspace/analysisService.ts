@@ -30,6 +30,7 @@ export class InlineAnalysisService implements AnalysisService {
 
 interface Job {
   req: WorkerRequest;
+  background: boolean;
   token?: Cancellation;
   resolve(a: DocumentAnalysis): void;
   reject(e: Error): void;
@@ -37,7 +38,9 @@ interface Job {
 
 /**
  * A small pool of worker threads so that analysis never blocks the thread
- * that answers requests. Small texts (a few milliseconds of work) run inline,
+ * that answers requests. Background indexing uses at most `size` threads;
+ * what the user is looking at may use one more, so it never waits behind a
+ * big document being indexed. Small texts can run inline (`inlineBelow`),
  * where a thread hop would cost more than it saves.
  */
 export class WorkerAnalysisService implements AnalysisService {
@@ -71,7 +74,7 @@ export class WorkerAnalysisService implements AnalysisService {
   analyze(text: string, token?: Cancellation, background = false): Promise<DocumentAnalysis> {
     if (!background && text.length < this.inlineBelow) return this.inline.analyze(text, token);
     return new Promise((resolve, reject) => {
-      const job: Job = { req: { id: this.nextId++, text }, token, resolve, reject };
+      const job: Job = { req: { id: this.nextId++, text }, background, token, resolve, reject };
       // What the user is looking at goes before the background indexing queue.
       if (background) this.queue.push(job);
       else this.queue.unshift(job);
@@ -86,8 +89,12 @@ export class WorkerAnalysisService implements AnalysisService {
 
   private pump(): void {
     while (this.queue.length && !this.disposed) {
+      // Foreground jobs sit at the front of the queue, so the head decides.
+      const head = this.queue[0];
+      const backgroundBusy = [...this.busy.values()].filter((j) => j.background).length;
+      if (head.background && backgroundBusy >= this.size) return;
       let worker = this.idle.pop();
-      if (!worker && this.busy.size < this.size) worker = this.spawn();
+      if (!worker && this.busy.size < this.size + 1) worker = this.spawn();
       if (!worker) return;
       const job = this.queue.shift() as Job;
       if (job.token?.isCancellationRequested) {

@@ -101,6 +101,7 @@ export interface OverviewMention {
   context: string;
 }
 
+/** One workspace entity in the sidebar; its documents and mentions are fetched when expanded. */
 export interface OverviewEntity {
   /** Workspace-wide entity id. */
   id: string;
@@ -108,7 +109,16 @@ export interface OverviewEntity {
   kind: 'actor' | 'place';
   type: string;
   mentionCount: number;
-  documents: Array<{ uri: string; mentions: OverviewMention[] }>;
+  documentCount: number;
+}
+
+/** Claims of one speaker (a resolved entity, else the source as written). */
+export interface OverviewSpeaker {
+  /** The workspace entity id, or `source:<source text>` for unresolved sources. */
+  key: string;
+  name: string;
+  resolved: boolean;
+  claimCount: number;
 }
 
 export interface OverviewClaim {
@@ -123,13 +133,32 @@ export interface OverviewClaim {
 }
 
 export interface WorkspaceOverview {
+  /** The most mentioned entities of each kind (at most OVERVIEW_LIMIT per kind). */
   entities: OverviewEntity[];
-  claims: OverviewClaim[];
+  /** Speakers by claim count (at most OVERVIEW_LIMIT). */
+  speakers: OverviewSpeaker[];
   documents: number;
+  /** More entities or speakers matched than were sent. */
+  truncated: boolean;
 }
 
-/** Everything the Dossier sidebar shows: entities with their documents and mentions, and claims. */
-export const workspaceOverviewRequest = new RequestType<Record<string, never>, WorkspaceOverview, void>('dossier/workspaceOverview');
+export const OVERVIEW_LIMIT = 1000;
+
+/**
+ * The sidebar's top level, filtered on the server (case-insensitive substring
+ * of names and types; for speakers, of the speaker, cue or claim text), so a
+ * workspace of any size answers with a bounded message.
+ */
+export const workspaceOverviewRequest = new RequestType<{ filter?: string }, WorkspaceOverview, void>('dossier/workspaceOverview');
+
+/** Documents that mention a workspace entity, most mentions first. */
+export const entityDocumentsRequest = new RequestType<{ id: string }, Array<{ uri: string; mentionCount: number }>, void>('dossier/entityDocuments');
+
+/** The mentions of a workspace entity in one document, in text order. */
+export const entityMentionsRequest = new RequestType<{ id: string; uri: string }, OverviewMention[], void>('dossier/entityMentions');
+
+/** The claims of one speaker (OverviewSpeaker.key), filtered like the overview. */
+export const speakerClaimsRequest = new RequestType<{ key: string; filter?: string }, OverviewClaim[], void>('dossier/speakerClaims');
 
 /** Sent by the server when the index changed, so views refresh (debounced). */
 export const indexChangedNotification = new NotificationType<{ uris: string[] }>('dossier/indexChanged');

@@ -19,6 +19,9 @@ import {
   importAnnotationsRequest,
   indexChangedNotification,
   indexingStatusNotification,
+  entityDocumentsRequest,
+  entityMentionsRequest,
+  speakerClaimsRequest,
   workspaceOverviewRequest,
 } from '../../common/protocol';
 import { applyCorrections } from './analysis/corrections';
@@ -33,7 +36,7 @@ import { hover } from './features/hover';
 import { references } from './features/references';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { entityAt, tagsAt } from './features/tags';
-import { workspaceOverview } from './features/workspaceOverview';
+import { WorkspaceOverviewService } from './features/workspaceOverview';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { exportAnnotations, importAnnotations } from './export/requests';
 import { loadResources } from './resources';
@@ -151,7 +154,12 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges(guard([], (p) => foldingRanges(index, p)));
   connection.onWorkspaceSymbol((p) => workspaceSymbols(index, p));
   connection.languages.semanticTokens.on(guard({ data: [] }, (p) => semanticTokens(index, p)));
-  connection.onRequest(workspaceOverviewRequest, () => workspaceOverview(index));
+  const overview = new WorkspaceOverviewService(index);
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  connection.onRequest(workspaceOverviewRequest, (p) => overview.overview(str(p?.filter)));
+  connection.onRequest(entityDocumentsRequest, (p) => overview.entityDocuments(str(p?.id)));
+  connection.onRequest(entityMentionsRequest, (p) => overview.entityMentions(str(p?.id), str(p?.uri)));
+  connection.onRequest(speakerClaimsRequest, (p) => overview.speakerClaims(str(p?.key), str(p?.filter)));
   connection.onNotification(annotationsNotification, (p) => {
     if (typeof p?.uri !== 'string' || !Array.isArray(p.annotations)) return;
     const { problems } = annotations.set(p.uri, p.annotations);

@@ -106,6 +106,29 @@ describe('language server over stdio (JSON-RPC)', function () {
     assert.strictEqual(tokens.data.length % 5, 0);
   });
 
+  it('serves the sidebar level by level: overview, documents of an entity, its mentions, claims of a speaker', async () => {
+    const o = (await client.connection.sendRequest('dossier/workspaceOverview', {})) as {
+      entities: Array<{ id: string; name: string; kind: string; documentCount: number; mentionCount: number }>;
+      speakers: Array<{ key: string; name: string; claimCount: number }>;
+      documents: number;
+    };
+    assert.strictEqual(o.documents, 5);
+    const zamili = o.entities.find((e) => e.name === 'Hakim al-Zamili');
+    assert.ok(zamili && zamili.kind === 'actor' && zamili.documentCount >= 3, JSON.stringify(zamili));
+    const docs = (await client.connection.sendRequest('dossier/entityDocuments', { id: zamili.id })) as Array<{ uri: string; mentionCount: number }>;
+    assert.strictEqual(docs.length, zamili.documentCount);
+    assert.strictEqual(docs.reduce((n, d) => n + d.mentionCount, 0), zamili.mentionCount);
+    const mentions = (await client.connection.sendRequest('dossier/entityMentions', { id: zamili.id, uri: docs[0].uri })) as Array<{ context: string }>;
+    assert.strictEqual(mentions.length, docs[0].mentionCount);
+    for (const m of mentions) assert.match(m.context, /Z[ai]mili/);
+    const speaker = o.speakers.find((sp) => sp.key === zamili.id);
+    assert.ok(speaker && speaker.claimCount > 0, 'Zamili speaks');
+    const claims = (await client.connection.sendRequest('dossier/speakerClaims', { key: speaker.key })) as Array<{ speaker: string }>;
+    assert.strictEqual(claims.length, speaker.claimCount);
+    const filtered = (await client.connection.sendRequest('dossier/workspaceOverview', { filter: 'ZAMILI' })) as typeof o;
+    assert.ok(filtered.entities.length > 0 && filtered.entities.every((e) => /zamili/i.test(e.name)), filtered.entities.map((e) => e.name).join(', '));
+  });
+
   it('follows incremental edits', async () => {
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },

@@ -6,9 +6,12 @@ import { waitFor } from './waitFor';
 interface ReadingApi {
   status: () => { text: string; visible: boolean };
   overview: {
-    data: { entities: Array<{ name: string; kind: string; documents: unknown[] }>; claims: Array<{ speaker: string }> };
+    data: { entities: Array<{ id: string; name: string; kind: string; documentCount: number }>; speakers: Array<{ key: string; name: string; claimCount: number }> };
     filter: string;
     refresh(): Promise<void>;
+    documents(id: string): Promise<Array<{ uri: string; mentionCount: number }>>;
+    mentions(id: string, uri: string): Promise<Array<{ context: string }>>;
+    claims(key: string): Promise<Array<{ speaker: string }>>;
   };
 }
 
@@ -95,16 +98,26 @@ describe('Reading experience', () => {
 
   it('the sidebar model lists actors and places across documents and claims by speaker', async () => {
     await api.overview.refresh();
-    const data = await waitFor(async () => api.overview.data, (d) => d.entities.some((e) => e.name === 'Hakim al-Zamili' && e.documents.length >= 3), { what: 'Zamili in the sidebar across 3+ documents' });
+    const data = await waitFor(async () => api.overview.data, (d) => d.entities.some((e) => e.name === 'Hakim al-Zamili' && e.documentCount >= 3), { what: 'Zamili in the sidebar across 3+ documents' });
     assert.ok(data.entities.some((e) => e.kind === 'place' && e.name === 'Iraq'));
-    assert.ok(data.claims.some((c) => c.speaker === 'Hakim al-Zamili'));
+    const zamili = data.entities.find((e) => e.name === 'Hakim al-Zamili')!;
+    const docs = await api.overview.documents(zamili.id);
+    assert.strictEqual(docs.length, zamili.documentCount);
+    const mentions = await api.overview.mentions(zamili.id, docs[0].uri);
+    assert.ok(mentions.length > 0 && mentions.every((m) => /Z[ai]mili/.test(m.context)), JSON.stringify(mentions.slice(0, 2)));
+    const speaker = data.speakers.find((s) => s.name === 'Hakim al-Zamili');
+    assert.ok(speaker, 'Zamili among the speakers');
+    assert.ok((await api.overview.claims(speaker.key)).every((c) => c.speaker === 'Hakim al-Zamili'));
     await vscode.commands.executeCommand('dossier.filterViews', 'zamili');
     try {
       assert.strictEqual(api.overview.filter, 'zamili');
+      const names = api.overview.data.entities.map((e) => e.name);
+      assert.ok(names.includes('Hakim al-Zamili') && names.every((n) => /zamili/i.test(n)), names.join(', '));
     } finally {
       await vscode.commands.executeCommand('dossier.clearFilter');
     }
     assert.strictEqual(api.overview.filter, '');
+    assert.ok(api.overview.data.entities.some((e) => e.name === 'Iraq'), 'the filter is cleared');
   });
 
   it('the status bar shows the counts of the active document', async () => {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { OverviewClaim } from '../../../common/protocol';
+import type { OverviewClaim, OverviewSpeaker } from '../../../common/protocol';
 import type { OverviewModel } from './overviewModel';
 import { fileName, revealCommand } from './revealCommand';
 
-type Node = { kind: 'speaker'; key: string; name: string; claims: OverviewClaim[] } | { kind: 'claim'; claim: OverviewClaim };
+type Node = { kind: 'speaker'; speaker: OverviewSpeaker } | { kind: 'claim'; claim: OverviewClaim };
 
-/** Claims across the workspace grouped by speaker; comment claims are marked. */
+/** Claims across the workspace grouped by speaker, fetched per speaker on expansion; comment claims are marked. */
 export class ClaimTree implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData: vscode.Event<void>;
 
@@ -13,26 +13,22 @@ export class ClaimTree implements vscode.TreeDataProvider<Node> {
     this.onDidChangeTreeData = model.onDidChange;
   }
 
-  getChildren(node?: Node): Node[] {
-    if (node?.kind === 'speaker') return node.claims.map((claim) => ({ kind: 'claim', claim }));
-    if (node) return [];
-    const groups = new Map<string, Node & { kind: 'speaker' }>();
-    for (const c of this.model.data.claims) {
-      if (!this.model.matches(c.speaker, c.text, c.cue ?? '')) continue;
-      const key = c.speakerId ?? `source:${c.speaker.toLowerCase()}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { kind: 'speaker', key, name: c.speaker, claims: [] }));
-      g.claims.push(c);
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) return this.model.data.speakers.map((speaker) => ({ kind: 'speaker', speaker }));
+    if (node.kind === 'speaker') {
+      const claims = await this.model.claims(node.speaker.key).catch(() => []);
+      return claims.map((claim) => ({ kind: 'claim', claim }));
     }
-    return [...groups.values()].sort((a, b) => b.claims.length - a.claims.length || a.name.localeCompare(b.name));
+    return [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'speaker') {
-      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `speaker:${node.key}`;
-      item.description = String(node.claims.length);
-      item.iconPath = new vscode.ThemeIcon(node.key.startsWith('source:') ? 'question' : 'person');
+      const s = node.speaker;
+      const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `speaker:${s.key}`;
+      item.description = String(s.claimCount);
+      item.iconPath = new vscode.ThemeIcon(s.resolved ? 'person' : 'question');
       return item;
     }
     const c = node.claim;

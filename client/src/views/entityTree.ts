@@ -5,12 +5,12 @@ import { fileName, revealCommand } from './revealCommand';
 
 type Node =
   | { kind: 'entity'; entity: OverviewEntity }
-  | { kind: 'document'; entity: OverviewEntity; uri: string; mentions: OverviewMention[] }
+  | { kind: 'document'; entity: OverviewEntity; uri: string; mentionCount: number }
   | { kind: 'mention'; mention: OverviewMention };
 
 const ICONS: Record<string, string> = { person: 'person', organization: 'organization', country: 'globe', city: 'location', region: 'map', facility: 'tools' };
 
-/** Actors or Places across the workspace → documents → mentions. */
+/** Actors or Places across the workspace → documents → mentions, each level fetched on expansion. */
 export class EntityTree implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData: vscode.Event<void>;
 
@@ -21,18 +21,16 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
     this.onDidChangeTreeData = model.onDidChange;
   }
 
-  getChildren(node?: Node): Node[] {
-    if (!node) {
-      return this.model.data.entities
-        .filter((e) => e.kind === this.kind && this.model.matches(e.name, e.type))
-        .map((entity) => ({ kind: 'entity', entity }));
-    }
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) return this.model.data.entities.filter((e) => e.kind === this.kind).map((entity) => ({ kind: 'entity', entity }));
     if (node.kind === 'entity') {
-      return [...node.entity.documents]
-        .sort((a, b) => b.mentions.length - a.mentions.length)
-        .map((d) => ({ kind: 'document', entity: node.entity, uri: d.uri, mentions: d.mentions }));
+      const docs = await this.model.documents(node.entity.id).catch(() => []);
+      return docs.map((d) => ({ kind: 'document', entity: node.entity, uri: d.uri, mentionCount: d.mentionCount }));
     }
-    if (node.kind === 'document') return node.mentions.map((mention) => ({ kind: 'mention', mention }));
+    if (node.kind === 'document') {
+      const mentions = await this.model.mentions(node.entity.id, node.uri).catch(() => []);
+      return mentions.map((mention) => ({ kind: 'mention', mention }));
+    }
     return [];
   }
 
@@ -41,8 +39,8 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
       const e = node.entity;
       const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${this.kind}:${e.id}`;
-      item.description = `${e.mentionCount} · ${e.documents.length} doc${e.documents.length === 1 ? '' : 's'}`;
-      item.tooltip = `${e.name} (${e.type}): ${e.mentionCount} mentions in ${e.documents.length} documents`;
+      item.description = `${e.mentionCount} · ${e.documentCount} doc${e.documentCount === 1 ? '' : 's'}`;
+      item.tooltip = `${e.name} (${e.type}): ${e.mentionCount} mentions in ${e.documentCount} documents`;
       item.iconPath = new vscode.ThemeIcon(ICONS[e.type] ?? 'symbol-misc');
       item.contextValue = `dossier.entity.${e.kind}`;
       return item;
@@ -50,7 +48,7 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
     if (node.kind === 'document') {
       const item = new vscode.TreeItem(fileName(node.uri), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${this.kind}:${node.entity.id}:${node.uri}`;
-      item.description = String(node.mentions.length);
+      item.description = String(node.mentionCount);
       item.resourceUri = vscode.Uri.parse(node.uri);
       item.iconPath = vscode.ThemeIcon.File;
       return item;

@@ -12,8 +12,10 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     vscode.window.createTreeView('dossier.places', { treeDataProvider: new EntityTree(model, 'place'), showCollapseAll: true }),
     vscode.window.createTreeView('dossier.claims', { treeDataProvider: new ClaimTree(model), showCollapseAll: true }),
   ];
-  const showFilter = () => {
-    for (const v of views) v.message = model.filter ? `Filtered by “${model.filter}”` : undefined;
+  const showMessage = () => {
+    const parts = [model.filter ? `Filtered by “${model.filter}”.` : '', model.data.truncated ? 'Showing the most mentioned; filter to narrow.' : ''];
+    const message = parts.filter(Boolean).join(' ') || undefined;
+    for (const v of views) v.message = message;
   };
   context.subscriptions.push(
     model,
@@ -21,13 +23,10 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     vscode.commands.registerCommand('dossier.filterViews', async (text?: unknown) => {
       const value = typeof text === 'string' ? text : await vscode.window.showInputBox({ prompt: 'Show only actors, places and claims containing…', value: model.filter });
       if (value === undefined) return;
-      model.setFilter(value);
-      showFilter();
+      await model.setFilter(value);
     }),
-    vscode.commands.registerCommand('dossier.clearFilter', () => {
-      model.setFilter('');
-      showFilter();
-    }),
+    vscode.commands.registerCommand('dossier.clearFilter', () => model.setFilter('')),
+    model.onDidChange(showMessage),
     vscode.commands.registerCommand('dossier.refreshViews', () => model.refresh()),
   );
   void ready.then(() => model.refresh(), () => undefined);

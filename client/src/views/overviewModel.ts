@@ -1,14 +1,29 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { indexChangedNotification, workspaceOverviewRequest, type WorkspaceOverview } from '../../../common/protocol';
+import {
+  entityDocumentsRequest,
+  entityMentionsRequest,
+  indexChangedNotification,
+  speakerClaimsRequest,
+  workspaceOverviewRequest,
+  type OverviewClaim,
+  type OverviewMention,
+  type WorkspaceOverview,
+} from '../../../common/protocol';
 
-/** The workspace overview fetched from the server, refreshed when the index changes, with the sidebar's text filter. */
+/**
+ * The sidebar's data, fetched from the server level by level: the overview
+ * (entities and speakers with counts, filtered on the server) refreshes when
+ * the index changes; documents, mentions and claims are asked for when a node
+ * is expanded.
+ */
 export class OverviewModel implements vscode.Disposable {
-  private overview: WorkspaceOverview = { entities: [], claims: [], documents: 0 };
+  private overview: WorkspaceOverview = { entities: [], speakers: [], documents: 0, truncated: false };
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private filterText = '';
   private pending: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly client: LanguageClient) {
@@ -23,20 +38,23 @@ export class OverviewModel implements vscode.Disposable {
     return this.filterText;
   }
 
-  setFilter(text: string): void {
+  setFilter(text: string): Promise<void> {
     this.filterText = text.trim().toLowerCase();
     void vscode.commands.executeCommand('setContext', 'dossier.filtered', this.filterText.length > 0);
-    this.emitter.fire();
-  }
-
-  matches(...texts: string[]): boolean {
-    return !this.filterText || texts.some((t) => t.toLowerCase().includes(this.filterText));
+    return this.refresh();
   }
 
   refresh(): Promise<void> {
-    // Coalesce bursts of change notifications into one request in flight.
-    this.pending ??= this.client
-      .sendRequest(workspaceOverviewRequest, {})
+    // One request in flight; asks meanwhile share one more request after it (which sees the latest filter).
+    if (this.pending) {
+      this.queued ??= this.pending.then(() => {
+        this.queued = undefined;
+        return this.refresh();
+      });
+      return this.queued;
+    }
+    this.pending = this.client
+      .sendRequest(workspaceOverviewRequest, { filter: this.filterText })
       .then(
         (o) => {
           this.overview = o;
@@ -46,6 +64,18 @@ export class OverviewModel implements vscode.Disposable {
       )
       .finally(() => (this.pending = undefined));
     return this.pending;
+  }
+
+  documents(entityId: string): Promise<Array<{ uri: string; mentionCount: number }>> {
+    return this.client.sendRequest(entityDocumentsRequest, { id: entityId });
+  }
+
+  mentions(entityId: string, uri: string): Promise<OverviewMention[]> {
+    return this.client.sendRequest(entityMentionsRequest, { id: entityId, uri });
+  }
+
+  claims(speakerKey: string): Promise<OverviewClaim[]> {
+    return this.client.sendRequest(speakerClaimsRequest, { key: speakerKey, filter: this.filterText });
   }
 
   dispose(): void {

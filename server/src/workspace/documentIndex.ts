@@ -25,6 +25,7 @@ export class DocumentIndex {
   private readonly pending = new Map<string, { version: number; text: string; promise: Promise<IndexedDocument> }>();
   readonly registry = new EntityRegistry();
   private listeners: Array<(uri: string) => void> = [];
+  private changes = 0;
   /** Analyses as the detector produced them, before the user's corrections. */
   private readonly raw = new Map<string, DocumentAnalysis>();
   private corrector: (uri: string, text: string, analysis: DocumentAnalysis) => DocumentAnalysis = (_uri, _text, analysis) => analysis;
@@ -44,7 +45,7 @@ export class DocumentIndex {
     const analysis = this.corrector(uri, doc.document.getText(), raw);
     this.docs.set(uri, { ...doc, analysis });
     this.registry.update(uri, analysis.entities);
-    for (const l of this.listeners) l(uri);
+    this.changed(uri);
   }
 
   /**
@@ -65,7 +66,7 @@ export class DocumentIndex {
         this.raw.set(uri, raw);
         this.docs.set(uri, entry);
         this.registry.update(uri, analysis.entities);
-        for (const l of this.listeners) l(uri);
+        this.changed(uri);
       }
       return entry;
     });
@@ -81,7 +82,17 @@ export class DocumentIndex {
     this.raw.delete(uri);
     if (!this.docs.delete(uri)) return;
     this.registry.remove(uri);
+    this.changed(uri);
+  }
+
+  private changed(uri: string): void {
+    this.changes++;
     for (const l of this.listeners) l(uri);
+  }
+
+  /** Counts changes to the documents or their analyses: a cheap key for caches of workspace-wide results. */
+  get generation(): number {
+    return this.changes;
   }
 
   get(uri: string): IndexedDocument | undefined {

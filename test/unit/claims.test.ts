@@ -241,4 +241,27 @@ describe('detectClaims', () => {
     analyse(text);
     assert.ok(Date.now() - t0 < 10000, `took ${Date.now() - t0} ms`);
   });
+
+  it('takes a postposed source with a long appositive, and a short description ending the sentence', () => {
+    const text = joinLines(
+      'Ad Campaign',
+      '',
+      'The first television ad could start this week, said Lena Ortiz, a longtime adviser to the family who oversees the campaign.',
+      '',
+      'The meeting deteriorated from there, said one source in the room.',
+    );
+    const claims = analyse(text, [['Lena Ortiz', 'person', 'lena-ortiz']]);
+    const ad = find(claims, 'The first television ad could start this week');
+    assert.strictEqual(ad.speaker, 'lena-ortiz');
+    assert.ok(ad.source && text.slice(ad.source.start, ad.source.end).startsWith('Lena Ortiz, a longtime adviser'));
+    const meeting = find(claims, 'The meeting deteriorated from there');
+    assert.strictEqual(meeting.source && text.slice(meeting.source.start, meeting.source.end), 'one source in the room');
+  });
+
+  it('keeps the quote as content when "that" after the cue starts a relative clause, not a report', () => {
+    const text = joinLines('Summit', '', '"We are in a critical situation," Chancellor Anna Berg told reporters after the meeting that was held on a boat.');
+    const c = find(analyse(text, [['Anna Berg', 'person', 'anna-berg']]), '"We are in a critical situation,"');
+    assert.strictEqual(c.cue?.text, 'told');
+    assert.strictEqual(c.speaker, 'anna-berg');
+  });
 });

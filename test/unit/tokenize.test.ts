@@ -10,6 +10,12 @@ describe('tokenize', () => {
   it('keeps inner apostrophes and splits curly possessives', () => {
     assert.deepStrictEqual(words('Kata’ib Hezbollah’s fighters'), ['Kata’ib', 'Hezbollah', '’s', 'fighters']);
   });
+  it('keeps the period of a capitalised state abbreviation, which may still end a sentence', () => {
+    const text = 'Johnnie Wilson, of Springfield, Va., said so. He lives in Richmond, Va. He fell ill. Then';
+    assert.deepStrictEqual(words(text).slice(0, 8), ['Johnnie', 'Wilson', ',', 'of', 'Springfield', ',', 'Va.', ',']);
+    assert.ok(words(text).includes('ill'), 'a lowercase word keeps its sentence period apart');
+    assert.strictEqual(splitSentences(text, tokenize(text)).length, 4);
+  });
   it('splits contractions', () => {
     assert.deepStrictEqual(words("they wouldn't ask"), ['they', 'would', "n't", 'ask']);
   });

@@ -40,6 +40,14 @@ export const ABBREVIATIONS = new Set(
     .split(' '),
 );
 
+/**
+ * AP-style state abbreviations ("Springfield, Va., said"): the period stays on
+ * the word when it is capitalised, but unlike titles they may end a sentence.
+ */
+const STATE_ABBREVIATIONS = new Set(
+  'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo'.split(' '),
+);
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let i = from;
@@ -90,7 +98,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (i < to && text.charCodeAt(i) === 46) {
       const word = text.slice(start, i);
       const lower = word.toLowerCase();
-      if (word.includes('.') || ABBREVIATIONS.has(lower) || (word.length === 1 && /[A-Z]/.test(word))) {
+      const capitalised = word.length > 1 && /[A-Z]/.test(word.charAt(0));
+      if (word.includes('.') || ABBREVIATIONS.has(lower) || (word.length === 1 && /[A-Z]/.test(word)) || (capitalised && STATE_ABBREVIATIONS.has(lower))) {
         i++;
       }
     }

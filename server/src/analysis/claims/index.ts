@@ -566,7 +566,16 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
     // After a bare comma the name must be short and end the sentence: "…, said Senator X, Democrat of Y."
     const quoted = closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1);
     const subjectFirst = left !== null && left.before < s.tokenStart;
-    const plausible = src && (quoted || (src[1] - src[0] <= 14 && isCapitalised(tokens[src[0]].text) && !subjectFirst));
+    // "…, said Brian Baker, a longtime adviser to …": a short name with its appositive; "…, said one GOP source in the room": a short description ending the sentence.
+    const endsSentence = !!src && (src[1] >= s.tokenEnd || CLOSE_PUNCT.has(lower[src[1]]));
+    let nameThenAppositive = false;
+    for (let t = src ? src[0] + 1 : 0; src && t < Math.min(src[0] + 6, src[1]) && !nameThenAppositive; t++) nameThenAppositive = lower[t] === ',' && hasName(ctx, src[0], t);
+    const describedShort = !!src && (lower[src[0]] === 'a' || lower[src[0]] === 'an' || lower[src[0]] === 'one' || lower[src[0]] === 'the' || lower[src[0]] === 'another') && src[1] - src[0] <= 8 && endsSentence;
+    const plausible =
+      src &&
+      (quoted ||
+        (!subjectFirst && isCapitalised(tokens[src[0]].text) && (src[1] - src[0] <= 14 || (nameThenAppositive && endsSentence))) ||
+        (!subjectFirst && describedShort));
     if (src && plausible) {
       const content = contentBefore(ctx, prevTok);
       if (content) return continueQuote(ctx, { content, cue, source: src, form: 'direct', at: k }, src[1] - 1, sentenceOf(ctx, src[1] - 1).tokenEnd - 1);
@@ -576,7 +585,7 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
     // Coordinated cue sharing the subject of the previous one: "X condemned … and demanded …".
     if (lower[k - 1] === 'and' || (lower[k - 2] === 'and' && AUX.has(lower[k - 1]))) {
       const prev = prior.length ? prior[prior.length - 1] : null;
-      const shared = prev && prev.source && ctx.sentOf[prev.at] === ctx.sentOf[k] ? prev.source : clauseSubject(ctx, k);
+      const shared = prev && prev.source && ctx.sentOf[prev.at] === ctx.sentOf[k] ? prev.source : (clauseSubject(ctx, k) ?? sentenceSubject(ctx, s));
       if (shared) {
         const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
         if (p < s.tokenEnd && contentStarts(ctx, p) && frameFits(ctx, verb, cueEnd, p)) {
@@ -618,7 +627,10 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   if (bf >= s.tokenStart && (lower[bf] === 'what' || lower[bf] === 'everything' || lower[bf] === 'whatever') && !opensQuote(ctx, p)) return null;
   const forwardIsAdjunct =
     participleAside || p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p] === 'to' && verb.frame !== 'clause');
-  if ((afterQuote && !(p < s.tokenEnd && lower[p - 1] === 'that')) || (afterComma && (forwardIsAdjunct || p >= s.tokenEnd))) {
+  // "“…,” X told reporters that …" reports more; "“…,” X told reporters after the meeting that was held …" does not.
+  let thatClause = p < s.tokenEnd && lower[p - 1] === 'that' && p - 1 - cueEnd <= 3;
+  for (let t = cueEnd; thatClause && t < p - 1; t++) if (ADJUNCT_PREPS.has(lower[t]) || !isWord(lower[t])) thatClause = false;
+  if ((afterQuote && !thatClause) || (afterComma && (forwardIsAdjunct || p >= s.tokenEnd))) {
     const content = contentBefore(ctx, bf);
     if (content) return continueQuote(ctx, { content, cue, source: [a, b], form: afterQuote ? 'direct' : 'indirect', at: k }, Math.max(cueEnd, b) - 1, s.tokenEnd - 1);
   }

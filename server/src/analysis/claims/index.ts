@@ -163,7 +163,7 @@ function contentCuts(ctx: ClaimContext): Int32Array {
       else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
       else if (w === ',' && CUE_FORMS.get(next)?.form === 'ing') here = true;
       else if ((w === 'and' || w === 'but') && (next === 'you' || next === 'i' || next === 'we' || next === 'then')) here = true;
-      else if (w === 'and' && isFiniteCue(ctx, k + 1)) here = true;
+      else if ((w === 'and' || w === 'but') && isFiniteCue(ctx, k + 1)) here = true;
     }
     const following = k + 1 < sentEnd ? cut[k + 1] : sentEnd;
     cut[k] = here ? k : Math.min(following, sentEnd);
@@ -464,7 +464,8 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
   const { lower } = ctx;
   for (let steps = 0; p < end && steps < 6; steps++) {
     const w = lower[p];
-    if (DAYS.has(w) || w === 'publicly' || w === 'repeatedly' || w === 'again' || w === 'also' || w === 'flatly' || w === 'not' || (TIME_WORDS.has(w) && DAYS.has(lower[p - 1]))) {
+    // "called Friday's decision …": a day with a possessive is the object, not a time adjunct.
+    if ((DAYS.has(w) && lower[p + 1] !== "'s") || w === 'publicly' || w === 'repeatedly' || w === 'again' || w === 'also' || w === 'flatly' || w === 'not' || (TIME_WORDS.has(w) && DAYS.has(lower[p - 1]))) {
       p++;
       continue;
     }
@@ -561,7 +562,8 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
 
   // Cue right after a quote or comma with a name after it: "…," said X.
   const prevTok = k - 1;
-  if (prevTok >= 0 && (lower[prevTok] === ',' || closesQuote(ctx, prevTok)) && (form.form === 'past' || form.form === 's')) {
+  // Only verbs of saying invert ("…, said X"); "…, called X's remarks …" is not a source after its cue.
+  if (prevTok >= 0 && (lower[prevTok] === ',' || closesQuote(ctx, prevTok)) && (form.form === 'past' || form.form === 's') && (verb.frame === 'clause' || closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1))) {
     const src = sourceRight(ctx, cueEnd, closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1) ? 60 : 30);
     // After a bare comma the name must be short and end the sentence: "…, said Senator X, Democrat of Y."
     const quoted = closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1);
@@ -583,7 +585,7 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   }
   if (!left) {
     // Coordinated cue sharing the subject of the previous one: "X condemned … and demanded …".
-    if (lower[k - 1] === 'and' || (lower[k - 2] === 'and' && AUX.has(lower[k - 1]))) {
+    if (lower[k - 1] === 'and' || lower[k - 1] === 'but' || ((lower[k - 2] === 'and' || lower[k - 2] === 'but') && AUX.has(lower[k - 1]))) {
       const prev = prior.length ? prior[prior.length - 1] : null;
       const shared = prev && prev.source && ctx.sentOf[prev.at] === ctx.sentOf[k] ? prev.source : (clauseSubject(ctx, k) ?? sentenceSubject(ctx, s));
       if (shared) {

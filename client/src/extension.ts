@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerAnnotations, type AnnotationsApi } from './annotations';
 import { registerCommands } from './commands';
 import { registerDocumentLanguage } from './documentLanguage';
+import { IndexEvents, refreshOutlinesOnIndexChange } from './indexEvents';
 import { createClient, includeGlobs } from './languageClient';
 import { log } from './log';
 import { registerStatusBar } from './statusBar';
@@ -45,7 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
     void vscode.window.showErrorMessage(`Dossier could not start its language server: ${String(err)}`);
     throw err;
   });
-  const overview = registerViews(context, c, ready);
+  const indexEvents = new IndexEvents(c);
+  context.subscriptions.push(indexEvents, refreshOutlinesOnIndexChange(indexEvents, includeGlobs().map((pattern) => ({ scheme: 'file', pattern }))));
+  const overview = registerViews(context, c, ready, indexEvents.onDidChange);
   return { client: c, ready, annotations, status, overview };
 }
 

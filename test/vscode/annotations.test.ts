@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AnnotationsApi } from '../../client/src/annotations';
 import { parseSidecar } from '../../common/annotations';
-import { activateDossier, openSeed, seedUri, type DossierTestApi } from './helpers';
+import { activateDossier, hoverAt, markdownOf, openSeed, positionOf, seedUri, waitForHover, type DossierTestApi } from './helpers';
 import { waitFor } from './waitFor';
 
 // A seed without "Zamili": after a server restart, documents VS Code still holds open are left out of
@@ -115,5 +115,39 @@ describe('Annotations', () => {
     await api.annotations.flush();
     const onDisk = readSidecar();
     assert.ok(onDisk?.ok && onDisk.sidecar.annotations[0].id === before[0].id);
+  });
+
+  it('"Tag Entity" tags the entity wherever it appears: a hover on its other mention shows the tag', async () => {
+    const editor = await openSeed(SEED);
+    const doc = editor.document;
+    const first = positionOf(doc, 'Putin', { occurrence: 0 });
+    await waitForHover(uri, first, (t) => /Putin/.test(t), 'a hover on Putin');
+    editor.selection = new vscode.Selection(first, first);
+    await vscode.commands.executeCommand('dossier.tagEntity', { tags: ['kremlin-watch'] });
+    const tagged = await waitFor(() => api.annotations.annotationsOf(uri).find((a) => a.annotation.kind === 'entity-tag'), Boolean, { what: 'an entity-tag annotation' });
+    await waitForHover(uri, positionOf(doc, 'Putin', { occurrence: 1 }), (t) => t.includes('kremlin-watch'), 'the tag in the hover of the other mention');
+    await vscode.commands.executeCommand('dossier.removeAnnotation', uri.toString(), tagged!.annotation.id);
+    await waitForHover(uri, positionOf(doc, 'Putin', { occurrence: 1 }), (t) => /Putin/.test(t) && !t.includes('kremlin-watch'), 'the hover without the removed tag');
+  });
+
+  it('"Correct Detection" (not an entity) takes the name out of the outline and hovers, and removing the correction brings it back', async () => {
+    const editor = await openSeed(SEED);
+    const doc = editor.document;
+    const places = async () => {
+      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+      return (symbols.find((s) => s.name.startsWith('Places'))?.children ?? []).map((c) => c.name);
+    };
+    const at = positionOf(doc, 'Latakia');
+    await waitFor(places, (names) => names.includes('Latakia'), { what: 'Latakia among the places' });
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('dossier.correctDetection', { action: 'not-entity' });
+    const correction = await waitFor(() => api.annotations.annotationsOf(uri).find((a) => a.annotation.kind === 'correction'), Boolean, { what: 'the correction stored as an annotation' });
+    // No edit happens: the Outline must still follow the server's corrected analysis.
+    await waitFor(places, (names) => names.length > 0 && !names.includes('Latakia'), { what: 'Latakia gone from the outline' });
+    assert.ok(!/Latakia/.test(markdownOf(await hoverAt(uri, at))), 'no hover on a name the user said is none');
+    await api.annotations.flush();
+    assert.ok(readSidecar()?.ok, 'the sidecar with the correction is valid');
+    await vscode.commands.executeCommand('dossier.removeAnnotation', uri.toString(), correction!.annotation.id);
+    await waitFor(places, (names) => names.includes('Latakia'), { what: 'Latakia back after the correction is removed' });
   });
 });

@@ -5,8 +5,8 @@ import { EntityTree } from './entityTree';
 import { OverviewModel } from './overviewModel';
 
 /** The Dossier activity-bar views: Actors, Places, Claims, with one shared filter. */
-export function registerViews(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): OverviewModel {
-  const model = new OverviewModel(client);
+export function registerViews(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>, onIndexChanged: vscode.Event<string[]>): OverviewModel {
+  const model = new OverviewModel(client, onIndexChanged);
   const views = [
     vscode.window.createTreeView('dossier.actors', { treeDataProvider: new EntityTree(model, 'actor'), showCollapseAll: true }),
     vscode.window.createTreeView('dossier.places', { treeDataProvider: new EntityTree(model, 'place'), showCollapseAll: true }),

@@ -3,7 +3,6 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   entityDocumentsRequest,
   entityMentionsRequest,
-  indexChangedNotification,
   speakerClaimsRequest,
   workspaceOverviewRequest,
   type OverviewClaim,
@@ -26,8 +25,11 @@ export class OverviewModel implements vscode.Disposable {
   private queued: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly client: LanguageClient) {
-    this.disposables.push(this.emitter, client.onNotification(indexChangedNotification, () => void this.refresh()));
+  constructor(
+    private readonly client: LanguageClient,
+    onIndexChanged: vscode.Event<string[]>,
+  ) {
+    this.disposables.push(this.emitter, onIndexChanged(() => void this.refresh()));
   }
 
   get data(): WorkspaceOverview {

@@ -1,6 +1,7 @@
 import * as os from 'os';
 import {
   CodeLensRefreshRequest,
+  SemanticTokensRefreshRequest,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
@@ -57,6 +58,8 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let folderEvents = false;
   let lensRefresh = false;
+  let tokensRefresh = false;
+  let refreshTimer: NodeJS.Timeout | undefined;
   const indexer = new WorkspaceIndexer(index, {
     isOpen: (uri) => documents.get(uri) !== undefined,
     log: (m) => connection.console.info(m),
@@ -85,6 +88,7 @@ export function startServer(connection: Connection): void {
     settings.enable(params.capabilities.workspace?.configuration === true);
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    tokensRefresh = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     if (!folders.length && params.rootUri?.startsWith('file:')) folders = [fileURLToPath(params.rootUri)];
     return {
@@ -165,7 +169,12 @@ export function startServer(connection: Connection): void {
     const { problems } = annotations.set(p.uri, p.annotations);
     if (problems.length) connection.console.warn(`Dossier: ${p.uri}: ignored ${problems.length} invalid annotation(s): ${problems[0]}`);
     index.reapply(p.uri);
-    if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    // Tags and corrections change lenses and colours without any edit; bursts (all sidecars at start) ask once.
+    refreshTimer ??= setTimeout(() => {
+      refreshTimer = undefined;
+      if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      if (tokensRefresh) void connection.sendRequest(SemanticTokensRefreshRequest.type).catch(() => undefined);
+    }, 50);
   });
   connection.onRequest(exportAnnotationsRequest, (p) => exportAnnotations(p));
   connection.onRequest(importAnnotationsRequest, (p) => importAnnotations(p));

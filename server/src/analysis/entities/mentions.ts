@@ -289,15 +289,7 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
 }
 
 function isGroupWord(name: string, gazetteer: Gazetteer): boolean {
-  let cache = groupCache.get(gazetteer);
-  if (!cache) groupCache.set(gazetteer, (cache = new Map()));
-  let hit = cache.get(name);
-  if (hit === undefined) {
-    hit = isGroupWordUncached(name, gazetteer);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(name, hit);
-  }
-  return hit;
+  return memoByGazetteer(groupCache, gazetteer, name, isGroupWordUncached);
 }
 
 function isGroupWordUncached(name: string, gazetteer: Gazetteer): boolean {
@@ -414,11 +406,16 @@ const groupCache = new WeakMap<Gazetteer, Map<string, boolean>>();
 const CACHE_LIMIT = 100000;
 
 function placeType(name: string, gazetteer: Gazetteer): PlaceHit {
-  let cache = placeCache.get(gazetteer);
-  if (!cache) placeCache.set(gazetteer, (cache = new Map()));
+  return memoByGazetteer(placeCache, gazetteer, name, placeTypeUncached);
+}
+
+/** A bounded per-gazetteer cache of a function of (name, gazetteer). */
+function memoByGazetteer<T>(caches: WeakMap<Gazetteer, Map<string, T>>, gazetteer: Gazetteer, name: string, compute: (name: string, gazetteer: Gazetteer) => T): T {
+  let cache = caches.get(gazetteer);
+  if (!cache) caches.set(gazetteer, (cache = new Map()));
   let hit = cache.get(name);
   if (hit === undefined) {
-    hit = placeTypeUncached(name, gazetteer);
+    hit = compute(name, gazetteer);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(name, hit);
   }

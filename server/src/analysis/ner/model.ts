@@ -15,7 +15,7 @@ import {
   type DocInput,
   type WordInfo,
 } from './features';
-import { LABELS, NUM_LABELS, spansOf, viterbi9, type LabelSpan } from './viterbi';
+import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 
 /*
  * The trained averaged-perceptron tagger at run time, and its file format.
@@ -120,6 +120,7 @@ export class PerceptronTagger implements Tagger {
   /** The transition scores as doubles, as the decoder adds them. */
   private readonly trans64: Float64Array;
   private back = new Uint8Array(0);
+  private score = new Float64Array(0);
   private labels = new Uint8Array(0);
   private readonly boundary: Float32Array;
   /** Cached per-word scores (W_SIZE each, see wordScores); offset 0 holds the boundary's. */
@@ -336,8 +337,9 @@ export class PerceptronTagger implements Tagger {
       const len = e - s;
       if (this.back.length < len * NUM_LABELS) {
         this.back = new Uint8Array(len * NUM_LABELS * 2);
+        this.score = new Float64Array(len * NUM_LABELS * 2);
       }
-      viterbi9(emit, this.trans64, s, e, labels, this.back);
+      viterbi(emit, this.trans64, s, e, labels, this.score, this.back);
     }
     return labels;
   }

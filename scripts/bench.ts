@@ -50,6 +50,30 @@ function throughput(texts: string[], run: (t: string) => void, runs: number): nu
   return mb(texts) / median(times);
 }
 
+/** Time and memory for one big document at growing sizes: linear time shows as a flat MB/s column. */
+function bigInputs(texts: string[], run: (t: string) => void): void {
+  console.log('\n## Big documents (one thread, one run each after a warm-up)\n| document | MB | seconds | MB/s | RSS after (MB) |\n| --- | --- | --- | --- | --- |');
+  const corpus = texts.join('\n\n');
+  const ofSize = (bytes: number, sep: RegExp | null) => {
+    const base = sep ? corpus.replace(sep, ' ') : corpus;
+    return (base + (sep ? ' ' : '\n\n')).repeat(Math.ceil(bytes / base.length)).slice(0, bytes);
+  };
+  run(ofSize(1 << 20, null));
+  const cases: Array<[string, string]> = [
+    ['2 MB, one line', ofSize(2 << 20, /\s+/g)],
+    ['5 MB', ofSize(5 << 20, null)],
+    ['10 MB', ofSize(10 << 20, null)],
+    ['20 MB', ofSize(20 << 20, null)],
+  ];
+  for (const [name, text] of cases) {
+    const t0 = performance.now();
+    run(text);
+    const secs = (performance.now() - t0) / 1000;
+    const size = Buffer.byteLength(text) / 1048576;
+    console.log(`| ${name} | ${size.toFixed(1)} | ${secs.toFixed(2)} | ${(size / secs).toFixed(2)} | ${(process.memoryUsage().rss / 1048576).toFixed(0)} |`);
+  }
+}
+
 /** Cold load of the data files as a fresh server does it: read, parse, build the tables. */
 function loadTimes(): void {
   const dir = dataDir();
@@ -162,7 +186,7 @@ function corpus(n: number, texts: string[], dir: string): void {
   for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `doc${String(i).padStart(5, '0')}.txt`), texts[i % texts.length]);
 }
 
-const SECTIONS = ['throughput', 'first-hover', 'hover', 'index'] as const;
+const SECTIONS = ['throughput', 'big', 'first-hover', 'hover', 'index'] as const;
 
 /** `npm run bench -- --only hover,index` runs some sections; all by default. */
 function sections(): Set<string> {
@@ -194,6 +218,7 @@ async function main(): Promise<void> {
   }
 
   if (run.has('throughput')) loadTimes();
+  if (run.has('big')) bigInputs(dev.length ? dev : seeds(), ours);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   const seedDir = path.join(ROOT, 'test', 'fixtures', 'seeds');

@@ -51,6 +51,8 @@ class FakeEmitter<T> {
 const files = new Map<string, Uint8Array>();
 const ops: string[] = [];
 const errors: string[] = [];
+/** Runs once, inside the next writeFile: what the user does while a write awaits the disk. */
+let duringWrite: (() => void) | undefined;
 const notFound = () => Object.assign(new Error('EntryNotFound (FileSystemError)'), { code: 'FileNotFound' });
 
 const fakeVscode = {
@@ -70,6 +72,10 @@ const fakeVscode = {
       writeFile: async (u: FakeUri, content: Uint8Array) => {
         ops.push(`write ${path.basename(u.path)}`);
         files.set(u.path, content);
+        const during = duringWrite;
+        duringWrite = undefined;
+        during?.();
+        await new Promise((r) => setImmediate(r));
       },
       rename: async (from: FakeUri, to: FakeUri, opts?: { overwrite?: boolean }) => {
         ops.push(`rename ${path.basename(from.path)} -> ${path.basename(to.path)}`);
@@ -119,6 +125,7 @@ describe('sidecar store (durability)', () => {
     files.clear();
     ops.length = 0;
     errors.length = 0;
+    duringWrite = undefined;
     files.set(DOC, Buffer.from(TEXT));
   });
 
@@ -139,6 +146,29 @@ describe('sidecar store (durability)', () => {
     assert.ok(parsed.ok);
     assert.strictEqual(parsed.sidecar.annotations[0].target.quote.exact, 'minister');
     assert.deepStrictEqual(parsed.sidecar.annotations[0].body.tags, ['official']);
+    store.dispose();
+  });
+
+  it('keeps what the user adds or removes while a write is in flight', async () => {
+    const store = new storeModule.AnnotationStore();
+    const a = await tag(store, 4, 12, ['official']);
+    duringWrite = () => void tag(store, 36, 42, ['infrastructure']);
+    await store.flush();
+    await store.flush();
+    const tagsOf = (anns: readonly Annotation[]) => anns.map((x) => x.body.tags[0]).sort();
+    assert.deepStrictEqual(tagsOf(store.get(docUri())!.sidecar.annotations), ['infrastructure', 'official'], 'added during the write, kept in memory');
+    let disk = parseSidecar(text(SIDECAR), '001.txt');
+    assert.ok(disk.ok);
+    assert.deepStrictEqual(tagsOf(disk.sidecar.annotations), ['infrastructure', 'official'], 'and written next');
+
+    await tag(store, 17, 23, ['date']);
+    duringWrite = () => store.remove(docUri(), a.id);
+    await store.flush();
+    await store.flush();
+    assert.deepStrictEqual(tagsOf(store.get(docUri())!.sidecar.annotations), ['date', 'infrastructure'], 'removed during the write, stays removed');
+    disk = parseSidecar(text(SIDECAR), '001.txt');
+    assert.ok(disk.ok);
+    assert.deepStrictEqual(tagsOf(disk.sidecar.annotations), ['date', 'infrastructure']);
     store.dispose();
   });
 

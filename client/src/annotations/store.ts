@@ -401,12 +401,21 @@ export class AnnotationStore implements vscode.Disposable {
     const bytes = await readOrNull(state.sidecarUri);
     const disk = bytes === null ? null : Buffer.from(bytes).toString('utf8');
     if (disk !== state.diskText && !(await this.absorb(state, disk))) return;
-    const { annotations } = await this.snapshot(state);
-    const out: Sidecar = { ...state.sidecar, document: baseName(state.docUri.path), annotations };
+    const text = await this.textOf(state.docUri);
+    // The user may add, edit or remove annotations while this write awaits the disk:
+    // `basis` is what is written, and memory is replaced by it only if nothing changed meanwhile.
+    const basis = state.sidecar;
+    const hash = text === null ? '' : textHash(text);
+    const annotations = text === null ? basis.annotations : basis.annotations.map((a) => withSelectors(a, state.placements.get(a.id), text, hash));
+    const out: Sidecar = { ...basis, document: baseName(state.docUri.path), annotations };
     const content = serializeSidecar(out);
-    if (content === disk) {
+    const settle = () => {
       state.base = out;
-      state.sidecar = out;
+      if (state.sidecar === basis) state.sidecar = out;
+      else this.scheduleWrite(state);
+    };
+    if (content === disk) {
+      settle();
       return;
     }
     if (disk === null && !out.annotations.length && !out.deleted.length) return;
@@ -419,9 +428,9 @@ export class AnnotationStore implements vscode.Disposable {
       throw err;
     }
     state.diskText = content;
-    state.base = out;
-    state.sidecar = out;
+    settle();
   }
+
 
   /** Operations on one sidecar run one after another. */
   private serialized<T>(docUri: vscode.Uri, run: () => Promise<T>): Promise<T> {

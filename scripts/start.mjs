@@ -1,5 +1,7 @@
-// npm start — open the sample documents (test/fixtures/seeds) in VS Code with
-// Dossier loaded from this working tree.
+// npm start — open the sample documents in VS Code with Dossier loaded from
+// this working tree. The samples are a working copy of test/fixtures/seeds in
+// samples/ (git-ignored, made on first use and never overwritten), so the
+// annotations you make while trying Dossier stay out of the test fixtures.
 //
 // * With a `code` command on PATH: code --extensionDevelopmentPath=<repo> <samples>
 //   (waits until that window is closed).
@@ -17,7 +19,18 @@ import { startCodeServer, workbenchUrl, writeUserSettings } from './e2e/codeServ
 import { freePort, log, run } from './e2e/util.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const samples = path.join(repoRoot, 'test', 'fixtures', 'seeds');
+const fixtures = path.join(repoRoot, 'test', 'fixtures', 'seeds');
+const samples = path.join(repoRoot, 'samples');
+
+/** Copies the seed documents that samples/ lacks; what is there (and every sidecar) is left alone. */
+function prepareSamples() {
+  fs.mkdirSync(samples, { recursive: true });
+  for (const name of fs.readdirSync(fixtures)) {
+    if (!name.endsWith('.txt')) continue;
+    const target = path.join(samples, name);
+    if (!fs.existsSync(target)) fs.copyFileSync(path.join(fixtures, name), target);
+  }
+}
 
 function hasCode() {
   if (process.env.DOSSIER_START_CODE_SERVER) return false;
@@ -35,6 +48,7 @@ function portIsFree(port) {
 async function main() {
   log('npm run build');
   await run('npm', ['run', 'build'], { cwd: repoRoot });
+  prepareSamples();
 
   if (hasCode()) {
     log(`code --extensionDevelopmentPath=${repoRoot} ${samples}`);

@@ -292,6 +292,20 @@ export function mergeSidecars(base: Sidecar | null, local: Sidecar, remote: Side
   return { version: SIDECAR_VERSION, document: remote.document || local.document, annotations: out.sort(byCreation), deleted: [...tombstones].map(([id, deleted]) => ({ id, deleted })) };
 }
 
+/** How long a deletion is remembered: long enough for every copy of the file (another window, a clone) to see it. */
+export const TOMBSTONE_DAYS = 90;
+
+/**
+ * Drops tombstones older than TOMBSTONE_DAYS, so that a file where much was
+ * deleted does not grow for ever. A copy of the file older than that could
+ * bring a deleted annotation back when merged.
+ */
+export function pruneTombstones(sidecar: Sidecar, now: Date): Sidecar {
+  const oldest = now.getTime() - TOMBSTONE_DAYS * 86_400_000;
+  const deleted = sidecar.deleted.filter((t) => time(t.deleted) >= oldest);
+  return deleted.length === sidecar.deleted.length ? sidecar : { ...sidecar, deleted };
+}
+
 /** Same annotations, tombstones and content, ignoring order. */
 export function sameSidecar(a: Sidecar, b: Sidecar): boolean {
   return serializeSidecar(a) === serializeSidecar(b);

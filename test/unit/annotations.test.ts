@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import {
   mergeSidecars,
   parseSidecar,
+  pruneTombstones,
   serializeSidecar,
   textHash,
   type Annotation,
@@ -175,5 +176,15 @@ describe('merging sidecars', () => {
     // An edit made after the deletion elsewhere wins over the tombstone.
     const revived = mergeSidecars(null, local, sidecar([passage(ID1, ['a', 'later'], t(9))]));
     assert.deepStrictEqual(revived.annotations.map((a) => a.id), [ID1]);
+  });
+
+  it('forgets deletions older than the tombstone period, keeps recent ones', () => {
+    const now = new Date('2026-06-01T00:00:00.000Z');
+    const old = { id: ID1, deleted: '2026-01-01T00:00:00.000Z' };
+    const recent = { id: ID2, deleted: '2026-05-01T00:00:00.000Z' };
+    const pruned = pruneTombstones(sidecar([], [old, recent]), now);
+    assert.deepStrictEqual(pruned.deleted, [recent]);
+    const untouched = sidecar([], [recent]);
+    assert.strictEqual(pruneTombstones(untouched, now), untouched);
   });
 });

@@ -5,6 +5,7 @@ import {
   emptySidecar,
   mergeSidecars,
   parseSidecar,
+  pruneTombstones,
   serializeSidecar,
   SIDECAR_SUFFIX,
   textHash,
@@ -407,7 +408,7 @@ export class AnnotationStore implements vscode.Disposable {
     const basis = state.sidecar;
     const hash = text === null ? '' : textHash(text);
     const annotations = text === null ? basis.annotations : basis.annotations.map((a) => withSelectors(a, state.placements.get(a.id), text, hash));
-    const out: Sidecar = { ...basis, document: baseName(state.docUri.path), annotations };
+    const out: Sidecar = pruneTombstones({ ...basis, document: baseName(state.docUri.path), annotations }, new Date());
     const content = serializeSidecar(out);
     const settle = () => {
       state.base = out;

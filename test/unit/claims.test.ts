@@ -264,4 +264,25 @@ describe('detectClaims', () => {
     assert.strictEqual(c.cue?.text, 'told');
     assert.strictEqual(c.speaker, 'anna-berg');
   });
+
+  it('takes a pasted quotation whose marks do not pair up, signed with a dash at the end of its paragraph', () => {
+    const text = joinLines('Readers Respond', '', '”The candidate embodies everything that is wrong with our politics today.” ― Ana Ruiz', '', 'Next paragraph.');
+    const c = find(analyse(text, [['Ana Ruiz', 'person', 'ana-ruiz']]), '”The candidate embodies everything that is wrong with our politics today.”');
+    assert.strictEqual(c.cue?.text, '―');
+    assert.strictEqual(c.speaker, 'ana-ruiz');
+  });
+
+  it('reads "polls show …" as a report, and a time phrase before a comma is no appositive of the source', () => {
+    const text = joinLines(
+      'Polls',
+      '',
+      'Polling averages show Clinton with a narrow lead.',
+      '',
+      'Donations reached $1 billion through the end of August, a new analysis shows.',
+    );
+    const claims = analyse(text, [['Clinton', 'person', 'clinton']]);
+    assert.strictEqual(find(claims, 'Clinton with a narrow lead').cue?.text, 'show');
+    const d = find(claims, 'Donations reached $1 billion through the end of August');
+    assert.strictEqual(d.source && text.slice(d.source.start, d.source.end), 'a new analysis');
+  });
 });

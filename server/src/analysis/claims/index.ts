@@ -71,7 +71,23 @@ const CLOSE_PUNCT = new Set(['.', '!', '?', '…']);
 const DASHES = new Set(['—', '–', '--', '-']);
 
 /** Every word that can start a rule: one set lookup per token before any rule runs. */
-const TRIGGERS = new Set<string>(['according', ':', '―', ...DASHES, ...SOURCELESS_ADVERBS, ...CUE_FORMS.keys(), ...CUE_NOUNS]);
+const TRIGGERS = new Set<string>(['according', ':', '―', 'show', ...DASHES, ...SOURCELESS_ADVERBS, ...CUE_FORMS.keys(), ...CUE_NOUNS]);
+
+/**
+ * "show" is mostly a noun in news ("the show"), so the lexicon leaves it out;
+ * after a plural subject and before a clause ("polls show Clinton ahead",
+ * "documents show he took …") it reports findings.
+ */
+function pluralSubjectShow(ctx: ClaimContext, k: number): CueForm | undefined {
+  if (ctx.lower[k] !== 'show') return undefined;
+  const before = ctx.lower[k - 1] ?? '';
+  const after = ctx.tokens[k + 1];
+  if (!/^[a-z]{3,}s$/.test(before) || NOUN_MARKERS.has(before) || !after) return undefined;
+  const next = ctx.lower[k + 1];
+  if (!(next === 'that' || PRONOUN_SOURCES.has(next) || (isCapitalised(after.text) && ctx.mentionOf[k + 1] >= 0))) return undefined;
+  const shows = CUE_FORMS.get('shows');
+  return shows ? { verb: shows.verb, form: 's' } : undefined;
+}
 
 export function detectClaims(input: ClaimInput): Claim[] {
   const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
@@ -99,7 +115,7 @@ export function detectClaims(input: ClaimInput): Claim[] {
       pushAll(drafts, dashSignature(ctx, k));
       continue;
     }
-    const form = CUE_FORMS.get(w);
+    const form = CUE_FORMS.get(w) ?? pluralSubjectShow(ctx, k);
     // Title-case headlines capitalise their verbs: "…, Lindsey Graham Says", "Obama Says Museum Will …".
     const headlineEnd =
       inHeadline(ctx, k) && (k + 1 >= n || ctx.blockOf[k + 1] !== ctx.blockOf[k] || CLOSE_PUNCT.has(ctx.lower[k + 1]) || ((form?.form === 's' || form?.form === 'past') && k > 0 && isCapitalised(ctx.tokens[k - 1].text)));
@@ -363,8 +379,11 @@ function sourceAt(ctx: ClaimContext, j: number, floor: number): SourceFound | nu
   // Appositive before: "Hamid al-Mutlaq, a senior Sunni lawmaker told".
   if (a - 1 > floor && lower[a - 1] === ',' && !isCapitalised(ctx.tokens[a].text)) {
     const b = nounPhraseLeft(ctx, a - 2, floor);
-    const tiedLeft = b > floor && PREPOSITIONS.has(lower[b - 1]);
-    if (b >= 0 && b < a - 1 && hasName(ctx, b, a - 1) && !tiedLeft) return { range: [b, j + 1], before: b - 1 };
+    // "through the end of August, a new analysis shows": a time phrase, not a name with its appositive.
+    const tiedLeft = b > floor && (PREPOSITIONS.has(lower[b - 1]) || ADJUNCT_PREPS.has(lower[b - 1]));
+    let named = false;
+    for (let t = b; t >= 0 && t < a - 1 && !named; t++) named = hasName(ctx, t, t + 1) && !TIME_WORDS.has(lower[t]) && !DAYS.has(lower[t]);
+    if (b >= 0 && b < a - 1 && named && !tiedLeft) return { range: [b, j + 1], before: b - 1 };
   }
   return { range: [a, j + 1], before: a - 1 };
 }
@@ -1030,14 +1049,26 @@ function colonCue(ctx: ClaimContext, k: number): Draft | null {
 function dashSignature(ctx: ClaimContext, k: number): Draft | null {
   const { tokens } = ctx;
   const prev = k - 1;
-  if (prev < 0 || !closesQuote(ctx, prev)) return null;
+  if (prev < 0) return null;
+  // A paragraph that is one quotation whose marks do not pair up ("”…” ― Name", as pasted from the web) counts too.
+  const quoteMark = closesQuote(ctx, prev) || (ctx.quoteOf[prev] < 0 && CLOSING_MARKS.has(tokens[prev].text));
+  if (!quoteMark) return null;
   const b = ctx.blockOf[k];
   let e = k + 1;
   while (e < tokens.length && ctx.blockOf[e] === b && e <= k + 6 && (isCapitalised(tokens[e].text) || tokens[e].text === '.' || tokens[e].text === ',')) e++;
   if (e === k + 1 || (e < tokens.length && ctx.blockOf[e] === b)) return null;
-  const qi = ctx.quoteOf[prev];
-  return { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, cue: span(ctx, k, k + 1), source: [k + 1, e], form: 'direct', at: k };
+  if (closesQuote(ctx, prev)) {
+    const qi = ctx.quoteOf[prev];
+    return { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, cue: span(ctx, k, k + 1), source: [k + 1, e], form: 'direct', at: k };
+  }
+  let a = prev;
+  while (a > 0 && ctx.blockOf[a - 1] === b) a--;
+  if (prev - a < 4 || !CLOSING_MARKS.has(tokens[a].text) && !OPENING_MARKS.has(tokens[a].text)) return null;
+  return { content: { start: tokens[a].start, end: tokens[prev].end }, cue: span(ctx, k, k + 1), source: [k + 1, e], form: 'direct', at: k };
 }
+
+const CLOSING_MARKS = new Set(['”', '"', "''", '’']);
+const OPENING_MARKS = new Set(['“', '"', '``', '‘']);
 
 function text(ctx: ClaimContext, a: number, b: number): string {
   return ctx.text.slice(ctx.tokens[a].start, ctx.tokens[b - 1].end);

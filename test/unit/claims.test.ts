@@ -285,4 +285,27 @@ describe('detectClaims', () => {
     const d = find(claims, 'Donations reached $1 billion through the end of August');
     assert.strictEqual(d.source && text.slice(d.source.start, d.source.end), 'a new analysis');
   });
+
+  it('finds the source past adverbs, dashed asides, participle asides and a trailing possessive, and "Said X, “…”"', () => {
+    const cases: Array<[string, Named[], string, string]> = [
+      ['Carter however said he would welcome the talks.', [['Carter', 'person', 'carter']], 'he would welcome the talks', 'Carter'],
+      ['The budget office said about half of the losses came from tax cuts.', [], 'about half of the losses came from tax cuts', 'The budget office'],
+      ['Speakers at the service — including Muslims, Christians and Jews — said the loss is painful.', [], 'the loss is painful', 'the service — including Muslims, Christians and Jews'],
+      ['Delegate Mary Susan, clad in a red cape with lights that formed a name, said the convention could fail.', [['Mary Susan', 'person', 'mary-susan']], 'the convention could fail', 'Delegate Mary Susan'],
+      ["Paul Begala, a friend of the couple's, said that the campaign is strong.", [['Paul Begala', 'person', 'paul-begala']], 'the campaign is strong', "Paul Begala, a friend of the couple's"],
+      ['"The state is proud to vote for him!" US Senator Jeff Sessions said as he opened the vote.', [['Jeff Sessions', 'person', 'jeff-sessions']], '"The state is proud to vote for him!"', 'US Senator Jeff Sessions'],
+      ['Said Dora Poynter, who grew up with him, "We were all so proud of him."', [['Dora Poynter', 'person', 'dora-poynter']], '"We were all so proud of him."', 'Dora Poynter, who grew up with him'],
+    ];
+    for (const [sentence, names, content, source] of cases) {
+      const text = joinLines('Report', '', sentence);
+      const c = find(analyse(text, names), content);
+      assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), source, sentence);
+    }
+  });
+
+  it('does not take a clause for a short description after ", said"', () => {
+    const text = joinLines('Report', '', 'Delegate Mary Susan, clad in a red cape, said the convention could be a failure.');
+    const claims = analyse(text, [['Mary Susan', 'person', 'mary-susan']]);
+    assert.ok(!claims.some((c) => c.source && text.slice(c.source.start, c.source.end).startsWith('the convention')), JSON.stringify(claims.map((c) => c.source)));
+  });
 });

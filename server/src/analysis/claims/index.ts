@@ -29,7 +29,7 @@ interface Draft {
   at: number;
 }
 
-const AUX = new Set(['ca', 'wo', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'did', 'does', 'do', "n't", 'not', 'never', 'to', 'also', 'later', 'then', 'previously', 'repeatedly', 'recently', 'once', 'again', 'still', 'already', 'even', 'just', 'further', 'first', 'now', 'often', 'merely', 'simply', 'only', 'all', 'both', 'publicly', 'privately', 'flatly', 'generally', 'have', 'been', 'being', 'apparently', 'reportedly', 'allegedly', 'clearly', 'strongly', 'quickly', 'widely', 'long', 'since', 'yet', 'ever', 'actually', 'openly', 'last', 'subsequently']);
+const AUX = new Set(['ca', 'wo', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'did', 'does', 'do', "n't", 'not', 'never', 'to', 'also', 'later', 'then', 'previously', 'repeatedly', 'recently', 'once', 'again', 'still', 'already', 'even', 'just', 'further', 'first', 'now', 'often', 'merely', 'simply', 'only', 'all', 'both', 'publicly', 'privately', 'flatly', 'generally', 'have', 'been', 'being', 'apparently', 'reportedly', 'allegedly', 'clearly', 'strongly', 'quickly', 'widely', 'long', 'since', 'yet', 'ever', 'actually', 'openly', 'last', 'subsequently', 'however', 'meanwhile', 'instead', 'himself', 'herself', 'themselves', 'itself']);
 const NOUN_MARKERS = new Set(["'s", "'", 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'this', 'these', 'those', 'that', 'whose', 'no', 'any', 'every', 'each']);
 /** Words that open an adjunct, not reported content ("she said several months after …"). */
 const ADJUNCT_START = new Set(['several', 'in', 'on', 'at', 'after', 'before', 'during', 'while', 'when', 'as', 'last', 'earlier', 'later', 'of', 'to', 'about', 'from', 'with', 'without', 'recently', 'afterwards', 'afterward', 'then', 'outside', 'inside', 'via', 'through', 'following', 'among', 'over', 'under', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'and', 'but', 'adding', 'noting', 'again', 'repeatedly', 'twice', 'once', 'quietly', 'simply', 'flatly', 'by', 'for', 'into', 'upon', 'shortly'])
@@ -173,7 +173,7 @@ function contentCuts(ctx: ClaimContext): Int32Array {
       const w = ctx.lower[k];
       const next = ctx.lower[k + 1] ?? '';
       if (w === ';') here = true;
-      else if (w === ',' && ((next === 'but' && ctx.lower[k + 2] !== 'that') || next === 'according' || next === 'which' || next === 'while' || next === 'whereas' || next === 'with' || next === 'although' || next === 'though')) here = true;
+      else if (w === ',' && ((next === 'but' && ctx.lower[k + 2] !== 'that') || next === 'according' || next === 'while' || next === 'whereas' || next === 'with' || next === 'although' || next === 'though')) here = true;
       else if (w === ',' && (next === 'it' || next === 'there') && BE.has(ctx.lower[k + 2] ?? '')) here = true;
       else if (w === ',' && (next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) here = true;
       else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
@@ -352,6 +352,16 @@ function sourceAt(ctx: ClaimContext, j: number, floor: number): SourceFound | nu
     const a = nounPhraseLeft(ctx, p, floor);
     return a >= 0 ? { range: [a, p + 1], before: a - 1 } : null;
   }
+  if (DASHES.has(w) && j > floor) {
+    // "Many speakers — including Muslims, Christians — said": hop back over the dashed aside.
+    let c = j - 1;
+    while (c > floor && c > j - 30 && !DASHES.has(lower[c]) && ctx.quoteOf[c] < 0) c--;
+    if (c > floor && c < j - 1 && DASHES.has(lower[c])) {
+      const inner = sourceAt(ctx, c - 1, floor);
+      if (inner) return { range: [inner.range[0], j], before: inner.before };
+    }
+    return null;
+  }
   if (w === ',') {
     // "Angelique Brunner, a developer and spokeswoman for X, which …, said": a named subject
     // opening the clause (at the sentence start or after a quotation), with its appositives.
@@ -360,7 +370,9 @@ function sourceAt(ctx: ClaimContext, j: number, floor: number): SourceFound | nu
     // "X, in an interview with Y, said": hop over a parenthetical starting with a preposition.
     let c = j - 1;
     while (c >= floor && c > j - 20 && lower[c] !== ',' && ctx.quoteOf[c] < 0) c--;
-    if (c >= floor && lower[c] === ',' && (PREPOSITIONS.has(lower[c + 1]) || lower[c + 1] === 'speaking' || lower[c + 1] === 'who')) {
+    // Also a participle: "Mary Susan, clad in a red cape …, said", "X, wearing a T-shirt …, said".
+    const participle = /^[a-z]+(?:ed|ing)$/.test(lower[c + 1] ?? '') || lower[c + 1] === 'clad';
+    if (c >= floor && lower[c] === ',' && (PREPOSITIONS.has(lower[c + 1]) || lower[c + 1] === 'speaking' || lower[c + 1] === 'who' || participle)) {
       const a = nounPhraseLeft(ctx, c - 1, floor);
       if (a >= 0) return { range: [a, c], before: a - 1 };
     }
@@ -393,7 +405,8 @@ function subjectOpener(ctx: ClaimContext, j: number, floor: number): number {
   for (; t >= floor && t > j - 45; t--) {
     if (ctx.quoteOf[t] >= 0) break;
     const w = ctx.lower[t];
-    if (w === 'that' || w === ';' || w === ':' || CLOSE_PUNCT.has(w)) return -1;
+    // "the No. 2 Republican": a period before a number ends nothing.
+    if (w === 'that' || w === ';' || w === ':' || (CLOSE_PUNCT.has(w) && !(w === '.' && /^\d/.test(ctx.lower[t + 1] ?? '')))) return -1;
     const f = CUE_FORMS.get(w);
     if (f && (f.form === 'past' || f.form === 's') && !isCapitalised(ctx.tokens[t].text)) return -1;
   }
@@ -493,6 +506,7 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
       continue;
     }
     if (w === 'to' && frame === 'to') return p;
+    if (w === 'about' && quantityAt(ctx, p + 1)) break; // "said about half of …": a quantity, not a topic
     if (ADJUNCT_PREPS.has(w) && ctx.quoteOf[p] < 0) {
       // "says at a campaign stop in Toledo, Ohio, that …": a "that" shortly after settles it.
       let t = p + 1;
@@ -559,6 +573,17 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   if (NOUN_MARKERS.has(lower[k - 1] ?? '') && !(lower[k - 1] === "'s" && PRONOUN_SOURCES.has(lower[k - 2] ?? '')) && !closesQuote(ctx, k - 1)) return null;
   const cue = span(ctx, k, cueEnd);
 
+  // "Said Dorothy Poynter, who grew up with him, “We were all so proud.”": an inverted cue opening the sentence.
+  if (isSentenceInitial(ctx, k) && isCapitalised(tokens[k].text) && (form.form === 'past' || form.form === 's') && verb.frame === 'clause') {
+    const src = sourceRight(ctx, cueEnd, 30);
+    let q = src ? src[1] : -1;
+    if (q >= 0 && (lower[q] === ',' || lower[q] === ':')) q++;
+    if (src && q >= 0 && opensQuote(ctx, q)) {
+      const qi = ctx.quoteOf[q];
+      return extendWithFollowingQuotes(ctx, { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, cue, source: src, form: 'direct', at: k }, ctx.quoteTokEnd[qi] - 1);
+    }
+  }
+
   // "the “direct action” promised by the Pentagon": the quote is the content.
   if ((form.form === 'past' || form.form === 'participle') && lower[k + 1] === 'by' && k > 0 && closesQuote(ctx, k - 1)) {
     const src = nounPhraseRight(ctx, k + 2);
@@ -591,7 +616,9 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
     const endsSentence = !!src && (src[1] >= s.tokenEnd || CLOSE_PUNCT.has(lower[src[1]]));
     let nameThenAppositive = false;
     for (let t = src ? src[0] + 1 : 0; src && t < Math.min(src[0] + 6, src[1]) && !nameThenAppositive; t++) nameThenAppositive = lower[t] === ',' && hasName(ctx, src[0], t);
-    const describedShort = !!src && (lower[src[0]] === 'a' || lower[src[0]] === 'an' || lower[src[0]] === 'one' || lower[src[0]] === 'the' || lower[src[0]] === 'another') && src[1] - src[0] <= 8 && endsSentence;
+    let verbless = !!src;
+    for (let t = src ? src[0] : 0; src && t < src[1] && verbless; t++) verbless = !MODALS.has(lower[t]) && !BE.has(lower[t]) && !CUE_FORMS.has(lower[t]);
+    const describedShort = !!src && verbless && (lower[src[0]] === 'a' || lower[src[0]] === 'an' || lower[src[0]] === 'one' || lower[src[0]] === 'the' || lower[src[0]] === 'another') && src[1] - src[0] <= 8 && endsSentence;
     const plausible =
       src &&
       (quoted ||
@@ -617,7 +644,8 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
     return null;
   }
   const [a, b] = left.range;
-  if (AUTHOR_PRONOUNS.has(lower[a]) || (lower[a] === 'one' && b - a === 1)) return null;
+  // "we said" is the author; "US Senator Jeff Sessions said" is not.
+  if ((AUTHOR_PRONOUNS.has(lower[a]) && tokens[a].text !== 'US') || (lower[a] === 'one' && b - a === 1)) return null;
   if (!plausibleSource(ctx, a, b, verb.cls)) return null;
   if (left.infinitive && !(verb.cls === 'speech' && verb.frame !== 'np' && hasName(ctx, a, b))) return null;
 
@@ -639,7 +667,9 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
   // ", looking out on the crowd": a participle after a comma is an aside, not content.
   const participleAside = p < s.tokenEnd && lower[p - 1] === ',' && lower[p].endsWith('ing') && !opensQuote(ctx, p);
-  const endsHere = p >= s.tokenEnd || CLOSE_PUNCT.has(lower[p]) || participleAside;
+  // "…!” Sessions said as he launched …": an adjunct clause after the cue ends what was said.
+  const adjunctClause = p < s.tokenEnd && (lower[p] === 'as' || lower[p] === 'while' || lower[p] === 'when' || lower[p] === 'after' || lower[p] === 'before') && lower[p - 1] !== 'that';
+  const endsHere = p >= s.tokenEnd || CLOSE_PUNCT.has(lower[p]) || participleAside || adjunctClause;
   const afterQuote = quoteTok >= 0 && (bf >= s.tokenStart || (bf === s.tokenStart - 1 && endsHere)) && speechQuote(ctx, ctx.quoteOf[quoteTok]);
   const afterComma = bf >= s.tokenStart && lower[bf] === ',' && !afterQuote;
   const colonNext = colonContinuation(ctx, Math.min(p, s.tokenEnd - 1), s);
@@ -647,7 +677,8 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   // "what Trump says his plan would do", "everything Trump says": a free relative, not a report of content.
   if (bf >= s.tokenStart && (lower[bf] === 'what' || lower[bf] === 'everything' || lower[bf] === 'whatever') && !opensQuote(ctx, p)) return null;
   const forwardIsAdjunct =
-    participleAside || p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p] === 'to' && verb.frame !== 'clause');
+    participleAside ||
+    (p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p] === 'to' && verb.frame !== 'clause') && !(lower[p] === 'about' && quantityAt(ctx, p + 1)));
   // "“…,” X told reporters that …" reports more; "“…,” X told reporters after the meeting that was held …" does not.
   let thatClause = p < s.tokenEnd && lower[p - 1] === 'that' && p - 1 - cueEnd <= 3;
   for (let t = cueEnd; thatClause && t < p - 1; t++) if (ADJUNCT_PREPS.has(lower[t]) || !isWord(lower[t])) thatClause = false;
@@ -744,6 +775,16 @@ function nounPhraseRight(ctx: ClaimContext, p: number): [number, number] | null 
   return e > p ? [p, e] : null;
 }
 
+const QUANTITY_WORDS = new Set(['half', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', '$', '%']);
+const FRACTIONS = new Set(['third', 'quarter', 'fifth', 'dozen', 'hundred', 'thousand', 'million', 'billion']);
+
+/** "half", "20 percent", "$3 billion", "a third": an amount starts at token p. */
+function quantityAt(ctx: ClaimContext, p: number): boolean {
+  const w = ctx.lower[p] ?? '';
+  if (/^\d/.test(w) || QUANTITY_WORDS.has(w)) return true;
+  return (w === 'a' || w === 'an') && FRACTIONS.has(ctx.lower[p + 1] ?? '');
+}
+
 function contentStarts(ctx: ClaimContext, p: number): boolean {
   const w = ctx.lower[p];
   return isWord(w) || opensQuote(ctx, p) || w === '$' || w === '[';
@@ -751,7 +792,7 @@ function contentStarts(ctx: ClaimContext, p: number): boolean {
 
 function plausibleSource(ctx: ClaimContext, a: number, b: number, cls: string): boolean {
   let h = b - 1;
-  while (h > a && (ctx.lower[h] === ')' || ctx.lower[h] === '.')) h--;
+  while (h > a && (ctx.lower[h] === ')' || ctx.lower[h] === '.' || ctx.lower[h] === "'s" || ctx.lower[h] === "'")) h--;
   const head = ctx.lower[h];
   if (!isWord(head)) return false;
   if (DETERMINERS.has(head)) return false;

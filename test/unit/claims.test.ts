@@ -308,4 +308,22 @@ describe('detectClaims', () => {
     const claims = analyse(text, [['Mary Susan', 'person', 'mary-susan']]);
     assert.ok(!claims.some((c) => c.source && text.slice(c.source.start, c.source.end).startsWith('the convention')), JSON.stringify(claims.map((c) => c.source)));
   });
+
+  it('takes "“…,” he continued", "told the Post he …", and the question in "Asked whether …, X said"', () => {
+    const text = joinLines(
+      'Report',
+      '',
+      'Mira Kovac spoke first. "Let me put it this way," she continued.',
+      '',
+      'Omar Haddad told the National Post he had received hundreds of emails.',
+      '',
+      'Asked by Tom Reyes whether he would run again, Haddad said no.',
+    );
+    const claims = analyse(text, [['Mira Kovac', 'person', 'mira-kovac'], ['Omar Haddad', 'person', 'omar-haddad'], ['Haddad', 'person', 'omar-haddad'], ['Tom Reyes', 'person', 'tom-reyes']]);
+    assert.strictEqual(find(claims, '"Let me put it this way,"').cue?.text, 'continued');
+    assert.strictEqual(find(claims, 'he had received hundreds of emails').speaker, 'omar-haddad');
+    const asked = find(claims, 'whether he would run again');
+    assert.strictEqual(asked.cue?.text, 'Asked');
+    assert.strictEqual(asked.speaker, 'tom-reyes');
+  });
 });

@@ -372,7 +372,7 @@ function sourceAt(ctx: ClaimContext, j: number, floor: number): SourceFound | nu
     while (c >= floor && c > j - 20 && lower[c] !== ',' && ctx.quoteOf[c] < 0) c--;
     // Also a participle: "Mary Susan, clad in a red cape …, said", "X, wearing a T-shirt …, said".
     const participle = /^[a-z]+(?:ed|ing)$/.test(lower[c + 1] ?? '') || lower[c + 1] === 'clad';
-    if (c >= floor && lower[c] === ',' && (PREPOSITIONS.has(lower[c + 1]) || lower[c + 1] === 'speaking' || lower[c + 1] === 'who' || participle)) {
+    if (c >= floor && lower[c] === ',' && (PREPOSITIONS.has(lower[c + 1]) || lower[c + 1] === 'speaking' || lower[c + 1] === 'who' || lower[c + 1] === 'which' || participle)) {
       const a = nounPhraseLeft(ctx, c - 1, floor);
       if (a >= 0) return { range: [a, c], before: a - 1 };
     }
@@ -546,7 +546,16 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
       }
       q++;
     }
-    if (q >= end || q >= p + 12) return end;
+    if (q >= end || q >= p + 12) {
+      // "told the National Post he's …", "told reporters they …": a named or plain addressee, then a clause with a pronoun subject.
+      let r = p;
+      if (lower[r] === 'the') r++;
+      const named = r < end && isCapitalised(ctx.tokens[r].text);
+      while (r < end && r < p + 6 && (isCapitalised(ctx.tokens[r].text) || lower[r] === "'s" || lower[r] === 'of')) r++;
+      if (!named && ADDRESSEES.has(lower[r])) r++;
+      if (r > p && r < end && SUBJECT_PRONOUNS.has(lower[r])) return r;
+      return end;
+    }
     if (lower[q] === 'to' && lower[p] !== 'to') return p; // "urged Ankara to ...": the object is part of the content
     p = q;
   }
@@ -565,13 +574,15 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   if ((verb.lemma === 'describe' || verb.lemma === 'refer') && lower[cueEnd] === 'as') cueEnd++;
   else if (verb.generic && CUE_PREPS.has(lower[cueEnd] ?? '') && !adjunctAhead(ctx, cueEnd + 1) && isWord(lower[cueEnd + 1] ?? '')) cueEnd++;
   if (lower[k] === 'said' && lower[k + 1] === 'in' && lower[k + 2] === 'a' && lower[k + 3] === 'statement') cueEnd = k + 4;
-  if (verb.quoteOnly && !(opensQuote(ctx, cueEnd) || lower[cueEnd] === ':' || (lower[cueEnd] === ',' && opensQuote(ctx, cueEnd + 1)))) return null;
+  if (verb.quoteOnly && !(opensQuote(ctx, cueEnd) || lower[cueEnd] === ':' || (lower[cueEnd] === ',' && opensQuote(ctx, cueEnd + 1)) || quoteThenSource(ctx, k))) return null;
   // "reports suggest": the first word is a noun.
   const nextForm = CUE_FORMS.get(lower[k + 1] ?? '');
-  if (nextForm && nextForm.form !== 'ing' && !verb.particles?.includes(lower[k + 1]) && form.form === 's') return null;
+  if (nextForm && nextForm.form !== 'ing' && !verb.particles?.includes(lower[k + 1]) && form.form === 's' && CUE_NOUNS.has(lower[k])) return null;
   // "Trump’s tweet", "his remarks", "the report": a noun, not a verb.
   if (NOUN_MARKERS.has(lower[k - 1] ?? '') && !(lower[k - 1] === "'s" && PRONOUN_SOURCES.has(lower[k - 2] ?? '')) && !closesQuote(ctx, k - 1)) return null;
   const cue = span(ctx, k, cueEnd);
+  // "Asked if he was ever bullied, the candidate said no": the question put to the speaker is reported too.
+  if (lower[k] === 'asked' && isSentenceInitial(ctx, k) && isCapitalised(tokens[k].text)) return askedQuestion(ctx, k, cue);
 
   // "Said Dorothy Poynter, who grew up with him, “We were all so proud.”": an inverted cue opening the sentence.
   if (isSentenceInitial(ctx, k) && isCapitalised(tokens[k].text) && (form.form === 'past' || form.form === 's') && verb.frame === 'clause') {
@@ -618,15 +629,24 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
     for (let t = src ? src[0] + 1 : 0; src && t < Math.min(src[0] + 6, src[1]) && !nameThenAppositive; t++) nameThenAppositive = lower[t] === ',' && hasName(ctx, src[0], t);
     let verbless = !!src;
     for (let t = src ? src[0] : 0; src && t < src[1] && verbless; t++) verbless = !MODALS.has(lower[t]) && !BE.has(lower[t]) && !CUE_FORMS.has(lower[t]);
-    const describedShort = !!src && verbless && (lower[src[0]] === 'a' || lower[src[0]] === 'an' || lower[src[0]] === 'one' || lower[src[0]] === 'the' || lower[src[0]] === 'another') && src[1] - src[0] <= 8 && endsSentence;
+    const describedShort = !!src && verbless && (lower[src[0]] === 'a' || lower[src[0]] === 'an' || lower[src[0]] === 'one' || lower[src[0]] === 'the' || lower[src[0]] === 'another') && src[1] - src[0] <= 12 && endsSentence;
     const plausible =
       src &&
       (quoted ||
         (!subjectFirst && isCapitalised(tokens[src[0]].text) && (src[1] - src[0] <= 14 || (nameThenAppositive && endsSentence))) ||
         (!subjectFirst && describedShort));
     if (src && plausible) {
-      const content = contentBefore(ctx, prevTok);
-      if (content) return continueQuote(ctx, { content, cue, source: src, form: 'direct', at: k }, src[1] - 1, sentenceOf(ctx, src[1] - 1).tokenEnd - 1);
+      let content = contentBefore(ctx, prevTok);
+      // "Any interpretation, said Michael Kofman, an expert, would read this as …": the sentence goes on after the source.
+      let srcEnd = src[1];
+      for (let t = src[0] + 1; t < src[1] - 1 && !quoted; t++) {
+        if (lower[t] === ',' && (MODALS.has(lower[t + 1]) || BE.has(lower[t + 1]))) {
+          srcEnd = t;
+          if (content) content = { start: content.start, end: contentEnd(ctx, t + 1, cut) };
+          break;
+        }
+      }
+      if (content) return continueQuote(ctx, { content, cue, source: [src[0], srcEnd], form: 'direct', at: k }, srcEnd - 1, sentenceOf(ctx, srcEnd - 1).tokenEnd - 1);
     }
   }
   if (!left) {
@@ -783,6 +803,39 @@ function quantityAt(ctx: ClaimContext, p: number): boolean {
   const w = ctx.lower[p] ?? '';
   if (/^\d/.test(w) || QUANTITY_WORDS.has(w)) return true;
   return (w === 'a' || w === 'an') && FRACTIONS.has(ctx.lower[p + 1] ?? '');
+}
+
+const ADDRESSEES = new Set(['reporters', 'me', 'us', 'him', 'her', 'them', 'journalists', 'supporters', 'lawmakers', 'voters', 'colleagues', 'investigators', 'listeners', 'viewers', 'audiences', 'donors', 'students', 'members']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', "he's", "she's", "it's", "they're", "we're", "i'm"]);
+
+/** "“…,” he continued": a closing quote, then only the words of a short source before the cue at k. */
+function quoteThenSource(ctx: ClaimContext, k: number): boolean {
+  for (let t = k - 1; t >= Math.max(0, k - 5); t--) {
+    if (closesQuote(ctx, t)) return t < k - 1;
+    if (!isWord(ctx.lower[t]) && ctx.lower[t] !== "'s") return false;
+  }
+  return false;
+}
+
+/** "Asked (by X) (on Fox News) whether …, Y said …": the question is the content; X, when named, its source. */
+function askedQuestion(ctx: ClaimContext, k: number, cue: Span): Draft | null {
+  const { lower } = ctx;
+  const s = sentenceOf(ctx, k);
+  let p = k + 1;
+  let source: [number, number] | null = null;
+  for (let hops = 0; hops < 3 && p < s.tokenEnd; hops++) {
+    if (lower[p] !== 'by' && lower[p] !== 'on' && lower[p] !== 'in' && lower[p] !== 'during' && lower[p] !== 'at') break;
+    let e = p + 1;
+    while (e < s.tokenEnd && e < p + 8 && !WH_WORDS.has(lower[e]) && lower[e] !== 'about' && lower[e] !== 'to' && lower[e] !== ',' && ctx.quoteOf[e] < 0) e++;
+    if (lower[p] === 'by' && e > p + 1) source = [p + 1, e];
+    p = e;
+  }
+  if (p >= s.tokenEnd || !(WH_WORDS.has(lower[p]) || lower[p] === 'about' || lower[p] === 'to' || opensQuote(ctx, p))) return null;
+  let comma = p + 1;
+  while (comma < s.tokenEnd && comma < p + 40 && (lower[comma] !== ',' || ctx.quoteOf[comma] >= 0)) comma++;
+  if (comma >= s.tokenEnd || comma >= p + 40) return null;
+  const content = { start: ctx.tokens[p].start, end: ctx.tokens[comma - 1].end };
+  return { content, cue, source, form: formOf(ctx, p, 'speech'), at: k };
 }
 
 function contentStarts(ctx: ClaimContext, p: number): boolean {

@@ -1025,7 +1025,7 @@ function accordingTo(ctx: ClaimContext, k: number, cut: Int32Array): Draft | nul
   const { lower, tokens } = ctx;
   const s = sentenceOf(ctx, k);
   let e = k + 2;
-  while (e < s.tokenEnd && e < k + 16 && lower[e] !== ',' && !CLOSE_PUNCT.has(lower[e]) && ctx.quoteOf[e] < 0 && lower[e] !== ';') e++;
+  while (e < s.tokenEnd && e < k + 30 && lower[e] !== ',' && !CLOSE_PUNCT.has(lower[e]) && ctx.quoteOf[e] < 0 && lower[e] !== ';') e++;
   if (e === k + 2) return null;
   const source: [number, number] = [k + 2, e];
   const cue = span(ctx, k, k + 2);

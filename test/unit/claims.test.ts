@@ -326,4 +326,11 @@ describe('detectClaims', () => {
     assert.strictEqual(asked.cue?.text, 'Asked');
     assert.strictEqual(asked.speaker, 'tom-reyes');
   });
+
+  it('pairs a straight opening mark with a curly closing one, and takes a titled source after "said"', () => {
+    const text = joinLines('Report', '', '"October provided a resurgence for her,” said former Obama adviser David Axelrod.');
+    const c = find(analyse(text, [['Obama', 'person', 'obama'], ['David Axelrod', 'person', 'david-axelrod']]), '"October provided a resurgence for her,”');
+    assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), 'former Obama adviser David Axelrod');
+    assert.strictEqual(c.speaker, 'david-axelrod');
+  });
 });

@@ -433,7 +433,12 @@ function sourceRight(ctx: ClaimContext, p: number, maxLen = 30): [number, number
   const s = sentenceOf(ctx, p);
   if (p >= s.tokenEnd) return null;
   const w = ctx.lower[p];
-  if (!(isCapitalised(ctx.tokens[p].text) || PRONOUN_SOURCES.has(w) || w === 'the' || w === 'a' || w === 'an' || w === 'another' || w === 'one')) return null;
+  // "said former Obama adviser David Axelrod": a lowercase title before the name.
+  let titled = false;
+  for (let t = p; t < p + 4 && t < s.tokenEnd && !titled && isWord(ctx.lower[t]) && !CUE_FORMS.has(ctx.lower[t]) && !MODALS.has(ctx.lower[t]) && !BE.has(ctx.lower[t]); t++) {
+    titled = t > p && isCapitalised(ctx.tokens[t].text);
+  }
+  if (!(isCapitalised(ctx.tokens[p].text) || PRONOUN_SOURCES.has(w) || w === 'the' || w === 'a' || w === 'an' || w === 'another' || w === 'one' || titled)) return null;
   if (w === 'i' || w === 'we' || w === 'you') return null;
   let e = p;
   while (e < s.tokenEnd && e < p + maxLen && ctx.quoteOf[e] < 0 && !CLOSE_PUNCT.has(ctx.lower[e]) && ctx.lower[e] !== ';') {

@@ -90,9 +90,16 @@ export function findQuotes(text: string): Quote[] {
       single = false;
       openAt = -1;
     }
-    // Curly marks inside a straight-quoted stretch mean the straight mark was
-    // scraping debris (a stray '"' opening every paragraph), not a quotation.
-    if (straight && openAt >= 0 && (OPEN_CURLY.has(c) || CLOSE_CURLY.has(c))) openAt = -1;
+    // A closing curly mark after a straight opening one is one quotation in
+    // mixed styles ("You know …,” he said); an opening curly mark inside a
+    // straight-quoted stretch means the straight mark was scraping debris (a
+    // stray '"' opening every paragraph), not a quotation.
+    if (straight && openAt >= 0 && CLOSE_CURLY.has(c)) {
+      straight = false;
+      close(i + len, true);
+      continue;
+    }
+    if (straight && openAt >= 0 && OPEN_CURLY.has(c)) openAt = -1;
     straight = c === 34 || c === 39;
     if (OPEN_CURLY.has(c)) {
       // A second opening mark means the first was never closed.

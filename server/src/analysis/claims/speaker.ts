@@ -104,7 +104,8 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
   }
   if (headIsName) {
     const headMention = ctx.mentionOf[head] >= 0 ? ctx.mentions[ctx.mentionOf[head]] : null;
-    if (headMention) return persons[0]?.m.id ?? headMention.id;
+    // "former Obama adviser David Axelrod": the head is the speaker, not the first name in the span.
+    if (headMention) return headMention.type === 'person' ? headMention.id : (persons[0]?.m.id ?? headMention.id);
     if (persons.length) return persons[0].m.id;
     const actor = inside.find((x) => x.m.kind === 'actor') ?? inside[0];
     return actor ? actor.m.id : null;

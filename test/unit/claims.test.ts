@@ -333,4 +333,18 @@ describe('detectClaims', () => {
     assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), 'former Obama adviser David Axelrod');
     assert.strictEqual(c.speaker, 'david-axelrod');
   });
+
+  it('takes quantifiers and poll shares as sources, and content after "said that, during …,"', () => {
+    const cases: Array<[string, string, string]> = [
+      ['Several said they would rather fund public schools.', 'they would rather fund public schools', 'Several'],
+      ['On economic issues, 42% say they are liberal.', 'they are liberal', '42%'],
+      ['Officials said that, during the period, the firm was helping.', 'during the period, the firm was helping', 'Officials'],
+      ['The ground is friendly, said a handful of Democrats who point to his record.', 'The ground is friendly', 'a handful of Democrats who point to his record'],
+    ];
+    for (const [sentence, content, source] of cases) {
+      const text = joinLines('Report', '', sentence);
+      const c = find(analyse(text), content);
+      assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), source, sentence);
+    }
+  });
 });

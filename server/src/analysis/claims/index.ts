@@ -241,6 +241,11 @@ function nounPhraseLeft(ctx: ClaimContext, j: number, floor: number): number {
       a = k;
       continue;
     }
+    // "42% say", "53 percent said": a share of a poll.
+    if (w === '%' || (/^\d/.test(w) && (lower[k + 1] === '%' || lower[k + 1] === 'percent'))) {
+      a = k;
+      continue;
+    }
     if (!isWord(w)) break;
     if (w === 'of' || w === 'for') {
       if (k === j) break;
@@ -395,7 +400,10 @@ function sourceAt(ctx: ClaimContext, j: number, floor: number): SourceFound | nu
     const tiedLeft = b > floor && (PREPOSITIONS.has(lower[b - 1]) || ADJUNCT_PREPS.has(lower[b - 1]));
     let named = false;
     for (let t = b; t >= 0 && t < a - 1 && !named; t++) named = hasName(ctx, t, t + 1) && !TIME_WORDS.has(lower[t]) && !DAYS.has(lower[t]);
-    if (b >= 0 && b < a - 1 && named && !tiedLeft) return { range: [b, j + 1], before: b - 1 };
+    // "Jeb Bush, digital consultant Phil Musser says": the right part names its own person.
+    let ownPerson = false;
+    for (let t = a; t <= j && !ownPerson; t++) ownPerson = ctx.mentionOf[t] >= 0 && ctx.mentions[ctx.mentionOf[t]].type === 'person';
+    if (b >= 0 && b < a - 1 && named && !tiedLeft && !ownPerson) return { range: [b, j + 1], before: b - 1 };
   }
   return { range: [a, j + 1], before: a - 1 };
 }
@@ -632,9 +640,12 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
     const endsSentence = !!src && (src[1] >= s.tokenEnd || CLOSE_PUNCT.has(lower[src[1]]));
     let nameThenAppositive = false;
     for (let t = src ? src[0] + 1 : 0; src && t < Math.min(src[0] + 6, src[1]) && !nameThenAppositive; t++) nameThenAppositive = lower[t] === ',' && hasName(ctx, src[0], t);
+    // The description proper ends where a relative clause starts ("a handful of Democrats who point to …").
+    let headEnd = src ? src[0] : 0;
+    while (src && headEnd < src[1] && lower[headEnd] !== 'who' && lower[headEnd] !== 'that' && lower[headEnd] !== 'which' && lower[headEnd] !== ',') headEnd++;
     let verbless = !!src;
-    for (let t = src ? src[0] : 0; src && t < src[1] && verbless; t++) verbless = !MODALS.has(lower[t]) && !BE.has(lower[t]) && !CUE_FORMS.has(lower[t]);
-    const describedShort = !!src && verbless && (lower[src[0]] === 'a' || lower[src[0]] === 'an' || lower[src[0]] === 'one' || lower[src[0]] === 'the' || lower[src[0]] === 'another') && src[1] - src[0] <= 12 && endsSentence;
+    for (let t = src ? src[0] : 0; src && t < headEnd && verbless; t++) verbless = !MODALS.has(lower[t]) && !BE.has(lower[t]) && !CUE_FORMS.has(lower[t]);
+    const describedShort = !!src && verbless && (lower[src[0]] === 'a' || lower[src[0]] === 'an' || lower[src[0]] === 'one' || lower[src[0]] === 'the' || lower[src[0]] === 'another') && headEnd - src[0] <= 12 && endsSentence;
     const plausible =
       src &&
       (quoted ||
@@ -691,7 +702,7 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   // A quote ending just before the sentence ("…?” Trump said.") or inside it, that is speech rather than a title.
   const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
   // ", looking out on the crowd": a participle after a comma is an aside, not content.
-  const participleAside = p < s.tokenEnd && lower[p - 1] === ',' && lower[p].endsWith('ing') && !opensQuote(ctx, p);
+  const participleAside = p < s.tokenEnd && lower[p - 1] === ',' && lower[p - 2] !== 'that' && lower[p].endsWith('ing') && !ING_PREPOSITIONS.has(lower[p]) && !opensQuote(ctx, p);
   // "…!” Sessions said as he launched …": an adjunct clause after the cue ends what was said.
   const adjunctClause = p < s.tokenEnd && (lower[p] === 'as' || lower[p] === 'while' || lower[p] === 'when' || lower[p] === 'after' || lower[p] === 'before') && lower[p - 1] !== 'that';
   const endsHere = p >= s.tokenEnd || CLOSE_PUNCT.has(lower[p]) || participleAside || adjunctClause;
@@ -703,7 +714,7 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
   if (bf >= s.tokenStart && (lower[bf] === 'what' || lower[bf] === 'everything' || lower[bf] === 'whatever') && !opensQuote(ctx, p)) return null;
   const forwardIsAdjunct =
     participleAside ||
-    (p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p] === 'to' && verb.frame !== 'clause') && !(lower[p] === 'about' && quantityAt(ctx, p + 1)));
+    (p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p - 1] === ',' && lower[p - 2] === 'that') && !(lower[p] === 'to' && verb.frame !== 'clause') && !(lower[p] === 'about' && quantityAt(ctx, p + 1)));
   // "“…,” X told reporters that …" reports more; "“…,” X told reporters after the meeting that was held …" does not.
   let thatClause = p < s.tokenEnd && lower[p - 1] === 'that' && p - 1 - cueEnd <= 3;
   for (let t = cueEnd; thatClause && t < p - 1; t++) if (ADJUNCT_PREPS.has(lower[t]) || !isWord(lower[t])) thatClause = false;
@@ -843,6 +854,10 @@ function askedQuestion(ctx: ClaimContext, k: number, cue: Span): Draft | null {
   return { content, cue, source, form: formOf(ctx, p, 'speech'), at: k };
 }
 
+/** Words in -ing that are prepositions, not participles. */
+const ING_PREPOSITIONS = new Set(['during', 'including', 'regarding', 'concerning', 'following', 'according', 'notwithstanding', 'excluding']);
+const QUANTIFIER_SOURCES = new Set(['several', 'many', 'most', 'some', 'both', 'all', 'few', 'others']);
+
 function contentStarts(ctx: ClaimContext, p: number): boolean {
   const w = ctx.lower[p];
   return isWord(w) || opensQuote(ctx, p) || w === '$' || w === '[';
@@ -852,8 +867,9 @@ function plausibleSource(ctx: ClaimContext, a: number, b: number, cls: string): 
   let h = b - 1;
   while (h > a && (ctx.lower[h] === ')' || ctx.lower[h] === '.' || ctx.lower[h] === "'s" || ctx.lower[h] === "'")) h--;
   const head = ctx.lower[h];
-  if (!isWord(head)) return false;
-  if (DETERMINERS.has(head)) return false;
+  if (!isWord(head) && head !== '%') return false;
+  // "Several said …", "Most say …": a quantifier standing alone is a source; "the", "this" are not.
+  if (DETERMINERS.has(head) && !(b - a === 1 && QUANTIFIER_SOURCES.has(head))) return false;
   if (b - a === 1 && (head === 'it' || head === 'this') && cls !== 'speech' && cls !== 'report') return false;
   if (b - a === 1 && (head === 'there' || head === 'which' || head === 'what')) return false;
   return true;

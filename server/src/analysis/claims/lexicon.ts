@@ -119,6 +119,7 @@ export const CUE_VERBS: CueVerb[] = [
   // Believing and knowing.
   V('believe', 'belief', 'clause'),
   V('think', 'belief', 'clause', { forms: ['thinks', 'thought', 'thought', 'thinking'] }),
+  V('think', 'belief', 'clause', { forms: ['thinks', 'thought', 'thought', 'thinking'] }),
   V('know', 'belief', 'clause', { forms: ['knows', 'knew', 'known', 'knowing'] }),
   V('feel', 'belief', 'clause', { forms: ['feels', 'felt', 'felt', 'feeling'] }),
   V('fear', 'belief', 'clause'),
@@ -277,7 +278,7 @@ export const NOUN_FORMS = new Set([
   // Forms PolNeAR's training split seldom marks as cues ("think" 9% of lowercase occurrences, "plans" 20%,
   // "spoke" 34%): as cues they cost more precision than they bring recall.
   'plans', 'planned', 'want', 'wants', 'wanting', 'feel', 'feels', 'felt', 'understand', 'understands', 'seek', 'maintain', 'maintains',
-  'maintained', 'expects', 'realize', 'assume', 'reporting', 'finding', 'find', 'think', 'thinks', 'spoke', 'considered',
+  'maintained', 'expects', 'realize', 'assume', 'reporting', 'finding', 'find', 'spoke', 'considered', 'thought', 'thinking',
   // Nouns.
   'state', 'states', 'remarks', 'comments', 'comment', 'tweets', 'worries', 'answer', 'answers', 'report', 'show', 'post', 'posts', 'charge', 'charges', 'estimate', 'estimates', 'fears', 'hopes', 'plan', 'aims', 'aim', 'claim', 'doubts', 'doubt', 'demands', 'findings', 'thinking', 'feeling']);
 

@@ -1,9 +1,8 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import { textHash, type Annotation } from '../../common/annotations';
 import { seedsDir } from '../unit/util';
-import { positionOf, TestLspClient } from './lspClient';
+import { positionOf, serverFixture } from './lspClient';
 
 interface Symbol {
   name: string;
@@ -15,25 +14,15 @@ const SEED = path.join(seedsDir, '003_141fa247b765b002.txt');
 /** The client sends the user's corrections; the server applies them to its analysis. */
 describe('corrections over the protocol', function () {
   this.timeout(60_000);
-  let client: TestLspClient;
-  let uri: string;
-  const text = fs.readFileSync(SEED, 'utf8');
-
-  before(async () => {
-    client = new TestLspClient();
-    await client.initialize(seedsDir);
-    await client.indexed();
-    uri = await client.open(SEED, text);
-  });
-  after(async () => client.dispose());
+  const server = serverFixture(seedsDir, SEED);
 
   const places = async () => {
-    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Symbol[];
+    const symbols = (await server.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: server.uri } })) as Symbol[];
     return (symbols.find((s) => s.name.startsWith('Places'))?.children ?? []).map((c) => c.name);
   };
 
   function correction(name: string, correction: Extract<Annotation, { kind: 'correction' }>['correction']): Annotation {
-    const start = text.indexOf(name);
+    const start = server.text.indexOf(name);
     const end = start + name.length;
     return {
       id: '44444444-4444-4444-8444-444444444444',
@@ -44,8 +33,8 @@ describe('corrections over the protocol', function () {
       correction,
       target: {
         position: { type: 'TextPositionSelector', start, end },
-        quote: { type: 'TextQuoteSelector', exact: name, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
-        hash: textHash(text),
+        quote: { type: 'TextQuoteSelector', exact: name, prefix: server.text.slice(Math.max(0, start - 32), start), suffix: server.text.slice(end, end + 32) },
+        hash: textHash(server.text),
       },
       body: { tags: [] },
     };
@@ -53,11 +42,11 @@ describe('corrections over the protocol', function () {
 
   it('"not an entity" takes the mention out of the outline and hovers; clearing the annotations brings it back', async () => {
     assert.ok((await places()).includes('Latakia'));
-    await client.connection.sendNotification('dossier/annotations', { uri, annotations: [correction('Latakia', { action: 'not-entity' })] });
+    await server.client.connection.sendNotification('dossier/annotations', { uri: server.uri, annotations: [correction('Latakia', { action: 'not-entity' })] });
     await waitUntil(async () => !(await places()).includes('Latakia'));
-    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Latakia', 0, 2) });
+    const hover = await server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: server.uri }, position: positionOf(server.text, 'Latakia', 0, 2) });
     assert.strictEqual(hover, null);
-    await client.connection.sendNotification('dossier/annotations', { uri, annotations: [] });
+    await server.client.connection.sendNotification('dossier/annotations', { uri: server.uri, annotations: [] });
     await waitUntil(async () => (await places()).includes('Latakia'));
   });
 });

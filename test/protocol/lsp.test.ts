@@ -1,8 +1,7 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import { seedsDir } from '../unit/util';
-import { positionOf, TestLspClient } from './lspClient';
+import { positionOf, serverFixture, type TestLspClient } from './lspClient';
 
 interface MarkupHover {
   contents: { kind: string; value: string };
@@ -19,18 +18,15 @@ const SEED = path.join(seedsDir, '001_e776aff8290555f3.txt');
 
 describe('language server over stdio (JSON-RPC)', function () {
   this.timeout(60_000);
+  const server = serverFixture(seedsDir, SEED);
+  // The suite reads these a lot; they are set once the fixture's before() hook has run.
   let client: TestLspClient;
   let uri: string;
-  const text = fs.readFileSync(SEED, 'utf8');
-
-  before(async () => {
-    client = new TestLspClient();
-    const init = (await client.initialize(seedsDir)) as { capabilities: Record<string, unknown> };
-    assert.ok(init.capabilities.hoverProvider);
-    await client.indexed();
-    uri = await client.open(SEED, text);
+  let text: string;
+  before(() => {
+    ({ client, uri, text } = server);
+    assert.ok(server.capabilities.hoverProvider);
   });
-  after(async () => client.dispose());
 
   it('hovers a person with canonical name, type and mention counts', async () => {
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Hakim al-Zamili', 0, 3) })) as MarkupHover;

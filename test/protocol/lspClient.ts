@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
@@ -73,4 +74,29 @@ export function positionOf(text: string, needle: string, nth = 0, within = 0): {
   const before = text.slice(0, at);
   const line = before.split('\n').length - 1;
   return { line, character: at - (before.lastIndexOf('\n') + 1) };
+}
+
+export interface ServerFixture {
+  client: TestLspClient;
+  /** The opened document's uri and text. */
+  uri: string;
+  text: string;
+  capabilities: Record<string, unknown>;
+}
+
+/**
+ * Mocha hooks for a suite: before its tests, a server indexes `folder` and
+ * opens `file`; after them, it stops. Fields are filled in by the time tests run.
+ */
+export function serverFixture(folder: string, file: string): ServerFixture {
+  const fixture = { text: fs.readFileSync(file, 'utf8') } as ServerFixture;
+  before(async () => {
+    fixture.client = new TestLspClient();
+    const init = (await fixture.client.initialize(folder)) as { capabilities: Record<string, unknown> };
+    fixture.capabilities = init.capabilities;
+    await fixture.client.indexed();
+    fixture.uri = await fixture.client.open(file, fixture.text);
+  });
+  after(async () => fixture.client.dispose());
+  return fixture;
 }

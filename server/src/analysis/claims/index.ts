@@ -180,6 +180,8 @@ function contentCuts(ctx: ClaimContext): Int32Array {
       else if (w === ',' && CUE_FORMS.get(next)?.form === 'ing') here = true;
       else if ((w === 'and' || w === 'but') && (next === 'you' || next === 'i' || next === 'we' || next === 'then')) here = true;
       else if ((w === 'and' || w === 'but') && isFiniteCue(ctx, k + 1)) here = true;
+      // "…, and he reiterated his claim …": the narration goes on with a new clause.
+      else if (w === 'and' && (next === 'he' || next === 'she' || next === 'they') && /^(?:[a-z]+ed|has|had|was|were|is|are|did|does|also)$/.test(ctx.lower[k + 2] ?? '')) here = true;
     }
     const following = k + 1 < sentEnd ? cut[k + 1] : sentEnd;
     cut[k] = here ? k : Math.min(following, sentEnd);

@@ -347,4 +347,13 @@ describe('detectClaims', () => {
       assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), source, sentence);
     }
   });
+
+  it('reads "accused X of Y", "X hopes …" and "self-described …" as claims, but not "their hopes"', () => {
+    const text = joinLines('Report', '', 'Mira Kovac accused him of sexism.', '', 'Omar Haddad hopes his endorsement will help.', '', 'Their hopes were dashed.', '', 'Haddad, a self-described democratic socialist, spoke.');
+    const claims = analyse(text, [['Mira Kovac', 'person', 'mira-kovac'], ['Omar Haddad', 'person', 'omar-haddad'], ['Haddad', 'person', 'omar-haddad']]);
+    assert.strictEqual(find(claims, 'him of sexism').speaker, 'mira-kovac');
+    assert.strictEqual(find(claims, 'his endorsement will help').cue?.text, 'hopes');
+    assert.strictEqual(find(claims, 'democratic socialist').cue?.text, 'self-described');
+    assert.ok(!claims.some((c) => c.cue?.text === 'hopes' && c.text.includes('dashed')));
+  });
 });

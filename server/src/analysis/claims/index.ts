@@ -71,7 +71,34 @@ const CLOSE_PUNCT = new Set(['.', '!', '?', '…']);
 const DASHES = new Set(['—', '–', '--', '-']);
 
 /** Every word that can start a rule: one set lookup per token before any rule runs. */
-const TRIGGERS = new Set<string>(['according', ':', '―', 'show', ...DASHES, ...SOURCELESS_ADVERBS, ...CUE_FORMS.keys(), ...CUE_NOUNS]);
+const TRIGGERS = new Set<string>(['according', ':', '―', 'show', 'hopes', 'hope', 'self-described', 'self-styled', 'self-proclaimed', ...DASHES, ...SOURCELESS_ADVERBS, ...CUE_FORMS.keys(), ...CUE_NOUNS]);
+
+/**
+ * "hopes" is mostly a noun ("their hopes"); after a name or a pronoun and
+ * before a clause or "to" ("Christie hopes his endorsement will …", "Clinton
+ * hopes to …") it reports a belief or an intention.
+ */
+function hopeVerb(ctx: ClaimContext, k: number): CueForm | undefined {
+  const w = ctx.lower[k];
+  if (w !== 'hopes' && w !== 'hope') return undefined;
+  const before = ctx.lower[k - 1] ?? '';
+  const subject = ctx.mentionOf[k - 1] >= 0 || (w === 'hopes' ? before === 'he' || before === 'she' : before === 'they' || before === 'i' || before === 'we');
+  if (!subject || NOUN_MARKERS.has(before)) return undefined;
+  const next = ctx.lower[k + 1] ?? '';
+  if (!(next === 'to' || next === 'that' || SUBJECT_PRONOUNS.has(next) || DETERMINERS.has(next) || NOUN_MARKERS.has(next) || isCapitalised(ctx.tokens[k + 1]?.text ?? ''))) return undefined;
+  return { verb: HOPE, form: w === 'hopes' ? 's' : 'base' };
+}
+
+const HOPE: CueForm['verb'] = { lemma: 'hope', cls: 'belief', frame: 'clause' };
+
+/** "a self-described democratic socialist": the description is the speaker's own claim about themselves. */
+function selfDescribed(ctx: ClaimContext, k: number): Draft | null {
+  const s = sentenceOf(ctx, k);
+  let e = k + 1;
+  while (e < s.tokenEnd && e < k + 8 && (isWord(ctx.lower[e]) || ctx.quoteOf[e] >= 0) && !NP_STOP.has(ctx.lower[e]) && !CUE_FORMS.has(ctx.lower[e])) e++;
+  if (e === k + 1) return null;
+  return { content: span(ctx, k + 1, e), cue: span(ctx, k, k + 1), source: [k, k + 1], form: 'indirect', at: k };
+}
 
 /**
  * "show" is mostly a noun in news ("the show"), so the lexicon leaves it out;
@@ -115,7 +142,11 @@ export function detectClaims(input: ClaimInput): Claim[] {
       pushAll(drafts, dashSignature(ctx, k));
       continue;
     }
-    const form = CUE_FORMS.get(w) ?? pluralSubjectShow(ctx, k);
+    if (w === 'self-described' || w === 'self-styled' || w === 'self-proclaimed') {
+      pushAll(drafts, selfDescribed(ctx, k));
+      continue;
+    }
+    const form = CUE_FORMS.get(w) ?? pluralSubjectShow(ctx, k) ?? hopeVerb(ctx, k);
     // Title-case headlines capitalise their verbs: "…, Lindsey Graham Says", "Obama Says Museum Will …".
     const headlineEnd =
       inHeadline(ctx, k) && (k + 1 >= n || ctx.blockOf[k + 1] !== ctx.blockOf[k] || CLOSE_PUNCT.has(ctx.lower[k + 1]) || ((form?.form === 's' || form?.form === 'past') && k > 0 && isCapitalised(ctx.tokens[k - 1].text)));

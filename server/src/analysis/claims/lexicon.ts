@@ -114,7 +114,8 @@ export const CUE_VERBS: CueVerb[] = [
   // Alleging.
   V('claim', 'allegation', 'clause'),
   V('allege', 'allegation', 'clause'),
-  V('accuse', 'allegation', 'object'),
+  // "accused him of sexism": PolNeAR takes the accused with the charge as the content.
+  V('accuse', 'allegation', 'np'),
   V('charge', 'allegation', 'object'),
   // Believing and knowing.
   V('believe', 'belief', 'clause'),

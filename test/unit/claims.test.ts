@@ -356,4 +356,11 @@ describe('detectClaims', () => {
     assert.strictEqual(find(claims, 'democratic socialist').cue?.text, 'self-described');
     assert.ok(!claims.some((c) => c.cue?.text === 'hopes' && c.text.includes('dashed')));
   });
+
+  it('reports the question in "X was asked (by Y) whether …" and "was asked, “…”"', () => {
+    const text = joinLines('Report', '', 'Rubio was asked by moderator Gerard Baker whether the plan would add debt.', '', 'Blumenthal was asked, "Would you have told her?"');
+    const claims = analyse(text, [['Gerard Baker', 'person', 'gerard-baker']]);
+    assert.strictEqual(find(claims, 'whether the plan would add debt').speaker, 'gerard-baker');
+    assert.strictEqual(find(claims, '"Would you have told her?"').cue?.text, 'was asked');
+  });
 });

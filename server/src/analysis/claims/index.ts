@@ -868,9 +868,17 @@ function quoteThenSource(ctx: ClaimContext, k: number): boolean {
 
 /** "Asked (by X) (on Fox News) whether …, Y said …": the question is the content; X, when named, its source. */
 function askedQuestion(ctx: ClaimContext, k: number, cue: Span): Draft | null {
+  const q = askedContent(ctx, k + 1, sentenceOf(ctx, k), true);
+  return q ? { content: q.content, cue, source: q.source, form: formOf(ctx, firstTokenAt(ctx, q.content.start), 'speech'), at: k } : null;
+}
+
+/**
+ * The question after "asked" at token p: a quote, or a wh-, if-, whether-,
+ * about- or to-clause up to the next comma (which must come when the clause
+ * opens the sentence) or the sentence end; "by X" before it names the asker.
+ */
+function askedContent(ctx: ClaimContext, p: number, s: Sentence, commaEnds: boolean): { content: Span; source: [number, number] | null } | null {
   const { lower } = ctx;
-  const s = sentenceOf(ctx, k);
-  let p = k + 1;
   let source: [number, number] | null = null;
   for (let hops = 0; hops < 3 && p < s.tokenEnd; hops++) {
     if (lower[p] !== 'by' && lower[p] !== 'on' && lower[p] !== 'in' && lower[p] !== 'during' && lower[p] !== 'at') break;
@@ -879,12 +887,16 @@ function askedQuestion(ctx: ClaimContext, k: number, cue: Span): Draft | null {
     if (lower[p] === 'by' && e > p + 1) source = [p + 1, e];
     p = e;
   }
-  if (p >= s.tokenEnd || !(WH_WORDS.has(lower[p]) || lower[p] === 'about' || lower[p] === 'to' || opensQuote(ctx, p))) return null;
-  let comma = p + 1;
-  while (comma < s.tokenEnd && comma < p + 40 && (lower[comma] !== ',' || ctx.quoteOf[comma] >= 0)) comma++;
-  if (comma >= s.tokenEnd || comma >= p + 40) return null;
-  const content = { start: ctx.tokens[p].start, end: ctx.tokens[comma - 1].end };
-  return { content, cue, source, form: formOf(ctx, p, 'speech'), at: k };
+  if (!commaEnds && (lower[p] === ',' || lower[p] === ':') && opensQuote(ctx, p + 1)) p++;
+  if (p >= s.tokenEnd) return null;
+  if (opensQuote(ctx, p)) {
+    const qi = ctx.quoteOf[p];
+    if (!commaEnds) return { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, source };
+  } else if (!(WH_WORDS.has(lower[p]) || lower[p] === 'about' || lower[p] === 'to')) return null;
+  let end = p + 1;
+  while (end < s.tokenEnd && end < p + 40 && (lower[end] !== ',' || ctx.quoteOf[end] >= 0) && (commaEnds || !CLOSE_PUNCT.has(lower[end]))) end++;
+  if (end >= p + 40 || (commaEnds && end >= s.tokenEnd)) return null;
+  return { content: { start: ctx.tokens[p].start, end: ctx.tokens[end - 1].end }, source };
 }
 
 /** Words in -ing that are prepositions, not participles. */
@@ -1038,6 +1050,11 @@ function passiveCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array
     // "X are said to have …": the subject and predicate are the content.
     const a = clauseStart(ctx, cueStartTok);
     return { content: { start: tokens[a].start, end: contentEnd(ctx, k, cut) }, cue: span(ctx, cueStartTok, k + 2), source: null, form: 'allegation', at: k };
+  }
+  // "X was asked (by Y) whether …", "was asked, “…”": the question put to X; Y, when named, asked it.
+  if (w === 'asked') {
+    const q = askedContent(ctx, k + 1, s, false);
+    if (q) return { content: q.content, cue: span(ctx, cueStartTok, k + 1), source: q.source, form: 'direct', at: k };
   }
   // "has not been charged with any crime" denies the allegation rather than reporting it.
   for (let j = cueStartTok - 1; j >= s.tokenStart && j >= cueStartTok - 3; j--) if (lower[j] === 'not' || lower[j] === "n't" || lower[j] === 'never') return null;

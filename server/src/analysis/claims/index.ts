@@ -111,7 +111,9 @@ function pluralSubjectShow(ctx: ClaimContext, k: number): CueForm | undefined {
   const after = ctx.tokens[k + 1];
   if (!/^[a-z]{3,}s$/.test(before) || NOUN_MARKERS.has(before) || !after) return undefined;
   const next = ctx.lower[k + 1];
-  if (!(next === 'that' || PRONOUN_SOURCES.has(next) || (isCapitalised(after.text) && ctx.mentionOf[k + 1] >= 0))) return undefined;
+  // "…, fundraising documents show.": the findings come first.
+  const endsSentence = CLOSE_PUNCT.has(next) && ctx.sentOf[k + 1] === ctx.sentOf[k];
+  if (!(next === 'that' || PRONOUN_SOURCES.has(next) || (isCapitalised(after.text) && ctx.mentionOf[k + 1] >= 0) || endsSentence)) return undefined;
   const shows = CUE_FORMS.get('shows');
   return shows ? { verb: shows.verb, form: 's' } : undefined;
 }

@@ -26,7 +26,9 @@ export function claimLensTitle(doc: IndexedDocument, claim: Claim, tags: string[
   const parts = [`$(comment-discussion) ${truncate(speaker ?? 'unattributed', 40)}`];
   // A bare punctuation cue (the colon of a headline) reads better quoted.
   if (claim.cue) parts.push(/\p{L}/u.test(claim.cue.text) ? truncate(claim.cue.text, 30) : `“${claim.cue.text}”`);
-  if (claim.hedges.length) parts.push(`hedged: ${claim.hedges.join(', ')}`);
+  // The cue already reads "allegedly" or "suggest"; the lens lists only the other hedges.
+  const hedges = claim.hedges.filter((h) => h !== claim.cue?.text.toLowerCase());
+  if (hedges.length) parts.push(`hedged: ${hedges.join(', ')}`);
   if (claim.section === 'comments') parts.push(claim.handle ? `comment by ${truncate(claim.handle, 30)}` : 'reader comment');
   if (tags.length) parts.push(`$(tag) ${tags.map((t) => truncate(t, 20)).join(', ')}`);
   return parts.join(' · ');

@@ -81,6 +81,10 @@ describe('mentions', () => {
     );
   });
 
+  it('keeps a sentence-opening verb of saying out of a person span', () => {
+    assert.deepStrictEqual(mentions('Said Dorothy Poynter, "We were proud."', [['Said Dorothy Poynter', 'PER']]), [['Dorothy Poynter', 'person']]);
+  });
+
   it('cuts hyphen compounds to the name, even when the tagger missed them', () => {
     assert.deepStrictEqual(mentions('Iran-backed militias and US-led forces.', []), [
       ['Iran', 'country'],

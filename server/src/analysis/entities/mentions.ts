@@ -33,6 +33,9 @@ const TITLES = new Set(
     .split(' '),
 );
 
+// "Said Dorothy Poynter, …": a verb of saying that opens the sentence is not part of the name.
+const SPEECH_VERBS = new Set(['Said', 'Says', 'Asked', 'Added', 'Told', 'Wrote', 'Writes']);
+
 // Group nouns and adjectives of religion and ethnicity; the gold never marks them (guidelines: "Shiite", "Kurds").
 const GROUP_WORDS = new Set(
   ('shiite shiites shia shias shi\'a shi\'ite shi\'ites shii sunni sunnis kurd kurds kurdish arab arabs arabic muslim muslims ' +
@@ -265,7 +268,7 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   let te = sp.tokenEnd;
   const label = sp.label;
   while (ts < te && (tokens[ts].text === 'the' || (tokens[ts].text === 'The' && label !== 'ORG'))) ts++;
-  if (label === 'PER') while (ts < te - 1 && TITLES.has(tokens[ts].text.toLowerCase())) ts++;
+  if (label === 'PER') while (ts < te - 1 && (TITLES.has(tokens[ts].text.toLowerCase()) || SPEECH_VERBS.has(tokens[ts].text))) ts++;
   while (te > ts && isPossessiveOrPunct(tokens[te - 1].text)) te--;
   while (ts < te && isPossessiveOrPunct(tokens[ts].text)) ts++;
   if (ts >= te) return null;

@@ -208,19 +208,17 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
 
 /** Whether a sentence's case carries no evidence (all caps or all lowercase): 1 or 0. */
 function sentenceCaseless(tokens: Token[], s: Sentence): number {
-  {
-    let letters = 0;
-    let upper = 0;
-    let lower = 0;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      const c = caseBits(tokens[i].text);
-      if ((c & HAS_LETTER) === 0) continue;
-      letters++;
-      if ((c & HAS_LOWER) === 0) upper++;
-      else if ((c & HAS_UPPER) === 0) lower++;
-    }
-    return letters >= 3 && (upper >= 0.8 * letters || lower === letters) ? 1 : 0;
+  let letters = 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const c = caseBits(tokens[i].text);
+    if ((c & HAS_LETTER) === 0) continue;
+    letters++;
+    if ((c & HAS_LOWER) === 0) upper++;
+    else if ((c & HAS_UPPER) === 0) lower++;
   }
+  return letters >= 3 && (upper >= 0.8 * letters || lower === letters) ? 1 : 0;
 }
 
 const HAS_LETTER = 1;

@@ -117,8 +117,6 @@ export class PerceptronTagger implements Tagger {
   private readonly table: FeatureTable;
   private readonly extractor: FeatureExtractor;
   private emit = new Float32Array(0);
-  /** The transition scores as doubles, as the decoder adds them. */
-  private readonly trans64: Float64Array;
   private back = new Uint8Array(0);
   private score = new Float64Array(0);
   private labels = new Uint8Array(0);
@@ -144,7 +142,6 @@ export class PerceptronTagger implements Tagger {
     if (weights.length !== hashes.length * NUM_LABELS || scales.length !== hashes.length) throw new Error('weights do not match features');
     if (transitions.length !== (NUM_LABELS + 1) * NUM_LABELS) throw new Error('bad transition matrix');
     this.table = new FeatureTable(hashes, weights, scales);
-    this.trans64 = Float64Array.from(transitions);
     this.extractor = new FeatureExtractor(gazetteer);
     const L = NUM_LABELS;
     this.smallOffset = new Int32Array(NUM_SMALL);
@@ -339,7 +336,7 @@ export class PerceptronTagger implements Tagger {
         this.back = new Uint8Array(len * NUM_LABELS * 2);
         this.score = new Float64Array(len * NUM_LABELS * 2);
       }
-      viterbi(emit, this.trans64, s, e, labels, this.score, this.back);
+      viterbi(emit, this.transitions, s, e, labels, this.score, this.back);
     }
     return labels;
   }

@@ -28,7 +28,7 @@ export const ALLOWED: Uint8Array = (() => {
  */
 export function viterbi(
   emit: Float32Array,
-  trans: Float32Array | Float64Array,
+  trans: Float32Array,
   from: number,
   to: number,
   out: Uint8Array,

@@ -42,6 +42,13 @@ function find(claims: Claim[], content: string): Claim {
   return c;
 }
 
+/** The claim with this content in a one-sentence article must have this source span, as written. */
+function assertSource(sentence: string, names: Named[], content: string, source: string): void {
+  const text = joinLines('Report', '', sentence);
+  const c = find(analyse(text, names), content);
+  assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), source, sentence);
+}
+
 describe('detectClaims', () => {
   it('takes indirect speech after "that", with the named source and its id', () => {
     const text = joinLines('Talks Stall', '', 'Mira Kovac, the head of the budget committee, said on Monday that the city could run out of money by June.');
@@ -296,11 +303,7 @@ describe('detectClaims', () => {
       ['"The state is proud to vote for him!" US Senator Jeff Sessions said as he opened the vote.', [['Jeff Sessions', 'person', 'jeff-sessions']], '"The state is proud to vote for him!"', 'US Senator Jeff Sessions'],
       ['Said Dora Poynter, who grew up with him, "We were all so proud of him."', [['Dora Poynter', 'person', 'dora-poynter']], '"We were all so proud of him."', 'Dora Poynter, who grew up with him'],
     ];
-    for (const [sentence, names, content, source] of cases) {
-      const text = joinLines('Report', '', sentence);
-      const c = find(analyse(text, names), content);
-      assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), source, sentence);
-    }
+    for (const [sentence, names, content, source] of cases) assertSource(sentence, names, content, source);
   });
 
   it('does not take a clause for a short description after ", said"', () => {
@@ -341,11 +344,7 @@ describe('detectClaims', () => {
       ['Officials said that, during the period, the firm was helping.', 'during the period, the firm was helping', 'Officials'],
       ['The ground is friendly, said a handful of Democrats who point to his record.', 'The ground is friendly', 'a handful of Democrats who point to his record'],
     ];
-    for (const [sentence, content, source] of cases) {
-      const text = joinLines('Report', '', sentence);
-      const c = find(analyse(text), content);
-      assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), source, sentence);
-    }
+    for (const [sentence, content, source] of cases) assertSource(sentence, [], content, source);
   });
 
   it('reads "accused X of Y", "X hopes …" and "self-described …" as claims, but not "their hopes"', () => {

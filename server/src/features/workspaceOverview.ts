@@ -62,7 +62,7 @@ export class WorkspaceOverviewService {
 
   /** The entity's mentions in one document, with the text around each. */
   entityMentions(id: string, uri: string): OverviewMention[] {
-    const member = this.index.membersIn(id).find(([doc]) => doc.uri === uri);
+    const member = this.index.membersInDocument(id, uri);
     if (!member) return [];
     const [doc, entities] = member;
     const text = doc.document.getText();

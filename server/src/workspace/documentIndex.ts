@@ -136,17 +136,27 @@ export class DocumentIndex {
     const out: Array<[IndexedDocument, EntityCluster[]]> = [];
     const members = this.registry.membersOf(workspaceId);
     for (const uri of [...members.keys()].sort()) {
-      const doc = this.docs.get(uri);
-      if (!doc) continue;
-      const byId = entitiesById(doc.analysis);
-      const entities: EntityCluster[] = [];
-      for (const id of members.get(uri) ?? []) {
-        const entity = byId.get(id);
-        if (entity) entities.push(entity);
-      }
-      if (entities.length) out.push([doc, entities]);
+      const entities = this.localEntities(uri, members.get(uri) ?? []);
+      if (entities) out.push(entities);
     }
     return out;
+  }
+
+  /** The local entities of one document that belong to the workspace entity, or undefined when it has none. */
+  membersInDocument(workspaceId: string, uri: string): [IndexedDocument, EntityCluster[]] | undefined {
+    return this.localEntities(uri, this.registry.membersOf(workspaceId).get(uri) ?? []);
+  }
+
+  private localEntities(uri: string, localIds: readonly string[]): [IndexedDocument, EntityCluster[]] | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    const byId = entitiesById(doc.analysis);
+    const entities: EntityCluster[] = [];
+    for (const id of localIds) {
+      const entity = byId.get(id);
+      if (entity) entities.push(entity);
+    }
+    return entities.length ? [doc, entities] : undefined;
   }
 }
 

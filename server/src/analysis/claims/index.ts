@@ -114,9 +114,10 @@ function pluralSubjectShow(ctx: ClaimContext, k: number): CueForm | undefined {
   // "…, fundraising documents show.": the findings come first.
   const endsSentence = CLOSE_PUNCT.has(next) && ctx.sentOf[k + 1] === ctx.sentOf[k];
   if (!(next === 'that' || PRONOUN_SOURCES.has(next) || (isCapitalised(after.text) && ctx.mentionOf[k + 1] >= 0) || endsSentence)) return undefined;
-  const shows = CUE_FORMS.get('shows');
-  return shows ? { verb: shows.verb, form: 's' } : undefined;
+  return SHOWS ? { verb: SHOWS.verb, form: 's' } : undefined;
 }
+
+const SHOWS = CUE_FORMS.get('shows');
 
 export function detectClaims(input: ClaimInput): Claim[] {
   const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
@@ -665,28 +666,12 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
 
   // Cue right after a quote or comma with a name after it: "…," said X.
   const prevTok = k - 1;
+  const quoted = prevTok >= 0 && (closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1));
   // Only verbs of saying invert ("…, said X"); "…, called X's remarks …" is not a source after its cue.
-  if (prevTok >= 0 && (lower[prevTok] === ',' || closesQuote(ctx, prevTok)) && (form.form === 'past' || form.form === 's') && (verb.frame === 'clause' || closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1))) {
-    const src = sourceRight(ctx, cueEnd, closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1) ? 60 : 30);
-    // After a bare comma the name must be short and end the sentence: "…, said Senator X, Democrat of Y."
-    const quoted = closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1);
+  if (prevTok >= 0 && (lower[prevTok] === ',' || closesQuote(ctx, prevTok)) && (form.form === 'past' || form.form === 's') && (verb.frame === 'clause' || quoted)) {
+    const src = sourceRight(ctx, cueEnd, quoted ? 60 : 30);
     const subjectFirst = left !== null && left.before < s.tokenStart;
-    // "…, said Brian Baker, a longtime adviser to …": a short name with its appositive; "…, said one GOP source in the room": a short description ending the sentence.
-    const endsSentence = !!src && (src[1] >= s.tokenEnd || CLOSE_PUNCT.has(lower[src[1]]));
-    let nameThenAppositive = false;
-    for (let t = src ? src[0] + 1 : 0; src && t < Math.min(src[0] + 6, src[1]) && !nameThenAppositive; t++) nameThenAppositive = lower[t] === ',' && hasName(ctx, src[0], t);
-    // The description proper ends where a relative clause starts ("a handful of Democrats who point to …").
-    let headEnd = src ? src[0] : 0;
-    while (src && headEnd < src[1] && lower[headEnd] !== 'who' && lower[headEnd] !== 'that' && lower[headEnd] !== 'which' && lower[headEnd] !== ',') headEnd++;
-    let verbless = !!src;
-    for (let t = src ? src[0] : 0; src && t < headEnd && verbless; t++) verbless = !MODALS.has(lower[t]) && !BE.has(lower[t]) && !CUE_FORMS.has(lower[t]);
-    const describedShort = !!src && verbless && (lower[src[0]] === 'a' || lower[src[0]] === 'an' || lower[src[0]] === 'one' || lower[src[0]] === 'the' || lower[src[0]] === 'another') && headEnd - src[0] <= 12 && endsSentence;
-    const plausible =
-      src &&
-      (quoted ||
-        (!subjectFirst && isCapitalised(tokens[src[0]].text) && (src[1] - src[0] <= 14 || (nameThenAppositive && endsSentence))) ||
-        (!subjectFirst && describedShort));
-    if (src && plausible) {
+    if (src && (quoted || (!subjectFirst && bareCommaSource(ctx, src, s)))) {
       let content = contentBefore(ctx, prevTok);
       // "Any interpretation, said Michael Kofman, an expert, would read this as …": the sentence goes on after the source.
       let srcEnd = src[1];
@@ -780,6 +765,29 @@ function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32Array, p
     }
   }
   return null;
+}
+
+/**
+ * A source after "…, said" with no quote before it: a short name ("…, said
+ * Senator X, Democrat of Y."), a name with its appositive ending the sentence
+ * ("…, said Brian Baker, a longtime adviser to …"), or a short description
+ * ending the sentence ("…, said one GOP source in the room").
+ */
+function bareCommaSource(ctx: ClaimContext, src: [number, number], s: Sentence): boolean {
+  const { lower, tokens } = ctx;
+  const [a, b] = src;
+  const endsSentence = b >= s.tokenEnd || CLOSE_PUNCT.has(lower[b]);
+  if (isCapitalised(tokens[a].text)) {
+    if (b - a <= 14) return true;
+    for (let t = a + 1; t < Math.min(a + 6, b); t++) if (lower[t] === ',' && hasName(ctx, a, t)) return endsSentence;
+  }
+  if (!endsSentence || !(lower[a] === 'a' || lower[a] === 'an' || lower[a] === 'one' || lower[a] === 'the' || lower[a] === 'another')) return false;
+  // The description proper ends where a relative clause starts ("a handful of Democrats who point to …").
+  let headEnd = a;
+  while (headEnd < b && lower[headEnd] !== 'who' && lower[headEnd] !== 'that' && lower[headEnd] !== 'which' && lower[headEnd] !== ',') headEnd++;
+  if (headEnd - a > 12) return false;
+  for (let t = a; t < headEnd; t++) if (MODALS.has(lower[t]) || BE.has(lower[t]) || CUE_FORMS.has(lower[t])) return false;
+  return true;
 }
 
 /** A quotation that reads as someone's words: not a title inside a phrase ("broadcast of “Fox News Sunday,”"). */

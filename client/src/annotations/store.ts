@@ -110,11 +110,13 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   /** Annotations with their selectors brought up to date with the current text (orphans as stored). */
-  async snapshot(state: DocumentAnnotations): Promise<{ annotations: Annotation[]; text: string | null }> {
+  async snapshot(state: DocumentAnnotations): Promise<{ annotations: Annotation[]; text: string | null; sidecar: Sidecar }> {
     const text = await this.textOf(state.docUri);
-    if (text === null) return { annotations: state.sidecar.annotations, text };
+    // The sidecar the annotations were taken from: the user may change it while the caller awaits more.
+    const sidecar = state.sidecar;
+    if (text === null) return { annotations: sidecar.annotations, text, sidecar };
     const hash = textHash(text);
-    return { annotations: state.sidecar.annotations.map((a) => withSelectors(a, state.placements.get(a.id), text, hash)), text };
+    return { annotations: sidecar.annotations.map((a) => withSelectors(a, state.placements.get(a.id), text, hash)), text, sidecar };
   }
 
   // #endregion
@@ -402,12 +404,9 @@ export class AnnotationStore implements vscode.Disposable {
     const bytes = await readOrNull(state.sidecarUri);
     const disk = bytes === null ? null : Buffer.from(bytes).toString('utf8');
     if (disk !== state.diskText && !(await this.absorb(state, disk))) return;
-    const text = await this.textOf(state.docUri);
     // The user may add, edit or remove annotations while this write awaits the disk:
     // `basis` is what is written, and memory is replaced by it only if nothing changed meanwhile.
-    const basis = state.sidecar;
-    const hash = text === null ? '' : textHash(text);
-    const annotations = text === null ? basis.annotations : basis.annotations.map((a) => withSelectors(a, state.placements.get(a.id), text, hash));
+    const { annotations, sidecar: basis } = await this.snapshot(state);
     const out: Sidecar = pruneTombstones({ ...basis, document: baseName(state.docUri.path), annotations }, new Date());
     const content = serializeSidecar(out);
     const settle = () => {
@@ -431,7 +430,6 @@ export class AnnotationStore implements vscode.Disposable {
     state.diskText = content;
     settle();
   }
-
 
   /** Operations on one sidecar run one after another. */
   private serialized<T>(docUri: vscode.Uri, run: () => Promise<T>): Promise<T> {

@@ -210,14 +210,15 @@ async function main(): Promise<void> {
   const dev = polnearTexts('dev');
   if (dev.length) sets.push(['PolNeAR dev', dev]);
 
-  if (run.has('throughput')) console.log('\n## Throughput (one thread, MB/s, median of runs after warm-up)\n| texts | MB | Dossier | compromise | ratio |\n| --- | --- | --- | --- | --- |');
-  for (const [name, texts] of run.has('throughput') ? sets : []) {
-    const a = throughput(texts, ours, 11);
-    const b = cmp ? throughput(texts, cmp, 5) : NaN;
-    console.log(`| ${name} | ${mb(texts).toFixed(2)} | ${a.toFixed(2)} | ${b.toFixed(3)} | ${(a / b).toFixed(1)}× |`);
+  if (run.has('throughput')) {
+    console.log('\n## Throughput (one thread, MB/s, median of runs after warm-up)\n| texts | MB | Dossier | compromise | ratio |\n| --- | --- | --- | --- | --- |');
+    for (const [name, texts] of sets) {
+      const a = throughput(texts, ours, 11);
+      const b = cmp ? throughput(texts, cmp, 5) : NaN;
+      console.log(`| ${name} | ${mb(texts).toFixed(2)} | ${a.toFixed(2)} | ${b.toFixed(3)} | ${(a / b).toFixed(1)}× |`);
+    }
+    loadTimes();
   }
-
-  if (run.has('throughput')) loadTimes();
   if (run.has('big')) bigInputs(dev.length ? dev : seeds(), ours);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
@@ -225,17 +226,19 @@ async function main(): Promise<void> {
   const seedFile = path.join(seedDir, '001_e776aff8290555f3.txt');
   const seedText = fs.readFileSync(seedFile, 'utf8');
 
-  if (run.has('first-hover')) console.log('\n## Time from server start to first hover (median of 5)');
-  const firsts: number[] = [];
-  for (let r = 0; run.has('first-hover') && r < 5; r++) {
-    const s = new Server();
-    await s.init(seedDir);
-    const uri = await s.open(seedFile, seedText);
-    await s.hover(uri, 4, 70);
-    firsts.push(performance.now() - s.started);
-    s.stop();
+  if (run.has('first-hover')) {
+    console.log('\n## Time from server start to first hover (median of 5)');
+    const firsts: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const s = new Server();
+      await s.init(seedDir);
+      const uri = await s.open(seedFile, seedText);
+      await s.hover(uri, 4, 70);
+      firsts.push(performance.now() - s.started);
+      s.stop();
+    }
+    console.log(`first hover: ${median(firsts).toFixed(0)} ms (process spawn, initialize, load model and gazetteer, analyse, hover)`);
   }
-  if (firsts.length) console.log(`first hover: ${median(firsts).toFixed(0)} ms (process spawn, initialize, load model and gazetteer, analyse, hover)`);
 
   if (run.has('hover')) await hoverSection(seedDir, seedFile, seedText, tmp, shared, dev);
   if (run.has('index')) await indexSection(tmp, shared, dev);

@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { anchor, CodePointIndex } from '../../../common/anchoring';
 import { annotationSchema, textHash, type Annotation } from '../../../common/annotations';
 import { exportAnnotationsRequest, importAnnotationsRequest, type AnnotationExportFormat, type ImportedAnnotation } from '../../../common/protocol';
+import { isExportSource, suggestedBratPath } from './exportTarget';
 import { baseName } from './sidecarPaths';
 import type { AnnotationStore, Placement } from './store';
 
@@ -67,12 +68,18 @@ export async function exportAnnotations(store: AnnotationStore, client: Language
     if (text === null) continue;
     documents.push({ uri: state.docUri.toString(), name: vscode.workspace.asRelativePath(state.docUri, false), text, annotations });
   }
+  // Every document the store knows, not only those exported: none of them, nor its sidecar, is a place to export to.
+  const annotated = store.all().map((s) => s.docUri);
   let target = args.target ? asUri(args.target) : undefined;
   if (!target) {
     const first = states[0].docUri;
-    const suggested = format === 'brat' ? first.with({ path: first.path.replace(/\.[^./]*$/, '') + '.ann' }) : vscode.Uri.joinPath(first, '..', `annotations.${EXTENSIONS[format]}`);
+    const suggested = format === 'brat' ? first.with({ path: suggestedBratPath(first.path, annotated.map((u) => u.path)) }) : vscode.Uri.joinPath(first, '..', `annotations.${EXTENSIONS[format]}`);
     target = await vscode.window.showSaveDialog({ defaultUri: suggested, title: 'Dossier: Export Annotations', filters: { [format.toUpperCase()]: [EXTENSIONS[format], ...(format === 'w3c' ? ['json'] : [])] } });
     if (!target) return undefined;
+  }
+  const scheme = target.scheme;
+  if (isExportSource(target.path, annotated.filter((u) => u.scheme === scheme).map((u) => u.path))) {
+    throw new Error(`${baseName(target.path)} is an annotated document or its sidecar: choose another file to export to`);
   }
   const { content } = await client.sendRequest(exportAnnotationsRequest, { format, documents });
   await vscode.workspace.fs.writeFile(target, Buffer.from(content, 'utf8'));

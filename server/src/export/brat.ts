@@ -1,6 +1,16 @@
 import { CodePointIndex } from '../../../common/anchoring';
 import { place, type ExportDocument } from './documents';
 
+/*
+ * brat reads .ann files line by line with Python, whose line splitting
+ * (str.splitlines, codecs readline) also breaks at these. A span or note
+ * carrying one would end its line early and let the document's text write
+ * brat lines of its own, so spans are cut into fragments at all of them and
+ * notes have them replaced.
+ */
+const LINE_BREAK = /[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/;
+const LINE_BREAKS = /[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/g;
+
 /** brat entity types are identifiers: anything else becomes "_". */
 export function bratType(tag: string): string {
   return tag.trim().replace(/[^\p{L}\p{N}_-]+/gu, '_') || 'Tag';
@@ -32,7 +42,7 @@ export function toBrat(doc: ExportDocument): string {
       first ??= id;
       lines.push(`${id}\t${type} ${offsets}\t${text}`);
     }
-    if (first && a.body.note) lines.push(`#${++n}\tAnnotatorNotes ${first}\t${a.body.note.replace(/\s+/g, ' ').trim()}`);
+    if (first && a.body.note) lines.push(`#${++n}\tAnnotatorNotes ${first}\t${a.body.note.replace(LINE_BREAKS, ' ').replace(/\s+/g, ' ').trim()}`);
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }
@@ -41,7 +51,7 @@ function fragmentsOf(text: string, start: number, end: number): Array<{ start: n
   const out: Array<{ start: number; end: number }> = [];
   let s = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || text[i] === '\n' || text[i] === '\r') {
+    if (i === end || LINE_BREAK.test(text[i])) {
       // Trim whitespace at fragment edges so brat's text check matches.
       let a = s;
       let b = i;

@@ -39,35 +39,64 @@ export interface W3cCollection {
   '@context': string;
   type: 'AnnotationCollection';
   label: string;
-  total: number;
   first: { type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
+  total: number;
+}
+
+const LABEL = 'Dossier annotations';
+
+/** The annotations of one document as W3C items. */
+export function w3cItems(doc: ExportDocument): W3cAnnotation[] {
+  const items: W3cAnnotation[] = [];
+  const cp = new CodePointIndex(doc.text);
+  for (const p of place(doc)) {
+    const a = p.annotation;
+    const body: W3cBody[] = a.body.tags.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }));
+    if (a.body.note !== undefined) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.body.note, format: 'text/plain' });
+    const selector: W3cAnnotation['target']['selector'] = [];
+    if (p.start !== null && p.end !== null) selector.push({ type: 'TextPositionSelector', start: cp.toCodePoint(p.start), end: cp.toCodePoint(p.end) });
+    selector.push({ type: 'TextQuoteSelector', exact: p.quote.exact, prefix: p.quote.prefix, suffix: p.quote.suffix });
+    items.push({
+      id: `urn:uuid:${a.id}`,
+      type: 'Annotation',
+      motivation: a.kind === 'correction' ? 'editing' : a.body.tags.length ? 'tagging' : 'commenting',
+      created: a.created,
+      modified: a.modified,
+      body,
+      target: { source: doc.uri, selector },
+      ...(a.kind === 'entity-tag' ? { dossier: { kind: a.kind, entity: a.entity } } : {}),
+      ...(a.kind === 'correction' ? { dossier: { kind: a.kind, entity: a.entity, correction: a.correction } } : {}),
+    });
+  }
+  return items;
 }
 
 export function toW3c(docs: readonly ExportDocument[]): W3cCollection {
   const items: W3cAnnotation[] = [];
-  for (const doc of docs) {
-    const cp = new CodePointIndex(doc.text);
-    for (const p of place(doc)) {
-      const a = p.annotation;
-      const body: W3cBody[] = a.body.tags.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }));
-      if (a.body.note !== undefined) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.body.note, format: 'text/plain' });
-      const selector: W3cAnnotation['target']['selector'] = [];
-      if (p.start !== null && p.end !== null) selector.push({ type: 'TextPositionSelector', start: cp.toCodePoint(p.start), end: cp.toCodePoint(p.end) });
-      selector.push({ type: 'TextQuoteSelector', exact: p.quote.exact, prefix: p.quote.prefix, suffix: p.quote.suffix });
-      items.push({
-        id: `urn:uuid:${a.id}`,
-        type: 'Annotation',
-        motivation: a.kind === 'correction' ? 'editing' : a.body.tags.length ? 'tagging' : 'commenting',
-        created: a.created,
-        modified: a.modified,
-        body,
-        target: { source: doc.uri, selector },
-        ...(a.kind === 'entity-tag' ? { dossier: { kind: a.kind, entity: a.entity } } : {}),
-        ...(a.kind === 'correction' ? { dossier: { kind: a.kind, entity: a.entity, correction: a.correction } } : {}),
-      });
-    }
-  }
-  return { '@context': ANNO_CONTEXT, type: 'AnnotationCollection', label: 'Dossier annotations', total: items.length, first: { type: 'AnnotationPage', startIndex: 0, items } };
+  for (const doc of docs) for (const item of w3cItems(doc)) items.push(item);
+  // "total" last: a streamed export only knows it at the end, and both write the same bytes.
+  return { '@context': ANNO_CONTEXT, type: 'AnnotationCollection', label: LABEL, first: { type: 'AnnotationPage', startIndex: 0, items }, total: items.length };
+}
+
+/**
+ * The collection written document by document, byte for byte
+ * `JSON.stringify(toW3c(docs), null, 2)`, so that an export of a whole
+ * corpus never holds more than one document's text and items in memory.
+ */
+export function w3cStream(): { head(): string; document(doc: ExportDocument): string; tail(): string } {
+  let total = 0;
+  return {
+    head: () => `{\n  "@context": ${JSON.stringify(ANNO_CONTEXT)},\n  "type": "AnnotationCollection",\n  "label": ${JSON.stringify(LABEL)},\n  "first": {\n    "type": "AnnotationPage",\n    "startIndex": 0,\n    "items": [`,
+    document: (doc) => {
+      let out = '';
+      for (const item of w3cItems(doc)) {
+        // Re-indented by splitting on "\n" only: JSON.stringify leaves U+2028 and U+2029 raw inside strings, where a /^/m replace would indent them too.
+        out += `${total++ ? ',' : ''}\n      ${JSON.stringify(item, null, 2).split('\n').join('\n      ')}`;
+      }
+      return out;
+    },
+    tail: () => `${total ? '\n    ' : ''}]\n  },\n  "total": ${total}\n}\n`,
+  };
 }
 
 // #region import

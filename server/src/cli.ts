@@ -33,7 +33,8 @@ const FILE_ERRORS: Readonly<Record<string, string>> = {
 export function fileErrorMessage(err: unknown): string | null {
   const e = err as NodeJS.ErrnoException | null;
   if (!(err instanceof Error) || typeof e?.code !== 'string' || typeof e.path !== 'string') return null;
-  const reason = FILE_ERRORS[e.code];
+  // mkdir's EEXIST: a file stands where a folder (a brat --out directory) must be.
+  const reason = e.code === 'EEXIST' && e.syscall === 'mkdir' ? 'exists and is not a directory' : FILE_ERRORS[e.code];
   return reason ? `${e.path}: ${reason}` : null;
 }
 

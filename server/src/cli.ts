@@ -1,10 +1,8 @@
-import { z } from 'zod';
 import { analyzeDocument } from './analysis/pipeline';
-import { analyzeJsonl, defaultJobs } from './cliCorpus';
+import { analyze, UsageError } from './cliAnalyze';
+import { exitQuietlyOnClosedPipe, say, writeStdout } from './cliIo';
 import { EXPORT_USAGE, ExportUsageError, runExport } from './export/cli';
-import { toContract, summary, type ContractDocument } from './cliOutput';
 import { loadResources } from './resources';
-import { readDocument } from './workspace/readDocument';
 
 const USAGE = `Usage:
   dossier analyze [--json] <file...>   analyse documents; --json prints the version 1 contract
@@ -15,66 +13,29 @@ ${EXPORT_USAGE}
   dossier lsp --stdio                   run the language server over stdio
   dossier help                          this text`;
 
-const analyzeArgs = z
-  .object({
-    json: z.boolean(),
-    jsonl: z.boolean(),
-    jobs: z.number().int().min(1).max(256),
-    files: z.array(z.string().min(1)),
-  })
-  .refine((a) => a.jsonl || a.files.length > 0, 'analyze needs at least one file')
-  .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other');
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'already exists',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  ENOENT: 'no such file or directory',
+};
 
-class UsageError extends Error {}
-
-function parseAnalyze(argv: string[]): z.infer<typeof analyzeArgs> {
-  let json = false;
-  let jsonl = false;
-  let jobs = defaultJobs();
-  const files: string[] = [];
-  let optionsDone = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!optionsDone && arg === '--') optionsDone = true;
-    else if (!optionsDone && arg === '--json') json = true;
-    else if (!optionsDone && arg === '--jsonl') jsonl = true;
-    else if (!optionsDone && (arg === '--jobs' || arg === '-j')) jobs = Number(argv[++i]);
-    else if (!optionsDone && arg.startsWith('--jobs=')) jobs = Number(arg.slice(7));
-    else if (!optionsDone && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-    else files.push(arg);
-  }
-  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, files });
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
-  return parsed.data;
-}
-
-async function analyze(argv: string[]): Promise<number> {
-  const { json, jsonl, jobs, files } = parseAnalyze(argv);
-  if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
-  const res = loadResources();
-  let failed = false;
-  const docs: ContractDocument[] = [];
-  for (const file of files) {
-    const read = await readDocument(file);
-    if (!read.ok) {
-      process.stderr.write(`dossier: ${file}: ${read.reason}\n`);
-      failed = true;
-      continue;
-    }
-    if (read.invalidUtf8) process.stderr.write(`dossier: ${file}: warning: not valid UTF-8, invalid bytes replaced\n`);
-    const analysis = analyzeDocument(read.text, res);
-    if (json) docs.push(toContract(file, analysis));
-    else process.stdout.write(summary(file, analysis) + '\n\n');
-  }
-  if (json) await write(JSON.stringify({ version: 1, documents: docs }) + '\n');
-  return failed ? 2 : 0;
-}
-
-function write(s: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.stdout.write(s)) resolve();
-    else process.stdout.once('drain', () => resolve());
-  });
+/**
+ * A file-system error that escaped a command (writing `--out` to a folder,
+ * or under a path that is a file) as one line naming the path, instead of
+ * Node's raw `EISDIR: illegal operation on a directory, open …`. Null for
+ * anything else.
+ */
+export function fileErrorMessage(err: unknown): string | null {
+  const e = err as NodeJS.ErrnoException | null;
+  if (!(err instanceof Error) || typeof e?.code !== 'string' || typeof e.path !== 'string') return null;
+  // mkdir's EEXIST: a file stands where a folder (a brat --out directory) must be.
+  const reason = e.code === 'EEXIST' && e.syscall === 'mkdir' ? 'exists and is not a directory' : FILE_ERRORS[e.code];
+  return reason ? `${e.path}: ${reason}` : null;
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -82,9 +43,11 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'analyze':
-        return await analyze(rest);
+        exitQuietlyOnClosedPipe();
+        return await analyze(rest, (text) => analyzeDocument(text, loadResources()));
       case 'export':
-        return await runExport(rest, { stdout: write, stderr: (s) => process.stderr.write(s) });
+        exitQuietlyOnClosedPipe();
+        return await runExport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });
       case 'lsp': {
         if (!rest.some((a) => a === '--stdio' || a.startsWith('--socket') || a === '--node-ipc')) throw new UsageError('lsp needs a transport: --stdio');
         // Loaded lazily so that `analyze` does not pay for the LSP libraries.
@@ -106,7 +69,13 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`dossier: ${err.message}\n${USAGE}\n`);
       return 1;
     }
-    process.stderr.write(`dossier: ${err instanceof Error ? err.message : String(err)}\n`);
+    // A path the user gave that cannot be written or read: their input, like an unreadable document (exit 2).
+    const fileError = fileErrorMessage(err);
+    if (fileError) {
+      say(fileError);
+      return 2;
+    }
+    say(err instanceof Error ? err.message : String(err));
     return 3;
   }
 }

@@ -1,9 +1,13 @@
 import * as os from 'os';
 import * as readline from 'readline';
 import { z } from 'zod';
-import { toContract } from './cliOutput';
+import type { AnalysisResources } from './analysis/resources';
+import type { DocumentAnalysis } from './analysis/types';
+import { sayAbout, say } from './cliIo';
+import { documentJson, writeAll, type Write } from './cliJson';
+import { analysisWarnings, decodeWarning } from './cliOutput';
 import { loadResources } from './resources';
-import { WorkerAnalysisService } from './workspace/analysisService';
+import { WorkerAnalysisService, type AnalysisService } from './workspace/analysisService';
 import { readDocument } from './workspace/readDocument';
 
 /*
@@ -40,19 +44,38 @@ async function* stdinInputs(): AsyncGenerator<Input> {
   }
 }
 
-async function* fileInputs(files: string[]): AsyncGenerator<Input> {
+async function* fileInputs(files: readonly string[]): AsyncGenerator<Input> {
   for (const file of files) yield { kind: 'file', file };
 }
 
-export async function analyzeJsonl(files: string[], jobs: number, write: (s: string) => Promise<void>): Promise<boolean> {
-  // Every document goes to the pool (inlineBelow 0) as background work, so exactly `jobs` threads work.
-  const service = WorkerAnalysisService.create(loadResources, __dirname, jobs, 0);
+/** How a pool of `size` analysis threads is made; a seam so that tests can see the size asked for. */
+export type CreateService = (resources: () => AnalysisResources, dir: string, size: number, inlineBelow: number) => AnalysisService;
+
+/**
+ * Threads for `jobs` requested: never more than there are files to analyse
+ * (when they are known up front) or cores to run them, since each thread
+ * loads its own copy of the model.
+ */
+export function workerCount(jobs: number, files: number | null, cores = defaultJobs()): number {
+  return Math.max(1, Math.min(jobs, files ?? jobs, cores));
+}
+
+interface Analysed {
+  name: string;
+  extra: Record<string, unknown>;
+  analysis: DocumentAnalysis;
+}
+
+export async function analyzeJsonl(files: readonly string[], jobs: number, write: Write, createService: CreateService = WorkerAnalysisService.create): Promise<boolean> {
+  const threads = workerCount(jobs, files.length ? files.length : null);
+  // Every document goes to the pool (inlineBelow 0) as background work, so exactly `threads` threads work.
+  const service = createService(loadResources, __dirname, threads, 0);
   let failed = false;
-  const window: Array<Promise<string | null>> = [];
-  const limit = Math.max(1, jobs) * 4;
-  const run = async (input: Input): Promise<string | null> => {
+  const window: Array<Promise<Analysed | null>> = [];
+  const limit = threads * 4;
+  const run = async (input: Input): Promise<Analysed | null> => {
     if (input.kind === 'bad') {
-      process.stderr.write(`dossier: stdin line ${input.line}: ${input.reason}\n`);
+      say(`stdin line ${input.line}: ${input.reason}`);
       failed = true;
       return null;
     }
@@ -62,10 +85,12 @@ export async function analyzeJsonl(files: string[], jobs: number, write: (s: str
     if (input.kind === 'file') {
       const read = await readDocument(input.file);
       if (!read.ok) {
-        process.stderr.write(`dossier: ${input.file}: ${read.reason}\n`);
+        sayAbout(input.file, read.reason);
         failed = true;
         return null;
       }
+      const warning = decodeWarning(read);
+      if (warning) sayAbout(input.file, warning);
       text = read.text;
       name = input.file;
     } else {
@@ -75,17 +100,22 @@ export async function analyzeJsonl(files: string[], jobs: number, write: (s: str
     }
     try {
       const analysis = await service.analyze(text, undefined, true);
-      return JSON.stringify({ ...extra, ...toContract(name, analysis) });
+      for (const w of analysisWarnings(analysis)) sayAbout(name, `warning: ${w}`);
+      return { name, extra, analysis };
     } catch (err) {
-      process.stderr.write(`dossier: ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+      sayAbout(name, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);
       failed = true;
       return null;
     }
   };
   const flush = async (all: boolean) => {
     while (window.length && (all || window.length >= limit)) {
-      const out = await (window.shift() as Promise<string | null>);
-      if (out !== null) await write(out + '\n');
+      const out = await (window.shift() as Promise<Analysed | null>);
+      // Written piece by piece: one line of a huge document can be longer than a string may be.
+      if (out !== null) {
+        await writeAll(documentJson(out.name, out.analysis, out.extra), write);
+        await write('\n');
+      }
     }
   };
   try {

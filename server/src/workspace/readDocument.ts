@@ -1,6 +1,17 @@
 import { promises as fs } from 'fs';
 
-export type ReadResult = { ok: true; text: string; invalidUtf8: boolean } | { ok: false; reason: string };
+export type ReadResult =
+  | {
+      ok: true;
+      text: string;
+      /** Some bytes were not valid in the file's encoding and were replaced (U+FFFD). */
+      invalidUtf8: boolean;
+      /** The encoding the bytes were decoded from: UTF-8 unless a UTF-16 byte-order mark said otherwise. */
+      encoding?: TextEncoding;
+    }
+  | { ok: false; reason: string };
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 const BINARY_PROBE = 8192;
 
@@ -28,21 +39,51 @@ export async function readDocument(file: string, maxBytes = Number.POSITIVE_INFI
   return decode(bytes);
 }
 
+/**
+ * Bytes to text. UTF-8 unless the bytes start with a UTF-16 byte-order mark:
+ * UTF-16 text is full of NUL bytes, so it must be recognised before the
+ * binary probe. Offsets are UTF-16 code units of the decoded text, as for
+ * UTF-8 files, and the mark itself is not part of the text.
+ */
 export function decode(bytes: Uint8Array): ReadResult {
+  // FF FE 00 00 is the UTF-32LE mark, which TextDecoder cannot decode.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes.length >= 4 && bytes[2] === 0 && bytes[3] === 0)) return decodeUtf16(bytes, 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return { ok: false, reason: 'UTF-32 text (not supported; convert it to UTF-8)' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: false, reason: 'UTF-32 text (not supported; convert it to UTF-8)' };
   const probe = bytes.subarray(0, BINARY_PROBE);
   if (probe.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  let invalidUtf8 = false;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    invalidUtf8 = true;
-    text = new TextDecoder('utf-8').decode(bytes);
-  }
-  // A byte-order mark is not part of the text offsets are counted in.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text, invalidUtf8 };
+  const { text, invalid } = decodeAs(bytes, 'utf-8');
+  return { ok: true, text: stripBom(text), invalidUtf8: invalid, encoding: 'utf-8' };
 }
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): ReadResult {
+  let body = bytes.subarray(2);
+  if (encoding === 'utf-16be') {
+    // Swapped to little-endian on a copy: 'utf-16le' is the UTF-16 decoder every Node build has, with or without ICU.
+    const swapped = Buffer.alloc(body.length);
+    for (let i = 0; i + 1 < body.length; i += 2) {
+      swapped[i] = body[i + 1];
+      swapped[i + 1] = body[i];
+    }
+    if (body.length % 2) swapped[body.length - 1] = body[body.length - 1];
+    body = swapped;
+  }
+  const { text, invalid } = decodeAs(body, 'utf-16le');
+  return { ok: true, text, invalidUtf8: invalid, encoding };
+}
+
+function decodeAs(bytes: Uint8Array, label: 'utf-8' | 'utf-16le'): { text: string; invalid: boolean } {
+  try {
+    // ignoreBOM: the caller removes a mark itself, so that exactly one is removed.
+    return { text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes), invalid: false };
+  } catch {
+    return { text: new TextDecoder(label, { ignoreBOM: true }).decode(bytes), invalid: true };
+  }
+}
+
+// A byte-order mark is not part of the text offsets are counted in.
+const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 function describe(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;

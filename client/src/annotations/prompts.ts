@@ -70,7 +70,8 @@ export class ReattachOffers {
         .info(`Dossier: ${baseName(from.path)} is gone, and ${vscode.workspace.asRelativePath(to)} has the same text. Move the annotations of ${baseName(from.path)} to it?`, 'Move Annotations', 'Not Now')
         .then(async (choice) => {
           if (choice === 'Move Annotations' && !(await this.store.reattach(from, to))) void this.messages.warn(`Dossier: the annotations of ${baseName(from.path)} were not moved: their file is gone, or ${baseName(to.path)} has annotations of its own.`);
-        });
+        })
+        .then(undefined, (err: unknown) => void this.messages.error(`Dossier: could not move the annotations of ${baseName(from.path)}: ${err instanceof Error ? err.message : String(err)}`));
     }
   }
 }

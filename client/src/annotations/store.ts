@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { quoteSelectors, type TextChange } from '../../../common/anchoring';
 import { SIDECAR_SUFFIX, textHash, type Annotation, type Sidecar } from '../../../common/annotations';
+import { log } from '../log';
 import type { Event } from './emitter';
 import { followEdits, place, placeAll, withSelectors } from './placement';
 import { matchOrphans, renamedPath, sidecarDocumentHash, type Candidate, type Orphan } from './relocation';
@@ -32,6 +33,8 @@ export class AnnotationStore implements vscode.Disposable {
   readonly onDidFail: Event<SidecarFailure>;
   /** A document's annotations moved with it to another path. */
   readonly onDidMove: Event<{ from: DocumentAnnotations; to: DocumentAnnotations }>;
+  /** Renames being followed, in order. */
+  private renames: Promise<void> = Promise.resolve();
 
   constructor(private readonly fs: SidecarFs = nodeSidecarFs) {
     this.core = new SidecarStore<DocumentAnnotations>({
@@ -72,7 +75,8 @@ export class AnnotationStore implements vscode.Disposable {
   /** Loads every sidecar of the workspace. */
   async loadAll(): Promise<void> {
     const files = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
-    await Promise.all(files.map((f) => this.onSidecarChanged(f)));
+    // One unreadable file (EACCES, say) must not keep the others from loading.
+    await Promise.all(files.map((f) => this.onSidecarChanged(f).catch((err: unknown) => log().error(`Dossier: ${f.fsPath}: ${String(err)}`))));
   }
 
   /** The state of a document, loading its sidecar on first use. */
@@ -214,13 +218,18 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   /** Files or folders renamed in the editor: each sidecar follows its document. */
-  async onDidRenameFiles(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): Promise<void> {
-    for (const { oldUri, newUri } of files) {
-      if (oldUri.scheme !== 'file' || newUri.scheme !== 'file') continue;
-      const type = (await vscode.workspace.fs.stat(newUri)).type;
-      if (type & vscode.FileType.Directory) await this.core.moveFolder((p) => renamedPath(p, oldUri.fsPath, newUri.fsPath));
-      else await this.core.move(oldUri.fsPath, newUri.fsPath);
-    }
+  onDidRenameFiles(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): Promise<void> {
+    const run = async () => {
+      for (const { oldUri, newUri } of files) {
+        if (oldUri.scheme !== 'file' || newUri.scheme !== 'file') continue;
+        const type = (await vscode.workspace.fs.stat(newUri)).type;
+        if (type & vscode.FileType.Directory) await this.core.moveFolder((p) => renamedPath(p, oldUri.fsPath, newUri.fsPath));
+        else await this.core.move(oldUri.fsPath, newUri.fsPath);
+      }
+    };
+    const done = this.renames.then(run);
+    this.renames = done.catch(() => undefined);
+    return done;
   }
 
   /** Loaded sidecars whose document is gone, with the hash of the text they were written for. */
@@ -236,6 +245,8 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** Orphaned sidecars, each with the one document among `candidates` (without annotations of its own) that has the same text. */
   async reattachments(candidates: readonly vscode.Uri[], maxBytes: number): Promise<Array<{ from: vscode.Uri; to: vscode.Uri }>> {
+    // A rename in the editor is also seen as a new file: the sidecar it is moving is no orphan.
+    await this.renames;
     const orphans = await this.orphans();
     if (!orphans.length) return [];
     const found: Candidate[] = [];

@@ -23,6 +23,8 @@ export interface DossierApi {
 }
 
 let client: LanguageClient | undefined;
+/** Annotation changes still waiting for their debounced write when the extension stops. */
+let flushAnnotations: (() => Promise<void>) | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<DossierApi> {
   client = createClient(context);
@@ -33,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
   const status = registerStatusBar(context, c, isIncluded);
   registerDocumentLanguage(context, isIncluded);
   const annotations = registerAnnotations(context, c, messages);
+  flushAnnotations = annotations.api.flush;
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dossier.include')) {
@@ -55,5 +58,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
 }
 
 export async function deactivate(): Promise<void> {
+  await flushAnnotations?.().catch(() => undefined);
   await client?.stop();
 }

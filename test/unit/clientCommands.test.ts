@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import Module = require('module');
 import * as path from 'path';
 import { EDIT_ANNOTATION_COMMAND, SHOW_DETAILS_COMMAND } from '../../common/protocol';
+import { FakeUri, installFakeVscode, registered, shown } from './fakeVscode';
 import { repoRoot } from './util';
 
 /*
@@ -10,34 +10,6 @@ import { repoRoot } from './util';
  * loaded against a small stand-in for `vscode` (commands, messages), so the
  * table, its guard and its wrapper are checked in plain Node.
  */
-
-const registered = new Map<string, (...args: unknown[]) => unknown>();
-const shown: Array<{ level: 'error' | 'warning' | 'info'; message: string }> = [];
-const channel = { error: () => undefined, warn: () => undefined, info: () => undefined, show: () => undefined };
-
-class FakeUri {
-  static parse(s: string) {
-    return Object.assign(new FakeUri(), { path: s });
-  }
-}
-
-const fakeVscode = {
-  Uri: FakeUri,
-  commands: {
-    registerCommand: (id: string, run: (...args: unknown[]) => unknown) => {
-      assert.ok(!registered.has(id), `${id} registered twice`);
-      registered.set(id, run);
-      return { dispose: () => registered.delete(id) };
-    },
-    executeCommand: async () => undefined,
-  },
-  window: {
-    showErrorMessage: async (message: string) => void shown.push({ level: 'error', message }),
-    showWarningMessage: async (message: string) => void shown.push({ level: 'warning', message }),
-    showInformationMessage: async (message: string) => void shown.push({ level: 'info', message }),
-    createOutputChannel: () => channel,
-  },
-};
 
 type CommandsModule = typeof import('../../client/src/commands');
 type MessagesModule = typeof import('../../client/src/messages');
@@ -47,7 +19,6 @@ function clientSources(dir = path.join(repoRoot, 'client', 'src')): string[] {
 }
 
 describe('client command table', () => {
-  const resolve = (Module as unknown as { _resolveFilename: (req: string, ...rest: unknown[]) => string })._resolveFilename;
   let commands: CommandsModule;
   let messages: InstanceType<MessagesModule['Messages']>;
   let running = false;
@@ -63,22 +34,18 @@ describe('client command table', () => {
     },
   );
 
+  let uninstall: () => void;
   before(() => {
-    const fakePath = path.join(__dirname, '__fake_vscode_commands__.js');
-    require.cache[fakePath] = { id: fakePath, filename: fakePath, loaded: true, exports: fakeVscode } as unknown as NodeJS.Module;
-    (Module as unknown as { _resolveFilename: (req: string, ...rest: unknown[]) => string })._resolveFilename = (req: string, ...rest: unknown[]) =>
-      req === 'vscode' ? fakePath : resolve(req, ...rest);
+    uninstall = installFakeVscode();
     /* eslint-disable @typescript-eslint/no-require-imports */
     commands = require('../../client/src/commands') as CommandsModule;
     messages = new (require('../../client/src/messages') as MessagesModule).Messages();
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const context = { subscriptions: [] as unknown[], extensionUri: FakeUri.parse('/ext') };
+    const context = { subscriptions: [] as unknown[], extensionUri: FakeUri.file('/ext') };
     const client = { isRunning: () => running, restart: async () => undefined };
     commands.registerCommands(context as never, { client: client as never, messages, store: {} as never, annotations: annotations as never, overview: {} as never });
   });
-  after(() => {
-    (Module as unknown as { _resolveFilename: typeof resolve })._resolveFilename = resolve;
-  });
+  after(() => uninstall());
   beforeEach(() => {
     shown.length = 0;
     calls.length = 0;

@@ -89,6 +89,8 @@ export const sidecarSchema = z.object({
   version: z.literal(SIDECAR_VERSION),
   /** The document's file name, for people reading the file; the sidecar's own name is what links them. */
   document: z.string(),
+  /** `textHash` of the document's text when the file was last written: finds the document again after a rename outside the editor. */
+  documentHash: z.string().optional(),
   annotations: z.array(annotationSchema),
   deleted: z.array(tombstoneSchema).default([]),
 });
@@ -166,7 +168,8 @@ export type ParseResult = { ok: true; sidecar: Sidecar; migratedFrom?: number } 
 export function parseSidecar(text: string, documentName: string, now: string = new Date().toISOString()): ParseResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // Editors on Windows may save the file with a UTF-8 byte order mark, which JSON.parse rejects.
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     return { ok: false, error: `not valid JSON (${err instanceof Error ? err.message : String(err)})` };
   }
@@ -206,7 +209,8 @@ function describeIssues(error: z.ZodError): string {
 export function serializeSidecar(sidecar: Sidecar): string {
   const annotations = [...sidecar.annotations].sort(byCreation).map(canonicalAnnotation);
   const deleted = [...sidecar.deleted].sort((a, b) => compare(a.id, b.id)).map((t) => ({ id: t.id, deleted: t.deleted }));
-  return JSON.stringify({ version: SIDECAR_VERSION, document: sidecar.document, annotations, deleted }, null, 2) + '\n';
+  const documentHash = sidecar.documentHash ? { documentHash: sidecar.documentHash } : {};
+  return JSON.stringify({ version: SIDECAR_VERSION, document: sidecar.document, ...documentHash, annotations, deleted }, null, 2) + '\n';
 }
 
 export function canonicalAnnotation(a: Annotation): Annotation {
@@ -289,7 +293,14 @@ export function mergeSidecars(base: Sidecar | null, local: Sidecar, remote: Side
     if (deleted && time(deleted) >= time(winner.modified)) continue;
     out.push(winner);
   }
-  return { version: SIDECAR_VERSION, document: remote.document || local.document, annotations: out.sort(byCreation), deleted: [...tombstones].map(([id, deleted]) => ({ id, deleted })) };
+  const documentHash = remote.documentHash ?? local.documentHash;
+  return {
+    version: SIDECAR_VERSION,
+    document: remote.document || local.document,
+    ...(documentHash ? { documentHash } : {}),
+    annotations: out.sort(byCreation),
+    deleted: [...tombstones].map(([id, deleted]) => ({ id, deleted })),
+  };
 }
 
 /** How long a deletion is remembered: long enough for every copy of the file (another window, a clone) to see it. */

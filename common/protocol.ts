@@ -164,3 +164,13 @@ export const speakerClaimsRequest = new RequestType<{ key: string; filter?: stri
 export const indexChangedNotification = new NotificationType<{ uris: string[] }>('dossier/indexChanged');
 
 // #endregion
+
+// #region client commands the server puts in code lenses
+
+/** Reveals a position and shows its hover. Arguments: [documentUri: string, position: { line, character }]. */
+export const SHOW_DETAILS_COMMAND = '_dossier.showDetails';
+
+/** Edits an annotation (a tag lens). Arguments: [documentUri: string, annotationId: string]. */
+export const EDIT_ANNOTATION_COMMAND = 'dossier.editAnnotation';
+
+// #endregion

@@ -6,6 +6,7 @@ import { registerDocumentLanguage } from './documentLanguage';
 import { IndexEvents, refreshOutlinesOnIndexChange } from './indexEvents';
 import { createClient, includeGlobs } from './languageClient';
 import { log } from './log';
+import { Messages } from './messages';
 import { registerStatusBar } from './statusBar';
 import { registerViews } from './views';
 import type { OverviewModel } from './views/overviewModel';
@@ -22,16 +23,19 @@ export interface DossierApi {
 }
 
 let client: LanguageClient | undefined;
+/** Annotation changes still waiting for their debounced write when the extension stops. */
+let flushAnnotations: (() => Promise<void>) | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<DossierApi> {
   client = createClient(context);
   const c = client;
   const isIncluded = (doc: vscode.TextDocument) =>
     doc.uri.scheme === 'file' && includeGlobs().some((pattern) => vscode.languages.match({ scheme: 'file', pattern }, doc) > 0);
-  registerCommands(context, c);
+  const messages = new Messages();
   const status = registerStatusBar(context, c, isIncluded);
   registerDocumentLanguage(context, isIncluded);
-  const annotations = registerAnnotations(context, c);
+  const annotations = registerAnnotations(context, c, messages);
+  flushAnnotations = annotations.api.flush;
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dossier.include')) {
@@ -49,9 +53,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
   const indexEvents = new IndexEvents(c);
   context.subscriptions.push(indexEvents, refreshOutlinesOnIndexChange(indexEvents, includeGlobs().map((pattern) => ({ scheme: 'file', pattern }))));
   const overview = registerViews(context, c, ready, indexEvents.onDidChange);
-  return { client: c, ready, annotations, status, overview };
+  registerCommands(context, { client: c, messages, store: annotations.store, annotations: annotations.commands, overview });
+  return { client: c, ready, annotations: annotations.api, status, overview };
 }
 
 export async function deactivate(): Promise<void> {
+  await flushAnnotations?.().catch(() => undefined);
   await client?.stop();
 }

@@ -40,6 +40,22 @@ describe('sidecar schema', () => {
     assert.deepStrictEqual(parsed.sidecar, s);
   });
 
+  it('reads a file saved with a UTF-8 byte order mark (as some Windows editors save JSON)', () => {
+    const s = sidecar([passage(ID1, ['disputed'])]);
+    const parsed = parseSidecar('\ufeff' + serializeSidecar(s), 'doc.txt');
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
+    assert.deepStrictEqual(parsed.sidecar, s);
+  });
+
+  it('keeps the document hash, written after the document name', () => {
+    const s = { ...sidecar([passage(ID1, ['x'])]), documentHash: textHash('The minister said') };
+    const text = serializeSidecar(s);
+    assert.ok(text.startsWith(`{\n  "version": 1,\n  "document": "doc.txt",\n  "documentHash": "${s.documentHash}",\n  "annotations": [`));
+    const parsed = parseSidecar(text, 'doc.txt');
+    assert.ok(parsed.ok);
+    assert.deepStrictEqual(parsed.sidecar, s);
+  });
+
   it('writes stable key order, 2-space indent and a trailing newline', () => {
     // Keys given in a scrambled order come out in the canonical one.
     const a = passage(ID1, ['x']);

@@ -183,7 +183,6 @@ export class AnnotationCommands {
   }
 
   private async entityAt(editor: vscode.TextEditor): Promise<EntityAtResult> {
-    if (!this.client.isRunning()) throw new Error('the language server is not running. Try "Dossier: Restart Language Server".');
     const hit = await this.client.sendRequest(entityAtRequest, { uri: editor.document.uri.toString(), position: editor.selection.active });
     if (!hit) throw new Error('put the cursor on a detected name (actor or place) first');
     return hit;

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { entityTypeSchema, SIDECAR_SUFFIX, type Annotation } from '../../../common/annotations';
+import { SIDECAR_SUFFIX, type Annotation } from '../../../common/annotations';
 import { annotationsNotification } from '../../../common/protocol';
+import { includeGlobs } from '../languageClient';
 import { log } from '../log';
-import { AnnotationCommands, type CorrectionArgs, type TagArgs } from './commands';
-import { exportAnnotations, importAnnotations, type ExportArgs, type ImportArgs } from './exchange';
-import { AnnotationStore, SidecarUnavailableError, type DocumentAnnotations } from './store';
-import { ANNOTATIONS_VIEW, AnnotationDecorations, AnnotationTree, OrphanDiagnostics, REANCHOR_COMMAND, REVEAL_COMMAND } from './views';
+import type { Messages } from '../messages';
+import { AnnotationCommands } from './commands';
+import { ReattachOffers, showFailures } from './prompts';
+import { AnnotationStore, type DocumentAnnotations } from './store';
+import { ANNOTATIONS_VIEW, AnnotationDecorations, AnnotationTree, OrphanDiagnostics } from './views';
 
 /** What the VS Code tests can see of the annotations (returned by activate() as `annotations`). */
 export interface AnnotationsApi {
@@ -20,41 +21,34 @@ export interface AnnotationsApi {
   flush(): Promise<void>;
 }
 
-const NOTIFY_DELAY_MS = 150;
-
-/*
- * Command arguments come from outside (tests, lenses, keybindings with args, other extensions), so they are validated.
- */
-const uriArg = z.union([z.string().min(1), z.custom<vscode.Uri>((v) => v instanceof vscode.Uri, 'expected a URI')]);
-const tagArgs = z.object({ tags: z.array(z.string()).optional(), note: z.string().optional() }).optional();
-const correctionArgs = z
-  .object({ action: z.enum(['not-entity', 'change-type', 'merge', 'split']).optional(), type: entityTypeSchema.optional(), into: z.string().optional() })
-  .optional();
-const exportArgs = z.object({ format: z.enum(['w3c', 'csv', 'brat']).optional(), target: uriArg.optional(), scope: z.enum(['document', 'workspace']).optional() }).optional();
-const importArgs = z.object({ file: uriArg.optional() }).optional();
-
-function validArgs<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`invalid command arguments: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(argument)'}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+export interface Annotations {
+  api: AnnotationsApi;
+  store: AnnotationStore;
+  commands: AnnotationCommands;
 }
 
-/** Registers the annotation commands, views, decorations and sidecar handling. */
-export function registerAnnotations(context: vscode.ExtensionContext, client: LanguageClient): AnnotationsApi {
+const NOTIFY_DELAY_MS = 150;
+/** Documents hashed, at most, when looking for the new home of an orphaned sidecar at start-up. */
+const MAX_REATTACH_CANDIDATES = 2000;
+
+/** Sets up the sidecar store, its views, and the events that keep it in step with files and editors. The commands are in ../commands. */
+export function registerAnnotations(context: vscode.ExtensionContext, client: LanguageClient, messages: Messages): Annotations {
   const store = new AnnotationStore();
   const commands = new AnnotationCommands(store, client);
   const decorations = new AnnotationDecorations(store);
   const diagnostics = new OrphanDiagnostics(store);
   const tree = new AnnotationTree(store);
-  context.subscriptions.push(store, decorations, diagnostics);
+  const offers = new ReattachOffers(store, messages);
+  context.subscriptions.push(store, decorations, diagnostics, showFailures(store, messages));
 
   // The server learns the annotations of each document (debounced), and all of them again whenever it (re)starts.
   const timers = new Map<string, NodeJS.Timeout>();
+  const send = (uri: vscode.Uri, annotations: Annotation[]) => client.sendNotification(annotationsNotification, { uri: uri.toString(), annotations });
   const notify = (state: DocumentAnnotations) => {
     if (!client.isRunning()) return;
     void store
       .snapshot(state)
-      .then(({ annotations }) => client.sendNotification(annotationsNotification, { uri: state.docUri.toString(), annotations }))
+      .then(({ annotations }) => send(state.docUri, annotations))
       .catch((err: unknown) => log().warn(`Dossier: could not send annotations of ${state.docUri.toString()}: ${String(err)}`));
   };
   const notifyLater = (state: DocumentAnnotations) => {
@@ -82,18 +76,28 @@ export function registerAnnotations(context: vscode.ExtensionContext, client: La
         tree.refresh();
       }, 100);
     }),
+    // The old path has no annotations any more; the new one is sent by the change event.
+    store.onDidMove(({ from }) => {
+      diagnostics.clear(from.docUri);
+      if (client.isRunning()) void send(from.docUri, []).catch(() => undefined);
+    }),
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) store.all().forEach(notify);
     }),
   );
 
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
   const safely = (p: Promise<unknown>) => void p.catch((err: unknown) => log().error(`Dossier annotations: ${err instanceof Error ? err.message : String(err)}`));
+  const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+  // A document created outside the editor may be an annotated one that was renamed there.
+  const created = vscode.workspace.createFileSystemWatcher(globOf(includeGlobs()), false, true, true);
   context.subscriptions.push(
-    watcher,
-    watcher.onDidCreate((u) => safely(store.onSidecarChanged(u))),
-    watcher.onDidChange((u) => safely(store.onSidecarChanged(u))),
-    watcher.onDidDelete((u) => safely(store.onSidecarDeleted(u))),
+    sidecars,
+    created,
+    sidecars.onDidCreate((u) => safely(store.onSidecarChanged(u))),
+    sidecars.onDidChange((u) => safely(store.onSidecarChanged(u))),
+    sidecars.onDidDelete((u) => safely(store.onSidecarDeleted(u))),
+    created.onDidCreate((u) => safely(offers.offer([u]))),
+    vscode.workspace.onDidRenameFiles((e) => safely(store.onDidRenameFiles(e.files))),
     vscode.workspace.onDidChangeTextDocument((e) => store.onDocumentChanged(e)),
     vscode.workspace.onDidOpenTextDocument((d) => safely(store.onDocumentOpened(d))),
     vscode.workspace.onDidCloseTextDocument((d) => safely(store.onDocumentClosed(d))),
@@ -103,42 +107,15 @@ export function registerAnnotations(context: vscode.ExtensionContext, client: La
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, diagnostics, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
 
-  const table: Record<string, (...args: unknown[]) => unknown> = {
-    'dossier.tagSelection': (args) => commands.tagSelection(validArgs<TagArgs | undefined>(tagArgs, args)),
-    'dossier.addNote': (args) => commands.addNote(validArgs<TagArgs | undefined>(tagArgs, args)),
-    'dossier.editAnnotation': (target, id, args) => commands.editAnnotation(target, id, validArgs<TagArgs | undefined>(tagArgs, args)),
-    'dossier.removeAnnotation': (target, id) => commands.removeAnnotation(target, id),
-    'dossier.tagEntity': (args) => commands.tagEntity(validArgs<TagArgs | undefined>(tagArgs, args)),
-    'dossier.correctDetection': (args) => commands.correctDetection(validArgs<CorrectionArgs | undefined>(correctionArgs, args)),
-    'dossier.nextAnnotation': () => commands.navigate(1),
-    'dossier.previousAnnotation': () => commands.navigate(-1),
-    'dossier.exportAnnotations': (args) => exportAnnotations(store, client, validArgs<ExportArgs | undefined>(exportArgs, args)),
-    'dossier.importAnnotations': (args) => importAnnotations(store, client, validArgs<ImportArgs | undefined>(importArgs, args)),
-    [REANCHOR_COMMAND]: (target, id) => commands.reanchor(target, id),
-    [REVEAL_COMMAND]: (target, id) => commands.reveal(target, id),
-  };
-  for (const [id, run] of Object.entries(table)) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        try {
-          return await run(...args);
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          log().error(`${id} failed: ${message}`);
-          if (err instanceof SidecarUnavailableError) store.shownErrors.push(message);
-          void vscode.window.showErrorMessage(`Dossier: ${message}`);
-          return undefined;
-        }
-      }),
-    );
-  }
+  safely(
+    store.loadAll().then(async () => {
+      for (const doc of vscode.workspace.textDocuments) safely(store.onDocumentOpened(doc));
+      decorations.refresh();
+      await offers.offer(await vscode.workspace.findFiles(globOf(includeGlobs()), '**/node_modules/**', MAX_REATTACH_CANDIDATES));
+    }),
+  );
 
-  void store.loadAll().then(() => {
-    for (const doc of vscode.workspace.textDocuments) safely(store.onDocumentOpened(doc));
-    decorations.refresh();
-  });
-
-  return {
+  const api: AnnotationsApi = {
     annotationsOf: (uri) => {
       const state = store.get(uri);
       return (state?.sidecar.annotations ?? []).map((annotation) => ({ annotation, range: state?.placements.get(annotation.id) ?? null }));
@@ -147,7 +124,12 @@ export function registerAnnotations(context: vscode.ExtensionContext, client: La
       const state = store.get(uri);
       return state ? { status: state.status, ...(state.error ? { error: state.error } : {}) } : { status: 'none' };
     },
-    shownErrors: store.shownErrors,
+    shownErrors: messages.shownErrors,
     flush: () => store.flush(),
   };
+  return { api, store, commands };
+}
+
+function globOf(globs: readonly string[]): string {
+  return globs.length === 1 ? globs[0] : `{${globs.join(',')}}`;
 }

@@ -23,8 +23,9 @@ export function tempPathOf(sidecarPath: string, nonce: string): string {
   return `${sidecarPath}.tmp-${nonce}`;
 }
 
+/** The last segment of a URI path or a file system path (either separator). */
 export function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 /** A stable colour per tag: the hue comes from a hash of the tag, so it is the same in every session. */

@@ -121,6 +121,11 @@ export class OrphanDiagnostics implements vscode.Disposable, vscode.CodeActionPr
     this.collection.set(state.docUri, diagnostics);
   }
 
+  clear(docUri: vscode.Uri): void {
+    this.ids.delete(docUri.toString());
+    this.collection.delete(docUri);
+  }
+
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ids = this.ids.get(document.uri.toString());
     const actions: vscode.CodeAction[] = [];

@@ -1,48 +1,100 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { EDIT_ANNOTATION_COMMAND, SHOW_DETAILS_COMMAND } from '../../../common/protocol';
+import type { AnnotationCommands } from '../annotations/commands';
+import { exportAnnotations, importAnnotations } from '../annotations/exchange';
+import type { AnnotationStore } from '../annotations/store';
+import { REANCHOR_COMMAND, REVEAL_COMMAND } from '../annotations/views';
 import { log } from '../log';
+import type { Messages } from '../messages';
+import type { OverviewModel } from '../views/overviewModel';
+import { asCorrectionArgs, asExportArgs, asImportArgs, asTagArgs, isPosition } from './args';
+import { openSamples } from './openSamples';
 
-/** Every command of the extension, registered from one table. */
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const table: Record<string, (...args: unknown[]) => unknown> = {
-    'dossier.restartServer': async () => {
+/*
+ * Every command of the extension, registered here and nowhere else, through
+ * one wrapper: commands that talk to the language server are refused with a
+ * hint while it is not running, and a command that fails is logged and shown.
+ */
+
+export interface CommandDeps {
+  client: LanguageClient;
+  messages: Messages;
+  store: AnnotationStore;
+  annotations: AnnotationCommands;
+  overview: OverviewModel;
+}
+
+interface Command {
+  /** Talks to the language server: refused while it is not running. */
+  needsServer: boolean;
+  run(...args: unknown[]): unknown;
+}
+
+const local = (run: Command['run']): Command => ({ needsServer: false, run });
+const server = (run: Command['run']): Command => ({ needsServer: true, run });
+
+export const SERVER_NOT_RUNNING = 'Dossier: the language server is not running. Try "Dossier: Restart Language Server".';
+
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  const { client, messages, store, annotations: a, overview } = deps;
+  const table: Record<string, Command> = {
+    'dossier.restartServer': local(async () => {
       await client.restart();
       void vscode.window.showInformationMessage('Dossier: language server restarted.');
-    },
-    'dossier.showOutput': () => log().show(),
-    'dossier.openSamples': async () => {
-      const samples = vscode.Uri.joinPath(context.extensionUri, 'test', 'fixtures', 'seeds');
-      await vscode.commands.executeCommand('vscode.openFolder', samples, { forceNewWindow: true });
-    },
-    // Run by code lenses: reveal the position and show its hover.
-    '_dossier.showDetails': async (uri: unknown, position: unknown) => {
-      if (typeof uri !== 'string' || !isPosition(position)) return;
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-      const editor = await vscode.window.showTextDocument(doc);
-      const pos = new vscode.Position(position.line, position.character);
-      editor.selection = new vscode.Selection(pos, pos);
-      editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-      await vscode.commands.executeCommand('editor.action.showHover');
-    },
+    }),
+    'dossier.showOutput': local(() => log().show()),
+    'dossier.openSamples': local(() => openSamples(context)),
+    [SHOW_DETAILS_COMMAND]: server(showDetails),
+
+    // The sidebar views.
+    'dossier.filterViews': server(async (text) => {
+      const value = typeof text === 'string' ? text : await vscode.window.showInputBox({ prompt: 'Show only actors, places and claims containing…', value: overview.filter });
+      if (value !== undefined) await overview.setFilter(value);
+    }),
+    'dossier.clearFilter': server(() => overview.setFilter('')),
+    'dossier.refreshViews': server(() => overview.refresh()),
+
+    // Annotations: the sidecars are the client's, so only what asks the server about entities needs it.
+    'dossier.tagSelection': local((args) => a.tagSelection(asTagArgs(args))),
+    'dossier.addNote': local((args) => a.addNote(asTagArgs(args))),
+    [EDIT_ANNOTATION_COMMAND]: local((target, id, args) => a.editAnnotation(target, id, asTagArgs(args))),
+    'dossier.removeAnnotation': local((target, id) => a.removeAnnotation(target, id)),
+    'dossier.nextAnnotation': local(() => a.navigate(1)),
+    'dossier.previousAnnotation': local(() => a.navigate(-1)),
+    [REANCHOR_COMMAND]: local((target, id) => a.reanchor(target, id)),
+    [REVEAL_COMMAND]: local((target, id) => a.reveal(target, id)),
+    'dossier.tagEntity': server((args) => a.tagEntity(asTagArgs(args))),
+    'dossier.correctDetection': server((args) => a.correctDetection(asCorrectionArgs(args))),
+    'dossier.exportAnnotations': server((args) => exportAnnotations(store, client, asExportArgs(args))),
+    'dossier.importAnnotations': server((args) => importAnnotations(store, client, asImportArgs(args))),
   };
-  for (const [id, run] of Object.entries(table)) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        if (id !== 'dossier.restartServer' && id !== 'dossier.showOutput' && !client.isRunning()) {
-          void vscode.window.showWarningMessage('Dossier: the language server is not running. Try "Dossier: Restart Language Server".');
-          return;
-        }
-        try {
-          return await run(...args);
-        } catch (err) {
-          log().error(`${id} failed: ${err instanceof Error ? err.message : String(err)}`);
-          void vscode.window.showErrorMessage(`Dossier: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }),
-    );
+  for (const [id, command] of Object.entries(table)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run(id, command, args, deps)));
   }
 }
 
-function isPosition(p: unknown): p is { line: number; character: number } {
-  return typeof p === 'object' && p !== null && typeof (p as { line: unknown }).line === 'number' && typeof (p as { character: unknown }).character === 'number';
+async function run(id: string, command: Command, args: unknown[], { client, messages }: CommandDeps): Promise<unknown> {
+  if (command.needsServer && !client.isRunning()) {
+    void messages.warn(SERVER_NOT_RUNNING);
+    return undefined;
+  }
+  try {
+    return await command.run(...args);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    void messages.error(`Dossier: ${message}`, { logged: `${id} failed: ${message}` });
+    return undefined;
+  }
+}
+
+/** Run by code lenses: reveal the position and show its hover. */
+async function showDetails(uri: unknown, position: unknown): Promise<void> {
+  if (typeof uri !== 'string' || !isPosition(position)) return;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const editor = await vscode.window.showTextDocument(doc);
+  const pos = new vscode.Position(position.line, position.character);
+  editor.selection = new vscode.Selection(pos, pos);
+  editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  await vscode.commands.executeCommand('editor.action.showHover');
 }

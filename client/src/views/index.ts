@@ -4,7 +4,7 @@ import { ClaimTree } from './claimTree';
 import { EntityTree } from './entityTree';
 import { OverviewModel } from './overviewModel';
 
-/** The Dossier activity-bar views: Actors, Places, Claims, with one shared filter. */
+/** The Dossier activity-bar views: Actors, Places, Claims, with one shared filter (its commands are in ../commands). */
 export function registerViews(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>, onIndexChanged: vscode.Event<string[]>): OverviewModel {
   const model = new OverviewModel(client, onIndexChanged);
   const views = [
@@ -20,14 +20,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   context.subscriptions.push(
     model,
     ...views,
-    vscode.commands.registerCommand('dossier.filterViews', async (text?: unknown) => {
-      const value = typeof text === 'string' ? text : await vscode.window.showInputBox({ prompt: 'Show only actors, places and claims containing…', value: model.filter });
-      if (value === undefined) return;
-      await model.setFilter(value);
-    }),
-    vscode.commands.registerCommand('dossier.clearFilter', () => model.setFilter('')),
     model.onDidChange(showMessage),
-    vscode.commands.registerCommand('dossier.refreshViews', () => model.refresh()),
   );
   void ready.then(() => model.refresh(), () => undefined);
   return model;

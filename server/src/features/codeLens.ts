@@ -7,9 +7,7 @@ import type { ResolvedAnnotation } from '../workspace/annotationIndex';
 import { truncate } from './markdown';
 import { tagLenses, tagsAt } from './tags';
 import { toRange } from './range';
-
-/** The client command a lens runs: reveal the position and show its hover. */
-export const SHOW_DETAILS_COMMAND = '_dossier.showDetails';
+import { SHOW_DETAILS_COMMAND } from '../../../common/protocol';
 
 /** Lenses above claims and above tagged passages, as the `dossier.codeLens.*` settings allow. */
 export function codeLenses(index: DocumentIndex, params: CodeLensParams, settings: Settings, annotations: readonly ResolvedAnnotation[] = []): CodeLens[] {

@@ -1,14 +1,11 @@
 import { SymbolKind, type CodeLens, type DocumentSymbol } from 'vscode-languageserver';
-import type { EntityAtParams, EntityAtResult } from '../../../common/protocol';
+import { EDIT_ANNOTATION_COMMAND, type EntityAtParams, type EntityAtResult } from '../../../common/protocol';
 import type { DocumentAnalysis, Span } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
 import { hitAt } from './lookup';
 import { truncate } from './markdown';
 import { toRange } from './range';
-
-/** The client command a tag lens runs, with arguments [documentUri, annotationId]. */
-export const EDIT_ANNOTATION_COMMAND = 'dossier.editAnnotation';
 
 const overlaps = (a: Span, b: Span) => (a.start < b.end && b.start < a.end) || (a.start === a.end && a.start >= b.start && a.start <= b.end);
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { log } from '../log';
+import { openSamples } from './openSamples';
 
 /** Every command of the extension, registered from one table. */
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -10,10 +11,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       void vscode.window.showInformationMessage('Dossier: language server restarted.');
     },
     'dossier.showOutput': () => log().show(),
-    'dossier.openSamples': async () => {
-      const samples = vscode.Uri.joinPath(context.extensionUri, 'test', 'fixtures', 'seeds');
-      await vscode.commands.executeCommand('vscode.openFolder', samples, { forceNewWindow: true });
-    },
+    'dossier.openSamples': (destination?: unknown) => openSamples(context, destination),
     // Run by code lenses: reveal the position and show its hover.
     '_dossier.showDetails': async (uri: unknown, position: unknown) => {
       if (typeof uri !== 'string' || !isPosition(position)) return;
@@ -28,7 +26,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   for (const [id, run] of Object.entries(table)) {
     context.subscriptions.push(
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        if (id !== 'dossier.restartServer' && id !== 'dossier.showOutput' && !client.isRunning()) {
+        // openSamples needs no server, and it is often the command that activates Dossier (before the server is up).
+        if (id !== 'dossier.restartServer' && id !== 'dossier.showOutput' && id !== 'dossier.openSamples' && !client.isRunning()) {
           void vscode.window.showWarningMessage('Dossier: the language server is not running. Try "Dossier: Restart Language Server".');
           return;
         }

@@ -106,8 +106,10 @@ async function walkthroughCheck(page, resultsDir) {
     await waitFor(() => button.isVisible(), { timeout: 10_000, what: 'the "Open Sample Documents" button' });
     await page.screenshot({ path: path.join(resultsDir, 'walkthrough.png') });
     await button.click();
-    await page.locator('.quick-input-widget', { hasText: 'Where should the sample documents be copied to?' }).waitFor();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Dossier: Open Sample Documents' }).waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Choose a folder' }).first().waitFor();
+    const asked = await input.getAttribute('placeholder');
+    if (asked !== 'Where should the sample documents be copied to?') throw new Error(`the quick pick asks ${JSON.stringify(asked)}`);
     await page.screenshot({ path: path.join(resultsDir, 'walkthrough-open-samples.png') });
     await page.keyboard.press('Escape');
     return { title, state: 'passed', duration: Date.now() - started };

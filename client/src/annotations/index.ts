@@ -44,7 +44,7 @@ export function registerAnnotations(context: vscode.ExtensionContext, client: La
   const store = new AnnotationStore();
   const commands = new AnnotationCommands(store, client);
   const decorations = new AnnotationDecorations(store);
-  const diagnostics = new OrphanDiagnostics(store);
+  const diagnostics = new OrphanDiagnostics();
   const tree = new AnnotationTree(store);
   context.subscriptions.push(store, decorations, diagnostics);
 

@@ -36,6 +36,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         } catch (err) {
           log().error(`${id} failed: ${err instanceof Error ? err.message : String(err)}`);
           void vscode.window.showErrorMessage(`Dossier: ${err instanceof Error ? err.message : String(err)}`);
+          return undefined;
         }
       }),
     );

@@ -22,7 +22,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const mb = (texts: string[]) => texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1048576;
 
 function seeds(): string[] {
-  const dir = path.join(ROOT, 'test', 'fixtures', 'seeds');
+  const dir = path.join(ROOT, 'media', 'samples');
   return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
@@ -222,7 +222,7 @@ async function main(): Promise<void> {
   if (run.has('big')) bigInputs(dev.length ? dev : seeds(), ours);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
-  const seedDir = path.join(ROOT, 'test', 'fixtures', 'seeds');
+  const seedDir = path.join(ROOT, 'media', 'samples');
   const seedFile = path.join(seedDir, '001_e776aff8290555f3.txt');
   const seedText = fs.readFileSync(seedFile, 'utf8');
 

@@ -1,7 +1,8 @@
 // npm start — open the sample documents in VS Code with Dossier loaded from
-// this working tree. The samples are a working copy of test/fixtures/seeds in
-// samples/ (git-ignored, made on first use and never overwritten), so the
-// annotations you make while trying Dossier stay out of the test fixtures.
+// this working tree. The samples are a working copy of media/samples in
+// samples/ (git-ignored, made on first use and never overwritten; see
+// scripts/samples.mjs), so the annotations you make while trying Dossier stay
+// out of the committed samples, which are also the test fixtures.
 //
 // * With a `code` command on PATH: code --extensionDevelopmentPath=<repo> <samples>
 //   (waits until that window is closed).
@@ -17,20 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { cacheDir, ensureInstalled } from './e2e/install.mjs';
 import { startCodeServer, workbenchUrl, writeUserSettings } from './e2e/codeServer.mjs';
 import { freePort, log, run } from './e2e/util.mjs';
+import { prepareSamples, workingSamples as samples } from './samples.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const fixtures = path.join(repoRoot, 'test', 'fixtures', 'seeds');
-const samples = path.join(repoRoot, 'samples');
-
-/** Copies the seed documents that samples/ lacks; what is there (and every sidecar) is left alone. */
-function prepareSamples() {
-  fs.mkdirSync(samples, { recursive: true });
-  for (const name of fs.readdirSync(fixtures)) {
-    if (!name.endsWith('.txt')) continue;
-    const target = path.join(samples, name);
-    if (!fs.existsSync(target)) fs.copyFileSync(path.join(fixtures, name), target);
-  }
-}
 
 function hasCode() {
   if (process.env.DOSSIER_START_CODE_SERVER) return false;
@@ -48,7 +38,7 @@ function portIsFree(port) {
 async function main() {
   log('npm run build');
   await run('npm', ['run', 'build'], { cwd: repoRoot });
-  prepareSamples();
+  prepareSamples(); // into samples/
 
   if (hasCode()) {
     log(`code --extensionDevelopmentPath=${repoRoot} ${samples}`);

@@ -106,10 +106,10 @@ function errors(pred: string[], gold: string[], texts: string[]): string[] {
     (goldOf.get(p) ?? goldOf.set(p, new Set()).get(p)!).add(gold[i]);
     (predOf.get(gold[i]) ?? predOf.set(gold[i], new Set()).get(gold[i])!).add(p);
   });
-  const show = (ids: Set<string>, own: string[], other: string[]) =>
+  const show = (ids: Set<string>, own: string[]) =>
     [...ids].map((id) => `${id}{${[...new Set(own.map((x, i) => (x === id ? texts[i] : null)).filter((x): x is string => x !== null))].join('|')}}`).join(' + ');
-  for (const [p, gs] of goldOf) if (gs.size > 1) out.push(`  merged  ${p}: ${show(gs, gold, pred)}`);
-  for (const [g, ps] of predOf) if (ps.size > 1) out.push(`  split   ${g}: ${show(ps, pred, gold)}`);
+  for (const [p, gs] of goldOf) if (gs.size > 1) out.push(`  merged  ${p}: ${show(gs, gold)}`);
+  for (const [g, ps] of predOf) if (ps.size > 1) out.push(`  split   ${g}: ${show(ps, pred)}`);
   return out;
 }
 

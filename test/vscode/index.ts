@@ -1,6 +1,7 @@
 /**
  * Entry point that VS Code loads as `extensionTestsPath`: runs mocha over
- * out/test/vscode/*.test.js inside the extension host.
+ * out/test/vscode/*.test.js inside the extension host. packaged/index.ts runs
+ * packaged/*.test.js the same way, against Dossier installed from its .vsix.
  *
  * Results (counts, each test, failure messages) are also written as JSON to
  * the file named by $DOSSIER_E2E_RESULTS (default: <tmpdir>/dossier-vscode-test-results.json),
@@ -61,12 +62,17 @@ async function tidyUp(): Promise<void> {
   await Promise.race([close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000))]);
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuite(__dirname);
+}
+
+/** Runs the *.test.js files of `dir` (this folder, or packaged/ for the suite against the installed .vsix). */
+export async function runSuite(dir: string): Promise<void> {
   const results: SuiteResults = { vscodeVersion: vscode.version, passed: 0, failed: 0, tests: [] };
   const mocha = new Mocha({ ui: 'bdd', timeout: 75_000, color: false, reporter: 'spec' });
   if (process.env.DOSSIER_E2E_GREP) mocha.grep(process.env.DOSSIER_E2E_GREP);
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
-    mocha.addFile(path.join(__dirname, file));
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(dir, file));
   }
   try {
     await new Promise<void>((resolve) => {

@@ -16,7 +16,7 @@ const DOWNLOAD_DEADLINE_MS = 10 * 60_000;
 
 async function main(): Promise<number> {
   const repoRoot = path.resolve(__dirname, '..', '..', '..'); // out/test/vscode → repo
-  const fixtures = path.join(repoRoot, 'test', 'fixtures', 'seeds');
+  const fixtures = path.join(repoRoot, 'media', 'samples');
   // Tests edit documents in memory; a copy keeps the fixtures safe all the same.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-vscode-'));
   const workspace = path.join(tmp, 'seeds');

@@ -36,7 +36,7 @@ export function registerAnnotations(context: vscode.ExtensionContext, client: La
   const store = new AnnotationStore();
   const commands = new AnnotationCommands(store, client);
   const decorations = new AnnotationDecorations(store);
-  const diagnostics = new OrphanDiagnostics(store);
+  const diagnostics = new OrphanDiagnostics();
   const tree = new AnnotationTree(store);
   const offers = new ReattachOffers(store, messages);
   context.subscriptions.push(store, decorations, diagnostics, showFailures(store, messages));

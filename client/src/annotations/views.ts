@@ -95,8 +95,6 @@ export class OrphanDiagnostics implements vscode.Disposable, vscode.CodeActionPr
   private readonly collection = vscode.languages.createDiagnosticCollection('dossier-annotations');
   private readonly ids = new Map<string, Map<string, string>>();
 
-  constructor(private readonly store: AnnotationStore) {}
-
   refresh(state: DocumentAnnotations): void {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.docUri.toString());
     const diagnostics: vscode.Diagnostic[] = [];

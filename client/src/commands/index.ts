@@ -44,7 +44,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       void vscode.window.showInformationMessage('Dossier: language server restarted.');
     }),
     'dossier.showOutput': local(() => log().show()),
-    'dossier.openSamples': local(() => openSamples(context)),
+    // Often the command that activates Dossier, before the server is up: it needs no server.
+    'dossier.openSamples': local((destination) => openSamples(context, destination)),
     [SHOW_DETAILS_COMMAND]: server(showDetails),
 
     // The sidebar views.

@@ -80,7 +80,7 @@ export function parseStructure(text: string): DocumentStructure {
   for (; i < lines.length; i++) {
     const line = lines[i];
     const t = lineText(line);
-    if (COMMENTS_MARKER.test(t) || PICTURE.test(t) || isBulletHandle(text, line, t)) {
+    if (COMMENTS_MARKER.test(t) || PICTURE.test(t) || isBulletHandle(line, t)) {
       commentsStart = line.trimStart;
       break;
     }
@@ -103,7 +103,7 @@ export function parseStructure(text: string): DocumentStructure {
   return { headline, byline, blocks, commentsStart };
 }
 
-function isBulletHandle(text: string, line: Line, t: string): boolean {
+function isBulletHandle(line: Line, t: string): boolean {
   // "  • handle" on its own line, indented, followed by an indented comment body.
   return line.trimStart > line.start && BULLET_HANDLE.test(t) && t.length < 64;
 }

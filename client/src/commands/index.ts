@@ -37,7 +37,7 @@ const server = (run: Command['run']): Command => ({ needsServer: true, run });
 export const SERVER_NOT_RUNNING = 'Dossier: the language server is not running. Try "Dossier: Restart Language Server".';
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  const { client, messages, store, annotations: a, overview } = deps;
+  const { client, store, annotations: a, overview } = deps;
   const table: Record<string, Command> = {
     'dossier.restartServer': local(async () => {
       await client.restart();

@@ -150,8 +150,14 @@ export function startServer(connection: Connection): void {
     tagsAt: (uri: string, span: { start: number; end: number }) => tagsAt(resolved(uri), span, index.get(uri)?.analysis),
   };
   connection.onHover(guard(null, (p) => hover(index, p, hoverExtras)));
-  connection.onCodeLens(guard([], async (p) => codeLenses(index, p, await settings.get(p.textDocument.uri), resolved(p.textDocument.uri))));
-  connection.onDocumentSymbol(guard([], (p) => documentSymbols(index, p, resolved(p.textDocument.uri))));
+  connection.onCodeLens(guard([], async (p) => {
+    const doc = index.get(p.textDocument.uri);
+    return doc ? codeLenses(doc, await settings.get(p.textDocument.uri), resolved(p.textDocument.uri)) : [];
+  }));
+  connection.onDocumentSymbol(guard([], (p) => {
+    const doc = index.get(p.textDocument.uri);
+    return doc ? documentSymbols(doc, resolved(p.textDocument.uri)) : [];
+  }));
   connection.onReferences(guard([], (p) => references(index, p)));
   connection.onDocumentHighlight(guard([], (p) => documentHighlights(index, p)));
   connection.onDefinition(guard(null, (p) => definition(index, p)));

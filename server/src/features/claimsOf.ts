@@ -1,5 +1,6 @@
 import type { Claim } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import { entitiesById } from '../workspace/entitiesById';
 
 export interface ClaimRef {
   doc: IndexedDocument;
@@ -20,6 +21,6 @@ export function claimsBy(index: DocumentIndex, workspaceId: string): ClaimRef[] 
 
 /** The resolved speaker's canonical name, else the source as written, else null. */
 export function speakerName(doc: IndexedDocument, claim: Claim): string | null {
-  if (claim.speaker) return doc.analysis.entities.find((e) => e.id === claim.speaker)?.canonical ?? claim.source?.text ?? null;
+  if (claim.speaker) return entitiesById(doc.analysis).get(claim.speaker)?.canonical ?? claim.source?.text ?? null;
   return claim.source?.text ?? null;
 }

@@ -1,7 +1,7 @@
-import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { CodeLens } from 'vscode-languageserver';
 import type { Settings } from '../../../common/settings';
 import type { Claim } from '../analysis/types';
-import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import type { IndexedDocument } from '../workspace/documentIndex';
 import { speakerName } from './claimsOf';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
 import { truncate } from './markdown';
@@ -12,12 +12,16 @@ import { toRange } from './range';
 export const SHOW_DETAILS_COMMAND = '_dossier.showDetails';
 
 /** Lenses above claims and above tagged passages, as the `dossier.codeLens.*` settings allow. */
-export function codeLenses(index: DocumentIndex, params: CodeLensParams, settings: Settings, annotations: readonly ResolvedAnnotation[] = []): CodeLens[] {
-  const doc = index.get(params.textDocument.uri);
-  if (!doc || !settings.codeLens.enabled) return [];
+export function codeLenses(doc: IndexedDocument, settings: Settings, annotations: readonly ResolvedAnnotation[] = []): CodeLens[] {
+  if (!settings.codeLens.enabled) return [];
   const lenses: CodeLens[] = [];
-  if (settings.codeLens.claims) lenses.push(...doc.analysis.claims.map((claim) => claimLens(doc, claim, tagsAt(annotations, claim))));
-  if (settings.codeLens.tags) lenses.push(...tagLenses(doc, annotations));
+  // Loops, not push(...array): a spread passes every lens as an argument and overflows the stack on big documents.
+  if (settings.codeLens.claims) {
+    // Only passages with tags can add to a claim's lens; most documents have none, so most claims look at nothing.
+    const tagged = annotations.filter((r) => r.annotation.kind === 'passage' && r.annotation.body.tags.length > 0);
+    for (const claim of doc.analysis.claims) lenses.push(claimLens(doc, claim, tagged.length ? tagsAt(tagged, claim) : []));
+  }
+  if (settings.codeLens.tags) for (const lens of tagLenses(doc, annotations)) lenses.push(lens);
   return lenses;
 }
 

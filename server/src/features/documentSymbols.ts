@@ -1,16 +1,14 @@
-import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { EntityCluster } from '../analysis/types';
-import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import type { IndexedDocument } from '../workspace/documentIndex';
 import { speakerName } from './claimsOf';
 import { truncate, typeLabel } from './markdown';
-import { toRange } from './range';
+import { cover, toRange } from './range';
 import { tagSymbols } from './tags';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
 
 /** Outline: Headline, Actors, Places, Claims and Comments groups, entities in order of first mention. */
-export function documentSymbols(index: DocumentIndex, params: DocumentSymbolParams, annotations: readonly ResolvedAnnotation[] = []): DocumentSymbol[] {
-  const doc = index.get(params.textDocument.uri);
-  if (!doc) return [];
+export function documentSymbols(doc: IndexedDocument, annotations: readonly ResolvedAnnotation[] = []): DocumentSymbol[] {
   const a = doc.analysis;
   const out: DocumentSymbol[] = [];
 
@@ -20,11 +18,9 @@ export function documentSymbols(index: DocumentIndex, params: DocumentSymbolPara
   }
   const byFirstMention = [...a.entities].sort((x, y) => a.mentions[x.mentions[0]].start - a.mentions[y.mentions[0]].start);
   const group = (name: string, kind: SymbolKind, items: DocumentSymbol[]) => {
-    if (!items.length) return;
-    const start = Math.min(...items.map((i) => doc.document.offsetAt(i.range.start)));
-    const end = Math.max(...items.map((i) => doc.document.offsetAt(i.range.end)));
-    const range = toRange(doc, { start, end });
-    out.push({ name, detail: String(items.length), kind, range, selectionRange: toRange(doc, { start, end: start }), children: items });
+    const all = cover(items.map((i) => ({ start: doc.document.offsetAt(i.range.start), end: doc.document.offsetAt(i.range.end) })));
+    if (!all) return;
+    out.push({ name, detail: String(items.length), kind, range: toRange(doc, all), selectionRange: toRange(doc, { start: all.start, end: all.start }), children: items });
   };
   group('Actors', SymbolKind.Namespace, byFirstMention.filter((e) => e.kind === 'actor').map((e) => entitySymbol(doc, e)));
   group('Places', SymbolKind.Namespace, byFirstMention.filter((e) => e.kind === 'place').map((e) => entitySymbol(doc, e)));

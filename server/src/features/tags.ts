@@ -3,9 +3,10 @@ import type { EntityAtParams, EntityAtResult } from '../../../common/protocol';
 import type { DocumentAnalysis, Span } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
+import { entitiesById } from '../workspace/entitiesById';
 import { hitAt } from './lookup';
 import { truncate } from './markdown';
-import { toRange } from './range';
+import { cover, toRange } from './range';
 
 /** The client command a tag lens runs, with arguments [documentUri, annotationId]. */
 export const EDIT_ANNOTATION_COMMAND = 'dossier.editAnnotation';
@@ -22,8 +23,10 @@ export function taggedEntities(annotations: readonly ResolvedAnnotation[], analy
     if (r.annotation.kind !== 'entity-tag') continue;
     const mention = analysis.mentions.find((m) => overlaps(m, r));
     const id = mention?.id ?? r.annotation.entity.id;
-    if (!analysis.entities.some((e) => e.id === id)) continue;
-    out.set(id, [...new Set([...(out.get(id) ?? []), ...r.annotation.body.tags])]);
+    if (!entitiesById(analysis).has(id)) continue;
+    const tags = out.get(id) ?? [];
+    for (const t of r.annotation.body.tags) if (!tags.includes(t)) tags.push(t);
+    out.set(id, tags);
   }
   return out;
 }
@@ -66,15 +69,18 @@ export function tagSymbols(doc: IndexedDocument, annotations: readonly ResolvedA
   const byTag = new Map<string, ResolvedAnnotation[]>();
   for (const r of annotations) {
     if (r.annotation.kind !== 'passage' || r.end <= r.start) continue;
-    for (const t of r.annotation.body.tags) byTag.set(t, [...(byTag.get(t) ?? []), r]);
+    for (const t of r.annotation.body.tags) {
+      const list = byTag.get(t);
+      if (list) list.push(r);
+      else byTag.set(t, [r]);
+    }
   }
   if (!byTag.size) return null;
-  const span = (rs: readonly Span[]) => ({ start: Math.min(...rs.map((r) => r.start)), end: Math.max(...rs.map((r) => r.end)) });
   const children: DocumentSymbol[] = [...byTag.keys()]
     .sort((a, b) => a.localeCompare(b))
     .map((tag) => {
       const passages = byTag.get(tag)!;
-      const all = span(passages);
+      const all = cover(passages) ?? passages[0];
       return {
         name: tag,
         detail: String(passages.length),
@@ -90,7 +96,7 @@ export function tagSymbols(doc: IndexedDocument, annotations: readonly ResolvedA
         })),
       };
     });
-  const all = span([...byTag.values()].flat());
+  const all = cover(annotations.filter((r) => r.annotation.kind === 'passage' && r.end > r.start && r.annotation.body.tags.length)) ?? { start: 0, end: 0 };
   return { name: 'Tags', detail: String(byTag.size), kind: SymbolKind.Namespace, range: toRange(doc, all), selectionRange: toRange(doc, { start: all.start, end: all.start }), children };
 }
 

@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Cancellation, DocumentAnalysis, EntityCluster, EntityMention } from '../analysis/types';
 import { EntityRegistry } from '../analysis/entities/crossDocument';
 import type { AnalysisService } from './analysisService';
+import { entitiesById } from './entitiesById';
 
 export interface IndexedDocument {
   uri: string;
@@ -158,15 +159,4 @@ export class DocumentIndex {
     }
     return entities.length ? [doc, entities] : undefined;
   }
-}
-
-const byIdCache = new WeakMap<DocumentAnalysis, Map<string, EntityCluster>>();
-
-function entitiesById(analysis: DocumentAnalysis): Map<string, EntityCluster> {
-  let map = byIdCache.get(analysis);
-  if (!map) {
-    map = new Map(analysis.entities.map((e) => [e.id, e]));
-    byIdCache.set(analysis, map);
-  }
-  return map;
 }

@@ -4,7 +4,7 @@ import type { Claim } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
 import { speakerName } from './claimsOf';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
-import { truncate } from './markdown';
+import { label, truncate } from './markdown';
 import { tagLenses, tagsAt } from './tags';
 import { toRange } from './range';
 
@@ -29,10 +29,10 @@ export function claimLensTitle(doc: IndexedDocument, claim: Claim, tags: string[
   const speaker = speakerName(doc, claim);
   const parts = [`$(comment-discussion) ${truncate(speaker ?? 'unattributed', 40)}`];
   // A bare punctuation cue (the colon of a headline) reads better quoted.
-  if (claim.cue) parts.push(/\p{L}/u.test(claim.cue.text) ? truncate(claim.cue.text, 30) : `“${claim.cue.text}”`);
+  if (claim.cue) parts.push(/\p{L}/u.test(claim.cue.text) ? truncate(claim.cue.text, 30) : `“${truncate(claim.cue.text, 30)}”`);
   // The cue already reads "allegedly" or "suggest"; the lens lists only the other hedges.
   const hedges = claim.hedges.filter((h) => h !== claim.cue?.text.toLowerCase());
-  if (hedges.length) parts.push(`hedged: ${hedges.join(', ')}`);
+  if (hedges.length) parts.push(`hedged: ${hedges.map((h) => truncate(h, 30)).join(', ')}`);
   if (claim.section === 'comments') parts.push(claim.handle ? `comment by ${truncate(claim.handle, 30)}` : 'reader comment');
   if (tags.length) parts.push(`$(tag) ${tags.map((t) => truncate(t, 20)).join(', ')}`);
   return parts.join(' · ');

@@ -2,7 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { EntityCluster } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
 import { speakerName } from './claimsOf';
-import { truncate, typeLabel } from './markdown';
+import { label, truncate, typeLabel } from './markdown';
 import { cover, toRange } from './range';
 import { tagSymbols } from './tags';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
@@ -41,7 +41,7 @@ export function documentSymbols(doc: IndexedDocument, annotations: readonly Reso
     SymbolKind.Namespace,
     comments.map((b) => {
       const range = toRange(doc, b);
-      return { name: b.handle ?? 'comment', detail: truncate(doc.document.getText(range), 60), kind: SymbolKind.Event, range, selectionRange: toRange(doc, b.handleSpan ?? b) };
+      return { name: b.handle ? label(b.handle) : 'comment', detail: truncate(doc.document.getText(range), 60), kind: SymbolKind.Event, range, selectionRange: toRange(doc, b.handleSpan ?? b) };
     }),
   );
   const tags = tagSymbols(doc, annotations);
@@ -54,7 +54,7 @@ function entitySymbol(doc: IndexedDocument, e: EntityCluster): DocumentSymbol {
   const first = mentions[0];
   const last = mentions[mentions.length - 1];
   return {
-    name: e.canonical,
+    name: label(e.canonical),
     detail: `${typeLabel(e.type)} · ${mentions.length}×`,
     kind: e.type === 'person' ? SymbolKind.Constructor : e.type === 'organization' ? SymbolKind.Class : SymbolKind.Module,
     range: toRange(doc, { start: first.start, end: last.end }),

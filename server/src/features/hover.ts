@@ -3,12 +3,13 @@ import type { Claim, DemonymMention, EntityCluster } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
 import { claimsBy, speakerName } from './claimsOf';
 import { hitAt } from './lookup';
-import { basename, escapeMarkdown, lineLink, plural, thousands, truncate, typeLabel } from './markdown';
+import { basename, escapeMarkdown, label, lineLink, plural, thousands, truncate, typeLabel } from './markdown';
 import { toRange } from './range';
 
 const MAX_DOCS = 5;
 const MAX_CLAIMS = 3;
 const MAX_DESCRIPTIONS = 3;
+const MAX_ALIASES = 8;
 
 export interface HoverExtras {
   /** User tags on the span (tagged passages and tagged entities), from the client's annotations. */
@@ -38,7 +39,7 @@ export function hover(index: DocumentIndex, params: HoverParams, extras: HoverEx
 }
 
 function header(entity: EntityCluster): string {
-  return `**${escapeMarkdown(entity.canonical)}** · ${typeLabel(entity.type)}`;
+  return `**${escapeMarkdown(label(entity.canonical))}** · ${typeLabel(entity.type)}`;
 }
 
 function mentionLines(index: DocumentIndex, doc: IndexedDocument, entity: EntityCluster): string[] {
@@ -53,7 +54,7 @@ function mentionLines(index: DocumentIndex, doc: IndexedDocument, entity: Entity
   const lines = [`Mentions: ${entity.mentions.length} here · ${refs.length} in ${plural(perDoc.size, 'document')}`];
   const others = [...perDoc.values()].filter((d) => d.doc.uri !== doc.uri).sort((a, b) => b.count - a.count);
   if (others.length) {
-    const shown = others.slice(0, MAX_DOCS).map((d) => `[${escapeMarkdown(basename(d.doc.uri))}](${lineLink(d.doc, d.first)}) (${d.count})`);
+    const shown = others.slice(0, MAX_DOCS).map((d) => `[${escapeMarkdown(label(basename(d.doc.uri)))}](${lineLink(d.doc, d.first)}) (${d.count})`);
     lines.push(`Also in: ${shown.join(' · ')}${others.length > MAX_DOCS ? ` · and ${others.length - MAX_DOCS} more` : ''}`);
   }
   return lines;
@@ -61,11 +62,13 @@ function mentionLines(index: DocumentIndex, doc: IndexedDocument, entity: Entity
 
 function aliasLine(entity: EntityCluster): string[] {
   const aliases = entity.aliases.filter((a) => a !== entity.canonical);
-  return aliases.length ? [`Also written: ${aliases.map((a) => escapeMarkdown(a)).join(', ')}`] : [];
+  if (!aliases.length) return [];
+  const more = aliases.length > MAX_ALIASES ? ` and ${aliases.length - MAX_ALIASES} more` : '';
+  return [`Also written: ${aliases.slice(0, MAX_ALIASES).map((a) => escapeMarkdown(label(a))).join(', ')}${more}`];
 }
 
 function tagLine(tags: string[]): string[] {
-  return tags.length ? [`Tags: ${tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`] : [];
+  return tags.length ? [`Tags: ${tags.map((t) => `\`${label(t).replace(/`/g, "'")}\``).join(' ')}`] : [];
 }
 
 function actorHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
@@ -79,7 +82,7 @@ function actorHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCl
   if (claims.length) {
     lines.push(`Claims (${claims.length}):`);
     for (const c of claims.slice(0, MAX_CLAIMS)) {
-      lines.push(`- [${escapeMarkdown(c.claim.cue?.text ?? 'claims')}](${lineLink(c.doc, c.claim.start)}): “${escapeMarkdown(truncate(c.claim.text.replace(/^["“]|["”]$/g, ''), 140))}”`);
+      lines.push(`- [${escapeMarkdown(label(c.claim.cue?.text ?? 'claims'))}](${lineLink(c.doc, c.claim.start)}): “${escapeMarkdown(truncate(c.claim.text.replace(/^["“]|["”]$/g, ''), 140))}”`);
     }
   }
   lines.push(...tagLine(tags));
@@ -89,7 +92,7 @@ function actorHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCl
 function placeHover(index: DocumentIndex, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
   const lines = [header(entity)];
   const f = entity.facts;
-  if (f?.country && entity.type !== 'country') lines.push(`Country: ${escapeMarkdown(f.country)}`);
+  if (f?.country && entity.type !== 'country') lines.push(`Country: ${escapeMarkdown(label(f.country))}`);
   if (f?.lat !== undefined && f.lon !== undefined) {
     const lat = f.lat.toFixed(4);
     const lon = f.lon.toFixed(4);
@@ -107,18 +110,18 @@ function demonymHover(index: DocumentIndex, d: DemonymMention): string {
   const mentions = index.mentionsOf(d.countryId);
   const docs = new Set(mentions.map((m) => m.doc.uri)).size;
   return [
-    `**${escapeMarkdown(d.text)}** · nationality adjective`,
-    `Country: **${escapeMarkdown(d.country)}**${mentions.length ? ` · mentioned ${mentions.length}× in ${plural(docs, 'document')}` : ''}`,
+    `**${escapeMarkdown(label(d.text))}** · nationality adjective`,
+    `Country: **${escapeMarkdown(label(d.country))}**${mentions.length ? ` · mentioned ${mentions.length}× in ${plural(docs, 'document')}` : ''}`,
   ].join('\n\n');
 }
 
 function claimHover(doc: IndexedDocument, claim: Claim, tags: string[]): string {
-  const section = claim.section === 'comments' ? `reader comment${claim.handle ? ` by ${escapeMarkdown(claim.handle)}` : ''}` : 'article';
+  const section = claim.section === 'comments' ? `reader comment${claim.handle ? ` by ${escapeMarkdown(label(claim.handle))}` : ''}` : 'article';
   const lines = [`**Claim** · ${section}`];
   const speaker = speakerName(doc, claim);
-  lines.push(`Speaker: ${speaker ? escapeMarkdown(speaker) : 'unattributed'}${claim.source && speaker !== claim.source.text ? ` (as “${escapeMarkdown(claim.source.text)}”)` : ''}`);
-  if (claim.cue) lines.push(`Cue: “${escapeMarkdown(claim.cue.text)}”`);
-  lines.push(`Hedges: ${claim.hedges.length ? claim.hedges.map(escapeMarkdown).join(', ') : 'none'}`);
+  lines.push(`Speaker: ${speaker ? escapeMarkdown(label(speaker)) : 'unattributed'}${claim.source && speaker !== claim.source.text ? ` (as “${escapeMarkdown(label(claim.source.text))}”)` : ''}`);
+  if (claim.cue) lines.push(`Cue: “${escapeMarkdown(label(claim.cue.text))}”`);
+  lines.push(`Hedges: ${claim.hedges.length ? claim.hedges.map((h) => escapeMarkdown(label(h))).join(', ') : 'none'}`);
   lines.push(`Content: “${escapeMarkdown(truncate(claim.text, 300))}”`);
   lines.push(...tagLine(tags));
   return lines.join('\n\n');

@@ -11,9 +11,31 @@ export function escapeMarkdown(text: string): string {
     .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 }
 
+/**
+ * The text on one line (runs of white space become one space), cut to at most
+ * `max` characters with an ellipsis. Only as much of the text is looked at as
+ * the result needs: a name can be megabytes long.
+ */
 export function truncate(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length <= max ? clean : clean.slice(0, max - 1).trimEnd() + '…';
+  for (let take = 2 * max + 16; ; take *= 4) {
+    const whole = take >= text.length;
+    const clean = (whole ? text : text.slice(0, take)).replace(/\s+/g, ' ').trim();
+    if (clean.length > max) {
+      let cut = clean.slice(0, max - 1);
+      // Never end on half of a surrogate pair.
+      if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+      return cut.trimEnd() + '…';
+    }
+    if (whole) return clean;
+  }
+}
+
+/** Longest name, tag or handle shown in a hover, outline, lens, symbol list or the sidebar. */
+export const LABEL_MAX = 120;
+
+/** A name from a document as it is shown anywhere: on one line and at most LABEL_MAX characters. */
+export function label(text: string): string {
+  return truncate(text, LABEL_MAX);
 }
 
 const TYPE_LABELS: Record<string, string> = {

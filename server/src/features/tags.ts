@@ -5,7 +5,7 @@ import type { IndexedDocument } from '../workspace/documentIndex';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
 import { entitiesById } from '../workspace/entitiesById';
 import { hitAt } from './lookup';
-import { truncate } from './markdown';
+import { label, truncate } from './markdown';
 import { cover, toRange } from './range';
 
 /** The client command a tag lens runs, with arguments [documentUri, annotationId]. */
@@ -56,7 +56,7 @@ export function tagLenses(doc: IndexedDocument, annotations: readonly ResolvedAn
       const { tags, note } = r.annotation.body;
       const parts: string[] = [];
       if (tags.length) parts.push(`$(tag) ${tags.map((t) => truncate(t, 30)).join(', ')}`);
-      if (note) parts.push(`$(note) ${truncate(note.replace(/\s+/g, ' '), 50)}`);
+      if (note) parts.push(`$(note) ${truncate(note, 50)}`);
       return {
         range: toRange(doc, { start: r.start, end: r.start }),
         command: { title: parts.join(' · '), command: EDIT_ANNOTATION_COMMAND, arguments: [doc.uri, r.annotation.id] },
@@ -82,14 +82,14 @@ export function tagSymbols(doc: IndexedDocument, annotations: readonly ResolvedA
       const passages = byTag.get(tag)!;
       const all = cover(passages) ?? passages[0];
       return {
-        name: tag,
+        name: label(tag),
         detail: String(passages.length),
         kind: SymbolKind.Key,
         range: toRange(doc, all),
         selectionRange: toRange(doc, passages[0]),
         children: passages.map((r) => ({
-          name: truncate(r.annotation.target.quote.exact.replace(/\s+/g, ' '), 60),
-          detail: r.annotation.body.note ? truncate(r.annotation.body.note.replace(/\s+/g, ' '), 60) : '',
+          name: truncate(r.annotation.target.quote.exact, 60),
+          detail: r.annotation.body.note ? truncate(r.annotation.body.note, 60) : '',
           kind: SymbolKind.String,
           range: toRange(doc, r),
           selectionRange: toRange(doc, r),
@@ -107,8 +107,8 @@ export function entityAt(doc: IndexedDocument | undefined, params: EntityAtParam
   if (!hit || hit.kind !== 'mention') return null;
   const { mention, entity } = hit;
   return {
-    mention: { start: mention.start, end: mention.end, text: mention.text },
-    entity: { id: entity.id, name: entity.canonical, type: entity.type, mentionCount: entity.mentions.length },
-    others: doc.analysis.entities.filter((e) => e.id !== entity.id).map((e) => ({ id: e.id, name: e.canonical, type: e.type })),
+    mention: { start: mention.start, end: mention.end, text: label(mention.text) },
+    entity: { id: entity.id, name: label(entity.canonical), type: entity.type, mentionCount: entity.mentions.length },
+    others: doc.analysis.entities.filter((e) => e.id !== entity.id).map((e) => ({ id: e.id, name: label(e.canonical), type: e.type })),
   };
 }

@@ -2,6 +2,7 @@ import { OVERVIEW_LIMIT, type OverviewClaim, type OverviewEntity, type OverviewM
 import type { Claim } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
 import { speakerName } from './claimsOf';
+import { label, LABEL_MAX, truncate } from './markdown';
 
 /*
  * The sidebar, level by level: the overview is a bounded summary (counts, no
@@ -12,6 +13,8 @@ import { speakerName } from './claimsOf';
  */
 
 const CONTEXT = 60;
+/** Longest claim text sent for one sidebar item. */
+const CLAIM_MAX = 300;
 const SLICE_MS = 8;
 
 interface SpeakerEntry extends OverviewSpeaker {
@@ -73,7 +76,7 @@ export class WorkspaceOverviewService {
         uri,
         start: doc.document.positionAt(m.start),
         end: doc.document.positionAt(m.end),
-        context: text.slice(Math.max(0, m.start - CONTEXT), Math.min(text.length, m.end + CONTEXT)).replace(/\s+/g, ' ').trim(),
+        context: truncate(text.slice(Math.max(0, m.start - CONTEXT), Math.min(text.length, m.end + CONTEXT)), 2 * CONTEXT + LABEL_MAX),
       }));
   }
 
@@ -88,8 +91,8 @@ export class WorkspaceOverviewService {
         uri: doc.uri,
         speakerId: sp.resolved ? sp.key : null,
         speaker: sp.name,
-        cue: claim.cue?.text ?? null,
-        text: claim.text.replace(/\s+/g, ' '),
+        cue: claim.cue ? label(claim.cue.text) : null,
+        text: truncate(claim.text, CLAIM_MAX),
         section: claim.section,
         start: doc.document.positionAt(claim.start),
         end: doc.document.positionAt(claim.end),
@@ -128,9 +131,9 @@ export class WorkspaceOverviewService {
         const id = this.index.workspaceId(doc.uri, e.id);
         let entry = entities.get(id);
         if (!entry) {
-          entry = { id, name: e.canonical, kind: e.kind, type: e.type, mentionCount: 0, documentCount: 0, lastDoc: '' };
+          entry = { id, name: label(e.canonical), kind: e.kind, type: e.type, mentionCount: 0, documentCount: 0, lastDoc: '' };
           entities.set(id, entry);
-        } else if (e.canonical.length > entry.name.length) entry.name = e.canonical;
+        } else if (e.canonical.length > entry.name.length) entry.name = label(e.canonical);
         entry.mentionCount += e.mentions.length;
         if (entry.lastDoc !== doc.uri) {
           entry.lastDoc = doc.uri;
@@ -139,7 +142,7 @@ export class WorkspaceOverviewService {
       }
       for (const claim of doc.analysis.claims) {
         const speakerId = claim.speaker ? this.index.workspaceId(doc.uri, claim.speaker) : null;
-        const name = speakerName(doc, claim) ?? 'Unattributed';
+        const name = label(speakerName(doc, claim) ?? 'Unattributed');
         const key = speakerId ?? `source:${name.toLowerCase()}`;
         let sp = speakers.get(key);
         if (!sp) speakers.set(key, (sp = { key, name, resolved: speakerId !== null, claimCount: 0, claims: [] }));

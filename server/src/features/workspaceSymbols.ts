@@ -1,6 +1,6 @@
 import { SymbolKind, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import type { DocumentIndex } from '../workspace/documentIndex';
-import { typeLabel } from './markdown';
+import { label, typeLabel } from './markdown';
 import { toRange } from './range';
 
 const LIMIT = 500;
@@ -15,7 +15,7 @@ export function workspaceSymbols(index: DocumentIndex, params: WorkspaceSymbolPa
       if (query && !names.some((n) => fuzzyContains(n.toLowerCase(), query))) continue;
       const first = doc.analysis.mentions[e.mentions[0]];
       out.push({
-        name: e.canonical,
+        name: label(e.canonical),
         kind: e.type === 'person' ? SymbolKind.Constructor : e.type === 'organization' ? SymbolKind.Class : SymbolKind.Module,
         containerName: `${typeLabel(e.type)} · ${e.mentions.length}×`,
         location: { uri: doc.uri, range: toRange(doc, first) },

@@ -2,7 +2,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Annotation } from '../../../common/annotations';
 import type { Block, Claim, DocumentAnalysis, EntityCluster, EntityMention } from '../../../server/src/analysis/types';
 import type { ResolvedAnnotation } from '../../../server/src/workspace/annotationIndex';
-import type { IndexedDocument } from '../../../server/src/workspace/documentIndex';
+import type { AnalysisService } from '../../../server/src/workspace/analysisService';
+import { DocumentIndex, type IndexedDocument } from '../../../server/src/workspace/documentIndex';
 
 /** An analysis with nothing detected, for documents built by hand. */
 export function emptyAnalysis(text: string): DocumentAnalysis {
@@ -74,4 +75,30 @@ export function passage(id: number, text: string, start: number, end: number, bo
 
 export function placed(annotation: Annotation): ResolvedAnnotation {
   return { annotation, start: annotation.target.position.start, end: annotation.target.position.end };
+}
+
+/** Analyses prepared by the test, handed out for their text: puts hand-built documents into a real DocumentIndex. */
+export class PreparedAnalyses implements AnalysisService {
+  private readonly byText = new Map<string, DocumentAnalysis>();
+
+  add(doc: IndexedDocument): this {
+    this.byText.set(doc.document.getText(), doc.analysis);
+    return this;
+  }
+
+  analyze(text: string): Promise<DocumentAnalysis> {
+    const a = this.byText.get(text);
+    return a ? Promise.resolve(a) : Promise.reject(new Error('no analysis prepared for this text'));
+  }
+
+  dispose(): void {}
+}
+
+/** A DocumentIndex holding the given hand-built documents. */
+export async function indexOf(...docs: IndexedDocument[]): Promise<DocumentIndex> {
+  const prepared = new PreparedAnalyses();
+  for (const d of docs) prepared.add(d);
+  const index = new DocumentIndex(prepared);
+  for (const d of docs) await index.update(d.uri, d.document.getText(), d.version);
+  return index;
 }

@@ -4,7 +4,7 @@ import type { Claim } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
 import { speakerName } from './claimsOf';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
-import { label, truncate } from './markdown';
+import { lensText } from './markdown';
 import { tagLenses, tagsAt } from './tags';
 import { toRange } from './range';
 
@@ -27,14 +27,14 @@ export function codeLenses(doc: IndexedDocument, settings: Settings, annotations
 
 export function claimLensTitle(doc: IndexedDocument, claim: Claim, tags: string[] = []): string {
   const speaker = speakerName(doc, claim);
-  const parts = [`$(comment-discussion) ${truncate(speaker ?? 'unattributed', 40)}`];
+  const parts = [`$(comment-discussion) ${lensText(speaker ?? 'unattributed', 40)}`];
   // A bare punctuation cue (the colon of a headline) reads better quoted.
-  if (claim.cue) parts.push(/\p{L}/u.test(claim.cue.text) ? truncate(claim.cue.text, 30) : `“${truncate(claim.cue.text, 30)}”`);
+  if (claim.cue) parts.push(/\p{L}/u.test(claim.cue.text) ? lensText(claim.cue.text, 30) : `“${lensText(claim.cue.text, 30)}”`);
   // The cue already reads "allegedly" or "suggest"; the lens lists only the other hedges.
   const hedges = claim.hedges.filter((h) => h !== claim.cue?.text.toLowerCase());
-  if (hedges.length) parts.push(`hedged: ${hedges.map((h) => truncate(h, 30)).join(', ')}`);
-  if (claim.section === 'comments') parts.push(claim.handle ? `comment by ${truncate(claim.handle, 30)}` : 'reader comment');
-  if (tags.length) parts.push(`$(tag) ${tags.map((t) => truncate(t, 20)).join(', ')}`);
+  if (hedges.length) parts.push(`hedged: ${hedges.map((h) => lensText(h, 30)).join(', ')}`);
+  if (claim.section === 'comments') parts.push(claim.handle ? `comment by ${lensText(claim.handle, 30)}` : 'reader comment');
+  if (tags.length) parts.push(`$(tag) ${tags.map((t) => lensText(t, 20)).join(', ')}`);
   return parts.join(' · ');
 }
 

@@ -30,6 +30,19 @@ export function truncate(text: string, max: number): string {
   }
 }
 
+/*
+ * VS Code renders `$(name)` in code lens titles (and quick pick labels) as a
+ * codicon, and shows `\$(name)` as the literal text (renderLabelWithIcons,
+ * the escape its own escapeIcons writes). Only that exact pattern is escaped:
+ * a backslash before anything else would be shown.
+ */
+const ICON = /\$\((?=[A-Za-z0-9-]+(?:~[A-Za-z]+)?\))/g;
+
+/** Document or user text for a code lens title: on one line, at most `max` characters, no icons. */
+export function lensText(text: string, max: number): string {
+  return truncate(text, max).replace(ICON, '\\$(');
+}
+
 /** Longest name, tag or handle shown in a hover, outline, lens, symbol list or the sidebar. */
 export const LABEL_MAX = 120;
 

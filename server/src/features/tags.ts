@@ -5,7 +5,7 @@ import type { IndexedDocument } from '../workspace/documentIndex';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
 import { entitiesById } from '../workspace/entitiesById';
 import { hitAt } from './lookup';
-import { label, truncate } from './markdown';
+import { label, lensText, truncate } from './markdown';
 import { cover, toRange } from './range';
 
 /** The client command a tag lens runs, with arguments [documentUri, annotationId]. */
@@ -55,8 +55,8 @@ export function tagLenses(doc: IndexedDocument, annotations: readonly ResolvedAn
     .map((r) => {
       const { tags, note } = r.annotation.body;
       const parts: string[] = [];
-      if (tags.length) parts.push(`$(tag) ${tags.map((t) => truncate(t, 30)).join(', ')}`);
-      if (note) parts.push(`$(note) ${truncate(note, 50)}`);
+      if (tags.length) parts.push(`$(tag) ${tags.map((t) => lensText(t, 30)).join(', ')}`);
+      if (note) parts.push(`$(note) ${lensText(note, 50)}`);
       return {
         range: toRange(doc, { start: r.start, end: r.start }),
         command: { title: parts.join(' · '), command: EDIT_ANNOTATION_COMMAND, arguments: [doc.uri, r.annotation.id] },

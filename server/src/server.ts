@@ -63,7 +63,7 @@ export function startServer(connection: Connection): void {
   const indexer = new WorkspaceIndexer(index, {
     isOpen: (uri) => documents.get(uri) !== undefined,
     log: (m) => connection.console.info(m),
-    progress: (indexed, total) => void connection.sendNotification(indexingStatusNotification, { indexed, total, done: indexed >= total }),
+    progress: (indexed, total, failed) => void connection.sendNotification(indexingStatusNotification, { indexed, total, done: indexed >= total, failed: [...failed] }),
   });
 
   /** The analysis of the document's current version, computed on first use. */

@@ -1,7 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Cancellation, DocumentAnalysis, EntityCluster, EntityMention } from '../analysis/types';
+import type { DocumentAnalysis, EntityCluster, EntityMention } from '../analysis/types';
 import { EntityRegistry } from '../analysis/entities/crossDocument';
 import type { AnalysisService } from './analysisService';
+import { CancelSource, raceCancellation, type CancelToken } from './cancellation';
 import { entitiesById } from './entitiesById';
 
 export interface IndexedDocument {
@@ -17,13 +18,26 @@ export interface MentionRef {
   entity: EntityCluster;
 }
 
+/** An analysis in progress and who waits for it. */
+interface Pending {
+  version: number;
+  text: string;
+  promise: Promise<IndexedDocument>;
+  /** Stops the analysis: when a newer version replaces it, the document is removed, or nobody waits any longer. */
+  stop: CancelSource;
+  /** Callers with a token still waiting. */
+  waiting: number;
+  /** A caller without a token asked: the analysis runs to the end. */
+  wanted: boolean;
+}
+
 /**
  * Every analysed document of the workspace, one analysis per (uri, version),
  * and the cross-document entity registry kept in step with it.
  */
 export class DocumentIndex {
   private readonly docs = new Map<string, IndexedDocument>();
-  private readonly pending = new Map<string, { version: number; text: string; promise: Promise<IndexedDocument> }>();
+  private readonly pending = new Map<string, Pending>();
   readonly registry = new EntityRegistry();
   private listeners: Array<(uri: string) => void> = [];
   private changes = 0;
@@ -51,15 +65,26 @@ export class DocumentIndex {
 
   /**
    * The analysis of this exact text and version: the cached one, the one
-   * already being computed, or a new one. Results of versions that were
-   * superseded while they were computed are not stored.
+   * already being computed, or a new one. A new version stops the analysis
+   * of the one it replaces. A caller whose token is cancelled hears at once
+   * (AnalysisCancelled); the analysis goes on while anyone else waits for it
+   * and stops when nobody does. Callers without a token always want it.
    */
-  update(uri: string, text: string, version: number, token?: Cancellation, background = false): Promise<IndexedDocument> {
+  update(uri: string, text: string, version: number, token?: CancelToken, background = false): Promise<IndexedDocument> {
     const existing = this.docs.get(uri);
     if (existing && existing.version === version && existing.document.getText() === text) return Promise.resolve(existing);
-    const inFlight = this.pending.get(uri);
-    if (inFlight && inFlight.version === version && inFlight.text === text) return inFlight.promise;
-    const promise = this.service.analyze(text, token, background).then((raw) => {
+    let pending = this.pending.get(uri);
+    // A stopped analysis is not waited for: it is about to fail with AnalysisCancelled.
+    if (!pending || pending.version !== version || pending.text !== text || pending.stop.token.isCancellationRequested) {
+      pending?.stop.cancel();
+      pending = this.analyze(uri, text, version, background);
+    }
+    return this.wait(pending, token);
+  }
+
+  private analyze(uri: string, text: string, version: number, background: boolean): Pending {
+    const stop = new CancelSource();
+    const promise = this.service.analyze(text, stop.token, background).then((raw) => {
       const analysis = this.corrector(uri, text, raw);
       const entry: IndexedDocument = { uri, version, document: TextDocument.create(uri, 'plaintext', version, text), analysis };
       if (this.pending.get(uri)?.promise === promise) {
@@ -74,11 +99,28 @@ export class DocumentIndex {
     promise.catch(() => {
       if (this.pending.get(uri)?.promise === promise) this.pending.delete(uri);
     });
-    this.pending.set(uri, { version, text, promise });
-    return promise;
+    const pending: Pending = { version, text, promise, stop, waiting: 0, wanted: false };
+    this.pending.set(uri, pending);
+    return pending;
+  }
+
+  private wait(pending: Pending, token?: CancelToken): Promise<IndexedDocument> {
+    if (!token) {
+      pending.wanted = true;
+      return pending.promise;
+    }
+    pending.waiting++;
+    const waited = raceCancellation(pending.promise, token);
+    const done = () => {
+      pending.waiting--;
+      if (token.isCancellationRequested && !pending.wanted && pending.waiting === 0) pending.stop.cancel();
+    };
+    waited.then(done, done);
+    return waited;
   }
 
   remove(uri: string): void {
+    this.pending.get(uri)?.stop.cancel();
     this.pending.delete(uri);
     this.raw.delete(uri);
     if (!this.docs.delete(uri)) return;

@@ -1,6 +1,7 @@
 import type { Claim } from '../analysis/types';
-import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import type { IndexedDocument } from '../workspace/documentIndex';
 import { entitiesById } from '../workspace/entitiesById';
+import type { WorkspaceEntities } from '../workspace/workspaceEntities';
 
 export interface ClaimRef {
   doc: IndexedDocument;
@@ -8,10 +9,10 @@ export interface ClaimRef {
 }
 
 /** Claims whose speaker is the entity with this workspace id, across the workspace. */
-export function claimsBy(index: DocumentIndex, workspaceId: string): ClaimRef[] {
+export function claimsBy(entities: WorkspaceEntities, workspaceId: string): ClaimRef[] {
   const out: ClaimRef[] = [];
-  for (const [doc, entities] of index.membersIn(workspaceId)) {
-    const ids = new Set(entities.map((e) => e.id));
+  for (const [doc, members] of entities.membersOf(workspaceId)) {
+    const ids = new Set(members.map((e) => e.id));
     for (const claim of doc.analysis.claims) {
       if (claim.speaker && ids.has(claim.speaker)) out.push({ doc, claim });
     }

@@ -3,7 +3,7 @@ import type { Settings } from '../../../common/settings';
 import type { Claim } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
 import { speakerName } from './claimsOf';
-import type { ResolvedAnnotation } from '../workspace/annotationIndex';
+import { checkEvery, type FeatureContext } from './context';
 import { lensText } from './markdown';
 import { tagLenses, tagsAt } from './tags';
 import { toRange } from './range';
@@ -12,16 +12,20 @@ import { toRange } from './range';
 export const SHOW_DETAILS_COMMAND = '_dossier.showDetails';
 
 /** Lenses above claims and above tagged passages, as the `dossier.codeLens.*` settings allow. */
-export function codeLenses(doc: IndexedDocument, settings: Settings, annotations: readonly ResolvedAnnotation[] = []): CodeLens[] {
+export function codeLenses(doc: IndexedDocument, settings: Settings, ctx: Pick<FeatureContext, 'annotations' | 'token'>): CodeLens[] {
   if (!settings.codeLens.enabled) return [];
   const lenses: CodeLens[] = [];
   // Loops, not push(...array): a spread passes every lens as an argument and overflows the stack on big documents.
   if (settings.codeLens.claims) {
     // Only passages with tags can add to a claim's lens; most documents have none, so most claims look at nothing.
-    const tagged = annotations.filter((r) => r.annotation.kind === 'passage' && r.annotation.body.tags.length > 0);
-    for (const claim of doc.analysis.claims) lenses.push(claimLens(doc, claim, tagged.length ? tagsAt(tagged, claim) : []));
+    const tagged = ctx.annotations.filter((r) => r.annotation.kind === 'passage' && r.annotation.body.tags.length > 0);
+    const claims = doc.analysis.claims;
+    for (let i = 0; i < claims.length; i++) {
+      checkEvery(ctx.token, i);
+      lenses.push(claimLens(doc, claims[i], tagged.length ? tagsAt(tagged, claims[i]) : []));
+    }
   }
-  if (settings.codeLens.tags) for (const lens of tagLenses(doc, annotations)) lenses.push(lens);
+  if (settings.codeLens.tags) for (const lens of tagLenses(doc, ctx.annotations)) lenses.push(lens);
   return lenses;
 }
 

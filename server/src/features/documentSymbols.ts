@@ -5,10 +5,10 @@ import { speakerName } from './claimsOf';
 import { label, truncate, typeLabel } from './markdown';
 import { cover, toRange } from './range';
 import { tagSymbols } from './tags';
-import type { ResolvedAnnotation } from '../workspace/annotationIndex';
+import { throwIfCancelled, type FeatureContext } from './context';
 
 /** Outline: Headline, Actors, Places, Claims and Comments groups, entities in order of first mention. */
-export function documentSymbols(doc: IndexedDocument, annotations: readonly ResolvedAnnotation[] = []): DocumentSymbol[] {
+export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 'annotations' | 'token'>): DocumentSymbol[] {
   const a = doc.analysis;
   const out: DocumentSymbol[] = [];
 
@@ -18,6 +18,8 @@ export function documentSymbols(doc: IndexedDocument, annotations: readonly Reso
   }
   const byFirstMention = [...a.entities].sort((x, y) => a.mentions[x.mentions[0]].start - a.mentions[y.mentions[0]].start);
   const group = (name: string, kind: SymbolKind, items: DocumentSymbol[]) => {
+    // Each group is a pass over the document's items: a cancelled request stops between them.
+    throwIfCancelled(ctx.token);
     const all = cover(items.map((i) => ({ start: doc.document.offsetAt(i.range.start), end: doc.document.offsetAt(i.range.end) })));
     if (!all) return;
     out.push({ name, detail: String(items.length), kind, range: toRange(doc, all), selectionRange: toRange(doc, { start: all.start, end: all.start }), children: items });
@@ -44,7 +46,7 @@ export function documentSymbols(doc: IndexedDocument, annotations: readonly Reso
       return { name: b.handle ? label(b.handle) : 'comment', detail: truncate(doc.document.getText(range), 60), kind: SymbolKind.Event, range, selectionRange: toRange(doc, b.handleSpan ?? b) };
     }),
   );
-  const tags = tagSymbols(doc, annotations);
+  const tags = tagSymbols(doc, ctx.annotations);
   if (tags) out.push(tags);
   return out;
 }

@@ -1,5 +1,6 @@
 import { SymbolKind, type CodeLens, type DocumentSymbol } from 'vscode-languageserver';
-import type { EntityAtParams, EntityAtResult } from '../../../common/protocol';
+import type { Position } from 'vscode-languageserver';
+import type { EntityAtResult } from '../../../common/protocol';
 import type { DocumentAnalysis, Span } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
@@ -101,9 +102,8 @@ export function tagSymbols(doc: IndexedDocument, annotations: readonly ResolvedA
 }
 
 /** `dossier/entityAt`: the entity mention at a position and the document's other entities. */
-export function entityAt(doc: IndexedDocument | undefined, params: EntityAtParams): EntityAtResult | null {
-  if (!doc) return null;
-  const hit = hitAt(doc, doc.document.offsetAt(params.position));
+export function entityAt(doc: IndexedDocument, position: Position): EntityAtResult | null {
+  const hit = hitAt(doc, doc.document.offsetAt(position));
   if (!hit || hit.kind !== 'mention') return null;
   const { mention, entity } = hit;
   return {

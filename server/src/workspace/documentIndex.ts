@@ -1,9 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalysis, EntityCluster, EntityMention } from '../analysis/types';
+import type { DocumentAnalysis } from '../analysis/types';
 import { EntityRegistry } from '../analysis/entities/crossDocument';
 import type { AnalysisService } from './analysisService';
 import { CancelSource, raceCancellation, type CancelToken } from './cancellation';
-import { entitiesById } from './entitiesById';
 
 export interface IndexedDocument {
   uri: string;
@@ -12,11 +11,8 @@ export interface IndexedDocument {
   analysis: DocumentAnalysis;
 }
 
-export interface MentionRef {
-  doc: IndexedDocument;
-  mention: EntityMention;
-  entity: EntityCluster;
-}
+/** The user's corrections applied to the analysis of a document's text. */
+export type Corrector = (uri: string, text: string, analysis: DocumentAnalysis) => DocumentAnalysis;
 
 /** An analysis in progress and who waits for it. */
 interface Pending {
@@ -43,14 +39,15 @@ export class DocumentIndex {
   private changes = 0;
   /** Analyses as the detector produced them, before the user's corrections. */
   private readonly raw = new Map<string, DocumentAnalysis>();
-  private corrector: (uri: string, text: string, analysis: DocumentAnalysis) => DocumentAnalysis = (_uri, _text, analysis) => analysis;
 
-  constructor(private readonly service: AnalysisService) {}
-
-  /** Sets how the user's corrections are applied to each new analysis (see analysis/corrections.ts). */
-  setCorrector(corrector: (uri: string, text: string, analysis: DocumentAnalysis) => DocumentAnalysis): void {
-    this.corrector = corrector;
-  }
+  /**
+   * @param corrector applies the user's corrections to each new analysis
+   *   (see analysis/corrections.ts); by default analyses are kept as the detector made them.
+   */
+  constructor(
+    private readonly service: AnalysisService,
+    private readonly corrector: Corrector = (_uri, _text, analysis) => analysis,
+  ) {}
 
   /** Applies the corrections again to the stored analysis of uri, after the user's annotations changed. */
   reapply(uri: string): void {
@@ -156,49 +153,5 @@ export class DocumentIndex {
 
   onDidChange(listener: (uri: string) => void): void {
     this.listeners.push(listener);
-  }
-
-  /** The workspace-wide id of an entity of one document. */
-  workspaceId(uri: string, localId: string): string {
-    return this.registry.resolve(uri, localId);
-  }
-
-  /** All mentions across the workspace of the entity with this workspace id, documents in index order. */
-  mentionsOf(workspaceId: string): MentionRef[] {
-    const refs: MentionRef[] = [];
-    for (const [doc, entities] of this.membersIn(workspaceId)) {
-      for (const entity of entities) {
-        for (const i of entity.mentions) refs.push({ doc, mention: doc.analysis.mentions[i], entity });
-      }
-    }
-    return refs;
-  }
-
-  /** The analysed documents that mention the workspace entity, sorted by uri, each with its local entities that belong to it. */
-  membersIn(workspaceId: string): Array<[IndexedDocument, EntityCluster[]]> {
-    const out: Array<[IndexedDocument, EntityCluster[]]> = [];
-    const members = this.registry.membersOf(workspaceId);
-    for (const uri of [...members.keys()].sort()) {
-      const entities = this.localEntities(uri, members.get(uri) ?? []);
-      if (entities) out.push(entities);
-    }
-    return out;
-  }
-
-  /** The local entities of one document that belong to the workspace entity, or undefined when it has none. */
-  membersInDocument(workspaceId: string, uri: string): [IndexedDocument, EntityCluster[]] | undefined {
-    return this.localEntities(uri, this.registry.membersOf(workspaceId).get(uri) ?? []);
-  }
-
-  private localEntities(uri: string, localIds: readonly string[]): [IndexedDocument, EntityCluster[]] | undefined {
-    const doc = this.docs.get(uri);
-    if (!doc) return undefined;
-    const byId = entitiesById(doc.analysis);
-    const entities: EntityCluster[] = [];
-    for (const id of localIds) {
-      const entity = byId.get(id);
-      if (entity) entities.push(entity);
-    }
-    return entities.length ? [doc, entities] : undefined;
   }
 }

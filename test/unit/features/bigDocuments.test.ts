@@ -3,7 +3,7 @@ import { defaultSettings } from '../../../common/settings';
 import { codeLenses } from '../../../server/src/features/codeLens';
 import { documentSymbols } from '../../../server/src/features/documentSymbols';
 import { tagSymbols } from '../../../server/src/features/tags';
-import { manyItemsDocument, passage, placed } from './synthetic';
+import { context, manyItemsDocument, passage, placed } from './synthetic';
 
 const ITEMS = 200_000;
 
@@ -12,11 +12,11 @@ describe('features on documents with 200,000 items', function () {
   const doc = manyItemsDocument(ITEMS);
 
   it('gives one code lens per claim (no spread of the lens array)', () => {
-    assert.strictEqual(codeLenses(doc, defaultSettings).length, ITEMS);
+    assert.strictEqual(codeLenses(doc, defaultSettings, context()).length, ITEMS);
   });
 
   it('gives an outline whose groups hold every actor, claim and comment (no Math.min of every item)', () => {
-    const symbols = documentSymbols(doc);
+    const symbols = documentSymbols(doc, context());
     const sizes = Object.fromEntries(symbols.map((s) => [s.name, s.children?.length ?? 0]));
     assert.deepStrictEqual(sizes, { Actors: ITEMS, Claims: ITEMS, Comments: ITEMS });
     const actors = symbols.find((s) => s.name === 'Actors')!;

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { DocumentAnalysis } from '../../../server/src/analysis/types';
 import { hover } from '../../../server/src/features/hover';
 import { escapeMarkdown } from '../../../server/src/features/markdown';
-import { emptyAnalysis, indexedDocument, indexOf } from './synthetic';
+import { context, emptyAnalysis, indexedDocument, indexOf } from './synthetic';
 
 /*
  * GFM (VS Code renders hovers with marked, GFM on) turns bare URLs, `www.`
@@ -57,7 +57,7 @@ describe('hovers and bare URLs', () => {
   it('a claim hover shows the URL, the www. name and the address from the text without linking them', async () => {
     const doc = indexedDocument('file:///ws/links.txt', TEXT, analysis());
     const index = await indexOf(doc);
-    const h = hover(index, { textDocument: { uri: doc.uri }, position: doc.document.positionAt(TEXT.indexOf('login')) });
+    const h = hover(doc, doc.document.positionAt(TEXT.indexOf('login')), context({ index }));
     const value = (h?.contents as { value: string } | undefined)?.value ?? '';
     assert.deepStrictEqual(autolinks(value), []);
     const shown = unescape(value);

@@ -9,7 +9,8 @@ import { entityAt } from '../../../server/src/features/tags';
 import { WorkspaceOverviewService } from '../../../server/src/features/workspaceOverview';
 import { workspaceSymbols } from '../../../server/src/features/workspaceSymbols';
 import type { DocumentIndex } from '../../../server/src/workspace/documentIndex';
-import { emptyAnalysis, indexedDocument, indexOf } from './synthetic';
+import { workspaceEntities } from '../../../server/src/workspace/workspaceEntities';
+import { context, emptyAnalysis, indexedDocument, indexOf, NEVER } from './synthetic';
 
 /*
  * A run of capitalised words can make one entity of megabytes. Whatever the
@@ -80,7 +81,7 @@ describe('labels of a 1 MB entity', function () {
 
   it('hovers on the person, the place and the claim stay short', async () => {
     for (const offset of [2, TEXT.lastIndexOf(NAME) + 2, TEXT.indexOf('said') + 1]) {
-      const h = hover(index, { textDocument: { uri: URI }, position: at(offset) });
+      const h = hover(doc, at(offset), context({ index }));
       assert.ok(h, `no hover at ${offset}`);
       const value = (h.contents as { value: string }).value;
       assert.ok(value.length < 2000, `hover at ${offset} is ${value.length} characters`);
@@ -88,22 +89,22 @@ describe('labels of a 1 MB entity', function () {
   });
 
   it('outline names, lens titles and entityAt names are at most LABEL_MAX characters', () => {
-    for (const s of documentSymbols(doc).flatMap((g) => [g, ...(g.children ?? [])])) {
+    for (const s of documentSymbols(doc, context()).flatMap((g) => [g, ...(g.children ?? [])])) {
       assert.ok(s.name.length <= LABEL_MAX && (s.detail ?? '').length <= LABEL_MAX, `${s.name.length}/${s.detail?.length}`);
     }
-    for (const lens of codeLenses(doc, defaultSettings)) assert.ok(lens.command!.title.length <= 3 * LABEL_MAX, String(lens.command!.title.length));
-    const hit = entityAt(doc, { uri: URI, position: at(2) });
+    for (const lens of codeLenses(doc, defaultSettings, context())) assert.ok(lens.command!.title.length <= 3 * LABEL_MAX, String(lens.command!.title.length));
+    const hit = entityAt(doc, at(2));
     assert.ok(hit);
     assert.ok(longest(hit) <= LABEL_MAX, String(longest(hit)));
   });
 
   it('workspace symbols and the sidebar send short names, claims and contexts', async () => {
-    assert.ok(longest(workspaceSymbols(index, { query: 'aa' })) <= Math.max(LABEL_MAX, URI.length));
-    const sidebar = new WorkspaceOverviewService(index);
-    const overview = await sidebar.overview();
+    assert.ok(longest(workspaceSymbols('aa', context({ index }))) <= Math.max(LABEL_MAX, URI.length));
+    const sidebar = new WorkspaceOverviewService(workspaceEntities(index));
+    const overview = await sidebar.overview('', NEVER);
     assert.deepStrictEqual(overview.entities.map((e) => e.name.length), [LABEL_MAX, LABEL_MAX]);
     assert.ok(longest(overview.speakers.map((s) => s.name)) <= LABEL_MAX);
-    const claims = await sidebar.speakerClaims(overview.speakers[0].key);
+    const claims = await sidebar.speakerClaims(overview.speakers[0].key, '', NEVER);
     assert.strictEqual(claims.length, 1);
     assert.ok(claims[0].speaker.length <= LABEL_MAX && claims[0].text.length <= 300);
     const mentions = sidebar.entityMentions(overview.entities[0].id, URI);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { defaultSettings } from '../../../common/settings';
 import type { DocumentAnalysis } from '../../../server/src/analysis/types';
 import { codeLenses } from '../../../server/src/features/codeLens';
-import { emptyAnalysis, indexedDocument, passage, placed } from './synthetic';
+import { context, emptyAnalysis, indexedDocument, passage, placed } from './synthetic';
 
 /**
  * What VS Code makes of a code lens title (renderLabelWithIcons in
@@ -46,7 +46,7 @@ describe('code lens titles and codicon syntax', () => {
   const doc = indexedDocument('file:///ws/icons.txt', TEXT, analysis());
 
   it('a claim lens shows handles, sources and hedges from the text as text, not as icons', () => {
-    const [lens] = codeLenses(doc, defaultSettings);
+    const [lens] = codeLenses(doc, defaultSettings, context());
     const { icons, text } = render(lens.command!.title);
     assert.deepStrictEqual(icons, ['comment-discussion']);
     assert.match(text, /^ \$\(bug\)Ministry · says · hedged: \$\(warning\) · comment by \$\(bug\)evil \\\$\(x\) \$\(no icon\)$/);
@@ -55,7 +55,7 @@ describe('code lens titles and codicon syntax', () => {
   it('a tag lens shows tags and notes from the user as text, not as icons', () => {
     const start = TEXT.indexOf('all');
     const annotation = passage(1, TEXT, start, start + 3, { tags: ['$(flame)hot'], note: 'see $(link-external)' });
-    const lenses = codeLenses(doc, { ...defaultSettings, codeLens: { ...defaultSettings.codeLens, claims: false } }, [placed(annotation)]);
+    const lenses = codeLenses(doc, { ...defaultSettings, codeLens: { ...defaultSettings.codeLens, claims: false } }, context({ annotations: [placed(annotation)] }));
     const { icons, text } = render(lenses[0].command!.title);
     assert.deepStrictEqual(icons, ['tag', 'note']);
     assert.strictEqual(text, ' $(flame)hot ·  see $(link-external)');

@@ -2,8 +2,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Annotation } from '../../../common/annotations';
 import type { Block, Claim, DocumentAnalysis, EntityCluster, EntityMention } from '../../../server/src/analysis/types';
 import type { ResolvedAnnotation } from '../../../server/src/workspace/annotationIndex';
+import type { FeatureContext } from '../../../server/src/features/context';
 import type { AnalysisService } from '../../../server/src/workspace/analysisService';
+import type { CancelToken } from '../../../server/src/workspace/cancellation';
 import { DocumentIndex, type IndexedDocument } from '../../../server/src/workspace/documentIndex';
+import { workspaceEntities } from '../../../server/src/workspace/workspaceEntities';
 
 /** An analysis with nothing detected, for documents built by hand. */
 export function emptyAnalysis(text: string): DocumentAnalysis {
@@ -101,4 +104,16 @@ export async function indexOf(...docs: IndexedDocument[]): Promise<DocumentIndex
   const index = new DocumentIndex(prepared);
   for (const d of docs) await index.update(d.uri, d.document.getText(), d.version);
   return index;
+}
+
+/** A token nobody cancels. */
+export const NEVER: CancelToken = { isCancellationRequested: false };
+
+/** What a feature gets besides its document; by default an empty workspace and no annotations. */
+export function context(options: { index?: DocumentIndex; annotations?: readonly ResolvedAnnotation[]; token?: CancelToken } = {}): FeatureContext {
+  return {
+    entities: workspaceEntities(options.index ?? new DocumentIndex(new PreparedAnalyses())),
+    token: options.token ?? NEVER,
+    annotations: options.annotations ?? [],
+  };
 }

@@ -1,11 +1,8 @@
 import { SymbolKind, type CodeLens, type DocumentSymbol } from 'vscode-languageserver';
-import type { Position } from 'vscode-languageserver';
-import type { EntityAtResult } from '../../../common/protocol';
 import type { DocumentAnalysis, Span } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
 import { entitiesById } from '../workspace/entitiesById';
-import { hitAt } from './lookup';
 import { label, lensText, truncate } from './markdown';
 import { cover, toRange } from './range';
 
@@ -99,16 +96,4 @@ export function tagSymbols(doc: IndexedDocument, annotations: readonly ResolvedA
     });
   const all = cover(annotations.filter((r) => r.annotation.kind === 'passage' && r.end > r.start && r.annotation.body.tags.length)) ?? { start: 0, end: 0 };
   return { name: 'Tags', detail: String(byTag.size), kind: SymbolKind.Namespace, range: toRange(doc, all), selectionRange: toRange(doc, { start: all.start, end: all.start }), children };
-}
-
-/** `dossier/entityAt`: the entity mention at a position and the document's other entities. */
-export function entityAt(doc: IndexedDocument, position: Position): EntityAtResult | null {
-  const hit = hitAt(doc, doc.document.offsetAt(position));
-  if (!hit || hit.kind !== 'mention') return null;
-  const { mention, entity } = hit;
-  return {
-    mention: { start: mention.start, end: mention.end, text: label(mention.text) },
-    entity: { id: entity.id, name: label(entity.canonical), type: entity.type, mentionCount: entity.mentions.length },
-    others: doc.analysis.entities.filter((e) => e.id !== entity.id).map((e) => ({ id: e.id, name: label(e.canonical), type: e.type })),
-  };
 }

@@ -22,7 +22,7 @@ import { foldingRanges } from '../features/foldingRanges';
 import { hover } from '../features/hover';
 import { references } from '../features/references';
 import { semanticTokens } from '../features/semanticTokens';
-import { entityAt } from '../features/tags';
+import { entityAt } from '../features/entityAt';
 import { WorkspaceOverviewService } from '../features/workspaceOverview';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { AnnotationIndex, ResolvedAnnotation } from '../workspace/annotationIndex';

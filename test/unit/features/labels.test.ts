@@ -5,7 +5,7 @@ import { codeLenses } from '../../../server/src/features/codeLens';
 import { documentSymbols } from '../../../server/src/features/documentSymbols';
 import { hover } from '../../../server/src/features/hover';
 import { LABEL_MAX, truncate } from '../../../server/src/features/markdown';
-import { entityAt } from '../../../server/src/features/tags';
+import { entityAt } from '../../../server/src/features/entityAt';
 import { WorkspaceOverviewService } from '../../../server/src/features/workspaceOverview';
 import { workspaceSymbols } from '../../../server/src/features/workspaceSymbols';
 import type { DocumentIndex } from '../../../server/src/workspace/documentIndex';

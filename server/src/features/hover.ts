@@ -75,12 +75,12 @@ function tagLine(tags: string[]): string[] {
 }
 
 function actorHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
-  const lines = [header(entity)];
+  let lines = [header(entity)];
   for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) {
     const sentence = doc.document.getText().slice(d.sentence.start, d.sentence.end);
     lines.push(`*${escapeMarkdown(truncate(d.text, 160))}* — “${escapeMarkdown(truncate(sentence, 200))}”`);
   }
-  lines.push(...aliasLine(entity), ...mentionLines(entities, doc, entity));
+  lines = lines.concat(aliasLine(entity), mentionLines(entities, doc, entity));
   const claims = claimsBy(entities, entities.workspaceId(doc.uri, entity.id));
   if (claims.length) {
     lines.push(`Claims (${claims.length}):`);
@@ -88,12 +88,12 @@ function actorHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: E
       lines.push(`- [${escapeMarkdown(label(c.claim.cue?.text ?? 'claims'))}](${lineLink(c.doc, c.claim.start)}): “${escapeMarkdown(truncate(c.claim.text.replace(/^["“]|["”]$/g, ''), 140))}”`);
     }
   }
-  lines.push(...tagLine(tags));
+  lines = lines.concat(tagLine(tags));
   return lines.join('\n\n');
 }
 
 function placeHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
-  const lines = [header(entity)];
+  let lines = [header(entity)];
   const f = entity.facts;
   if (f?.country && entity.type !== 'country') lines.push(`Country: ${escapeMarkdown(label(f.country))}`);
   if (f?.lat !== undefined && f.lon !== undefined) {
@@ -104,8 +104,8 @@ function placeHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: E
   }
   if (f?.population) lines.push(`Population: ${thousands(f.population)}`);
   for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) lines.push(`*${escapeMarkdown(truncate(d.text, 160))}*`);
-  lines.push(...aliasLine(entity), ...mentionLines(entities, doc, entity));
-  lines.push(...tagLine(tags));
+  lines = lines.concat(aliasLine(entity), mentionLines(entities, doc, entity));
+  lines = lines.concat(tagLine(tags));
   return lines.join('\n\n');
 }
 
@@ -120,12 +120,12 @@ function demonymHover(entities: WorkspaceEntities, d: DemonymMention): string {
 
 function claimHover(doc: IndexedDocument, claim: Claim, tags: string[]): string {
   const section = claim.section === 'comments' ? `reader comment${claim.handle ? ` by ${escapeMarkdown(label(claim.handle))}` : ''}` : 'article';
-  const lines = [`**Claim** · ${section}`];
+  let lines = [`**Claim** · ${section}`];
   const speaker = speakerName(doc, claim);
   lines.push(`Speaker: ${speaker ? escapeMarkdown(label(speaker)) : 'unattributed'}${claim.source && speaker !== claim.source.text ? ` (as “${escapeMarkdown(label(claim.source.text))}”)` : ''}`);
   if (claim.cue) lines.push(`Cue: “${escapeMarkdown(label(claim.cue.text))}”`);
   lines.push(`Hedges: ${claim.hedges.length ? claim.hedges.map((h) => escapeMarkdown(label(h))).join(', ') : 'none'}`);
   lines.push(`Content: “${escapeMarkdown(truncate(claim.text, 300))}”`);
-  lines.push(...tagLine(tags));
+  lines = lines.concat(tagLine(tags));
   return lines.join('\n\n');
 }

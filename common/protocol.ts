@@ -84,6 +84,8 @@ export interface IndexingStatus {
   indexed: number;
   total: number;
   done: boolean;
+  /** Documents (uris, at most 20) whose analysis failed in this run; they were skipped and the others indexed. */
+  failed?: string[];
 }
 
 /** Background indexing progress, for the status bar. */

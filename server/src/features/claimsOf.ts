@@ -1,5 +1,7 @@
 import type { Claim } from '../analysis/types';
-import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import type { IndexedDocument } from '../workspace/documentIndex';
+import { entitiesById } from '../workspace/entitiesById';
+import type { WorkspaceEntities } from '../workspace/workspaceEntities';
 
 export interface ClaimRef {
   doc: IndexedDocument;
@@ -7,10 +9,10 @@ export interface ClaimRef {
 }
 
 /** Claims whose speaker is the entity with this workspace id, across the workspace. */
-export function claimsBy(index: DocumentIndex, workspaceId: string): ClaimRef[] {
+export function claimsBy(entities: WorkspaceEntities, workspaceId: string): ClaimRef[] {
   const out: ClaimRef[] = [];
-  for (const [doc, entities] of index.membersIn(workspaceId)) {
-    const ids = new Set(entities.map((e) => e.id));
+  for (const [doc, members] of entities.membersOf(workspaceId)) {
+    const ids = new Set(members.map((e) => e.id));
     for (const claim of doc.analysis.claims) {
       if (claim.speaker && ids.has(claim.speaker)) out.push({ doc, claim });
     }
@@ -20,6 +22,6 @@ export function claimsBy(index: DocumentIndex, workspaceId: string): ClaimRef[] 
 
 /** The resolved speaker's canonical name, else the source as written, else null. */
 export function speakerName(doc: IndexedDocument, claim: Claim): string | null {
-  if (claim.speaker) return doc.analysis.entities.find((e) => e.id === claim.speaker)?.canonical ?? claim.source?.text ?? null;
+  if (claim.speaker) return entitiesById(doc.analysis).get(claim.speaker)?.canonical ?? claim.source?.text ?? null;
   return claim.source?.text ?? null;
 }

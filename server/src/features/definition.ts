@@ -1,13 +1,11 @@
-import type { Location, DefinitionParams } from 'vscode-languageserver';
-import type { DocumentIndex } from '../workspace/documentIndex';
+import type { Location, Position } from 'vscode-languageserver';
+import type { IndexedDocument } from '../workspace/documentIndex';
 import { hitAt } from './lookup';
 import { toRange } from './range';
 
 /** The mention that introduces the entity: the one its first description is attached to, else its first mention. */
-export function definition(index: DocumentIndex, params: DefinitionParams): Location | null {
-  const doc = index.get(params.textDocument.uri);
-  if (!doc) return null;
-  const hit = hitAt(doc, doc.document.offsetAt(params.position));
+export function definition(doc: IndexedDocument, position: Position): Location | null {
+  const hit = hitAt(doc, doc.document.offsetAt(position));
   if (!hit || hit.kind !== 'mention') return null;
   const mentions = hit.entity.mentions.map((i) => doc.analysis.mentions[i]);
   const described = hit.entity.descriptions[0];

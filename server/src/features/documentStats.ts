@@ -1,16 +1,10 @@
 import type { DocumentStats } from '../../../common/protocol';
-import type { DocumentIndex } from '../workspace/documentIndex';
+import type { IndexedDocument } from '../workspace/documentIndex';
 
-export function documentStats(index: DocumentIndex, uri: string): DocumentStats | null {
-  const doc = index.get(uri);
-  if (!doc) return null;
+/** Counts for the status bar. */
+export function documentStats(doc: IndexedDocument): DocumentStats {
   const a = doc.analysis;
-  return {
-    uri,
-    entities: a.entities.length,
-    actors: a.entities.filter((e) => e.kind === 'actor').length,
-    places: a.entities.filter((e) => e.kind === 'place').length,
-    claims: a.claims.length,
-    mentions: a.mentions.length,
-  };
+  let actors = 0;
+  for (const e of a.entities) if (e.kind === 'actor') actors++;
+  return { uri: doc.uri, entities: a.entities.length, actors, places: a.entities.length - actors, claims: a.claims.length, mentions: a.mentions.length };
 }

@@ -1,16 +1,14 @@
-import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { EntityCluster } from '../analysis/types';
-import type { DocumentIndex, IndexedDocument } from '../workspace/documentIndex';
+import type { IndexedDocument } from '../workspace/documentIndex';
 import { speakerName } from './claimsOf';
-import { truncate, typeLabel } from './markdown';
-import { toRange } from './range';
+import { label, truncate, typeLabel } from './markdown';
+import { cover, toRange } from './range';
 import { tagSymbols } from './tags';
-import type { ResolvedAnnotation } from '../workspace/annotationIndex';
+import { throwIfCancelled, type FeatureContext } from './context';
 
 /** Outline: Headline, Actors, Places, Claims and Comments groups, entities in order of first mention. */
-export function documentSymbols(index: DocumentIndex, params: DocumentSymbolParams, annotations: readonly ResolvedAnnotation[] = []): DocumentSymbol[] {
-  const doc = index.get(params.textDocument.uri);
-  if (!doc) return [];
+export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 'annotations' | 'token'>): DocumentSymbol[] {
   const a = doc.analysis;
   const out: DocumentSymbol[] = [];
 
@@ -20,11 +18,11 @@ export function documentSymbols(index: DocumentIndex, params: DocumentSymbolPara
   }
   const byFirstMention = [...a.entities].sort((x, y) => a.mentions[x.mentions[0]].start - a.mentions[y.mentions[0]].start);
   const group = (name: string, kind: SymbolKind, items: DocumentSymbol[]) => {
-    if (!items.length) return;
-    const start = Math.min(...items.map((i) => doc.document.offsetAt(i.range.start)));
-    const end = Math.max(...items.map((i) => doc.document.offsetAt(i.range.end)));
-    const range = toRange(doc, { start, end });
-    out.push({ name, detail: String(items.length), kind, range, selectionRange: toRange(doc, { start, end: start }), children: items });
+    // Each group is a pass over the document's items: a cancelled request stops between them.
+    throwIfCancelled(ctx.token);
+    const all = cover(items.map((i) => ({ start: doc.document.offsetAt(i.range.start), end: doc.document.offsetAt(i.range.end) })));
+    if (!all) return;
+    out.push({ name, detail: String(items.length), kind, range: toRange(doc, all), selectionRange: toRange(doc, { start: all.start, end: all.start }), children: items });
   };
   group('Actors', SymbolKind.Namespace, byFirstMention.filter((e) => e.kind === 'actor').map((e) => entitySymbol(doc, e)));
   group('Places', SymbolKind.Namespace, byFirstMention.filter((e) => e.kind === 'place').map((e) => entitySymbol(doc, e)));
@@ -45,10 +43,10 @@ export function documentSymbols(index: DocumentIndex, params: DocumentSymbolPara
     SymbolKind.Namespace,
     comments.map((b) => {
       const range = toRange(doc, b);
-      return { name: b.handle ?? 'comment', detail: truncate(doc.document.getText(range), 60), kind: SymbolKind.Event, range, selectionRange: toRange(doc, b.handleSpan ?? b) };
+      return { name: b.handle ? label(b.handle) : 'comment', detail: truncate(doc.document.getText(range), 60), kind: SymbolKind.Event, range, selectionRange: toRange(doc, b.handleSpan ?? b) };
     }),
   );
-  const tags = tagSymbols(doc, annotations);
+  const tags = tagSymbols(doc, ctx.annotations);
   if (tags) out.push(tags);
   return out;
 }
@@ -58,7 +56,7 @@ function entitySymbol(doc: IndexedDocument, e: EntityCluster): DocumentSymbol {
   const first = mentions[0];
   const last = mentions[mentions.length - 1];
   return {
-    name: e.canonical,
+    name: label(e.canonical),
     detail: `${typeLabel(e.type)} · ${mentions.length}×`,
     kind: e.type === 'person' ? SymbolKind.Constructor : e.type === 'organization' ? SymbolKind.Class : SymbolKind.Module,
     range: toRange(doc, { start: first.start, end: last.end }),

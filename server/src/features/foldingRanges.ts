@@ -1,10 +1,8 @@
-import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver';
-import type { DocumentIndex } from '../workspace/documentIndex';
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
+import type { IndexedDocument } from '../workspace/documentIndex';
 
 /** Folds the comment section, each comment, and runs of block-quote paragraphs. */
-export function foldingRanges(index: DocumentIndex, params: FoldingRangeParams): FoldingRange[] {
-  const doc = index.get(params.textDocument.uri);
-  if (!doc) return [];
+export function foldingRanges(doc: IndexedDocument): FoldingRange[] {
   const line = (offset: number) => doc.document.positionAt(offset).line;
   const out: FoldingRange[] = [];
   const s = doc.analysis.structure;

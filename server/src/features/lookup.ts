@@ -1,5 +1,6 @@
 import type { Claim, DemonymMention, EntityCluster, EntityMention } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
+import { entitiesById } from '../workspace/entitiesById';
 
 export interface MentionHit {
   kind: 'mention';
@@ -33,7 +34,7 @@ function search<T extends { start: number; end: number }>(spans: T[], offset: nu
 }
 
 export function entityOf(doc: IndexedDocument, mention: EntityMention): EntityCluster | undefined {
-  return doc.analysis.entities.find((e) => e.id === mention.id);
+  return entitiesById(doc.analysis).get(mention.id);
 }
 
 /** What sits at an offset: an entity mention first, then a demonym, then a claim's cue or source, then its content. */

@@ -3,17 +3,59 @@
  * Markdown or HTML could interpret inline is escaped, and document text is
  * never placed at the start of a line, so a scraped page cannot inject links,
  * images or markup.
+ *
+ * That includes the links GFM makes by itself (VS Code renders hovers with
+ * marked, GFM on): bare `https://…`, `www.…` and e-mail addresses. A URL in
+ * an article is shown as text, never as a link: `:` and `@` are escaped, and
+ * so is the dot of `www.`. Backslash escapes are invisible once rendered, so
+ * the reader sees (and copies) the URL as written.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
-    .replace(/[\\`*_\[\]|~$]/g, (c) => '\\' + c)
+    .replace(/[\\`*_\[\]|~$:@]/g, (c) => '\\' + c)
+    .replace(/(www)\./gi, '$1\\.')
     .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 }
 
+/**
+ * The text on one line (runs of white space become one space), cut to at most
+ * `max` characters with an ellipsis. Only as much of the text is looked at as
+ * the result needs: a name can be megabytes long.
+ */
 export function truncate(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length <= max ? clean : clean.slice(0, max - 1).trimEnd() + '…';
+  for (let take = 2 * max + 16; ; take *= 4) {
+    const whole = take >= text.length;
+    const clean = (whole ? text : text.slice(0, take)).replace(/\s+/g, ' ').trim();
+    if (clean.length > max) {
+      let cut = clean.slice(0, max - 1);
+      // Never end on half of a surrogate pair.
+      if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+      return cut.trimEnd() + '…';
+    }
+    if (whole) return clean;
+  }
+}
+
+/*
+ * VS Code renders `$(name)` in code lens titles (and quick pick labels) as a
+ * codicon, and shows `\$(name)` as the literal text (renderLabelWithIcons,
+ * the escape its own escapeIcons writes). Only that exact pattern is escaped:
+ * a backslash before anything else would be shown.
+ */
+const ICON = /\$\((?=[A-Za-z0-9-]+(?:~[A-Za-z]+)?\))/g;
+
+/** Document or user text for a code lens title: on one line, at most `max` characters, no icons. */
+export function lensText(text: string, max: number): string {
+  return truncate(text, max).replace(ICON, '\\$(');
+}
+
+/** Longest name, tag or handle shown in a hover, outline, lens, symbol list or the sidebar. */
+export const LABEL_MAX = 120;
+
+/** A name from a document as it is shown anywhere: on one line and at most LABEL_MAX characters. */
+export function label(text: string): string {
+  return truncate(text, LABEL_MAX);
 }
 
 const TYPE_LABELS: Record<string, string> = {

@@ -1,5 +1,6 @@
-import type { SemanticTokens, SemanticTokensLegend, SemanticTokensParams } from 'vscode-languageserver';
-import type { DocumentIndex } from '../workspace/documentIndex';
+import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type { IndexedDocument } from '../workspace/documentIndex';
+import { checkEvery, type FeatureContext } from './context';
 
 /* Token types and modifiers are contributed in package.json (semanticTokenTypes, semanticTokenScopes). */
 export const TOKEN_TYPES = ['actor', 'place', 'claimCue', 'demonym'] as const;
@@ -16,9 +17,7 @@ interface Tok {
 
 const mod = (name: (typeof TOKEN_MODIFIERS)[number]) => 1 << TOKEN_MODIFIERS.indexOf(name);
 
-export function semanticTokens(index: DocumentIndex, params: SemanticTokensParams): SemanticTokens {
-  const doc = index.get(params.textDocument.uri);
-  if (!doc) return { data: [] };
+export function semanticTokens(doc: IndexedDocument, ctx: Pick<FeatureContext, 'token'>): SemanticTokens {
   const a = doc.analysis;
   const toks: Tok[] = [];
   for (const m of a.mentions) toks.push({ start: m.start, end: m.end, type: m.kind === 'actor' ? 0 : 1, mods: mod(m.type) });
@@ -31,7 +30,9 @@ export function semanticTokens(index: DocumentIndex, params: SemanticTokensParam
   let prevChar = 0;
   let lastEnd = -1;
   const text = doc.document.getText();
-  for (const t of toks) {
+  for (let i = 0; i < toks.length; i++) {
+    checkEvery(ctx.token, i);
+    const t = toks[i];
     if (t.start < lastEnd) continue; // overlapping tokens are not allowed
     lastEnd = t.end;
     // A token may not span lines: emit one piece per line.

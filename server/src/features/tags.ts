@@ -1,11 +1,11 @@
 import { SymbolKind, type CodeLens, type DocumentSymbol } from 'vscode-languageserver';
-import { EDIT_ANNOTATION_COMMAND, type EntityAtParams, type EntityAtResult } from '../../../common/protocol';
+import { EDIT_ANNOTATION_COMMAND } from '../../../common/protocol';
 import type { DocumentAnalysis, Span } from '../analysis/types';
 import type { IndexedDocument } from '../workspace/documentIndex';
 import type { ResolvedAnnotation } from '../workspace/annotationIndex';
-import { hitAt } from './lookup';
-import { truncate } from './markdown';
-import { toRange } from './range';
+import { entitiesById } from '../workspace/entitiesById';
+import { label, lensText, truncate } from './markdown';
+import { cover, toRange } from './range';
 
 const overlaps = (a: Span, b: Span) => (a.start < b.end && b.start < a.end) || (a.start === a.end && a.start >= b.start && a.start <= b.end);
 
@@ -19,8 +19,10 @@ export function taggedEntities(annotations: readonly ResolvedAnnotation[], analy
     if (r.annotation.kind !== 'entity-tag') continue;
     const mention = analysis.mentions.find((m) => overlaps(m, r));
     const id = mention?.id ?? r.annotation.entity.id;
-    if (!analysis.entities.some((e) => e.id === id)) continue;
-    out.set(id, [...new Set([...(out.get(id) ?? []), ...r.annotation.body.tags])]);
+    if (!entitiesById(analysis).has(id)) continue;
+    const tags = out.get(id) ?? [];
+    for (const t of r.annotation.body.tags) if (!tags.includes(t)) tags.push(t);
+    out.set(id, tags);
   }
   return out;
 }
@@ -49,8 +51,8 @@ export function tagLenses(doc: IndexedDocument, annotations: readonly ResolvedAn
     .map((r) => {
       const { tags, note } = r.annotation.body;
       const parts: string[] = [];
-      if (tags.length) parts.push(`$(tag) ${tags.map((t) => truncate(t, 30)).join(', ')}`);
-      if (note) parts.push(`$(note) ${truncate(note.replace(/\s+/g, ' '), 50)}`);
+      if (tags.length) parts.push(`$(tag) ${tags.map((t) => lensText(t, 30)).join(', ')}`);
+      if (note) parts.push(`$(note) ${lensText(note, 50)}`);
       return {
         range: toRange(doc, { start: r.start, end: r.start }),
         command: { title: parts.join(' · '), command: EDIT_ANNOTATION_COMMAND, arguments: [doc.uri, r.annotation.id] },
@@ -63,43 +65,33 @@ export function tagSymbols(doc: IndexedDocument, annotations: readonly ResolvedA
   const byTag = new Map<string, ResolvedAnnotation[]>();
   for (const r of annotations) {
     if (r.annotation.kind !== 'passage' || r.end <= r.start) continue;
-    for (const t of r.annotation.body.tags) byTag.set(t, [...(byTag.get(t) ?? []), r]);
+    for (const t of r.annotation.body.tags) {
+      const list = byTag.get(t);
+      if (list) list.push(r);
+      else byTag.set(t, [r]);
+    }
   }
   if (!byTag.size) return null;
-  const span = (rs: readonly Span[]) => ({ start: Math.min(...rs.map((r) => r.start)), end: Math.max(...rs.map((r) => r.end)) });
   const children: DocumentSymbol[] = [...byTag.keys()]
     .sort((a, b) => a.localeCompare(b))
     .map((tag) => {
       const passages = byTag.get(tag)!;
-      const all = span(passages);
+      const all = cover(passages) ?? passages[0];
       return {
-        name: tag,
+        name: label(tag),
         detail: String(passages.length),
         kind: SymbolKind.Key,
         range: toRange(doc, all),
         selectionRange: toRange(doc, passages[0]),
         children: passages.map((r) => ({
-          name: truncate(r.annotation.target.quote.exact.replace(/\s+/g, ' '), 60),
-          detail: r.annotation.body.note ? truncate(r.annotation.body.note.replace(/\s+/g, ' '), 60) : '',
+          name: truncate(r.annotation.target.quote.exact, 60),
+          detail: r.annotation.body.note ? truncate(r.annotation.body.note, 60) : '',
           kind: SymbolKind.String,
           range: toRange(doc, r),
           selectionRange: toRange(doc, r),
         })),
       };
     });
-  const all = span([...byTag.values()].flat());
+  const all = cover(annotations.filter((r) => r.annotation.kind === 'passage' && r.end > r.start && r.annotation.body.tags.length)) ?? { start: 0, end: 0 };
   return { name: 'Tags', detail: String(byTag.size), kind: SymbolKind.Namespace, range: toRange(doc, all), selectionRange: toRange(doc, { start: all.start, end: all.start }), children };
-}
-
-/** `dossier/entityAt`: the entity mention at a position and the document's other entities. */
-export function entityAt(doc: IndexedDocument | undefined, params: EntityAtParams): EntityAtResult | null {
-  if (!doc) return null;
-  const hit = hitAt(doc, doc.document.offsetAt(params.position));
-  if (!hit || hit.kind !== 'mention') return null;
-  const { mention, entity } = hit;
-  return {
-    mention: { start: mention.start, end: mention.end, text: mention.text },
-    entity: { id: entity.id, name: entity.canonical, type: entity.type, mentionCount: entity.mentions.length },
-    others: doc.analysis.entities.filter((e) => e.id !== entity.id).map((e) => ({ id: e.id, name: e.canonical, type: e.type })),
-  };
 }

@@ -1,21 +1,23 @@
-import { SymbolKind, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
-import type { DocumentIndex } from '../workspace/documentIndex';
-import { typeLabel } from './markdown';
+import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
+import { checkEvery, type WorkspaceContext } from './context';
+import { label, typeLabel } from './markdown';
 import { toRange } from './range';
 
 const LIMIT = 500;
 
 /** Actors and places of all indexed documents whose name or alias contains the query's characters in order. */
-export function workspaceSymbols(index: DocumentIndex, params: WorkspaceSymbolParams): WorkspaceSymbol[] {
-  const query = params.query.toLowerCase().replace(/\s+/g, '');
+export function workspaceSymbols(query: string, ctx: WorkspaceContext): WorkspaceSymbol[] {
+  const q = query.toLowerCase().replace(/\s+/g, '');
   const out: WorkspaceSymbol[] = [];
-  for (const doc of index.all()) {
+  let n = 0;
+  for (const doc of ctx.entities.documents()) {
     for (const e of doc.analysis.entities) {
+      checkEvery(ctx.token, n++);
       const names = [e.canonical, ...e.aliases];
-      if (query && !names.some((n) => fuzzyContains(n.toLowerCase(), query))) continue;
+      if (q && !names.some((name) => fuzzyContains(name.toLowerCase(), q))) continue;
       const first = doc.analysis.mentions[e.mentions[0]];
       out.push({
-        name: e.canonical,
+        name: label(e.canonical),
         kind: e.type === 'person' ? SymbolKind.Constructor : e.type === 'organization' ? SymbolKind.Class : SymbolKind.Module,
         containerName: `${typeLabel(e.type)} · ${e.mentions.length}×`,
         location: { uri: doc.uri, range: toRange(doc, first) },

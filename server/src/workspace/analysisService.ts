@@ -1,15 +1,18 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { analyzeDocument } from '../analysis/pipeline';
 import type { AnalysisResources } from '../analysis/resources';
-import { AnalysisCancelled, type Cancellation, type DocumentAnalysis } from '../analysis/types';
+import { AnalysisCancelled, type DocumentAnalysis } from '../analysis/types';
+import { checkAnalysisSize } from './analysisSize';
+import { onCancelled, type CancelToken } from './cancellation';
 import { compact } from './compact';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 
 export interface AnalysisService {
   /** `background` work (indexing from disk) always leaves the calling thread. */
-  analyze(text: string, token?: Cancellation, background?: boolean): Promise<DocumentAnalysis>;
+  analyze(text: string, token?: CancelToken, background?: boolean): Promise<DocumentAnalysis>;
   dispose(): void;
 }
 
@@ -17,9 +20,11 @@ export interface AnalysisService {
 export class InlineAnalysisService implements AnalysisService {
   constructor(private readonly resources: () => AnalysisResources) {}
 
-  analyze(text: string, token?: Cancellation): Promise<DocumentAnalysis> {
+  analyze(text: string, token?: CancelToken): Promise<DocumentAnalysis> {
     try {
-      return Promise.resolve(compact(analyzeDocument(text, this.resources(), token)));
+      const analysis = compact(analyzeDocument(text, this.resources(), token));
+      checkAnalysisSize(analysis, text.length);
+      return Promise.resolve(analysis);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -28,34 +33,63 @@ export class InlineAnalysisService implements AnalysisService {
   dispose(): void {}
 }
 
+export interface PoolOptions {
+  /** Threads for background indexing; what the user looks at may use one more. */
+  size: number;
+  /** Texts shorter than this (and not background) are analysed inline; 0: never. */
+  inlineBelow?: number;
+  /** Heap limit of each thread: a runaway analysis ends its thread, not the server. */
+  heapMb?: number;
+  /** How long an analysis of this many characters may take before its thread is ended. */
+  timeoutMs?: (textLength: number) => number;
+}
+
 interface Job {
-  req: WorkerRequest;
+  text: string;
   background: boolean;
-  token?: Cancellation;
+  /** Shared with the worker: set to stop the analysis between stages. */
+  flag: Int32Array;
+  buffer: SharedArrayBuffer;
+  settled: boolean;
   resolve(a: DocumentAnalysis): void;
   reject(e: Error): void;
+  dispose(): void;
+}
+
+/** What the pool did, for logs and for tests that count work instead of timing it. */
+export interface PoolStats {
+  analysed: number;
+  /** Analyses a worker abandoned between stages because they were cancelled. */
+  stoppedEarly: number;
+  failed: number;
 }
 
 /**
  * A small pool of worker threads so that analysis never blocks the thread
  * that answers requests. Background indexing uses at most `size` threads;
  * what the user is looking at may use one more, so it never waits behind a
- * big document being indexed. Small texts can run inline (`inlineBelow`),
- * where a thread hop would cost more than it saves.
+ * big document being indexed. A thread that runs out of memory or time is
+ * ended and replaced: one bad document fails alone.
  */
 export class WorkerAnalysisService implements AnalysisService {
   private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job>();
+  private readonly busy = new Map<Worker, { job: Job; timer: NodeJS.Timeout }>();
   private readonly queue: Job[] = [];
   private nextId = 1;
   private disposed = false;
+  readonly stats: PoolStats = { analysed: 0, stoppedEarly: 0, failed: 0 };
+  private readonly heapMb: number;
+  private readonly timeoutMs: (textLength: number) => number;
 
   constructor(
     private readonly script: string,
-    private readonly size: number,
-    private readonly inline: InlineAnalysisService,
-    private readonly inlineBelow: number,
-  ) {}
+    private readonly options: PoolOptions,
+    private readonly inline?: InlineAnalysisService,
+  ) {
+    this.heapMb = options.heapMb ?? defaultHeapMb(options.size);
+    // Ten times the engine's bar (2 s per 100 KB), and a minute for the model to load.
+    this.timeoutMs = options.timeoutMs ?? ((n) => 60_000 + 0.2 * n);
+  }
 
   /**
    * The pool when dist/worker.js sits beside the running bundle, else inline
@@ -66,79 +100,134 @@ export class WorkerAnalysisService implements AnalysisService {
     const inline = new InlineAnalysisService(resources);
     const script = path.join(dir, 'worker.js');
     if (!fs.existsSync(script)) return inline;
-    const pool = new WorkerAnalysisService(script, size, inline, inlineBelow);
+    const pool = new WorkerAnalysisService(script, { size, inlineBelow }, inline);
     pool.prewarm();
     return pool;
   }
 
-  analyze(text: string, token?: Cancellation, background = false): Promise<DocumentAnalysis> {
-    if (!background && text.length < this.inlineBelow) return this.inline.analyze(text, token);
+  analyze(text: string, token?: CancelToken, background = false): Promise<DocumentAnalysis> {
+    if (this.inline && !background && text.length < (this.options.inlineBelow ?? 0)) return this.inline.analyze(text, token);
+    if (token?.isCancellationRequested || this.disposed) return Promise.reject(new AnalysisCancelled());
     return new Promise((resolve, reject) => {
-      const job: Job = { req: { id: this.nextId++, text }, background, token, resolve, reject };
+      const buffer = new SharedArrayBuffer(4);
+      const job: Job = {
+        text,
+        background,
+        buffer,
+        flag: new Int32Array(buffer),
+        settled: false,
+        resolve: (a) => settle(() => resolve(a)),
+        reject: (e) => settle(() => reject(e)),
+        dispose: () => undefined,
+      };
+      const settle = (done: () => void) => {
+        if (job.settled) return;
+        job.settled = true;
+        job.dispose();
+        done();
+      };
       // What the user is looking at goes before the background indexing queue.
       if (background) this.queue.push(job);
       else this.queue.unshift(job);
+      if (token) job.dispose = onCancelled(token, () => this.cancel(job)).dispose;
       this.pump();
     });
   }
 
   /** Starts the threads now, so that they load the model while the editor is still starting. */
   prewarm(): void {
-    while (this.idle.length + this.busy.size < this.size) this.idle.push(this.spawn());
+    while (this.idle.length + this.busy.size < this.options.size) this.idle.push(this.spawn());
+  }
+
+  /** A queued job leaves the queue; a running one is told to stop at the next stage. Either way its caller hears at once. */
+  private cancel(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    else Atomics.store(job.flag, 0, 1);
+    job.reject(new AnalysisCancelled());
   }
 
   private pump(): void {
     while (this.queue.length && !this.disposed) {
       // Foreground jobs sit at the front of the queue, so the head decides.
       const head = this.queue[0];
-      const backgroundBusy = [...this.busy.values()].filter((j) => j.background).length;
-      if (head.background && backgroundBusy >= this.size) return;
+      let backgroundBusy = 0;
+      for (const { job } of this.busy.values()) if (job.background) backgroundBusy++;
+      if (head.background && backgroundBusy >= this.options.size) return;
       let worker = this.idle.pop();
-      if (!worker && this.busy.size < this.size + 1) worker = this.spawn();
+      if (!worker && this.busy.size < this.options.size + 1) worker = this.spawn();
       if (!worker) return;
       const job = this.queue.shift() as Job;
-      if (job.token?.isCancellationRequested) {
-        this.idle.push(worker);
-        job.reject(new AnalysisCancelled());
-        continue;
-      }
-      this.busy.set(worker, job);
-      worker.postMessage(job.req);
+      const ms = this.timeoutMs(job.text.length);
+      const w = worker;
+      const timer = setTimeout(() => this.end(w, new Error(`analysis took longer than ${Math.round(ms / 1000)} s`)), ms);
+      this.busy.set(worker, { job, timer });
+      const req: WorkerRequest = { id: this.nextId++, text: job.text, cancel: job.buffer };
+      worker.postMessage(req);
     }
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     worker.unref();
     worker.on('message', (res: WorkerResponse) => {
-      const job = this.busy.get(worker);
+      const entry = this.busy.get(worker);
+      // A thread ended for its time limit may still have had an answer on its way.
+      if (!entry) return;
       this.busy.delete(worker);
       this.idle.push(worker);
-      if (job) {
-        if ('error' in res) job.reject(new Error(res.error));
-        else job.resolve(res.analysis);
+      clearTimeout(entry.timer);
+      if ('analysis' in res) {
+        this.stats.analysed++;
+        entry.job.resolve(res.analysis);
+      } else if ('cancelled' in res) {
+        this.stats.stoppedEarly++;
+        entry.job.reject(new AnalysisCancelled());
+      } else {
+        this.stats.failed++;
+        entry.job.reject(new Error(res.error));
       }
       this.pump();
     });
-    worker.on('error', (err) => this.fail(worker, err));
+    worker.on('error', (err) => this.end(worker, err));
     worker.on('exit', (code) => {
-      if (code !== 0) this.fail(worker, new Error(`analysis worker exited with code ${code}`));
+      if (code !== 0) this.end(worker, new Error(`analysis thread exited with code ${code}`));
     });
     return worker;
   }
 
-  private fail(worker: Worker, err: Error): void {
-    const job = this.busy.get(worker);
+  /** Ends a thread (out of memory, out of time or crashed): its job fails, the others go on, a new thread takes its place. */
+  private end(worker: Worker, err: Error): void {
+    const entry = this.busy.get(worker);
     this.busy.delete(worker);
     const i = this.idle.indexOf(worker);
     if (i >= 0) this.idle.splice(i, 1);
-    job?.reject(err);
+    if (entry) {
+      clearTimeout(entry.timer);
+      this.stats.failed++;
+      entry.job.reject(describe(err));
+      void worker.terminate();
+    }
     this.pump();
   }
 
   dispose(): void {
     this.disposed = true;
     for (const w of [...this.idle, ...this.busy.keys()]) void w.terminate();
+    for (const { timer } of this.busy.values()) clearTimeout(timer);
     for (const job of this.queue.splice(0)) job.reject(new AnalysisCancelled());
   }
+}
+
+function describe(err: Error): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error('analysis ran out of memory') : err;
+}
+
+/** A share of the machine's memory per thread, between 1 and 4 GB; DOSSIER_WORKER_HEAP_MB overrides. */
+function defaultHeapMb(size: number): number {
+  const env = Number(process.env.DOSSIER_WORKER_HEAP_MB);
+  if (Number.isInteger(env) && env >= 64) return env;
+  const totalMb = os.totalmem() / 1048576;
+  return Math.round(Math.max(1024, Math.min(4096, totalMb / (size + 2))));
 }

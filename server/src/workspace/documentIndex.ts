@@ -1,7 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Cancellation, DocumentAnalysis, EntityCluster, EntityMention } from '../analysis/types';
+import type { DocumentAnalysis } from '../analysis/types';
 import { EntityRegistry } from '../analysis/entities/crossDocument';
 import type { AnalysisService } from './analysisService';
+import { CancelSource, raceCancellation, type CancelToken } from './cancellation';
 
 export interface IndexedDocument {
   uri: string;
@@ -10,10 +11,20 @@ export interface IndexedDocument {
   analysis: DocumentAnalysis;
 }
 
-export interface MentionRef {
-  doc: IndexedDocument;
-  mention: EntityMention;
-  entity: EntityCluster;
+/** The user's corrections applied to the analysis of a document's text. */
+export type Corrector = (uri: string, text: string, analysis: DocumentAnalysis) => DocumentAnalysis;
+
+/** An analysis in progress and who waits for it. */
+interface Pending {
+  version: number;
+  text: string;
+  promise: Promise<IndexedDocument>;
+  /** Stops the analysis: when a newer version replaces it, the document is removed, or nobody waits any longer. */
+  stop: CancelSource;
+  /** Callers with a token still waiting. */
+  waiting: number;
+  /** A caller without a token asked: the analysis runs to the end. */
+  wanted: boolean;
 }
 
 /**
@@ -22,20 +33,21 @@ export interface MentionRef {
  */
 export class DocumentIndex {
   private readonly docs = new Map<string, IndexedDocument>();
-  private readonly pending = new Map<string, { version: number; text: string; promise: Promise<IndexedDocument> }>();
+  private readonly pending = new Map<string, Pending>();
   readonly registry = new EntityRegistry();
   private listeners: Array<(uri: string) => void> = [];
   private changes = 0;
   /** Analyses as the detector produced them, before the user's corrections. */
   private readonly raw = new Map<string, DocumentAnalysis>();
-  private corrector: (uri: string, text: string, analysis: DocumentAnalysis) => DocumentAnalysis = (_uri, _text, analysis) => analysis;
 
-  constructor(private readonly service: AnalysisService) {}
-
-  /** Sets how the user's corrections are applied to each new analysis (see analysis/corrections.ts). */
-  setCorrector(corrector: (uri: string, text: string, analysis: DocumentAnalysis) => DocumentAnalysis): void {
-    this.corrector = corrector;
-  }
+  /**
+   * @param corrector applies the user's corrections to each new analysis
+   *   (see analysis/corrections.ts); by default analyses are kept as the detector made them.
+   */
+  constructor(
+    private readonly service: AnalysisService,
+    private readonly corrector: Corrector = (_uri, _text, analysis) => analysis,
+  ) {}
 
   /** Applies the corrections again to the stored analysis of uri, after the user's annotations changed. */
   reapply(uri: string): void {
@@ -50,15 +62,26 @@ export class DocumentIndex {
 
   /**
    * The analysis of this exact text and version: the cached one, the one
-   * already being computed, or a new one. Results of versions that were
-   * superseded while they were computed are not stored.
+   * already being computed, or a new one. A new version stops the analysis
+   * of the one it replaces. A caller whose token is cancelled hears at once
+   * (AnalysisCancelled); the analysis goes on while anyone else waits for it
+   * and stops when nobody does. Callers without a token always want it.
    */
-  update(uri: string, text: string, version: number, token?: Cancellation, background = false): Promise<IndexedDocument> {
+  update(uri: string, text: string, version: number, token?: CancelToken, background = false): Promise<IndexedDocument> {
     const existing = this.docs.get(uri);
     if (existing && existing.version === version && existing.document.getText() === text) return Promise.resolve(existing);
-    const inFlight = this.pending.get(uri);
-    if (inFlight && inFlight.version === version && inFlight.text === text) return inFlight.promise;
-    const promise = this.service.analyze(text, token, background).then((raw) => {
+    let pending = this.pending.get(uri);
+    // A stopped analysis is not waited for: it is about to fail with AnalysisCancelled.
+    if (!pending || pending.version !== version || pending.text !== text || pending.stop.token.isCancellationRequested) {
+      pending?.stop.cancel();
+      pending = this.analyze(uri, text, version, background);
+    }
+    return this.wait(pending, token);
+  }
+
+  private analyze(uri: string, text: string, version: number, background: boolean): Pending {
+    const stop = new CancelSource();
+    const promise = this.service.analyze(text, stop.token, background).then((raw) => {
       const analysis = this.corrector(uri, text, raw);
       const entry: IndexedDocument = { uri, version, document: TextDocument.create(uri, 'plaintext', version, text), analysis };
       if (this.pending.get(uri)?.promise === promise) {
@@ -73,11 +96,28 @@ export class DocumentIndex {
     promise.catch(() => {
       if (this.pending.get(uri)?.promise === promise) this.pending.delete(uri);
     });
-    this.pending.set(uri, { version, text, promise });
-    return promise;
+    const pending: Pending = { version, text, promise, stop, waiting: 0, wanted: false };
+    this.pending.set(uri, pending);
+    return pending;
+  }
+
+  private wait(pending: Pending, token?: CancelToken): Promise<IndexedDocument> {
+    if (!token) {
+      pending.wanted = true;
+      return pending.promise;
+    }
+    pending.waiting++;
+    const waited = raceCancellation(pending.promise, token);
+    const done = () => {
+      pending.waiting--;
+      if (token.isCancellationRequested && !pending.wanted && pending.waiting === 0) pending.stop.cancel();
+    };
+    waited.then(done, done);
+    return waited;
   }
 
   remove(uri: string): void {
+    this.pending.get(uri)?.stop.cancel();
     this.pending.delete(uri);
     this.raw.delete(uri);
     if (!this.docs.delete(uri)) return;
@@ -114,59 +154,4 @@ export class DocumentIndex {
   onDidChange(listener: (uri: string) => void): void {
     this.listeners.push(listener);
   }
-
-  /** The workspace-wide id of an entity of one document. */
-  workspaceId(uri: string, localId: string): string {
-    return this.registry.resolve(uri, localId);
-  }
-
-  /** All mentions across the workspace of the entity with this workspace id, documents in index order. */
-  mentionsOf(workspaceId: string): MentionRef[] {
-    const refs: MentionRef[] = [];
-    for (const [doc, entities] of this.membersIn(workspaceId)) {
-      for (const entity of entities) {
-        for (const i of entity.mentions) refs.push({ doc, mention: doc.analysis.mentions[i], entity });
-      }
-    }
-    return refs;
-  }
-
-  /** The analysed documents that mention the workspace entity, sorted by uri, each with its local entities that belong to it. */
-  membersIn(workspaceId: string): Array<[IndexedDocument, EntityCluster[]]> {
-    const out: Array<[IndexedDocument, EntityCluster[]]> = [];
-    const members = this.registry.membersOf(workspaceId);
-    for (const uri of [...members.keys()].sort()) {
-      const entities = this.localEntities(uri, members.get(uri) ?? []);
-      if (entities) out.push(entities);
-    }
-    return out;
-  }
-
-  /** The local entities of one document that belong to the workspace entity, or undefined when it has none. */
-  membersInDocument(workspaceId: string, uri: string): [IndexedDocument, EntityCluster[]] | undefined {
-    return this.localEntities(uri, this.registry.membersOf(workspaceId).get(uri) ?? []);
-  }
-
-  private localEntities(uri: string, localIds: readonly string[]): [IndexedDocument, EntityCluster[]] | undefined {
-    const doc = this.docs.get(uri);
-    if (!doc) return undefined;
-    const byId = entitiesById(doc.analysis);
-    const entities: EntityCluster[] = [];
-    for (const id of localIds) {
-      const entity = byId.get(id);
-      if (entity) entities.push(entity);
-    }
-    return entities.length ? [doc, entities] : undefined;
-  }
-}
-
-const byIdCache = new WeakMap<DocumentAnalysis, Map<string, EntityCluster>>();
-
-function entitiesById(analysis: DocumentAnalysis): Map<string, EntityCluster> {
-  let map = byIdCache.get(analysis);
-  if (!map) {
-    map = new Map(analysis.entities.map((e) => [e.id, e]));
-    byIdCache.set(analysis, map);
-  }
-  return map;
 }

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'url';
+import { AnalysisCancelled } from '../analysis/types';
 import type { DocumentIndex } from './documentIndex';
 import { readDocument } from './readDocument';
 import { findDocuments } from './scanner';
@@ -7,7 +8,8 @@ export interface IndexerHost {
   /** Documents the editor has open; their editor text wins over the disk. */
   isOpen(uri: string): boolean;
   log(message: string): void;
-  progress(indexed: number, total: number): void;
+  /** `failed`: the documents whose analysis failed in this run (at most MAX_FAILED_LISTED). */
+  progress(indexed: number, total: number, failed: readonly string[]): void;
 }
 
 export interface IndexOptions {
@@ -17,13 +19,19 @@ export interface IndexOptions {
   maxBytes: number;
 }
 
+/** Failed documents named in a progress report, at most. */
+export const MAX_FAILED_LISTED = 20;
+
 /**
  * Indexes the workspace's documents from disk in the background, one file
  * per turn of the event loop so that requests are answered meanwhile. A new
- * run supersedes the one in progress.
+ * run supersedes the one in progress. A document whose analysis fails (or
+ * runs out of memory or time in its thread) is reported and skipped; the
+ * others are indexed.
  */
 export class WorkspaceIndexer {
   private generation = 0;
+  private failed: string[] = [];
 
   constructor(
     private readonly index: DocumentIndex,
@@ -37,7 +45,8 @@ export class WorkspaceIndexer {
     for (const doc of [...this.index.all()]) {
       if (!wanted.has(doc.uri) && !this.host.isOpen(doc.uri)) this.index.remove(doc.uri);
     }
-    this.host.progress(0, files.length);
+    this.failed = [];
+    this.host.progress(0, files.length, this.failed);
     let done = 0;
     let next = 0;
     // A few files in flight keep every analysis thread busy while reads overlap.
@@ -47,11 +56,11 @@ export class WorkspaceIndexer {
         await yieldToEventLoop();
         await this.indexFile(file, options.maxBytes);
         done++;
-        if (done % 25 === 0 || done === files.length) this.host.progress(done, files.length);
+        if (done % 25 === 0 || done === files.length) this.host.progress(done, files.length, this.failed);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-    if (files.length === 0) this.host.progress(0, 0);
+    if (files.length === 0) this.host.progress(0, 0, this.failed);
   }
 
   /** (Re-)indexes one file from disk unless the editor has it open. */
@@ -69,7 +78,10 @@ export class WorkspaceIndexer {
     try {
       await this.index.update(uri, read.text, -1, undefined, true);
     } catch (err) {
-      this.host.log(`Could not analyse ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      // Replaced by a newer version or removed meanwhile: not a failure.
+      if (err instanceof AnalysisCancelled) return;
+      this.host.log(`Could not analyse ${file}, skipped: ${err instanceof Error ? err.message : String(err)}`);
+      if (this.failed.length < MAX_FAILED_LISTED) this.failed.push(uri);
     }
   }
 

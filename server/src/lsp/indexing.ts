@@ -1,0 +1,84 @@
+import { FileChangeType, type Connection } from 'vscode-languageserver';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { indexChangedNotification, indexingStatusNotification } from '../../../common/protocol';
+import type { Settings } from '../../../common/settings';
+import type { SettingsManager } from '../settingsManager';
+import type { DocumentIndex } from '../workspace/documentIndex';
+import { WorkspaceIndexer } from '../workspace/indexer';
+import { Batcher } from './debouncer';
+import type { ClientSession } from './session';
+
+/** How long index changes are collected before the client is told (views refresh once per burst). */
+const INDEX_CHANGED_MS = 300;
+
+export interface Indexing {
+  /** Indexes the document again from its file (its editor closed: unsaved edits are gone). */
+  reindexFile(uri: string): void;
+  dispose(): void;
+}
+
+const maxBytes = (s: Settings) => s.maxFileSizeMB * 1048576;
+
+/**
+ * Background indexing of the workspace folders: at start, when folders or
+ * settings change, and per file when files change on disk. Progress (and
+ * the documents that failed) goes to the status bar; index changes, batched,
+ * to the views.
+ */
+export function registerIndexing(
+  connection: Connection,
+  deps: { index: DocumentIndex; settings: SettingsManager; session: ClientSession; isOpen(uri: string): boolean },
+): Indexing {
+  const { index, settings, session } = deps;
+  const indexer = new WorkspaceIndexer(index, {
+    isOpen: deps.isOpen,
+    log: (m) => connection.console.info(m),
+    progress: (indexed, total, failed) => void connection.sendNotification(indexingStatusNotification, { indexed, total, done: indexed >= total, failed: [...failed] }),
+  });
+  const reindex = async () => {
+    const s = await settings.get();
+    connection.console.info(`Dossier settings: ${JSON.stringify(s)}`);
+    await indexer.run({ folders: session.folders, include: s.include, exclude: s.exclude, maxBytes: maxBytes(s) });
+  };
+
+  connection.onInitialized(() => {
+    if (session.folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((r) => r.uri));
+        session.folders = session.folders.filter((f) => !removed.has(pathToFileURL(f).toString())).concat(e.added.map((a) => fileURLToPath(a.uri)));
+        void reindex();
+      });
+    }
+    void reindex();
+  });
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    session.refreshViews({ lenses: true });
+    void reindex();
+  });
+  connection.onDidChangeWatchedFiles(async (params) => {
+    const s = await settings.get();
+    for (const change of params.changes) {
+      if (!change.uri.startsWith('file:')) continue;
+      if (change.type === FileChangeType.Deleted) {
+        if (!deps.isOpen(change.uri)) index.remove(change.uri);
+      } else {
+        await indexer.indexFile(fileURLToPath(change.uri), maxBytes(s));
+      }
+    }
+  });
+
+  const changed = new Batcher<string>(INDEX_CHANGED_MS, (uris) => void connection.sendNotification(indexChangedNotification, { uris }));
+  index.onDidChange((uri) => changed.add(uri));
+
+  return {
+    reindexFile(uri) {
+      if (!uri.startsWith('file:')) return;
+      void settings.get().then((s) => indexer.indexFile(fileURLToPath(uri), maxBytes(s)));
+    },
+    dispose() {
+      indexer.cancel();
+      changed.dispose();
+    },
+  };
+}

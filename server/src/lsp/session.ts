@@ -1,0 +1,30 @@
+import { CodeLensRefreshRequest, SemanticTokensRefreshRequest, type Connection, type InitializeParams } from 'vscode-languageserver';
+import { fileURLToPath } from 'url';
+
+/** What the client told the server at initialize: its folders and what it supports. */
+export class ClientSession {
+  /** Workspace folders on disk (file: URIs only). */
+  folders: string[] = [];
+  folderEvents = false;
+  configuration = false;
+  private lensRefresh = false;
+  private tokensRefresh = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  initialize(params: InitializeParams): void {
+    const ws = params.capabilities.workspace;
+    this.configuration = ws?.configuration === true;
+    this.folderEvents = ws?.workspaceFolders === true;
+    this.lensRefresh = ws?.codeLens?.refreshSupport === true;
+    this.tokensRefresh = ws?.semanticTokens?.refreshSupport === true;
+    this.folders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    if (!this.folders.length && params.rootUri?.startsWith('file:')) this.folders = [fileURLToPath(params.rootUri)];
+  }
+
+  /** Asks the client to fetch code lenses and semantic tokens again (they changed without an edit), as far as it can. */
+  refreshViews(what: { lenses?: boolean; tokens?: boolean }): void {
+    if (what.lenses && this.lensRefresh) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (what.tokens && this.tokensRefresh) void this.connection.sendRequest(SemanticTokensRefreshRequest.type).catch(() => undefined);
+  }
+}

@@ -183,8 +183,17 @@ function isSentenceInitial(ctx: ClaimContext, k: number): boolean {
   return si >= 0 && ctx.firstWord[si] === k;
 }
 
+/**
+ * The sentence of token k. Rules look one token past a cue, which may be past
+ * the last token ("“Yes,” said" at the end of a document): such a token gets
+ * an empty sentence at the end, so every "p >= s.tokenEnd" guard holds.
+ */
 function sentenceOf(ctx: ClaimContext, k: number): Sentence {
-  return ctx.sentences[ctx.sentOf[k]];
+  const s = k >= 0 && k < ctx.tokens.length ? ctx.sentences[ctx.sentOf[k]] : undefined;
+  if (s) return s;
+  const at = Math.max(0, Math.min(k, ctx.tokens.length));
+  const offset = at < ctx.tokens.length ? ctx.tokens[at].start : ctx.text.length;
+  return { start: offset, end: offset, tokenStart: at, tokenEnd: at };
 }
 
 // ------------------------------------------------------------------ content ends

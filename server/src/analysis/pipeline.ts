@@ -1,3 +1,4 @@
+import { AnalysisBudget } from './budget';
 import { detectClaims } from './claims';
 import { clusterMentions } from './entities/clusters';
 import { findDemonyms } from './entities/demonyms';
@@ -29,6 +30,9 @@ export function analyzeDocument(text: string, res: AnalysisResources, token: Can
   attachDescriptions(text, tokens, sentences, mentions, entities);
   const demonyms = findDemonyms(tokens, res.gazetteer, mentions);
   check();
-  const claims = detectClaims({ text, tokens, sentences, structure, mentions, entities });
-  return { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };
+  const budget = new AnalysisBudget(text.length);
+  const claims = detectClaims({ text, tokens, sentences, structure, mentions, entities, budget });
+  const analysis: DocumentAnalysis = { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };
+  if (budget.warnings.length) analysis.warnings = budget.warnings;
+  return analysis;
 }

@@ -1,3 +1,4 @@
+import type { AnalysisBudget } from '../budget';
 import type { Claim, ClaimForm, DocumentStructure, EntityCluster, EntityMention, Section, Sentence, Span, Token } from '../types';
 import { buildContext, closesQuote, isCapitalised, isWord, opensQuote, type ClaimContext } from './context';
 import { CUE_FORMS, CUE_NOUNS, HEDGES, PASSIVE_ALLEGATION, PASSIVE_REPORT, SOURCELESS_ADVERBS, type CueForm } from './lexicon';
@@ -10,6 +11,8 @@ export interface ClaimInput {
   structure: DocumentStructure;
   mentions: EntityMention[];
   entities: EntityCluster[];
+  /** What the claims may add to the output; over it, later claims are left out with a warning. */
+  budget?: AnalysisBudget;
 }
 
 /*
@@ -164,7 +167,7 @@ export function detectClaims(input: ClaimInput): Claim[] {
   }
   pushAll(drafts, blockQuotes(ctx));
   pushAll(drafts, orphanQuotes(ctx, drafts));
-  return finish(ctx, drafts);
+  return finish(ctx, drafts, input.budget);
 }
 
 function pushAll(out: Draft[], d: Draft | Draft[] | null): void {
@@ -1338,7 +1341,17 @@ function formOf(ctx: ClaimContext, p: number, cls: string): ClaimForm {
 
 // ------------------------------------------------------------------ output
 
-function finish(ctx: ClaimContext, drafts: Draft[]): Claim[] {
+/**
+ * At most this many claims cover any one character. News nests attributions
+ * a few deep ("X said Y claimed that Z reportedly …": at most 5 in 929
+ * PolNeAR and seed documents); run-on text nests one per cue, which would make
+ * the output quadratic in the input.
+ */
+export const MAX_CLAIM_OVERLAP = 8;
+/** Output characters charged per claim besides its texts (its offsets, fields and JSON punctuation). */
+const CLAIM_COST = 200;
+
+function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudget | undefined): Claim[] {
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
   const hedges = hedgePrefix(ctx);
   const seen = new Set<string>();
@@ -1352,11 +1365,26 @@ function finish(ctx: ClaimContext, drafts: Draft[]): Claim[] {
     if (sp && typeOf.get(sp) === 'person') history.lastPerson = { id: sp, at: ctx.tokens[d.at].start };
   }
   const claims: Claim[] = [];
+  // Ends of the kept claims that may still cover the next one (drafts come by content start).
+  let open: number[] = [];
+  let overlapping = 0;
   for (const d of drafts) {
     if (d.content.end <= d.content.start) continue;
     const key = `${d.content.start}:${d.content.end}:${d.cue?.start ?? -1}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    open = open.filter((end) => end > d.content.start);
+    if (open.length >= MAX_CLAIM_OVERLAP) {
+      overlapping++;
+      continue;
+    }
+    const sourceLength = d.source ? ctx.tokens[d.source[1] - 1].end - ctx.tokens[d.source[0]].start : 0;
+    const cost = CLAIM_COST + (d.content.end - d.content.start) + sourceLength + (d.cue ? d.cue.end - d.cue.start : 0);
+    if (budget && !budget.spend(cost)) {
+      budget.warn(`claims: the document is over the analysis budget; claims starting at offset ${d.content.start} or later are not reported`);
+      break;
+    }
+    open.push(d.content.end);
     const block = ctx.blockOf[d.at] >= 0 ? ctx.structure.blocks[ctx.blockOf[d.at]] : undefined;
     const section: Section = block?.section ?? (ctx.structure.commentsStart !== null && d.content.start >= ctx.structure.commentsStart ? 'comments' : 'article');
     const source = d.source ? { ...span(ctx, d.source[0], d.source[1]), text: '' } : null;
@@ -1375,6 +1403,7 @@ function finish(ctx: ClaimContext, drafts: Draft[]): Claim[] {
     if (section === 'comments' && block?.handle) claim.handle = block.handle;
     claims.push(claim);
   }
+  if (overlapping && budget) budget.warn(`claims: ${overlapping} claims nested more than ${MAX_CLAIM_OVERLAP} deep in run-on text are not reported`);
   return claims;
 }
 

@@ -172,7 +172,8 @@ export function detectClaims(input: ClaimInput): Claim[] {
 
 function pushAll(out: Draft[], d: Draft | Draft[] | null): void {
   if (!d) return;
-  if (Array.isArray(d)) out.push(...d);
+  // A loop, not push(...d): block and orphan quotes come one per paragraph, and a spread of that many overflows the stack.
+  if (Array.isArray(d)) for (const x of d) out.push(x);
   else out.push(d);
 }
 

@@ -401,7 +401,7 @@ function aliases(cands: Candidate[], tokens: Token[], text: string, covered: Uin
       added.push({ ts: k, te: k + 1, label: a.label, start: tokens[k].start, end: tokens[k].end });
     }
   }
-  cands.push(...added);
+  for (const c of added) cands.push(c); // not push(...added): one per bracketed acronym, unbounded
 }
 
 /** MISC spans that hide an entity: "Islamic" + "State", "Massoud Barzani-led". */

@@ -7,7 +7,8 @@ interface DemonymFile {
   forms: Record<string, string>;
 }
 
-const EXTRA_FORMS = (demonymData as DemonymFile).forms;
+// A Map, not the parsed object: a word such as "Constructor" must not find Object.prototype's members.
+const EXTRA_FORMS = new Map(Object.entries((demonymData as DemonymFile).forms));
 
 interface Country {
   id: string;
@@ -50,7 +51,7 @@ function startsUpper(word: string): boolean {
 function resolve(word: string, gazetteer: Gazetteer): Country | null {
   if (word.length < 3 || !/^[\p{L}-]+$/u.test(word)) return null;
   const lower = normalizeName(word);
-  const extra = EXTRA_FORMS[lower];
+  const extra = EXTRA_FORMS.get(lower);
   if (extra !== undefined) return countryNamed(extra, gazetteer);
   const direct = gazetteer.demonym(word);
   if (direct) return canonicalCountry(direct.id, direct.name);

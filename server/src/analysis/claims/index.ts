@@ -3,6 +3,7 @@ import type { Claim, ClaimForm, DocumentStructure, EntityCluster, EntityMention,
 import { buildContext, closesQuote, isCapitalised, isWord, opensQuote, type ClaimContext } from './context';
 import { CUE_FORMS, CUE_NOUNS, HEDGES, PASSIVE_ALLEGATION, PASSIVE_REPORT, SOURCELESS_ADVERBS, type CueForm } from './lexicon';
 import { resolveSpeaker, type SpeakerHistory } from './speaker';
+import { firstStartingAt } from '../util/search';
 
 export interface ClaimInput {
   text: string;
@@ -1286,15 +1287,10 @@ function blockQuotes(ctx: ClaimContext): Draft[] {
   return out;
 }
 
+/** The first token starting at or after offset, or -1. */
 function firstTokenAt(ctx: ClaimContext, offset: number): number {
-  let lo = 0;
-  let hi = ctx.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ctx.tokens.length ? lo : -1;
+  const k = firstStartingAt(ctx.tokens, offset);
+  return k < ctx.tokens.length ? k : -1;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type PersonName,
 } from './names';
 import type { RawMention } from './rawMention';
+import { lowerBound } from '../util/search';
 
 /*
  * Alias clustering within one document. Every mention gets the id of the
@@ -389,13 +390,7 @@ function nearest(candidates: PersonCluster[], start: number): PersonCluster {
 }
 
 function lastBelow(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(sorted, (v) => v < x);
   return lo > 0 ? sorted[lo - 1] : -1;
 }
 

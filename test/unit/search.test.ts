@@ -1,0 +1,42 @@
+import * as assert from 'assert';
+import { firstStartingAt, lowerBound, spanAt } from '../../server/src/analysis/util/search';
+
+describe('util/search', () => {
+  it('lowerBound finds the end of the prefix where the predicate holds', () => {
+    const xs = [1, 3, 3, 5, 8];
+    assert.strictEqual(lowerBound(xs, (v) => v < 3), 1);
+    assert.strictEqual(lowerBound(xs, (v) => v <= 3), 3);
+    assert.strictEqual(lowerBound(xs, (v) => v < 0), 0);
+    assert.strictEqual(lowerBound(xs, (v) => v < 100), 5);
+    assert.strictEqual(lowerBound([], () => true), 0);
+    // The index is passed too: the k-th element minus k.
+    assert.strictEqual(lowerBound([2, 3, 9], (v, i) => v - i < 3), 2);
+  });
+
+  it('spanAt finds the span containing an offset, end exclusive unless asked', () => {
+    const spans = [
+      { start: 0, end: 4 },
+      { start: 4, end: 6 },
+      { start: 10, end: 12 },
+    ];
+    assert.strictEqual(spanAt(spans, 0), spans[0]);
+    assert.strictEqual(spanAt(spans, 4), spans[1]);
+    assert.strictEqual(spanAt(spans, 7), undefined);
+    assert.strictEqual(spanAt(spans, 12), undefined);
+    assert.strictEqual(spanAt(spans, 12, true), spans[2]);
+    assert.strictEqual(spanAt(spans, 4, true), spans[0]);
+    assert.strictEqual(spanAt([], 3), undefined);
+  });
+
+  it('firstStartingAt finds the first span starting at or after an offset', () => {
+    const tokens = [
+      { start: 0, end: 3 },
+      { start: 4, end: 6 },
+      { start: 7, end: 9 },
+    ];
+    assert.strictEqual(firstStartingAt(tokens, 0), 0);
+    assert.strictEqual(firstStartingAt(tokens, 1), 1);
+    assert.strictEqual(firstStartingAt(tokens, 7), 2);
+    assert.strictEqual(firstStartingAt(tokens, 8), 3);
+  });
+});

@@ -3,6 +3,7 @@ import type { NerLabel, NerSpan } from '../ner';
 import type { AnalysisResources } from '../resources';
 import type { EntityType, Sentence, Token } from '../types';
 import type { RawMention } from './rawMention';
+import { KEPT_IN_PERSON_SPANS, TITLES } from './titles';
 
 /*
  * Tagger spans -> typed entity mentions, following shared/spec/annotation-guidelines.md:
@@ -22,16 +23,6 @@ interface Candidate {
   start: number;
   end: number;
 }
-
-// Titles and roles the guidelines keep out of person spans.
-const TITLES = new Set(
-  ('mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. general lt lt. col col. colonel maj maj. major capt capt. captain ' +
-    'sgt sgt. sen sen. senator rep rep. representative gov gov. governor president pres. vice prime minister premier pm ' +
-    'chancellor king queen prince princess sheikh sheik ayatollah grand imam pope cardinal bishop rev rev. reverend father ' +
-    'judge justice mayor secretary adm adm. admiral lord sir dame deputy chairman commander spokesman ambassador envoy ' +
-    'lawmaker mp mps minister-president ex-president former late')
-    .split(' '),
-);
 
 // "Said Dorothy Poynter, …": a verb of saying that opens the sentence is not part of the name.
 const SPEECH_VERBS = new Set(['Said', 'Says', 'Asked', 'Added', 'Told', 'Wrote', 'Writes']);
@@ -293,7 +284,7 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   let te = sp.tokenEnd;
   const label = sp.label;
   while (ts < te && (tokens[ts].text === 'the' || (tokens[ts].text === 'The' && label !== 'ORG'))) ts++;
-  if (label === 'PER') while (ts < te - 1 && (TITLES.has(tokens[ts].text.toLowerCase()) || SPEECH_VERBS.has(tokens[ts].text))) ts++;
+  if (label === 'PER') while (ts < te - 1 && (isSpanTitle(tokens[ts].text.toLowerCase()) || SPEECH_VERBS.has(tokens[ts].text))) ts++;
   while (te > ts && isPossessiveOrPunct(tokens[te - 1].text)) te--;
   while (ts < te && isPossessiveOrPunct(tokens[ts].text)) ts++;
   if (ts >= te) return null;
@@ -314,6 +305,10 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   if (allGroup) return null;
   if (!/[\p{L}\p{N}]/u.test(name)) return null;
   return { ts, te, label, start, end };
+}
+
+function isSpanTitle(lower: string): boolean {
+  return TITLES.has(lower) && !KEPT_IN_PERSON_SPANS.has(lower);
 }
 
 function isGroupWord(name: string, gazetteer: Gazetteer): boolean {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { firstStartingAt, lowerBound, spanAt } from '../../server/src/analysis/util/search';
+import { fnv1a32 } from '../../server/src/analysis/util/hash';
 
 describe('util/search', () => {
   it('lowerBound finds the end of the prefix where the predicate holds', () => {
@@ -38,5 +39,14 @@ describe('util/search', () => {
     assert.strictEqual(firstStartingAt(tokens, 1), 1);
     assert.strictEqual(firstStartingAt(tokens, 7), 2);
     assert.strictEqual(firstStartingAt(tokens, 8), 3);
+  });
+});
+
+describe('util/hash', () => {
+  it('is 32-bit FNV-1a: the published test vectors, and seeds give other values', () => {
+    assert.strictEqual(fnv1a32(''), 0x811c9dc5);
+    assert.strictEqual(fnv1a32('a'), 0xe40c292c);
+    assert.strictEqual(fnv1a32('foobar'), 0xbf9cf968);
+    assert.notStrictEqual(fnv1a32('foobar', 7), fnv1a32('foobar'));
   });
 });

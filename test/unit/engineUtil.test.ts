@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { firstStartingAt, lowerBound, spanAt } from '../../server/src/analysis/util/search';
+import { repoRoot } from './util';
 import { fnv1a32 } from '../../server/src/analysis/util/hash';
 
 describe('util/search', () => {
@@ -48,5 +51,16 @@ describe('util/hash', () => {
     assert.strictEqual(fnv1a32('a'), 0xe40c292c);
     assert.strictEqual(fnv1a32('foobar'), 0xbf9cf968);
     assert.notStrictEqual(fnv1a32('foobar', 7), fnv1a32('foobar'));
+  });
+});
+
+describe('engine data', () => {
+  it('comes in through AnalysisResources: no engine module imports a data file', () => {
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    for (const file of walk(path.join(repoRoot, 'server', 'src', 'analysis'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      assert.ok(!/from\s+['"][^'"]+\.json['"]|require\(['"][^'"]+\.json['"]\)/.test(text), `${file} imports a JSON file`);
+    }
   });
 });

@@ -26,9 +26,9 @@ export function analyzeDocument(text: string, res: AnalysisResources, token: Can
   check();
   const raw = detectMentions(text, tokens, sentences, res);
   check();
-  const { mentions, entities } = clusterMentions(raw, res.gazetteer, text);
+  const { mentions, entities } = clusterMentions(raw, res, text);
   attachDescriptions(text, tokens, sentences, mentions, entities);
-  const demonyms = findDemonyms(tokens, res.gazetteer, mentions);
+  const demonyms = findDemonyms(tokens, res, mentions);
   check();
   const budget = new AnalysisBudget(text.length);
   const claims = detectClaims({ text, tokens, sentences, structure, mentions, entities, budget });

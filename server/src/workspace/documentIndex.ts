@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Cancellation, DocumentAnalysis, EntityCluster, EntityMention } from '../analysis/types';
 import { EntityRegistry } from '../analysis/entities/crossDocument';
+import { engineData } from '../resources';
 import type { AnalysisService } from './analysisService';
 
 export interface IndexedDocument {
@@ -23,7 +24,7 @@ export interface MentionRef {
 export class DocumentIndex {
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly pending = new Map<string, { version: number; text: string; promise: Promise<IndexedDocument> }>();
-  readonly registry = new EntityRegistry();
+  readonly registry = new EntityRegistry(engineData().aliases.nicknames);
   private listeners: Array<(uri: string) => void> = [];
   private changes = 0;
   /** Analyses as the detector produced them, before the user's corrections. */

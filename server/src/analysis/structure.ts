@@ -104,7 +104,7 @@ export function parseStructure(text: string): DocumentStructure {
   return { headline, byline, blocks, commentsStart };
 }
 
-function isBulletHandle(text: string, line: Line, t: string): boolean {
+function isBulletHandle(_text: string, line: Line, t: string): boolean {
   // "  • handle" on its own line, indented, followed by an indented comment body.
   return line.trimStart > line.start && BULLET_HANDLE.test(t) && t.length < 64;
 }

@@ -65,7 +65,6 @@ function isFiniteCue(ctx: ClaimContext, k: number): boolean {
 
 /** The end of content that starts at token p: its sentence (or clause cut), widened to any quote it opens. */
 export function contentEnd(ctx: ClaimContext, p: number, cut: Int32Array): number {
-  const s = sentenceOf(ctx, p);
   let endTok = Math.max(p + 1, cut[p]);
   let end = ctx.tokens[endTok - 1].end;
   // A quote opened inside the content runs to its closing mark, across sentences.
@@ -79,7 +78,6 @@ export function contentEnd(ctx: ClaimContext, p: number, cut: Int32Array): numbe
   let last = endTok - 1;
   while (last > p && ctx.quoteOf[last] < 0 && (ctx.lower[last] === '.' || ctx.lower[last] === ',' || ctx.lower[last] === ':' || DASHES.has(ctx.lower[last]))) last--;
   if (ctx.tokens[last].end < end) end = ctx.tokens[last].end;
-  void s;
   return end;
 }
 

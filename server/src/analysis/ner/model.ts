@@ -341,7 +341,7 @@ export class PerceptronTagger implements Tagger {
     return labels;
   }
 
-  tag(text: string, tokens: Token[], sentences: Sentence[]): NerSpan[] {
+  tag(_text: string, tokens: Token[], sentences: Sentence[]): NerSpan[] {
     const words = new Array<string>(tokens.length);
     for (let i = 0; i < tokens.length; i++) words[i] = tokens[i].text;
     const sents = new Array<readonly [number, number]>(sentences.length);

@@ -18,7 +18,7 @@ import { loadTagger } from '../../server/src/analysis/ner/model';
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
 import type { AnalysisResources } from '../../server/src/analysis/resources';
 import type { EntityType } from '../../server/src/analysis/types';
-import { loadResources } from '../../server/src/resources';
+import { engineData, loadResources } from '../../server/src/resources';
 
 interface GoldEntity {
   start: number;
@@ -59,7 +59,7 @@ function resources(): { res: AnalysisResources; note: string } {
       const model = path.join(dir, 'ner-model.json');
       if (!fs.existsSync(file) || !fs.existsSync(model)) continue;
       const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(file, 'utf8')) as GazetteerData);
-      return { res: { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer) }, note: ` (data from ${dir})` };
+      return { res: { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), ...engineData() }, note: ` (data from ${dir})` };
     }
     console.error('clusters eval: dist/data/gazetteer.json or ner-model.json not found; run `npm run build` in the repository first');
     process.exit(2);
@@ -159,7 +159,7 @@ function main(): void {
     const pipe = bcubed(pp, pg);
 
     const raw: RawMention[] = g.entities.map((e) => ({ start: e.start, end: e.end, text: text.slice(e.start, e.end), type: e.type }));
-    const { mentions, entities } = clusterMentions(raw, res.gazetteer, text);
+    const { mentions, entities } = clusterMentions(raw, res, text);
     workspace.push({ doc: g.file, entities });
     mentions.forEach((m, i) => crossRows.push({ doc: g.file, local: m.id, gold: g.entities.find((e) => e.start === m.start && e.end === m.end)?.id ?? '?', text: raw[i].text }));
     const bySpanGold = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m.id]));
@@ -184,7 +184,7 @@ function main(): void {
   console.log(`pipeline      micro ${fmt(totals.pipe)}  macro F1 ${(macro.pipe / files.length).toFixed(3)}  span coverage ${matched}/${goldMentions}`);
   console.log(`gold mentions micro ${fmt(totals.gold)}  macro F1 ${(macro.gold / files.length).toFixed(3)}`);
   // Gold ids are workspace-wide, so the same measure over all documents at once scores crossDocument.ts.
-  const ws = resolveWorkspaceIds(workspace);
+  const ws = resolveWorkspaceIds(workspace, res.aliases.nicknames);
   const wp = crossRows.map((r) => ws.get(r.doc)?.get(r.local) ?? r.local);
   const cross = bcubed(wp, crossRows.map((r) => r.gold));
   const naive = bcubed(crossRows.map((r) => r.local), crossRows.map((r) => r.gold));

@@ -14,6 +14,7 @@ import { detectMentions } from '../../server/src/analysis/entities/mentions';
 import { loadTagger } from '../../server/src/analysis/ner/model';
 import type { AnalysisResources } from '../../server/src/analysis/resources';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
+import { engineData } from '../../server/src/resources';
 import type { EntityType } from '../../server/src/analysis/types';
 
 export type EvalLabel = 'PER' | 'ORG' | 'LOC';
@@ -270,7 +271,7 @@ export function loadLocalResources(repoRoot: string): { res: AnalysisResources; 
   const t0 = process.hrtime.bigint();
   const tagger = loadTagger(fs.readFileSync(modelFile, 'utf8'), gazetteer);
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  return { res: { gazetteer, tagger }, loadMs };
+  return { res: { gazetteer, tagger, ...engineData() }, loadMs };
 }
 
 /**

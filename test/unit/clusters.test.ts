@@ -3,6 +3,7 @@ import { clusterMentions } from '../../server/src/analysis/entities/clusters';
 import type { RawMention } from '../../server/src/analysis/entities/rawMention';
 import { Gazetteer, type GazetteerData } from '../../server/src/analysis/gazetteer';
 import type { EntityType } from '../../server/src/analysis/types';
+import { engineData } from '../../server/src/resources';
 
 const data: GazetteerData = {
   countries: [
@@ -13,6 +14,8 @@ const data: GazetteerData = {
   regions: [],
 };
 const gazetteer = new Gazetteer(data);
+/** The real alias data with the test gazetteer. */
+const res = { gazetteer, aliases: engineData().aliases };
 
 /** Mentions of `names` (each "Name:type") in order of appearance in `text`. */
 function mentionsIn(text: string, names: Array<[string, EntityType]>): RawMention[] {
@@ -33,7 +36,7 @@ function mentionsIn(text: string, names: Array<[string, EntityType]>): RawMentio
 }
 
 function ids(text: string, names: Array<[string, EntityType]>): Map<string, string[]> {
-  const { mentions } = clusterMentions(mentionsIn(text, names), gazetteer, text);
+  const { mentions } = clusterMentions(mentionsIn(text, names), res, text);
   const out = new Map<string, string[]>();
   for (const m of mentions) out.set(m.text, [...(out.get(m.text) ?? []), m.id]);
   return out;
@@ -52,7 +55,7 @@ describe('clusterMentions', () => {
     const text = 'Ahmed al-Tamimi met Salim al-Tamimi. Salim al-Tamimi then left, and Tamimi spoke.';
     const { mentions, entities } = clusterMentions(
       mentionsIn(text, [['Ahmed al-Tamimi', 'person'], ['Salim al-Tamimi', 'person'], ['Tamimi', 'person']]),
-      gazetteer,
+      res,
       text,
     );
     const byText = (t: string) => mentions.filter((m) => m.text === t).map((m) => m.id);
@@ -140,7 +143,7 @@ describe('clusterMentions', () => {
     const text = 'Hana Rashid spoke. Rashid said yes. Rashid said no.';
     const raw = mentionsIn(text, [['Hana Rashid', 'person'], ['Rashid', 'person']]);
     raw[1] = { ...raw[1], type: 'organization' };
-    const { mentions, entities } = clusterMentions(raw, gazetteer, text);
+    const { mentions, entities } = clusterMentions(raw, res, text);
     assert.deepStrictEqual(
       mentions.map((m) => [m.type, m.id]),
       [

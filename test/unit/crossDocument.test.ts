@@ -1,6 +1,9 @@
 import * as assert from 'assert';
 import { EntityRegistry, resolveWorkspaceIds } from '../../server/src/analysis/entities/crossDocument';
 import { kindOf, type EntityCluster, type EntityType } from '../../server/src/analysis/types';
+import { engineData } from '../../server/src/resources';
+
+const nicknames = engineData().aliases.nicknames;
 
 function entity(id: string, canonical: string, type: EntityType, aliases: string[] = [canonical]): EntityCluster {
   return { id, canonical, type, kind: kindOf(type), aliases, mentions: aliases.map((_, i) => i), descriptions: [] };
@@ -12,7 +15,7 @@ describe('crossDocument', () => {
       { doc: 'a', entities: [entity('karim-al-rubaie', 'Karim al-Rubaie', 'person', ['Karim al-Rubaie', 'Rubaie'])] },
       { doc: 'b', entities: [entity('rubaie', 'Rubaie', 'person')] },
       { doc: 'c', entities: [entity('karim-rubaie', 'Karim Rubaie', 'person')] },
-    ]);
+    ], nicknames);
     assert.strictEqual(ws.get('b')?.get('rubaie'), 'karim-al-rubaie');
     assert.strictEqual(ws.get('c')?.get('karim-rubaie'), 'karim-al-rubaie');
   });
@@ -22,7 +25,7 @@ describe('crossDocument', () => {
       { doc: 'a', entities: [entity('ahmed-al-tamimi', 'Ahmed al-Tamimi', 'person')] },
       { doc: 'b', entities: [entity('salim-al-tamimi', 'Salim al-Tamimi', 'person')] },
       { doc: 'c', entities: [entity('tamimi', 'Tamimi', 'person')] },
-    ]);
+    ], nicknames);
     assert.strictEqual(ws.get('c')?.get('tamimi'), 'tamimi');
     assert.strictEqual(ws.get('a')?.get('ahmed-al-tamimi'), 'ahmed-al-tamimi');
     assert.strictEqual(ws.get('b')?.get('salim-al-tamimi'), 'salim-al-tamimi');
@@ -34,7 +37,7 @@ describe('crossDocument', () => {
       { doc: 'b', entities: [entity('haydar-al-obeidi', 'Haydar al-Obeidi', 'person'), entity('nwa', 'NWA', 'organization')] },
       { doc: 'c', entities: [entity('energy-and-water-committee', 'Energy and Water Committee', 'organization'), entity('ash-barker', 'Ash Barker', 'person')] },
       { doc: 'd', entities: [entity('water-and-energy-committee', 'Water and Energy Committee', 'organization'), entity('ashton-barker', 'Ashton Barker', 'person')] },
-    ]);
+    ], nicknames);
     assert.strictEqual(ws.get('a')?.get('haider-al-obeidi'), ws.get('b')?.get('haydar-al-obeidi'));
     assert.strictEqual(ws.get('b')?.get('nwa'), 'northern-water-authority');
     assert.strictEqual(ws.get('c')?.get('energy-and-water-committee'), ws.get('d')?.get('water-and-energy-committee'));
@@ -42,7 +45,7 @@ describe('crossDocument', () => {
   });
 
   it('updates and removes documents incrementally', () => {
-    const r = new EntityRegistry();
+    const r = new EntityRegistry(nicknames);
     r.update('a', [entity('rubaie', 'Rubaie', 'person'), entity('iraq', 'Iraq', 'country')]);
     assert.strictEqual(r.resolve('a', 'rubaie'), 'rubaie');
     r.update('b', [entity('karim-al-rubaie', 'Karim al-Rubaie', 'person'), entity('iraq', 'Iraq', 'country')]);
@@ -61,7 +64,7 @@ describe('crossDocument', () => {
   });
 
   it('lists as members exactly the local entities that resolve to a workspace id, short-form chains included', () => {
-    const r = new EntityRegistry();
+    const r = new EntityRegistry(nicknames);
     r.update('a', [entity('kurdistan-regional-government', 'Kurdistan Regional Government', 'organization', ['Kurdistan Regional Government', 'KRG'])]);
     r.update('b', [entity('krg', 'KRG', 'organization'), entity('iraq', 'Iraq', 'country')]);
     r.update('c', [entity('haider-al-abadi', 'Haider al-Abadi', 'person', ['Haider al-Abadi', 'Abadi']), entity('iraq', 'Iraq', 'country')]);

@@ -5,6 +5,7 @@ import type { RawMention } from '../../server/src/analysis/entities/rawMention';
 import { Gazetteer } from '../../server/src/analysis/gazetteer';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
 import type { EntityType } from '../../server/src/analysis/types';
+import { engineData } from '../../server/src/resources';
 
 const gazetteer = new Gazetteer({ countries: [], cities: [], regions: [] });
 
@@ -20,7 +21,7 @@ function describeAll(text: string, names: Array<[string, EntityType]>): Map<stri
   raw.sort((a, b) => a.start - b.start);
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
-  const { mentions, entities } = clusterMentions(raw, gazetteer, text);
+  const { mentions, entities } = clusterMentions(raw, { gazetteer, aliases: engineData().aliases }, text);
   attachDescriptions(text, tokens, sentences, mentions, entities);
   const out = new Map<string, string[]>();
   for (const e of entities) {

@@ -5,6 +5,7 @@ import type { NerLabel, NerSpan, Tagger } from '../../server/src/analysis/ner';
 import type { AnalysisResources } from '../../server/src/analysis/resources';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
 import type { Token } from '../../server/src/analysis/types';
+import { engineData } from '../../server/src/resources';
 
 const gazetteer = new Gazetteer({
   countries: [
@@ -41,7 +42,7 @@ function fakeTagger(labels: Array<[string, NerLabel]>): Tagger {
 }
 
 function mentions(text: string, labels: Array<[string, NerLabel]>): Array<[string, string]> {
-  const res: AnalysisResources = { gazetteer, tagger: fakeTagger(labels) };
+  const res: AnalysisResources = { gazetteer, tagger: fakeTagger(labels), ...engineData() };
   const tokens = tokenize(text);
   return detectMentions(text, tokens, splitSentences(text, tokens), res).map((m) => [m.text, m.type]);
 }
@@ -169,6 +170,24 @@ describe('mentions', () => {
     assert.deepStrictEqual(mentions('The Massoud Barzani-led government spoke.', [['Massoud Barzani-led', 'MISC']]), [['Massoud Barzani', 'person']]);
     // Only participles make such compounds.
     assert.deepStrictEqual(mentions('Kim In-sook spoke.', [['Kim In-sook', 'MISC']]), []);
+  });
+
+  it('keeps no mention longer than 12 tokens or 200 characters (a run of capitalised words is no name)', () => {
+    const twelve = 'Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett Kilo Lima';
+    assert.deepStrictEqual(mentions(`${twelve} spoke.`, [[twelve, 'ORG']]), [[twelve, 'organization']]);
+    const thirteen = `${twelve} Mike`;
+    assert.deepStrictEqual(mentions(`${thirteen} spoke.`, [[thirteen, 'ORG']]), []);
+    const long = `Zed${'a'.repeat(196)} Quux`;
+    assert.deepStrictEqual(mentions(`${long} spoke.`, [[long, 'PER']]), []);
+  });
+
+  it('starts no mention inside a word the tokenizer cut into pieces', () => {
+    // A 400-letter word is two 200-character tokens; the second starts mid-word.
+    const text = `${'A'.repeat(200)}${'B'.repeat(200)} spoke.`;
+    assert.strictEqual(tokenize(text)[1].text, 'B'.repeat(200));
+    assert.deepStrictEqual(mentions(text, [['B'.repeat(200), 'PER']]), []);
+    // A split-off "n't" may still follow a name.
+    assert.deepStrictEqual(mentions('Trump Can’t Win', [['Trump Ca', 'PER']]), [['Trump Ca', 'person']]);
   });
 
   it('gives the surname of a person named in full the person label', () => {

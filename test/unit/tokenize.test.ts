@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
+import { MAX_SENTENCE_TOKENS, splitSentences, tokenize } from '../../server/src/analysis/tokenize';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -50,5 +50,15 @@ describe('splitSentences', () => {
   });
   it('always splits at line breaks', () => {
     assert.deepStrictEqual(sentences('Headline here\nBody starts'), ['Headline here', 'Body starts']);
+  });
+  it(`cuts run-on text with no sentence end every ${MAX_SENTENCE_TOKENS} tokens, closing marks included`, () => {
+    for (const text of ['according to '.repeat(5_000), `He said.${'"'.repeat(5_000)} Then`]) {
+      const toks = tokenize(text);
+      const ss = splitSentences(text, toks);
+      assert.ok(ss.length > 1);
+      assert.ok(ss.every((s) => s.tokenEnd - s.tokenStart <= MAX_SENTENCE_TOKENS));
+      assert.deepStrictEqual([ss[0].tokenStart, ss[ss.length - 1].tokenEnd], [0, toks.length]);
+      for (let i = 1; i < ss.length; i++) assert.strictEqual(ss[i].tokenStart, ss[i - 1].tokenEnd);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { AnalysisBudget } from './budget';
 import { detectClaims } from './claims';
 import { clusterMentions } from './entities/clusters';
 import { findDemonyms } from './entities/demonyms';
@@ -25,10 +26,13 @@ export function analyzeDocument(text: string, res: AnalysisResources, token: Can
   check();
   const raw = detectMentions(text, tokens, sentences, res);
   check();
-  const { mentions, entities } = clusterMentions(raw, res.gazetteer, text);
+  const { mentions, entities } = clusterMentions(raw, res, text);
   attachDescriptions(text, tokens, sentences, mentions, entities);
-  const demonyms = findDemonyms(tokens, res.gazetteer, mentions);
+  const demonyms = findDemonyms(tokens, res, mentions);
   check();
-  const claims = detectClaims({ text, tokens, sentences, structure, mentions, entities });
-  return { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };
+  const budget = new AnalysisBudget(text.length);
+  const claims = detectClaims({ text, tokens, sentences, structure, mentions, entities, budget });
+  const analysis: DocumentAnalysis = { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };
+  if (budget.warnings.length) analysis.warnings = budget.warnings;
+  return analysis;
 }

@@ -1,3 +1,5 @@
+import type { AliasIndex } from './entities/aliasIndex';
+import type { DemonymForms } from './entities/demonyms';
 import type { Gazetteer } from './gazetteer';
 import type { Tagger } from './ner';
 
@@ -5,4 +7,8 @@ import type { Tagger } from './ner';
 export interface AnalysisResources {
   gazetteer: Gazetteer;
   tagger: Tagger;
+  /** Alias sets and nicknames of well-known entities (data/aliases.json). */
+  aliases: AliasIndex;
+  /** Nationality words the gazetteer lacks or gets wrong, to country names (data/demonyms.json). */
+  demonyms: DemonymForms;
 }

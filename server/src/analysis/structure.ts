@@ -1,4 +1,5 @@
 import type { Block, DocumentStructure, Span } from './types';
+import { spanAt } from './util/search';
 
 /*
  * Layout of a scraped news page: headline, optional byline, body paragraphs
@@ -167,15 +168,5 @@ function parseComments(text: string, lines: Line[], from: number, blocks: Block[
 
 /** The block containing an offset, by binary search over the ordered blocks. */
 export function blockAt(structure: DocumentStructure, offset: number): Block | undefined {
-  const blocks = structure.blocks;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = blocks[mid];
-    if (offset < b.start) hi = mid - 1;
-    else if (offset >= b.end) lo = mid + 1;
-    else return b;
-  }
-  return undefined;
+  return spanAt(structure.blocks, offset);
 }

@@ -121,6 +121,12 @@ export interface DocumentAnalysis {
   entities: EntityCluster[];
   demonyms: DemonymMention[];
   claims: Claim[];
+  /**
+   * Present when the document was analysed only in part (it went over the
+   * per-document analysis budget): one readable line per limit reached, with
+   * no document text in it.
+   */
+  warnings?: string[];
 }
 
 /** Checked between stages so that a long analysis can be abandoned. */

@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../analysis/types';
 import { EntityRegistry } from '../analysis/entities/crossDocument';
+import { engineData } from '../resources';
 import type { AnalysisService } from './analysisService';
 import { CancelSource, raceCancellation, type CancelToken } from './cancellation';
 
@@ -34,7 +35,7 @@ interface Pending {
 export class DocumentIndex {
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly pending = new Map<string, Pending>();
-  readonly registry = new EntityRegistry();
+  readonly registry = new EntityRegistry(engineData().aliases.nicknames);
   private listeners: Array<(uri: string) => void> = [];
   private changes = 0;
   /** Analyses as the detector produced them, before the user's corrections. */

@@ -1,5 +1,5 @@
-import { blockAt } from '../structure';
-import type { Block, DocumentStructure, EntityCluster, EntityMention, Sentence, Span, Token } from '../types';
+import type { DocumentStructure, EntityCluster, EntityMention, Sentence, Span, Token } from '../types';
+import { firstStartingAt } from '../util/search';
 import { findQuotes, type Quote } from './quotes';
 
 /*
@@ -99,14 +99,6 @@ function normalise(t: string): string {
   return l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
 }
 
-export function blockOfOffset(ctx: ClaimContext, offset: number): Block | undefined {
-  return blockAt(ctx.structure, offset);
-}
-
-export function spanOf(ctx: ClaimContext, a: number, b: number): Span {
-  return { start: ctx.tokens[a].start, end: ctx.tokens[b - 1].end };
-}
-
 export function isCapitalised(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
@@ -136,9 +128,41 @@ export function closesQuote(ctx: ClaimContext, k: number): boolean {
   return q >= 0 && ctx.quotes[q].closed && ctx.tokens[k].end === ctx.quotes[q].end && CLOSE_MARKS.has(ctx.tokens[k].text);
 }
 
-/** Inside a quote but not one of its marks. */
-export function insideQuote(ctx: ClaimContext, k: number): boolean {
-  const q = ctx.quoteOf[k];
-  if (q < 0) return false;
-  return ctx.tokens[k].start > ctx.quotes[q].start && ctx.tokens[k].end < ctx.quotes[q].end;
+// Questions the rules ask of the tables.
+
+export function span(ctx: ClaimContext, a: number, b: number): Span {
+  return { start: ctx.tokens[a].start, end: ctx.tokens[b - 1].end };
+}
+
+export function tokenText(ctx: ClaimContext, a: number, b: number): string {
+  return ctx.text.slice(ctx.tokens[a].start, ctx.tokens[b - 1].end);
+}
+
+/**
+ * The sentence of token k. Rules look one token past a cue, which may be past
+ * the last token ("“Yes,” said" at the end of a document): such a token gets
+ * an empty sentence at the end, so every "p >= s.tokenEnd" guard holds.
+ */
+export function sentenceOf(ctx: ClaimContext, k: number): Sentence {
+  const s = k >= 0 && k < ctx.tokens.length ? ctx.sentences[ctx.sentOf[k]] : undefined;
+  if (s) return s;
+  const at = Math.max(0, Math.min(k, ctx.tokens.length));
+  const offset = at < ctx.tokens.length ? ctx.tokens[at].start : ctx.text.length;
+  return { start: offset, end: offset, tokenStart: at, tokenEnd: at };
+}
+
+export function isSentenceInitial(ctx: ClaimContext, k: number): boolean {
+  const si = ctx.sentOf[k];
+  return si >= 0 && ctx.firstWord[si] === k;
+}
+
+/** The first token starting at or after offset, or -1. */
+export function firstTokenAt(ctx: ClaimContext, offset: number): number {
+  const k = firstStartingAt(ctx.tokens, offset);
+  return k < ctx.tokens.length ? k : -1;
+}
+
+export function inHeadline(ctx: ClaimContext, k: number): boolean {
+  const b = ctx.blockOf[k];
+  return b >= 0 && ctx.structure.blocks[b].kind === 'headline';
 }

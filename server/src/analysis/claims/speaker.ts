@@ -1,6 +1,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { isCapitalised, type ClaimContext } from './context';
 import { ANONYMOUS_HEADS, ORG_NOUNS, PERSON_NOUNS } from './lexicon';
+import { lowerBound } from '../util/search';
 
 /*
  * Who a source span refers to. A named source is its mention; a pronoun or a
@@ -27,13 +28,7 @@ function isPlural(word: string): boolean {
 export function recentMention(ctx: ClaimContext, offset: number, types: EntityType[], limitChars = 3000): EntityMention | null {
   // Mentions are few per document; a backward walk over a sorted index is cheap.
   const sorted = sortedMentions(ctx);
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(sorted, (m) => m.end <= offset);
   for (let i = lo - 1, seen = 0; i >= 0 && seen < 40; i--, seen++) {
     const m = sorted[i];
     if (offset - m.end > limitChars) break;

@@ -1,5 +1,4 @@
 import type { EntityCluster, EntityKind } from '../types';
-import { aliasIndex } from './clusters';
 import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbreviation, nameKey, parsePersonName } from './names';
 
 /*
@@ -77,6 +76,12 @@ function removeFrom(index: Index, key: string, e: Entry): void {
 const MAX_ATTACH_DEPTH = 4;
 
 export class EntityRegistry {
+  /**
+   * `nicknames` maps a given name to its full form ("bill" → "william"), from
+   * the alias data of AnalysisResources (`res.aliases.nicknames`).
+   */
+  constructor(private readonly nicknames: ReadonlyMap<string, string>) {}
+
   private readonly docs = new Map<string, Map<string, Entry>>();
   private readonly strongIndex: Index = new Map();
   private readonly provideIndex: Index = new Map();
@@ -93,7 +98,7 @@ export class EntityRegistry {
     this.detach(doc);
     const map = new Map<string, Entry>();
     for (const cluster of entities) {
-      const e = makeEntry(doc, cluster);
+      const e = makeEntry(doc, cluster, this.nicknames);
       map.set(e.localId, e);
       for (const k of e.strong) addTo(this.strongIndex, k, e);
       for (const k of e.provide) addTo(this.provideIndex, k, e);
@@ -267,15 +272,15 @@ export class EntityRegistry {
 }
 
 /** Workspace ids for a batch of documents: (doc → local id → workspace id). */
-export function resolveWorkspaceIds(documents: readonly DocumentEntities[]): Map<string, Map<string, string>> {
-  const registry = new EntityRegistry();
+export function resolveWorkspaceIds(documents: readonly DocumentEntities[], nicknames: ReadonlyMap<string, string>): Map<string, Map<string, string>> {
+  const registry = new EntityRegistry(nicknames);
   for (const d of documents) registry.update(d.doc, d.entities);
   const out = new Map<string, Map<string, string>>();
   for (const d of documents) out.set(d.doc, registry.mapping(d.doc));
   return out;
 }
 
-function makeEntry(doc: string, cluster: EntityCluster): Entry {
+function makeEntry(doc: string, cluster: EntityCluster, nicknames: ReadonlyMap<string, string>): Entry {
   const e: Entry = {
     doc,
     localId: cluster.id,
@@ -290,7 +295,6 @@ function makeEntry(doc: string, cluster: EntityCluster): Entry {
     provide: [],
     seek: [],
   };
-  const nicknames = aliasIndex().nicknames;
   if (cluster.type === 'person') {
     const p = parsePersonName(cluster.canonical);
     e.given = p.given;

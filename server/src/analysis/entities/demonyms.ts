@@ -1,13 +1,20 @@
-import demonymData from '../data/demonyms.json';
 import { normalizeName, type Gazetteer } from '../gazetteer';
+import type { AnalysisResources } from '../resources';
 import type { DemonymMention, Span, Token } from '../types';
-import { aliasIndex } from './clusters';
+import type { AliasIndex } from './aliasIndex';
 
-interface DemonymFile {
+/** The shape of demonyms.json: lowercase nationality words to gazetteer country names. */
+export interface DemonymData {
   forms: Record<string, string>;
 }
 
-const EXTRA_FORMS = (demonymData as DemonymFile).forms;
+/** Nationality words beyond the gazetteer's, lowercase, to gazetteer country names. */
+export type DemonymForms = ReadonlyMap<string, string>;
+
+/** The forms of demonyms.json in a Map, not the parsed object: a word such as "Constructor" must not find Object.prototype's members. */
+export function demonymForms(data: DemonymData): DemonymForms {
+  return new Map(Object.entries(data.forms));
+}
 
 interface Country {
   id: string;
@@ -21,7 +28,7 @@ interface Country {
  * Country ids go through the alias data so they equal the ids entity
  * clustering gives the country ("Turkish" → turkey, as "Turkey" does).
  */
-export function findDemonyms(tokens: Token[], gazetteer: Gazetteer, mentions: readonly Span[] = []): DemonymMention[] {
+export function findDemonyms(tokens: Token[], res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'demonyms'>, mentions: readonly Span[] = []): DemonymMention[] {
   const out: DemonymMention[] = [];
   // Capitalised words repeat through a document; resolve each spelling once.
   const cache = new Map<string, Country | null>();
@@ -33,7 +40,7 @@ export function findDemonyms(tokens: Token[], gazetteer: Gazetteer, mentions: re
     if (m < covered.length && covered[m].start <= t.start && t.end <= covered[m].end) continue;
     let country = cache.get(t.text);
     if (country === undefined) {
-      country = resolve(t.text, gazetteer);
+      country = resolve(t.text, res);
       cache.set(t.text, country);
     }
     if (country) out.push({ start: t.start, end: t.end, text: t.text, countryId: country.id, country: country.name });
@@ -47,29 +54,30 @@ function startsUpper(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-function resolve(word: string, gazetteer: Gazetteer): Country | null {
+function resolve(word: string, res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'demonyms'>): Country | null {
+  const { gazetteer, aliases } = res;
   if (word.length < 3 || !/^[\p{L}-]+$/u.test(word)) return null;
   const lower = normalizeName(word);
-  const extra = EXTRA_FORMS[lower];
-  if (extra !== undefined) return countryNamed(extra, gazetteer);
+  const extra = res.demonyms.get(lower);
+  if (extra !== undefined) return countryNamed(extra, gazetteer, aliases);
   const direct = gazetteer.demonym(word);
-  if (direct) return canonicalCountry(direct.id, direct.name);
+  if (direct) return canonicalCountry(direct.id, direct.name, aliases);
   // Regular plurals: Iraqis, Russians, Canadians.
   if (lower.endsWith('s') && lower.length > 4) {
     const singular = gazetteer.demonym(word.slice(0, -1));
-    if (singular) return canonicalCountry(singular.id, singular.name);
+    if (singular) return canonicalCountry(singular.id, singular.name, aliases);
   }
   return null;
 }
 
-function countryNamed(name: string, gazetteer: Gazetteer): Country | null {
+function countryNamed(name: string, gazetteer: Gazetteer, aliases: AliasIndex): Country | null {
   const place = gazetteer.lookup(name);
-  if (place) return canonicalCountry(place.id, place.name);
-  const alias = aliasIndex().lookup(name);
+  if (place) return canonicalCountry(place.id, place.name, aliases);
+  const alias = aliases.lookup(name);
   return alias ? { id: alias.id, name: alias.name } : null;
 }
 
-function canonicalCountry(id: string, name: string): Country {
-  const alias = aliasIndex().lookup(name);
+function canonicalCountry(id: string, name: string, aliases: AliasIndex): Country {
+  const alias = aliases.lookup(name);
   return alias && alias.type === 'country' ? { id: alias.id, name: alias.name } : { id, name };
 }

@@ -1,4 +1,5 @@
 import type { Description, EntityCluster, EntityMention, EntityType, Sentence, Span, Token } from '../types';
+import { firstStartingAt } from '../util/search';
 
 /*
  * What the text says an entity is, for hovers: appositives after the name
@@ -106,7 +107,7 @@ export function attachDescriptions(text: string, tokens: Token[], sentences: Sen
   // Token ranges covered by mentions, to keep other names out of descriptions.
   const mentionAt = new Int32Array(tokens.length).fill(-1);
   const ranges = mentions.map((m, i) => {
-    const from = firstTokenAtOrAfter(tokens, m.start);
+    const from = firstStartingAt(tokens, m.start);
     let to = from;
     while (to < tokens.length && tokens[to].end <= m.end) to++;
     for (let k = from; k < to; k++) mentionAt[k] = i;
@@ -141,16 +142,6 @@ export function attachDescriptions(text: string, tokens: Token[], sentences: Sen
   }
 }
 
-function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const isLower = (t: string) => /^\p{Ll}/u.test(t);
 const isUpper = (t: string) => /^\p{Lu}/u.test(t);

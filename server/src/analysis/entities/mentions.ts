@@ -1,8 +1,14 @@
 import type { Gazetteer } from '../gazetteer';
 import type { NerLabel, NerSpan } from '../ner';
 import type { AnalysisResources } from '../resources';
-import type { EntityType, Sentence, Token } from '../types';
+import type { Sentence, Token } from '../types';
+import { type Candidate, hasLower, isCapitalised, isPossessiveOrPunct } from './candidates';
+import { nameSized } from './mentionBounds';
+import { COMPOUND_TAILS, ORG_CUES, PLACE_ORG_CUES, PREFIXES, SPEECH_VERBS } from './nameWords';
+import { isGroupWord, placeType, typeOf } from './placeTypes';
 import type { RawMention } from './rawMention';
+import { addRepeats } from './repeats';
+import { KEPT_IN_PERSON_SPANS, TITLES } from './titles';
 
 /*
  * Tagger spans -> typed entity mentions, following shared/spec/annotation-guidelines.md:
@@ -12,104 +18,6 @@ import type { RawMention } from './rawMention';
  *  - document consistency: one name keeps one type, and untagged repeats of a tagged
  *    name (or of a tagged person's surname) are added.
  */
-
-interface Candidate {
-  /** Token range [ts, te). */
-  ts: number;
-  te: number;
-  label: NerLabel;
-  /** The span came from a hyphen compound head ("Iran" of "Iran-backed"); offsets are inside one token. */
-  start: number;
-  end: number;
-}
-
-// Titles and roles the guidelines keep out of person spans.
-const TITLES = new Set(
-  ('mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. general lt lt. col col. colonel maj maj. major capt capt. captain ' +
-    'sgt sgt. sen sen. senator rep rep. representative gov gov. governor president pres. vice prime minister premier pm ' +
-    'chancellor king queen prince princess sheikh sheik ayatollah grand imam pope cardinal bishop rev rev. reverend father ' +
-    'judge justice mayor secretary adm adm. admiral lord sir dame deputy chairman commander spokesman ambassador envoy ' +
-    'lawmaker mp mps minister-president ex-president former late')
-    .split(' '),
-);
-
-// "Said Dorothy Poynter, …": a verb of saying that opens the sentence is not part of the name.
-const SPEECH_VERBS = new Set(['Said', 'Says', 'Asked', 'Added', 'Told', 'Wrote', 'Writes']);
-
-// Group nouns and adjectives of religion and ethnicity; the gold never marks them (guidelines: "Shiite", "Kurds").
-const GROUP_WORDS = new Set(
-  ('shiite shiites shia shias shi\'a shi\'ite shi\'ites shii sunni sunnis kurd kurds kurdish arab arabs arabic muslim muslims ' +
-    'christian christians jew jews jewish yazidi yazidis alawite alawites druze turkmen turkoman sufi salafi salafis ' +
-    'wahhabi wahhabis islamist islamists islamic catholic catholics protestant protestants orthodox hindu hindus sikh sikhs ' +
-    'buddhist buddhists persian persians pashtun pashtuns baluch hazara hazaras maronite copts coptic assyrian assyrians ' +
-    'chaldean chaldeans bedouin bedouins latino latinos hispanic hispanics democrat democrats republican republicans')
-    .split(' '),
-);
-
-// Lowercase hyphen heads that are prefixes, not names ("anti-ISIS" -> "ISIS").
-// Not "mid": "Mid-East" is a name of its own.
-const PREFIXES = new Set(['anti', 'pro', 'non', 'post', 'pre', 'pan', 'neo', 'ex']);
-
-// Cue words: a place name followed or ended by one of these is a region or a facility.
-const REGION_CUES = new Set([
-  'province', 'district', 'region', 'governorate', 'county', 'state', 'territory', 'valley', 'river', 'sea', 'ocean',
-  'gulf', 'bay', 'lake', 'strait', 'straits', 'peninsula', 'desert', 'mountains', 'mountain', 'mount', 'hills', 'island',
-  'islands', 'coast', 'basin', 'plain', 'plains', 'delta', 'canal', 'heights', 'highlands', 'corridor', 'belt',
-]);
-const FACILITY_CUES = new Set([
-  'pipeline', 'airport', 'airbase', 'base', 'crossing', 'dam', 'bridge', 'port', 'palace', 'square', 'stadium', 'hospital',
-  'embassy', 'consulate', 'building', 'tower', 'towers', 'mosque', 'church', 'cathedral', 'shrine', 'prison', 'refinery',
-  'plant', 'camp', 'checkpoint', 'terminal', 'station', 'harbour', 'harbor', 'field', 'airfield', 'compound',
-]);
-const CITY_CUES = new Set(['city', 'town', 'village']);
-// Participles after a hyphen that make a compound of a name: "Massoud Barzani-led", "Iran-backed".
-const COMPOUND_TAILS = new Set(
-  'led backed based born controlled held allied funded supported run sponsored linked affiliated aligned dominated occupied owned made trained armed'.split(' '),
-);
-// Organisation head nouns that also end place names ("West Bank", "Soviet Union", "Russian Federation", "Gaza Strip").
-const PLACE_ORG_CUES = new Set(['bank', 'union', 'federation', 'front', 'state', 'states', 'press', 'guard', 'college', 'nations']);
-// Head nouns of organisation names, English and transliterated Arabic ("Kata'ib" brigades, "Harakat" movement,
-// "Hizb" party, "Jaish" army, "Liwa" brigade, "Saraya" companies, "Asa'ib" leagues, "Jabhat" front, "Majlis" council).
-// A name containing one is an organisation whatever the tagger said ("Kata'ib Hezbollah", "Sadr Bloc").
-const ORG_CUES = new Set(
-  ('brigade brigades battalion battalions regiment army armies party parties movement council committee ministry ' +
-    'organisation organization organisations organizations front union league bloc group institute agency corps guard guards ' +
-    'militia militias coalition congress parliament assembly commission authority bank company corporation corp. corp inc. inc ' +
-    'ltd ltd. university college tv television news times journal network radio press foundation association federation ' +
-    'government department bureau court tribunal police navy cabinet senate administration forces mobilization mobilisation ' +
-    'kataib kata\'ib hezbollah hizbollah hizballah hizb harakat harakah haraka jaish jaysh liwa saraya asaib asa\'ib ' +
-    'jabhat jabha majlis tanzim hashd ansar nations')
-    .split(' '),
-);
-// Region names no gazetteer of countries, cities and first-level divisions contains.
-const MACRO_REGIONS = new Set(
-  ('middle east|mid-east|mideast|near east|far east|west|east|europe|asia|africa|north america|south america|latin america|' +
-    'central america|central asia|southeast asia|south asia|east asia|caucasus|balkans|levant|maghreb|sahel|scandinavia|' +
-    'caribbean|pacific|atlantic|mediterranean|caspian|arctic|antarctica|antarctic|eurasia|oceania|persian gulf|arabian peninsula|' +
-    'horn of africa|sub-saharan africa|western europe|eastern europe|gulf|north africa|west africa|east africa|middle-east')
-    .split('|'),
-);
-// English short forms of countries that a name-based country list may lack; resolved through the gazetteer's codes.
-const COUNTRY_FORMS = new Map<string, string>([
-  ['us', 'US'], ['u.s', 'US'], ['u.s.', 'US'], ['u.s.a', 'US'], ['u.s.a.', 'US'], ['america', 'US'], ['turkey', 'TR'],
-  ['britain', 'GB'], ['great britain', 'GB'], ['u.k', 'GB'], ['u.k.', 'GB'], ['england', 'GB'], ['holland', 'NL'],
-  ['burma', 'MM'], ['ivory coast', 'CI'], ['czech republic', 'CZ'], ['russia', 'RU'], ['syria', 'SY'], ['iran', 'IR'],
-  ['south korea', 'KR'], ['north korea', 'KP'], ['vatican', 'VA'], ['palestine', 'PS'], ['macedonia', 'MK'],
-]);
-const DIRECTIONS = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater']);
-
-function isCapitalised(s: string): boolean {
-  const c = s.charAt(0);
-  return c.toLowerCase() !== c;
-}
-
-function hasLower(s: string): boolean {
-  return s.toUpperCase() !== s;
-}
-
-function isPossessiveOrPunct(t: string): boolean {
-  return t === "'s" || t === '’s' || t === "'S" || t === "'" || t === '’' || !/[\p{L}\p{N}]/u.test(t);
-}
 
 export function detectMentions(text: string, tokens: Token[], sentences: Sentence[], res: AnalysisResources): RawMention[] {
   const spans = res.tagger.tag(text, tokens, sentences);
@@ -199,48 +107,11 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if (c.start < lastEnd) continue;
     const name = text.slice(c.start, c.end);
     const typed = typeOf(c, name, tokens, res.gazetteer);
-    if (!typed) continue;
+    if (!typed || !nameSized(text, typed, c.te - c.ts + (typed.end > tokens[c.te - 1].end ? 1 : 0))) continue;
     out.push({ start: typed.start, end: typed.end, text: text.slice(typed.start, typed.end), type: typed.type, placeId: typed.placeId });
     lastEnd = typed.end;
   }
   return out;
-}
-
-/** Whether a sentence's case carries no evidence (all caps or all lowercase): 1 or 0. */
-function sentenceCaseless(tokens: Token[], s: Sentence): number {
-  let letters = 0;
-  let upper = 0;
-  let lower = 0;
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    const c = caseBits(tokens[i].text);
-    if ((c & HAS_LETTER) === 0) continue;
-    letters++;
-    if ((c & HAS_LOWER) === 0) upper++;
-    else if ((c & HAS_UPPER) === 0) lower++;
-  }
-  return letters >= 3 && (upper >= 0.8 * letters || lower === letters) ? 1 : 0;
-}
-
-const HAS_LETTER = 1;
-const HAS_UPPER = 2;
-const HAS_LOWER = 4;
-const LETTER_RE = /\p{L}/u;
-
-/** Letter / uppercase / lowercase bits of a token; ASCII by char codes, the rest through the case mappings. */
-function caseBits(t: string): number {
-  let bits = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 65 && c <= 90) bits |= HAS_LETTER | HAS_UPPER;
-    else if (c >= 97 && c <= 122) bits |= HAS_LETTER | HAS_LOWER;
-    else if (c >= 128) {
-      const ch = t.charAt(i);
-      if (LETTER_RE.test(ch)) bits |= HAS_LETTER;
-      if (ch.toLowerCase() !== ch) bits |= HAS_UPPER;
-      else if (ch.toUpperCase() !== ch) bits |= HAS_LOWER;
-    }
-  }
-  return bits;
 }
 
 function hyphenHead(tok: Token): { start: number; end: number; text: string } | null {
@@ -266,7 +137,7 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   let te = sp.tokenEnd;
   const label = sp.label;
   while (ts < te && (tokens[ts].text === 'the' || (tokens[ts].text === 'The' && label !== 'ORG'))) ts++;
-  if (label === 'PER') while (ts < te - 1 && (TITLES.has(tokens[ts].text.toLowerCase()) || SPEECH_VERBS.has(tokens[ts].text))) ts++;
+  if (label === 'PER') while (ts < te - 1 && (isSpanTitle(tokens[ts].text.toLowerCase()) || SPEECH_VERBS.has(tokens[ts].text))) ts++;
   while (te > ts && isPossessiveOrPunct(tokens[te - 1].text)) te--;
   while (ts < te && isPossessiveOrPunct(tokens[ts].text)) ts++;
   if (ts >= te) return null;
@@ -289,16 +160,8 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   return { ts, te, label, start, end };
 }
 
-function isGroupWord(name: string, gazetteer: Gazetteer): boolean {
-  return memoByGazetteer(groupCache, gazetteer, name, isGroupWordUncached);
-}
-
-function isGroupWordUncached(name: string, gazetteer: Gazetteer): boolean {
-  const lower = name.toLowerCase().replace(/[’‘`]/g, "'");
-  if (GROUP_WORDS.has(lower)) return true;
-  if (gazetteer.demonym(name)) return true;
-  // Plural demonyms: "Iraqis", "Americans".
-  return lower.endsWith('s') && gazetteer.demonym(name.slice(0, -1)) !== undefined;
+function isSpanTitle(lower: string): boolean {
+  return TITLES.has(lower) && !KEPT_IN_PERSON_SPANS.has(lower);
 }
 
 /** Lowercase form of a name word without an Arabic article or apostrophes: "Al-Zimili" / "al-Zimili" -> "zimili". */
@@ -374,7 +237,7 @@ function aliases(cands: Candidate[], tokens: Token[], text: string, covered: Uin
       added.push({ ts: k, te: k + 1, label: a.label, start: tokens[k].start, end: tokens[k].end });
     }
   }
-  cands.push(...added);
+  for (const c of added) cands.push(c); // not push(...added): one per bracketed acronym, unbounded
 }
 
 /** MISC spans that hide an entity: "Islamic" + "State", "Massoud Barzani-led". */
@@ -398,150 +261,4 @@ function fromMisc(sp: NerSpan, tokens: Token[], covered: Uint8Array, gazetteer: 
   else label = isAcronym(head.text) ? 'ORG' : null;
   if (!label || isGroupWord(head.text, gazetteer)) return null;
   return { ts: sp.tokenStart, te, label, start, end: head.end };
-}
-
-type PlaceHit = { type: EntityType; id?: string } | null;
-/** placeType answers per gazetteer and name: names recur across documents and the gazetteer look-up normalises each time. */
-const placeCache = new WeakMap<Gazetteer, Map<string, PlaceHit>>();
-const groupCache = new WeakMap<Gazetteer, Map<string, boolean>>();
-const CACHE_LIMIT = 100000;
-
-function placeType(name: string, gazetteer: Gazetteer): PlaceHit {
-  return memoByGazetteer(placeCache, gazetteer, name, placeTypeUncached);
-}
-
-/** A bounded per-gazetteer cache of a function of (name, gazetteer). */
-function memoByGazetteer<T>(caches: WeakMap<Gazetteer, Map<string, T>>, gazetteer: Gazetteer, name: string, compute: (name: string, gazetteer: Gazetteer) => T): T {
-  let cache = caches.get(gazetteer);
-  if (!cache) caches.set(gazetteer, (cache = new Map()));
-  let hit = cache.get(name);
-  if (hit === undefined) {
-    hit = compute(name, gazetteer);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(name, hit);
-  }
-  return hit;
-}
-
-function placeTypeUncached(name: string, gazetteer: Gazetteer): PlaceHit {
-  const lower = name.toLowerCase();
-  const code = COUNTRY_FORMS.get(lower);
-  if (code) {
-    const c = gazetteer.country(code);
-    if (c) return { type: 'country', id: c.id };
-  }
-  if (MACRO_REGIONS.has(lower)) return { type: 'region' };
-  const hit = gazetteer.lookup(name);
-  if (hit) return { type: hit.type, id: hit.id };
-  return null;
-}
-
-function addRepeats(
-  cands: Candidate[],
-  covered: Uint8Array,
-  tokens: Token[],
-  sentences: Sentence[],
-  sentenceOf: Int32Array,
-  caseless: Int8Array,
-  gazetteer: Gazetteer,
-): void {
-  const known = new Map<string, { label: NerLabel; words: string[] }>();
-  const add = (words: string[], label: NerLabel) => {
-    const key = words.join(' ');
-    if (!known.has(key)) known.set(key, { label, words });
-  };
-  for (const c of cands) {
-    if (c.start !== tokens[c.ts].start || c.end !== tokens[c.te - 1].end) continue;
-    const words = tokens.slice(c.ts, c.te).map((t) => t.text);
-    if (!isCapitalised(words[0]) && !/^al-/.test(words[0])) continue;
-    if (words.length === 1 && (words[0].length < 2 || isGroupWord(words[0], gazetteer))) continue;
-    add(words, c.label);
-    // A person named in full is later called by the surname alone ("Hakim al-Zamili" ... "Zamili").
-    const last = words[words.length - 1];
-    if (c.label === 'PER' && words.length > 1) {
-      // Arabic surnames drop the article as often as not: "al-Zamili" -> "Zamili".
-      const bare = last.replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/i, '');
-      for (const w of bare === last ? [last] : [last, bare]) {
-        if (/^\p{Lu}/u.test(bare) && w.length > 2 && !placeType(w, gazetteer) && !isGroupWord(w, gazetteer)) add([w], 'PER');
-      }
-    }
-  }
-  if (known.size === 0) return;
-  const byFirst = new Map<string, Array<{ label: NerLabel; words: string[] }>>();
-  for (const k of known.values()) {
-    const list = byFirst.get(k.words[0]) ?? [];
-    list.push(k);
-    byFirst.set(k.words[0], list);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const isNameWord = (i: number) => i >= 0 && i < tokens.length && isCapitalised(tokens[i].text) && /\p{L}/u.test(tokens[i].text);
-  for (let i = 0; i < tokens.length; i++) {
-    if (covered[i]) continue;
-    // Known names start capitalised or with an Arabic article ("al-", "el-", "as-"...): skip other ASCII lowercase,
-    // digits and punctuation without a look-up.
-    const c0 = tokens[i].text.charCodeAt(0);
-    if (c0 < 65 || (c0 > 90 && c0 < 128 && c0 !== 97 && c0 !== 101)) continue;
-    const list = byFirst.get(tokens[i].text);
-    if (!list) continue;
-    const si = sentenceOf[i];
-    const s = sentences[si];
-    if (caseless[si] < 0) caseless[si] = sentenceCaseless(tokens, s);
-    if (caseless[si]) continue;
-    for (const k of list) {
-      const n = k.words.length;
-      if (i + n > s.tokenEnd) continue;
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) ok = !covered[i + j] && tokens[i + j].text === k.words[j];
-      if (!ok) continue;
-      // Part of a longer capitalised name ("Carter Center") is not a repeat of "Carter"; a capitalised
-      // sentence-initial word before it is usually just a capitalised ordinary word ("Later Zamili left").
-      if ((i > s.tokenStart && isNameWord(i - 1) && i - 1 !== s.tokenStart) || (i + n < s.tokenEnd && isNameWord(i + n))) continue;
-      covered.fill(1, i, i + n);
-      cands.push({ ts: i, te: i + n, label: k.label, start: tokens[i].start, end: tokens[i + n - 1].end });
-      i += n - 1;
-      break;
-    }
-  }
-}
-
-function typeOf(
-  c: Candidate,
-  name: string,
-  tokens: Token[],
-  gazetteer: Gazetteer,
-): { start: number; end: number; type: EntityType; placeId?: string } | null {
-  if (c.label === 'PER') return { start: c.start, end: c.end, type: 'person' };
-  if (c.label === 'ORG') return { start: c.start, end: c.end, type: 'organization' };
-  if (c.label !== 'LOC') return null;
-  const whole = c.start === tokens[c.ts].start && c.end === tokens[c.te - 1].end;
-  const next = whole && c.te < tokens.length ? tokens[c.te].text : '';
-  const nextLower = next.toLowerCase();
-  const known = placeType(name, gazetteer);
-  // "Kirkuk-Ceyhan pipeline": a lowercase facility word after the name belongs to the facility's name.
-  if (FACILITY_CUES.has(next) && next === nextLower && !known) return { start: c.start, end: tokens[c.te].end, type: 'facility' };
-  // "Sinjar district" is not the city of Sinjar: the cue is part of the region's name.
-  if (REGION_CUES.has(next) && next === nextLower) {
-    if (known && known.type === 'city') return { start: c.start, end: tokens[c.te].end, type: 'region' };
-    if (!known || known.type === 'region') return { start: c.start, end: c.end, type: 'region', placeId: known?.id };
-  }
-  if (known) return { start: c.start, end: c.end, type: known.type, placeId: known.id };
-  // Unknown names: the last word of a multi-word name usually says what it is ("Ninewa Province", "Sadr City").
-  const words = name.split(/\s+/);
-  const lastWord = words[words.length - 1].toLowerCase();
-  if (words.length > 1 && FACILITY_CUES.has(lastWord)) return { start: c.start, end: c.end, type: 'facility' };
-  if (words.length > 1 && REGION_CUES.has(lastWord)) return { start: c.start, end: c.end, type: 'region' };
-  if (words.length > 1 && CITY_CUES.has(lastWord)) return { start: c.start, end: c.end, type: 'city' };
-  if (DIRECTIONS.has(words[0].toLowerCase()) && words.length > 1) return { start: c.start, end: c.end, type: 'region' };
-  if (words.length > 1 && gazetteer.demonym(words[0])) return { start: c.start, end: c.end, type: 'region' };
-  // "-stan" names that are not countries are regions (Kurdistan, Waziristan, Dagestan).
-  if (/stan$/i.test(name)) return { start: c.start, end: c.end, type: 'region' };
-  const prev = c.ts > 0 ? tokens[c.ts - 1].text.toLowerCase() : '';
-  const prev2 = c.ts > 1 ? tokens[c.ts - 2].text.toLowerCase() : '';
-  if (prev === 'of' && (CITY_CUES.has(prev2) || prev2 === 'towns' || prev2 === 'cities' || prev2 === 'villages')) return { start: c.start, end: c.end, type: 'city' };
-  if (prev === 'of' && REGION_CUES.has(prev2)) return { start: c.start, end: c.end, type: 'region' };
-  // "in eastern Salah al-Din": a direction word before an unknown name marks an area.
-  if (DIRECTIONS.has(prev) && prev === tokens[c.ts - 1].text) return { start: c.start, end: c.end, type: 'region' };
-  // Otherwise a city: the gazetteer lists all countries and first-level regions but only the larger
-  // cities, so an unknown place is most often a town or village.
-  return { start: c.start, end: c.end, type: 'city' };
 }

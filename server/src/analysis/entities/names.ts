@@ -1,4 +1,5 @@
 import { normalizeName } from '../gazetteer';
+import { TITLES } from './titles';
 
 /*
  * Name keys shared by in-document clustering (clusters.ts) and workspace
@@ -40,15 +41,6 @@ export const NAME_PARTICLES = new Set([
 ]);
 
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
-
-/** Titles a tagger sometimes leaves inside a person span ("President Putin"). */
-const TITLES = new Set([
-  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof', 'prof.', 'sir', 'dame', 'gen', 'gen.', 'general', 'col', 'col.', 'colonel',
-  'lt', 'lt.', 'maj', 'maj.', 'major', 'capt', 'capt.', 'captain', 'sgt', 'sgt.', 'adm', 'adm.', 'admiral', 'sen', 'sen.', 'senator',
-  'rep', 'rep.', 'gov', 'gov.', 'governor', 'pres', 'pres.', 'president', 'pm', 'premier', 'minister', 'secretary', 'king', 'queen',
-  'prince', 'princess', 'sheikh', 'shaykh', 'sheik', 'ayatollah', 'imam', 'emir', 'sultan', 'pope', 'rev', 'rev.', 'lord', 'lady',
-  'chancellor', 'mayor', 'judge', 'justice', 'commander', 'cmdr', 'cmdr.', 'lawmaker', 'mp', 'mullah', 'cleric', 'grand',
-]);
 
 /**
  * A transliteration-tolerant key for one word: vowels collapse into two

@@ -5,14 +5,7 @@
  */
 
 /** FNV-1a over UTF-16 code units, seeded so different uses of one string differ. */
-export function hashString(s: string, seed = 0): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { fnv1a32 as hashString } from '../util/hash';
 
 /** Combines two 32-bit values; avalanche so that nearby inputs spread over the table. */
 export function mix(a: number, b: number): number {

@@ -1,0 +1,241 @@
+import type { Sentence, Span } from '../types';
+import { type ClaimContext, closesQuote, firstTokenAt, isCapitalised, isWord, opensQuote, sentenceOf } from './context';
+import type { Draft } from './draft';
+import { BE, CLOSE_PUNCT, DASHES, DAYS, DETERMINERS, EVENT_NOUNS, MODALS, OBJECT_ENDERS, PRONOUN_SOURCES, TIME_WORDS } from './functionWords';
+import { CUE_FORMS, type CueForm } from './lexicon';
+
+/*
+ * Where reported content ends (and, before a postposed source, starts):
+ * clause cuts precomputed right to left in one pass, quotes that run on,
+ * datelines, colons that hand over to the next paragraph.
+ */
+
+/**
+ * Per token, the first token at or after it where reported content stops
+ * inside its sentence: "; ", ", but", "and you ...", ", according to",
+ * ", saying", "and demanded" (a second cue sharing the subject). Built right
+ * to left in one pass.
+ */
+export function contentCuts(ctx: ClaimContext): Int32Array {
+  const n = ctx.tokens.length;
+  const cut = new Int32Array(n + 1);
+  cut[n] = n;
+  for (let k = n - 1; k >= 0; k--) {
+    const s = ctx.sentences[ctx.sentOf[k]];
+    const sentEnd = s ? s.tokenEnd : k + 1;
+    let here = false;
+    if (ctx.quoteOf[k] < 0) {
+      const w = ctx.lower[k];
+      const next = ctx.lower[k + 1] ?? '';
+      if (w === ';') here = true;
+      else if (w === ',' && ((next === 'but' && ctx.lower[k + 2] !== 'that') || next === 'according' || next === 'while' || next === 'whereas' || next === 'with' || next === 'although' || next === 'though')) here = true;
+      else if (w === ',' && (next === 'it' || next === 'there') && BE.has(ctx.lower[k + 2] ?? '')) here = true;
+      else if (w === ',' && (next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) here = true;
+      else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
+      else if (w === ',' && CUE_FORMS.get(next)?.form === 'ing') here = true;
+      else if ((w === 'and' || w === 'but') && (next === 'you' || next === 'i' || next === 'we' || next === 'then')) here = true;
+      else if ((w === 'and' || w === 'but') && isFiniteCue(ctx, k + 1)) here = true;
+      // "…, and he reiterated his claim …": the narration goes on with a new clause.
+      else if (w === 'and' && (next === 'he' || next === 'she' || next === 'they') && /^(?:[a-z]+ed|has|had|was|were|is|are|did|does|also)$/.test(ctx.lower[k + 2] ?? '')) here = true;
+    }
+    const following = k + 1 < sentEnd ? cut[k + 1] : sentEnd;
+    cut[k] = here ? k : Math.min(following, sentEnd);
+  }
+  return cut;
+}
+
+/** ", Kataib Hezbollah threatened …": a new subject and cue start another attribution. */
+function clauseWithCueFollows(ctx: ClaimContext, k: number): boolean {
+  if (!isCapitalised(ctx.tokens[k]?.text ?? '')) return false;
+  for (let j = k + 1; j < k + 7 && j < ctx.tokens.length; j++) {
+    const w = ctx.lower[j];
+    if (!isWord(w) && w !== "'s") return false;
+    const f = CUE_FORMS.get(w);
+    if (f && (f.form === 'past' || f.form === 's') && !isCapitalised(ctx.tokens[j].text)) return true;
+  }
+  return false;
+}
+
+function isFiniteCue(ctx: ClaimContext, k: number): boolean {
+  let j = k;
+  while (j < k + 3 && (ctx.lower[j]?.endsWith('ly') || ctx.lower[j] === 'also')) j++;
+  const f = CUE_FORMS.get(ctx.lower[j] ?? '');
+  return !!f && (f.form === 'past' || f.form === 's');
+}
+
+/** The end of content that starts at token p: its sentence (or clause cut), widened to any quote it opens. */
+export function contentEnd(ctx: ClaimContext, p: number, cut: Int32Array): number {
+  let endTok = Math.max(p + 1, cut[p]);
+  let end = ctx.tokens[endTok - 1].end;
+  // A quote opened inside the content runs to its closing mark, across sentences.
+  // Quotes are contiguous, so only the one holding the last token can reach past it.
+  const lastQ = ctx.quoteOf[endTok - 1];
+  if (lastQ >= 0 && ctx.quotes[lastQ].end > end) {
+    end = ctx.quotes[lastQ].end;
+    endTok = ctx.quoteTokEnd[lastQ];
+  }
+  // Drop a final period (kept inside quotes) and trailing commas.
+  let last = endTok - 1;
+  while (last > p && ctx.quoteOf[last] < 0 && (ctx.lower[last] === '.' || ctx.lower[last] === ',' || ctx.lower[last] === ':' || DASHES.has(ctx.lower[last]))) last--;
+  if (ctx.tokens[last].end < end) end = ctx.tokens[last].end;
+  return end;
+}
+
+/** Content end after a forward cue: a quote object ends with its quote; infinitives stop at a comma. */
+export function forwardEnd(ctx: ClaimContext, p: number, cueEnd: number, cut: Int32Array, verb: CueForm['verb']): number {
+  if (opensQuote(ctx, p) && ctx.lower[p - 1] !== 'that' && !(ctx.lower[p - 1] === ',' && ctx.lower[p - 2] === 'that')) {
+    const q = ctx.quotes[ctx.quoteOf[p]];
+    const after = ctx.quoteTokEnd[ctx.quoteOf[p]];
+    // "called Turkey “a terrorist state.”" / "told Washington “thanks”" — but "“a Russian force” could intervene" goes on.
+    const w = ctx.lower[after] ?? '.';
+    const s = sentenceOf(ctx, p);
+    const continues = after < s.tokenEnd && isWord(w) && !isCapitalised(ctx.tokens[after].text) && (BE.has(w) || MODALS.has(w) || CUE_FORMS.has(w));
+    if (!continues) return q.end;
+  }
+  let end = contentEnd(ctx, p, cut);
+  if (verb.frame === 'to' || (verb.frame === 'np' && ctx.lower[p - 1] !== 'that')) {
+    // An infinitive or an object ends at a comma or where an adjunct starts ("attacked Machado in early-morning tweets").
+    for (let j = p + 1; j < ctx.tokens.length && ctx.tokens[j].end <= end && j < p + 80; j++) {
+      if (ctx.quoteOf[j] >= 0) continue;
+      const w = ctx.lower[j];
+      const next = ctx.lower[j + 1] ?? '';
+      const stop =
+        (w === ',' && (verb.frame === 'np' || isCapitalised(ctx.tokens[j + 1]?.text ?? '') || DETERMINERS.has(next) || PRONOUN_SOURCES.has(next) || next === 'just' || next === 'but' || next === 'which' || next === 'who' || next === 'and')) ||
+        DASHES.has(w) ||
+        (verb.frame === 'np' &&
+          (OBJECT_ENDERS.has(w) || ((w === 'in' || w === 'at' || w === 'on') && adjunctAhead(ctx, j + 1))));
+      if (stop) {
+        end = ctx.tokens[j - 1].end;
+        break;
+      }
+    }
+  }
+  void cueEnd;
+  return end;
+}
+
+export function adjunctAhead(ctx: ClaimContext, j: number): boolean {
+  for (let t = j; t < j + 4 && t < ctx.tokens.length; t++) {
+    const w = ctx.lower[t];
+    if (EVENT_NOUNS.has(w) || DAYS.has(w) || TIME_WORDS.has(w)) return true;
+    if (!isWord(w)) return false;
+  }
+  return false;
+}
+
+export function contentStarts(ctx: ClaimContext, p: number): boolean {
+  const w = ctx.lower[p];
+  return isWord(w) || opensQuote(ctx, p) || w === '$' || w === '[';
+}
+
+/** Content ending at token j (a comma, dash or closing quote) before a postposed source. */
+export function contentBefore(ctx: ClaimContext, j: number): Span | null {
+  const { lower, tokens } = ctx;
+  let e = j;
+  if (lower[e] === ',' || DASHES.has(lower[e])) e--;
+  if (e < 0) return null;
+  if (closesQuote(ctx, e)) {
+    const q = ctx.quotes[ctx.quoteOf[e]];
+    const qs = ctx.quoteTokStart[ctx.quoteOf[e]];
+    if (q.words === 0) return null;
+    // Text before the quote in its sentence belongs to the content ("Comey cannot say that “…,” X added").
+    const s = sentenceOf(ctx, qs);
+    let start = q.start;
+    if (s && s.tokenStart < qs && ctx.blockOf[s.tokenStart] === ctx.blockOf[qs]) {
+      let a = skipDateline(ctx, s.tokenStart, qs);
+      while (a < qs && !isWord(lower[a])) a++;
+      // Unless the words before the quote are someone's own attribution ("X said she felt … “…,” she said").
+      let ownCue = false;
+      for (let t = a; t < qs && !ownCue; t++) {
+        const f = CUE_FORMS.get(lower[t]);
+        ownCue = !!f && f.verb.frame === 'clause' && f.verb.cls === 'speech' && ctx.quoteOf[t] < 0;
+      }
+      if (lower[qs - 1] !== ':' && lower[qs - 1] !== ',' && a < qs && !ownCue) start = tokens[a].start;
+    }
+    return { start, end: q.end };
+  }
+  const s = sentenceOf(ctx, e);
+  if (!s || e < s.tokenStart) return null;
+  let a = skipDateline(ctx, s.tokenStart, e);
+  while (a < e && !isWord(lower[a]) && !opensQuote(ctx, a)) a++;
+  if (e - a < 2) return null;
+  return { start: tokens[a].start, end: tokens[e].end };
+}
+
+/** The statement goes on in a quote later in the sentence ("…,” he said, “…”) and in quotes of the following sentences. */
+export function continueQuote(ctx: ClaimContext, d: Draft, cueLast: number, sentenceLast: number): Draft {
+  return extendWithFollowingQuotes(ctx, extendWithFollowingQuotes(ctx, d, cueLast), sentenceLast);
+}
+
+/** "WASHINGTON ― …", "BAGHDAD (Reuters) - …": the dateline is not part of what was said. */
+function skipDateline(ctx: ClaimContext, a: number, limit: number): number {
+  for (let t = a; t < limit && t < a + 6; t++) {
+    const w = ctx.tokens[t].text;
+    if (DASHES.has(w) || w === '―') return t > a ? t + 1 : a;
+    if (isWord(w) && w !== w.toUpperCase() && w !== 'Reuters' && w !== 'AP' && w !== 'AFP') return a;
+  }
+  return a;
+}
+
+/**
+ * "“A,” he said. “B.”" — quotes that follow in the same paragraph with no cue
+ * of their own continue the same statement (PolNeAR joins them into one
+ * content), as does "“A,” he said, “B.”".
+ */
+export function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: number): Draft {
+  const { lower } = ctx;
+  let k = fromTok + 1;
+  const block = ctx.blockOf[fromTok];
+  for (let rounds = 0; rounds < 12 && k < ctx.tokens.length; rounds++) {
+    if (ctx.tokens[k].start < d.content.end) k = Math.max(k, firstTokenAt(ctx, d.content.end));
+    if (k < 0) break;
+    while (k < ctx.tokens.length && ctx.quoteOf[k] < 0 && (CLOSE_PUNCT.has(lower[k]) || lower[k] === ',' || (ctx.tokens[k].start < d.content.end))) k++;
+    // "“A,” Tester said, referring to the excuse, “B.”": a short aside inside the sentence.
+    if (k < ctx.tokens.length && !opensQuote(ctx, k) && !CLOSE_PUNCT.has(lower[k - 1] ?? '')) {
+      let j = k;
+      while (j < k + 12 && j < ctx.tokens.length && ctx.quoteOf[j] < 0 && !CLOSE_PUNCT.has(lower[j]) && !CUE_FORMS.has(lower[j]) && ctx.sentOf[j] === ctx.sentOf[k]) j++;
+      if (j < ctx.tokens.length && opensQuote(ctx, j) && ctx.sentOf[j] === ctx.sentOf[k] && ctx.quotes[ctx.quoteOf[j]].words >= 3) k = j;
+    }
+    if (k >= ctx.tokens.length || !opensQuote(ctx, k)) break;
+    if (ctx.blockOf[k] !== block) break;
+    const qi = ctx.quoteOf[k];
+    const q = ctx.quotes[qi];
+    const after = ctx.quoteTokEnd[qi];
+    if (q.words < 3) break; // a scare quote, not more of the statement
+    // The quote must end its sentence unattributed.
+    const w = ctx.lower[after] ?? '.';
+    const endsSentence = after >= ctx.tokens.length || ctx.sentOf[after] !== ctx.sentOf[after - 1] || CLOSE_PUNCT.has(w) || ctx.blockOf[after] !== block;
+    if (!endsSentence) break;
+    d.content = { start: d.content.start, end: q.end };
+    k = after;
+  }
+  return d;
+}
+
+/** When the sentence ends with a colon and the next paragraph is a quote, that quote is the content. */
+export function colonContinuation(ctx: ClaimContext, p: number, s: Sentence): Span | null {
+  const last = s.tokenEnd - 1;
+  if (ctx.lower[last] !== ':' || last + 1 >= ctx.tokens.length) return null;
+  const next = last + 1;
+  if (ctx.blockOf[next] === ctx.blockOf[last] && ctx.blockOf[next] >= 0) return null;
+  // Only when what lies between the cue and the colon is not itself the content.
+  for (let j = p; j < last; j++) if (ctx.quoteOf[j] >= 0 || ctx.lower[j] === 'that') return null;
+  if (opensQuote(ctx, next)) {
+    const q = ctx.quotes[ctx.quoteOf[next]];
+    return { start: q.start, end: q.end };
+  }
+  const b = ctx.blockOf[next];
+  if (b >= 0 && ctx.structure.blocks[b].kind === 'blockquote') return blockquoteRun(ctx, b);
+  return null;
+}
+
+export function colonAtParagraphEnd(ctx: ClaimContext, p: number): boolean {
+  return ctx.lower[p] === ':' && (p + 1 >= ctx.tokens.length || ctx.blockOf[p + 1] !== ctx.blockOf[p]);
+}
+
+export function blockquoteRun(ctx: ClaimContext, b: number): Span {
+  const blocks = ctx.structure.blocks;
+  let e = b;
+  while (e + 1 < blocks.length && blocks[e + 1].kind === 'blockquote') e++;
+  return { start: blocks[b].start, end: blocks[e].end };
+}

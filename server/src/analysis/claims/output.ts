@@ -1,0 +1,102 @@
+import type { AnalysisBudget } from '../budget';
+import type { Claim, Section } from '../types';
+import { type ClaimContext, firstTokenAt, span } from './context';
+import type { Draft } from './draft';
+import { HEDGES } from './lexicon';
+import { resolveSpeaker, type SpeakerHistory } from './speaker';
+
+/* Drafts to claims: de-duplicated, bounded, with speakers and hedges. */
+
+/**
+ * At most this many claims cover any one character. News nests attributions
+ * a few deep ("X said Y claimed that Z reportedly …": at most 5 in 929
+ * PolNeAR and seed documents); run-on text nests one per cue, which would make
+ * the output quadratic in the input.
+ */
+export const MAX_CLAIM_OVERLAP = 8;
+
+/** Output characters charged per claim besides its texts (its offsets, fields and JSON punctuation). */
+const CLAIM_COST = 200;
+
+export function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudget | undefined): Claim[] {
+  drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
+  const hedges = hedgePrefix(ctx);
+  const seen = new Set<string>();
+  const history: SpeakerHistory = { lastPerson: null };
+  const byCue = [...drafts].sort((x, y) => x.at - y.at);
+  const speakerOf = new Map<Draft, string | null>();
+  const typeOf = new Map(ctx.entities.map((e) => [e.id, e.type]));
+  for (const d of byCue) {
+    const sp = d.source ? resolveSpeaker(ctx, d.source[0], d.source[1], history) : null;
+    speakerOf.set(d, sp);
+    if (sp && typeOf.get(sp) === 'person') history.lastPerson = { id: sp, at: ctx.tokens[d.at].start };
+  }
+  const claims: Claim[] = [];
+  // Ends of the kept claims that may still cover the next one (drafts come by content start).
+  let open: number[] = [];
+  let overlapping = 0;
+  for (const d of drafts) {
+    if (d.content.end <= d.content.start) continue;
+    const key = `${d.content.start}:${d.content.end}:${d.cue?.start ?? -1}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    open = open.filter((end) => end > d.content.start);
+    if (open.length >= MAX_CLAIM_OVERLAP) {
+      overlapping++;
+      continue;
+    }
+    const sourceLength = d.source ? ctx.tokens[d.source[1] - 1].end - ctx.tokens[d.source[0]].start : 0;
+    const cost = CLAIM_COST + (d.content.end - d.content.start) + sourceLength + (d.cue ? d.cue.end - d.cue.start : 0);
+    if (budget && !budget.spend(cost)) {
+      budget.warn(`claims: the document is over the analysis budget; claims starting at offset ${d.content.start} or later are not reported`);
+      break;
+    }
+    open.push(d.content.end);
+    const block = ctx.blockOf[d.at] >= 0 ? ctx.structure.blocks[ctx.blockOf[d.at]] : undefined;
+    const section: Section = block?.section ?? (ctx.structure.commentsStart !== null && d.content.start >= ctx.structure.commentsStart ? 'comments' : 'article');
+    const source = d.source ? { ...span(ctx, d.source[0], d.source[1]), text: '' } : null;
+    if (source) source.text = ctx.text.slice(source.start, source.end);
+    const claim: Claim = {
+      start: d.content.start,
+      end: d.content.end,
+      text: ctx.text.slice(d.content.start, d.content.end),
+      cue: d.cue ? { ...d.cue, text: ctx.text.slice(d.cue.start, d.cue.end) } : null,
+      source,
+      speaker: speakerOf.get(d) ?? null,
+      hedges: hedgesIn(ctx, d, hedges),
+      section,
+      form: d.form,
+    };
+    if (section === 'comments' && block?.handle) claim.handle = block.handle;
+    claims.push(claim);
+  }
+  if (overlapping && budget) budget.warn(`claims: ${overlapping} claims nested more than ${MAX_CLAIM_OVERLAP} deep in run-on text are not reported`);
+  return claims;
+}
+
+/**
+ * Hedge words in the claim's content and cue. A prefix count of hedge tokens
+ * lets a claim without any (the usual case) skip its tokens altogether.
+ */
+function hedgesIn(ctx: ClaimContext, d: Draft, prefix: Int32Array): string[] {
+  const found: string[] = [];
+  const spans = d.cue ? [d.content, d.cue] : [d.content];
+  for (const sp of spans) {
+    const a = firstTokenAt(ctx, sp.start);
+    if (a < 0) continue;
+    const b = Math.max(a, firstTokenAt(ctx, sp.end) < 0 ? ctx.tokens.length : firstTokenAt(ctx, sp.end));
+    if (prefix[b] === prefix[a]) continue;
+    for (let k = a; k < b && found.length < 8; k++) {
+      const w = ctx.lower[k];
+      if (HEDGES.has(w) && !found.includes(w)) found.push(w);
+    }
+  }
+  return found;
+}
+
+function hedgePrefix(ctx: ClaimContext): Int32Array {
+  const n = ctx.tokens.length;
+  const prefix = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + (HEDGES.has(ctx.lower[k]) ? 1 : 0);
+  return prefix;
+}

@@ -1,0 +1,160 @@
+import type { RawMention } from './rawMention';
+import type { AliasIndex } from './aliasIndex';
+import { compatibleGiven, foldName, phoneticWord, similarSurnameKeys } from './names';
+import type { Info } from './surfaceInfo';
+import type { UnionFind } from './unionFind';
+import { lowerBound } from '../util/search';
+
+interface PersonCluster {
+  root: number;
+  given: string;
+  /** Mention starts of the cluster, ascending. */
+  starts: number[];
+}
+
+/**
+ * People: full names sharing a surname key and a compatible given name are
+ * one person; a bare surname joins the single person of that surname, or the
+ * nearest preceding one when several share it; a bare given name joins the
+ * one person who has it.
+ */
+export function clusterPeople(ms: RawMention[], infos: Info[], uf: UnionFind, aliases: AliasIndex, byKey: ReadonlyMap<string, number>): void {
+  const people: number[] = [];
+  infos.forEach((info, i) => {
+    if (info.person && info.person.surnameKey) people.push(i);
+  });
+  if (people.length === 0) return;
+
+  // Transliterations one edit apart share a surname group (al-Zamili / al-Zimili).
+  // Buckets by first letter and length keep this near-linear: one edit changes the length by at most one.
+  const groupOf = new Map<string, string>();
+  const buckets = new Map<string, string[]>();
+  for (const i of people) {
+    const key = infos[i].person!.surnameKey;
+    if (groupOf.has(key)) continue;
+    let match: string | undefined;
+    if (key.length >= 6) {
+      for (let len = key.length - 1; len <= key.length + 1 && match === undefined; len++) {
+        match = buckets.get(`${key[0]}${len}`)?.find((k) => similarSurnameKeys(k, key));
+      }
+    }
+    groupOf.set(key, match !== undefined ? groupOf.get(match)! : key);
+    const b = `${key[0]}${key.length}`;
+    const list = buckets.get(b);
+    if (list) list.push(key);
+    else buckets.set(b, [key]);
+  }
+  const group = (i: number) => groupOf.get(infos[i].person!.surnameKey)!;
+
+  // Full names first, most complete first, so shortened given names find their full form.
+  const full = people.filter((i) => infos[i].person!.given !== null);
+  const distinct = new Map<string, number[]>();
+  for (const i of full) {
+    const key = `${group(i)}|${infos[i].person!.display.toLowerCase()}`;
+    const list = distinct.get(key);
+    if (list) list.push(i);
+    else distinct.set(key, [i]);
+  }
+  const forms = [...distinct.values()].sort((a, b) => {
+    const pa = infos[a[0]].person!;
+    const pb = infos[b[0]].person!;
+    return pb.words - pa.words || pb.display.length - pa.display.length || b.length - a.length || a[0] - b[0];
+  });
+  const clustersBySurname = new Map<string, PersonCluster[]>();
+  const clustersByGiven = new Map<string, PersonCluster[]>();
+  const clusterOf = new Map<number, PersonCluster>();
+  for (const form of forms) {
+    const p = infos[form[0]].person!;
+    const g = group(form[0]);
+    const list = clustersBySurname.get(g) ?? [];
+    const compatible = list.filter((c) => compatibleGiven(c.given, p.given!, aliases.nicknames));
+    let cluster: PersonCluster;
+    if (compatible.length === 1) cluster = compatible[0];
+    else {
+      cluster = { root: form[0], given: p.given!, starts: [] };
+      list.push(cluster);
+      clustersBySurname.set(g, list);
+      const gk = p.givenKey ?? '';
+      const byGiven = clustersByGiven.get(gk) ?? [];
+      byGiven.push(cluster);
+      clustersByGiven.set(gk, byGiven);
+    }
+    for (const i of form) {
+      uf.union(cluster.root, i);
+      cluster.starts.push(ms[i].start);
+      clusterOf.set(i, cluster);
+    }
+  }
+  for (const list of clustersBySurname.values()) for (const c of list) c.starts.sort((a, b) => a - b);
+
+  const bareBySurname = new Map<string, number>();
+  for (const i of people) {
+    const p = infos[i].person!;
+    if (p.given !== null) continue;
+    const candidates = clustersBySurname.get(group(i)) ?? [];
+    let target: PersonCluster | undefined;
+    if (candidates.length === 1) target = candidates[0];
+    else if (candidates.length > 1) target = nearest(candidates, ms[i].start);
+    else if (p.words === 1 && !/[-‐‑]/.test(p.display)) {
+      // A lone given name ("Atheel") when exactly one full name starts with it.
+      const byGiven = clustersByGiven.get(p.surnameKey) ?? [];
+      if (byGiven.length === 1) target = byGiven[0];
+    }
+    if (target) {
+      uf.union(target.root, i);
+      continue;
+    }
+    // A lone word typed person that is elsewhere a place or organisation ("towards Raqqa") is that entity.
+    const same = byKey.get(`=${foldName(infos[i].surface)}`);
+    if (same !== undefined && candidates.length === 0) {
+      uf.union(same, i);
+      continue;
+    }
+    const first = bareBySurname.get(group(i));
+    if (first === undefined) bareBySurname.set(group(i), i);
+    else uf.union(first, i);
+  }
+
+  // A tagger sometimes types a bare surname as an organisation ("Abadi said").
+  infos.forEach((info, i) => {
+    if (info.type !== 'organization' || info.fixedId || /\s/.test(info.surface) || info.abbreviation) return;
+    const key = phoneticWord(info.surface);
+    const g = groupOf.get(key);
+    if (g === undefined) {
+      const byGiven = /[-‐‑]/.test(info.surface) ? [] : (clustersByGiven.get(key) ?? []);
+      if (byGiven.length === 1) uf.union(byGiven[0].root, i);
+      return;
+    }
+    const candidates = clustersBySurname.get(g) ?? [];
+    if (candidates.length === 1) uf.union(candidates[0].root, i);
+    else if (candidates.length > 1) uf.union(nearest(candidates, ms[i].start).root, i);
+  });
+}
+
+/** The cluster with the closest mention before `start`, else the closest after. */
+function nearest(candidates: PersonCluster[], start: number): PersonCluster {
+  let best: PersonCluster | undefined;
+  let bestBefore = -1;
+  for (const c of candidates) {
+    const before = lastBelow(c.starts, start);
+    if (before > bestBefore) {
+      bestBefore = before;
+      best = c;
+    }
+  }
+  if (best) return best;
+  let bestAfter = Infinity;
+  best = candidates[0];
+  for (const c of candidates) {
+    if (c.starts.length > 0 && c.starts[0] < bestAfter) {
+      bestAfter = c.starts[0];
+      best = c;
+    }
+  }
+  return best;
+}
+
+function lastBelow(sorted: number[], x: number): number {
+  const lo = lowerBound(sorted, (v) => v < x);
+  return lo > 0 ? sorted[lo - 1] : -1;
+}

@@ -1,0 +1,135 @@
+import type { Gazetteer } from '../gazetteer';
+import type { EntityType } from '../types';
+import type { AliasIndex } from './aliasIndex';
+import { abbreviates, abbreviationKey, foldName, initialsKeys, isAbbreviation } from './names';
+import type { RawMention } from './rawMention';
+import { isPlaceType, type Info } from './surfaceInfo';
+import type { UnionFind } from './unionFind';
+
+/*
+ * Rules over the distinct names of a document, after people: acronyms and
+ * their expansions, names defined in brackets, and modifier or generic-head
+ * variants of organisations and places.
+ */
+
+const GENERIC_HEADS = new Set([
+  'province', 'governorate', 'news', 'tv', 'channel', 'television', 'radio', 'organisation', 'organization', 'force', 'forces',
+  'party', 'movement', 'group', 'brigade', 'brigades', 'agency', 'network', 'army', 'corps', 'militia', 'inc', 'inc.', 'corp', 'corp.',
+  'ltd', 'ltd.', 'company', 'co', 'co.',
+]);
+
+export interface Form {
+  info: Info;
+  /** Index of its first mention. */
+  i: number;
+}
+
+/** Acronyms and short forms join their expansion when exactly one entity fits. */
+export function linkAbbreviations(forms: Form[], uf: UnionFind): void {
+  const expansions: Form[] = [];
+  const byInitials = new Map<string, Form[]>();
+  for (const form of forms) {
+    const { info } = form;
+    // People count as expansions too ("JFK"), and taggers call some organisations people.
+    if (!/\s/.test(info.surface)) continue;
+    expansions.push(form);
+    for (const key of initialsKeys(info.surface)) {
+      const list = byInitials.get(key) ?? [];
+      list.push(form);
+      byInitials.set(key, list);
+    }
+  }
+  if (expansions.length === 0) return;
+  for (const { info, i } of forms) {
+    if (info.person || info.alias || info.place || !info.abbreviation) continue;
+    const key = abbreviationKey(info.surface);
+    const pool = key !== null ? (byInitials.get(key) ?? []) : expansions;
+    const roots = new Set<number>();
+    let pick = -1;
+    for (const e of pool) {
+      if (!abbreviates(info.surface, e.info.surface)) continue;
+      roots.add(uf.find(e.i));
+      pick = e.i;
+    }
+    if (roots.size === 1) uf.union(pick, i);
+  }
+}
+
+const OPEN_PAREN = /^\s*[(\[]\s*$/;
+const CLOSE_PAREN = /^\s*[)\]]/;
+
+/** "Popular Mobilization Units (PMU)" and "PMU (Popular Mobilization Units)" define each other. */
+export function linkParentheticals(ms: RawMention[], infos: Info[], uf: UnionFind, text: string): void {
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i];
+    const b = ms[i + 1];
+    if (b.start - a.end > 4 || !OPEN_PAREN.test(text.slice(a.end, b.start))) continue;
+    if (!CLOSE_PAREN.test(text.slice(b.end, b.end + 3))) continue;
+    const ia = infos[i];
+    const ib = infos[i + 1];
+    if (ia.person || ib.person) continue;
+    // "Erbil (Iraq)" locates rather than renames; only abbreviations or two organisation names define.
+    const abbrA = ia.abbreviation;
+    const abbrB = ib.abbreviation;
+    const multiWord = (s: string) => /\s/.test(s);
+    const defines =
+      (abbrB && !abbrA && (abbreviates(ib.surface, ia.surface) || (multiWord(ia.surface) && ia.kind === ib.kind))) ||
+      (abbrA && !abbrB && (abbreviates(ia.surface, ib.surface) || (multiWord(ib.surface) && ia.kind === ib.kind))) ||
+      (ia.type === 'organization' && ib.type === 'organization' && !abbrA && !abbrB);
+    if (defines) uf.union(i, i + 1);
+  }
+}
+
+/**
+ * "Iraqi Kurdistan" ~ "Kurdistan", "UN Security Council" ~ "Security
+ * Council" (a leading nationality or country), and "Ninewa Province" ~
+ * "Ninewa", "NBC News" ~ "NBC" (a generic head). A short form that could
+ * belong to two longer ones ("Health Ministry" with Iraqi and Syrian ones)
+ * stays alone.
+ */
+export function linkVariants(forms: Form[], uf: UnionFind, gazetteer: Gazetteer, aliases: AliasIndex): void {
+  const shortForms = new Map<string, number>();
+  for (const { info, i } of forms) {
+    if (info.person) continue;
+    const key = `${variantGroup(info.type)}|${foldName(info.surface)}`;
+    if (!shortForms.has(key)) shortForms.set(key, i);
+  }
+  const candidates = new Map<number, Set<number>>();
+  const firstLong = new Map<number, number>();
+  const consider = (short: number | undefined, long: number) => {
+    if (short === undefined || short === long) return;
+    const set = candidates.get(short) ?? new Set<number>();
+    set.add(uf.find(long));
+    candidates.set(short, set);
+    if (!firstLong.has(short)) firstLong.set(short, long);
+  };
+  for (const { info, i } of forms) {
+    const words = info.surface.split(/\s+/);
+    if (words.length < 2) continue;
+    const group = variantGroup(info.type);
+    if (!info.person && isModifier(words[0], gazetteer, aliases)) {
+      consider(shortForms.get(`${group}|${foldName(words.slice(1).join(' '))}`), i);
+    }
+    let end = words.length;
+    while (end > 1 && GENERIC_HEADS.has(words[end - 1].toLowerCase())) end--;
+    if (end < words.length) consider(shortForms.get(`${group}|${foldName(words.slice(0, end).join(' '))}`), i);
+  }
+  for (const [short, roots] of candidates) {
+    if (roots.size === 1) uf.union(firstLong.get(short)!, short);
+  }
+}
+
+/**
+ * Places must agree on type ("Sinjar district" is not the town Sinjar);
+ * actors only on kind, as taggers confuse organisation and person labels.
+ */
+function variantGroup(type: EntityType): string {
+  return isPlaceType(type) ? type : 'actor';
+}
+
+function isModifier(word: string, gazetteer: Gazetteer, aliases: AliasIndex): boolean {
+  if (gazetteer.demonym(word)) return true;
+  const alias = aliases.lookup(word);
+  if (alias && (alias.type === 'country' || isAbbreviation(word))) return true;
+  return gazetteer.lookup(word)?.type === 'country';
+}

@@ -1,0 +1,68 @@
+import { mix, mix3 } from './hash';
+import { BOUNDARY, T, tpl } from './templates';
+import type { WordInfo } from './wordFeatures';
+
+/*
+ * Context templates of one token: small-domain codes (gazetteer, document
+ * evidence, titles, quotes) and the hashed shape trigram. Part of
+ * FEATURE_VERSION.
+ */
+
+/** What one document looks like to the templates; see FeatureExtractor.context. */
+export interface DocContext {
+  infos: WordInfo[];
+  /** Per token: sentence case mode (0 normal, 1 SHOUTING, 2 lowercase). */
+  mode: Uint8Array;
+  /** Per token: 1 on the first word with letters of its sentence. */
+  initial: Uint8Array;
+  /** Per token: gazetteer code (see gazetteerCodes). */
+  gaz: Uint8Array;
+  /** Per token: inside double quotes within the sentence. */
+  quote: Uint8Array;
+}
+
+/** Codes of the small-domain templates of token i of sentence [s, e). */
+export function smallCodes(ctx: DocContext, i: number, s: number, e: number, out: Int32Array): void {
+  const infos = ctx.infos;
+  const inf = infos[i];
+  const prev = i > s ? infos[i - 1] : null;
+  const prev2 = i > s + 1 ? infos[i - 2] : null;
+  const next = i + 1 < e ? infos[i + 1] : null;
+  const gaz = ctx.gaz;
+  const cc = inf.caseClass;
+  const init = ctx.initial[i];
+  const m = ctx.mode[i];
+  const low = inf.stats.low;
+  const cap = inf.stats.cap;
+  // Bucketed counts, conjoined with this token's casing, position and sentence mode.
+  const lowB = low === 0 ? 0 : low < 3 ? 1 : 2;
+  const capB = cap === 0 ? 0 : cap < 3 ? 1 : 2;
+  const c = (cc * 2 + init) * 3 + m;
+  out[0] = 0;
+  out[1] = gaz[i] * 8 + cc;
+  out[2] = i > s ? gaz[i - 1] : 255;
+  out[3] = i + 1 < e ? gaz[i + 1] : 255;
+  out[4] = (inf.isDemonym ? 1 : 0) + (prev !== null && prev.isDemonym ? 2 : 0) + (next !== null && next.isDemonym ? 4 : 0);
+  out[5] = init * 8 + cc;
+  out[6] = c * 4 + lowB;
+  out[7] = (c * 4 + capB) * 4 + lowB;
+  out[8] = (prev !== null && prev.isTitle ? 1 : 0) + (prev2 !== null && prev2.isTitle ? 2 : 0) + (inf.isTitle ? 4 : 0);
+  out[9] = prev !== null ? prev.caseClass * 2 + (prev.isCommonLower ? 1 : 0) : 99;
+  out[10] = next !== null ? next.caseClass * 2 + (next.isCommonLower ? 1 : 0) : 99;
+  out[11] = ctx.quote[i] * 8 + cc;
+}
+
+/**
+ * Hashes (as int32) of the hashed context templates of token i of sentence [s, e): the shape trigram.
+ * The word-pair templates (PrevCur, CurNext, Prev2Prev, NextNext2) were dropped in v5: their look-ups
+ * were mostly cache misses and cost ~40% of tagging time for a few tenths of a point of F1. Their
+ * template ids stay reserved in T so that the other templates keep their hashes.
+ */
+export function hashedContext(ctx: DocContext, i: number, s: number, e: number, out: Int32Array): void {
+  const infos = ctx.infos;
+  const prev = i > s ? infos[i - 1] : null;
+  const next = i + 1 < e ? infos[i + 1] : null;
+  out[0] = mix3(mix(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY), infos[i].hShort, next !== null ? next.hShort : BOUNDARY);
+}
+
+const T_SHORT_TRI = tpl(T.ShortTri);

@@ -1,0 +1,86 @@
+import { hashString, mix } from './hash';
+
+/*
+ * The feature templates of the tagger and their ids. Part of FEATURE_VERSION
+ * (features.ts): ids and counts may not change without retraining.
+ */
+
+export const enum T {
+  Bias = 1,
+  Word,
+  Lower,
+  Shape,
+  Short,
+  Pre1,
+  Pre2,
+  Pre3,
+  Pre4,
+  Suf1,
+  Suf2,
+  Suf3,
+  Suf4,
+  PrevLower,
+  NextLower,
+  Prev2Lower,
+  Next2Lower,
+  PrevShape,
+  NextShape,
+  ShortTri,
+  PrevCur,
+  CurNext,
+  Prev2Prev,
+  NextNext2,
+  Gaz,
+  GazPrev,
+  GazNext,
+  Demonym,
+  Initial,
+  DocLower,
+  DocCap,
+  Title,
+  Mode,
+  HyphenHead,
+  HyphenTail,
+  PrevWordCase,
+  NextWordCase,
+  Quote,
+  Len,
+  WordMode,
+}
+
+/** Templates on one word: 14 on the token itself, 2 on each adjacent word, 1 on each word two away. */
+export const NUM_SELF = 14;
+export const NUM_PREV = 2;
+export const NUM_NEXT = 2;
+export const NUM_PREV2 = 1;
+export const NUM_NEXT2 = 1;
+export const NUM_WORD_FEATURES = NUM_SELF + NUM_PREV + NUM_NEXT + NUM_PREV2 + NUM_NEXT2;
+/** Templates that depend on context (shape trigram, gazetteer matches, document evidence). */
+export const NUM_CONTEXT = 16;
+export const NUM_FEATURES = NUM_WORD_FEATURES + NUM_CONTEXT;
+
+// Template ids are spread out so mix(template, value) never collides across templates by construction.
+export function tpl(t: number): number {
+  return Math.imul(t, 0x9e3779b1) >>> 0;
+}
+
+export const BOUNDARY = hashString('<B>');
+
+/**
+ * Context templates with a small value domain: the feature is mix(template, code)
+ * with code < SMALL_SIZES[k], so the runtime tagger keeps their weights in dense
+ * tables indexed by code instead of hashing.
+ */
+const SMALL_TEMPLATES = [T.Bias, T.Gaz, T.GazPrev, T.GazNext, T.Demonym, T.Initial, T.DocLower, T.DocCap, T.Title, T.PrevWordCase, T.NextWordCase, T.Quote];
+export const SMALL_SIZES: readonly number[] = [1, 64, 256, 256, 8, 16, 128, 512, 8, 100, 100, 16];
+export const NUM_SMALL = SMALL_TEMPLATES.length;
+/** Context templates hashed at run time (the shape trigram; see hashedContext). */
+export const NUM_HASHED = 1;
+/** Templates on one word and the sentence's case mode (Mode, WordMode, Len): cached per word and mode at run time. */
+export const NUM_MODE = 3;
+
+export function smallHash(k: number, code: number): number {
+  return mix(tpl(SMALL_TEMPLATES[k]), code);
+}
+
+if (NUM_SMALL + NUM_HASHED + NUM_MODE !== NUM_CONTEXT) throw new Error('feature count mismatch');

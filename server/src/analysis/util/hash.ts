@@ -1,0 +1,19 @@
+/*
+ * The one string hash of the engine: 32-bit FNV-1a over UTF-16 code units.
+ * Not cryptographic; fast, stable across runs and processes, and the same in
+ * every layer that needs a short fingerprint of a string. The tagger's
+ * feature ids are built on it, so its output must never change.
+ */
+
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of `s`, as an unsigned 32-bit integer; a non-zero seed gives an independent hash of the same string. */
+export function fnv1a32(s: string, seed = 0): number {
+  let h = (FNV_OFFSET ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}

@@ -37,6 +37,7 @@ import { hover } from './features/hover';
 import { references } from './features/references';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { entityAt, tagsAt } from './features/tags';
+import { registerViews } from './features/viewsService';
 import { WorkspaceOverviewService } from './features/workspaceOverview';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { exportAnnotations, importAnnotations } from './export/requests';
@@ -164,6 +165,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(entityDocumentsRequest, (p) => overview.entityDocuments(str(p?.id)));
   connection.onRequest(entityMentionsRequest, (p) => overview.entityMentions(str(p?.id), str(p?.uri)));
   connection.onRequest(speakerClaimsRequest, (p) => overview.speakerClaims(str(p?.key), str(p?.filter)));
+  registerViews(connection, { index, annotations, folders: () => folders, log: (m) => connection.console.warn(m) });
   connection.onNotification(annotationsNotification, (p) => {
     if (typeof p?.uri !== 'string' || !Array.isArray(p.annotations)) return;
     const { problems } = annotations.set(p.uri, p.annotations);

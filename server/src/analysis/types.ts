@@ -121,6 +121,12 @@ export interface DocumentAnalysis {
   entities: EntityCluster[];
   demonyms: DemonymMention[];
   claims: Claim[];
+  /**
+   * Where each sentence ends, in text order: what the index keeps of
+   * `sentences` when it drops tokens and sentences (workspace/compact.ts),
+   * so that co-occurrence in a sentence can be computed without re-analysis.
+   */
+  sentenceEnds?: number[];
 }
 
 /** Checked between stages so that a long analysis can be abandoned. */

@@ -219,10 +219,7 @@ export interface NetworkFilter {
   topN?: number;
 }
 
-/** Default top-N: readable as a picture and smooth to lay out, even for 10,000 documents. */
-export const NETWORK_TOP_N = 150;
-/** The most actors a network answer holds, whatever top-N asks. */
-export const NETWORK_MAX_NODES = 500;
+export { NETWORK_MAX_NODES, NETWORK_TOP_N } from './viewLimits';
 
 export interface NetworkNode {
   id: string;

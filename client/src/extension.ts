@@ -9,6 +9,7 @@ import { log } from './log';
 import { registerStatusBar } from './statusBar';
 import { registerViews } from './views';
 import type { OverviewModel } from './views/overviewModel';
+import { registerViewCommands, type ViewsApi } from './webviews';
 
 /** What activate() returns: used by the VS Code tests. */
 export interface DossierApi {
@@ -19,6 +20,8 @@ export interface DossierApi {
   status: () => { text: string; visible: boolean };
   /** The model behind the sidebar views. */
   overview: OverviewModel;
+  /** The map and network webviews. */
+  views: ViewsApi;
 }
 
 let client: LanguageClient | undefined;
@@ -49,7 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
   const indexEvents = new IndexEvents(c);
   context.subscriptions.push(indexEvents, refreshOutlinesOnIndexChange(indexEvents, includeGlobs().map((pattern) => ({ scheme: 'file', pattern }))));
   const overview = registerViews(context, c, ready, indexEvents.onDidChange);
-  return { client: c, ready, annotations, status, overview };
+  const views = registerViewCommands(context, c, indexEvents.onDidChange, isIncluded);
+  return { client: c, ready, annotations, status, overview, views };
 }
 
 export async function deactivate(): Promise<void> {

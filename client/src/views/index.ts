@@ -3,15 +3,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClaimTree } from './claimTree';
 import { EntityTree } from './entityTree';
 import { OverviewModel } from './overviewModel';
+import { revealEntity } from './revealEntity';
 
 /** The Dossier activity-bar views: Actors, Places, Claims, with one shared filter. */
 export function registerViews(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>, onIndexChanged: vscode.Event<string[]>): OverviewModel {
   const model = new OverviewModel(client, onIndexChanged);
-  const views = [
-    vscode.window.createTreeView('dossier.actors', { treeDataProvider: new EntityTree(model, 'actor'), showCollapseAll: true }),
-    vscode.window.createTreeView('dossier.places', { treeDataProvider: new EntityTree(model, 'place'), showCollapseAll: true }),
-    vscode.window.createTreeView('dossier.claims', { treeDataProvider: new ClaimTree(model), showCollapseAll: true }),
-  ];
+  const actors = vscode.window.createTreeView('dossier.actors', { treeDataProvider: new EntityTree(model, 'actor'), showCollapseAll: true });
+  const places = vscode.window.createTreeView('dossier.places', { treeDataProvider: new EntityTree(model, 'place'), showCollapseAll: true });
+  const views = [actors, places, vscode.window.createTreeView('dossier.claims', { treeDataProvider: new ClaimTree(model), showCollapseAll: true })];
   const showMessage = () => {
     const parts = [model.filter ? `Filtered by “${model.filter}”.` : '', model.data.truncated ? 'Showing the most mentioned; filter to narrow.' : ''];
     const message = parts.filter(Boolean).join(' ') || undefined;
@@ -28,6 +27,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     vscode.commands.registerCommand('dossier.clearFilter', () => model.setFilter('')),
     model.onDidChange(showMessage),
     vscode.commands.registerCommand('dossier.refreshViews', () => model.refresh()),
+    vscode.commands.registerCommand('_dossier.revealEntity', (args: unknown) => revealEntity({ actor: actors, place: places }, model, args)),
   );
   void ready.then(() => model.refresh(), () => undefined);
   return model;

@@ -10,6 +10,7 @@ import { InlineAnalysisService } from '../../server/src/workspace/analysisServic
 import { compact } from '../../server/src/workspace/compact';
 import { DocumentIndex } from '../../server/src/workspace/documentIndex';
 import { seedsDir } from './util';
+import { entityIds } from '../../server/src/features/viewData';
 import { makeDocument, resolver } from './viewFixtures';
 
 const BAGHDAD = { lat: 33.34, lon: 44.4, country: 'Iraq' };
@@ -24,7 +25,7 @@ describe('map data (workspace → places with coordinates)', () => {
   const b = makeDocument('file:///ws/b.txt', 'Bagdad is hot.', [{ name: 'Bagdad', type: 'region', facts: { lat: 10, lon: 10 } }]);
 
   it('sums mentions and documents per workspace entity; type and coordinates come from the most mentioned member', () => {
-    const data = buildMapData([a, b], resolver({ 'file:///ws/b.txt|bagdad': 'baghdad' }));
+    const data = buildMapData([a, b], entityIds(resolver({ 'file:///ws/b.txt|bagdad': 'baghdad' })));
     assert.deepStrictEqual(data.places, [
       { id: 'baghdad', name: 'Baghdad', type: 'city', lat: 33.34, lon: 44.4, mentionCount: 3, documentCount: 2, country: 'Iraq' },
       { id: 'iraq', name: 'Iraq', type: 'country', lat: 33, lon: 44, mentionCount: 1, documentCount: 1 },
@@ -34,13 +35,13 @@ describe('map data (workspace → places with coordinates)', () => {
   });
 
   it('covers only the documents it is given (the scope)', () => {
-    const data = buildMapData([b], resolver());
+    const data = buildMapData([b], entityIds(resolver()));
     assert.deepStrictEqual(data.places.map((p) => [p.id, p.type, p.mentionCount]), [['bagdad', 'region', 1]]);
   });
 
   it('drops impossible coordinates', () => {
     const bad = makeDocument('file:///ws/c.txt', 'Atlantis.', [{ name: 'Atlantis', type: 'city', facts: { lat: 123, lon: 0 } }]);
-    assert.deepStrictEqual(buildMapData([bad], resolver()), { places: [], unlocated: 1, documents: 1 });
+    assert.deepStrictEqual(buildMapData([bad], entityIds(resolver())), { places: [], unlocated: 1, documents: 1 });
   });
 });
 
@@ -58,7 +59,7 @@ describe('network data (workspace → actors and links)', () => {
   const edge = (data: ReturnType<typeof buildNetworkData>, kind: string, s: string, t: string) => data.edges.find((e) => e.kind === kind && e.source === s && e.target === t);
 
   it('links actors named in one sentence (weight 2) or one paragraph (weight 1), and a speaker to the actors in their claim', () => {
-    const data = buildNetworkData([doc], resolver());
+    const data = buildNetworkData([doc], entityIds(resolver()));
     assert.deepStrictEqual(
       data.nodes.map((n) => [n.id, n.type, n.mentionCount]),
       [['alice', 'person', 2], ['bob', 'person', 2], ['carol', 'person', 2], ['dan', 'organization', 1], ['erin', 'person', 1]],
@@ -76,29 +77,29 @@ describe('network data (workspace → actors and links)', () => {
   it('gives the same links from the compacted analysis the index keeps (sentence ends, no sentences)', () => {
     const kept = { ...doc, analysis: compact(doc.analysis) };
     assert.strictEqual(kept.analysis.sentences.length, 0);
-    assert.deepStrictEqual(buildNetworkData([kept], resolver()), buildNetworkData([doc], resolver()));
+    assert.deepStrictEqual(buildNetworkData([kept], entityIds(resolver())), buildNetworkData([doc], entityIds(resolver())));
   });
 
   it('joins documents through workspace ids and counts documents', () => {
     const other = makeDocument('file:///ws/m.txt', 'Ally Smith met Bob.', [{ name: 'Ally Smith', type: 'person', id: 'a-smith' }, { name: 'Bob', type: 'person' }]);
-    const data = buildNetworkData([doc, other], resolver({ 'file:///ws/m.txt|a-smith': 'alice' }));
+    const data = buildNetworkData([doc, other], entityIds(resolver({ 'file:///ws/m.txt|a-smith': 'alice' })));
     const alice = data.nodes.find((n) => n.id === 'alice');
     assert.deepStrictEqual([alice?.mentionCount, alice?.documentCount, alice?.name], [3, 2, 'Ally Smith']);
     assert.strictEqual(edge(data, 'cooccurrence', 'alice', 'bob')?.sentences, 2);
   });
 
   it('filters by text, minimum mentions and top-N, and links only the actors shown', () => {
-    assert.deepStrictEqual(buildNetworkData([doc], resolver(), { minMentions: 2 }).nodes.map((n) => n.id), ['alice', 'bob', 'carol']);
-    const top = buildNetworkData([doc], resolver(), { topN: 2 });
+    assert.deepStrictEqual(buildNetworkData([doc], entityIds(resolver()), { minMentions: 2 }).nodes.map((n) => n.id), ['alice', 'bob', 'carol']);
+    const top = buildNetworkData([doc], entityIds(resolver()), { topN: 2 });
     assert.deepStrictEqual(top.nodes.map((n) => n.id), ['alice', 'bob']);
     assert.strictEqual(top.matching, 5);
     assert.ok(top.edges.every((e) => ['alice', 'bob'].includes(e.source) && ['alice', 'bob'].includes(e.target)));
-    assert.deepStrictEqual(buildNetworkData([doc], resolver(), { text: 'CAR' }).nodes.map((n) => n.id), ['carol']);
-    assert.strictEqual(buildNetworkData([doc], resolver(), { topN: 1e9 }).nodes.length, 5);
+    assert.deepStrictEqual(buildNetworkData([doc], entityIds(resolver()), { text: 'CAR' }).nodes.map((n) => n.id), ['carol']);
+    assert.strictEqual(buildNetworkData([doc], entityIds(resolver()), { topN: 1e9 }).nodes.length, 5);
   });
 
   it('keeps the heaviest edges when there are too many', () => {
-    const data = buildNetworkData([doc], resolver(), { maxEdges: 1 });
+    const data = buildNetworkData([doc], entityIds(resolver()), { maxEdges: 1 });
     assert.deepStrictEqual(data.edges.map((e) => [e.kind, e.source, e.target]), [['cooccurrence', 'alice', 'bob'], ['claim', 'alice', 'carol']]);
     assert.ok(data.droppedEdges > 0);
   });
@@ -127,10 +128,10 @@ describe('map and network data of the seeds, from the index', function () {
 
   it('has at least 30 places with coordinates and at least 20 actors, linked', () => {
     const resolve = (uri: string, id: string) => index.workspaceId(uri, id);
-    const map = buildMapData(index.all(), resolve);
+    const map = buildMapData(index.all(), entityIds(resolve));
     assert.ok(map.places.length >= 30, `${map.places.length} places`);
     assert.ok(map.places.some((p) => p.name === 'Mosul' && p.type === 'city' && p.lat > 36 && p.lat < 37));
-    const net = buildNetworkData([...index.all()], resolve);
+    const net = buildNetworkData([...index.all()], entityIds(resolve));
     assert.ok(net.nodes.length >= 20 && net.nodes.length <= NETWORK_TOP_N, `${net.nodes.length} actors`);
     assert.ok(net.edges.some((e) => e.kind === 'claim'));
     assert.ok(net.edges.some((e) => e.kind === 'cooccurrence' && e.sentences > 0));

@@ -1,5 +1,5 @@
 import type { MapData, MapPlace, MapPlaceType } from '../../../common/protocol';
-import { placeCoordinates, fullerName, type ResolveId, type ViewDocument } from './viewData';
+import { placeCoordinates, fullerName, type EntityIds, type ViewDocument } from './viewData';
 
 /*
  * The map view's data: every place entity of the documents in scope, summed
@@ -19,13 +19,16 @@ export class MapAccumulator {
   private readonly places = new Map<string, Entry>();
   private documents = 0;
 
-  constructor(private readonly resolve: ResolveId) {}
+  constructor(private readonly ids: EntityIds) {}
 
   add(doc: ViewDocument): void {
     this.documents++;
-    for (const e of doc.analysis.entities) {
+    const entities = doc.analysis.entities;
+    const ids = this.ids(doc);
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i];
       if (e.kind !== 'place') continue;
-      const id = this.resolve(doc.uri, e.id);
+      const id = ids[i];
       const weight = e.mentions.length;
       let entry = this.places.get(id);
       if (!entry) {
@@ -71,8 +74,8 @@ export class MapAccumulator {
 }
 
 /** The map of these documents: places with coordinates, most mentioned first. */
-export function buildMapData(docs: Iterable<ViewDocument>, resolve: ResolveId): MapData {
-  const acc = new MapAccumulator(resolve);
+export function buildMapData(docs: Iterable<ViewDocument>, ids: EntityIds): MapData {
+  const acc = new MapAccumulator(ids);
   for (const doc of docs) acc.add(doc);
   return acc.result();
 }

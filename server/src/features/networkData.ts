@@ -1,6 +1,6 @@
 import { NETWORK_MAX_NODES, NETWORK_TOP_N, type NetworkData, type NetworkEdge, type NetworkFilter, type NetworkNode } from '../../../common/protocol';
-import { sentenceEnds } from '../workspace/compact';
-import { blockIndex, fullerName, sentenceIndex, type ResolveId, type ViewDocument } from './viewData';
+import { actorSummary } from './actorSummary';
+import type { EntityIds, ViewDocument } from './viewData';
 
 /*
  * The network view's data: actors as nodes, and two kinds of links between
@@ -43,18 +43,23 @@ export class NetworkBuilder {
   private sentences = new Int32Array(0);
   private paragraphs = new Int32Array(0);
   private claims = new Int32Array(0);
+  /** Scratch space of link(): the shown node of each mention, a visit stamp per node, a group's members. */
+  private node = new Int32Array(64);
+  private seen = new Int32Array(0);
+  private members: number[] = [];
+  private stamp = 0;
 
-  constructor(private readonly resolve: ResolveId) {}
+  constructor(private readonly ids: EntityIds) {}
 
   /** First pass: mentions and documents per actor. */
   count(doc: ViewDocument): void {
     this.documents++;
     const entities = doc.analysis.entities;
     const numbers = new Int32Array(entities.length).fill(-1);
-    for (let i = 0; i < entities.length; i++) {
+    const ids = this.ids(doc);
+    for (const i of actorSummary(doc.analysis).actors) {
       const e = entities[i];
-      if (e.kind !== 'actor') continue;
-      const id = this.resolve(doc.uri, e.id);
+      const id = ids[i];
       let n = this.byId.get(id);
       if (n === undefined) {
         n = this.actors.length;
@@ -62,7 +67,7 @@ export class NetworkBuilder {
         this.actors.push({ id, name: e.canonical, type: e.type as Actor['type'], typeWeight: -1, mentionCount: 0, documentCount: 0, lastDoc: '' });
       }
       const a = this.actors[n];
-      a.name = fullerName(a.name, e.canonical);
+      if (e.canonical.length > a.name.length) a.name = e.canonical;
       if (e.mentions.length > a.typeWeight) {
         a.type = e.type as Actor['type'];
         a.typeWeight = e.mentions.length;
@@ -91,7 +96,8 @@ export class NetworkBuilder {
     candidates.sort((x, y) => {
       const a = this.actors[x];
       const b = this.actors[y];
-      return b.mentionCount - a.mentionCount || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
+      // Code-unit order for ties: localeCompare would dominate the time with thousands of rare actors.
+      return b.mentionCount - a.mentionCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1);
     });
     const picked = candidates.slice(0, top);
     this.shown = new Int32Array(this.actors.length).fill(-1);
@@ -104,68 +110,64 @@ export class NetworkBuilder {
     this.sentences = new Int32Array(size);
     this.paragraphs = new Int32Array(size);
     this.claims = new Int32Array(size);
+    this.seen = new Int32Array(picked.length);
+    this.stamp = 0;
   }
 
   /** Second pass: the links between shown actors in one document. */
   link(doc: ViewDocument): void {
     const numbers = this.local.get(doc.uri);
     if (!numbers || !this.nodes.length) return;
-    const { mentions, entities, claims, structure } = doc.analysis;
-    // Shown actors' mentions, as (start, end, node) in text order.
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const nodeOf: number[] = [];
-    const byLocalId = new Map<string, number>();
-    for (let i = 0; i < entities.length; i++) {
-      const n = numbers[i] >= 0 ? this.shown[numbers[i]] : -1;
-      if (n < 0) continue;
-      byLocalId.set(entities[i].id, n);
-      for (const m of entities[i].mentions) {
-        const mention = mentions[m];
-        if (!mention) continue;
-        starts.push(mention.start);
-        ends.push(mention.end);
-        nodeOf.push(n);
-      }
+    const s = actorSummary(doc.analysis);
+    const M = s.entity.length;
+    if (!M) return;
+    if (this.node.length < M) this.node = new Int32Array(M * 2);
+    const node = this.node;
+    for (let k = 0; k < M; k++) {
+      const a = numbers[s.entity[k]];
+      node[k] = a >= 0 ? this.shown[a] : -1;
     }
-    if (!nodeOf.length) return;
-    const order = nodeOf.map((_, i) => i).sort((a, b) => starts[a] - starts[b]);
     const V = this.nodes.length;
-    const sentenceBounds = sentenceEnds(doc.analysis);
-    const blocks = structure.blocks;
-    this.pairs(order.map((i) => sentenceIndex(sentenceBounds, starts[i])), order.map((i) => nodeOf[i]), this.sentences, V);
-    this.pairs(order.map((i) => blockIndex(blocks, starts[i])), order.map((i) => nodeOf[i]), this.paragraphs, V);
+    this.groups(s.sentence, M, this.sentences, V);
+    this.groups(s.block, M, this.paragraphs, V);
     // Claims: the speaker → every other shown actor named inside the content.
-    const sortedStarts = order.map((i) => starts[i]);
-    for (const claim of claims) {
-      if (!claim.speaker) continue;
-      const speaker = byLocalId.get(claim.speaker);
-      if (speaker === undefined) continue;
-      const seen = new Set<number>();
-      for (let k = lowerBound(sortedStarts, claim.start); k < order.length && sortedStarts[k] < claim.end; k++) {
-        const i = order[k];
-        const target = nodeOf[i];
-        if (ends[i] <= claim.end && target !== speaker && !seen.has(target)) {
-          seen.add(target);
-          this.claims[speaker * V + target]++;
-        }
+    for (let c = 0; c < s.claimSpeaker.length; c++) {
+      const a = numbers[s.claimSpeaker[c]];
+      const speaker = a >= 0 ? this.shown[a] : -1;
+      if (speaker < 0) continue;
+      const stamp = ++this.stamp;
+      for (let k = s.claimFrom[c]; k < s.claimTo[c]; k++) {
+        const target = node[k];
+        if (target < 0 || target === speaker || s.end[k] > s.claimEnd[c] || this.seen[target] === stamp) continue;
+        this.seen[target] = stamp;
+        this.claims[speaker * V + target]++;
       }
     }
   }
 
-  /** Counts each unordered pair of distinct nodes once per group (groups are runs of equal keys; key -1 is no group). */
-  private pairs(keys: number[], nodes: number[], into: Int32Array, V: number): void {
+  /** Counts each unordered pair of distinct shown nodes once per group: runs of equal keys (-1: no group) over the mentions. */
+  private groups(keys: Int32Array, M: number, into: Int32Array, V: number): void {
+    const node = this.node;
+    const members = this.members;
     let i = 0;
-    while (i < keys.length) {
+    while (i < M) {
+      const key = keys[i];
+      const stamp = ++this.stamp;
+      let count = 0;
       let j = i;
-      const group = new Set<number>();
-      while (j < keys.length && keys[j] === keys[i]) group.add(nodes[j++]);
-      if (keys[i] >= 0 && group.size > 1) {
-        const members = [...group];
-        for (let a = 0; a < members.length; a++) {
-          for (let b = a + 1; b < members.length; b++) {
-            const [x, y] = members[a] < members[b] ? [members[a], members[b]] : [members[b], members[a]];
-            into[x * V + y]++;
+      for (; j < M && keys[j] === key; j++) {
+        const n = node[j];
+        if (n >= 0 && this.seen[n] !== stamp) {
+          this.seen[n] = stamp;
+          members[count++] = n;
+        }
+      }
+      if (key >= 0) {
+        for (let a = 0; a < count; a++) {
+          for (let b = a + 1; b < count; b++) {
+            const x = members[a];
+            const y = members[b];
+            into[x < y ? x * V + y : y * V + x]++;
           }
         }
       }
@@ -206,20 +208,9 @@ function ordered(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
-function lowerBound(xs: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The network of these documents with the filter applied. */
-export function buildNetworkData(docs: readonly ViewDocument[], resolve: ResolveId, options: NetworkOptions = {}): NetworkData {
-  const builder = new NetworkBuilder(resolve);
+export function buildNetworkData(docs: readonly ViewDocument[], ids: EntityIds, options: NetworkOptions = {}): NetworkData {
+  const builder = new NetworkBuilder(ids);
   for (const doc of docs) builder.count(doc);
   builder.select(options);
   for (const doc of docs) builder.link(doc);

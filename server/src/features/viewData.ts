@@ -19,6 +19,36 @@ export interface PositionedDocument extends ViewDocument {
 /** The workspace-wide id of a document-local entity (DocumentIndex.workspaceId). */
 export type ResolveId = (uri: string, localId: string) => string;
 
+/** The workspace-wide ids of a document's entities, by index into analysis.entities. */
+export type EntityIds = (doc: ViewDocument) => readonly string[];
+
+/** EntityIds by asking for each entity. */
+export function entityIds(resolve: ResolveId): EntityIds {
+  return (doc) => doc.analysis.entities.map((e) => resolve(doc.uri, e.id));
+}
+
+/**
+ * EntityIds kept per analysis until the index changes, so that the map and
+ * the network, and requests with another filter or scope, resolve each
+ * entity once: resolution is most of the cost of building either.
+ */
+export class EntityIdCache {
+  private cache = new WeakMap<DocumentAnalysis, readonly string[]>();
+  private generation = -1;
+
+  constructor(private readonly index: { readonly generation: number; workspaceId(uri: string, localId: string): string }) {}
+
+  readonly ids: EntityIds = (doc) => {
+    if (this.generation !== this.index.generation) {
+      this.cache = new WeakMap();
+      this.generation = this.index.generation;
+    }
+    let ids = this.cache.get(doc.analysis);
+    if (!ids) this.cache.set(doc.analysis, (ids = doc.analysis.entities.map((e) => this.index.workspaceId(doc.uri, e.id))));
+    return ids;
+  };
+}
+
 /**
  * Coordinates of a place entity. The one place to change when place
  * entities carry resolved coordinates of their own.

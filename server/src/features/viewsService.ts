@@ -19,6 +19,7 @@ import { MapAccumulator } from './mapData';
 import { NetworkBuilder } from './networkData';
 import { writeReport, type ReportDocument } from './report';
 import { describeDocument, reportDocument } from './reportDocuments';
+import { EntityIdCache } from './viewData';
 
 /*
  * The requests of the map, network and report views. The data builders are
@@ -52,7 +53,11 @@ export class ViewsService {
   private readonly cache = new Map<string, Promise<unknown>>();
   private cacheGeneration = -1;
 
-  constructor(private readonly deps: ViewsDeps) {}
+  private readonly ids: EntityIdCache;
+
+  constructor(private readonly deps: ViewsDeps) {
+    this.ids = new EntityIdCache(deps.index);
+  }
 
   private get index(): DocumentIndex {
     return this.deps.index;
@@ -83,7 +88,7 @@ export class ViewsService {
   mapData(raw: unknown): Promise<MapData> {
     const p = mapParams.parse(raw ?? {});
     return this.cached(`map|${scopeKey(p.uris)}`, async () => {
-      const acc = new MapAccumulator(this.resolve);
+      const acc = new MapAccumulator(this.ids.ids);
       await sliced(this.documents(p.uris), (d) => acc.add(d));
       return acc.result();
     });
@@ -93,7 +98,7 @@ export class ViewsService {
     const p = networkParams.parse(raw ?? {});
     return this.cached(`network|${scopeKey(p.uris)}|${JSON.stringify(p.filter ?? {})}`, async () => {
       const docs = this.documents(p.uris);
-      const builder = new NetworkBuilder(this.resolve);
+      const builder = new NetworkBuilder(this.ids.ids);
       await sliced(docs, (d) => builder.count(d));
       builder.select(p.filter);
       await sliced(docs, (d) => builder.link(d));

@@ -30,7 +30,8 @@ export abstract class ViewPanel implements vscode.Disposable {
   private stale = false;
   private timer: NodeJS.Timeout | undefined;
   private nextProbe = 1;
-  private readonly probes = new Map<number, (r: FromWebview) => void>();
+  /** Test round trips waiting for the page's answer. */
+  private readonly probes = new Map<number, { answer(r: FromWebview): void; fail(e: Error): void }>();
   protected scope: Scope = 'workspace';
   private follow = true;
   /** The document of the current-document scope when not following. */
@@ -91,7 +92,7 @@ export abstract class ViewPanel implements vscode.Disposable {
       this.panel = undefined;
       this.ready = false;
       this.queue = [];
-      for (const resolve of this.probes.values()) resolve({ type: 'clickResult', id: -1, ok: false });
+      for (const p of this.probes.values()) p.fail(new Error(`the ${this.view} was closed`));
       this.probes.clear();
     });
   }
@@ -181,7 +182,7 @@ export abstract class ViewPanel implements vscode.Disposable {
         return;
       case 'probeResult':
       case 'clickResult':
-        this.probes.get(msg.id)?.(msg);
+        this.probes.get(msg.id)?.answer(msg);
         this.probes.delete(msg.id);
         return;
       default:
@@ -220,10 +221,16 @@ export abstract class ViewPanel implements vscode.Disposable {
         this.probes.delete(id);
         reject(new Error(`the ${this.view} view did not answer`));
       }, PROBE_TIMEOUT_MS);
-      this.probes.set(id, (r) => {
-        clearTimeout(timer);
-        if (r.type === 'probeResult') resolve({ count: r.count, labels: r.labels, rendered: r.rendered, settled: r.settled });
-        else if (r.type === 'clickResult') resolve(r.ok);
+      this.probes.set(id, {
+        answer: (r) => {
+          clearTimeout(timer);
+          if (r.type === 'probeResult') resolve({ count: r.count, labels: r.labels, rendered: r.rendered, settled: r.settled });
+          else if (r.type === 'clickResult') resolve(r.ok);
+        },
+        fail: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
       });
       this.post({ type: kind, id, selector });
     });

@@ -1,5 +1,5 @@
 import type { OverviewMention } from '../../../common/protocol';
-import { SCOPES, type Scope, type ScopeInfo, type ToWebview } from '../shared/messages';
+import { SCOPES, type Scope, type ToWebview } from '../shared/messages';
 import { fileName, h, marked, plural, replace } from './dom';
 import { post } from './host';
 
@@ -62,10 +62,6 @@ export class Shell {
   error(text: string): void {
     this.status.textContent = text;
     this.status.classList.add('error');
-  }
-
-  scopeText(info: ScopeInfo): string {
-    return info.label;
   }
 
   showTooltip(text: string, anchor: DOMRect | { x: number; y: number }): void {

@@ -14,7 +14,12 @@ export function edgeTitle(e: NetworkEdge, name: (id: string) => string): string 
 
 export function edgeSummary(e: NetworkEdge, name: (id: string) => string): string {
   if (e.kind === 'claim') return `${plural(e.claims, 'claim')} by ${name(e.source)} naming ${name(e.target)}`;
-  return `${plural(e.sentences, 'sentence')} · ${plural(e.paragraphs, 'paragraph')} naming both`;
+  return `${together(e)} naming both`;
+}
+
+/** "2 sentences, 3 paragraphs", or only the paragraphs when no sentence names both. */
+function together(e: NetworkEdge): string {
+  return e.sentences ? `${plural(e.sentences, 'sentence')}, ${plural(e.paragraphs, 'paragraph')}` : plural(e.paragraphs, 'paragraph');
 }
 
 /** An actor's links, heaviest first; choosing one shows its evidence. */
@@ -25,7 +30,7 @@ export function connectionList(node: NetworkNode, edges: NetworkEdge[], name: (i
     const other = e.source === node.id ? e.target : e.source;
     let what: string;
     if (e.kind === 'claim') what = e.source === node.id ? `speaks about ${name(other)} · ${plural(e.claims, 'claim')}` : `${name(other)} speaks about them · ${plural(e.claims, 'claim')}`;
-    else what = `${name(other)} · ${plural(e.sentences, 'sentence')}, ${plural(e.paragraphs, 'paragraph')}`;
+    else what = `${name(other)} · ${together(e)}`;
     const button = h('button', { type: 'button', class: `item link-${e.kind}` }, h('span', { class: 'text' }, what));
     button.addEventListener('click', () => choose(e));
     list.appendChild(h('li', {}, button));

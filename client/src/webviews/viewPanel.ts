@@ -28,6 +28,9 @@ export abstract class ViewPanel implements vscode.Disposable {
   private ready = false;
   private queue: ToWebview[] = [];
   private stale = false;
+  private inFlight = false;
+  private lastDuration = 0;
+  private again = false;
   private timer: NodeJS.Timeout | undefined;
   private nextProbe = 1;
   /** Test round trips waiting for the page's answer. */
@@ -97,10 +100,14 @@ export abstract class ViewPanel implements vscode.Disposable {
     });
   }
 
-  /** The index changed: refresh now if visible, else when shown again. */
+  /**
+   * The index changed: refresh soon if visible, else when shown again. While
+   * a big workspace is being indexed the changes never stop, so the wait
+   * grows with what the last answer took: the server is not kept busy.
+   */
   onIndexChanged(): void {
     if (!this.panel) return;
-    if (this.panel.visible) this.refreshSoon();
+    if (this.panel.visible) this.refreshSoon(Math.max(REFRESH_DELAY_MS, 2 * this.lastDuration), true);
     else this.stale = true;
   }
 
@@ -113,20 +120,39 @@ export abstract class ViewPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(msg);
   }
 
-  protected refreshSoon(delay = REFRESH_DELAY_MS): void {
+  /** Refreshes after `delay`; `keep` leaves a refresh already planned as it is (a stream of index changes must not postpone it for ever). */
+  protected refreshSoon(delay = REFRESH_DELAY_MS, keep = false): void {
+    if (keep && this.timer) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), delay);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, delay);
   }
 
+  /** One request in flight: asks meanwhile make one more after it, for the latest scope (a big workspace takes a while). */
   private async refresh(): Promise<void> {
     if (!this.panel || !this.host.client.isRunning()) return;
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
     this.stale = false;
+    this.inFlight = true;
     const { uris, info } = this.scopeUris();
+    const started = Date.now();
     try {
       this.post(await this.fetch(uris, info));
+      this.lastDuration = Date.now() - started;
     } catch (err) {
       log().warn(`Dossier ${this.view}: ${err instanceof Error ? err.message : String(err)}`);
       this.post({ type: 'error', message: `Could not load the ${this.view}: ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      this.inFlight = false;
+    }
+    if (this.again) {
+      this.again = false;
+      await this.refresh();
     }
   }
 

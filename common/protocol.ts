@@ -176,3 +176,137 @@ export const SHOW_DETAILS_COMMAND = '_dossier.showDetails';
 export const EDIT_ANNOTATION_COMMAND = 'dossier.editAnnotation';
 
 // #endregion
+
+// #region client → server: the map, network and report views
+
+/** Which documents a view covers: the given ones (the current or the open documents), or the whole workspace when `uris` is absent. */
+export interface ViewScopeParams {
+  uris?: string[];
+}
+
+export type MapPlaceType = 'country' | 'city' | 'region' | 'facility';
+
+/** One place with coordinates, summed over the documents in scope. */
+export interface MapPlace {
+  /** Workspace-wide entity id. */
+  id: string;
+  name: string;
+  type: MapPlaceType;
+  lat: number;
+  lon: number;
+  mentionCount: number;
+  documentCount: number;
+  /** The country the place lies in, when known. */
+  country?: string;
+}
+
+export interface MapData {
+  /** Places with coordinates, most mentioned first. */
+  places: MapPlace[];
+  /** Places in scope that have no coordinates (not drawn). */
+  unlocated: number;
+  /** Documents in scope that the index holds. */
+  documents: number;
+}
+
+/** Places with coordinates in the scope, for the map view; computed from the index. */
+export const mapDataRequest = new RequestType<ViewScopeParams, MapData, void>('dossier/mapData');
+
+export interface ScopedMentionsParams extends ViewScopeParams {
+  /** Workspace-wide entity id. */
+  id: string;
+  /** At most this many mentions (default 200). */
+  limit?: number;
+}
+
+/** An entity's mentions in the scope, documents by uri, mentions in text order; `total` counts them all. */
+export const scopedMentionsRequest = new RequestType<ScopedMentionsParams, { mentions: OverviewMention[]; total: number }, void>('dossier/scopedMentions');
+
+export interface NetworkFilter {
+  /** Case-insensitive substring of the actor's name. */
+  text?: string;
+  /** Actors with fewer mentions in the scope are left out (default 1). */
+  minMentions?: number;
+  /** At most this many actors, the most mentioned (default NETWORK_TOP_N). */
+  topN?: number;
+}
+
+export { NETWORK_MAX_NODES, NETWORK_TOP_N } from './viewLimits';
+
+export interface NetworkNode {
+  id: string;
+  name: string;
+  type: 'person' | 'organization';
+  mentionCount: number;
+  documentCount: number;
+}
+
+/**
+ * A link between two actors. `cooccurrence` links are undirected (source <
+ * target by id): `sentences` counts the sentences naming both, `paragraphs`
+ * the paragraphs naming both, and weight = sentences + paragraphs (so a
+ * shared sentence counts twice). `claim` links go from a speaker to an actor
+ * named in the content of their claims; weight = claims.
+ */
+export interface NetworkEdge {
+  kind: 'cooccurrence' | 'claim';
+  source: string;
+  target: string;
+  sentences: number;
+  paragraphs: number;
+  claims: number;
+  weight: number;
+}
+
+export interface NetworkData {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  /** Actors in scope that passed the text and minimum-mention filters (before top-N). */
+  matching: number;
+  /** Actors in scope. */
+  actors: number;
+  documents: number;
+  /** Edges between the shown actors that were left out (the weakest). */
+  droppedEdges: number;
+}
+
+export interface NetworkParams extends ViewScopeParams {
+  filter?: NetworkFilter;
+}
+
+/** Actors and their links in the scope, for the network view; computed from the index. */
+export const networkDataRequest = new RequestType<NetworkParams, NetworkData, void>('dossier/networkData');
+
+/** One sentence, paragraph or claim behind a network edge. */
+export interface EdgeEvidence {
+  kind: 'sentence' | 'paragraph' | 'claim';
+  uri: string;
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+  /** The sentence, paragraph (shortened) or claim content, whitespace collapsed. */
+  text: string;
+  /** For claims: the speaker's name and the cue. */
+  speaker?: string;
+  cue?: string | null;
+}
+
+export interface EdgeEvidenceParams extends ViewScopeParams {
+  kind: NetworkEdge['kind'];
+  source: string;
+  target: string;
+  /** At most this many items (default 100). */
+  limit?: number;
+}
+
+/** What lies behind one edge of the network. */
+export const edgeEvidenceRequest = new RequestType<EdgeEvidenceParams, { items: EdgeEvidence[]; total: number }, void>('dossier/edgeEvidence');
+
+export interface ReportParams {
+  /** A file URI of the folder the report will be saved in: citations link to documents relative to it. */
+  base?: string;
+}
+
+/** The Markdown report of the user's tags, notes and the claims of the actors they tagged (same text as `dossier report`). */
+export const writeReportRequest = new RequestType<ReportParams, { markdown: string }, void>('dossier/writeReport');
+
+// #endregion

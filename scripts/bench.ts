@@ -8,6 +8,7 @@ import { analyzeDocument } from '../server/src/analysis/pipeline';
 import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
 import { loadTagger } from '../server/src/analysis/ner/model';
 import { dataDir, loadResources } from '../server/src/resources';
+import { viewsSection } from './benchViews';
 import { repoRoot, sharedDir } from './shared';
 
 /*
@@ -186,7 +187,7 @@ function corpus(n: number, texts: string[], dir: string): void {
   for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `doc${String(i).padStart(5, '0')}.txt`), texts[i % texts.length]);
 }
 
-const SECTIONS = ['throughput', 'big', 'first-hover', 'hover', 'index'] as const;
+const SECTIONS = ['throughput', 'big', 'first-hover', 'hover', 'index', 'views'] as const;
 
 /** `npm run bench -- --only hover,index` runs some sections; all by default. */
 function sections(): Set<string> {
@@ -242,6 +243,7 @@ async function main(): Promise<void> {
 
   if (run.has('hover')) await hoverSection(seedDir, seedFile, seedText, tmp, shared, dev);
   if (run.has('index')) await indexSection(tmp, shared, dev);
+  if (run.has('views')) await viewsSection(shared ? [...polnearTexts('train'), ...dev] : seeds(), res, shared ? 'PolNeAR texts' : 'seed texts');
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -10,6 +10,7 @@ import { Messages } from './messages';
 import { registerStatusBar } from './statusBar';
 import { registerViews } from './views';
 import type { OverviewModel } from './views/overviewModel';
+import { createViews, type ViewsApi } from './webviews';
 
 /** What activate() returns: used by the VS Code tests. */
 export interface DossierApi {
@@ -20,6 +21,8 @@ export interface DossierApi {
   status: () => { text: string; visible: boolean };
   /** The model behind the sidebar views. */
   overview: OverviewModel;
+  /** The map and network webviews. */
+  views: ViewsApi;
 }
 
 let client: LanguageClient | undefined;
@@ -52,9 +55,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
   });
   const indexEvents = new IndexEvents(c);
   context.subscriptions.push(indexEvents, refreshOutlinesOnIndexChange(indexEvents, includeGlobs().map((pattern) => ({ scheme: 'file', pattern }))));
-  const overview = registerViews(context, c, ready, indexEvents.onDidChange);
-  registerCommands(context, { client: c, messages, store: annotations.store, annotations: annotations.commands, overview });
-  return { client: c, ready, annotations: annotations.api, status, overview };
+  const sidebar = registerViews(context, c, ready, indexEvents.onDidChange);
+  const views = createViews(context, c, indexEvents.onDidChange, isIncluded);
+  registerCommands(context, { client: c, messages, store: annotations.store, annotations: annotations.commands, overview: sidebar.overview, sidebar, views: views.commands });
+  return { client: c, ready, annotations: annotations.api, status, overview: sidebar.overview, views: views.api };
 }
 
 export async function deactivate(): Promise<void> {

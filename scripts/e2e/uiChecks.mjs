@@ -170,9 +170,63 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
     await shot('sidebar');
   });
 
+  await viewChecks(page, { check, shot });
+
   if (docsDir && results.every((r) => r.state === 'passed')) {
     fs.mkdirSync(docsDir, { recursive: true });
     for (const [name, file] of Object.entries(shots)) fs.copyFileSync(file, path.join(docsDir, `${name}.png`));
   }
   return results;
+}
+
+/** Runs a command from the palette, checking that the first row is exactly it (the fuzzy match could run another). */
+async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const first = page.locator('.quick-input-list .monaco-list-row').first();
+  await poll(async () => (await first.locator('.label-name').innerText().catch(() => '')).trim() === title, { what: `"${title}" first in the command palette` });
+  await page.keyboard.press('Enter');
+}
+
+/** The frame of the webview whose page has `body[data-view=view]`. */
+async function viewFrame(page, view) {
+  return poll(async () => {
+    for (const f of page.frames()) {
+      if (await f.locator(`body[data-view="${view}"]`).count().catch(() => 0)) return f;
+    }
+    return null;
+  }, { what: `the ${view} webview` });
+}
+
+/** Issue 13: the map and the network in the workbench, with their pictures for the README. */
+async function viewChecks(page, { check, shot }) {
+  await check('Dossier: Show Map draws at least 30 place markers; a marker lists its mentions', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Dossier: Show Map');
+    const frame = await viewFrame(page, 'map');
+    const markers = frame.locator('.marker[data-entity-id]');
+    const n = await poll(async () => { const c = await markers.count(); return c >= 30 ? c : 0; }, { what: 'at least 30 markers' });
+    console.log(`[e2e]   map: ${n} markers`);
+    await frame.locator('.marker[aria-label^="Baghdad,"]').first().dispatchEvent('click');
+    await poll(async () => (await frame.locator('.mentions button').count()) > 0, { what: 'the mentions of Baghdad' });
+    await page.mouse.move(5, 5);
+    await shot('map');
+  });
+
+  await check('Dossier: Show Network draws at least 20 actors; a node lists its links and mentions', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Dossier: Show Network');
+    const frame = await viewFrame(page, 'network');
+    const nodes = frame.locator('.node[data-entity-id]');
+    const n = await poll(async () => { const c = await nodes.count(); return c >= 20 ? c : 0; }, { what: 'at least 20 nodes' });
+    await poll(async () => (await frame.locator('body[data-state="settled"]').count()) > 0, { timeout: 60_000, what: 'the layout to come to rest' });
+    console.log(`[e2e]   network: ${n} nodes, ${await frame.locator('.edge').count()} edges`);
+    await frame.locator('.node[aria-label^="Hakim al-Zamili,"]').first().dispatchEvent('click');
+    await poll(async () => (await frame.locator('.mentions button').count()) > 0, { what: 'the mentions of Hakim al-Zamili' });
+    await page.mouse.move(5, 5);
+    await shot('network');
+  });
 }

@@ -3,6 +3,7 @@ import { analyze, UsageError } from './cliAnalyze';
 import { exitQuietlyOnClosedPipe, say, writeStdout } from './cliIo';
 import { EXPORT_USAGE, ExportUsageError, runExport } from './export/cli';
 import { loadResources } from './resources';
+import { REPORT_USAGE, ReportUsageError, runReport } from './reportCli';
 
 const USAGE = `Usage:
   dossier analyze [--json] <file...>   analyse documents; --json prints the version 1 contract
@@ -10,6 +11,7 @@ const USAGE = `Usage:
                                         one JSON object per line and document, in input order, N threads;
                                         without files, reads paths or {"id","text"} JSON lines from stdin
 ${EXPORT_USAGE}
+${REPORT_USAGE}
   dossier lsp --stdio                   run the language server over stdio
   dossier help                          this text`;
 
@@ -48,6 +50,9 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'export':
         exitQuietlyOnClosedPipe();
         return await runExport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });
+      case 'report':
+        exitQuietlyOnClosedPipe();
+        return await runReport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });
       case 'lsp': {
         if (!rest.some((a) => a === '--stdio' || a.startsWith('--socket') || a === '--node-ipc')) throw new UsageError('lsp needs a transport: --stdio');
         // Loaded lazily so that `analyze` does not pay for the LSP libraries.
@@ -65,7 +70,7 @@ export async function runCli(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command ${command}`);
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ExportUsageError) {
+    if (err instanceof UsageError || err instanceof ExportUsageError || err instanceof ReportUsageError) {
       process.stderr.write(`dossier: ${err.message}\n${USAGE}\n`);
       return 1;
     }

@@ -9,6 +9,7 @@ import { registerIndexing } from './lsp/indexing';
 import { createDossierService } from './lsp/service';
 import { ClientSession } from './lsp/session';
 import { registerSidebar } from './lsp/sidebar';
+import { registerViews } from './features/viewsService';
 import { loadResources } from './resources';
 import { SettingsManager } from './settingsManager';
 import { WorkerAnalysisService } from './workspace/analysisService';
@@ -47,6 +48,7 @@ export function startServer(connection: Connection): void {
   const annotationViews = registerAnnotations(connection, { annotations, index, session, service });
   registerSidebar(connection, service);
   registerFeatures(connection, service);
+  registerViews(connection, { index, annotations, folders: () => session.folders, log: (m) => connection.console.warn(m) });
 
   connection.onShutdown(() => {
     indexing.dispose();

@@ -43,7 +43,7 @@ describe('client command table', () => {
     /* eslint-enable @typescript-eslint/no-require-imports */
     const context = { subscriptions: [] as unknown[], extensionUri: FakeUri.file('/ext') };
     const client = { isRunning: () => running, restart: async () => undefined };
-    commands.registerCommands(context as never, { client: client as never, messages, store: {} as never, annotations: annotations as never, overview: {} as never });
+    commands.registerCommands(context as never, { client: client as never, messages, store: {} as never, annotations: annotations as never, overview: {} as never, sidebar: {} as never, views: {} as never });
   });
   after(() => uninstall());
   beforeEach(() => {

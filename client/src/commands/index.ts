@@ -7,7 +7,9 @@ import type { AnnotationStore } from '../annotations/store';
 import { REANCHOR_COMMAND, REVEAL_COMMAND } from '../annotations/views';
 import { log } from '../log';
 import type { Messages } from '../messages';
+import type { SidebarViews } from '../views';
 import type { OverviewModel } from '../views/overviewModel';
+import type { ViewCommands } from '../webviews';
 import { asCorrectionArgs, asExportArgs, asImportArgs, asTagArgs, isPosition } from './args';
 import { openSamples } from './openSamples';
 
@@ -23,6 +25,8 @@ export interface CommandDeps {
   store: AnnotationStore;
   annotations: AnnotationCommands;
   overview: OverviewModel;
+  sidebar: SidebarViews;
+  views: ViewCommands;
 }
 
 interface Command {
@@ -37,7 +41,7 @@ const server = (run: Command['run']): Command => ({ needsServer: true, run });
 export const SERVER_NOT_RUNNING = 'Dossier: the language server is not running. Try "Dossier: Restart Language Server".';
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  const { client, store, annotations: a, overview } = deps;
+  const { client, store, annotations: a, overview, sidebar, views } = deps;
   const table: Record<string, Command> = {
     'dossier.restartServer': local(async () => {
       await client.restart();
@@ -55,6 +59,12 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     }),
     'dossier.clearFilter': server(() => overview.setFilter('')),
     'dossier.refreshViews': server(() => overview.refresh()),
+    '_dossier.revealEntity': server((args) => sidebar.revealEntity(args)),
+
+    // The map, the network and the report.
+    'dossier.showMap': server((args) => views.showMap(args)),
+    'dossier.showNetwork': server((args) => views.showNetwork(args)),
+    'dossier.writeReport': server(() => views.writeReport()),
 
     // Annotations: the sidecars are the client's, so only what asks the server about entities needs it.
     'dossier.tagSelection': local((args) => a.tagSelection(asTagArgs(args))),

@@ -3,6 +3,8 @@ import type { OverviewEntity, OverviewMention } from '../../../common/protocol';
 import type { OverviewModel } from './overviewModel';
 import { fileName, revealCommand } from './revealCommand';
 
+export type EntityNode = Node;
+
 type Node =
   | { kind: 'entity'; entity: OverviewEntity }
   | { kind: 'document'; entity: OverviewEntity; uri: string; mentionCount: number }
@@ -32,6 +34,11 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
       return mentions.map((mention) => ({ kind: 'mention', mention }));
     }
     return [];
+  }
+
+  /** For TreeView.reveal of an entity (a top-level node). */
+  getParent(node: Node): Node | undefined {
+    return node.kind === 'document' ? { kind: 'entity', entity: node.entity } : undefined;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {

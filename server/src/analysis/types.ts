@@ -127,6 +127,12 @@ export interface DocumentAnalysis {
    * no document text in it.
    */
   warnings?: string[];
+  /**
+   * Where each sentence ends, in text order: what the index keeps of
+   * `sentences` when it drops tokens and sentences (workspace/compact.ts),
+   * so that co-occurrence in a sentence can be computed without re-analysis.
+   */
+  sentenceEnds?: number[];
 }
 
 /** Checked between stages so that a long analysis can be abandoned. */

@@ -19,9 +19,9 @@ const common = {
 const builds = [
   // `vscode` exists only in the extension host; the server and CLI must never need it.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/serverEntry.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/lsp/serverEntry.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/workspace/analysisWorker.ts'], outfile: 'dist/worker.js' },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The map and network webviews: browser bundles, world shapes included; nothing is fetched at run time.
   ...['map', 'network'].map((view) => ({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: [`client/webview/${view}/main.ts`], outfile: `dist/webview/${view}.js` })),
 ];

@@ -63,7 +63,7 @@ export default tseslint.config(
   },
   {
     // The command-line tools print to the terminal; main.ts is where console is redirected to the LSP connection.
-    files: ['server/src/cli*.ts', 'server/src/cli/**/*.ts', 'server/src/**/cli.ts', 'server/src/**/main.ts'],
+    files: ['server/src/cli/**/*.ts', 'server/src/lsp/main.ts'],
     rules: { 'no-console': 'off' },
   },
   {

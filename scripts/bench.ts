@@ -7,7 +7,7 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, typ
 import { analyzeDocument } from '../server/src/analysis/pipeline';
 import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
 import { loadTagger } from '../server/src/analysis/ner/model';
-import { dataDir, loadResources } from '../server/src/resources';
+import { dataDir, loadResources } from '../server/src/workspace/resources';
 import { viewsSection } from './benchViews';
 import { repoRoot, sharedDir } from './shared';
 

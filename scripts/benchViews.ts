@@ -1,7 +1,7 @@
 import { analyzeDocument } from '../server/src/analysis/pipeline';
 import type { AnalysisResources } from '../server/src/analysis/resources';
 import type { DocumentAnalysis } from '../server/src/analysis/types';
-import { ViewsService } from '../server/src/features/viewsService';
+import { ViewsService } from '../server/src/lsp/features/viewsService';
 import type { AnalysisService } from '../server/src/workspace/analysisService';
 import { AnnotationIndex } from '../server/src/workspace/annotationIndex';
 import { compact } from '../server/src/workspace/compact';

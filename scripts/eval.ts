@@ -7,7 +7,7 @@ import { emptyTally, finishTally, loadPolnearDocs, loadSeedDocs, tallyDoc, type 
 import { conllDocuments, conllText, countSpans, emptyCounts, formatTable, labelOfType, summarize, type EvalLabel, type LabeledSpan, type SetScore } from './eval/ner';
 import { repoRoot, requireShared } from './shared';
 import type { EntityType } from '../server/src/analysis/types';
-import type { ContractDocument } from '../server/src/cliOutput';
+import type { ContractDocument } from '../server/src/cli/output';
 
 /*
  * `npm run eval`: scores Dossier exactly as the held-out sets are scored,

@@ -18,7 +18,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
-import { loadResources } from '../../server/src/resources';
+import { loadResources } from '../../server/src/workspace/resources';
 import type { Claim, Span } from '../../server/src/analysis/types';
 
 export interface EvalSpan extends Span {

@@ -18,7 +18,7 @@ import { loadTagger } from '../../server/src/analysis/ner/model';
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
 import type { AnalysisResources } from '../../server/src/analysis/resources';
 import type { EntityType } from '../../server/src/analysis/types';
-import { engineData, loadResources } from '../../server/src/resources';
+import { engineData, loadResources } from '../../server/src/workspace/resources';
 
 interface GoldEntity {
   start: number;

@@ -14,7 +14,7 @@ import { detectMentions } from '../../server/src/analysis/entities/mentions';
 import { loadTagger } from '../../server/src/analysis/ner/model';
 import type { AnalysisResources } from '../../server/src/analysis/resources';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
-import { engineData } from '../../server/src/resources';
+import { engineData } from '../../server/src/workspace/resources';
 import type { EntityType } from '../../server/src/analysis/types';
 
 export type EvalLabel = 'PER' | 'ORG' | 'LOC';

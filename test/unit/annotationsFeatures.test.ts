@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { quoteSelectors } from '../../common/anchoring';
 import { textHash, type Annotation } from '../../common/annotations';
 import type { DocumentAnalysis } from '../../server/src/analysis/types';
-import { tagLenses, tagsAt, tagSymbols } from '../../server/src/features/tags';
+import { tagLenses, tagsAt, tagSymbols } from '../../server/src/lsp/features/tags';
 import { AnnotationIndex } from '../../server/src/workspace/annotationIndex';
 import type { IndexedDocument } from '../../server/src/workspace/documentIndex';
 

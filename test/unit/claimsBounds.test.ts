@@ -6,7 +6,7 @@ import { detectClaims, MAX_CLAIM_OVERLAP } from '../../server/src/analysis/claim
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
 import { parseStructure } from '../../server/src/analysis/structure';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
-import { loadResources } from '../../server/src/resources';
+import { loadResources } from '../../server/src/workspace/resources';
 import { joinLines, seedsDir } from './util';
 
 /*

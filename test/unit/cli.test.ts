@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { ContractDocument } from '../../server/src/cliOutput';
+import type { ContractDocument } from '../../server/src/cli/output';
 import { repoRoot, seedsDir } from './util';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');

@@ -3,7 +3,7 @@ import { clusterMentions } from '../../server/src/analysis/entities/clusters';
 import type { RawMention } from '../../server/src/analysis/entities/rawMention';
 import { Gazetteer, type GazetteerData } from '../../server/src/analysis/gazetteer';
 import type { EntityType } from '../../server/src/analysis/types';
-import { engineData } from '../../server/src/resources';
+import { engineData } from '../../server/src/workspace/resources';
 
 const data: GazetteerData = {
   countries: [

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Claim, DocumentAnalysis } from '../../server/src/analysis/types';
-import { claimLensTitle } from '../../server/src/features/codeLens';
+import { claimLensTitle } from '../../server/src/lsp/features/codeLens';
 import type { IndexedDocument } from '../../server/src/workspace/documentIndex';
 
 const TEXT = 'Numerous reports suggest that Turkey allegedly sent troops, which may stay.';

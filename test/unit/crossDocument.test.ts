@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { EntityRegistry, resolveWorkspaceIds } from '../../server/src/analysis/entities/crossDocument';
 import { kindOf, type EntityCluster, type EntityType } from '../../server/src/analysis/types';
-import { engineData } from '../../server/src/resources';
+import { engineData } from '../../server/src/workspace/resources';
 
 const nicknames = engineData().aliases.nicknames;
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
-import { loadResources } from '../../server/src/resources';
+import { loadResources } from '../../server/src/workspace/resources';
 
 describe('demonyms', () => {
   it('links nationality words to their country', () => {

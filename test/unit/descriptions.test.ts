@@ -5,7 +5,7 @@ import type { RawMention } from '../../server/src/analysis/entities/rawMention';
 import { Gazetteer } from '../../server/src/analysis/gazetteer';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
 import type { EntityType } from '../../server/src/analysis/types';
-import { engineData } from '../../server/src/resources';
+import { engineData } from '../../server/src/workspace/resources';
 
 const gazetteer = new Gazetteer({ countries: [], cities: [], regions: [] });
 

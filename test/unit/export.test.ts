@@ -6,8 +6,8 @@ import { quoteSelectors } from '../../common/anchoring';
 import { serializeSidecar, textHash, type Annotation } from '../../common/annotations';
 import { applyCorrections } from '../../server/src/analysis/corrections';
 import type { DocumentAnalysis, EntityMention } from '../../server/src/analysis/types';
-import { runExport } from '../../server/src/export/cli';
-import { csvField, parseW3c, toBrat, toCsv, toW3c, type ExportDocument } from '../../server/src/export';
+import { runExport } from '../../server/src/cli/export';
+import { csvField, parseW3c, toBrat, toCsv, toW3c, type ExportDocument } from '../../server/src/workspace/export';
 
 const TEXT = 'Fans 😀 cheered. The minister said, "We will win," and left.\nCritics disagreed.';
 const ID1 = '11111111-1111-4111-8111-111111111111';

@@ -4,8 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { quoteSelectors } from '../../common/anchoring';
 import { serializeSidecar, textHash, type Annotation } from '../../common/annotations';
-import { runExport } from '../../server/src/export/cli';
-import { csvField, renderExport, toBrat, toCsv, toW3c, type ExportDocument } from '../../server/src/export';
+import { runExport } from '../../server/src/cli/export';
+import { csvField, renderExport, toBrat, toCsv, toW3c, type ExportDocument } from '../../server/src/workspace/export';
 
 /*
  * Hostile and careless input to the exporters (issue 11): no file written

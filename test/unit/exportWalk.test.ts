@@ -4,8 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { quoteSelectors } from '../../common/anchoring';
 import { serializeSidecar, textHash } from '../../common/annotations';
-import { runExport } from '../../server/src/export/cli';
-import { findSidecars, nodeExportFs, type ExportFs } from '../../server/src/export/walk';
+import { runExport } from '../../server/src/cli/export';
+import { findSidecars, nodeExportFs, type ExportFs } from '../../server/src/workspace/export/walk';
 
 /*
  * Issue 11, finding 10: one unreadable folder or sidecar must not abort the

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { rng } from '../../server/src/analysis/ner/perceptron';
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
-import { loadResources } from '../../server/src/resources';
+import { loadResources } from '../../server/src/workspace/resources';
 import { decode } from '../../server/src/workspace/readDocument';
 
 function check(text: string): void {

@@ -58,7 +58,7 @@ describe('lint: the layers', function () {
 
   it('the server logs through the connection, not console (except the command-line tools)', async () => {
     const lint = async (file: string) => (await eslint.lintText('console.log("x");\n', { filePath: path.join(repoRoot, file) }))[0].messages.map((m) => m.ruleId);
-    assert.deepStrictEqual(await lint('server/src/features/probe.ts'), ['no-console']);
-    assert.deepStrictEqual(await lint('server/src/cli.ts'), []);
+    assert.deepStrictEqual(await lint('server/src/lsp/features/probe.ts'), ['no-console']);
+    assert.deepStrictEqual(await lint('server/src/cli/cli.ts'), []);
   });
 });

@@ -5,7 +5,7 @@ import type { NerLabel, NerSpan, Tagger } from '../../server/src/analysis/ner';
 import type { AnalysisResources } from '../../server/src/analysis/resources';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
 import type { Token } from '../../server/src/analysis/types';
-import { engineData } from '../../server/src/resources';
+import { engineData } from '../../server/src/workspace/resources';
 
 const gazetteer = new Gazetteer({
   countries: [

@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Block, Claim, DocumentAnalysis, EntityCluster, EntityMention, EntityType, PlaceFacts } from '../../server/src/analysis/types';
 import { kindOf } from '../../server/src/analysis/types';
-import type { PositionedDocument } from '../../server/src/features/viewData';
+import type { PositionedDocument } from '../../server/src/lsp/features/viewData';
 
 /*
  * Hand-made analyses for the view builders' tests: paragraphs are lines,

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { annotationsNotification, entityAtRequest, exportAnnotationsRequest, importAnnotationsRequest } from '../../../common/protocol';
-import { exportAnnotations, importAnnotations } from '../export/requests';
+import { exportAnnotations, importAnnotations } from './exportRequests';
 import type { AnnotationIndex } from '../workspace/annotationIndex';
 import type { DocumentIndex } from '../workspace/documentIndex';
 import { Batcher } from './debouncer';

@@ -1,5 +1,5 @@
 import type { Connection, ServerCapabilities } from 'vscode-languageserver';
-import { semanticTokensLegend } from '../features/semanticTokens';
+import { semanticTokensLegend } from './features/semanticTokens';
 import type { DossierService } from './service';
 
 /** What registerFeatures answers, for the initialize result. */

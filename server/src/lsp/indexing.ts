@@ -2,7 +2,7 @@ import { FileChangeType, type Connection } from 'vscode-languageserver';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { indexChangedNotification, indexingStatusNotification } from '../../../common/protocol';
 import type { Settings } from '../../../common/settings';
-import type { SettingsManager } from '../settingsManager';
+import type { SettingsManager } from './settingsManager';
 import type { DocumentIndex } from '../workspace/documentIndex';
 import { WorkspaceIndexer } from '../workspace/indexer';
 import { Batcher } from './debouncer';

@@ -1,7 +1,7 @@
 import { parentPort } from 'worker_threads';
 import { analyzeDocument } from '../analysis/pipeline';
 import { AnalysisCancelled, type Cancellation } from '../analysis/types';
-import { loadResources } from '../resources';
+import { loadResources } from './resources';
 import { checkAnalysisSize } from './analysisSize';
 import { compact } from './compact';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';

@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../analysis/types';
 import { EntityRegistry } from '../analysis/entities/crossDocument';
-import { engineData } from '../resources';
+import { engineData } from './resources';
 import type { AnalysisService } from './analysisService';
 import { CancelSource, raceCancellation, type CancelToken } from './cancellation';
 

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { defaultSettings } from '../../../common/settings';
-import { codeLenses } from '../../../server/src/features/codeLens';
-import { documentSymbols } from '../../../server/src/features/documentSymbols';
-import { tagSymbols } from '../../../server/src/features/tags';
+import { codeLenses } from '../../../server/src/lsp/features/codeLens';
+import { documentSymbols } from '../../../server/src/lsp/features/documentSymbols';
+import { tagSymbols } from '../../../server/src/lsp/features/tags';
 import { context, manyItemsDocument, passage, placed } from './synthetic';
 
 const ITEMS = 200_000;

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { defaultSettings } from '../../../common/settings';
 import type { DocumentAnalysis } from '../../../server/src/analysis/types';
-import { codeLenses } from '../../../server/src/features/codeLens';
+import { codeLenses } from '../../../server/src/lsp/features/codeLens';
 import { context, emptyAnalysis, indexedDocument, passage, placed } from './synthetic';
 
 /**

@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Annotation } from '../../../common/annotations';
 import type { Block, Claim, DocumentAnalysis, EntityCluster, EntityMention } from '../../../server/src/analysis/types';
 import type { ResolvedAnnotation } from '../../../server/src/workspace/annotationIndex';
-import type { FeatureContext } from '../../../server/src/features/context';
+import type { FeatureContext } from '../../../server/src/lsp/features/context';
 import type { AnalysisService } from '../../../server/src/workspace/analysisService';
 import type { CancelToken } from '../../../server/src/workspace/cancellation';
 import { DocumentIndex, type IndexedDocument } from '../../../server/src/workspace/documentIndex';

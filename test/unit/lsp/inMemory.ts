@@ -3,7 +3,7 @@ import type { Position } from 'vscode-languageserver';
 import { defaultSettings, type Settings } from '../../../common/settings';
 import { applyCorrections } from '../../../server/src/analysis/corrections';
 import { createDossierService, type DossierService } from '../../../server/src/lsp/service';
-import { loadResources } from '../../../server/src/resources';
+import { loadResources } from '../../../server/src/workspace/resources';
 import { InlineAnalysisService, type AnalysisService } from '../../../server/src/workspace/analysisService';
 import { AnnotationIndex } from '../../../server/src/workspace/annotationIndex';
 import type { CancelToken } from '../../../server/src/workspace/cancellation';

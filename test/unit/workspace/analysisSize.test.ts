@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Claim } from '../../../server/src/analysis/types';
-import { loadResources } from '../../../server/src/resources';
+import { loadResources } from '../../../server/src/workspace/resources';
 import { analysisWeight, checkAnalysisSize } from '../../../server/src/workspace/analysisSize';
 import { InlineAnalysisService } from '../../../server/src/workspace/analysisService';
 import { seedsDir } from '../util';

@@ -1,0 +1,98 @@
+import { analyzeDocument } from '../analysis/pipeline';
+import { analyze, UsageError } from './analyze';
+import { exitQuietlyOnClosedPipe, say, writeStdout } from './io';
+import { EXPORT_USAGE, ExportUsageError, runExport } from './export';
+import { loadResources } from '../workspace/resources';
+import { REPORT_USAGE, ReportUsageError, runReport } from './report';
+
+const USAGE = `Usage:
+  dossier analyze [--json] <file...>   analyse documents; --json prints the version 1 contract
+  dossier analyze --jsonl [--jobs N] [file...]
+                                        one JSON object per line and document, in input order, N threads;
+                                        without files, reads paths or {"id","text"} JSON lines from stdin
+${EXPORT_USAGE}
+${REPORT_USAGE}
+  dossier lsp --stdio                   run the language server over stdio
+  dossier help                          this text`;
+
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'already exists',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  ENOENT: 'no such file or directory',
+};
+
+/**
+ * A file-system error that escaped a command (writing `--out` to a folder,
+ * or under a path that is a file) as one line naming the path, instead of
+ * Node's raw `EISDIR: illegal operation on a directory, open …`. Null for
+ * anything else.
+ */
+export function fileErrorMessage(err: unknown): string | null {
+  const e = err as NodeJS.ErrnoException | null;
+  if (!(err instanceof Error) || typeof e?.code !== 'string' || typeof e.path !== 'string') return null;
+  // mkdir's EEXIST: a file stands where a folder (a brat --out directory) must be.
+  const reason = e.code === 'EEXIST' && e.syscall === 'mkdir' ? 'exists and is not a directory' : FILE_ERRORS[e.code];
+  return reason ? `${e.path}: ${reason}` : null;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'analyze':
+        exitQuietlyOnClosedPipe();
+        return await analyze(rest, (text) => analyzeDocument(text, loadResources()));
+      case 'export':
+        exitQuietlyOnClosedPipe();
+        return await runExport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });
+      case 'report':
+        exitQuietlyOnClosedPipe();
+        return await runReport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });
+      case 'lsp': {
+        if (!rest.some((a) => a === '--stdio' || a.startsWith('--socket') || a === '--node-ipc')) throw new UsageError('lsp needs a transport: --stdio');
+        // Loaded lazily so that `analyze` does not pay for the LSP libraries.
+        const { main } = await import('../lsp/main');
+        main();
+        return -1;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE + '\n');
+        return command === undefined ? 1 : 0;
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ExportUsageError || err instanceof ReportUsageError) {
+      process.stderr.write(`dossier: ${err.message}\n${USAGE}\n`);
+      return 1;
+    }
+    // A path the user gave that cannot be written or read: their input, like an unreadable document (exit 2).
+    const fileError = fileErrorMessage(err);
+    if (fileError) {
+      say(fileError);
+      return 2;
+    }
+    say(err instanceof Error ? err.message : String(err));
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`dossier: ${String(err)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

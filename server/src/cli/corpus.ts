@@ -1,0 +1,135 @@
+import * as os from 'os';
+import * as readline from 'readline';
+import { z } from 'zod';
+import type { AnalysisResources } from '../analysis/resources';
+import type { DocumentAnalysis } from '../analysis/types';
+import { sayAbout, say } from './io';
+import { documentJson, writeAll, type Write } from './json';
+import { analysisWarnings, decodeWarning } from './output';
+import { loadResources } from '../workspace/resources';
+import { WorkerAnalysisService, type AnalysisService } from '../workspace/analysisService';
+import { readDocument } from '../workspace/readDocument';
+
+/*
+ * Corpus mode: `dossier analyze --jsonl` streams one JSON object per document,
+ * analysed in parallel over worker threads, in input order, so that it can run
+ * under GNU parallel, Hadoop Streaming or Spark's pipe().
+ */
+
+const stdinDocument = z.object({ id: z.union([z.string(), z.number()]).optional(), file: z.string().optional(), text: z.string() });
+
+type Input = { kind: 'file'; file: string } | { kind: 'text'; id?: string | number; file?: string; text: string } | { kind: 'bad'; line: number; reason: string };
+
+async function* stdinInputs(): AsyncGenerator<Input> {
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let n = 0;
+  for await (const raw of rl) {
+    n++;
+    const line = raw.trim();
+    if (!line) continue;
+    if (!line.startsWith('{')) {
+      yield { kind: 'file', file: line };
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      yield { kind: 'bad', line: n, reason: 'not valid JSON' };
+      continue;
+    }
+    const doc = stdinDocument.safeParse(json);
+    if (doc.success) yield { kind: 'text', ...doc.data };
+    else yield { kind: 'bad', line: n, reason: doc.error.issues.map((i) => `${i.path.join('.') || 'document'}: ${i.message}`).join('; ') };
+  }
+}
+
+async function* fileInputs(files: readonly string[]): AsyncGenerator<Input> {
+  for (const file of files) yield { kind: 'file', file };
+}
+
+/** How a pool of `size` analysis threads is made; a seam so that tests can see the size asked for. */
+export type CreateService = (resources: () => AnalysisResources, dir: string, size: number, inlineBelow: number) => AnalysisService;
+
+/**
+ * Threads for `jobs` requested: never more than there are files to analyse
+ * (when they are known up front) or cores to run them, since each thread
+ * loads its own copy of the model.
+ */
+export function workerCount(jobs: number, files: number | null, cores = defaultJobs()): number {
+  return Math.max(1, Math.min(jobs, files ?? jobs, cores));
+}
+
+interface Analysed {
+  name: string;
+  extra: Record<string, unknown>;
+  analysis: DocumentAnalysis;
+}
+
+export async function analyzeJsonl(files: readonly string[], jobs: number, write: Write, createService: CreateService = WorkerAnalysisService.create): Promise<boolean> {
+  const threads = workerCount(jobs, files.length ? files.length : null);
+  // Every document goes to the pool (inlineBelow 0) as background work, so exactly `threads` threads work.
+  const service = createService(loadResources, __dirname, threads, 0);
+  let failed = false;
+  const window: Array<Promise<Analysed | null>> = [];
+  const limit = threads * 4;
+  const run = async (input: Input): Promise<Analysed | null> => {
+    if (input.kind === 'bad') {
+      say(`stdin line ${input.line}: ${input.reason}`);
+      failed = true;
+      return null;
+    }
+    let text: string;
+    let name: string;
+    const extra: Record<string, unknown> = {};
+    if (input.kind === 'file') {
+      const read = await readDocument(input.file);
+      if (!read.ok) {
+        sayAbout(input.file, read.reason);
+        failed = true;
+        return null;
+      }
+      const warning = decodeWarning(read);
+      if (warning) sayAbout(input.file, warning);
+      text = read.text;
+      name = input.file;
+    } else {
+      text = input.text;
+      name = input.file ?? (input.id !== undefined ? String(input.id) : '-');
+      if (input.id !== undefined) extra.id = input.id;
+    }
+    try {
+      const analysis = await service.analyze(text, undefined, true);
+      for (const w of analysisWarnings(analysis)) sayAbout(name, `warning: ${w}`);
+      return { name, extra, analysis };
+    } catch (err) {
+      sayAbout(name, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);
+      failed = true;
+      return null;
+    }
+  };
+  const flush = async (all: boolean) => {
+    while (window.length && (all || window.length >= limit)) {
+      const out = await (window.shift() as Promise<Analysed | null>);
+      // Written piece by piece: one line of a huge document can be longer than a string may be.
+      if (out !== null) {
+        await writeAll(documentJson(out.name, out.analysis, out.extra), write);
+        await write('\n');
+      }
+    }
+  };
+  try {
+    for await (const input of files.length ? fileInputs(files) : stdinInputs()) {
+      window.push(run(input));
+      await flush(false);
+    }
+    await flush(true);
+  } finally {
+    service.dispose();
+  }
+  return !failed;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}

@@ -1,0 +1,82 @@
+import type { DocumentAnalysis } from '../analysis/types';
+import { contractClaim, contractEntity } from './output';
+
+/**
+ * The `--json` and `--jsonl` contract written piece by piece. A big document
+ * (millions of mentions) would need a JSON string past V8's string limit, so
+ * no piece holds more than about `CHUNK` characters, or one array element
+ * when an element is larger than that. The pieces joined are
+ * `JSON.stringify` of the contract object, except that C1 control
+ * characters are written as \u escapes: they parse to the same text, and a
+ * terminal showing the JSON does not act on them.
+ */
+
+export const CHUNK = 1 << 16;
+
+export type Write = (s: string) => Promise<void>;
+
+const C1 = /[\u0080-\u009f]/g;
+const json = (value: unknown): string => JSON.stringify(value).replace(C1, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** One document of the contract as pieces: `{ ...extra, file, entities, claims }`. */
+export function* documentJson(file: string, a: DocumentAnalysis, extra: Readonly<Record<string, unknown>> = {}, chunk = CHUNK): Generator<string> {
+  let head = '{';
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) head += `${json(key)}:${json(value)},`;
+  let buf = `${head}"file":${json(file)},"entities":[`;
+  const array = function* <T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
+    for (let i = 0; i < items.length; i++) {
+      const s = (i ? ',' : '') + json(toJson(items[i]));
+      if (buf.length + s.length > chunk && buf.length) {
+        yield buf;
+        buf = '';
+      }
+      buf += s;
+    }
+  };
+  yield* array(a.mentions, contractEntity);
+  buf += '],"claims":[';
+  yield* array(a.claims, contractClaim);
+  buf += ']}';
+  yield buf;
+}
+
+/** Writes pieces one by one, each awaited, so that the output stream's backpressure holds. */
+export async function writeAll(pieces: Iterable<string>, write: Write): Promise<void> {
+  for (const piece of pieces) if (piece) await write(piece);
+}
+
+/**
+ * `dossier analyze --json`: `{"version":1,"documents":[...]}` with the
+ * documents written as they are analysed, so that neither the documents nor
+ * the output are held in memory all at once.
+ */
+export class JsonDocumentsWriter {
+  private count = 0;
+  private opened = false;
+
+  constructor(private readonly write: Write) {}
+
+  async document(file: string, a: DocumentAnalysis): Promise<void> {
+    await this.open();
+    await writeAll(this.count++ ? prefixed(',', documentJson(file, a)) : documentJson(file, a), this.write);
+  }
+
+  async close(): Promise<void> {
+    await this.open();
+    await this.write(']}\n');
+  }
+
+  private async open(): Promise<void> {
+    if (this.opened) return;
+    this.opened = true;
+    await this.write('{"version":1,"documents":[');
+  }
+}
+
+function* prefixed(prefix: string, pieces: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const piece of pieces) {
+    yield first ? prefix + piece : piece;
+    first = false;
+  }
+}

@@ -1,0 +1,122 @@
+import type { DocumentAnalysis, EntityKind, EntityType, TextSpan } from '../analysis/types';
+import type { ReadResult } from '../workspace/readDocument';
+
+/** One document in the `dossier analyze --json` contract (version 1). */
+export interface ContractDocument {
+  file: string;
+  entities: ContractEntity[];
+  claims: ContractClaim[];
+}
+
+export interface ContractEntity {
+  start: number;
+  end: number;
+  text: string;
+  kind: EntityKind;
+  type: EntityType;
+  id: string;
+}
+
+export interface ContractClaim {
+  start: number;
+  end: number;
+  text: string;
+  cue: TextSpan | null;
+  source: TextSpan | null;
+  speaker: string | null;
+}
+
+const span = (s: TextSpan | null): TextSpan | null => (s ? { start: s.start, end: s.end, text: s.text } : null);
+
+export const contractEntity = (m: DocumentAnalysis['mentions'][number]): ContractEntity => ({
+  start: m.start,
+  end: m.end,
+  text: m.text,
+  kind: m.kind,
+  type: m.type,
+  id: m.id,
+});
+
+export const contractClaim = (c: DocumentAnalysis['claims'][number]): ContractClaim => ({
+  start: c.start,
+  end: c.end,
+  text: c.text,
+  cue: span(c.cue),
+  source: span(c.source),
+  speaker: c.speaker,
+});
+
+export function toContract(file: string, a: DocumentAnalysis): ContractDocument {
+  return { file, entities: a.mentions.map(contractEntity), claims: a.claims.map(contractClaim) };
+}
+
+// C0 controls except tab and line feed, DEL, and C1 controls: what a terminal may act on.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from a document made safe to print for a human: a control character
+ * (ESC starting a colour, an OSC title or clipboard write, an OSC 8 link, a
+ * C1 CSI) is replaced by a visible stand-in, so that the terminal shows it
+ * instead of obeying it. C0 controls and DEL become their Unicode control
+ * pictures (ESC shows as ␛); C1 controls, which have none, become U+FFFD.
+ * Tab and line feed are kept: they do no harm.
+ */
+export function printable(s: string): string {
+  return s.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
+/** One line of the readable summary: whitespace runs (tab, newline) become one space, controls are shown, not obeyed. */
+const inline = (s: string): string => printable(s.replace(/\s+/g, ' '));
+
+/** The readable summary printed without --json, line by line, so that a huge document never needs one huge string. */
+export function* summaryLines(file: string, a: DocumentAnalysis): Generator<string> {
+  yield inline(file);
+  const actors = a.entities.filter((e) => e.kind === 'actor');
+  const places = a.entities.filter((e) => e.kind === 'place');
+  const list = (es: typeof actors) =>
+    [...es]
+      .sort((x, y) => y.mentions.length - x.mentions.length)
+      .map((e) => `${inline(e.canonical)} (${e.type}, ${e.mentions.length}×)`)
+      .join(', ');
+  yield `  actors (${actors.length}): ${list(actors) || '—'}`;
+  yield `  places (${places.length}): ${list(places) || '—'}`;
+  yield `  claims (${a.claims.length}):`;
+  for (const c of a.claims) {
+    const who = inline(c.speaker ?? c.source?.text ?? 'unattributed');
+    const text = c.text.replace(/\s+/g, ' ');
+    const shown = inline(text.length > 100 ? text.slice(0, 99) + '…' : text);
+    yield `    ${who} ${c.cue ? inline(c.cue.text) : '—'}: ${shown}${c.section === 'comments' ? ' [comment]' : ''}`;
+  }
+}
+
+/** The readable summary as one string (for small documents and tests). */
+export function summary(file: string, a: DocumentAnalysis): string {
+  return [...summaryLines(file, a)].join('\n');
+}
+
+/**
+ * The engine's warnings about a document (for example that it was analysed in
+ * part), when the analysis carries any. Read structurally so that the CLI
+ * works with engines that do and do not report them.
+ */
+export function analysisWarnings(a: DocumentAnalysis): string[] {
+  const warnings: unknown = (a as { warnings?: unknown }).warnings;
+  if (!Array.isArray(warnings)) return [];
+  const out: string[] = [];
+  for (const w of warnings as unknown[]) {
+    if (typeof w === 'string') out.push(w);
+    else if (w && typeof w === 'object' && typeof (w as { message?: unknown }).message === 'string') out.push((w as { message: string }).message);
+  }
+  return out;
+}
+
+/** The warning for a document whose bytes were not all valid in its encoding, if any. */
+export function decodeWarning(read: ReadResult): string | null {
+  if (!read.ok || !read.invalidUtf8) return null;
+  const encoding = read.encoding === 'utf-16le' ? 'UTF-16LE' : read.encoding === 'utf-16be' ? 'UTF-16BE' : 'UTF-8';
+  return `warning: not valid ${encoding}, invalid bytes replaced`;
+}

@@ -1,0 +1,131 @@
+import type { Hover, Position } from 'vscode-languageserver';
+import type { Claim, DemonymMention, EntityCluster } from '../../analysis/types';
+import type { IndexedDocument } from '../../workspace/documentIndex';
+import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
+import { claimsBy, speakerName } from './claimsOf';
+import type { FeatureContext } from './context';
+import { hitAt } from './lookup';
+import { basename, escapeMarkdown, label, lineLink, plural, thousands, truncate, typeLabel } from './markdown';
+import { toRange } from './range';
+import { tagsAt } from './tags';
+
+const MAX_DOCS = 5;
+const MAX_CLAIMS = 3;
+const MAX_DESCRIPTIONS = 3;
+const MAX_ALIASES = 8;
+
+/** What is at the position: an entity (with its workspace-wide mentions and claims), a nationality adjective or a claim; user tags included. */
+export function hover(doc: IndexedDocument, position: Position, ctx: FeatureContext): Hover | null {
+  const hit = hitAt(doc, doc.document.offsetAt(position));
+  if (!hit) return null;
+  let value: string;
+  let span: { start: number; end: number };
+  if (hit.kind === 'mention') {
+    const tags = tagsAt(ctx.annotations, hit.mention, doc.analysis);
+    value = hit.entity.kind === 'actor' ? actorHover(ctx.entities, doc, hit.entity, tags) : placeHover(ctx.entities, doc, hit.entity, tags);
+    span = hit.mention;
+  } else if (hit.kind === 'demonym') {
+    value = demonymHover(ctx.entities, hit.demonym);
+    span = hit.demonym;
+  } else {
+    span = hit.part === 'cue' && hit.claim.cue ? hit.claim.cue : hit.part === 'source' && hit.claim.source ? hit.claim.source : hit.claim;
+    value = claimHover(doc, hit.claim, tagsAt(ctx.annotations, hit.claim, doc.analysis));
+  }
+  return { contents: { kind: 'markdown', value }, range: toRange(doc, span) };
+}
+
+function header(entity: EntityCluster): string {
+  return `**${escapeMarkdown(label(entity.canonical))}** · ${typeLabel(entity.type)}`;
+}
+
+/** Per document that mentions the workspace entity: how often, and where first. */
+function mentionsPerDocument(entities: WorkspaceEntities, workspaceId: string): Array<{ doc: IndexedDocument; count: number; first: number }> {
+  return entities.membersOf(workspaceId).map(([doc, members]) => {
+    let count = 0;
+    let first = Infinity;
+    for (const e of members) {
+      count += e.mentions.length;
+      first = Math.min(first, doc.analysis.mentions[e.mentions[0]]?.start ?? Infinity);
+    }
+    return { doc, count, first: Number.isFinite(first) ? first : 0 };
+  });
+}
+
+function mentionLines(entities: WorkspaceEntities, doc: IndexedDocument, entity: EntityCluster): string[] {
+  const perDoc = mentionsPerDocument(entities, entities.workspaceId(doc.uri, entity.id));
+  const total = perDoc.reduce((n, d) => n + d.count, 0);
+  const lines = [`Mentions: ${entity.mentions.length} here · ${total} in ${plural(perDoc.length, 'document')}`];
+  const others = perDoc.filter((d) => d.doc.uri !== doc.uri).sort((a, b) => b.count - a.count);
+  if (others.length) {
+    const shown = others.slice(0, MAX_DOCS).map((d) => `[${escapeMarkdown(label(basename(d.doc.uri)))}](${lineLink(d.doc, d.first)}) (${d.count})`);
+    lines.push(`Also in: ${shown.join(' · ')}${others.length > MAX_DOCS ? ` · and ${others.length - MAX_DOCS} more` : ''}`);
+  }
+  return lines;
+}
+
+function aliasLine(entity: EntityCluster): string[] {
+  const aliases = entity.aliases.filter((a) => a !== entity.canonical);
+  if (!aliases.length) return [];
+  const more = aliases.length > MAX_ALIASES ? ` and ${aliases.length - MAX_ALIASES} more` : '';
+  return [`Also written: ${aliases.slice(0, MAX_ALIASES).map((a) => escapeMarkdown(label(a))).join(', ')}${more}`];
+}
+
+function tagLine(tags: string[]): string[] {
+  return tags.length ? [`Tags: ${tags.map((t) => `\`${label(t).replace(/`/g, "'")}\``).join(' ')}`] : [];
+}
+
+function actorHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
+  let lines = [header(entity)];
+  for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) {
+    const sentence = doc.document.getText().slice(d.sentence.start, d.sentence.end);
+    lines.push(`*${escapeMarkdown(truncate(d.text, 160))}* — “${escapeMarkdown(truncate(sentence, 200))}”`);
+  }
+  lines = lines.concat(aliasLine(entity), mentionLines(entities, doc, entity));
+  const claims = claimsBy(entities, entities.workspaceId(doc.uri, entity.id));
+  if (claims.length) {
+    lines.push(`Claims (${claims.length}):`);
+    for (const c of claims.slice(0, MAX_CLAIMS)) {
+      lines.push(`- [${escapeMarkdown(label(c.claim.cue?.text ?? 'claims'))}](${lineLink(c.doc, c.claim.start)}): “${escapeMarkdown(truncate(c.claim.text.replace(/^["“]|["”]$/g, ''), 140))}”`);
+    }
+  }
+  lines = lines.concat(tagLine(tags));
+  return lines.join('\n\n');
+}
+
+function placeHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
+  let lines = [header(entity)];
+  const f = entity.facts;
+  if (f?.country && entity.type !== 'country') lines.push(`Country: ${escapeMarkdown(label(f.country))}`);
+  if (f?.lat !== undefined && f.lon !== undefined) {
+    const lat = f.lat.toFixed(4);
+    const lon = f.lon.toFixed(4);
+    const zoom = entity.type === 'country' ? 5 : entity.type === 'region' ? 7 : 11;
+    lines.push(`Coordinates: ${lat}, ${lon} · [OpenStreetMap](https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=${zoom}/${lat}/${lon})`);
+  }
+  if (f?.population) lines.push(`Population: ${thousands(f.population)}`);
+  for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) lines.push(`*${escapeMarkdown(truncate(d.text, 160))}*`);
+  lines = lines.concat(aliasLine(entity), mentionLines(entities, doc, entity));
+  lines = lines.concat(tagLine(tags));
+  return lines.join('\n\n');
+}
+
+function demonymHover(entities: WorkspaceEntities, d: DemonymMention): string {
+  const perDoc = mentionsPerDocument(entities, d.countryId);
+  const mentions = perDoc.reduce((n, p) => n + p.count, 0);
+  return [
+    `**${escapeMarkdown(label(d.text))}** · nationality adjective`,
+    `Country: **${escapeMarkdown(label(d.country))}**${mentions ? ` · mentioned ${mentions}× in ${plural(perDoc.length, 'document')}` : ''}`,
+  ].join('\n\n');
+}
+
+function claimHover(doc: IndexedDocument, claim: Claim, tags: string[]): string {
+  const section = claim.section === 'comments' ? `reader comment${claim.handle ? ` by ${escapeMarkdown(label(claim.handle))}` : ''}` : 'article';
+  let lines = [`**Claim** · ${section}`];
+  const speaker = speakerName(doc, claim);
+  lines.push(`Speaker: ${speaker ? escapeMarkdown(label(speaker)) : 'unattributed'}${claim.source && speaker !== claim.source.text ? ` (as “${escapeMarkdown(label(claim.source.text))}”)` : ''}`);
+  if (claim.cue) lines.push(`Cue: “${escapeMarkdown(label(claim.cue.text))}”`);
+  lines.push(`Hedges: ${claim.hedges.length ? claim.hedges.map((h) => escapeMarkdown(label(h))).join(', ') : 'none'}`);
+  lines.push(`Content: “${escapeMarkdown(truncate(claim.text, 300))}”`);
+  lines = lines.concat(tagLine(tags));
+  return lines.join('\n\n');
+}

@@ -1,0 +1,167 @@
+import { OVERVIEW_LIMIT, type OverviewClaim, type OverviewEntity, type OverviewMention, type OverviewSpeaker, type WorkspaceOverview } from '../../../../common/protocol';
+import type { Claim } from '../../analysis/types';
+import { raceCancellation, type CancelToken } from '../../workspace/cancellation';
+import type { IndexedDocument } from '../../workspace/documentIndex';
+import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
+import { speakerName } from './claimsOf';
+import { checkEvery, throwIfCancelled } from './context';
+import { label, LABEL_MAX, truncate } from './markdown';
+
+/*
+ * The sidebar, level by level: the overview is a bounded summary (counts, no
+ * mentions), and documents, mentions and claims are fetched when a node is
+ * expanded. The summary walks every document, so it is computed in slices that
+ * yield to the event loop (hovers are answered in between) and cached until
+ * the index changes. A cancelled request stops waiting for the summary; the
+ * summary itself is finished, for the next request.
+ */
+
+const CONTEXT = 60;
+/** Longest claim text sent for one sidebar item. */
+const CLAIM_MAX = 300;
+const SLICE_MS = 8;
+
+interface SpeakerEntry extends OverviewSpeaker {
+  claims: Array<{ doc: IndexedDocument; claim: Claim }>;
+}
+
+interface Summary {
+  generation: number;
+  entities: Array<OverviewEntity & { lastDoc: string }>;
+  speakers: Map<string, SpeakerEntry>;
+  documents: number;
+}
+
+export class WorkspaceOverviewService {
+  private cached: Promise<Summary> | undefined;
+  private cachedGeneration = -1;
+
+  constructor(private readonly entities: WorkspaceEntities) {}
+
+  async overview(filter: string, token: CancelToken): Promise<WorkspaceOverview> {
+    const s = await raceCancellation(this.summary(), token);
+    throwIfCancelled(token);
+    const f = filter.trim().toLowerCase();
+    const hit = (...texts: string[]) => !f || texts.some((t) => t.toLowerCase().includes(f));
+    let truncated = false;
+    const entities: OverviewEntity[] = [];
+    for (const kind of ['actor', 'place'] as const) {
+      const matching = s.entities.filter((e) => e.kind === kind && hit(e.name, e.type));
+      if (matching.length > OVERVIEW_LIMIT) truncated = true;
+      for (const { lastDoc: _, ...e } of matching.slice(0, OVERVIEW_LIMIT)) entities.push(e);
+    }
+    const speakers: OverviewSpeaker[] = [];
+    for (const sp of s.speakers.values()) {
+      const claimCount = f ? sp.claims.filter((c) => hit(sp.name, c.claim.text, c.claim.cue?.text ?? '')).length : sp.claims.length;
+      if (claimCount) speakers.push({ key: sp.key, name: sp.name, resolved: sp.resolved, claimCount });
+    }
+    speakers.sort((a, b) => b.claimCount - a.claimCount || a.name.localeCompare(b.name));
+    if (speakers.length > OVERVIEW_LIMIT) truncated = true;
+    return { entities, speakers: speakers.slice(0, OVERVIEW_LIMIT), documents: s.documents, truncated };
+  }
+
+  /** Documents that mention the entity, most mentions first. */
+  entityDocuments(id: string): Array<{ uri: string; mentionCount: number }> {
+    return this.entities
+      .membersOf(id)
+      .map(([doc, entities]) => ({ uri: doc.uri, mentionCount: entities.reduce((n, e) => n + e.mentions.length, 0) }))
+      .sort((a, b) => b.mentionCount - a.mentionCount || a.uri.localeCompare(b.uri));
+  }
+
+  /** The entity's mentions in one document, with the text around each. */
+  entityMentions(id: string, uri: string): OverviewMention[] {
+    const member = this.entities.membersIn(id, uri);
+    if (!member) return [];
+    const [doc, entities] = member;
+    const text = doc.document.getText();
+    return entities
+      .flatMap((e) => e.mentions.map((i) => doc.analysis.mentions[i]))
+      .sort((a, b) => a.start - b.start)
+      .map((m) => ({
+        uri,
+        start: doc.document.positionAt(m.start),
+        end: doc.document.positionAt(m.end),
+        context: truncate(text.slice(Math.max(0, m.start - CONTEXT), Math.min(text.length, m.end + CONTEXT)), 2 * CONTEXT + LABEL_MAX),
+      }));
+  }
+
+  async speakerClaims(key: string, filter: string, token: CancelToken): Promise<OverviewClaim[]> {
+    const sp = (await raceCancellation(this.summary(), token)).speakers.get(key);
+    if (!sp) return [];
+    const f = filter.trim().toLowerCase();
+    const out: OverviewClaim[] = [];
+    for (let i = 0; i < sp.claims.length; i++) {
+      checkEvery(token, i);
+      const { doc, claim } = sp.claims[i];
+      if (f && ![sp.name, claim.text, claim.cue?.text ?? ''].some((t) => t.toLowerCase().includes(f))) continue;
+      out.push({
+        uri: doc.uri,
+        speakerId: sp.resolved ? sp.key : null,
+        speaker: sp.name,
+        cue: claim.cue ? label(claim.cue.text) : null,
+        text: truncate(claim.text, CLAIM_MAX),
+        section: claim.section,
+        start: doc.document.positionAt(claim.start),
+        end: doc.document.positionAt(claim.end),
+      });
+    }
+    return out;
+  }
+
+  private summary(): Promise<Summary> {
+    if (this.cached && this.cachedGeneration === this.entities.generation) return this.cached;
+    this.cachedGeneration = this.entities.generation;
+    const pending = this.compute();
+    this.cached = pending;
+    // A failed walk is not cached.
+    pending.catch(() => {
+      if (this.cached === pending) this.cached = undefined;
+    });
+    return pending;
+  }
+
+  private async compute(): Promise<Summary> {
+    const generation = this.entities.generation;
+    const entities = new Map<string, OverviewEntity & { lastDoc: string }>();
+    const speakers = new Map<string, SpeakerEntry>();
+    let documents = 0;
+    let sliceStart = performance.now();
+    for (const doc of [...this.entities.documents()]) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+      // The document may have been replaced or removed while we yielded.
+      if (this.entities.document(doc.uri) !== doc) continue;
+      documents++;
+      for (const e of doc.analysis.entities) {
+        const id = this.entities.workspaceId(doc.uri, e.id);
+        let entry = entities.get(id);
+        if (!entry) {
+          entry = { id, name: label(e.canonical), kind: e.kind, type: e.type, mentionCount: 0, documentCount: 0, lastDoc: '' };
+          entities.set(id, entry);
+        } else if (e.canonical.length > entry.name.length) entry.name = label(e.canonical);
+        entry.mentionCount += e.mentions.length;
+        if (entry.lastDoc !== doc.uri) {
+          entry.lastDoc = doc.uri;
+          entry.documentCount++;
+        }
+      }
+      for (const claim of doc.analysis.claims) {
+        const speakerId = claim.speaker ? this.entities.workspaceId(doc.uri, claim.speaker) : null;
+        const name = label(speakerName(doc, claim) ?? 'Unattributed');
+        const key = speakerId ?? `source:${name.toLowerCase()}`;
+        let sp = speakers.get(key);
+        if (!sp) speakers.set(key, (sp = { key, name, resolved: speakerId !== null, claimCount: 0, claims: [] }));
+        sp.claims.push({ doc, claim });
+        sp.claimCount++;
+      }
+    }
+    for (const sp of speakers.values()) {
+      const e = sp.resolved ? entities.get(sp.key) : undefined;
+      if (e) sp.name = e.name;
+    }
+    const sorted = [...entities.values()].sort((x, y) => y.mentionCount - x.mentionCount || x.name.localeCompare(y.name));
+    return { generation, entities: sorted, speakers, documents };
+  }
+}

@@ -1,0 +1,70 @@
+import * as os from 'os';
+import { TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyCorrections } from '../analysis/corrections';
+import { registerAnnotations } from './annotations';
+import { registerDocumentSync } from './documentSync';
+import { featureCapabilities, registerFeatures } from './features';
+import { registerIndexing } from './indexing';
+import { createDossierService } from './service';
+import { ClientSession } from './session';
+import { registerSidebar } from './sidebar';
+import { registerViews } from './features/viewsService';
+import { loadResources } from '../workspace/resources';
+import { SettingsManager } from './settingsManager';
+import { WorkerAnalysisService } from '../workspace/analysisService';
+import { AnnotationIndex } from '../workspace/annotationIndex';
+import { DocumentIndex } from '../workspace/documentIndex';
+
+/**
+ * Wires the LSP connection to the language service: the parts (document
+ * sync, indexing, annotations, sidebar, features) register their handlers;
+ * none has logic of its own.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analysis = WorkerAnalysisService.create(loadResources, __dirname, analysisThreads());
+  const annotations = new AnnotationIndex();
+  const index = new DocumentIndex(analysis, (uri, text, raw) => applyCorrections(raw, annotations.corrections(uri, text)));
+  const settings = new SettingsManager(connection);
+  const session = new ClientSession(connection);
+  const service = createDossierService({ index, annotations, settings, documents, log: (m) => connection.console.error(m) });
+
+  connection.onInitialize((params): InitializeResult => {
+    session.initialize(params);
+    settings.enable(session.configuration);
+    return {
+      capabilities: {
+        ...featureCapabilities,
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'dossier', version: '0.1.0' },
+    };
+  });
+
+  const indexing = registerIndexing(connection, { index, settings, session, isOpen: (uri) => documents.get(uri) !== undefined });
+  const sync = registerDocumentSync(connection, documents, service, indexing);
+  const annotationViews = registerAnnotations(connection, { annotations, index, session, service });
+  registerSidebar(connection, service);
+  registerFeatures(connection, service);
+  registerViews(connection, { index, annotations, folders: () => session.folders, log: (m) => connection.console.warn(m) });
+
+  connection.onShutdown(() => {
+    indexing.dispose();
+    sync.dispose();
+    annotationViews.dispose();
+    analysis.dispose();
+  });
+}
+
+/**
+ * Analysis threads: one core stays free for the thread that answers requests
+ * (hovers stay instant while the workspace is indexed). DOSSIER_ANALYSIS_THREADS overrides.
+ */
+function analysisThreads(): number {
+  const env = Number(process.env.DOSSIER_ANALYSIS_THREADS);
+  if (Number.isInteger(env) && env >= 1 && env <= 16) return env;
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  return Math.max(1, Math.min(4, cores - 1));
+}

@@ -1,3 +1,4 @@
+import { lowerBound } from './search';
 /*
  * Finding an annotation's passage again after the document changed. Pure:
  * no `vscode`, no Node built-ins, so the client, the server, the CLI and the
@@ -273,26 +274,12 @@ export class CodePointIndex {
   /** Code point offset of a UTF-16 offset (an offset inside a pair counts as its start). */
   toCodePoint(utf16: number): number {
     // Pairs starting before utf16 each contribute one surplus unit.
-    let lo = 0;
-    let hi = this.pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.pairs[mid] < utf16) lo = mid + 1;
-      else hi = mid;
-    }
-    return utf16 - lo;
+    return utf16 - lowerBound(this.pairs, (pair) => pair < utf16);
   }
 
   toUtf16(codePoint: number): number {
     // The k-th pair (0-based) sits at code point pairs[k] - k.
-    let lo = 0;
-    let hi = this.pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.pairs[mid] - mid < codePoint) lo = mid + 1;
-      else hi = mid;
-    }
-    return codePoint + lo;
+    return codePoint + lowerBound(this.pairs, (pair, k) => pair - k < codePoint);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fnv1a32 } from './strings';
 
 /*
  * The sidecar file `<document>.annotations.json`: the user's decisions about
@@ -345,15 +346,13 @@ function compare(a: string, b: string): number {
  * cryptographic; it must be the same in client, server and CLI.
  */
 export function textHash(text: string): string {
-  let h1 = 0x811c9dc5;
+  // Lane 1 is the shared FNV-1a; lane 2 a murmur-style mix, so that 64 bits tell texts apart.
+  const h1 = fnv1a32(text) ^ text.length;
   let h2 = 0x9747b28c;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  h1 ^= text.length;
   return `fnv64:${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
 }
 

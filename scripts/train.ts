@@ -102,7 +102,10 @@ function tokenLevelF1(tagger: PerceptronTagger, docs: LabeledDoc[]): number {
     const key = (x: LabelSpan) => `${x.tokenStart}:${x.tokenEnd}:${x.type}`;
     const g = new Set(gs.filter((x) => x.type !== 3).map(key));
     const p = new Set(ps.filter((x) => x.type !== 3).map(key));
-    for (const x of p) (g.has(x) ? tp++ : fp++);
+    for (const x of p) {
+      if (g.has(x)) tp++;
+      else fp++;
+    }
     for (const x of g) if (!p.has(x)) fn++;
   }
   const pr = tp / Math.max(1, tp + fp);

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { firstStartingAt, lowerBound, spanAt } from '../../server/src/analysis/util/search';
+import { firstStartingAt, lowerBound, spanAt } from '../../common/search';
 import { repoRoot } from './util';
-import { fnv1a32 } from '../../server/src/analysis/util/hash';
+import { fnv1a32 } from '../../common/strings';
 
 describe('util/search', () => {
   it('lowerBound finds the end of the prefix where the predicate holds', () => {

@@ -139,12 +139,23 @@ function parseCsv(csv: string): string[][] {
   for (let i = 0; i < csv.length; i++) {
     const c = csv[i];
     if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && csv[i + 1] === '"') {
+        cell += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && csv[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && csv[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    }
     else cell += c;
   }
   return rows;
@@ -190,6 +201,7 @@ describe('export: brat and W3C output cannot be broken by the text they carry', 
     for (const br of breaks) {
       const text = `Start of a${br}T9\tEvil 0 5\tStart passage.`;
       const doc: ExportDocument = { uri: 'file:///x.txt', name: 'x.txt', text, annotations: [passage(text, text.slice(0, -1), ['tag'], `note${br}#9\tAnnotatorNotes T1\tinjected`)] };
+      // eslint-disable-next-line no-control-regex -- the line breaks Python splits at
       const lines = toBrat(doc).split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/).filter(Boolean);
       for (const line of lines) assert.match(line, /^(T\d+\ttag \d+ \d+(;\d+ \d+)*\t|#\d+\tAnnotatorNotes T\d+\t)/, `${JSON.stringify(br)}: ${JSON.stringify(line)}`);
       assert.strictEqual(lines.filter((l) => l.startsWith('T')).length, 1, JSON.stringify(br));

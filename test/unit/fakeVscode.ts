@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Module._load is not in the ES module typings
 import Module = require('module');
 import * as path from 'path';
 

@@ -1,4 +1,5 @@
 import { SIDECAR_SUFFIX } from '../../../common/annotations';
+import { baseName, fnv1a32 } from '../../../common/strings';
 
 /*
  * Pure path helpers (no vscode), so they are unit-tested in plain Node.
@@ -23,15 +24,12 @@ export function tempPathOf(sidecarPath: string, nonce: string): string {
   return `${sidecarPath}.tmp-${nonce}`;
 }
 
-/** The last segment of a URI path or a file system path (either separator). */
-export function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
 
 /** A stable colour per tag: the hue comes from a hash of the tag, so it is the same in every session. */
 export function tagHue(tag: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < tag.length; i++) h = Math.imul(h ^ tag.charCodeAt(i), 0x01000193);
+  const h = fnv1a32(tag);
   // 24 well-separated hues; golden-ratio stepping spreads neighbours apart.
   return Math.round(((((h >>> 0) % 24) * 0.618034) % 1) * 360);
 }
+
+export { baseName };

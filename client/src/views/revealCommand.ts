@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { baseName } from '../../../common/strings';
 
 export interface Place {
   uri: string;
@@ -13,6 +14,5 @@ export function revealCommand(p: Place, title = 'Reveal'): vscode.Command {
 }
 
 export function fileName(uri: string): string {
-  const path = vscode.Uri.parse(uri).path;
-  return path.slice(path.lastIndexOf('/') + 1);
+  return baseName(vscode.Uri.parse(uri).path);
 }

@@ -1,5 +1,5 @@
 import type { Block, DocumentStructure, Span } from './types';
-import { spanAt } from './util/search';
+import { spanAt } from '../../../common/search';
 
 /*
  * Layout of a scraped news page: headline, optional byline, body paragraphs

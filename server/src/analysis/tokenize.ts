@@ -162,7 +162,7 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       continue;
     }
     const t = tok.text;
-    let end = t === '.' || t === '!' || t === '?' || t === '…' || (t.endsWith('.') && t.length > 1 && !isAbbreviation(t));
+    const end = t === '.' || t === '!' || t === '?' || t === '…' || (t.endsWith('.') && t.length > 1 && !isAbbreviation(t));
     if (!end) continue;
     // Absorb closing quotes and brackets into the ending sentence.
     let last = k;
@@ -170,12 +170,11 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     const after = tokens[last + 1];
     if (!after) {
       close(last);
-      k = last;
       break;
     }
     if (after.start === tokens[last].end) continue; // "3.5", "...x"
     const ch = after.text.charAt(0);
-    if (/[\p{Lu}\p{N}"“‘'(\[]/u.test(ch)) {
+    if (/[\p{Lu}\p{N}"“‘'([]/u.test(ch)) {
       close(last);
       k = last;
     }

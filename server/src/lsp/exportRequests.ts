@@ -23,7 +23,7 @@ export function importAnnotations(params: { content: string }): { annotations: I
   try {
     json = JSON.parse(params.content);
   } catch (err) {
-    throw new Error(`not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`not valid JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   return parseW3c(json);
 }

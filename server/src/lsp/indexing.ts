@@ -1,4 +1,4 @@
-import { FileChangeType, type Connection } from 'vscode-languageserver';
+import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { indexChangedNotification, indexingStatusNotification } from '../../../common/protocol';
 import type { Settings } from '../../../common/settings';
@@ -56,7 +56,8 @@ export function registerIndexing(
     session.refreshViews({ lenses: true });
     void reindex();
   });
-  connection.onDidChangeWatchedFiles(async (params) => {
+  // A handler's rejection would go unhandled (the connection ignores the promise): log it instead.
+  const onWatchedFiles = async (params: DidChangeWatchedFilesParams) => {
     const s = await settings.get();
     for (const change of params.changes) {
       if (!change.uri.startsWith('file:')) continue;
@@ -66,6 +67,9 @@ export function registerIndexing(
         await indexer.indexFile(fileURLToPath(change.uri), maxBytes(s));
       }
     }
+  };
+  connection.onDidChangeWatchedFiles((params) => {
+    onWatchedFiles(params).catch((err: unknown) => connection.console.error(`Dossier: indexing changed files failed: ${err instanceof Error ? err.message : String(err)}`));
   });
 
   const changed = new Batcher<string>(INDEX_CHANGED_MS, (uris) => void connection.sendNotification(indexChangedNotification, { uris }));

@@ -1,5 +1,5 @@
 import type { DocumentStructure, EntityCluster, EntityMention, Sentence, Span, Token } from '../types';
-import { firstStartingAt } from '../util/search';
+import { firstStartingAt } from '../../../../common/search';
 import { findQuotes, type Quote } from './quotes';
 
 /*

@@ -106,7 +106,7 @@ export function blockQuotes(ctx: ClaimContext): Draft[] {
   const { tokens, lower } = ctx;
   for (let b = 0; b < blocks.length; b++) {
     if (blocks[b].kind !== 'blockquote-intro' || blocks[b + 1]?.kind !== 'blockquote') continue;
-    let k = firstTokenAt(ctx, blocks[b].start);
+    const k = firstTokenAt(ctx, blocks[b].start);
     if (k < 0) continue;
     if (lower[k] !== 'here') continue;
     let cueEnd = k + 1;
@@ -118,7 +118,6 @@ export function blockQuotes(ctx: ClaimContext): Draft[] {
     let e = p;
     while (e + 1 < tokens.length && ctx.mentionOf[e + 1] === mi) e++;
     out.push({ content: blockquoteRun(ctx, b + 1), cue: span(ctx, k, cueEnd), source: [p, e + 1], form: 'blockquote', at: k });
-    k = e;
   }
   return out;
 }
@@ -135,7 +134,7 @@ export function orphanQuotes(ctx: ClaimContext, drafts: Draft[]): Draft[] {
   const byEnd = [...drafts].sort((x, y) => x.content.end - y.content.end);
   const blocks = ctx.structure.blocks;
   let di = 0;
-  let lastInPrev: Draft | null = null;
+  let lastInPrev: Draft | null;
   for (let b = 1; b < blocks.length; b++) {
     const prev = blocks[b - 1];
     lastInPrev = null;

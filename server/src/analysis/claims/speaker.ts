@@ -1,7 +1,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { isCapitalised, type ClaimContext } from './context';
 import { ANONYMOUS_HEADS, ORG_NOUNS, PERSON_NOUNS } from './lexicon';
-import { lowerBound } from '../util/search';
+import { lowerBound } from '../../../../common/search';
 
 /*
  * Who a source span refers to. A named source is its mention; a pronoun or a

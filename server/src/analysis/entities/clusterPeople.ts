@@ -3,7 +3,7 @@ import type { AliasIndex } from './aliasIndex';
 import { compatibleGiven, foldName, phoneticWord, similarSurnameKeys } from './names';
 import type { Info } from './surfaceInfo';
 import type { UnionFind } from './unionFind';
-import { lowerBound } from '../util/search';
+import { lowerBound } from '../../../../common/search';
 
 interface PersonCluster {
   root: number;

@@ -1,5 +1,5 @@
 import type { Description, EntityCluster, EntityMention, EntityType, Sentence, Span, Token } from '../types';
-import { firstStartingAt } from '../util/search';
+import { firstStartingAt } from '../../../../common/search';
 
 /*
  * What the text says an entity is, for hovers: appositives after the name

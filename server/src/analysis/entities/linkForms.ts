@@ -55,7 +55,7 @@ export function linkAbbreviations(forms: Form[], uf: UnionFind): void {
   }
 }
 
-const OPEN_PAREN = /^\s*[(\[]\s*$/;
+const OPEN_PAREN = /^\s*[([]\s*$/;
 const CLOSE_PAREN = /^\s*[)\]]/;
 
 /** "Popular Mobilization Units (PMU)" and "PMU (Popular Mobilization Units)" define each other. */

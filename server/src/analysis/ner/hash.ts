@@ -5,7 +5,7 @@
  */
 
 /** FNV-1a over UTF-16 code units, seeded so different uses of one string differ. */
-export { fnv1a32 as hashString } from '../util/hash';
+export { fnv1a32 as hashString } from '../../../../common/strings';
 
 /** Combines two 32-bit values; avalanche so that nearby inputs spread over the table. */
 export function mix(a: number, b: number): number {

@@ -1,6 +1,7 @@
 import type { DocumentAnalysis } from '../../analysis/types';
 import { sentenceEnds } from '../../workspace/compact';
 import { blockIndex, sentenceIndex } from './viewData';
+import { lowerBound } from '../../../../common/search';
 
 /*
  * What the network needs of one analysis, as flat number arrays: its actor
@@ -58,19 +59,12 @@ function summarise(analysis: DocumentAnalysis): ActorSummary {
     sentence: Int32Array.from(found, (f) => sentenceIndex(ends, f.start)),
     block: Int32Array.from(found, (f) => blockIndex(structure.blocks, f.start)),
     claimSpeaker: Int32Array.from(speaking, (c) => indexOf.get(c.speaker as string) as number),
-    claimFrom: Int32Array.from(speaking, (c) => lowerBound(starts, c.start)),
-    claimTo: Int32Array.from(speaking, (c) => lowerBound(starts, c.end)),
+    claimFrom: Int32Array.from(speaking, (c) => firstAtLeast(starts, c.start)),
+    claimTo: Int32Array.from(speaking, (c) => firstAtLeast(starts, c.end)),
     claimEnd: Int32Array.from(speaking, (c) => c.end),
   };
 }
 
-function lowerBound(xs: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function firstAtLeast(xs: readonly number[], value: number): number {
+  return lowerBound(xs, (x) => x < value);
 }

@@ -5,7 +5,8 @@ import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
 import { claimsBy, speakerName } from './claimsOf';
 import type { FeatureContext } from './context';
 import { hitAt } from './lookup';
-import { basename, escapeMarkdown, label, lineLink, plural, thousands, truncate, typeLabel } from './markdown';
+import { escapeMarkdown, label, lineLink, plural, thousands, truncate, typeLabel } from './markdown';
+import { baseName } from '../../../../common/strings';
 import { toRange } from './range';
 import { tagsAt } from './tags';
 
@@ -57,7 +58,7 @@ function mentionLines(entities: WorkspaceEntities, doc: IndexedDocument, entity:
   const lines = [`Mentions: ${entity.mentions.length} here · ${total} in ${plural(perDoc.length, 'document')}`];
   const others = perDoc.filter((d) => d.doc.uri !== doc.uri).sort((a, b) => b.count - a.count);
   if (others.length) {
-    const shown = others.slice(0, MAX_DOCS).map((d) => `[${escapeMarkdown(label(basename(d.doc.uri)))}](${lineLink(d.doc, d.first)}) (${d.count})`);
+    const shown = others.slice(0, MAX_DOCS).map((d) => `[${escapeMarkdown(label(baseName(d.doc.uri)))}](${lineLink(d.doc, d.first)}) (${d.count})`);
     lines.push(`Also in: ${shown.join(' · ')}${others.length > MAX_DOCS ? ` · and ${others.length - MAX_DOCS} more` : ''}`);
   }
   return lines;

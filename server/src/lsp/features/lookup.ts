@@ -1,6 +1,7 @@
 import type { Claim, DemonymMention, EntityCluster, EntityMention } from '../../analysis/types';
 import type { IndexedDocument } from '../../workspace/documentIndex';
 import { entitiesById } from '../../workspace/entitiesById';
+import { spanAt } from '../../../../common/search';
 
 export interface MentionHit {
   kind: 'mention';
@@ -19,19 +20,6 @@ export interface ClaimHit {
 }
 export type Hit = MentionHit | DemonymHit | ClaimHit;
 
-/** Index of the first span whose end is after the offset (spans sorted by start, non-overlapping). */
-function search<T extends { start: number; end: number }>(spans: T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset > s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
-}
 
 export function entityOf(doc: IndexedDocument, mention: EntityMention): EntityCluster | undefined {
   return entitiesById(doc.analysis).get(mention.id);
@@ -40,12 +28,12 @@ export function entityOf(doc: IndexedDocument, mention: EntityMention): EntityCl
 /** What sits at an offset: an entity mention first, then a demonym, then a claim's cue or source, then its content. */
 export function hitAt(doc: IndexedDocument, offset: number): Hit | undefined {
   const a = doc.analysis;
-  const mention = search(a.mentions, offset);
+  const mention = spanAt(a.mentions, offset, true);
   if (mention && offset < mention.end + 1) {
     const entity = entityOf(doc, mention);
     if (entity) return { kind: 'mention', mention, entity };
   }
-  const demonym = search(a.demonyms, offset);
+  const demonym = spanAt(a.demonyms, offset, true);
   if (demonym) return { kind: 'demonym', demonym };
   for (const claim of a.claims) {
     if (claim.cue && claim.cue.start <= offset && offset <= claim.cue.end) return { kind: 'claim', claim, part: 'cue' };

@@ -13,7 +13,7 @@
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
-    .replace(/[\\`*_\[\]|~$:@]/g, (c) => '\\' + c)
+    .replace(/[\\`*_[\]|~$:@]/g, (c) => '\\' + c)
     .replace(/(www)\./gi, '$1\\.')
     .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 }
@@ -75,10 +75,6 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function basename(uri: string): string {
-  const path = decodeURIComponent(uri.replace(/[?#].*$/, ''));
-  return path.slice(path.lastIndexOf('/') + 1);
-}
 
 /** A link that opens the document at the line of an offset (VS Code understands #L<line>). */
 export function lineLink(doc: { uri: string; document: { positionAt(offset: number): { line: number } } }, offset: number): string {

@@ -3,6 +3,7 @@ import type { Annotation } from '../../../../common/annotations';
 import type { EntityCluster } from '../../analysis/types';
 import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
 import { blockQuote, escapeBlock, escapeInline, linkTarget } from './reportMarkdown';
+import { lowerBound } from '../../../../common/search';
 
 /*
  * `Dossier: Write Report` and `dossier report`: the user's tagged passages by
@@ -164,16 +165,8 @@ function cite(c: Citation): string {
 function lineFinder(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  // The 1-based line: the number of line starts at or before the offset.
+  return (offset) => Math.max(1, lowerBound(starts, (start) => start <= offset));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DocumentAnalysis, EntityCluster } from '../../analysis/types';
+import { lowerBound } from '../../../../common/search';
 
 /*
  * What the map and network builders need of an indexed document, and small
@@ -63,27 +64,13 @@ export function placeCoordinates(e: EntityCluster): { lat: number; lon: number }
 
 /** The index of the last element of the ascending `ends` that is ≤ offset, plus one: the sentence containing offset. */
 export function sentenceIndex(ends: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ends[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(ends, (end) => end <= offset);
 }
 
 /** The index of the block containing offset (blocks are ascending and disjoint), or -1. */
 export function blockIndex(blocks: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (blocks[mid].end <= offset) lo = mid + 1;
-    else if (blocks[mid].start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
+  const i = lowerBound(blocks, (b) => b.end <= offset);
+  return i < blocks.length && blocks[i].start <= offset ? i : -1;
 }
 
 /** Whitespace collapsed; longer than max characters: cut with an ellipsis. */

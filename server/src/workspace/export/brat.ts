@@ -8,7 +8,10 @@ import { place, type ExportDocument } from './documents';
  * brat lines of its own, so spans are cut into fragments at all of them and
  * notes have them replaced.
  */
+// Python's str.splitlines() (which brat uses) breaks at these control characters too.
+// eslint-disable-next-line no-control-regex
 const LINE_BREAK = /[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
 const LINE_BREAKS = /[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/g;
 
 /** brat entity types are identifiers: anything else becomes "_". */

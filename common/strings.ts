@@ -1,5 +1,5 @@
 /*
- * The one string hash of the engine: 32-bit FNV-1a over UTF-16 code units.
+ * The one string hash of Dossier (engine, server and client): 32-bit FNV-1a over UTF-16 code units.
  * Not cryptographic; fast, stable across runs and processes, and the same in
  * every layer that needs a short fingerprint of a string. The tagger's
  * feature ids are built on it, so its output must never change.
@@ -16,4 +16,15 @@ export function fnv1a32(s: string, seed = 0): number {
     h = Math.imul(h, FNV_PRIME);
   }
   return h >>> 0;
+}
+
+/** The last segment of a URI or a file system path (either separator), without query or fragment; percent-escapes decoded. */
+export function baseName(path: string): string {
+  const p = path.replace(/[?#].*$/, '');
+  const last = p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }

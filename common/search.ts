@@ -1,11 +1,14 @@
 /*
- * The one binary search of the engine (and, through it, of the server and
- * client): offsets are looked up in sorted tokens, sentences, blocks and
+ * The one binary search of Dossier (engine, server and client): offsets are looked up in sorted tokens, sentences, blocks and
  * mentions everywhere, and every hand-written copy was a chance to get a
  * bound wrong.
  */
 
-import type { Span } from '../types';
+/** A half-open range of UTF-16 offsets (structurally the engine's Span). */
+interface Span {
+  start: number;
+  end: number;
+}
 
 /**
  * The index of the first element for which `before` is false, in an array

@@ -13,7 +13,7 @@ import { printable, summary, toContract, type ContractDocument } from '../../ser
 import { loadResources } from '../../server/src/workspace/resources';
 import { InlineAnalysisService } from '../../server/src/workspace/analysisService';
 import { decode } from '../../server/src/workspace/readDocument';
-import { repoRoot, seedsDir } from './util';
+import { repoRoot, seedsDir } from '../unit/util';
 
 /*
  * Issue 11, the CLI side: bad or hostile input never takes down the whole

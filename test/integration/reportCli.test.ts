@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { quoteSelectors } from '../../common/anchoring';
 import { serializeSidecar, textHash, type Annotation } from '../../common/annotations';
-import { repoRoot, seedsDir } from './util';
+import { repoRoot, seedsDir } from '../unit/util';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseSidecar, serializeSidecar } from '../../common/annotations';
-import { passage, TEXT } from './sidecarFixtures';
+import { passage, TEXT } from '../unit/sidecarFixtures';
 import type { WorkerReport, WorkerStart } from './sidecarWorker';
 
 /*

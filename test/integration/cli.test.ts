@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ContractDocument } from '../../server/src/cli/output';
-import { repoRoot, seedsDir } from './util';
+import { repoRoot, seedsDir } from '../unit/util';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

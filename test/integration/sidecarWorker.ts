@@ -1,6 +1,6 @@
 import { SidecarStore, type SidecarFailure } from '../../client/src/annotations/sidecarFile';
 import { nodeSidecarFs } from '../../client/src/annotations/sidecarFs';
-import { passage, TEXT } from './sidecarFixtures';
+import { passage, TEXT } from '../unit/sidecarFixtures';
 
 /*
  * One writer of the multi-process test (sidecarProcesses.test.ts), run with

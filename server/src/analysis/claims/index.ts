@@ -2,6 +2,7 @@ import type { Claim, ClaimForm, DocumentStructure, EntityCluster, EntityMention,
 import { buildContext, closesQuote, isCapitalised, isWord, opensQuote, type ClaimContext } from './context';
 import { CUE_FORMS, CUE_NOUNS, HEDGES, PASSIVE_ALLEGATION, PASSIVE_REPORT, SOURCELESS_ADVERBS, type CueForm } from './lexicon';
 import { resolveSpeaker, type SpeakerHistory } from './speaker';
+import { locatesPeople } from '../places/speakers';
 
 export interface ClaimInput {
   text: string;
@@ -288,6 +289,7 @@ function nounPhraseLeft(ctx: ClaimContext, j: number, floor: number): number {
       a = k;
       continue;
     }
+    if (k < j && locatesPeople(ctx, k)) { a = k; continue; } // "officials in Atlanta said" (places/speakers.ts)
     if (w === 'and' && k > floor && k < j && isCapitalised(tokens[k - 1].text) && isCapitalised(tokens[k + 1].text)) {
       a = k;
       continue;

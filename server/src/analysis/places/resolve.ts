@@ -1,0 +1,300 @@
+import type { Gazetteer } from '../gazetteer';
+import type { DocumentStructure, EntityCluster, EntityMention, PlaceFacts } from '../types';
+import { containersOf, datelineSpan, kindCue, type DemonymSpan, type KindCue, type NameSpan } from './evidence';
+import { candidatesOf, idFor, liesIn, toResolved, typeOfReferent, type Referent } from './referents';
+import { PlaceContext, score, type Evidence } from './score';
+
+/*
+ * Which place each place name of a document means. Explicit containment and
+ * cue words narrow a name's readings first; the remaining choice weighs the
+ * document's other places, demonyms, dateline and spatial coherence, with
+ * population as the last resort (see score.ts). One name keeps one reading
+ * per document unless the text places its mentions differently ("Paris,
+ * Texas" and "Paris, France"). Pure and deterministic.
+ */
+
+export interface PlaceInput {
+  text: string;
+  structure: DocumentStructure;
+  mentions: EntityMention[];
+  entities: EntityCluster[];
+  /** Every demonym of the document, inside mentions too ("the Lebanese Army"). */
+  demonyms: readonly DemonymSpan[];
+  gazetteer: Gazetteer;
+}
+
+/** A group of mentions of one entity that must name one place. */
+interface Unit {
+  entity: EntityCluster;
+  /** Indices into the sorted place names. */
+  ks: number[];
+  surface: string;
+  /** All readings of the name. */
+  all: Referent[];
+  /** Readings left by containment and cue words. */
+  cands: Referent[];
+  /** The text said where it is. */
+  explicit: boolean;
+  /** A container named for a name the gazetteer does not know ("Smallville, Kansas"). */
+  container?: { name: number; places: Referent[] };
+  chosen?: Referent;
+}
+
+const PLACE_TYPES = new Set(['country', 'city', 'region']);
+/** More readings than this are cut to the most prominent (names such as "San Antonio"). */
+const MAX_CANDIDATES = 40;
+
+export function resolvePlaces(input: PlaceInput): void {
+  const { text, mentions, gazetteer } = input;
+  const nameIdx: number[] = [];
+  mentions.forEach((m, i) => {
+    if (m.kind === 'place' && PLACE_TYPES.has(m.type)) nameIdx.push(i);
+  });
+  if (nameIdx.length === 0) return;
+  nameIdx.sort((a, b) => mentions[a].start - mentions[b].start);
+  const names: NameSpan[] = nameIdx.map((i) => mentions[i]);
+  const nameOf = new Map<number, number>(nameIdx.map((mi, k) => [mi, k]));
+  const readings = names.map((n, k) => readingsOf(n.text, mentions[nameIdx[k]].type, gazetteer));
+
+  // 1. Explicit evidence per name: what contains it, and what it contains.
+  const allowed: Array<Referent[] | null> = names.map(() => null);
+  const containerHint: Array<{ name: number; places: Referent[] } | undefined> = names.map(() => undefined);
+  const narrow = (k: number, to: Referent[]) => {
+    const cur = allowed[k];
+    const next = cur ? cur.filter((r) => to.some((t) => t.key === r.key)) : to;
+    if (next.length > 0) allowed[k] = next;
+  };
+  for (let k = 0; k < names.length; k++) {
+    const own = readings[k];
+    for (const c of containersOf(text, names, k, input.demonyms, gazetteer)) {
+      if (c.places.length === 0) continue;
+      if (own.length === 0) {
+        containerHint[k] ??= c;
+        continue;
+      }
+      if (c.name > k && isList(text, names, k, c.name, own)) continue;
+      const inside = own.filter((r) => c.places.some((p) => liesIn(r, p)));
+      if (inside.length === 0) continue;
+      narrow(k, inside);
+      if (c.name >= 0) narrow(c.name, c.places.filter((p) => inside.some((r) => liesIn(r, p))));
+    }
+    const cue = kindCue(text, names[k]);
+    if (cue) {
+      const fit = (allowed[k] ?? own).filter((r) => fitsCue(r, cue));
+      if (fit.length > 0) allowed[k] = fit;
+    }
+  }
+  const dateline = datelineSpan(text, input.structure);
+  const datelineName = dateline ? names.findIndex((n) => n.start === dateline.start) : -1;
+
+  // 2. Units: the mentions of one entity, split where the text places them differently.
+  const units: Unit[] = [];
+  const unitOfName = new Int32Array(names.length).fill(-1);
+  for (const e of input.entities) {
+    if (e.kind !== 'place' || !PLACE_TYPES.has(e.type)) continue;
+    const ks = e.mentions.map((mi) => nameOf.get(mi)).filter((k): k is number => k !== undefined);
+    if (ks.length === 0) continue;
+    for (const u of splitUnits(e, ks, names, readings, allowed, containerHint)) {
+      for (const k of u.ks) unitOfName[k] = units.length;
+      units.push(u.unit);
+    }
+  }
+
+  // 3. Choose: names with one reading first, then the rest against the document's context.
+  const ctx = new PlaceContext(gazetteer);
+  for (const d of countDemonyms(input.demonyms)) ctx.addCountry(d.cc, d.n);
+  const evidenceOf = (u: Unit): Evidence => {
+    const home = datelineName >= 0 ? units[unitOfName[datelineName]]?.chosen : undefined;
+    return { home: home && units[unitOfName[datelineName]] !== u ? home : undefined };
+  };
+  const open: Unit[] = [];
+  for (const u of units) {
+    if (u.cands.length === 1) {
+      u.chosen = u.cands[0];
+      ctx.add(u.chosen);
+    } else if (u.cands.length > 1) open.push(u);
+  }
+  assignGreedy(open, ctx, evidenceOf);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const u of open) {
+      ctx.remove(u.chosen!);
+      u.chosen = best(u, ctx, evidenceOf(u)).r;
+      ctx.add(u.chosen);
+    }
+  }
+
+  // 4. Write the choice back: ids, types, facts.
+  const firstUnit = new Map<EntityCluster, Unit>();
+  for (const u of units) if (!firstUnit.has(u.entity)) firstUnit.set(u.entity, u);
+  for (const u of units) apply(u, firstUnit.get(u.entity) === u, units, nameIdx, unitOfName, input);
+}
+
+function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
+  let all = candidatesOf(surface, gazetteer);
+  // A name the look-up calls a region (a state, a governorate) is not the city of a short form ("Kansas").
+  if (type === 'region') all = all.filter((r) => r.kind === 'division' || r.kind === 'region');
+  if (all.length > MAX_CANDIDATES) all = [...all].sort((a, b) => (b.population ?? 1e6) - (a.population ?? 1e6)).slice(0, MAX_CANDIDATES);
+  return all;
+}
+
+function fitsCue(r: Referent, cue: KindCue): boolean {
+  if (cue === 'division') return r.kind === 'division' || r.kind === 'region';
+  return r.kind === cue;
+}
+
+/** "Georgia, Alabama and Florida": a list of divisions or countries, not a place and its container. */
+function isList(text: string, names: readonly NameSpan[], k: number, c: number, own: Referent[]): boolean {
+  if (!own.some((r) => r.kind === 'country' || r.kind === 'division')) return false;
+  return /^\s*(?:,|and\b|or\b|&)/.test(text.slice(names[c].end, names[c].end + 8));
+}
+
+function splitUnits(
+  e: EntityCluster,
+  ks: number[],
+  names: readonly NameSpan[],
+  readings: Referent[][],
+  allowed: Array<Referent[] | null>,
+  hints: Array<{ name: number; places: Referent[] } | undefined>,
+): Array<{ unit: Unit; ks: number[] }> {
+  const groups: Array<{ set: Referent[] | null; ks: number[] }> = [];
+  let current: (typeof groups)[number] | undefined;
+  const pending: number[] = [];
+  for (const k of ks) {
+    const set = allowed[k];
+    if (!set) {
+      if (current) current.ks.push(k);
+      else pending.push(k);
+      continue;
+    }
+    // Mentions placed alike join one group; a mention placed elsewhere starts another.
+    let g = groups.find((x) => x.set !== null && x.set.some((r) => set.some((s) => s.key === r.key)));
+    if (g) g.set = g.set!.filter((r) => set.some((s) => s.key === r.key));
+    else {
+      g = { set, ks: [] };
+      groups.push(g);
+    }
+    g.ks.push(k);
+    current = g;
+  }
+  if (groups.length === 0) groups.push({ set: null, ks: [] });
+  groups[0].ks.unshift(...pending);
+  return groups.map((g) => {
+    g.ks.sort((a, b) => a - b);
+    const first = g.ks[0];
+    const surface = names[first].text;
+    const all = unionReadings(g.ks.map((k) => readings[k]));
+    const unit: Unit = {
+      entity: e,
+      ks: g.ks,
+      surface,
+      all,
+      cands: g.set ?? all,
+      explicit: g.set !== null,
+      container: g.ks.map((k) => hints[k]).find((h) => h !== undefined),
+    };
+    return { unit, ks: g.ks };
+  });
+}
+
+function unionReadings(lists: Referent[][]): Referent[] {
+  if (lists.length === 1) return lists[0];
+  const out: Referent[] = [];
+  const seen = new Set<string>();
+  for (const l of lists) for (const r of l) if (!seen.has(r.key)) (seen.add(r.key), out.push(r));
+  return out;
+}
+
+function countDemonyms(demonyms: readonly DemonymSpan[]): Array<{ cc: string; n: number }> {
+  const counts = new Map<string, number>();
+  for (const d of demonyms) counts.set(d.cc, (counts.get(d.cc) ?? 0) + 1);
+  // A nationality said ten times is not ten places: two at most.
+  return [...counts].map(([cc, n]) => ({ cc, n: Math.min(n, 2) }));
+}
+
+function best(u: Unit, ctx: PlaceContext, ev: Evidence): { r: Referent; margin: number } {
+  let top: Referent = u.cands[0];
+  let s1 = -Infinity;
+  let s2 = -Infinity;
+  for (const r of u.cands) {
+    const s = score(r, ctx, ev);
+    if (s > s1) {
+      s2 = s1;
+      s1 = s;
+      top = r;
+    } else if (s > s2) s2 = s;
+  }
+  return { r: top, margin: s1 - s2 };
+}
+
+/** The most certain choices first, so that each later one sees them; few units, else one pass in text order. */
+function assignGreedy(open: Unit[], ctx: PlaceContext, evidenceOf: (u: Unit) => Evidence): void {
+  const left = new Set(open);
+  if (open.length > 40) {
+    for (const u of open) {
+      u.chosen = best(u, ctx, evidenceOf(u)).r;
+      ctx.add(u.chosen);
+    }
+    return;
+  }
+  while (left.size > 0) {
+    let pick: Unit | undefined;
+    let pickR: Referent | undefined;
+    let margin = -Infinity;
+    for (const u of left) {
+      const b = best(u, ctx, evidenceOf(u));
+      if (b.margin > margin) {
+        margin = b.margin;
+        pick = u;
+        pickR = b.r;
+      }
+    }
+    pick!.chosen = pickR;
+    ctx.add(pickR!);
+    left.delete(pick!);
+  }
+}
+
+function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOfName: Int32Array, input: PlaceInput): void {
+  const { mentions, entities, gazetteer } = input;
+  const e = u.entity;
+  const ms = u.ks.map((k) => nameIdx[k]);
+  const r = u.chosen;
+  if (!r) {
+    // A name the gazetteer lacks, placed by its container: its country and division are known.
+    const c = u.container;
+    const where = c ? (c.name >= 0 ? units[unitOfName[c.name]]?.chosen : c.places[0]) : undefined;
+    if (!where) return;
+    const place = { name: u.surface, country: where.cc, alternatives: 0 } as NonNullable<EntityCluster['place']>;
+    if (where.kind === 'division') place.admin1 = where.name;
+    e.place = place;
+    e.facts = { ...e.facts, country: gazetteer.country(where.cc)?.name, countryCode: where.cc, admin1: place.admin1 };
+    return;
+  }
+  let target = e;
+  if (!first) {
+    // The text placed these mentions elsewhere: they are another entity.
+    target = { ...e, aliases: [...new Set(ms.map((mi) => mentions[mi].text))], mentions: ms, descriptions: [] };
+    e.mentions = e.mentions.filter((mi) => !ms.includes(mi));
+    entities.push(target);
+  }
+  const id = idFor(r, u.surface, gazetteer, u.all);
+  const type = typeOfReferent(r);
+  const clash = entities.find((x) => x !== target && x.id === id);
+  target.id = clash ? `${id}-${target.type}` : id;
+  target.type = type;
+  target.place = toResolved(r, Math.max(0, u.all.length - 1));
+  target.facts = factsOf(r, gazetteer);
+  for (const mi of ms) {
+    mentions[mi].id = target.id;
+    if (PLACE_TYPES.has(mentions[mi].type)) mentions[mi].type = type;
+  }
+}
+
+function factsOf(r: Referent, gazetteer: Gazetteer): PlaceFacts {
+  const f: PlaceFacts = { country: gazetteer.country(r.cc)?.name, countryCode: r.cc };
+  if (r.admin1 !== undefined && r.kind !== 'division') f.admin1 = r.admin1;
+  if (r.lat !== undefined) f.lat = r.lat;
+  if (r.lon !== undefined) f.lon = r.lon;
+  if (r.population) f.population = r.population;
+  return f;
+}

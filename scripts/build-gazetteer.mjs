@@ -54,7 +54,7 @@ const divisionByIso = new Map(); // "CC.isoCode" -> division index
 // Generic words that open or close a division's name; the bare name is what news text writes ("Mount Lebanon").
 const SUFFIX = / (?:Province|Region|District|Governorate|Department|department|Oblast|State|Prefecture|Voivodeship|Krai|County|Municipality|Parish|Division|Emirate|Territory|Autonomous Region|Capital District)$/;
 const PREFIX = /^(?:Region|Community|State|Province|Municipality|Canton|Department|Republic) of (?:the )?/;
-const TOO_GENERIC = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'capital', 'upper', 'lower', 'northeast', 'northwest', 'southeast', 'southwest', 'coast', 'islands', 'island', 'city', 'far north', 'far west']);
+const TOO_GENERIC = new Set(['north', 'south', 'east', 'west', 'central', 'centre', 'center', 'northern', 'southern', 'eastern', 'western', 'capital', 'upper', 'lower', 'northeast', 'northwest', 'southeast', 'southwest', 'north east', 'north west', 'south east', 'south west', 'coast', 'islands', 'island', 'city', 'far north', 'far west']);
 for (const [cc, c] of Object.entries(iso3166)) {
   for (const r of c.regions ?? []) {
     const name = r.names?.en ?? r.name;
@@ -64,8 +64,10 @@ for (const [cc, c] of Object.entries(iso3166)) {
       if (bare !== a && bare.length > 2 && !TOO_GENERIC.has(bare.toLowerCase())) aliases.add(bare);
     }
     aliases.delete(stripMarks(name));
+    // "Northern", "Central", "Capital": division names that are ordinary words in running text.
+    for (const a of aliases) if (TOO_GENERIC.has(a.toLowerCase())) aliases.delete(a);
     const i = divisions.length;
-    divisions.push({ name, cc, aliases: [...aliases], sum: [0, 0, 0], n: 0 });
+    divisions.push({ name, cc, aliases: [...aliases], generic: TOO_GENERIC.has(name.toLowerCase()), sum: [0, 0, 0], n: 0 });
     if (r.admin) divisionOf.set(`${cc}.${r.admin}`, i);
     if (r.iso) divisionByIso.set(`${cc}.${r.iso}`, i);
   }
@@ -97,6 +99,10 @@ cities.sort((a, b) => b[4] - a[4]);
 const countryNames = new Set(countries.flatMap((c) => [c.name, ...c.aliases]).map((n) => n.toLowerCase()));
 const GENERIC_HEADS = new Set(['ciudad', 'villa', 'puerto', 'san', 'santa', 'santo', 'sao', 'nueva', 'nuevo', 'valle', 'vila', 'porto', 'bahia', 'rio', 'la', 'el', 'los', 'las']);
 const cityAliases = [];
+const largest = new Map();
+cities.forEach((c, i) => {
+  if (!largest.has(c[1])) largest.set(c[1], i);
+});
 cities.forEach((c, i) => {
   const name = c[0];
   // Only well-known places get a short form, and never a bare generic word.
@@ -104,7 +110,8 @@ cities.forEach((c, i) => {
   const forms = [];
   const comma = name.indexOf(', ');
   if (comma > 0) forms.push(name.slice(0, comma));
-  if (/ City$/.test(name)) forms.push(name.slice(0, -5));
+  // "New York" for New York City, but not "Kansas" for Kansas City: only a country's largest city goes by the short form.
+  if (/ City$/.test(name) && largest.get(c[1]) === i) forms.push(name.slice(0, -5));
   const de = / (?:de|del|do|da|upon|on|am|an der|im) /.exec(name);
   if (de) forms.push(name.slice(0, de.index));
   for (const f of forms) {
@@ -122,7 +129,8 @@ for (const [, cc, list] of crd.allCountries) {
 const divisionRows = divisions.map((d) => {
   const [x, y, z] = d.sum;
   const point = d.n > 0 ? [round((Math.atan2(z, Math.hypot(x, y)) * 180) / Math.PI, 2), round((Math.atan2(y, x) * 180) / Math.PI, 2)] : [null, null];
-  return [d.name, d.cc, point[0], point[1], d.aliases];
+  // A generic name is kept for display (a city's division) but marked so that it is never looked up.
+  return d.generic ? [d.name, d.cc, point[0], point[1], d.aliases, 1] : [d.name, d.cc, point[0], point[1], d.aliases];
 });
 
 mkdirSync(dirname(out), { recursive: true });

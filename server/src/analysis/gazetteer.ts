@@ -22,8 +22,8 @@ export interface GazetteerData {
   cities: Array<[string, string, number, number, number, string, number?]>;
   /** [name, country code, index into `divisions` or -1] of administrative regions (country-region-data). */
   regions: Array<[string, string, number?]>;
-  /** First-level divisions: [English name, country code, lat, lon, other names]. */
-  divisions?: Array<[string, string, number | null, number | null, string[]]>;
+  /** First-level divisions: [English name, country code, lat, lon, other names, 1 when the name is a common word]. */
+  divisions?: Array<[string, string, number | null, number | null, string[], number?]>;
   /** Short forms of city names ("Washington" for Washington, D.C.): [short form, index into `cities`]. */
   cityAliases?: Array<[string, number]>;
 }
@@ -174,7 +174,7 @@ export class Gazetteer {
       else if (!list.includes(ref)) list.push(ref);
     };
     (this.data.divisions ?? []).forEach((d, i) => {
-      add(d[0], DIVISION * REF + i);
+      if (d[5] !== 1) add(d[0], DIVISION * REF + i);
       for (const a of d[4]) add(a, DIVISION * REF + i);
     });
     for (const [alias, i] of this.data.cityAliases ?? []) add(alias, CITY_ALIAS * REF + i);

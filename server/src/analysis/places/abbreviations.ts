@@ -87,9 +87,9 @@ const PATTERN = new RegExp(
 );
 
 /** The division abbreviated at the start of `s` ("Ill." → US Illinois), with the abbreviation's length. */
-export function divisionAbbreviation(s: string): { cc: string; name: string; length: number } | null {
+export function divisionAbbreviation(s: string): { cc: string; name: string; length: number; dotted: boolean } | null {
   const m = PATTERN.exec(s);
   if (!m) return null;
   const hit = TABLE.get(m[0]);
-  return hit ? { cc: hit[0], name: hit[1], length: m[0].length } : null;
+  return hit ? { cc: hit[0], name: hit[1], length: m[0].length, dotted: m[0].includes('.') } : null;
 }

@@ -26,6 +26,8 @@ export interface Container {
   /** Index of the containing name in the sorted name list, or -1 (a demonym or an abbreviation). */
   name: number;
   places: Referent[];
+  /** Written right after the name ("Paris, Texas"), where a list of names could look the same. */
+  immediate?: boolean;
 }
 
 export type KindCue = 'division' | 'country' | 'city';
@@ -59,7 +61,7 @@ export function containersOf(text: string, names: readonly NameSpan[], i: number
   if (m) {
     const at = n.end + m[0].length;
     const next = names[i + 1];
-    if (next && next.start === at) out.push({ name: i + 1, places: containerPlaces(next.text, gazetteer) });
+    if (next && next.start === at) out.push({ name: i + 1, places: containerPlaces(next.text, gazetteer), immediate: true });
     else if (m[0].startsWith(',')) {
       const abbr = divisionAbbreviation(text.slice(at, at + 8));
       if (abbr) out.push({ name: -1, places: divisionNamed(abbr.name, abbr.cc, gazetteer) });

@@ -25,6 +25,7 @@ const OF_PLACE = new Set(
 );
 const PLACE_TYPES = new Set<EntityType>(['country', 'city', 'region']);
 const MIN_POPULATION = 10000;
+const PERSON_MIN_POPULATION = 50000;
 
 interface Ctx {
   text: string;
@@ -43,18 +44,29 @@ export function promotePlaces(raw: RawMention[], text: string, tokens: Token[], 
   tokens.forEach((t, i) => tokenAt.set(t.start, i));
   const ctx: Ctx = { text, tokens, tokenAt, raw, ...indexed(raw), gazetteer, dateline: datelineSpan(text, structure) };
 
-  // 1. Actor-typed known place names in a place context: every mention of those words becomes a place.
-  const retype = new Set<string>();
+  // 1. Actor-typed known place names in a place context. The words are a place everywhere in the document
+  //    when most of their mentions are in such a context; otherwise only those mentions ("Clinton" the
+  //    candidate stays a person when one sentence lists "Florida, Clinton").
+  const inContext = new Map<string, number>();
+  const total = new Map<string, number>();
+  const hits = new Set<RawMention>();
   for (const m of raw) {
-    if (PLACE_TYPES.has(m.type) || m.type === 'facility' || retype.has(m.text)) continue;
-    if (!knownPlace(m.text, gazetteer)) continue;
-    if (placeContext(ctx, m.start, m.end, true)) retype.add(m.text);
+    if (PLACE_TYPES.has(m.type) || m.type === 'facility') continue;
+    total.set(m.text, (total.get(m.text) ?? 0) + 1);
+    // The tagger's "person" is firmer evidence than its "organisation" (datelines, teams): only well-known places overrule it.
+    if (!knownPlace(m.text, gazetteer, m.type === 'person' ? PERSON_MIN_POPULATION : MIN_POPULATION) || !placeContext(ctx, m.start, m.end, true, m.type === 'organization')) continue;
+    hits.add(m);
+    inContext.set(m.text, (inContext.get(m.text) ?? 0) + 1);
   }
   let out = raw;
-  if (retype.size > 0) out = raw.map((m) => (retype.has(m.text) && !PLACE_TYPES.has(m.type) && m.type !== 'facility' ? asPlace(m, gazetteer) : m));
+  if (hits.size > 0) {
+    const everywhere = (t: string) => 2 * (inContext.get(t) ?? 0) >= (total.get(t) ?? 0);
+    out = raw.map((m) => (hits.has(m) || (inContext.has(m.text) && everywhere(m.text) && !PLACE_TYPES.has(m.type) && m.type !== 'facility') ? asPlace(m, gazetteer) : m));
+  }
 
-  // 2. Known place names the tagger left out, in the strong contexts only.
-  const added = untagged(ctx, out);
+  // 2. Known place names the tagger left out, in the strong contexts only, and the divisions
+  //    abbreviated after a place ("Portland, Ore.", "Athens, GA").
+  const added = [...untagged(ctx, out), ...abbreviations(ctx, out)];
   if (added.length === 0) return out;
   return [...out, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -75,29 +87,35 @@ function asPlace(m: RawMention, gazetteer: Gazetteer): RawMention {
 }
 
 /** A name of a country, a division or a city of some size. */
-function knownPlace(name: string, gazetteer: Gazetteer): Referent[] | null {
-  const c = candidatesOf(name, gazetteer).filter((r) => r.kind !== 'city' || (r.population ?? 0) >= MIN_POPULATION);
+function knownPlace(name: string, gazetteer: Gazetteer, minPopulation = MIN_POPULATION): Referent[] | null {
+  const c = candidatesOf(name, gazetteer).filter((r) => r.kind !== 'city' || (r.population ?? 0) >= minPopulation);
   return c.length > 0 ? c : null;
 }
 
 /**
  * Whether the words around [start, end) make it a place. `weak` admits the
- * locative prepositions ("in X"), which need the tagger's word that X is a name.
+ * locative prepositions ("in X"), which need the tagger's word that X is a name; `org` also
+ * "from X" ("fans travelled from Liverpool"), which for a person is as often a source.
  */
-function placeContext(ctx: Ctx, start: number, end: number, weak: boolean): boolean {
+function placeContext(ctx: Ctx, start: number, end: number, weak: boolean, org = false): boolean {
   const { text, tokens } = ctx;
   if (ctx.dateline && ctx.dateline.start === start && ctx.dateline.end === end) return true;
   const ti = ctx.tokenAt.get(start);
   if (ti === undefined) return false;
   const prev = ti > 0 ? tokens[ti - 1].text.toLowerCase() : '';
   const prev2 = ti > 1 ? tokens[ti - 2].text.toLowerCase() : '';
-  if (weak && LOCATIVE.has(prev)) return true;
+  // "in Clinton's campaign": a possessive after the name makes it an owner, not a location.
+  const possessive = /^['’](?:s\b|\s)/.test(text.slice(end, end + 3));
+  if (weak && (LOCATIVE.has(prev) || (org && prev === 'from')) && !possessive) return true;
   if ((prev === 'of' || prev === 'in') && OF_PLACE.has(prev2)) return true;
   if (containedIn(ctx, start, end)) return true;
-  // "in Atlanta and Savannah", "Beirut, Sidon and Tyre": a list with a place.
-  if (prev === 'and' || prev === 'or' || prev === ',') {
+  // "in Atlanta and Savannah", "residents of Beirut, Sidon and Tyre": a list of places after a locative word
+  // (not "in Iraq, Obama and Clinton withdrew": the list goes on with a person).
+  const next = tokens[ti + 1]?.text ?? '';
+  if (prev === 'and' || prev === 'or' || (prev === ',' && /^(?:,|and|or)$/.test(next))) {
     const before = placeEndingAt(ctx, ti - 1);
-    if (before && (weak || listIsLocative(ctx, before))) return true;
+    const after = /^(?:,|and|or)$/.test(next) ? ctx.byStart.get(tokens[ti + 2]?.start ?? -1) : undefined;
+    if (before && listIsLocative(ctx, before) && (!after || PLACE_TYPES.has(after.type))) return true;
   }
   return false;
 }
@@ -127,11 +145,43 @@ function placeEndingAt(ctx: Ctx, i: number): RawMention | undefined {
   return ctx.byEnd.get(ctx.tokens[i - 1].end);
 }
 
-function listIsLocative(ctx: Ctx, first: RawMention): boolean {
+function listIsLocative(ctx: Ctx, last: RawMention): boolean {
+  let first = last;
+  // Walk back over the list: "in Beirut, Sidon and Tyre".
+  for (let steps = 0; steps < 8; steps++) {
+    const ti = ctx.tokenAt.get(first.start);
+    if (ti === undefined || ti < 2) break;
+    const sep = ctx.tokens[ti - 1].text;
+    const before = sep === ',' || sep === 'and' || sep === 'or' ? placeEndingAt(ctx, ti - 1) : undefined;
+    if (!before) break;
+    first = before;
+  }
   const ti = ctx.tokenAt.get(first.start);
   if (ti === undefined || ti === 0) return false;
   const prev = ctx.tokens[ti - 1].text.toLowerCase();
-  return LOCATIVE.has(prev) || (prev === 'of' && OF_PLACE.has(ctx.tokens[ti - 2]?.text.toLowerCase() ?? ''));
+  return LOCATIVE.has(prev) || ((prev === 'of' || prev === 'in') && OF_PLACE.has(ctx.tokens[ti - 2]?.text.toLowerCase() ?? ''));
+}
+
+/** "Portland, Ore.": the abbreviation is a mention of the division, where no mention covers it yet. */
+function abbreviations(ctx: Ctx, mentions: RawMention[]): RawMention[] {
+  const { text, gazetteer } = ctx;
+  const out: RawMention[] = [];
+  const starts = new Set(mentions.map((m) => m.start));
+  for (const m of mentions) {
+    if (!PLACE_TYPES.has(m.type)) continue;
+    const sep = /^,[ \t]*/.exec(text.slice(m.end, m.end + 4));
+    if (!sep) continue;
+    const at = m.end + sep[0].length;
+    if (starts.has(at)) continue;
+    const abbr = divisionAbbreviation(text.slice(at, at + 8));
+    if (!abbr) continue;
+    const division = candidatesOf(abbr.name, gazetteer).filter((r) => r.kind === 'division' && r.cc === abbr.cc);
+    // A bare postal code ("GA") only where the place before it has a namesake in that division.
+    if (!abbr.dotted && !candidatesOf(m.text, gazetteer).some((r) => division.some((d) => liesIn(r, d)))) continue;
+    const hit = gazetteer.lookup(abbr.name);
+    out.push({ start: at, end: at + abbr.length, text: text.slice(at, at + abbr.length), type: 'region', placeId: hit?.type === 'region' ? hit.id : undefined });
+  }
+  return out;
 }
 
 const MAX_WORDS = 3;

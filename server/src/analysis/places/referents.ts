@@ -1,5 +1,6 @@
 import { refIndex, refKind, refOf, slugify, type Gazetteer } from '../gazetteer';
 import type { EntityType, ResolvedPlace } from '../types';
+import { divisionAbbreviation } from './abbreviations';
 
 /*
  * The places a name can refer to, from the gazetteer's tables, in one shape:
@@ -48,9 +49,12 @@ export function candidatesOf(name: string, gazetteer: Gazetteer): Referent[] {
 function build(name: string, gazetteer: Gazetteer): Referent[] {
   const out: Referent[] = [];
   const seen = new Set<string>();
-  for (const ref of gazetteer.candidateRefs(name)) {
+  // "Ill.", "N.C.", "GA": an abbreviated division is that division.
+  const abbr = divisionAbbreviation(name);
+  const refs = abbr && abbr.length === name.length ? gazetteer.candidateRefs(abbr.name) : gazetteer.candidateRefs(name);
+  for (const ref of refs) {
     const r = referent(ref, gazetteer);
-    if (!r || seen.has(r.key)) continue;
+    if (!r || seen.has(r.key) || (abbr && abbr.length === name.length && (r.kind !== 'division' || r.cc !== abbr.cc))) continue;
     seen.add(r.key);
     out.push(r);
   }
@@ -118,16 +122,16 @@ export function distanceKm(a: Referent, b: Referent): number {
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Entity id of a resolved place: the name's own id for the place its look-up answers, else qualified. */
-export function idFor(r: Referent, surface: string, gazetteer: Gazetteer, candidates: readonly Referent[]): string {
-  const primary = gazetteer.primaryRef(surface);
-  const primaryRef = primary === undefined ? null : referent(primary, gazetteer);
-  const base = slugify(surface) || 'place';
-  if (primaryRef?.key === r.key) return base;
-  if (!primaryRef && candidates[0]?.key === r.key) return base;
+/**
+ * Entity id of a resolved place. The reading a name has without any context (`usual`) keeps the id
+ * clustering gave the name ("paris", "united-states"), so ids stay stable across documents; any other
+ * reading is qualified by division or country ("paris-texas", "tripoli-lebanon").
+ */
+export function idFor(r: Referent, usual: Referent | undefined, currentId: string, name: string, gazetteer: Gazetteer, candidates: readonly Referent[]): string {
+  if (!usual || usual.key === r.key) return currentId;
   // Several places of the name in one country are told apart by division, others by country.
   const sameCountry = candidates.filter((c) => c.cc === r.cc).length;
   const country = gazetteer.country(r.cc)?.name ?? r.cc;
   const qualifier = r.kind !== 'division' && sameCountry > 1 && r.admin1 ? r.admin1 : country;
-  return `${base}-${slugify(qualifier)}`;
+  return `${slugify(name) || 'place'}-${slugify(qualifier)}`;
 }

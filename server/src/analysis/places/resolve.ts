@@ -2,7 +2,7 @@ import type { Gazetteer } from '../gazetteer';
 import type { DocumentStructure, EntityCluster, EntityMention, PlaceFacts } from '../types';
 import { containersOf, datelineSpan, kindCue, type DemonymSpan, type KindCue, type NameSpan } from './evidence';
 import { candidatesOf, idFor, liesIn, toResolved, typeOfReferent, type Referent } from './referents';
-import { PlaceContext, score, type Evidence } from './score';
+import { PlaceContext, prior, score, type Evidence } from './score';
 
 /*
  * Which place each place name of a document means. Explicit containment and
@@ -37,10 +37,13 @@ interface Unit {
   explicit: boolean;
   /** A container named for a name the gazetteer does not know ("Smallville, Kansas"). */
   container?: { name: number; places: Referent[] };
+  /** Units listed with this one ("Georgia and Ukraine"). */
+  partners: Unit[];
   chosen?: Referent;
 }
 
 const PLACE_TYPES = new Set(['country', 'city', 'region']);
+const LIST_GAP = /^(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$/;
 /** More readings than this are cut to the most prominent (names such as "San Antonio"). */
 const MAX_CANDIDATES = 40;
 
@@ -59,6 +62,7 @@ export function resolvePlaces(input: PlaceInput): void {
   // 1. Explicit evidence per name: what contains it, and what it contains.
   const allowed: Array<Referent[] | null> = names.map(() => null);
   const containerHint: Array<{ name: number; places: Referent[] } | undefined> = names.map(() => undefined);
+  const contained = new Set<string>();
   const narrow = (k: number, to: Referent[]) => {
     const cur = allowed[k];
     const next = cur ? cur.filter((r) => to.some((t) => t.key === r.key)) : to;
@@ -72,11 +76,14 @@ export function resolvePlaces(input: PlaceInput): void {
         containerHint[k] ??= c;
         continue;
       }
-      if (c.name > k && isList(text, names, k, c.name, own)) continue;
+      if (c.immediate && isList(text, names, k, c.name, own)) continue;
       const inside = own.filter((r) => c.places.some((p) => liesIn(r, p)));
       if (inside.length === 0) continue;
       narrow(k, inside);
-      if (c.name >= 0) narrow(c.name, c.places.filter((p) => inside.some((r) => liesIn(r, p))));
+      if (c.name >= 0) {
+        narrow(c.name, c.places.filter((p) => inside.some((r) => liesIn(r, p))));
+        contained.add(`${Math.min(k, c.name)}:${Math.max(k, c.name)}`);
+      }
     }
     const cue = kindCue(text, names[k]);
     if (cue) {
@@ -100,12 +107,25 @@ export function resolvePlaces(input: PlaceInput): void {
     }
   }
 
+  // Lists: "Georgia and Ukraine", "Beirut, Sidon and Tyre" (not "Paris, Texas").
+  for (let k = 0; k + 1 < names.length; k++) {
+    if (contained.has(`${k}:${k + 1}`) || !LIST_GAP.test(text.slice(names[k].end, names[k + 1].start))) continue;
+    const a = units[unitOfName[k]];
+    const b = units[unitOfName[k + 1]];
+    if (a && b && a !== b) {
+      if (!a.partners.includes(b)) a.partners.push(b);
+      if (!b.partners.includes(a)) b.partners.push(a);
+    }
+  }
+
   // 3. Choose: names with one reading first, then the rest against the document's context.
   const ctx = new PlaceContext(gazetteer);
   for (const d of countDemonyms(input.demonyms)) ctx.addCountry(d.cc, d.n);
   const evidenceOf = (u: Unit): Evidence => {
     const home = datelineName >= 0 ? units[unitOfName[datelineName]]?.chosen : undefined;
-    return { home: home && units[unitOfName[datelineName]] !== u ? home : undefined };
+    const partners: Referent[] = [];
+    for (const p of u.partners) if (p.chosen) partners.push(p.chosen);
+    return { home: home && units[unitOfName[datelineName]] !== u ? home : undefined, partners };
   };
   const open: Unit[] = [];
   for (const u of units) {
@@ -130,22 +150,40 @@ export function resolvePlaces(input: PlaceInput): void {
 }
 
 function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
-  let all = candidatesOf(surface, gazetteer);
-  // A name the look-up calls a region (a state, a governorate) is not the city of a short form ("Kansas").
-  if (type === 'region') all = all.filter((r) => r.kind === 'division' || r.kind === 'region');
+  if (MACRO_REGIONS.has(surface.toLowerCase())) return [];
+  // "Guanajuato state", "Nineveh province": the division named before the cue word.
+  const cue = DIVISION_CUE.exec(surface);
+  let all = cue ? candidatesOf(surface.slice(0, cue.index), gazetteer).filter((r) => r.kind === 'division' || r.kind === 'region') : candidatesOf(surface, gazetteer);
+  // A name the tagger calls a region is no small town ("Pacific", "Asia").
+  if (type === 'region') all = all.filter((r) => r.kind !== 'city' || (r.population ?? 0) >= 100000);
   if (all.length > MAX_CANDIDATES) all = [...all].sort((a, b) => (b.population ?? 1e6) - (a.population ?? 1e6)).slice(0, MAX_CANDIDATES);
   return all;
 }
+
+const DIVISION_CUE = / (?:[Ss]tate|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Oo]blast|[Pp]refecture|[Dd]epartment)$/;
+/** Areas that are no country, city or first-level division: they never take one of those readings. */
+const MACRO_REGIONS = new Set(
+  ('middle east|mid-east|mideast|near east|far east|the west|west|east|north|south|europe|asia|africa|america|north america|' +
+    'south america|latin america|central america|central asia|southeast asia|south asia|east asia|caucasus|balkans|levant|' +
+    'maghreb|sahel|scandinavia|caribbean|pacific|atlantic|mediterranean|caspian|arctic|antarctica|antarctic|eurasia|oceania|' +
+    'persian gulf|arabian peninsula|horn of africa|sub-saharan africa|western europe|eastern europe|gulf|north africa|' +
+    'west africa|east africa|midwest|new england|siberia|patagonia|deep south|sun belt|rust belt|gulf coast|west coast|east coast')
+    .split('|'),
+);
 
 function fitsCue(r: Referent, cue: KindCue): boolean {
   if (cue === 'division') return r.kind === 'division' || r.kind === 'region';
   return r.kind === cue;
 }
 
-/** "Georgia, Alabama and Florida": a list of divisions or countries, not a place and its container. */
+/**
+ * "Georgia, Alabama and Florida": a list of divisions or countries, not a place and its container
+ * ("Lebanon, Pennsylvania, for the fair" is the container).
+ */
 function isList(text: string, names: readonly NameSpan[], k: number, c: number, own: Referent[]): boolean {
   if (!own.some((r) => r.kind === 'country' || r.kind === 'division')) return false;
-  return /^\s*(?:,|and\b|or\b|&)/.test(text.slice(names[c].end, names[c].end + 8));
+  const rest = text.slice(names[c].end, names[c].end + 60);
+  return /^\s*(?:and|or|&)\s/.test(rest) || /^\s*,\s*(?:and\s+|or\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\s*(?:,|and\b|or\b)/u.test(rest);
 }
 
 function splitUnits(
@@ -188,12 +226,22 @@ function splitUnits(
       ks: g.ks,
       surface,
       all,
-      cands: g.set ?? all,
+      cands: g.set ?? countryFirst(all),
       explicit: g.set !== null,
       container: g.ks.map((k) => hints[k]).find((h) => h !== undefined),
+      partners: [],
     };
     return { unit, ks: g.ks };
   });
+}
+
+/**
+ * A country's name means the country, or one of its namesake first-level divisions ("Georgia" the
+ * state), unless the text places it ("Lebanon, Pennsylvania"): the document's context alone never
+ * makes it a town or a lesser region.
+ */
+function countryFirst(all: Referent[]): Referent[] {
+  return all.some((r) => r.kind === 'country') ? all.filter((r) => r.kind === 'country' || r.kind === 'division') : all;
 }
 
 function unionReadings(lists: Referent[][]): Referent[] {
@@ -202,6 +250,20 @@ function unionReadings(lists: Referent[][]): Referent[] {
   const seen = new Set<string>();
   for (const l of lists) for (const r of l) if (!seen.has(r.key)) (seen.add(r.key), out.push(r));
   return out;
+}
+
+/** The reading a name has when nothing in the text says otherwise. */
+function bestByPrior(rs: Referent[]): Referent | undefined {
+  let top: Referent | undefined;
+  let s = -Infinity;
+  for (const r of rs) {
+    const p = prior(r);
+    if (p > s) {
+      s = p;
+      top = r;
+    }
+  }
+  return top;
 }
 
 function countDemonyms(demonyms: readonly DemonymSpan[]): Array<{ cc: string; n: number }> {
@@ -277,7 +339,8 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
     e.mentions = e.mentions.filter((mi) => !ms.includes(mi));
     entities.push(target);
   }
-  const id = idFor(r, u.surface, gazetteer, u.all);
+  const usual = bestByPrior(countryFirst(u.all));
+  const id = idFor(r, usual, e.id, e.canonical, gazetteer, u.all);
   const type = typeOfReferent(r);
   const clash = entities.find((x) => x !== target && x.id === id);
   target.id = clash ? `${id}-${target.type}` : id;

@@ -3,9 +3,10 @@ import type { Referent } from './referents';
 
 /*
  * How well one reading of a place name fits the document. The scale is
- * log-population: a city of a million starts at 6, a country at 7.5 (a
- * country's name means the country unless the text says otherwise), a
- * first-level division at 5.2. Evidence adds to that: the document's other
+ * log-population: a city of a million starts at 9, a city of 100,000 at
+ * 7.5, a first-level division at 7.8, a country at 10.1 (and a country's
+ * name never means a town unless the text says so: see resolve.ts).
+ * Evidence adds to that: the document's other
  * places and demonyms in the same country or division, its places nearby,
  * bordering countries, and the dateline's place. Population alone decides
  * only between readings nothing else tells apart.
@@ -14,22 +15,30 @@ import type { Referent } from './referents';
 export interface Evidence {
   /** The dateline's place, when the name being scored is not the dateline itself. */
   home?: Referent;
+  /** The places listed with this one ("Georgia and Ukraine"). */
+  partners?: readonly Referent[];
 }
 
 const W = {
-  country: 7.5,
-  division: 5.2,
-  region: 4.3,
+  country: 10.1,
+  division: 7.8,
+  region: 6.5,
+  /** Per tenfold population: a careful reader needs more than a little context to prefer a town to a city. */
+  population: 1.5,
   capital: 0.7,
   seat: 0.3,
-  shortForm: 0.8,
+  shortForm: 0.3,
   sameCountry: 1.6,
   sameDivision: 1.4,
-  near: 1.0,
+  near: 0.6,
   border: 0.6,
   homeCountry: 1.5,
   homeDivision: 1.2,
+  listKind: 2.5,
+  listCountry: 0.8,
 };
+/** Counts of context past this add nothing: a long document is not more certain than a short one. */
+const CAP = 4;
 
 export function prior(r: Referent): number {
   switch (r.kind) {
@@ -40,7 +49,7 @@ export function prior(r: Referent): number {
     case 'region':
       return W.region;
     case 'city': {
-      let p = Math.log10(Math.max(r.population ?? 0, 1000));
+      let p = W.population * Math.log10(Math.max(r.population ?? 0, 1000));
       if (r.feature === 'PPLC') p += W.capital;
       else if (r.feature === 'PPLA') p += W.seat;
       if (r.shortForm) p -= W.shortForm;
@@ -110,7 +119,7 @@ function bump<K>(map: Map<K, number>, key: K, n: number): void {
   else map.set(key, v);
 }
 
-const log2p = (n: number) => Math.log2(1 + Math.max(0, n));
+const log2p = (n: number) => Math.log2(1 + Math.min(CAP, Math.max(0, n)));
 
 export function score(r: Referent, ctx: PlaceContext, ev: Evidence): number {
   let s = prior(r);
@@ -118,6 +127,11 @@ export function score(r: Referent, ctx: PlaceContext, ev: Evidence): number {
   s += W.sameDivision * log2p(ctx.inDivision(r));
   s += W.near * log2p(ctx.near(r));
   s += W.border * log2p(ctx.bordering(r.cc));
+  // Lists join places of a kind: countries with countries, states with states of the same country.
+  for (const p of ev.partners ?? []) {
+    if (p.kind === r.kind && (r.kind === 'country' || r.kind === 'division')) s += W.listKind;
+    if (p.cc === r.cc) s += W.listCountry;
+  }
   const h = ev.home;
   if (h) {
     if (h.cc === r.cc) s += W.homeCountry;

@@ -158,6 +158,21 @@ export class Gazetteer {
     return out;
   }
 
+  /** Whether place resolution knows a name at all: cheaper than `candidateRefs` for the many names it does not. */
+  knows(name: string): boolean {
+    // Asked about the same capitalised words again and again: remembered by spelling.
+    let hit = this.known.get(name);
+    if (hit === undefined) {
+      const key = normalizeName(name);
+      hit = this.places.has(key) || this.extraIndex().has(key);
+      if (this.known.size > 50000) this.known.clear();
+      this.known.set(name, hit);
+    }
+    return hit;
+  }
+
+  private readonly known = new Map<string, boolean>();
+
   /** The reference the plain look-up answers with for a name, if any. */
   primaryRef(name: string): number | undefined {
     return this.places.get(normalizeName(name));

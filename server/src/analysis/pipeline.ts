@@ -27,9 +27,9 @@ export function analyzeDocument(text: string, res: AnalysisResources, token: Can
   const raw = promotePlaces(detectMentions(text, tokens, sentences, res), text, tokens, structure, res.gazetteer);
   check();
   const { mentions, entities } = clusterMentions(raw, res.gazetteer, text);
-  placeEntities(text, structure, tokens, mentions, entities, res.gazetteer);
-  attachDescriptions(text, tokens, sentences, mentions, entities);
   const demonyms = findDemonyms(tokens, res.gazetteer, mentions);
+  placeEntities(text, structure, mentions, entities, demonyms, res.gazetteer);
+  attachDescriptions(text, tokens, sentences, mentions, entities);
   check();
   const claims = detectClaims({ text, tokens, sentences, structure, mentions, entities });
   return { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };

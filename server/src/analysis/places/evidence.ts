@@ -56,8 +56,12 @@ const POSSESSIVE_BEFORE = new RegExp(`['’]s[ \\t]+(?:(?:[a-z-]+[ \\t]+){0,2}(?
 export function containersOf(text: string, names: readonly NameSpan[], i: number, demonyms: readonly DemonymSpan[], gazetteer: Gazetteer): Container[] {
   const n = names[i];
   const out: Container[] = [];
-  const after = text.slice(n.end, n.end + 120);
-  const m = AFTER.exec(after);
+  // Every form below starts with a comma, a bracket, or " in": most names are followed by none.
+  const c0 = text.charCodeAt(n.end);
+  const c1 = text.charCodeAt(n.end + 1);
+  const opens = c0 === 44 || c0 === 40 || ((c0 === 32 || c0 === 9) && (c1 === 40 || c1 === 105));
+  const after = opens ? text.slice(n.end, n.end + 120) : '';
+  const m = opens ? AFTER.exec(after) : null;
   if (m) {
     const at = n.end + m[0].length;
     const next = names[i + 1];
@@ -67,7 +71,7 @@ export function containersOf(text: string, names: readonly NameSpan[], i: number
       if (abbr) out.push({ name: -1, places: divisionNamed(abbr.name, abbr.cc, gazetteer) });
     }
   }
-  const ap = APPOSITIVE.exec(after);
+  const ap = c0 === 44 ? APPOSITIVE.exec(after) : null;
   if (ap && !(m && out.length > 0 && m[0].startsWith(','))) {
     const a = n.end;
     const b = n.end + ap[0].length;
@@ -84,8 +88,12 @@ export function containersOf(text: string, names: readonly NameSpan[], i: number
       }
     }
   }
+  // Both patterns below are costly to try at every offset: cheap tests of their last words first.
+  const ofBefore = n.start >= 3 && text.charCodeAt(n.start - 1) === 32 && text.slice(n.start - 3, n.start - 1) === 'of';
+  const possBefore = n.start > 3 && i > 0 && (text.lastIndexOf("'s", n.start) > n.start - 50 || text.lastIndexOf('’s', n.start) > n.start - 50);
+  if (!ofBefore && !possBefore) return out;
   const before = text.slice(Math.max(0, n.start - 80), n.start);
-  const of = NOUN_OF.exec(before);
+  const of = ofBefore ? NOUN_OF.exec(before) : null;
   if (of) {
     const a = n.start - of[0].length;
     for (const d of demonyms) if (d.start >= a && d.end <= n.start) out.push({ name: -1, places: countryPlaces(d.cc, gazetteer) });
@@ -93,7 +101,7 @@ export function containersOf(text: string, names: readonly NameSpan[], i: number
       if (names[k].start >= a) out.push({ name: k, places: containerPlaces(names[k].text, gazetteer) });
     }
   }
-  const poss = POSSESSIVE_BEFORE.exec(before);
+  const poss = possBefore ? POSSESSIVE_BEFORE.exec(before) : null;
   if (poss && i > 0) {
     const prev = names[i - 1];
     if (prev.end === n.start - poss[0].length) out.push({ name: i - 1, places: containerPlaces(prev.text, gazetteer) });
@@ -122,8 +130,16 @@ const CITY_BEFORE = /\b(?:city|town|village)[ \t]+of[ \t]+$/i;
 
 /** A word that says which kind of place the name is: "the state of Georgia", "the country of Georgia". */
 export function kindCue(text: string, n: Span): KindCue | null {
+  // Most names have none of these cues: test the one character each needs before the patterns.
+  const after = text.charCodeAt(n.end + 1);
+  if ((after === 115 || after === 83) && STATE_AFTER.test(text.slice(n.end, n.end + 40))) return 'division';
+  // "… of Georgia", "upstate New York": the word before ends in "f" or "e".
+  const b1 = text.charCodeAt(n.start - 1);
+  const b2 = text.charCodeAt(n.start - 2) | 32;
+  if (!((b1 === 32 || b1 === 9) && (b2 === 102 || b2 === 101))) return null;
   const before = text.slice(Math.max(0, n.start - 40), n.start);
-  if (STATE_BEFORE.test(before) || STATE_AFTER.test(text.slice(n.end, n.end + 40))) return 'division';
+  if (!/(?:of|state)[ \t]+$/i.test(before)) return null;
+  if (STATE_BEFORE.test(before)) return 'division';
   if (COUNTRY_BEFORE.test(before)) return 'country';
   if (CITY_BEFORE.test(before)) return 'city';
   return null;

@@ -30,55 +30,94 @@ const PERSON_MIN_POPULATION = 50000;
 interface Ctx {
   text: string;
   tokens: Token[];
-  tokenAt: Map<number, number>;
+  /** The mentions as they stand, sorted by start. */
   raw: RawMention[];
-  byStart: Map<number, RawMention>;
-  byEnd: Map<number, RawMention>;
+  /** Index of the first token of each mention of `raw`. */
+  firstToken: Int32Array;
   gazetteer: Gazetteer;
   dateline: { start: number; end: number } | null;
+  byStart?: Map<number, RawMention>;
+  byEnd?: Map<number, RawMention>;
 }
 
 export function promotePlaces(raw: RawMention[], text: string, tokens: Token[], structure: DocumentStructure, gazetteer: Gazetteer): RawMention[] {
-  if (tokens.length === 0) return raw;
-  const tokenAt = new Map<number, number>();
-  tokens.forEach((t, i) => tokenAt.set(t.start, i));
-  const ctx: Ctx = { text, tokens, tokenAt, raw, ...indexed(raw), gazetteer, dateline: datelineSpan(text, structure) };
+  if (tokens.length === 0 || raw.length === 0) return raw;
+  const sorted = isSorted(raw) ? raw : [...raw].sort((a, b) => a.start - b.start || b.end - a.end);
+  const ctx: Ctx = { text, tokens, raw: sorted, firstToken: firstTokens(sorted, tokens), gazetteer, dateline: datelineSpan(text, structure) };
 
   // 1. Actor-typed known place names in a place context. The words are a place everywhere in the document
   //    when most of their mentions are in such a context; otherwise only those mentions ("Clinton" the
   //    candidate stays a person when one sentence lists "Florida, Clinton").
-  const inContext = new Map<string, number>();
-  const total = new Map<string, number>();
-  const hits = new Set<RawMention>();
-  for (const m of raw) {
-    if (PLACE_TYPES.has(m.type) || m.type === 'facility') continue;
-    total.set(m.text, (total.get(m.text) ?? 0) + 1);
+  let hits: Set<RawMention> | undefined;
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i];
+    if (m.type !== 'person' && m.type !== 'organization') continue;
+    const ti = ctx.firstToken[i];
+    if (ti < 0 || tokens[ti].start !== m.start) continue;
     // The tagger's "person" is firmer evidence than its "organisation" (datelines, teams): only well-known places overrule it.
-    if (!knownPlace(m.text, gazetteer, m.type === 'person' ? PERSON_MIN_POPULATION : MIN_POPULATION) || !placeContext(ctx, m.start, m.end, true, m.type === 'organization')) continue;
-    hits.add(m);
-    inContext.set(m.text, (inContext.get(m.text) ?? 0) + 1);
+    if (!knownPlace(m.text, gazetteer, m.type === 'person' ? PERSON_MIN_POPULATION : MIN_POPULATION)) continue;
+    if (placeContext(ctx, ti, m.end, true, m.type === 'organization')) (hits ??= new Set()).add(m);
   }
-  let out = raw;
-  if (hits.size > 0) {
+  let out = sorted;
+  if (hits) {
+    const inContext = new Map<string, number>();
+    for (const m of hits) inContext.set(m.text, (inContext.get(m.text) ?? 0) + 1);
+    const total = new Map<string, number>();
+    for (const m of sorted) if ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text)) total.set(m.text, (total.get(m.text) ?? 0) + 1);
     const everywhere = (t: string) => 2 * (inContext.get(t) ?? 0) >= (total.get(t) ?? 0);
-    out = raw.map((m) => (hits.has(m) || (inContext.has(m.text) && everywhere(m.text) && !PLACE_TYPES.has(m.type) && m.type !== 'facility') ? asPlace(m, gazetteer) : m));
+    const found = hits;
+    out = sorted.map((m) => (found.has(m) || ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text) && everywhere(m.text)) ? asPlace(m, gazetteer) : m));
   }
 
   // 2. Known place names the tagger left out, in the strong contexts only, and the divisions
   //    abbreviated after a place ("Portland, Ore.", "Athens, GA").
-  const added = [...untagged(ctx, out), ...abbreviations(ctx, out)];
+  const view: Ctx = out === sorted ? ctx : { ...ctx, raw: out, byStart: undefined, byEnd: undefined };
+  const added = [...untagged(view), ...abbreviations(view)];
   if (added.length === 0) return out;
   return [...out, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function indexed(raw: RawMention[]): { byStart: Map<number, RawMention>; byEnd: Map<number, RawMention> } {
-  const byStart = new Map<number, RawMention>();
-  const byEnd = new Map<number, RawMention>();
-  for (const m of raw) {
-    byStart.set(m.start, m);
-    if (PLACE_TYPES.has(m.type)) byEnd.set(m.end, m);
+function isSorted(raw: RawMention[]): boolean {
+  for (let i = 1; i < raw.length; i++) if (raw[i].start < raw[i - 1].start) return false;
+  return true;
+}
+
+/** The first token of each mention (sorted by start), by one walk over both lists. */
+function firstTokens(raw: RawMention[], tokens: Token[]): Int32Array {
+  const out = new Int32Array(raw.length).fill(-1);
+  let t = 0;
+  for (let i = 0; i < raw.length; i++) {
+    while (t < tokens.length && tokens[t].end <= raw[i].start) t++;
+    if (t < tokens.length) out[i] = t;
   }
-  return { byStart, byEnd };
+  return out;
+}
+
+function tokenAt(tokens: Token[], offset: number): number | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length && tokens[lo].start === offset ? lo : undefined;
+}
+
+function byStart(ctx: Ctx): Map<number, RawMention> {
+  if (!ctx.byStart) {
+    ctx.byStart = new Map();
+    for (const m of ctx.raw) ctx.byStart.set(m.start, m);
+  }
+  return ctx.byStart;
+}
+
+function byEnd(ctx: Ctx): Map<number, RawMention> {
+  if (!ctx.byEnd) {
+    ctx.byEnd = new Map();
+    for (const m of ctx.raw) if (PLACE_TYPES.has(m.type)) ctx.byEnd.set(m.end, m);
+  }
+  return ctx.byEnd;
 }
 
 function asPlace(m: RawMention, gazetteer: Gazetteer): RawMention {
@@ -87,9 +126,8 @@ function asPlace(m: RawMention, gazetteer: Gazetteer): RawMention {
 }
 
 /** A name of a country, a division or a city of some size. */
-function knownPlace(name: string, gazetteer: Gazetteer, minPopulation = MIN_POPULATION): Referent[] | null {
-  const c = candidatesOf(name, gazetteer).filter((r) => r.kind !== 'city' || (r.population ?? 0) >= minPopulation);
-  return c.length > 0 ? c : null;
+function knownPlace(name: string, gazetteer: Gazetteer, minPopulation = MIN_POPULATION): boolean {
+  return candidatesOf(name, gazetteer).some((r) => r.kind !== 'city' || (r.population ?? 0) >= minPopulation);
 }
 
 /**
@@ -97,11 +135,10 @@ function knownPlace(name: string, gazetteer: Gazetteer, minPopulation = MIN_POPU
  * locative prepositions ("in X"), which need the tagger's word that X is a name; `org` also
  * "from X" ("fans travelled from Liverpool"), which for a person is as often a source.
  */
-function placeContext(ctx: Ctx, start: number, end: number, weak: boolean, org = false): boolean {
+function placeContext(ctx: Ctx, ti: number, end: number, weak: boolean, org = false): boolean {
   const { text, tokens } = ctx;
+  const start = tokens[ti].start;
   if (ctx.dateline && ctx.dateline.start === start && ctx.dateline.end === end) return true;
-  const ti = ctx.tokenAt.get(start);
-  if (ti === undefined) return false;
   const prev = ti > 0 ? tokens[ti - 1].text.toLowerCase() : '';
   const prev2 = ti > 1 ? tokens[ti - 2].text.toLowerCase() : '';
   // "in Clinton's campaign": a possessive after the name makes it an owner, not a location.
@@ -114,7 +151,7 @@ function placeContext(ctx: Ctx, start: number, end: number, weak: boolean, org =
   const next = tokens[ti + 1]?.text ?? '';
   if (prev === 'and' || prev === 'or' || (prev === ',' && /^(?:,|and|or)$/.test(next))) {
     const before = placeEndingAt(ctx, ti - 1);
-    const after = /^(?:,|and|or)$/.test(next) ? ctx.byStart.get(tokens[ti + 2]?.start ?? -1) : undefined;
+    const after = /^(?:,|and|or)$/.test(next) ? byStart(ctx).get(tokens[ti + 2]?.start ?? -1) : undefined;
     if (before && listIsLocative(ctx, before) && (!after || PLACE_TYPES.has(after.type))) return true;
   }
   return false;
@@ -132,7 +169,7 @@ function containedIn(ctx: Ctx, start: number, end: number): boolean {
   const abbr = divisionAbbreviation(text.slice(at, at + 8));
   if (abbr) containers = candidatesOf(abbr.name, gazetteer).filter((r) => r.kind === 'division' && r.cc === abbr.cc);
   else {
-    const y = ctx.byStart.get(at);
+    const y = byStart(ctx).get(at);
     const name = y ? y.text : /^[\p{Lu}][\p{L}]+(?:[ \t]+[\p{Lu}][\p{L}]+)?/u.exec(text.slice(at, at + 40))?.[0];
     if (name) containers = candidatesOf(name, gazetteer).filter((r) => r.kind === 'country' || r.kind === 'division');
   }
@@ -142,29 +179,29 @@ function containedIn(ctx: Ctx, start: number, end: number): boolean {
 /** The place mention whose last token is token i. */
 function placeEndingAt(ctx: Ctx, i: number): RawMention | undefined {
   if (i <= 0) return undefined;
-  return ctx.byEnd.get(ctx.tokens[i - 1].end);
+  return byEnd(ctx).get(ctx.tokens[i - 1].end);
 }
 
 function listIsLocative(ctx: Ctx, last: RawMention): boolean {
   let first = last;
   // Walk back over the list: "in Beirut, Sidon and Tyre".
   for (let steps = 0; steps < 8; steps++) {
-    const ti = ctx.tokenAt.get(first.start);
+    const ti = tokenAt(ctx.tokens, first.start);
     if (ti === undefined || ti < 2) break;
     const sep = ctx.tokens[ti - 1].text;
     const before = sep === ',' || sep === 'and' || sep === 'or' ? placeEndingAt(ctx, ti - 1) : undefined;
     if (!before) break;
     first = before;
   }
-  const ti = ctx.tokenAt.get(first.start);
+  const ti = tokenAt(ctx.tokens, first.start);
   if (ti === undefined || ti === 0) return false;
   const prev = ctx.tokens[ti - 1].text.toLowerCase();
   return LOCATIVE.has(prev) || ((prev === 'of' || prev === 'in') && OF_PLACE.has(ctx.tokens[ti - 2]?.text.toLowerCase() ?? ''));
 }
 
 /** "Portland, Ore.": the abbreviation is a mention of the division, where no mention covers it yet. */
-function abbreviations(ctx: Ctx, mentions: RawMention[]): RawMention[] {
-  const { text, gazetteer } = ctx;
+function abbreviations(ctx: Ctx): RawMention[] {
+  const { text, gazetteer, raw: mentions } = ctx;
   const out: RawMention[] = [];
   const starts = new Set(mentions.map((m) => m.start));
   for (const m of mentions) {
@@ -186,18 +223,17 @@ function abbreviations(ctx: Ctx, mentions: RawMention[]): RawMention[] {
 
 const MAX_WORDS = 3;
 
-function untagged(ctx: Ctx, mentions: RawMention[]): RawMention[] {
-  const { tokens, gazetteer } = ctx;
+function untagged(ctx: Ctx): RawMention[] {
+  const { tokens, gazetteer, raw: mentions } = ctx;
   const covered = new Uint8Array(tokens.length);
+  let t = 0;
   for (const m of mentions) {
-    let i = ctx.tokenAt.get(m.start);
-    if (i === undefined) continue;
-    for (; i < tokens.length && tokens[i].start < m.end; i++) covered[i] = 1;
+    while (t < tokens.length && tokens[t].end <= m.start) t++;
+    for (let k = t; k < tokens.length && tokens[k].start < m.end; k++) covered[k] = 1;
   }
   const out: RawMention[] = [];
-  const view: Ctx = { ...ctx, raw: mentions, ...indexed(mentions) };
-  for (let i = 0; i < tokens.length; i++) {
-    if (covered[i] || !isNameWord(tokens[i].text)) continue;
+  for (const i of contextStarts(ctx, covered)) {
+    if (covered[i] || !isNameWord(tokens[i].text) || !beginsPlaceName(tokens[i].text, gazetteer)) continue;
     // Longest known name first: "San Jose" before "San".
     for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
       let ok = true;
@@ -206,23 +242,68 @@ function untagged(ctx: Ctx, mentions: RawMention[]): RawMention[] {
       const start = tokens[i].start;
       const end = tokens[i + n - 1].end;
       const name = ctx.text.slice(start, end);
-      if (!gazetteer.firstWords.has(tokens[i].text.toLowerCase()) || !knownPlace(name, gazetteer)) continue;
+      if (!gazetteer.knows(name) || !knownPlace(name, gazetteer)) continue;
       // A capitalised word opening a sentence is weak evidence of a name; a dateline is the exception.
       const dateline = ctx.dateline !== null && ctx.dateline.start === start && ctx.dateline.end === end;
       if (!dateline && (i === 0 || /^[.!?:;"“”\n]$/.test(tokens[i - 1].text) || ctx.text.slice(tokens[i - 1].end, start).includes('\n'))) continue;
       if (i + n < tokens.length && isNameWord(tokens[i + n].text) && tokens[i + n].start - end <= 1) continue;
-      if (!placeContext(view, start, end, false)) continue;
+      if (!placeContext(ctx, i, end, false)) continue;
       const hit = gazetteer.lookup(name);
       out.push({ start, end, text: name, type: hit?.type ?? 'city', placeId: hit?.id });
       for (let k = i; k < i + n; k++) covered[k] = 1;
-      i += n - 1;
       break;
     }
   }
   return out;
 }
 
+/**
+ * Tokens where an untagged place name could start in one of the strong contexts: the dateline,
+ * after "residents of", before ", <place or abbreviation>", and after a place in a list. Found
+ * from the few words and mentions that make those contexts, not by trying every capitalised word.
+ */
+function contextStarts(ctx: Ctx, covered: Uint8Array): number[] {
+  const { tokens, text } = ctx;
+  const starts: number[] = [];
+  if (ctx.dateline) {
+    const d = tokenAt(tokens, ctx.dateline.start);
+    if (d !== undefined) starts.push(d);
+  }
+  const beforeComma = (c: number) => {
+    for (let n = 1; n <= MAX_WORDS && c - n >= 0; n++) starts.push(c - n);
+  };
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const w = tokens[i].text;
+    if ((w === 'of' || w === 'in') && !covered[i + 1]) {
+      if (OF_PLACE.has(tokens[i - 1].text.toLowerCase())) starts.push(i + 1);
+    } else if (w === ',') {
+      // "Smallville, Kan." and "X, <place>": the name ends before the comma.
+      if (covered[i + 1] || divisionAbbreviation(text.slice(tokens[i + 1].start, tokens[i + 1].start + 8))) beforeComma(i);
+      // "in Atlanta, Savannah and Macon": a list goes on after a place.
+      if (covered[i - 1] && !covered[i + 1]) starts.push(i + 1);
+    } else if ((w === 'and' || w === 'or') && covered[i - 1] && !covered[i + 1]) starts.push(i + 1);
+  }
+  return [...new Set(starts)].sort((a, b) => a - b);
+}
+
+const firstWordCaches = new WeakMap<Gazetteer, Map<string, boolean>>();
+
+/** Whether a word as written begins some place name; remembered per spelling, as words recur. */
+function beginsPlaceName(word: string, gazetteer: Gazetteer): boolean {
+  let cache = firstWordCaches.get(gazetteer);
+  if (!cache) firstWordCaches.set(gazetteer, (cache = new Map()));
+  let hit = cache.get(word);
+  if (hit === undefined) {
+    hit = gazetteer.firstWords.has(word.toLowerCase());
+    if (cache.size > 50000) cache.clear();
+    cache.set(word, hit);
+  }
+  return hit;
+}
+
 function isNameWord(t: string): boolean {
+  const code = t.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = t.charAt(0);
   return c.toLowerCase() !== c && /\p{L}/u.test(c);
 }

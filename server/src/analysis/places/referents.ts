@@ -41,16 +41,19 @@ export function candidatesOf(name: string, gazetteer: Gazetteer): Referent[] {
   if (!hit) {
     hit = build(name, gazetteer);
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(name, hit);
+    cache.set(name, hit.length > 0 ? hit : NONE);
   }
   return hit;
 }
+
+const NONE: Referent[] = [];
 
 function build(name: string, gazetteer: Gazetteer): Referent[] {
   const out: Referent[] = [];
   const seen = new Set<string>();
   // "Ill.", "N.C.", "GA": an abbreviated division is that division.
   const abbr = divisionAbbreviation(name);
+  if (!(abbr && abbr.length === name.length) && !gazetteer.knows(name)) return out;
   const refs = abbr && abbr.length === name.length ? gazetteer.candidateRefs(abbr.name) : gazetteer.candidateRefs(name);
   for (const ref of refs) {
     const r = referent(ref, gazetteer);

@@ -57,7 +57,15 @@ export function resolvePlaces(input: PlaceInput): void {
   nameIdx.sort((a, b) => mentions[a].start - mentions[b].start);
   const names: NameSpan[] = nameIdx.map((i) => mentions[i]);
   const nameOf = new Map<number, number>(nameIdx.map((mi, k) => [mi, k]));
-  const readings = names.map((n, k) => readingsOf(n.text, mentions[nameIdx[k]].type, gazetteer));
+  // Names repeat ("Iraq" thirty times): their readings are worked out once.
+  const memo = new Map<string, Referent[]>();
+  const readings = names.map((n, k) => {
+    const type = mentions[nameIdx[k]].type;
+    const key = `${type}\u0000${n.text}`;
+    let r = memo.get(key);
+    if (!r) memo.set(key, (r = readingsOf(n.text, type, gazetteer)));
+    return r;
+  });
 
   // 1. Explicit evidence per name: what contains it, and what it contains.
   const allowed: Array<Referent[] | null> = names.map(() => null);
@@ -68,8 +76,11 @@ export function resolvePlaces(input: PlaceInput): void {
     const next = cur ? cur.filter((r) => to.some((t) => t.key === r.key)) : to;
     if (next.length > 0) allowed[k] = next;
   };
+  // Containment only matters where the name or a neighbour has several readings, or none ("Smallville, Kansas").
+  const several = (k: number) => k >= 0 && k < names.length && readings[k].length !== 1;
   for (let k = 0; k < names.length; k++) {
     const own = readings[k];
+    if (!several(k) && !several(k + 1) && !several(k - 1)) continue;
     for (const c of containersOf(text, names, k, input.demonyms, gazetteer)) {
       if (c.places.length === 0) continue;
       if (own.length === 0) {
@@ -109,7 +120,8 @@ export function resolvePlaces(input: PlaceInput): void {
 
   // Lists: "Georgia and Ukraine", "Beirut, Sidon and Tyre" (not "Paris, Texas").
   for (let k = 0; k + 1 < names.length; k++) {
-    if (contained.has(`${k}:${k + 1}`) || !LIST_GAP.test(text.slice(names[k].end, names[k + 1].start))) continue;
+    const gap = names[k + 1].start - names[k].end;
+    if (gap < 1 || gap > 7 || contained.has(`${k}:${k + 1}`) || !LIST_GAP.test(text.slice(names[k].end, names[k + 1].start))) continue;
     const a = units[unitOfName[k]];
     const b = units[unitOfName[k + 1]];
     if (a && b && a !== b) {
@@ -146,7 +158,8 @@ export function resolvePlaces(input: PlaceInput): void {
   // 4. Write the choice back: ids, types, facts.
   const firstUnit = new Map<EntityCluster, Unit>();
   for (const u of units) if (!firstUnit.has(u.entity)) firstUnit.set(u.entity, u);
-  for (const u of units) apply(u, firstUnit.get(u.entity) === u, units, nameIdx, unitOfName, input);
+  const ids = new LazyIds(input.entities);
+  for (const u of units) apply(u, firstUnit.get(u.entity) === u, units, nameIdx, unitOfName, ids, input);
 }
 
 function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
@@ -244,7 +257,9 @@ function countryFirst(all: Referent[]): Referent[] {
   return all.some((r) => r.kind === 'country') ? all.filter((r) => r.kind === 'country' || r.kind === 'division') : all;
 }
 
-function unionReadings(lists: Referent[][]): Referent[] {
+function unionReadings(all: Referent[][]): Referent[] {
+  // Mentions of one name share one readings array: most entities have a single distinct list.
+  const lists = [...new Set(all)];
   if (lists.length === 1) return lists[0];
   const out: Referent[] = [];
   const seen = new Set<string>();
@@ -291,7 +306,7 @@ function best(u: Unit, ctx: PlaceContext, ev: Evidence): { r: Referent; margin: 
 /** The most certain choices first, so that each later one sees them; few units, else one pass in text order. */
 function assignGreedy(open: Unit[], ctx: PlaceContext, evidenceOf: (u: Unit) => Evidence): void {
   const left = new Set(open);
-  if (open.length > 40) {
+  if (open.length > 12) {
     for (const u of open) {
       u.chosen = best(u, ctx, evidenceOf(u)).r;
       ctx.add(u.chosen);
@@ -316,7 +331,21 @@ function assignGreedy(open: Unit[], ctx: PlaceContext, evidenceOf: (u: Unit) => 
   }
 }
 
-function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOfName: Int32Array, input: PlaceInput): void {
+/** The document's entity ids, gathered only when some place needs a new one. */
+class LazyIds {
+  private set: Set<string> | undefined;
+  constructor(private readonly entities: readonly EntityCluster[]) {}
+  has(id: string): boolean {
+    this.set ??= new Set(this.entities.map((e) => e.id));
+    return this.set.has(id);
+  }
+  add(id: string): void {
+    this.set ??= new Set(this.entities.map((e) => e.id));
+    this.set.add(id);
+  }
+}
+
+function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOfName: Int32Array, ids: LazyIds, input: PlaceInput): void {
   const { mentions, entities, gazetteer } = input;
   const e = u.entity;
   const ms = u.ks.map((k) => nameIdx[k]);
@@ -339,11 +368,14 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
     e.mentions = e.mentions.filter((mi) => !ms.includes(mi));
     entities.push(target);
   }
-  const usual = bestByPrior(countryFirst(u.all));
+  const usual = u.all.length === 1 ? u.all[0] : bestByPrior(countryFirst(u.all));
   const id = idFor(r, usual, e.id, e.canonical, gazetteer, u.all);
   const type = typeOfReferent(r);
-  const clash = entities.find((x) => x !== target && x.id === id);
-  target.id = clash ? `${id}-${target.type}` : id;
+  if (id !== target.id) {
+    // Another entity of the document may already have the id ("Paris" the person): keep ids unique.
+    target.id = ids.has(id) ? `${id}-${type}` : id;
+    ids.add(target.id);
+  }
   target.type = type;
   target.place = toResolved(r, Math.max(0, u.all.length - 1));
   target.facts = factsOf(r, gazetteer);

@@ -5,14 +5,17 @@ import * as path from 'path';
 import { bcubed, f1 as bcubedF1 } from './eval/clusters';
 import { emptyTally, finishTally, loadPolnearDocs, loadSeedDocs, tallyDoc, type EvalClaim } from './eval/claims';
 import { conllDocuments, conllText, countSpans, emptyCounts, formatTable, labelOfType, summarize, type EvalLabel, type LabeledSpan, type SetScore } from './eval/ner';
-import { repoRoot, requireShared } from './shared';
+import { formatPlaceScores, loadPlaceSet, scorePlaces } from './eval/places';
+import { repoRoot, sharedDir } from './shared';
 import type { EntityType } from '../server/src/analysis/types';
 import type { ContractDocument } from '../server/src/cli/output';
 
 /*
  * `npm run eval`: scores Dossier exactly as the held-out sets are scored,
  * through the CLI's JSON contract (`dossier analyze --json` / `--jsonl`), on
- * the seeds' gold, CoNLL-2003 valid and PolNeAR dev. Reads ../shared.
+ * the seeds' gold, CoNLL-2003 valid and PolNeAR dev (from ../shared), and
+ * place resolution on the sets in test/fixtures/places (always).
+ * `npm run eval -- --places-errors dev` lists the wrong places of a set.
  */
 
 type ContractDoc = ContractDocument;
@@ -65,9 +68,28 @@ function claimLine(name: string, t: ReturnType<typeof emptyTally>, speaker: bool
   );
 }
 
+/** Place resolution on the dev set and on the check set kept out of tuning. */
+function placesSection(): void {
+  const dir = path.join(repoRoot(), 'test', 'fixtures', 'places');
+  const i = process.argv.indexOf('--places-errors');
+  const show = new Set(i >= 0 ? (process.argv[i + 1] ?? 'dev').split(',') : []);
+  const scores = ['dev', 'check'].map((set) => {
+    const { gold, files } = loadPlaceSet(dir, set);
+    return scorePlaces(gold, analyzeFiles(files));
+  });
+  console.log('\n## Places (test/fixtures/places: type, country and first-level division of each gold place mention)\n');
+  console.log(formatPlaceScores(scores));
+  for (const s of scores) if (show.has(s.set)) for (const e of s.errors) console.log(`  ${s.set}: ${e}`);
+}
+
 function main(): void {
-  const shared = requireShared('npm run eval');
   if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run "npm run build" first');
+  const shared = sharedDir();
+  if (!shared) {
+    placesSection();
+    console.log('\nThe seeds, CoNLL-2003 and PolNeAR sections need the development data in ../shared (or $DOSSIER_SHARED), which is missing here.');
+    return;
+  }
   const scores: SetScore[] = [];
 
   // Seeds: entities, ids and claims against the hand-made gold.
@@ -141,6 +163,7 @@ function main(): void {
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(claimLine('seeds gold', seedClaims, true));
   console.log(claimLine('PolNeAR dev', polTally, false));
+  placesSection();
 }
 
 main();

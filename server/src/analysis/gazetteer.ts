@@ -12,11 +12,20 @@ export interface GazetteerData {
     lat: number | null;
     lon: number | null;
     independent: boolean;
+    /** ISO alpha-2 codes of the countries it borders. */
+    borders?: string[];
   }>;
-  /** [name, country code, lat, lon, population, GeoNames feature code], most populous first. */
-  cities: Array<[string, string, number, number, number, string]>;
-  /** [name, country code] of first-level administrative regions. */
-  regions: Array<[string, string]>;
+  /**
+   * [name, country code, lat, lon, population, GeoNames feature code, index into `divisions` or -1],
+   * most populous first.
+   */
+  cities: Array<[string, string, number, number, number, string, number?]>;
+  /** [name, country code, index into `divisions` or -1] of administrative regions (country-region-data). */
+  regions: Array<[string, string, number?]>;
+  /** First-level divisions: [English name, country code, lat, lon, other names, 1 when the name is a common word]. */
+  divisions?: Array<[string, string, number | null, number | null, string[], number?]>;
+  /** Short forms of city names ("Washington" for Washington, D.C.): [short form, index into `cities`]. */
+  cityAliases?: Array<[string, number]>;
 }
 
 export interface PlaceEntry {
@@ -60,6 +69,10 @@ export class Gazetteer {
    * look-up, not at load, because loading is on the path to the first hover.
    */
   private readonly places = new Map<string, number>();
+  /** Other bearers of a name than the one `places` answers with (place resolution weighs them all). */
+  private readonly others = new Map<string, number[]>();
+  /** Names that only place resolution knows: divisions and short forms of city names; built on first use. */
+  private extra: Map<string, number[]> | undefined;
   private readonly entries = new Map<number, PlaceEntry>();
   private readonly demonymToCountry = new Map<string, CountryEntry>();
   private readonly countriesByCode = new Map<string, CountryEntry>();
@@ -67,12 +80,17 @@ export class Gazetteer {
   readonly firstWords = new Set<string>();
   readonly maxWords: number;
 
-  constructor(private readonly data: GazetteerData) {
+  constructor(readonly data: GazetteerData) {
     let maxWords = 1;
     const independentDemonyms = new Set<string>();
     const add = (name: string, ref: number) => {
       const key = normalizeName(name);
-      if (!key || this.places.has(key)) return;
+      if (!key) return;
+      const first = this.places.get(key);
+      if (first !== undefined) {
+        if (first !== ref) pushRef(this.others, key, ref);
+        return;
+      }
       this.places.set(key, ref);
       const space = key.indexOf(' ');
       if (space > 0) {
@@ -126,6 +144,67 @@ export class Gazetteer {
     return { id: slugify(name), name, type: 'region', facts: { country: this.countriesByCode.get(cc)?.name, countryCode: cc } };
   }
 
+  /**
+   * Every known bearer of a name, as references (see refKind): the look-up's answer first, then the
+   * other countries, cities, regions and first-level divisions of that name, in no particular order.
+   */
+  candidateRefs(name: string): number[] {
+    const key = normalizeName(name);
+    const out: number[] = [];
+    const first = this.places.get(key);
+    if (first !== undefined) out.push(first);
+    for (const r of this.others.get(key) ?? []) if (!out.includes(r)) out.push(r);
+    for (const r of this.extraIndex().get(key) ?? []) if (!out.includes(r)) out.push(r);
+    return out;
+  }
+
+  /** Whether place resolution knows a name at all: cheaper than `candidateRefs` for the many names it does not. */
+  knows(name: string): boolean {
+    // Asked about the same capitalised words again and again: remembered by spelling.
+    let hit = this.known.get(name);
+    if (hit === undefined) {
+      const key = normalizeName(name);
+      hit = this.places.has(key) || this.extraIndex().has(key);
+      if (this.known.size > 50000) this.known.clear();
+      this.known.set(name, hit);
+    }
+    return hit;
+  }
+
+  private readonly known = new Map<string, boolean>();
+
+  /** The reference the plain look-up answers with for a name, if any. */
+  primaryRef(name: string): number | undefined {
+    return this.places.get(normalizeName(name));
+  }
+
+  private extraIndex(): Map<string, number[]> {
+    if (this.extra) return this.extra;
+    const extra = new Map<string, number[]>();
+    const add = (name: string, ref: number) => {
+      const key = normalizeName(name);
+      if (!key) return;
+      const list = extra.get(key);
+      if (!list) extra.set(key, [ref]);
+      else if (!list.includes(ref)) list.push(ref);
+    };
+    (this.data.divisions ?? []).forEach((d, i) => {
+      if (d[5] !== 1) add(d[0], DIVISION * REF + i);
+      for (const a of d[4]) add(a, DIVISION * REF + i);
+    });
+    for (const [alias, i] of this.data.cityAliases ?? []) add(alias, CITY_ALIAS * REF + i);
+    this.extra = extra;
+    return extra;
+  }
+
+  private bordersByCode: Map<string, readonly string[]> | undefined;
+
+  /** ISO alpha-2 codes of the countries bordering a country. */
+  borders(code: string): readonly string[] {
+    this.bordersByCode ??= new Map(this.data.countries.map((c) => [c.cca2, c.borders ?? []]));
+    return this.bordersByCode.get(code) ?? [];
+  }
+
   demonym(word: string): CountryEntry | undefined {
     return this.demonymToCountry.get(normalizeName(word));
   }
@@ -135,7 +214,32 @@ export class Gazetteer {
   }
 }
 
+function pushRef(map: Map<string, number[]>, key: string, ref: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [ref]);
+  else if (!list.includes(ref)) list.push(ref);
+}
+
 const REF = 1_000_000;
 const COUNTRY = 0;
 const CITY = 1;
 const REGION = 2;
+const DIVISION = 3;
+/** A city reached through a short form of its name ("Washington" for Washington, D.C.). */
+const CITY_ALIAS = 4;
+
+export type RefKind = 'country' | 'city' | 'region' | 'division' | 'city-alias';
+const KINDS: RefKind[] = ['country', 'city', 'region', 'division', 'city-alias'];
+
+/** What a reference from `candidateRefs` points at: the kind and the index in that table of `GazetteerData`. */
+export function refKind(ref: number): RefKind {
+  return KINDS[Math.floor(ref / REF)];
+}
+
+export function refIndex(ref: number): number {
+  return ref % REF;
+}
+
+export function refOf(kind: RefKind, index: number): number {
+  return KINDS.indexOf(kind) * REF + index;
+}

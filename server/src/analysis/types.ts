@@ -74,6 +74,8 @@ export interface Description extends TextSpan {
 export interface PlaceFacts {
   country?: string;
   countryCode?: string;
+  /** First-level division (a US state, a Canadian province, a governorate...). */
+  admin1?: string;
   lat?: number;
   lon?: number;
   population?: number;
@@ -90,6 +92,23 @@ export interface EntityCluster {
   mentions: number[];
   descriptions: Description[];
   facts?: PlaceFacts;
+  /** The place the document means by this name, for countries, cities and regions (analysis/places). */
+  place?: ResolvedPlace;
+}
+
+/** One known place a place name was resolved to. */
+export interface ResolvedPlace {
+  /** Its name in the gazetteer ("Paris", "Georgia", "Valencian Community"). */
+  name: string;
+  /** ISO 3166-1 alpha-2 code of its country. */
+  country: string;
+  /** Name of its first-level division, where known; a division's own name for a division. */
+  admin1?: string;
+  lat?: number;
+  lon?: number;
+  population?: number;
+  /** Other known places of the same name that the document did not mean. */
+  alternatives: number;
 }
 
 /** A nationality adjective such as "Iraqi", linked to its country but not a mention. */

@@ -1,5 +1,5 @@
 import type { DocumentAnalysis } from '../analysis/types';
-import { contractClaim, contractEntity } from './output';
+import { contractClaim, contractEntity, contractPlaces } from './output';
 
 /**
  * The `--json` and `--jsonl` contract written piece by piece. A big document
@@ -33,7 +33,8 @@ export function* documentJson(file: string, a: DocumentAnalysis, extra: Readonly
       buf += s;
     }
   };
-  yield* array(a.mentions, contractEntity);
+  const places = contractPlaces(a);
+  yield* array(a.mentions, (m) => contractEntity(m, places));
   buf += '],"claims":[';
   yield* array(a.claims, contractClaim);
   buf += ']}';

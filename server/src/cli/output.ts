@@ -1,4 +1,4 @@
-import type { DocumentAnalysis, EntityKind, EntityType, TextSpan } from '../analysis/types';
+import type { DocumentAnalysis, EntityKind, EntityType, ResolvedPlace, TextSpan } from '../analysis/types';
 import type { ReadResult } from '../workspace/readDocument';
 
 /** One document in the `dossier analyze --json` contract (version 1). */
@@ -15,6 +15,18 @@ export interface ContractEntity {
   kind: EntityKind;
   type: EntityType;
   id: string;
+  /** The place a place mention refers to (optional in version 1: absent for actors and unresolved places). */
+  place?: ContractPlace;
+}
+
+export interface ContractPlace {
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** First-level division (US state, province, governorate), where known. */
+  admin1?: string;
+  lat?: number;
+  lon?: number;
+  population?: number;
 }
 
 export interface ContractClaim {
@@ -28,14 +40,28 @@ export interface ContractClaim {
 
 const span = (s: TextSpan | null): TextSpan | null => (s ? { start: s.start, end: s.end, text: s.text } : null);
 
-export const contractEntity = (m: DocumentAnalysis['mentions'][number]): ContractEntity => ({
-  start: m.start,
-  end: m.end,
-  text: m.text,
-  kind: m.kind,
-  type: m.type,
-  id: m.id,
-});
+function contractPlace(p: ResolvedPlace): ContractPlace {
+  const out: ContractPlace = { country: p.country };
+  if (p.admin1 !== undefined) out.admin1 = p.admin1;
+  if (p.lat !== undefined && p.lon !== undefined) {
+    out.lat = p.lat;
+    out.lon = p.lon;
+  }
+  if (p.population !== undefined) out.population = p.population;
+  return out;
+}
+
+/** The resolved place of each place entity of a document, by entity id. */
+export function contractPlaces(a: DocumentAnalysis): ReadonlyMap<string, ContractPlace> {
+  const places = new Map<string, ContractPlace>();
+  for (const e of a.entities) if (e.kind === 'place' && e.place) places.set(e.id, contractPlace(e.place));
+  return places;
+}
+
+export function contractEntity(m: DocumentAnalysis['mentions'][number], places: ReadonlyMap<string, ContractPlace>): ContractEntity {
+  const place = m.kind === 'place' ? places.get(m.id) : undefined;
+  return { start: m.start, end: m.end, text: m.text, kind: m.kind, type: m.type, id: m.id, ...(place ? { place } : {}) };
+}
 
 export const contractClaim = (c: DocumentAnalysis['claims'][number]): ContractClaim => ({
   start: c.start,
@@ -47,7 +73,8 @@ export const contractClaim = (c: DocumentAnalysis['claims'][number]): ContractCl
 });
 
 export function toContract(file: string, a: DocumentAnalysis): ContractDocument {
-  return { file, entities: a.mentions.map(contractEntity), claims: a.claims.map(contractClaim) };
+  const places = contractPlaces(a);
+  return { file, entities: a.mentions.map((m) => contractEntity(m, places)), claims: a.claims.map(contractClaim) };
 }
 
 // C0 controls except tab and line feed, DEL, and C1 controls: what a terminal may act on.

@@ -2,6 +2,7 @@ import type { Sentence } from '../types';
 import { type ClaimContext, closesQuote, isCapitalised, isSentenceInitial, isWord, opensQuote, sentenceOf } from './context';
 import { ADJUNCT_PREPS, ADJUNCT_START, AUTHOR_PRONOUNS, AUX, BE, CLOSE_PUNCT, DASHES, DAYS, DETERMINERS, MODALS, NP_STOP, PREPOSITIONS, PRONOUN_SOURCES, QUANTIFIER_SOURCES, SUBORDINATORS, TIME_WORDS } from './functionWords';
 import { CUE_FORMS, CUE_NOUNS } from './lexicon';
+import { locatesPeople } from '../places/speakers';
 
 /*
  * Finding the source of a cue: the noun phrase to its left (past
@@ -30,6 +31,11 @@ export function nounPhraseLeft(ctx: ClaimContext, j: number, floor: number): num
     if (!isWord(w)) break;
     if (w === 'of' || w === 'for') {
       if (k === j) break;
+      a = k;
+      continue;
+    }
+    if (k < j && locatesPeople(ctx, k)) {
+      // "officials in Atlanta said" (places/speakers.ts)
       a = k;
       continue;
     }

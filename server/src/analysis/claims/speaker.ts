@@ -2,6 +2,7 @@ import type { EntityMention, EntityType } from '../types';
 import { isCapitalised, type ClaimContext } from './context';
 import { ANONYMOUS_HEADS, ORG_NOUNS, PERSON_NOUNS } from './lexicon';
 import { lowerBound } from '../../../../common/search';
+import { onlySilentPlaces } from '../places/speakers';
 
 /*
  * Who a source span refers to. A named source is its mention; a pronoun or a
@@ -79,6 +80,7 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
     if (w === 'it') return recentMention(ctx, start, ['organization'], 1500)?.id ?? null;
     if (w === 'they' || w === 'we' || w === 'i' || w === 'you') return null;
   }
+  if (onlySilentPlaces(ctx, a, b)) return null; // "Residents of Sidon said": no place speaks (places/speakers.ts)
   // Mentions inside the source span.
   const inside: Array<{ m: EntityMention; k: number }> = [];
   for (let k = a; k < b; k++) {

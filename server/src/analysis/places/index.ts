@@ -1,0 +1,62 @@
+import type { Gazetteer } from '../gazetteer';
+import type { DemonymMention, DocumentStructure, EntityCluster, EntityMention } from '../types';
+import type { DemonymSpan } from './evidence';
+import { resolvePlaces } from './resolve';
+
+export { promotePlaces } from './promote';
+
+/**
+ * Gives every place entity of the document the place it means (`EntityCluster.place`),
+ * with ids, types and facts to match; see resolve.ts.
+ */
+export function placeEntities(
+  text: string,
+  structure: DocumentStructure,
+  mentions: EntityMention[],
+  entities: EntityCluster[],
+  demonyms: readonly DemonymMention[],
+  gazetteer: Gazetteer,
+): void {
+  const spans = demonymSpans(demonyms, gazetteer);
+  spans.push(...namedDemonyms(mentions, gazetteer));
+  spans.sort((a, b) => a.start - b.start);
+  resolvePlaces({ text, structure, mentions, entities, demonyms: spans, gazetteer });
+}
+
+const demonymWords = new WeakMap<Gazetteer, Map<string, string | null>>();
+
+/** Nationalities that open actor names: "the Lebanese Army", "the Greek Parliament" say where the text is. */
+function namedDemonyms(mentions: readonly EntityMention[], gazetteer: Gazetteer): DemonymSpan[] {
+  let cache = demonymWords.get(gazetteer);
+  if (!cache) demonymWords.set(gazetteer, (cache = new Map()));
+  const out: DemonymSpan[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'actor' || m.type !== 'organization') continue;
+    const space = m.text.indexOf(' ');
+    if (space < 0) continue;
+    const word = m.text.slice(0, space);
+    let cc = cache.get(word);
+    if (cc === undefined) {
+      cc = gazetteer.demonym(word)?.cca2 ?? null;
+      if (cache.size > 20000) cache.clear();
+      cache.set(word, cc);
+    }
+    if (cc) out.push({ start: m.start, end: m.start + space, cc });
+  }
+  return out;
+}
+
+/** Nationality words with their country codes. */
+function demonymSpans(demonyms: readonly DemonymMention[], gazetteer: Gazetteer): DemonymSpan[] {
+  const out: DemonymSpan[] = [];
+  const codes = new Map<string, string | undefined>();
+  for (const d of demonyms) {
+    let cc = codes.get(d.country);
+    if (!codes.has(d.country)) {
+      cc = gazetteer.lookup(d.country)?.facts.countryCode;
+      codes.set(d.country, cc);
+    }
+    if (cc) out.push({ start: d.start, end: d.end, cc });
+  }
+  return out;
+}

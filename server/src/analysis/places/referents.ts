@@ -1,0 +1,140 @@
+import { refIndex, refKind, refOf, slugify, type Gazetteer } from '../gazetteer';
+import type { EntityType, ResolvedPlace } from '../types';
+import { divisionAbbreviation } from './abbreviations';
+
+/*
+ * The places a name can refer to, from the gazetteer's tables, in one shape:
+ * countries, cities, first-level divisions and the other administrative
+ * regions of country-region-data. A region that is a first-level division
+ * is that division, so each place appears once among a name's candidates.
+ */
+
+export type ReferentKind = 'country' | 'city' | 'division' | 'region';
+
+export interface Referent {
+  /** Stable key of the place: kind and table index. */
+  key: string;
+  kind: ReferentKind;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  cc: string;
+  /** Index of the first-level division it lies in (its own index for a division), or -1. */
+  division: number;
+  admin1?: string;
+  lat?: number;
+  lon?: number;
+  population?: number;
+  /** GeoNames feature code of a city (PPLC: capital, PPLA: seat of a first-level division). */
+  feature?: string;
+  /** Reached through a short form of the place's name ("Washington" for Washington, D.C.). */
+  shortForm: boolean;
+}
+
+const caches = new WeakMap<Gazetteer, Map<string, Referent[]>>();
+const CACHE_LIMIT = 20000;
+
+/** The distinct places a written name can refer to (none for an unknown name). */
+export function candidatesOf(name: string, gazetteer: Gazetteer): Referent[] {
+  let cache = caches.get(gazetteer);
+  if (!cache) caches.set(gazetteer, (cache = new Map()));
+  let hit = cache.get(name);
+  if (!hit) {
+    hit = build(name, gazetteer);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(name, hit.length > 0 ? hit : NONE);
+  }
+  return hit;
+}
+
+const NONE: Referent[] = [];
+
+function build(name: string, gazetteer: Gazetteer): Referent[] {
+  const out: Referent[] = [];
+  const seen = new Set<string>();
+  // "Ill.", "N.C.", "GA": an abbreviated division is that division.
+  const abbr = divisionAbbreviation(name);
+  if (!(abbr && abbr.length === name.length) && !gazetteer.knows(name)) return out;
+  const refs = abbr && abbr.length === name.length ? gazetteer.candidateRefs(abbr.name) : gazetteer.candidateRefs(name);
+  for (const ref of refs) {
+    const r = referent(ref, gazetteer);
+    if (!r || seen.has(r.key) || (abbr && abbr.length === name.length && (r.kind !== 'division' || r.cc !== abbr.cc))) continue;
+    seen.add(r.key);
+    out.push(r);
+  }
+  return out;
+}
+
+function referent(ref: number, gazetteer: Gazetteer): Referent | null {
+  const data = gazetteer.data;
+  const i = refIndex(ref);
+  const divisionName = (d: number) => (d >= 0 ? data.divisions?.[d]?.[0] : undefined);
+  switch (refKind(ref)) {
+    case 'country': {
+      const c = data.countries[i];
+      return { key: `c${i}`, kind: 'country', name: c.name, cc: c.cca2, division: -1, lat: c.lat ?? undefined, lon: c.lon ?? undefined, shortForm: false };
+    }
+    case 'city':
+    case 'city-alias': {
+      const [name, cc, lat, lon, population, feature, div = -1] = data.cities[i];
+      return { key: `t${i}`, kind: 'city', name, cc, division: div, admin1: divisionName(div), lat, lon, population, feature, shortForm: refKind(ref) === 'city-alias' };
+    }
+    case 'division': {
+      const d = data.divisions?.[i];
+      if (!d) return null;
+      return { key: `d${i}`, kind: 'division', name: d[0], cc: d[1], division: i, admin1: d[0], lat: d[2] ?? undefined, lon: d[3] ?? undefined, shortForm: false };
+    }
+    case 'region': {
+      const [name, cc, div = -1] = data.regions[i];
+      if (div >= 0) return referent(refOf('division', div), gazetteer);
+      return { key: `r${i}`, kind: 'region', name, cc, division: -1, shortForm: false };
+    }
+  }
+}
+
+/** The entity type a referent gives its mentions: divisions and other regions are regions. */
+export function typeOfReferent(r: Referent): EntityType {
+  return r.kind === 'country' ? 'country' : r.kind === 'city' ? 'city' : 'region';
+}
+
+/** Whether `inner` lies in `outer` (a country or a first-level division). */
+export function liesIn(inner: Referent, outer: Referent): boolean {
+  if (inner.key === outer.key) return false;
+  if (outer.kind === 'country') return inner.cc === outer.cc && inner.kind !== 'country';
+  if (outer.kind === 'division') return inner.kind !== 'division' && inner.division === outer.division && inner.cc === outer.cc;
+  return false;
+}
+
+export function toResolved(r: Referent, alternatives: number): ResolvedPlace {
+  const out: ResolvedPlace = { name: r.name, country: r.cc, alternatives };
+  if (r.admin1 !== undefined) out.admin1 = r.admin1;
+  if (r.lat !== undefined && r.lon !== undefined) {
+    out.lat = r.lat;
+    out.lon = r.lon;
+  }
+  if (r.population) out.population = r.population;
+  return out;
+}
+
+/** Great-circle distance in kilometres, or Infinity when either point is unknown. */
+export function distanceKm(a: Referent, b: Referent): number {
+  if (a.lat === undefined || a.lon === undefined || b.lat === undefined || b.lon === undefined) return Infinity;
+  const rad = Math.PI / 180;
+  const dφ = (b.lat - a.lat) * rad;
+  const dλ = (b.lon - a.lon) * rad;
+  const h = Math.sin(dφ / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dλ / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Entity id of a resolved place. The reading a name has without any context (`usual`) keeps the id
+ * clustering gave the name ("paris", "united-states"), so ids stay stable across documents; any other
+ * reading is qualified by division or country ("paris-texas", "tripoli-lebanon").
+ */
+export function idFor(r: Referent, usual: Referent | undefined, currentId: string, name: string, gazetteer: Gazetteer, candidates: readonly Referent[]): string {
+  if (!usual || usual.key === r.key) return currentId;
+  // Several places of the name in one country are told apart by division, others by country.
+  const sameCountry = candidates.filter((c) => c.cc === r.cc).length;
+  const country = gazetteer.country(r.cc)?.name ?? r.cc;
+  const qualifier = r.kind !== 'division' && sameCountry > 1 && r.admin1 ? r.admin1 : country;
+  return `${slugify(name) || 'place'}-${slugify(qualifier)}`;
+}

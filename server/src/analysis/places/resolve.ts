@@ -1,0 +1,395 @@
+import type { Gazetteer } from '../gazetteer';
+import type { DocumentStructure, EntityCluster, EntityMention, PlaceFacts } from '../types';
+import { containersOf, datelineSpan, kindCue, type DemonymSpan, type KindCue, type NameSpan } from './evidence';
+import { candidatesOf, idFor, liesIn, toResolved, typeOfReferent, type Referent } from './referents';
+import { PlaceContext, prior, score, type Evidence } from './score';
+
+/*
+ * Which place each place name of a document means. Explicit containment and
+ * cue words narrow a name's readings first; the remaining choice weighs the
+ * document's other places, demonyms, dateline and spatial coherence, with
+ * population as the last resort (see score.ts). One name keeps one reading
+ * per document unless the text places its mentions differently ("Paris,
+ * Texas" and "Paris, France"). Pure and deterministic.
+ */
+
+export interface PlaceInput {
+  text: string;
+  structure: DocumentStructure;
+  mentions: EntityMention[];
+  entities: EntityCluster[];
+  /** Every demonym of the document, inside mentions too ("the Lebanese Army"). */
+  demonyms: readonly DemonymSpan[];
+  gazetteer: Gazetteer;
+}
+
+/** A group of mentions of one entity that must name one place. */
+interface Unit {
+  entity: EntityCluster;
+  /** Indices into the sorted place names. */
+  ks: number[];
+  surface: string;
+  /** All readings of the name. */
+  all: Referent[];
+  /** Readings left by containment and cue words. */
+  cands: Referent[];
+  /** The text said where it is. */
+  explicit: boolean;
+  /** A container named for a name the gazetteer does not know ("Smallville, Kansas"). */
+  container?: { name: number; places: Referent[] };
+  /** Units listed with this one ("Georgia and Ukraine"). */
+  partners: Unit[];
+  chosen?: Referent;
+}
+
+const PLACE_TYPES = new Set(['country', 'city', 'region']);
+const LIST_GAP = /^(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$/;
+/** More readings than this are cut to the most prominent (names such as "San Antonio"). */
+const MAX_CANDIDATES = 40;
+
+export function resolvePlaces(input: PlaceInput): void {
+  const { text, mentions, gazetteer } = input;
+  const nameIdx: number[] = [];
+  mentions.forEach((m, i) => {
+    if (m.kind === 'place' && PLACE_TYPES.has(m.type)) nameIdx.push(i);
+  });
+  if (nameIdx.length === 0) return;
+  nameIdx.sort((a, b) => mentions[a].start - mentions[b].start);
+  const names: NameSpan[] = nameIdx.map((i) => mentions[i]);
+  const nameOf = new Map<number, number>(nameIdx.map((mi, k) => [mi, k]));
+  // Names repeat ("Iraq" thirty times): their readings are worked out once.
+  const memo = new Map<string, Referent[]>();
+  const readings = names.map((n, k) => {
+    const type = mentions[nameIdx[k]].type;
+    const key = `${type}\u0000${n.text}`;
+    let r = memo.get(key);
+    if (!r) memo.set(key, (r = readingsOf(n.text, type, gazetteer)));
+    return r;
+  });
+
+  // 1. Explicit evidence per name: what contains it, and what it contains.
+  const allowed: Array<Referent[] | null> = names.map(() => null);
+  const containerHint: Array<{ name: number; places: Referent[] } | undefined> = names.map(() => undefined);
+  const contained = new Set<string>();
+  const narrow = (k: number, to: Referent[]) => {
+    const cur = allowed[k];
+    const next = cur ? cur.filter((r) => to.some((t) => t.key === r.key)) : to;
+    if (next.length > 0) allowed[k] = next;
+  };
+  // Containment only matters where the name or a neighbour has several readings, or none ("Smallville, Kansas").
+  const several = (k: number) => k >= 0 && k < names.length && readings[k].length !== 1;
+  for (let k = 0; k < names.length; k++) {
+    const own = readings[k];
+    if (!several(k) && !several(k + 1) && !several(k - 1)) continue;
+    for (const c of containersOf(text, names, k, input.demonyms, gazetteer)) {
+      if (c.places.length === 0) continue;
+      if (own.length === 0) {
+        containerHint[k] ??= c;
+        continue;
+      }
+      if (c.immediate && isList(text, names, k, c.name, own)) continue;
+      const inside = own.filter((r) => c.places.some((p) => liesIn(r, p)));
+      if (inside.length === 0) continue;
+      narrow(k, inside);
+      if (c.name >= 0) {
+        narrow(c.name, c.places.filter((p) => inside.some((r) => liesIn(r, p))));
+        contained.add(`${Math.min(k, c.name)}:${Math.max(k, c.name)}`);
+      }
+    }
+    const cue = kindCue(text, names[k]);
+    if (cue) {
+      const fit = (allowed[k] ?? own).filter((r) => fitsCue(r, cue));
+      if (fit.length > 0) allowed[k] = fit;
+    }
+  }
+  const dateline = datelineSpan(text, input.structure);
+  const datelineName = dateline ? names.findIndex((n) => n.start === dateline.start) : -1;
+
+  // 2. Units: the mentions of one entity, split where the text places them differently.
+  const units: Unit[] = [];
+  const unitOfName = new Int32Array(names.length).fill(-1);
+  for (const e of input.entities) {
+    if (e.kind !== 'place' || !PLACE_TYPES.has(e.type)) continue;
+    const ks = e.mentions.map((mi) => nameOf.get(mi)).filter((k): k is number => k !== undefined);
+    if (ks.length === 0) continue;
+    for (const u of splitUnits(e, ks, names, readings, allowed, containerHint)) {
+      for (const k of u.ks) unitOfName[k] = units.length;
+      units.push(u.unit);
+    }
+  }
+
+  // Lists: "Georgia and Ukraine", "Beirut, Sidon and Tyre" (not "Paris, Texas").
+  for (let k = 0; k + 1 < names.length; k++) {
+    const gap = names[k + 1].start - names[k].end;
+    if (gap < 1 || gap > 7 || contained.has(`${k}:${k + 1}`) || !LIST_GAP.test(text.slice(names[k].end, names[k + 1].start))) continue;
+    const a = units[unitOfName[k]];
+    const b = units[unitOfName[k + 1]];
+    if (a && b && a !== b) {
+      if (!a.partners.includes(b)) a.partners.push(b);
+      if (!b.partners.includes(a)) b.partners.push(a);
+    }
+  }
+
+  // 3. Choose: names with one reading first, then the rest against the document's context.
+  const ctx = new PlaceContext(gazetteer);
+  for (const d of countDemonyms(input.demonyms)) ctx.addCountry(d.cc, d.n);
+  const evidenceOf = (u: Unit): Evidence => {
+    const home = datelineName >= 0 ? units[unitOfName[datelineName]]?.chosen : undefined;
+    const partners: Referent[] = [];
+    for (const p of u.partners) if (p.chosen) partners.push(p.chosen);
+    return { home: home && units[unitOfName[datelineName]] !== u ? home : undefined, partners };
+  };
+  const open: Unit[] = [];
+  for (const u of units) {
+    if (u.cands.length === 1) {
+      u.chosen = u.cands[0];
+      ctx.add(u.chosen);
+    } else if (u.cands.length > 1) open.push(u);
+  }
+  assignGreedy(open, ctx, evidenceOf);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const u of open) {
+      ctx.remove(u.chosen!);
+      u.chosen = best(u, ctx, evidenceOf(u)).r;
+      ctx.add(u.chosen);
+    }
+  }
+
+  // 4. Write the choice back: ids, types, facts.
+  const firstUnit = new Map<EntityCluster, Unit>();
+  for (const u of units) if (!firstUnit.has(u.entity)) firstUnit.set(u.entity, u);
+  const ids = new LazyIds(input.entities);
+  for (const u of units) apply(u, firstUnit.get(u.entity) === u, units, nameIdx, unitOfName, ids, input);
+}
+
+function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
+  if (MACRO_REGIONS.has(surface.toLowerCase())) return [];
+  // "Guanajuato state", "Nineveh province": the division named before the cue word.
+  const cue = DIVISION_CUE.exec(surface);
+  let all = cue ? candidatesOf(surface.slice(0, cue.index), gazetteer).filter((r) => r.kind === 'division' || r.kind === 'region') : candidatesOf(surface, gazetteer);
+  // A name the tagger calls a region is no small town ("Pacific", "Asia").
+  if (type === 'region') all = all.filter((r) => r.kind !== 'city' || (r.population ?? 0) >= 100000);
+  if (all.length > MAX_CANDIDATES) all = [...all].sort((a, b) => (b.population ?? 1e6) - (a.population ?? 1e6)).slice(0, MAX_CANDIDATES);
+  return all;
+}
+
+const DIVISION_CUE = / (?:[Ss]tate|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Oo]blast|[Pp]refecture|[Dd]epartment)$/;
+/** Areas that are no country, city or first-level division: they never take one of those readings. */
+const MACRO_REGIONS = new Set(
+  ('middle east|mid-east|mideast|near east|far east|the west|west|east|north|south|europe|asia|africa|america|north america|' +
+    'south america|latin america|central america|central asia|southeast asia|south asia|east asia|caucasus|balkans|levant|' +
+    'maghreb|sahel|scandinavia|caribbean|pacific|atlantic|mediterranean|caspian|arctic|antarctica|antarctic|eurasia|oceania|' +
+    'persian gulf|arabian peninsula|horn of africa|sub-saharan africa|western europe|eastern europe|gulf|north africa|' +
+    'west africa|east africa|midwest|new england|siberia|patagonia|deep south|sun belt|rust belt|gulf coast|west coast|east coast')
+    .split('|'),
+);
+
+function fitsCue(r: Referent, cue: KindCue): boolean {
+  if (cue === 'division') return r.kind === 'division' || r.kind === 'region';
+  return r.kind === cue;
+}
+
+/**
+ * "Georgia, Alabama and Florida": a list of divisions or countries, not a place and its container
+ * ("Lebanon, Pennsylvania, for the fair" is the container).
+ */
+function isList(text: string, names: readonly NameSpan[], _k: number, c: number, own: Referent[]): boolean {
+  if (!own.some((r) => r.kind === 'country' || r.kind === 'division')) return false;
+  const rest = text.slice(names[c].end, names[c].end + 60);
+  return /^\s*(?:and|or|&)\s/.test(rest) || /^\s*,\s*(?:and\s+|or\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\s*(?:,|and\b|or\b)/u.test(rest);
+}
+
+function splitUnits(
+  e: EntityCluster,
+  ks: number[],
+  names: readonly NameSpan[],
+  readings: Referent[][],
+  allowed: Array<Referent[] | null>,
+  hints: Array<{ name: number; places: Referent[] } | undefined>,
+): Array<{ unit: Unit; ks: number[] }> {
+  const groups: Array<{ set: Referent[] | null; ks: number[] }> = [];
+  let current: (typeof groups)[number] | undefined;
+  const pending: number[] = [];
+  for (const k of ks) {
+    const set = allowed[k];
+    if (!set) {
+      if (current) current.ks.push(k);
+      else pending.push(k);
+      continue;
+    }
+    // Mentions placed alike join one group; a mention placed elsewhere starts another.
+    let g = groups.find((x) => x.set !== null && x.set.some((r) => set.some((s) => s.key === r.key)));
+    if (g) g.set = g.set!.filter((r) => set.some((s) => s.key === r.key));
+    else {
+      g = { set, ks: [] };
+      groups.push(g);
+    }
+    g.ks.push(k);
+    current = g;
+  }
+  if (groups.length === 0) groups.push({ set: null, ks: [] });
+  groups[0].ks.unshift(...pending);
+  return groups.map((g) => {
+    g.ks.sort((a, b) => a - b);
+    const first = g.ks[0];
+    const surface = names[first].text;
+    const all = unionReadings(g.ks.map((k) => readings[k]));
+    const unit: Unit = {
+      entity: e,
+      ks: g.ks,
+      surface,
+      all,
+      cands: g.set ?? countryFirst(all),
+      explicit: g.set !== null,
+      container: g.ks.map((k) => hints[k]).find((h) => h !== undefined),
+      partners: [],
+    };
+    return { unit, ks: g.ks };
+  });
+}
+
+/**
+ * A country's name means the country, or one of its namesake first-level divisions ("Georgia" the
+ * state), unless the text places it ("Lebanon, Pennsylvania"): the document's context alone never
+ * makes it a town or a lesser region.
+ */
+function countryFirst(all: Referent[]): Referent[] {
+  return all.some((r) => r.kind === 'country') ? all.filter((r) => r.kind === 'country' || r.kind === 'division') : all;
+}
+
+function unionReadings(all: Referent[][]): Referent[] {
+  // Mentions of one name share one readings array: most entities have a single distinct list.
+  const lists = [...new Set(all)];
+  if (lists.length === 1) return lists[0];
+  const out: Referent[] = [];
+  const seen = new Set<string>();
+  for (const l of lists) for (const r of l) if (!seen.has(r.key)) (seen.add(r.key), out.push(r));
+  return out;
+}
+
+/** The reading a name has when nothing in the text says otherwise. */
+function bestByPrior(rs: Referent[]): Referent | undefined {
+  let top: Referent | undefined;
+  let s = -Infinity;
+  for (const r of rs) {
+    const p = prior(r);
+    if (p > s) {
+      s = p;
+      top = r;
+    }
+  }
+  return top;
+}
+
+function countDemonyms(demonyms: readonly DemonymSpan[]): Array<{ cc: string; n: number }> {
+  const counts = new Map<string, number>();
+  for (const d of demonyms) counts.set(d.cc, (counts.get(d.cc) ?? 0) + 1);
+  // A nationality said ten times is not ten places: two at most.
+  return [...counts].map(([cc, n]) => ({ cc, n: Math.min(n, 2) }));
+}
+
+function best(u: Unit, ctx: PlaceContext, ev: Evidence): { r: Referent; margin: number } {
+  let top: Referent = u.cands[0];
+  let s1 = -Infinity;
+  let s2 = -Infinity;
+  for (const r of u.cands) {
+    const s = score(r, ctx, ev);
+    if (s > s1) {
+      s2 = s1;
+      s1 = s;
+      top = r;
+    } else if (s > s2) s2 = s;
+  }
+  return { r: top, margin: s1 - s2 };
+}
+
+/** The most certain choices first, so that each later one sees them; few units, else one pass in text order. */
+function assignGreedy(open: Unit[], ctx: PlaceContext, evidenceOf: (u: Unit) => Evidence): void {
+  const left = new Set(open);
+  if (open.length > 12) {
+    for (const u of open) {
+      u.chosen = best(u, ctx, evidenceOf(u)).r;
+      ctx.add(u.chosen);
+    }
+    return;
+  }
+  while (left.size > 0) {
+    let pick: Unit | undefined;
+    let pickR: Referent | undefined;
+    let margin = -Infinity;
+    for (const u of left) {
+      const b = best(u, ctx, evidenceOf(u));
+      if (b.margin > margin) {
+        margin = b.margin;
+        pick = u;
+        pickR = b.r;
+      }
+    }
+    pick!.chosen = pickR;
+    ctx.add(pickR!);
+    left.delete(pick!);
+  }
+}
+
+/** The document's entity ids, gathered only when some place needs a new one. */
+class LazyIds {
+  private set: Set<string> | undefined;
+  constructor(private readonly entities: readonly EntityCluster[]) {}
+  has(id: string): boolean {
+    this.set ??= new Set(this.entities.map((e) => e.id));
+    return this.set.has(id);
+  }
+  add(id: string): void {
+    this.set ??= new Set(this.entities.map((e) => e.id));
+    this.set.add(id);
+  }
+}
+
+function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOfName: Int32Array, ids: LazyIds, input: PlaceInput): void {
+  const { mentions, entities, gazetteer } = input;
+  const e = u.entity;
+  const ms = u.ks.map((k) => nameIdx[k]);
+  const r = u.chosen;
+  if (!r) {
+    // A name the gazetteer lacks, placed by its container: its country and division are known.
+    const c = u.container;
+    const where = c ? (c.name >= 0 ? units[unitOfName[c.name]]?.chosen : c.places[0]) : undefined;
+    if (!where) return;
+    const place = { name: u.surface, country: where.cc, alternatives: 0 } as NonNullable<EntityCluster['place']>;
+    if (where.kind === 'division') place.admin1 = where.name;
+    e.place = place;
+    e.facts = { ...e.facts, country: gazetteer.country(where.cc)?.name, countryCode: where.cc, admin1: place.admin1 };
+    return;
+  }
+  let target = e;
+  if (!first) {
+    // The text placed these mentions elsewhere: they are another entity.
+    target = { ...e, aliases: [...new Set(ms.map((mi) => mentions[mi].text))], mentions: ms, descriptions: [] };
+    e.mentions = e.mentions.filter((mi) => !ms.includes(mi));
+    entities.push(target);
+  }
+  const usual = u.all.length === 1 ? u.all[0] : bestByPrior(countryFirst(u.all));
+  const id = idFor(r, usual, e.id, e.canonical, gazetteer, u.all);
+  const type = typeOfReferent(r);
+  if (id !== target.id) {
+    // Another entity of the document may already have the id ("Paris" the person): keep ids unique.
+    target.id = ids.has(id) ? `${id}-${type}` : id;
+    ids.add(target.id);
+  }
+  target.type = type;
+  target.place = toResolved(r, Math.max(0, u.all.length - 1));
+  target.facts = factsOf(r, gazetteer);
+  for (const mi of ms) {
+    mentions[mi].id = target.id;
+    if (PLACE_TYPES.has(mentions[mi].type)) mentions[mi].type = type;
+  }
+}
+
+function factsOf(r: Referent, gazetteer: Gazetteer): PlaceFacts {
+  const f: PlaceFacts = { country: gazetteer.country(r.cc)?.name, countryCode: r.cc };
+  if (r.admin1 !== undefined && r.kind !== 'division') f.admin1 = r.admin1;
+  if (r.lat !== undefined) f.lat = r.lat;
+  if (r.lon !== undefined) f.lon = r.lon;
+  if (r.population) f.population = r.population;
+  return f;
+}

@@ -1,0 +1,141 @@
+import type { Gazetteer } from '../gazetteer';
+import type { Referent } from './referents';
+
+/*
+ * How well one reading of a place name fits the document. The scale is
+ * log-population: a city of a million starts at 9, a city of 100,000 at
+ * 7.5, a first-level division at 7.8, a country at 10.1 (and a country's
+ * name never means a town unless the text says so: see resolve.ts).
+ * Evidence adds to that: the document's other
+ * places and demonyms in the same country or division, its places nearby,
+ * bordering countries, and the dateline's place. Population alone decides
+ * only between readings nothing else tells apart.
+ */
+
+export interface Evidence {
+  /** The dateline's place, when the name being scored is not the dateline itself. */
+  home?: Referent;
+  /** The places listed with this one ("Georgia and Ukraine"). */
+  partners?: readonly Referent[];
+}
+
+const W = {
+  country: 10.1,
+  division: 7.8,
+  region: 6.5,
+  /** Per tenfold population: a careful reader needs more than a little context to prefer a town to a city. */
+  population: 1.5,
+  capital: 0.7,
+  seat: 0.3,
+  shortForm: 0.3,
+  sameCountry: 1.6,
+  sameDivision: 1.4,
+  near: 0.6,
+  border: 0.6,
+  homeCountry: 1.5,
+  homeDivision: 1.2,
+  listKind: 2.5,
+  listCountry: 0.8,
+};
+/** Counts of context past this add nothing: a long document is not more certain than a short one. */
+const CAP = 4;
+
+export function prior(r: Referent): number {
+  switch (r.kind) {
+    case 'country':
+      return W.country;
+    case 'division':
+      return W.division;
+    case 'region':
+      return W.region;
+    case 'city': {
+      let p = W.population * Math.log10(Math.max(r.population ?? 0, 1000));
+      if (r.feature === 'PPLC') p += W.capital;
+      else if (r.feature === 'PPLA') p += W.seat;
+      if (r.shortForm) p -= W.shortForm;
+      return p;
+    }
+  }
+}
+
+const CELL = 2;
+const cellKey = (lat: number, lon: number) => (Math.floor(lat / CELL) + 100) * 1000 + Math.floor(lon / CELL) + 200;
+
+/** The places chosen so far and the demonyms, counted by country, division and map cell. */
+export class PlaceContext {
+  private readonly countries = new Map<string, number>();
+  private readonly divisions = new Map<string, number>();
+  private readonly cells = new Map<number, number>();
+
+  constructor(private readonly gazetteer: Gazetteer) {}
+
+  addCountry(cc: string, n = 1): void {
+    bump(this.countries, cc, n);
+  }
+
+  add(r: Referent): void {
+    this.change(r, 1);
+  }
+
+  remove(r: Referent): void {
+    this.change(r, -1);
+  }
+
+  private change(r: Referent, n: number): void {
+    bump(this.countries, r.cc, n);
+    if (r.division >= 0) bump(this.divisions, `${r.cc}.${r.division}`, n);
+    // A country's centre says nothing about where in it the text is.
+    if (r.kind !== 'country' && r.lat !== undefined && r.lon !== undefined) bump(this.cells, cellKey(r.lat, r.lon), n);
+  }
+
+  inCountry(cc: string): number {
+    return this.countries.get(cc) ?? 0;
+  }
+
+  inDivision(r: Referent): number {
+    return r.division >= 0 ? (this.divisions.get(`${r.cc}.${r.division}`) ?? 0) : 0;
+  }
+
+  /** Places in the map cells around a point (a few hundred kilometres). */
+  near(r: Referent): number {
+    if (r.kind === 'country' || r.lat === undefined || r.lon === undefined) return 0;
+    const la = Math.floor(r.lat / CELL) + 100;
+    const lo = Math.floor(r.lon / CELL) + 200;
+    let n = 0;
+    for (let a = la - 1; a <= la + 1; a++) for (let b = lo - 1; b <= lo + 1; b++) n += this.cells.get(a * 1000 + b) ?? 0;
+    return n;
+  }
+
+  bordering(cc: string): number {
+    let n = 0;
+    for (const b of this.gazetteer.borders(cc)) n += this.countries.get(b) ?? 0;
+    return n;
+  }
+}
+
+function bump<K>(map: Map<K, number>, key: K, n: number): void {
+  const v = (map.get(key) ?? 0) + n;
+  if (v === 0) map.delete(key);
+  else map.set(key, v);
+}
+
+const log2p = (n: number) => Math.log2(1 + Math.min(CAP, Math.max(0, n)));
+
+export function score(r: Referent, ctx: PlaceContext, ev: Evidence): number {
+  let s = prior(r);
+  s += W.sameCountry * log2p(ctx.inCountry(r.cc));
+  s += W.sameDivision * log2p(ctx.inDivision(r));
+  s += W.near * log2p(ctx.near(r));
+  s += W.border * log2p(ctx.bordering(r.cc));
+  // Lists join places of a kind: countries with countries, states with states of the same country.
+  for (const p of ev.partners ?? []) {
+    if (p.kind === r.kind && (r.kind === 'country' || r.kind === 'division')) s += W.listKind;
+    if (p.cc === r.cc) s += W.listCountry;
+  }
+  const h = ev.home;
+  if (h) {
+    if (h.cc === r.cc) s += W.homeCountry;
+    if (h.division >= 0 && h.division === r.division && h.cc === r.cc) s += W.homeDivision;
+  }
+  return s;
+}

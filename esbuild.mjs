@@ -23,7 +23,14 @@ const builds = [
   { ...common, entryPoints: ['server/src/workspace/analysisWorker.ts'], outfile: 'dist/worker.js' },
   { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The map and network webviews: browser bundles, world shapes included; nothing is fetched at run time.
-  ...['map', 'network'].map((view) => ({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: [`client/webview/${view}/main.ts`], outfile: `dist/webview/${view}.js` })),
+  ...['map', 'network'].map((view) => ({
+    ...common,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    entryPoints: [`client/webview/${view}/main.ts`],
+    outfile: `dist/webview/${view}.js`,
+  })),
 ];
 
 // The trained model ships beside the gazetteer in dist/data.

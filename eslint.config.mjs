@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
 
 // A regex, not gitignore-style groups: a group 'util' would also match a relative './util/search'.
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const nodeBuiltins = `^(node:)?(${builtinModules.filter((m) => !m.startsWith('_')).map(escape).join('|')})(/.*)?$`;
+const nodeBuiltins = `^(node:)?(${builtinModules
+  .filter((m) => !m.startsWith('_'))
+  .map(escape)
+  .join('|')})(/.*)?$`;
 
 /** no-restricted-imports for TypeScript (it also sees `import x = require(...)`). */
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });

@@ -92,7 +92,8 @@ function anchorByQuote(text: string, a: TextAnchor): AnchorResult | null {
 /** How many characters of the stored prefix and suffix agree with the text around [start, end). */
 function contextAgreement(text: string, start: number, end: number, a: TextAnchor): number {
   let n = 0;
-  for (let i = 1; i <= a.prefix.length && start - i >= 0 && text.charCodeAt(start - i) === a.prefix.charCodeAt(a.prefix.length - i); i++) n++;
+  for (let i = 1; i <= a.prefix.length && start - i >= 0 && text.charCodeAt(start - i) === a.prefix.charCodeAt(a.prefix.length - i); i++)
+    n++;
   for (let i = 0; i < a.suffix.length && end + i < text.length && text.charCodeAt(end + i) === a.suffix.charCodeAt(i); i++) n++;
   return n;
 }
@@ -139,7 +140,10 @@ function anchorFuzzy(text: string, a: TextAnchor, minScore: number): AnchorResul
     const score = 1 - m.distance / L;
     if (score < minScore) continue;
     // Context and closeness only break near-ties between equally good matches.
-    const rank = score + contextAgreement(text, m.start, m.end, a) / (1000 * (2 * CONTEXT_LENGTH + 1)) - Math.abs(m.start - a.start) / (1e6 * (text.length + 1));
+    const rank =
+      score +
+      contextAgreement(text, m.start, m.end, a) / (1000 * (2 * CONTEXT_LENGTH + 1)) -
+      Math.abs(m.start - a.start) / (1e6 * (text.length + 1));
     if (rank > bestRank) {
       bestRank = rank;
       best = { start: m.start, end: m.end, method: 'fuzzy', score };
@@ -151,8 +155,16 @@ function anchorFuzzy(text: string, a: TextAnchor, minScore: number): AnchorResul
 /** Long quotes: match the first and last part separately and require a plausible span between them. */
 function anchorHeadTail(text: string, a: TextAnchor, minScore: number): AnchorResult | null {
   const L = a.exact.length;
-  const head = anchor(text, { start: a.start, end: a.start + HEAD_TAIL_LENGTH, exact: a.exact.slice(0, HEAD_TAIL_LENGTH), prefix: a.prefix, suffix: '' }, { minScore });
-  const tail = anchor(text, { start: a.end - HEAD_TAIL_LENGTH, end: a.end, exact: a.exact.slice(L - HEAD_TAIL_LENGTH), prefix: '', suffix: a.suffix }, { minScore });
+  const head = anchor(
+    text,
+    { start: a.start, end: a.start + HEAD_TAIL_LENGTH, exact: a.exact.slice(0, HEAD_TAIL_LENGTH), prefix: a.prefix, suffix: '' },
+    { minScore },
+  );
+  const tail = anchor(
+    text,
+    { start: a.end - HEAD_TAIL_LENGTH, end: a.end, exact: a.exact.slice(L - HEAD_TAIL_LENGTH), prefix: '', suffix: a.suffix },
+    { minScore },
+  );
   if (!head || !tail || tail.end <= head.start) return null;
   const length = tail.end - head.start;
   if (length < L * minScore || length > L / minScore) return null;
@@ -164,7 +176,13 @@ function anchorHeadTail(text: string, a: TextAnchor, minScore: number): AnchorRe
  * with the least edit distance to `pattern`, tracking where it starts.
  * O(pattern × window), which the callers bound.
  */
-function bestSubstringMatch(pattern: string, text: string, from: number, to: number, maxErrors: number): { start: number; end: number; distance: number } | null {
+function bestSubstringMatch(
+  pattern: string,
+  text: string,
+  from: number,
+  to: number,
+  maxErrors: number,
+): { start: number; end: number; distance: number } | null {
   const m = pattern.length;
   let prev = new Int32Array(m + 1);
   let cur = new Int32Array(m + 1);

@@ -39,7 +39,13 @@ export const targetSchema = z.object({
 export const tagSchema = z
   .string()
   .transform((t) => t.trim())
-  .pipe(z.string().min(1).max(100).regex(/^[^\r\n]*$/, 'a tag is one line'));
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[^\r\n]*$/, 'a tag is one line'),
+  );
 
 export const bodySchema = z.object({
   tags: z.array(tagSchema).transform((tags) => [...new Set(tags)]),
@@ -79,9 +85,18 @@ const base = {
 
 export const passageAnnotationSchema = z.object({ ...base, kind: z.literal('passage') });
 export const entityTagAnnotationSchema = z.object({ ...base, kind: z.literal('entity-tag'), entity: entityRefSchema });
-export const correctionAnnotationSchema = z.object({ ...base, kind: z.literal('correction'), entity: entityRefSchema, correction: correctionSchema });
+export const correctionAnnotationSchema = z.object({
+  ...base,
+  kind: z.literal('correction'),
+  entity: entityRefSchema,
+  correction: correctionSchema,
+});
 
-export const annotationSchema = z.discriminatedUnion('kind', [passageAnnotationSchema, entityTagAnnotationSchema, correctionAnnotationSchema]);
+export const annotationSchema = z.discriminatedUnion('kind', [
+  passageAnnotationSchema,
+  entityTagAnnotationSchema,
+  correctionAnnotationSchema,
+]);
 
 /** A deletion remembered so that a merge with an older copy does not bring the annotation back. */
 export const tombstoneSchema = z.object({ id: z.string().uuid(), deleted: isoTime });
@@ -217,7 +232,12 @@ export function serializeSidecar(sidecar: Sidecar): string {
 export function canonicalAnnotation(a: Annotation): Annotation {
   const target = {
     position: { type: 'TextPositionSelector' as const, start: a.target.position.start, end: a.target.position.end },
-    quote: { type: 'TextQuoteSelector' as const, exact: a.target.quote.exact, prefix: a.target.quote.prefix, suffix: a.target.quote.suffix },
+    quote: {
+      type: 'TextQuoteSelector' as const,
+      exact: a.target.quote.exact,
+      prefix: a.target.quote.prefix,
+      suffix: a.target.quote.suffix,
+    },
     hash: a.target.hash,
   };
   const body = { tags: [...a.body.tags], ...(a.body.note !== undefined ? { note: a.body.note } : {}) };

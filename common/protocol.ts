@@ -74,7 +74,9 @@ export interface EntityAtResult {
 export const entityAtRequest = new RequestType<EntityAtParams, EntityAtResult | null, void>('dossier/entityAt');
 
 /** Parses W3C Web Annotation JSON-LD (the file's text); the client converts positions and re-anchors. */
-export const importAnnotationsRequest = new RequestType<{ content: string }, { annotations: ImportedAnnotation[]; skipped: number }, void>('dossier/importAnnotations');
+export const importAnnotationsRequest = new RequestType<{ content: string }, { annotations: ImportedAnnotation[]; skipped: number }, void>(
+  'dossier/importAnnotations',
+);
 
 // #endregion
 
@@ -154,7 +156,9 @@ export const OVERVIEW_LIMIT = 1000;
 export const workspaceOverviewRequest = new RequestType<{ filter?: string }, WorkspaceOverview, void>('dossier/workspaceOverview');
 
 /** Documents that mention a workspace entity, most mentions first. */
-export const entityDocumentsRequest = new RequestType<{ id: string }, Array<{ uri: string; mentionCount: number }>, void>('dossier/entityDocuments');
+export const entityDocumentsRequest = new RequestType<{ id: string }, Array<{ uri: string; mentionCount: number }>, void>(
+  'dossier/entityDocuments',
+);
 
 /** The mentions of a workspace entity in one document, in text order. */
 export const entityMentionsRequest = new RequestType<{ id: string; uri: string }, OverviewMention[], void>('dossier/entityMentions');
@@ -220,7 +224,9 @@ export interface ScopedMentionsParams extends ViewScopeParams {
 }
 
 /** An entity's mentions in the scope, documents by uri, mentions in text order; `total` counts them all. */
-export const scopedMentionsRequest = new RequestType<ScopedMentionsParams, { mentions: OverviewMention[]; total: number }, void>('dossier/scopedMentions');
+export const scopedMentionsRequest = new RequestType<ScopedMentionsParams, { mentions: OverviewMention[]; total: number }, void>(
+  'dossier/scopedMentions',
+);
 
 export interface NetworkFilter {
   /** Case-insensitive substring of the actor's name. */
@@ -299,7 +305,9 @@ export interface EdgeEvidenceParams extends ViewScopeParams {
 }
 
 /** What lies behind one edge of the network. */
-export const edgeEvidenceRequest = new RequestType<EdgeEvidenceParams, { items: EdgeEvidence[]; total: number }, void>('dossier/edgeEvidence');
+export const edgeEvidenceRequest = new RequestType<EdgeEvidenceParams, { items: EdgeEvidence[]; total: number }, void>(
+  'dossier/edgeEvidence',
+);
 
 export interface ReportParams {
   /** A file URI of the folder the report will be saved in: citations link to documents relative to it. */

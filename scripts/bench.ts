@@ -3,7 +3,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
 import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
 import { loadTagger } from '../server/src/analysis/ner/model';
@@ -24,14 +29,21 @@ const mb = (texts: string[]) => texts.reduce((n, t) => n + Buffer.byteLength(t),
 
 function seeds(): string[] {
   const dir = path.join(ROOT, 'media', 'samples');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
 function polnearTexts(split: 'dev' | 'train'): string[] {
   const shared = sharedDir();
   if (!shared) return [];
   const dir = path.join(shared, 'data', 'polnear', split, 'text');
-  return fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
 /**
@@ -53,7 +65,9 @@ function throughput(texts: string[], run: (t: string) => void, runs: number): nu
 
 /** Time and memory for one big document at growing sizes: linear time shows as a flat MB/s column. */
 function bigInputs(texts: string[], run: (t: string) => void): void {
-  console.log('\n## Big documents (one thread, one run each after a warm-up)\n| document | MB | seconds | MB/s | RSS after (MB) |\n| --- | --- | --- | --- | --- |');
+  console.log(
+    '\n## Big documents (one thread, one run each after a warm-up)\n| document | MB | seconds | MB/s | RSS after (MB) |\n| --- | --- | --- | --- | --- |',
+  );
   const corpus = texts.join('\n\n');
   const ofSize = (bytes: number, sep: RegExp | null) => {
     const base = sep ? corpus.replace(sep, ' ') : corpus;
@@ -71,7 +85,9 @@ function bigInputs(texts: string[], run: (t: string) => void): void {
     run(text);
     const secs = (performance.now() - t0) / 1000;
     const size = Buffer.byteLength(text) / 1048576;
-    console.log(`| ${name} | ${size.toFixed(1)} | ${secs.toFixed(2)} | ${(size / secs).toFixed(2)} | ${(process.memoryUsage().rss / 1048576).toFixed(0)} |`);
+    console.log(
+      `| ${name} | ${size.toFixed(1)} | ${secs.toFixed(2)} | ${(size / secs).toFixed(2)} | ${(process.memoryUsage().rss / 1048576).toFixed(0)} |`,
+    );
   }
 }
 
@@ -89,7 +105,9 @@ function loadTimes(): void {
     gaz.push(t1 - t0);
   }
   const size = (f: string) => (fs.statSync(path.join(dir, f)).size / 1048576).toFixed(1);
-  console.log(`\nmodel load: ${median(model).toFixed(0)} ms (${size('ner-model.json')} MB) · gazetteer load: ${median(gaz).toFixed(0)} ms (${size('gazetteer.json')} MB) — medians of 5`);
+  console.log(
+    `\nmodel load: ${median(model).toFixed(0)} ms (${size('ner-model.json')} MB) · gazetteer load: ${median(gaz).toFixed(0)} ms (${size('gazetteer.json')} MB) — medians of 5`,
+  );
 }
 
 async function compromiseRunner(): Promise<((t: string) => void) | null> {
@@ -126,7 +144,12 @@ class Server {
 
   async init(folder: string): Promise<void> {
     const uri = pathToFileURL(folder).toString();
-    await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], capabilities: { workspace: { configuration: true } } });
+    await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri,
+      workspaceFolders: [{ uri, name: 'bench' }],
+      capabilities: { workspace: { configuration: true } },
+    });
     await this.conn.sendNotification('initialized', {});
   }
 
@@ -212,7 +235,9 @@ async function main(): Promise<void> {
   if (dev.length) sets.push(['PolNeAR dev', dev]);
 
   if (run.has('throughput')) {
-    console.log('\n## Throughput (one thread, MB/s, median of runs after warm-up)\n| texts | MB | Dossier | compromise | ratio |\n| --- | --- | --- | --- | --- |');
+    console.log(
+      '\n## Throughput (one thread, MB/s, median of runs after warm-up)\n| texts | MB | Dossier | compromise | ratio |\n| --- | --- | --- | --- | --- |',
+    );
     for (const [name, texts] of sets) {
       const a = throughput(texts, ours, 11);
       const b = cmp ? throughput(texts, cmp, 5) : NaN;
@@ -243,14 +268,24 @@ async function main(): Promise<void> {
 
   if (run.has('hover')) await hoverSection(seedDir, seedFile, seedText, tmp, shared, dev);
   if (run.has('index')) await indexSection(tmp, shared, dev);
-  if (run.has('views')) await viewsSection(shared ? [...polnearTexts('train'), ...dev] : seeds(), res, shared ? 'PolNeAR texts' : 'seed texts');
+  if (run.has('views'))
+    await viewsSection(shared ? [...polnearTexts('train'), ...dev] : seeds(), res, shared ? 'PolNeAR texts' : 'seed texts');
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-async function hoverSection(seedDir: string, seedFile: string, seedText: string, tmp: string, shared: string | null, dev: string[]): Promise<void> {
+async function hoverSection(
+  seedDir: string,
+  seedFile: string,
+  seedText: string,
+  tmp: string,
+  shared: string | null,
+  dev: string[],
+): Promise<void> {
   console.log('\n## Hover latency (ms)');
   console.log('| document | while | p50 | p99 |\n| --- | --- | --- | --- |');
-  const big = (seedText.replace(/\n+Comment[\s\S]*$/, '') + '\n\n').repeat(Math.ceil((5 * 1048576) / seedText.length)).slice(0, 5 * 1048576);
+  const big = (seedText.replace(/\n+Comment[\s\S]*$/, '') + '\n\n')
+    .repeat(Math.ceil((5 * 1048576) / seedText.length))
+    .slice(0, 5 * 1048576);
   const idleServer = new Server();
   await idleServer.init(seedDir);
   await idleServer.waitIndexed();
@@ -283,12 +318,13 @@ async function hoverSection(seedDir: string, seedFile: string, seedText: string,
     console.log(`| seed 001 | indexing 3,000 docs | ${pct(during, 50).toFixed(2)} | ${pct(during, 99).toFixed(2)} |`);
     console.log(`| 5 MB document | indexing 3,000 docs | ${pct(duringBig, 50).toFixed(2)} | ${pct(duringBig, 99).toFixed(2)} |`);
   }
-
 }
 
 async function indexSection(tmp: string, shared: string | null, dev: string[]): Promise<void> {
   const texts = shared ? [...polnearTexts('train'), ...dev] : seeds();
-  console.log(`\n## Full index of a workspace (${shared ? 'PolNeAR texts' : 'seed texts'}, ${Math.max(1, Math.min(4, os.availableParallelism() - 1))} analysis thread(s) on ${os.availableParallelism()} cores)`);
+  console.log(
+    `\n## Full index of a workspace (${shared ? 'PolNeAR texts' : 'seed texts'}, ${Math.max(1, Math.min(4, os.availableParallelism() - 1))} analysis thread(s) on ${os.availableParallelism()} cores)`,
+  );
   console.log('| documents | MB | time (s) | docs/s | peak RSS (MB) |\n| --- | --- | --- | --- | --- |');
   for (const n of [100, 1000, 10000]) {
     const dir = path.join(tmp, `corpus${n}`);

@@ -55,7 +55,9 @@ export async function viewsSection(texts: string[], res: AnalysisResources, labe
   const index = new DocumentIndex(new OncePerText(res));
   const t0 = performance.now();
   for (let i = 0; i < n; i++) await index.update(`file:///bench/doc${String(i).padStart(5, '0')}.txt`, texts[i % texts.length], 1);
-  console.log(`\n## Map and network data of ${n.toLocaleString('en')} documents (${label}; index built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\n## Map and network data of ${n.toLocaleString('en')} documents (${label}; index built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   console.log('| what | wall, median of 7 (ms) | CPU, median (ms) | size |\n| --- | --- | --- | --- |');
   const entities = workspaceEntities(index);
   const resolveAll = () => {
@@ -72,7 +74,9 @@ export async function viewsSection(texts: string[], res: AnalysisResources, labe
     await index.update(again.uri, again.document.getText() + (version % 2 ? ' ' : ''), version);
     return resolveAll();
   });
-  console.log(`| registry: first resolution of all entity ids after an index change (shared with the sidebar) | ${cold.median.toFixed(0)} | ${cold.cpu.toFixed(0)} | ${cold.result.toLocaleString('en')} entities |`);
+  console.log(
+    `| registry: first resolution of all entity ids after an index change (shared with the sidebar) | ${cold.median.toFixed(0)} | ${cold.cpu.toFixed(0)} | ${cold.result.toLocaleString('en')} entities |`,
+  );
   resolveAll();
   // The requests as the server answers them: the pure builders fed in slices that yield to the event loop.
   // A new service each run, so no answer and no resolved id is reused between runs.
@@ -80,9 +84,13 @@ export async function viewsSection(texts: string[], res: AnalysisResources, labe
   const map = await time(8, () => new ViewsService(deps).mapData({}));
   console.log(`| dossier/mapData | ${map.median.toFixed(0)} | ${map.cpu.toFixed(0)} | ${map.result.places.length} places |`);
   const net = await time(8, () => new ViewsService(deps).networkData({}));
-  console.log(`| dossier/networkData, default filter | ${net.median.toFixed(0)} | ${net.cpu.toFixed(0)} | ${net.result.nodes.length} actors of ${net.result.actors.toLocaleString('en')}, ${net.result.edges.length} edges |`);
+  console.log(
+    `| dossier/networkData, default filter | ${net.median.toFixed(0)} | ${net.cpu.toFixed(0)} | ${net.result.nodes.length} actors of ${net.result.actors.toLocaleString('en')}, ${net.result.edges.length} edges |`,
+  );
   const top500 = await time(8, () => new ViewsService(deps).networkData({ filter: { topN: 500 } }));
-  console.log(`| dossier/networkData, top 500 | ${top500.median.toFixed(0)} | ${top500.cpu.toFixed(0)} | ${top500.result.nodes.length} actors, ${top500.result.edges.length} edges |`);
+  console.log(
+    `| dossier/networkData, top 500 | ${top500.median.toFixed(0)} | ${top500.cpu.toFixed(0)} | ${top500.result.nodes.length} actors, ${top500.result.edges.length} edges |`,
+  );
   const both = await time(8, async () => {
     const service = new ViewsService(deps);
     return [await service.mapData({}), await service.networkData({})];

@@ -12,8 +12,16 @@ const out = process.argv[2] ?? join(root, 'dist', 'data', 'gazetteer.json');
 
 const MIN_CITY_POPULATION = 5000;
 
-const stripMarks = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[ʻʼ‘’']/g, "'");
-const slug = (s) => stripMarks(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const stripMarks = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ʻʼ‘’']/g, "'");
+const slug = (s) =>
+  stripMarks(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 const english = JSON.parse(readFileSync(join(root, 'scripts', 'data', 'english-country-names.json'), 'utf8'));
 
@@ -52,9 +60,39 @@ const divisions = [];
 const divisionOf = new Map(); // "CC.adminCode" -> division index
 const divisionByIso = new Map(); // "CC.isoCode" -> division index
 // Generic words that open or close a division's name; the bare name is what news text writes ("Mount Lebanon").
-const SUFFIX = / (?:Province|Region|District|Governorate|Department|department|Oblast|State|Prefecture|Voivodeship|Krai|County|Municipality|Parish|Division|Emirate|Territory|Autonomous Region|Capital District)$/;
+const SUFFIX =
+  / (?:Province|Region|District|Governorate|Department|department|Oblast|State|Prefecture|Voivodeship|Krai|County|Municipality|Parish|Division|Emirate|Territory|Autonomous Region|Capital District)$/;
 const PREFIX = /^(?:Region|Community|State|Province|Municipality|Canton|Department|Republic) of (?:the )?/;
-const TOO_GENERIC = new Set(['north', 'south', 'east', 'west', 'central', 'centre', 'center', 'northern', 'southern', 'eastern', 'western', 'capital', 'upper', 'lower', 'northeast', 'northwest', 'southeast', 'southwest', 'north east', 'north west', 'south east', 'south west', 'coast', 'islands', 'island', 'city', 'far north', 'far west']);
+const TOO_GENERIC = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'central',
+  'centre',
+  'center',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'capital',
+  'upper',
+  'lower',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'north east',
+  'north west',
+  'south east',
+  'south west',
+  'coast',
+  'islands',
+  'island',
+  'city',
+  'far north',
+  'far west',
+]);
 for (const [cc, c] of Object.entries(iso3166)) {
   for (const r of c.regions ?? []) {
     const name = r.names?.en ?? r.name;
@@ -97,7 +135,26 @@ cities.sort((a, b) => b[4] - a[4]);
 // Short forms news text uses for some city names: "Washington" (Washington, D.C.), "New York" (New York City),
 // "Santiago" (Santiago de Compostela). They only add candidates for place resolution, never change a look-up.
 const countryNames = new Set(countries.flatMap((c) => [c.name, ...c.aliases]).map((n) => n.toLowerCase()));
-const GENERIC_HEADS = new Set(['ciudad', 'villa', 'puerto', 'san', 'santa', 'santo', 'sao', 'nueva', 'nuevo', 'valle', 'vila', 'porto', 'bahia', 'rio', 'la', 'el', 'los', 'las']);
+const GENERIC_HEADS = new Set([
+  'ciudad',
+  'villa',
+  'puerto',
+  'san',
+  'santa',
+  'santo',
+  'sao',
+  'nueva',
+  'nuevo',
+  'valle',
+  'vila',
+  'porto',
+  'bahia',
+  'rio',
+  'la',
+  'el',
+  'los',
+  'las',
+]);
 const cityAliases = [];
 const largest = new Map();
 cities.forEach((c, i) => {
@@ -128,7 +185,8 @@ for (const [, cc, list] of crd.allCountries) {
 
 const divisionRows = divisions.map((d) => {
   const [x, y, z] = d.sum;
-  const point = d.n > 0 ? [round((Math.atan2(z, Math.hypot(x, y)) * 180) / Math.PI, 2), round((Math.atan2(y, x) * 180) / Math.PI, 2)] : [null, null];
+  const point =
+    d.n > 0 ? [round((Math.atan2(z, Math.hypot(x, y)) * 180) / Math.PI, 2), round((Math.atan2(y, x) * 180) / Math.PI, 2)] : [null, null];
   // A generic name is kept for display (a city's division) but marked so that it is never looked up.
   return d.generic ? [d.name, d.cc, point[0], point[1], d.aliases, 1] : [d.name, d.cc, point[0], point[1], d.aliases];
 });
@@ -145,4 +203,6 @@ writeFileSync(
     cityAliases,
   }),
 );
-console.log(`gazetteer: ${countries.length} countries, ${cities.length} cities, ${regions.length} regions, ${divisions.length} divisions -> ${out}`);
+console.log(
+  `gazetteer: ${countries.length} countries, ${cities.length} cities, ${regions.length} regions, ${divisions.length} divisions -> ${out}`,
+);

@@ -4,7 +4,18 @@ import * as os from 'os';
 import * as path from 'path';
 import { bcubed, f1 as bcubedF1 } from './eval/clusters';
 import { emptyTally, finishTally, loadPolnearDocs, loadSeedDocs, tallyDoc, type EvalClaim } from './eval/claims';
-import { conllDocuments, conllText, countSpans, emptyCounts, formatTable, labelOfType, summarize, type EvalLabel, type LabeledSpan, type SetScore } from './eval/ner';
+import {
+  conllDocuments,
+  conllText,
+  countSpans,
+  emptyCounts,
+  formatTable,
+  labelOfType,
+  summarize,
+  type EvalLabel,
+  type LabeledSpan,
+  type SetScore,
+} from './eval/ner';
 import { formatPlaceScores, loadPlaceSet, scorePlaces } from './eval/places';
 import { repoRoot, sharedDir } from './shared';
 import type { EntityType } from '../server/src/analysis/types';
@@ -37,7 +48,10 @@ function analyzeTexts(texts: string[]): ContractDoc[] {
   });
   fs.rmSync(dir, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`dossier analyze failed (${r.status}): ${r.stderr}`);
-  return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as ContractDoc);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ContractDoc);
 }
 
 function analyzeFiles(files: string[]): ContractDoc[] {
@@ -48,7 +62,9 @@ function analyzeFiles(files: string[]): ContractDoc[] {
 
 const labeled = (doc: ContractDoc): LabeledSpan[] => doc.entities.map((e) => ({ start: e.start, end: e.end, label: labelOfType(e.type) }));
 const claimsOf = (doc: ContractDoc, range: { start: number; end: number }): EvalClaim[] =>
-  doc.claims.filter((c) => c.start >= range.start && c.start < range.end).map((c) => ({ content: { start: c.start, end: c.end, text: c.text }, cue: c.cue, source: c.source, speaker: c.speaker }));
+  doc.claims
+    .filter((c) => c.start >= range.start && c.start < range.end)
+    .map((c) => ({ content: { start: c.start, end: c.end, text: c.text }, cue: c.cue, source: c.source, speaker: c.speaker }));
 
 interface GoldFile {
   file: string;
@@ -87,14 +103,20 @@ function main(): void {
   const shared = sharedDir();
   if (!shared) {
     placesSection();
-    console.log('\nThe seeds, CoNLL-2003 and PolNeAR sections need the development data in ../shared (or $DOSSIER_SHARED), which is missing here.');
+    console.log(
+      '\nThe seeds, CoNLL-2003 and PolNeAR sections need the development data in ../shared (or $DOSSIER_SHARED), which is missing here.',
+    );
     return;
   }
   const scores: SetScore[] = [];
 
   // Seeds: entities, ids and claims against the hand-made gold.
   const goldDir = path.join(shared, 'gold');
-  const golds = fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(goldDir, f), 'utf8')) as GoldFile);
+  const golds = fs
+    .readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(goldDir, f), 'utf8')) as GoldFile);
   const seedDocs = analyzeFiles(golds.map((g) => path.join(shared, 'seeds', g.file)));
   const counts = emptyCounts();
   const predIds: string[] = [];
@@ -134,7 +156,14 @@ function main(): void {
   const conllOut = analyzeTexts(conll.map((d) => d.text));
   const conllCounts = emptyCounts();
   conll.forEach((d, i) => countSpans(d.gold, labeled(conllOut[i]), conllCounts));
-  scores.push(summarize('CoNLL-2003 valid', conllCounts, conll.length, conll.reduce((n, d) => n + d.text.length, 0)));
+  scores.push(
+    summarize(
+      'CoNLL-2003 valid',
+      conllCounts,
+      conll.length,
+      conll.reduce((n, d) => n + d.text.length, 0),
+    ),
+  );
 
   // PolNeAR dev: entities against CoreNLP's silver labels (agreement), claims against the attributions.
   const polDir = path.join(shared, 'data', 'polnear', 'dev');
@@ -148,7 +177,9 @@ function main(): void {
     tallyDoc(polTally, d.gold, claimsOf(polOut[i], d.range), false);
     const nerFile = path.join(polDir, 'ner', `${d.name.replace(/\.txt$/, '')}.json`);
     if (!fs.existsSync(nerFile)) return;
-    const silver = (JSON.parse(fs.readFileSync(nerFile, 'utf8')) as { entities: Array<{ start: number; end: number; label: string }> }).entities
+    const silver = (
+      JSON.parse(fs.readFileSync(nerFile, 'utf8')) as { entities: Array<{ start: number; end: number; label: string }> }
+    ).entities
       .filter((e) => e.label === 'PER' || e.label === 'ORG' || e.label === 'LOC')
       .map((e) => ({ start: e.start, end: e.end, label: e.label as EvalLabel }));
     countSpans(silver, labeled(polOut[i]), polCounts);

@@ -14,7 +14,10 @@ for (const set of ['dev', 'check']) {
   for (const chunk of src.split(/^=== /m).slice(1)) {
     const nl = chunk.indexOf('\n');
     const id = chunk.slice(0, nl).trim();
-    const body = chunk.slice(nl + 1).replace(/^\s*\n/, '').replace(/\s*$/, '\n');
+    const body = chunk
+      .slice(nl + 1)
+      .replace(/^\s*\n/, '')
+      .replace(/\s*$/, '\n');
     let text = '';
     const places = [];
     let last = 0;

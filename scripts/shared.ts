@@ -16,7 +16,9 @@ export function sharedDir(): string | null {
 export function requireShared(what: string): string {
   const dir = sharedDir();
   if (!dir) {
-    process.stderr.write(`${what} needs the development data in ../shared (beside this checkout) or $DOSSIER_SHARED, which is missing here.\n`);
+    process.stderr.write(
+      `${what} needs the development data in ../shared (beside this checkout) or $DOSSIER_SHARED, which is missing here.\n`,
+    );
     process.exit(1);
   }
   return dir;

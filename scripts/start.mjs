@@ -52,7 +52,8 @@ async function main() {
   await ensureInstalled();
   const base = path.join(cacheDir, 'start');
   const userDataDir = path.join(base, 'user');
-  if (!fs.existsSync(path.join(userDataDir, 'User', 'settings.json'))) writeUserSettings(userDataDir, { 'outline.collapseItems': 'alwaysExpand' });
+  if (!fs.existsSync(path.join(userDataDir, 'User', 'settings.json')))
+    writeUserSettings(userDataDir, { 'outline.collapseItems': 'alwaysExpand' });
   const wanted = Number(process.env.PORT || 8080);
   const port = (await portIsFree(wanted)) ? wanted : await freePort();
   const server = await startCodeServer({
@@ -78,7 +79,9 @@ async function main() {
     }
   });
   const url = workbenchUrl(server.origin, samples, { extensionDevelopmentPath: repoRoot });
-  console.log(`\nDossier is running in VS Code ${'1.100.3'} (code-server). Open this URL in a browser:\n\n  ${url}\n\n(the extension is loaded from ${repoRoot}; rebuild with npm run build and reload the page)\nPress Ctrl+C to stop.`);
+  console.log(
+    `\nDossier is running in VS Code ${'1.100.3'} (code-server). Open this URL in a browser:\n\n  ${url}\n\n(the extension is loaded from ${repoRoot}; rebuild with npm run build and reload the page)\nPress Ctrl+C to stop.`,
+  );
 }
 
 main().catch((err) => {

@@ -161,7 +161,7 @@ function main(): void {
   }
   const sorted = hashes.slice().sort();
   const uniq: number[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i + 1;
     while (j < sorted.length && sorted[j] === sorted[i]) j++;
     if (j - i >= MIN_COUNT) uniq.push(sorted[i]);
@@ -195,7 +195,9 @@ function main(): void {
     onEpoch: (epoch, w, t, mistakes) => {
       const tagger = taggerFromWeights(featHashes, w, t, gazetteer);
       const f1 = tokenLevelF1(tagger, valid);
-      console.log(`epoch ${epoch}: ${mistakes} sentences wrong; CoNLL valid tagger F1 ${(100 * f1).toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      console.log(
+        `epoch ${epoch}: ${mistakes} sentences wrong; CoNLL valid tagger F1 ${(100 * f1).toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      );
     },
   });
 

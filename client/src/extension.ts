@@ -54,10 +54,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
     throw err;
   });
   const indexEvents = new IndexEvents(c);
-  context.subscriptions.push(indexEvents, refreshOutlinesOnIndexChange(indexEvents, includeGlobs().map((pattern) => ({ scheme: 'file', pattern }))));
+  context.subscriptions.push(
+    indexEvents,
+    refreshOutlinesOnIndexChange(
+      indexEvents,
+      includeGlobs().map((pattern) => ({ scheme: 'file', pattern })),
+    ),
+  );
   const sidebar = registerViews(context, c, ready, indexEvents.onDidChange);
   const views = createViews(context, c, indexEvents.onDidChange, isIncluded);
-  registerCommands(context, { client: c, messages, store: annotations.store, annotations: annotations.commands, overview: sidebar.overview, sidebar, views: views.commands });
+  registerCommands(context, {
+    client: c,
+    messages,
+    store: annotations.store,
+    annotations: annotations.commands,
+    overview: sidebar.overview,
+    sidebar,
+    views: views.commands,
+  });
   return { client: c, ready, annotations: annotations.api, status, overview: sidebar.overview, views: views.api };
 }
 

@@ -13,7 +13,9 @@ export class IndexEvents implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(client: LanguageClient) {
-    this.subscription = client.onNotification(indexChangedNotification, (p) => this.emitter.fire(Array.isArray(p?.uris) ? p.uris.filter((u): u is string => typeof u === 'string') : []));
+    this.subscription = client.onNotification(indexChangedNotification, (p) =>
+      this.emitter.fire(Array.isArray(p?.uris) ? p.uris.filter((u): u is string => typeof u === 'string') : []),
+    );
   }
 
   dispose(): void {

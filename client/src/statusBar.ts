@@ -4,7 +4,11 @@ import { documentStatsRequest, indexingStatusNotification, type IndexingStatus }
 
 /** Entity and claim counts of the active document, and indexing progress while it runs. */
 /** Returns what the item shows, for tests. */
-export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient, isIncluded: (doc: vscode.TextDocument) => boolean): () => { text: string; visible: boolean } {
+export function registerStatusBar(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  isIncluded: (doc: vscode.TextDocument) => boolean,
+): () => { text: string; visible: boolean } {
   const item = vscode.window.createStatusBarItem('dossier.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Dossier';
   item.command = 'workbench.action.showAllSymbols';

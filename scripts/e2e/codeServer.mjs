@@ -39,7 +39,10 @@ function httpStatus(url) {
       resolve(res.statusCode);
     });
     req.on('error', () => resolve(0));
-    req.setTimeout(2000, () => { req.destroy(); resolve(0); });
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(0);
+    });
   });
 }
 
@@ -51,11 +54,17 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, l
   port ??= await freePort();
   const args = [
     codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
     workspace,
   ];
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
@@ -66,33 +75,54 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, l
   });
   if (typeof out === 'number') fs.closeSync(out);
   let exited = null;
-  proc.on('exit', (code, signal) => { exited = { code, signal }; });
+  proc.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
 
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     const group = -proc.pid;
-    try { process.kill(group, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(group, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     const deadline = Date.now() + 5000;
     while (exited === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     // Whatever is left in the group (extension host, language server) goes too.
-    try { process.kill(group, 'SIGKILL'); } catch { /* group already empty */ }
+    try {
+      process.kill(group, 'SIGKILL');
+    } catch {
+      /* group already empty */
+    }
   };
 
   const origin = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(async () => {
-      if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)})${logFile ? `; see ${logFile}` : ''}`);
-      const status = await httpStatus(`${origin}/healthz`);
-      return status === 200;
-    }, { timeout: 60_000, interval: 250, what: `code-server on ${origin}` });
+    await waitFor(
+      async () => {
+        if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)})${logFile ? `; see ${logFile}` : ''}`);
+        const status = await httpStatus(`${origin}/healthz`);
+        return status === 200;
+      },
+      { timeout: 60_000, interval: 250, what: `code-server on ${origin}` },
+    );
   } catch (err) {
     await stop();
     throw err;
   }
   log(`code-server ${origin} (pid ${proc.pid})`);
-  return { port, origin, proc, stop, get exited() { return exited; } };
+  return {
+    port,
+    origin,
+    proc,
+    stop,
+    get exited() {
+      return exited;
+    },
+  };
 }
 
 /** Workbench URL that opens `folder`, optionally with extension-development payload. */

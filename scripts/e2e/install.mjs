@@ -21,9 +21,7 @@ export const installDir = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION
 export const codeServerEntry = path.join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const markerFile = path.join(installDir, '.dossier-e2e-installed.json');
 
-const APT_PACKAGES = [
-  'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'ripgrep', 'chromium',
-];
+const APT_PACKAGES = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'ripgrep', 'chromium'];
 const NATIVE_MODULES = ['kerberos', '@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'native-watchdog', 'node-pty'];
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -36,8 +34,7 @@ export function chromiumPath() {
 function markerOk() {
   try {
     const m = JSON.parse(fs.readFileSync(markerFile, 'utf8'));
-    return m.codeServer === CODE_SERVER_VERSION && m.nodeModulesAbi === process.versions.modules
-      && fs.existsSync(codeServerEntry);
+    return m.codeServer === CODE_SERVER_VERSION && m.nodeModulesAbi === process.versions.modules && fs.existsSync(codeServerEntry);
   } catch {
     return false;
   }
@@ -72,8 +69,7 @@ async function ensureAptPackages() {
   await run(...sudo(['update']), { env, label: 'apt-get update' });
   // --no-install-recommends keeps Chromium's install small (no mesa/llvm,
   // printing, upower...); fonts-liberation gives the workbench readable text.
-  await run(...sudo(['install', '-y', '--no-install-recommends', ...APT_PACKAGES, 'fonts-liberation']),
-    { env, label: 'apt-get install' });
+  await run(...sudo(['install', '-y', '--no-install-recommends', ...APT_PACKAGES, 'fonts-liberation']), { env, label: 'apt-get install' });
   log(`apt packages installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
@@ -91,8 +87,10 @@ async function installCodeServerPackages() {
   const env = gypEnv();
   const vscodeDir = path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode');
   fs.mkdirSync(installDir, { recursive: true });
-  fs.writeFileSync(path.join(installDir, 'package.json'),
-    JSON.stringify({ name: 'dossier-e2e-code-server', version: '1.0.0', private: true }, null, 2));
+  fs.writeFileSync(
+    path.join(installDir, 'package.json'),
+    JSON.stringify({ name: 'dossier-e2e-code-server', version: '1.0.0', private: true }, null, 2),
+  );
   log(`npm install --ignore-scripts code-server@${CODE_SERVER_VERSION}`);
   await run('npm', ['install', '--ignore-scripts', '--no-save', `code-server@${CODE_SERVER_VERSION}`], { cwd: installDir, env });
   log('npm install --omit=dev --ignore-scripts in lib/vscode and lib/vscode/extensions (in parallel)');
@@ -109,15 +107,19 @@ async function buildNativeModules(vscodeDir) {
   await run('npx', ['--yes', 'node-gyp', '--version'], { cwd: vscodeDir, env });
   const jobs = [
     () => run('npm', ['rebuild', 'argon2', '--build-from-source'], { cwd: installDir, env }),
-    ...NATIVE_MODULES.map((m) => () => run('npx', ['--yes', 'node-gyp', 'rebuild'],
-      { cwd: path.join(vscodeDir, 'node_modules', m), env, label: `node-gyp rebuild ${m}` })),
+    ...NATIVE_MODULES.map(
+      (m) => () =>
+        run('npx', ['--yes', 'node-gyp', 'rebuild'], { cwd: path.join(vscodeDir, 'node_modules', m), env, label: `node-gyp rebuild ${m}` }),
+    ),
   ];
   // Two at a time (these machines have 2 cores).
   const width = Math.max(1, Math.min(os.cpus().length, 4));
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < jobs.length) await jobs[next++]();
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < jobs.length) await jobs[next++]();
+    }),
+  );
 }
 
 async function finishVscodeTree(vscodeDir) {
@@ -149,7 +151,10 @@ async function lockInstall() {
     } catch (err) {
       if (err.code !== 'EEXIST') throw err;
       const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
-      if (age > 20 * 60_000) { fs.rmSync(lock, { recursive: true, force: true }); continue; }
+      if (age > 20 * 60_000) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
       if (!waited) log(`waiting for another install to finish (${lock})`);
       await new Promise((r) => setTimeout(r, 2000));
     }
@@ -186,12 +191,19 @@ export async function ensureInstalled({ chromium = true } = {}) {
         log('building native modules (argon2, kerberos, @parcel/watcher, spdlog, deviceid, native-watchdog, node-pty)');
         await buildNativeModules(vscodeDir);
         await finishVscodeTree(vscodeDir);
-        fs.writeFileSync(markerFile, JSON.stringify({
-          codeServer: CODE_SERVER_VERSION,
-          node: process.version,
-          nodeModulesAbi: process.versions.modules,
-          finishedAt: new Date().toISOString(),
-        }, null, 2));
+        fs.writeFileSync(
+          markerFile,
+          JSON.stringify(
+            {
+              codeServer: CODE_SERVER_VERSION,
+              node: process.version,
+              nodeModulesAbi: process.versions.modules,
+              finishedAt: new Date().toISOString(),
+            },
+            null,
+            2,
+          ),
+        );
       }
     } finally {
       unlock();

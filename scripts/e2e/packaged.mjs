@@ -25,9 +25,18 @@ export async function runPackaged({ repoRoot, browser, tmp, resultsDir, cleanups
   const userDataDir = path.join(base, 'user');
   writeUserSettings(userDataDir);
   log(`code-server --install-extension ${vsix}`);
-  await run(process.execPath, [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix]);
+  await run(process.execPath, [
+    codeServerEntry,
+    '--extensions-dir',
+    extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--install-extension',
+    vsix,
+  ]);
   const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith(`${EXTENSION_ID}-`));
-  if (installed.length !== 1) throw new Error(`expected ${EXTENSION_ID} once in ${extensionsDir}, found: ${fs.readdirSync(extensionsDir).join(', ') || 'nothing'}`);
+  if (installed.length !== 1)
+    throw new Error(`expected ${EXTENSION_ID} once in ${extensionsDir}, found: ${fs.readdirSync(extensionsDir).join(', ') || 'nothing'}`);
   log(`installed: ${installed[0]}`);
 
   // An empty folder: the samples come from the extension, not from the repo.
@@ -38,9 +47,19 @@ export async function runPackaged({ repoRoot, browser, tmp, resultsDir, cleanups
   // that runs is the installed one.
   const driver = path.join(base, 'driver');
   fs.mkdirSync(driver, { recursive: true });
-  fs.writeFileSync(path.join(driver, 'package.json'), JSON.stringify({
-    name: 'dossier-e2e-driver', publisher: 'dossier-dev', version: '0.0.0', engines: { vscode: '^1.100.0' },
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(driver, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'dossier-e2e-driver',
+        publisher: 'dossier-dev',
+        version: '0.0.0',
+        engines: { vscode: '^1.100.0' },
+      },
+      null,
+      2,
+    ),
+  );
 
   const resultsFile = path.join(base, 'results.json');
   const serverLog = path.join(resultsDir, 'code-server-packaged.log');
@@ -82,7 +101,9 @@ async function walkthroughCheck(page, resultsDir) {
   try {
     page.setDefaultTimeout(30_000);
     await page.locator('.part.statusbar').waitFor();
-    await page.locator('.part.titlebar').click({ position: { x: 250, y: 12 } })
+    await page
+      .locator('.part.titlebar')
+      .click({ position: { x: 250, y: 12 } })
       .catch(() => page.locator('.part.editor').click({ position: { x: 400, y: 300 } }));
     const input = page.locator('.quick-input-widget input');
     const pick = async (typed, label) => {

@@ -48,7 +48,11 @@ let cleaningUp = null;
 function cleanup() {
   cleaningUp ??= (async () => {
     for (const fn of cleanups.reverse()) {
-      try { await fn(); } catch (err) { console.error(`[e2e] cleanup: ${err.message}`); }
+      try {
+        await fn();
+      } catch (err) {
+        console.error(`[e2e] cleanup: ${err.message}`);
+      }
     }
   })();
   return cleaningUp;
@@ -83,7 +87,13 @@ function printSummary(sections) {
   const failures = rows.filter((r) => r.state !== 'passed');
   if (failures.length) {
     console.log('\nFailures:');
-    failures.forEach((f, i) => console.log(`\n  ${i + 1}) [${f.kind}] ${f.title}\n     ${String(f.error ?? 'failed').split('\n').join('\n     ')}`));
+    failures.forEach((f, i) =>
+      console.log(
+        `\n  ${i + 1}) [${f.kind}] ${f.title}\n     ${String(f.error ?? 'failed')
+          .split('\n')
+          .join('\n     ')}`,
+      ),
+    );
   }
   const passed = rows.length - failures.length;
   const version = sections.find((s) => s.inHost?.vscodeVersion)?.inHost.vscodeVersion ?? '?';
@@ -124,7 +134,15 @@ async function runDevelopmentBuild(browser, tmp) {
   const page = await openPage(browser, path.join(resultsDir, 'browser-console.log'), cleanups);
 
   const url = workbenchUrl(server.origin, workspace, { extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath });
-  const inHost = await runInHostSuite({ page, url, server, serverLog, resultsFile, consoleLogName: 'browser-console.log', timeout: remaining() });
+  const inHost = await runInHostSuite({
+    page,
+    url,
+    server,
+    serverLog,
+    resultsFile,
+    consoleLogName: 'browser-console.log',
+    timeout: remaining(),
+  });
   fs.copyFileSync(resultsFile, path.join(resultsDir, 'vscode-results.json'));
 
   let ui = [];
@@ -163,8 +181,15 @@ async function main() {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
   cleanups.push(() => browser.close());
 

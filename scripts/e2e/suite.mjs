@@ -25,11 +25,22 @@ export async function runInHostSuite({ page, url, server, serverLog, resultsFile
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   log('workbench up; waiting for the in-host test results');
-  const results = await waitFor(() => {
-    if (server.exited) throw new Error(`code-server exited (${JSON.stringify(server.exited)}); see ${serverLog}`);
-    if (!fs.existsSync(resultsFile)) return null;
-    try { return JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { return null; } // half-written
-  }, { timeout: Math.max(10_000, timeout), interval: 500, what: `in-host test results (${resultsFile}); see test-results/${consoleLogName}` });
+  const results = await waitFor(
+    () => {
+      if (server.exited) throw new Error(`code-server exited (${JSON.stringify(server.exited)}); see ${serverLog}`);
+      if (!fs.existsSync(resultsFile)) return null;
+      try {
+        return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+      } catch {
+        return null;
+      } // half-written
+    },
+    {
+      timeout: Math.max(10_000, timeout),
+      interval: 500,
+      what: `in-host test results (${resultsFile}); see test-results/${consoleLogName}`,
+    },
+  );
   log(`in-host tests: ${results.passed} passed, ${results.failed} failed`);
   if (results.fatal) log(`in-host suite error: ${results.fatal}`);
   return results;

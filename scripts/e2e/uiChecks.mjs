@@ -20,8 +20,14 @@ export function textRect(needle) {
     let started = false;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const len = node.textContent.length;
-      if (!started && at < seen + len) { range.setStart(node, at - seen); started = true; }
-      if (started && at + needle.length <= seen + len) { range.setEnd(node, at + needle.length - seen); break; }
+      if (!started && at < seen + len) {
+        range.setStart(node, at - seen);
+        started = true;
+      }
+      if (started && at + needle.length <= seen + len) {
+        range.setEnd(node, at + needle.length - seen);
+        break;
+      }
       seen += len;
     }
     const r = range.getBoundingClientRect();
@@ -57,7 +63,10 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
       results.push({ title, state: 'passed', duration: Date.now() - t0 });
     } catch (err) {
       results.push({ title, state: 'failed', duration: Date.now() - t0, error: err.message.split('\n').slice(0, 8).join('\n') });
-      const slug = title.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
+      const slug = title
+        .replace(/[^a-z0-9]+/gi, '-')
+        .toLowerCase()
+        .slice(0, 60);
       await page.screenshot({ path: path.join(resultsDir, `failed-${slug}.png`) }).catch(() => {});
     }
   };
@@ -68,7 +77,9 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
     await page.locator('.part.statusbar').waitFor();
     // Keyboard focus into the workbench: an empty spot of the title bar (a
     // click in the editor would move the cursor of a restored editor).
-    await page.locator('.part.titlebar').click({ position: { x: 250, y: 12 } })
+    await page
+      .locator('.part.titlebar')
+      .click({ position: { x: 250, y: 12 } })
       .catch(() => editorPart.click({ position: { x: 400, y: 300 } }));
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
@@ -84,10 +95,13 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
 
   await check('code lenses render above the claims', async () => {
     const lenses = activeEditor.locator('.codelens-decoration');
-    const texts = await poll(async () => {
-      const all = (await lenses.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-      return all.some((t) => t.includes(NAME)) ? all : null;
-    }, { what: `a code lens naming "${NAME}"` });
+    const texts = await poll(
+      async () => {
+        const all = (await lenses.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+        return all.some((t) => t.includes(NAME)) ? all : null;
+      },
+      { what: `a code lens naming "${NAME}"` },
+    );
     if (!texts.length) throw new Error('no code lens text');
     await shot('codelens', editorPart);
   });
@@ -101,19 +115,33 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
       rect = (await page.evaluate(textRect, NAME)) ?? rect;
       await page.mouse.move(rect.x - 40, rect.y + rect.height + 60);
       await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 4 });
-      return hover.waitFor({ timeout: 3000 }).then(() => hover.innerText(), () => '');
+      return hover.waitFor({ timeout: 3000 }).then(
+        () => hover.innerText(),
+        () => '',
+      );
     };
-    let text = await poll(hoverOnce, { timeout: 30_000, interval: 100, what: `a .monaco-hover containing "${NAME}"` })
-      .catch(async (err) => {
-        const seen = await page.locator('.monaco-hover').allInnerTexts().catch(() => []);
-        throw new Error(`${err.message}; mouse at ${JSON.stringify(rect)}; hovers on screen: ${JSON.stringify(seen.map((t) => t.slice(0, 120)))}`);
-      });
+    let text = await poll(hoverOnce, { timeout: 30_000, interval: 100, what: `a .monaco-hover containing "${NAME}"` }).catch(
+      async (err) => {
+        const seen = await page
+          .locator('.monaco-hover')
+          .allInnerTexts()
+          .catch(() => []);
+        throw new Error(
+          `${err.message}; mouse at ${JSON.stringify(rect)}; hovers on screen: ${JSON.stringify(seen.map((t) => t.slice(0, 120)))}`,
+        );
+      },
+    );
     if (!/Mentions/.test(text)) throw new Error(`hover has no "Mentions" count: ${JSON.stringify(text.slice(0, 300))}`);
     // For the picture: the workspace is indexed in the background; give the
     // card a little while to show the other documents (not part of the check).
     const acrossDocs = (t) => /Mentions[^\n]*\b([2-9]|\d{2,}) documents/.test(t);
-    text = await poll(async () => { const t = await hoverOnce(); return acrossDocs(t) ? t : ''; },
-      { timeout: 30_000, interval: 1000, what: 'cross-document counts' }).catch(() => text);
+    text = await poll(
+      async () => {
+        const t = await hoverOnce();
+        return acrossDocs(t) ? t : '';
+      },
+      { timeout: 30_000, interval: 1000, what: 'cross-document counts' },
+    ).catch(() => text);
     console.log(`[e2e]   hover card: ${/Mentions[^\n]*/.exec(text)?.[0]}`);
     await shot('hover', editorPart);
     await page.mouse.move(5, 5);
@@ -131,28 +159,41 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
     const pane = page.locator('.pane', { has: header });
     const rows = pane.locator('.monaco-list-row');
     const want = ['Headline', 'Actors', 'Places', 'Claims'];
-    const label = (row) => row.locator('.label-name').first().innerText().catch(() => '');
-    await poll(async () => {
-      const labels = await Promise.all((await rows.all()).map(label));
-      return want.every((w) => labels.includes(w));
-    }, { what: `Outline rows ${want.join(', ')}` }).catch(async (err) => {
+    const label = (row) =>
+      row
+        .locator('.label-name')
+        .first()
+        .innerText()
+        .catch(() => '');
+    await poll(
+      async () => {
+        const labels = await Promise.all((await rows.all()).map(label));
+        return want.every((w) => labels.includes(w));
+      },
+      { what: `Outline rows ${want.join(', ')}` },
+    ).catch(async (err) => {
       throw new Error(`${err.message}; rows: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`);
     });
     // For the picture: open the "Actors" group.
     const actors = rows.filter({ has: page.locator('.label-name', { hasText: /^Actors$/ }) }).first();
-    await poll(async () => {
-      if ((await actors.getAttribute('aria-expanded')) === 'false') {
-        await actors.click();
-        if ((await actors.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
-      }
-      return rows.filter({ hasText: NAME }).first().isVisible();
-    }, { what: `"${NAME}" under Actors in the Outline` });
+    await poll(
+      async () => {
+        if ((await actors.getAttribute('aria-expanded')) === 'false') {
+          await actors.click();
+          if ((await actors.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
+        }
+        return rows.filter({ hasText: NAME }).first().isVisible();
+      },
+      { what: `"${NAME}" under Actors in the Outline` },
+    );
     await page.mouse.move(5, 5);
     await shot('outline');
   });
 
   await check('the Dossier sidebar lists actors across the workspace, with documents under them', async () => {
-    const item = page.locator('.part.activitybar .action-item a[aria-label^="Dossier"], .part.activitybar .action-label[aria-label^="Dossier"]').first();
+    const item = page
+      .locator('.part.activitybar .action-item a[aria-label^="Dossier"], .part.activitybar .action-label[aria-label^="Dossier"]')
+      .first();
     await item.waitFor();
     await item.click();
     const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^actors/i }) }).first();
@@ -187,18 +228,36 @@ async function runCommand(page, title) {
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
   const first = page.locator('.quick-input-list .monaco-list-row').first();
-  await poll(async () => (await first.locator('.label-name').innerText().catch(() => '')).trim() === title, { what: `"${title}" first in the command palette` });
+  await poll(
+    async () =>
+      (
+        await first
+          .locator('.label-name')
+          .innerText()
+          .catch(() => '')
+      ).trim() === title,
+    { what: `"${title}" first in the command palette` },
+  );
   await page.keyboard.press('Enter');
 }
 
 /** The frame of the webview whose page has `body[data-view=view]`. */
 async function viewFrame(page, view) {
-  return poll(async () => {
-    for (const f of page.frames()) {
-      if (await f.locator(`body[data-view="${view}"]`).count().catch(() => 0)) return f;
-    }
-    return null;
-  }, { what: `the ${view} webview` });
+  return poll(
+    async () => {
+      for (const f of page.frames()) {
+        if (
+          await f
+            .locator(`body[data-view="${view}"]`)
+            .count()
+            .catch(() => 0)
+        )
+          return f;
+      }
+      return null;
+    },
+    { what: `the ${view} webview` },
+  );
 }
 
 /** Issue 13: the map and the network in the workbench, with their pictures for the README. */
@@ -208,7 +267,13 @@ async function viewChecks(page, { check, shot }) {
     await runCommand(page, 'Dossier: Show Map');
     const frame = await viewFrame(page, 'map');
     const markers = frame.locator('.marker[data-entity-id]');
-    const n = await poll(async () => { const c = await markers.count(); return c >= 30 ? c : 0; }, { what: 'at least 30 markers' });
+    const n = await poll(
+      async () => {
+        const c = await markers.count();
+        return c >= 30 ? c : 0;
+      },
+      { what: 'at least 30 markers' },
+    );
     console.log(`[e2e]   map: ${n} markers`);
     await frame.locator('.marker[aria-label^="Baghdad,"]').first().dispatchEvent('click');
     await poll(async () => (await frame.locator('.mentions button').count()) > 0, { what: 'the mentions of Baghdad' });
@@ -221,8 +286,17 @@ async function viewChecks(page, { check, shot }) {
     await runCommand(page, 'Dossier: Show Network');
     const frame = await viewFrame(page, 'network');
     const nodes = frame.locator('.node[data-entity-id]');
-    const n = await poll(async () => { const c = await nodes.count(); return c >= 20 ? c : 0; }, { what: 'at least 20 nodes' });
-    await poll(async () => (await frame.locator('body[data-state="settled"]').count()) > 0, { timeout: 60_000, what: 'the layout to come to rest' });
+    const n = await poll(
+      async () => {
+        const c = await nodes.count();
+        return c >= 20 ? c : 0;
+      },
+      { what: 'at least 20 nodes' },
+    );
+    await poll(async () => (await frame.locator('body[data-state="settled"]').count()) > 0, {
+      timeout: 60_000,
+      what: 'the layout to come to rest',
+    });
     console.log(`[e2e]   network: ${n} nodes, ${await frame.locator('.edge').count()} edges`);
     await frame.locator('.node[aria-label^="Hakim al-Zamili,"]').first().dispatchEvent('click');
     await poll(async () => (await frame.locator('.mentions button').count()) > 0, { what: 'the mentions of Hakim al-Zamili' });

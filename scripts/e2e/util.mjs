@@ -22,8 +22,12 @@ export function run(cmd, args, { cwd, env, quiet = true, label } = {}) {
     });
     let out = '';
     if (quiet) {
-      child.stdout.on('data', (d) => { out += d; });
-      child.stderr.on('data', (d) => { out += d; });
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
+      child.stderr.on('data', (d) => {
+        out += d;
+      });
     }
     child.on('error', (err) => reject(new Error(`${name}: ${err.message}`)));
     child.on('close', (code, signal) => {

@@ -179,7 +179,10 @@ interface GoldFile {
 
 export function loadSeedDocs(seedDir: string, goldDir: string): EvalDoc[] {
   const docs: EvalDoc[] = [];
-  for (const f of fs.readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(goldDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const g = JSON.parse(fs.readFileSync(path.join(goldDir, f), 'utf8')) as GoldFile;
     const text = fs.readFileSync(path.join(seedDir, g.file), 'utf8');
     const range = g.scoredRange;
@@ -228,8 +231,8 @@ export function parseBratAttributions(ann: string): EvalClaim[] {
     const parts = [e.Content, e.Content2].map((id) => (id ? spans.get(id)?.span : undefined)).filter((s): s is Span => !!s);
     if (parts.length === 0) continue;
     const content = { start: Math.min(...parts.map((s) => s.start)), end: Math.max(...parts.map((s) => s.end)) };
-    const cue = e.Cue ? spans.get(e.Cue)?.span ?? null : null;
-    const source = e.Source ? spans.get(e.Source)?.span ?? null : null;
+    const cue = e.Cue ? (spans.get(e.Cue)?.span ?? null) : null;
+    const source = e.Source ? (spans.get(e.Source)?.span ?? null) : null;
     out.push({ content, cue, source });
   }
   return out;
@@ -238,7 +241,10 @@ export function parseBratAttributions(ann: string): EvalClaim[] {
 export function loadPolnearDocs(splitDir: string): EvalDoc[] {
   const annDir = path.join(splitDir, 'attributions');
   const firstByArticle = new Map<string, string>();
-  for (const f of fs.readdirSync(annDir).filter((n) => n.endsWith('.ann')).sort()) {
+  for (const f of fs
+    .readdirSync(annDir)
+    .filter((n) => n.endsWith('.ann'))
+    .sort()) {
     const article = f.replace(/_[^_]+\.ann$/, '');
     if (!firstByArticle.has(article)) firstByArticle.set(article, f);
   }
@@ -318,9 +324,13 @@ function fmt(name: string, run: EvalRun, withSpeaker: boolean): string {
     `  cue accuracy ${s.cueAccuracy.toFixed(3)} | source accuracy ${s.sourceAccuracy.toFixed(3)}`,
   ];
   if (withSpeaker) {
-    lines.push(`  speaker accuracy ${s.speakerAccuracy.toFixed(3)} (all ${s.speakerCount} matched) | ${s.speakerAccuracyGoldSet.toFixed(3)} (${s.speakerGoldSetCount} with gold speaker)`);
+    lines.push(
+      `  speaker accuracy ${s.speakerAccuracy.toFixed(3)} (all ${s.speakerCount} matched) | ${s.speakerAccuracyGoldSet.toFixed(3)} (${s.speakerGoldSetCount} with gold speaker)`,
+    );
   }
-  lines.push(`  whole-pipeline throughput ${(run.bytes / 1e6 / (run.ms / 1000)).toFixed(2)} MB/s (${run.bytes} bytes, ${run.ms.toFixed(0)} ms)`);
+  lines.push(
+    `  whole-pipeline throughput ${(run.bytes / 1e6 / (run.ms / 1000)).toFixed(2)} MB/s (${run.bytes} bytes, ${run.ms.toFixed(0)} ms)`,
+  );
   return lines.join('\n');
 }
 

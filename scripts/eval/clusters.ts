@@ -41,11 +41,18 @@ export interface Score {
 }
 
 function findShared(): string {
-  const candidates = [process.env.DOSSIER_SHARED, path.resolve('../shared'), path.resolve('shared'), path.resolve(__dirname, '../../../shared')];
+  const candidates = [
+    process.env.DOSSIER_SHARED,
+    path.resolve('../shared'),
+    path.resolve('shared'),
+    path.resolve(__dirname, '../../../shared'),
+  ];
   for (const c of candidates) {
     if (c && fs.existsSync(path.join(c, 'gold')) && fs.existsSync(path.join(c, 'seeds'))) return c;
   }
-  console.error('clusters eval: cannot find shared/gold and shared/seeds (looked in ../shared from the working directory; set DOSSIER_SHARED)');
+  console.error(
+    'clusters eval: cannot find shared/gold and shared/seeds (looked in ../shared from the working directory; set DOSSIER_SHARED)',
+  );
   process.exit(2);
 }
 
@@ -59,7 +66,10 @@ function resources(): { res: AnalysisResources; note: string } {
       const model = path.join(dir, 'ner-model.json');
       if (!fs.existsSync(file) || !fs.existsSync(model)) continue;
       const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(file, 'utf8')) as GazetteerData);
-      return { res: { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), ...engineData() }, note: ` (data from ${dir})` };
+      return {
+        res: { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), ...engineData() },
+        note: ` (data from ${dir})`,
+      };
     }
     console.error('clusters eval: dist/data/gazetteer.json or ner-model.json not found; run `npm run build` in the repository first');
     process.exit(2);
@@ -107,7 +117,11 @@ function errors(pred: string[], gold: string[], texts: string[]): string[] {
     (predOf.get(gold[i]) ?? predOf.set(gold[i], new Set()).get(gold[i])!).add(p);
   });
   const show = (ids: Set<string>, own: string[]) =>
-    [...ids].map((id) => `${id}{${[...new Set(own.map((x, i) => (x === id ? texts[i] : null)).filter((x): x is string => x !== null))].join('|')}}`).join(' + ');
+    [...ids]
+      .map(
+        (id) => `${id}{${[...new Set(own.map((x, i) => (x === id ? texts[i] : null)).filter((x): x is string => x !== null))].join('|')}}`,
+      )
+      .join(' + ');
   for (const [p, gs] of goldOf) if (gs.size > 1) out.push(`  merged  ${p}: ${show(gs, gold)}`);
   for (const [g, ps] of predOf) if (ps.size > 1) out.push(`  split   ${g}: ${show(ps, pred)}`);
   return out;
@@ -118,7 +132,10 @@ function main(): void {
   const verbose = process.argv.includes('--verbose');
   const { res, note } = resources();
   const goldDir = path.join(shared, 'gold');
-  const files = fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) {
     console.error(`clusters eval: no gold files in ${goldDir}`);
     process.exit(2);
@@ -161,7 +178,14 @@ function main(): void {
     const raw: RawMention[] = g.entities.map((e) => ({ start: e.start, end: e.end, text: text.slice(e.start, e.end), type: e.type }));
     const { mentions, entities } = clusterMentions(raw, res, text);
     workspace.push({ doc: g.file, entities });
-    mentions.forEach((m, i) => crossRows.push({ doc: g.file, local: m.id, gold: g.entities.find((e) => e.start === m.start && e.end === m.end)?.id ?? '?', text: raw[i].text }));
+    mentions.forEach((m, i) =>
+      crossRows.push({
+        doc: g.file,
+        local: m.id,
+        gold: g.entities.find((e) => e.start === m.start && e.end === m.end)?.id ?? '?',
+        text: raw[i].text,
+      }),
+    );
     const bySpanGold = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m.id]));
     const gp = g.entities.map((e) => bySpanGold.get(`${e.start}:${e.end}`) ?? '?');
     const gg = g.entities.map((e) => e.id);
@@ -175,22 +199,43 @@ function main(): void {
     macro.gold += f1(gold).f;
     console.log(`${g.file}\n  pipeline (exact-span matches ${pipe.n}/${g.entities.length}): ${fmt(pipe)}\n  gold mentions: ${fmt(gold)}`);
     if (verbose) {
-      for (const line of errors(gp, gg, g.entities.map((e) => e.text))) console.log(`  [gold]${line}`);
+      for (const line of errors(
+        gp,
+        gg,
+        g.entities.map((e) => e.text),
+      ))
+        console.log(`  [gold]${line}`);
       for (const line of errors(pp, pg, pt)) console.log(`  [pipe]${line}`);
     }
   }
   const matched = totals.pipe.n;
   console.log('---');
-  console.log(`pipeline      micro ${fmt(totals.pipe)}  macro F1 ${(macro.pipe / files.length).toFixed(3)}  span coverage ${matched}/${goldMentions}`);
+  console.log(
+    `pipeline      micro ${fmt(totals.pipe)}  macro F1 ${(macro.pipe / files.length).toFixed(3)}  span coverage ${matched}/${goldMentions}`,
+  );
   console.log(`gold mentions micro ${fmt(totals.gold)}  macro F1 ${(macro.gold / files.length).toFixed(3)}`);
   // Gold ids are workspace-wide, so the same measure over all documents at once scores crossDocument.ts.
   const ws = resolveWorkspaceIds(workspace, res.aliases.nicknames);
   const wp = crossRows.map((r) => ws.get(r.doc)?.get(r.local) ?? r.local);
-  const cross = bcubed(wp, crossRows.map((r) => r.gold));
-  const naive = bcubed(crossRows.map((r) => r.local), crossRows.map((r) => r.gold));
+  const cross = bcubed(
+    wp,
+    crossRows.map((r) => r.gold),
+  );
+  const naive = bcubed(
+    crossRows.map((r) => r.local),
+    crossRows.map((r) => r.gold),
+  );
   console.log(`cross-document (gold mentions, workspace ids) ${fmt(cross)}; local ids alone ${fmt(naive)}`);
-  if (verbose) for (const line of errors(wp, crossRows.map((r) => r.gold), crossRows.map((r) => r.text))) console.log(`  [cross]${line}`);
-  console.log(`pipeline time ${ms.toFixed(0)} ms for ${(bytes / 1024).toFixed(0)} KiB (${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s, first run includes warm-up)`);
+  if (verbose)
+    for (const line of errors(
+      wp,
+      crossRows.map((r) => r.gold),
+      crossRows.map((r) => r.text),
+    ))
+      console.log(`  [cross]${line}`);
+  console.log(
+    `pipeline time ${ms.toFixed(0)} ms for ${(bytes / 1024).toFixed(0)} KiB (${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s, first run includes warm-up)`,
+  );
 }
 
-if (require.main === module && /clusters[^/\\]*$/.test(process.argv[1] ?? "")) main();
+if (require.main === module && /clusters[^/\\]*$/.test(process.argv[1] ?? '')) main();

@@ -76,7 +76,9 @@ export function readConll(file: string): ConllSentence[] {
 /** CoNLL sentences grouped into documents by doc-starts.json. */
 export function conllDocuments(dataDir: string, split: 'train' | 'valid'): ConllSentence[][] {
   const sentences = readConll(path.join(dataDir, 'conll2003', `${split}.txt`));
-  const starts = (JSON.parse(fs.readFileSync(path.join(dataDir, 'conll2003', 'doc-starts.json'), 'utf8')) as Record<string, unknown>)[split];
+  const starts = (JSON.parse(fs.readFileSync(path.join(dataDir, 'conll2003', 'doc-starts.json'), 'utf8')) as Record<string, unknown>)[
+    split
+  ];
   if (!Array.isArray(starts)) throw new Error(`doc-starts.json has no "${split}" list`);
   const docs: ConllSentence[][] = [];
   const bounds = [...(starts as number[]), sentences.length];
@@ -227,7 +229,10 @@ export function evalSeeds(sharedDir: string, res: AnalysisResources, report?: (l
   const counts = emptyCounts();
   let chars = 0;
   const goldDir = path.join(sharedDir, 'gold');
-  const files = fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   for (const f of files) {
     const g = JSON.parse(fs.readFileSync(path.join(goldDir, f), 'utf8')) as GoldFile;
     const text = fs.readFileSync(path.join(sharedDir, 'seeds', g.file), 'utf8');
@@ -283,7 +288,10 @@ function bench(dataDir: string, res: AnalysisResources, runs: number): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { analyzeDocument } = require('../../server/src/analysis/pipeline') as typeof import('../../server/src/analysis/pipeline');
   const dir = path.join(dataDir, 'polnear', 'dev', 'text');
-  const texts = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const texts = fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
   const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1048576;
   const prepared = texts.map((text) => {
     const tokens = tokenize(text);
@@ -327,7 +335,9 @@ function main(): void {
   const repoRoot = process.cwd();
   const args = process.argv.slice(2);
   const verbose = args.includes('--errors');
-  const sharedDir = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? path.join(repoRoot, '..', 'shared'));
+  const sharedDir = path.resolve(
+    args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? path.join(repoRoot, '..', 'shared'),
+  );
   const dataDir = path.join(sharedDir, 'data');
   if (!fs.existsSync(dataDir)) {
     console.error(`Shared data not found at ${dataDir}; pass the shared directory as the first argument.`);
@@ -347,7 +357,9 @@ function main(): void {
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
   const chars = scores.reduce((a, s) => a + s.chars, 0);
   console.log(formatTable(scores));
-  console.log(`model load ${loadMs.toFixed(0)} ms; mention detection over ${(chars / 1e6).toFixed(2)} M chars in ${sec.toFixed(2)} s = ${(chars / 1e6 / sec).toFixed(2)} M chars/s`);
+  console.log(
+    `model load ${loadMs.toFixed(0)} ms; mention detection over ${(chars / 1e6).toFixed(2)} M chars in ${sec.toFixed(2)} s = ${(chars / 1e6 / sec).toFixed(2)} M chars/s`,
+  );
 }
 
 // The argv check keeps bundles that import this file (scripts/train.ts) from running the evaluation.

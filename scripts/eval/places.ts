@@ -57,7 +57,17 @@ export function sameDivision(a: string, b: string): boolean {
 }
 
 export function scorePlaces(gold: GoldPlaceSet, predicted: ContractDocument[]): PlaceScore {
-  const s: PlaceScore = { set: gold.set, documents: gold.documents.length, mentions: 0, found: 0, type: 0, country: 0, admin1: 0, admin1Gold: 0, errors: [] };
+  const s: PlaceScore = {
+    set: gold.set,
+    documents: gold.documents.length,
+    mentions: 0,
+    found: 0,
+    type: 0,
+    country: 0,
+    admin1: 0,
+    admin1Gold: 0,
+    errors: [],
+  };
   gold.documents.forEach((d, i) => {
     const bySpan = new Map(predicted[i].entities.map((e) => [`${e.start}:${e.end}`, e]));
     for (const g of d.places) {
@@ -77,7 +87,8 @@ export function scorePlaces(gold: GoldPlaceSet, predicted: ContractDocument[]): 
           else wrong.push(`admin1 ${p.place?.admin1 ?? '—'}`);
         }
       }
-      if (wrong.length) s.errors.push(`${d.file} ${g.text}@${g.start} (${g.type} ${g.country}${g.admin1 ? ` ${g.admin1}` : ''}): ${wrong.join(', ')}`);
+      if (wrong.length)
+        s.errors.push(`${d.file} ${g.text}@${g.start} (${g.type} ${g.country}${g.admin1 ? ` ${g.admin1}` : ''}): ${wrong.join(', ')}`);
     }
   });
   return s;
@@ -86,7 +97,10 @@ export function scorePlaces(gold: GoldPlaceSet, predicted: ContractDocument[]): 
 const pct = (n: number, d: number) => (d === 0 ? '—' : (n / d).toFixed(3));
 
 export function formatPlaceScores(scores: PlaceScore[]): string {
-  const lines = ['| set | documents | place mentions | found | type acc. | country acc. | admin1 acc. (where given) |', '| --- | --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| set | documents | place mentions | found | type acc. | country acc. | admin1 acc. (where given) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
   for (const s of scores) {
     lines.push(
       `| ${s.set} | ${s.documents} | ${s.mentions} | ${pct(s.found, s.mentions)} | **${pct(s.type, s.mentions)}** | **${pct(s.country, s.mentions)}** | **${pct(s.admin1, s.admin1Gold)}** (${s.admin1Gold}) |`,

@@ -13,7 +13,10 @@ type ContractDoc = ContractDocument;
 
 describe('dossier CLI', function () {
   this.timeout(60_000);
-  const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).map((f) => path.join(seedsDir, f));
+  const seeds = fs
+    .readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => path.join(seedsDir, f));
 
   it('prints the version 1 JSON contract with offsets that match the text', () => {
     const r = run('analyze', '--json', ...seeds);
@@ -48,7 +51,10 @@ describe('dossier CLI', function () {
     assert.match(r.stderr, /image\.txt: binary file/);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'stack trace on stderr');
     const out = JSON.parse(r.stdout) as { documents: ContractDoc[] };
-    assert.deepStrictEqual(out.documents.map((d) => d.file), [seeds[0]]);
+    assert.deepStrictEqual(
+      out.documents.map((d) => d.file),
+      [seeds[0]],
+    );
   });
 
   it('reads invalid UTF-8 with a warning instead of failing', () => {
@@ -77,15 +83,24 @@ describe('dossier CLI', function () {
   it('streams one JSON object per document with --jsonl, in input order, from files or stdin', () => {
     const r = run('analyze', '--jsonl', '--jobs', '2', ...seeds);
     assert.strictEqual(r.status, 0, r.stderr);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as ContractDoc);
-    assert.deepStrictEqual(lines.map((l) => l.file), seeds);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ContractDoc);
+    assert.deepStrictEqual(
+      lines.map((l) => l.file),
+      seeds,
+    );
     const stdin = spawnSync(process.execPath, [cli, 'analyze', '--jsonl'], {
       encoding: 'utf8',
       input: `${seeds[1]}\n{"id":"x1","text":"Angela Merkel said that Germany would help."}\n{oops\n`,
     });
     assert.strictEqual(stdin.status, 2);
     assert.match(stdin.stderr, /stdin line 3: not valid JSON/);
-    const out = stdin.stdout.trim().split('\n').map((l) => JSON.parse(l) as ContractDoc & { id?: string });
+    const out = stdin.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ContractDoc & { id?: string });
     assert.strictEqual(out[0].file, seeds[1]);
     assert.strictEqual(out[1].id, 'x1');
     assert.ok(out[1].entities.some((e) => e.text === 'Germany'));

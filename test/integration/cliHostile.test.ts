@@ -22,7 +22,10 @@ import { repoRoot, seedsDir } from '../unit/util';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).map((f) => path.join(seedsDir, f));
+const seeds = fs
+  .readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => path.join(seedsDir, f));
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
 const analyzeText = (text: string) => analyzeDocument(text, loadResources());
 
@@ -95,11 +98,16 @@ describe('dossier CLI on hostile and broken input', function () {
       const bad = path.join(dir, 'bad.txt');
       fs.writeFileSync(bad, 'BOOM');
       let out = '';
-      const { result, stderr } = await withStderr(() => analyze(['--json', seeds[0], bad, seeds[1]], failing, async (s) => void (out += s)));
+      const { result, stderr } = await withStderr(() =>
+        analyze(['--json', seeds[0], bad, seeds[1]], failing, async (s) => void (out += s)),
+      );
       assert.strictEqual(result, 2);
       assert.match(stderr, /^dossier: .*bad\.txt: analysis failed: Cannot read properties/m);
       const json = JSON.parse(out) as { documents: ContractDocument[] };
-      assert.deepStrictEqual(json.documents.map((d) => d.file), [seeds[0], seeds[1]]);
+      assert.deepStrictEqual(
+        json.documents.map((d) => d.file),
+        [seeds[0], seeds[1]],
+      );
     });
   });
 
@@ -117,16 +125,25 @@ describe('dossier CLI on hostile and broken input', function () {
       const n = 100_000;
       const big = bigAnalysis(n);
       const writes: string[] = [];
-      const { result } = await withStderr(() => analyze(['--json', seeds[0], seeds[1]], () => big, async (s) => void writes.push(s)));
+      const { result } = await withStderr(() =>
+        analyze(
+          ['--json', seeds[0], seeds[1]],
+          () => big,
+          async (s) => void writes.push(s),
+        ),
+      );
       assert.strictEqual(result, 0);
       const longest = writes.reduce((max, w) => Math.max(max, w.length), 0);
       assert.ok(longest <= CHUNK + 200, `one write of ${longest} characters`);
       const json = JSON.parse(writes.join('')) as { version: number; documents: ContractDocument[] };
       assert.strictEqual(json.version, 1);
-      assert.deepStrictEqual(json.documents.map((d) => [d.file, d.entities.length, d.claims.length]), [
-        [seeds[0], n, 1],
-        [seeds[1], n, 1],
-      ]);
+      assert.deepStrictEqual(
+        json.documents.map((d) => [d.file, d.entities.length, d.claims.length]),
+        [
+          [seeds[0], n, 1],
+          [seeds[1], n, 1],
+        ],
+      );
     });
 
     it('dossier analyze --json of a multi-MB file prints JSON that parses, offsets matching the text', () => {
@@ -138,7 +155,10 @@ describe('dossier CLI on hostile and broken input', function () {
       const r = run('analyze', '--json', file, seeds[0]);
       assert.strictEqual(r.status, 0, r.stderr);
       const json = JSON.parse(r.stdout) as { documents: ContractDocument[] };
-      assert.deepStrictEqual(json.documents.map((d) => d.file), [file, seeds[0]]);
+      assert.deepStrictEqual(
+        json.documents.map((d) => d.file),
+        [file, seeds[0]],
+      );
       const doc = json.documents[0];
       assert.ok(doc.entities.length > 30_000, `${doc.entities.length} entities`);
       for (const e of [doc.entities[0], doc.entities[doc.entities.length - 1]]) assert.strictEqual(text.slice(e.start, e.end), e.text);
@@ -158,10 +178,15 @@ describe('dossier CLI on hostile and broken input', function () {
       fs.writeFileSync(file, '');
       const sizes: number[] = [];
       let out = '';
-      const ok = await analyzeJsonl([file], 256, async (s) => void (out += s), (resources, _dir, size) => {
-        sizes.push(size);
-        return new InlineAnalysisService(resources);
-      });
+      const ok = await analyzeJsonl(
+        [file],
+        256,
+        async (s) => void (out += s),
+        (resources, _dir, size) => {
+          sizes.push(size);
+          return new InlineAnalysisService(resources);
+        },
+      );
       assert.ok(ok);
       assert.deepStrictEqual(sizes, [1]);
       assert.strictEqual((JSON.parse(out) as ContractDocument).file, file);
@@ -188,7 +213,10 @@ describe('dossier CLI on hostile and broken input', function () {
     it('printable shows control characters instead of passing them on', () => {
       assert.strictEqual(printable('a\x1b[31mb\x07c\x9bd\x7fe\tf\ng'), 'a\u241b[31mb\u2407c\ufffdd\u2421e\tf\ng');
       const a = analyzeText(hostile);
-      assert.ok(a.claims.some((c) => c.text.includes('\x1b')), 'the claims carry the escapes');
+      assert.ok(
+        a.claims.some((c) => c.text.includes('\x1b')),
+        'the claims carry the escapes',
+      );
       assert.doesNotMatch(summary('doc\x1b]0;x\x07.txt', a), TERMINAL_CONTROL);
     });
 
@@ -246,7 +274,10 @@ describe('dossier CLI on hostile and broken input', function () {
         const r = run('analyze', '--json', file);
         assert.strictEqual(r.status, 0, r.stderr);
         const doc = (JSON.parse(r.stdout) as { documents: ContractDocument[] }).documents[0];
-        assert.deepStrictEqual(doc.entities.map((e) => e.text), ['Angela Merkel', 'Germany', 'Iraq']);
+        assert.deepStrictEqual(
+          doc.entities.map((e) => e.text),
+          ['Angela Merkel', 'Germany', 'Iraq'],
+        );
         for (const e of doc.entities) assert.strictEqual(text.slice(e.start, e.end), e.text);
       }
     });
@@ -264,7 +295,11 @@ describe('dossier CLI on hostile and broken input', function () {
 
   describe('--out that cannot be written', () => {
     it('names the path with a plain reason', () => {
-      const err = Object.assign(new Error("EISDIR: illegal operation on a directory, open '/x/out'"), { code: 'EISDIR', syscall: 'open', path: '/x/out' });
+      const err = Object.assign(new Error("EISDIR: illegal operation on a directory, open '/x/out'"), {
+        code: 'EISDIR',
+        syscall: 'open',
+        path: '/x/out',
+      });
       assert.strictEqual(fileErrorMessage(err), '/x/out: is a directory');
       const mkdir = Object.assign(new Error('EEXIST'), { code: 'EEXIST', syscall: 'mkdir', path: '/x/out.ann' });
       assert.strictEqual(fileErrorMessage(mkdir), '/x/out.ann: exists and is not a directory');
@@ -276,7 +311,10 @@ describe('dossier CLI on hostile and broken input', function () {
       const docs = path.join(dir, 'docs');
       fs.mkdirSync(docs);
       fs.writeFileSync(path.join(docs, 'doc.txt'), 'Obama said hi.');
-      fs.writeFileSync(path.join(docs, 'doc.txt.annotations.json'), JSON.stringify({ version: 1, document: 'doc.txt', annotations: [], deleted: [] }));
+      fs.writeFileSync(
+        path.join(docs, 'doc.txt.annotations.json'),
+        JSON.stringify({ version: 1, document: 'doc.txt', annotations: [], deleted: [] }),
+      );
       const outDir = path.join(dir, 'out');
       fs.mkdirSync(outDir);
       const csv = run('export', '--format', 'csv', '--out', outDir, docs);

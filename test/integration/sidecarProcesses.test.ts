@@ -46,7 +46,8 @@ describe('sidecar store (two processes)', () => {
     fs.writeFileSync(sidecarPath, serializeSidecar({ version: 1, document: 'story.txt', annotations: base, deleted: [] }));
 
     const names = ['A', 'B'];
-    for (let k = 0; k < names.length; k++) children.push(fork(path.join(__dirname, 'sidecarWorker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    for (let k = 0; k < names.length; k++)
+      children.push(fork(path.join(__dirname, 'sidecarWorker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     const done = children.map((c) => next(c, 'its report'));
     children.forEach((c, i) => c.send({ docPath, name: names[i], ops: OPS } satisfies WorkerStart));
     const reports = await Promise.all(done);

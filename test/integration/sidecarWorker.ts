@@ -16,7 +16,8 @@ export interface WorkerStart {
   ops: number;
 }
 
-export type WorkerReport = { type: 'done'; added: string[]; removed: string[]; failures: SidecarFailure[] } | { type: 'final'; ids: string[] };
+export type WorkerReport =
+  { type: 'done'; added: string[]; removed: string[]; failures: SidecarFailure[] } | { type: 'final'; ids: string[] };
 
 const send = (report: WorkerReport) => new Promise<void>((resolve) => process.send!(report, () => resolve()));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];

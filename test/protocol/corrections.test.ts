@@ -17,7 +17,9 @@ describe('corrections over the protocol', function () {
   const server = serverFixture(seedsDir, SEED);
 
   const places = async () => {
-    const symbols = (await server.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: server.uri } })) as Symbol[];
+    const symbols = (await server.client.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri: server.uri },
+    })) as Symbol[];
     return (symbols.find((s) => s.name.startsWith('Places'))?.children ?? []).map((c) => c.name);
   };
 
@@ -33,7 +35,12 @@ describe('corrections over the protocol', function () {
       correction,
       target: {
         position: { type: 'TextPositionSelector', start, end },
-        quote: { type: 'TextQuoteSelector', exact: name, prefix: server.text.slice(Math.max(0, start - 32), start), suffix: server.text.slice(end, end + 32) },
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: name,
+          prefix: server.text.slice(Math.max(0, start - 32), start),
+          suffix: server.text.slice(end, end + 32),
+        },
         hash: textHash(server.text),
       },
       body: { tags: [] },
@@ -42,9 +49,15 @@ describe('corrections over the protocol', function () {
 
   it('"not an entity" takes the mention out of the outline and hovers; clearing the annotations brings it back', async () => {
     assert.ok((await places()).includes('Latakia'));
-    await server.client.connection.sendNotification('dossier/annotations', { uri: server.uri, annotations: [correction('Latakia', { action: 'not-entity' })] });
+    await server.client.connection.sendNotification('dossier/annotations', {
+      uri: server.uri,
+      annotations: [correction('Latakia', { action: 'not-entity' })],
+    });
     await waitUntil(async () => !(await places()).includes('Latakia'));
-    const hover = await server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: server.uri }, position: positionOf(server.text, 'Latakia', 0, 2) });
+    const hover = await server.client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: server.uri },
+      position: positionOf(server.text, 'Latakia', 0, 2),
+    });
     assert.strictEqual(hover, null);
     await server.client.connection.sendNotification('dossier/annotations', { uri: server.uri, annotations: [] });
     await waitUntil(async () => (await places()).includes('Latakia'));

@@ -29,7 +29,10 @@ describe('language server over stdio (JSON-RPC)', function () {
   });
 
   it('hovers a person with canonical name, type and mention counts', async () => {
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Hakim al-Zamili', 0, 3) })) as MarkupHover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, 'Hakim al-Zamili', 0, 3),
+    })) as MarkupHover;
     assert.ok(hover, 'no hover');
     assert.match(hover.contents.value, /Hakim al-Zamili/);
     assert.match(hover.contents.value, /Person/);
@@ -37,12 +40,18 @@ describe('language server over stdio (JSON-RPC)', function () {
   });
 
   it("shows Zamili's role from the appositive", async () => {
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Hakim al-Zamili', 0, 3) })) as MarkupHover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, 'Hakim al-Zamili', 0, 3),
+    })) as MarkupHover;
     assert.match(hover.contents.value, /head of Iraq's parliamentary committee on security and defense/);
   });
 
   it('shows coordinates and a map link for Mosul', async () => {
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Mosul', 0, 2) })) as MarkupHover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, 'Mosul', 0, 2),
+    })) as MarkupHover;
     assert.ok(hover, 'no hover on Mosul');
     assert.match(hover.contents.value, /Coordinates: 36\.\d+, 43\.\d+/);
     assert.match(hover.contents.value, /openstreetmap\.org/);
@@ -58,7 +67,9 @@ describe('language server over stdio (JSON-RPC)', function () {
   });
 
   it('returns code lenses with titles', async () => {
-    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{ command?: { title: string } }>;
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{
+      command?: { title: string };
+    }>;
     assert.ok(lenses.length > 0);
     assert.ok(lenses.every((l) => l.command && l.command.title.length > 0));
   });
@@ -80,24 +91,38 @@ describe('language server over stdio (JSON-RPC)', function () {
   });
 
   it('highlights the other mentions of an entity in the document', async () => {
-    const highlights = (await client.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: positionOf(text, 'Turkey', 0, 1) })) as unknown[];
+    const highlights = (await client.connection.sendRequest('textDocument/documentHighlight', {
+      textDocument: { uri },
+      position: positionOf(text, 'Turkey', 0, 1),
+    })) as unknown[];
     assert.ok(highlights.length >= 3, `only ${highlights.length} highlights`);
   });
 
   it('goes to the mention that introduces an entity', async () => {
-    const def = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'al-Zamili said', 0, 2) })) as { range: { start: { line: number } } };
+    const def = (await client.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(text, 'al-Zamili said', 0, 2),
+    })) as { range: { start: { line: number } } };
     assert.ok(def, 'no definition');
     assert.strictEqual(def.range.start.line, positionOf(text, 'Hakim al-Zamili').line);
   });
 
   it('folds the comment section', async () => {
-    const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as Array<{ startLine: number; endLine: number }>;
+    const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as Array<{
+      startLine: number;
+      endLine: number;
+    }>;
     const comments = positionOf(text, '• Mitach2002').line;
-    assert.ok(folds.some((f) => f.startLine === comments && f.endLine > comments + 10), JSON.stringify(folds.slice(0, 5)));
+    assert.ok(
+      folds.some((f) => f.startLine === comments && f.endLine > comments + 10),
+      JSON.stringify(folds.slice(0, 5)),
+    );
   });
 
   it('returns semantic tokens for mentions and cues', async () => {
-    const tokens = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+    const tokens = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as {
+      data: number[];
+    };
     assert.ok(tokens.data.length >= 5 * 20);
     assert.strictEqual(tokens.data.length % 5, 0);
   });
@@ -111,10 +136,18 @@ describe('language server over stdio (JSON-RPC)', function () {
     assert.strictEqual(o.documents, 5);
     const zamili = o.entities.find((e) => e.name === 'Hakim al-Zamili');
     assert.ok(zamili && zamili.kind === 'actor' && zamili.documentCount >= 3, JSON.stringify(zamili));
-    const docs = (await client.connection.sendRequest('dossier/entityDocuments', { id: zamili.id })) as Array<{ uri: string; mentionCount: number }>;
+    const docs = (await client.connection.sendRequest('dossier/entityDocuments', { id: zamili.id })) as Array<{
+      uri: string;
+      mentionCount: number;
+    }>;
     assert.strictEqual(docs.length, zamili.documentCount);
-    assert.strictEqual(docs.reduce((n, d) => n + d.mentionCount, 0), zamili.mentionCount);
-    const mentions = (await client.connection.sendRequest('dossier/entityMentions', { id: zamili.id, uri: docs[0].uri })) as Array<{ context: string }>;
+    assert.strictEqual(
+      docs.reduce((n, d) => n + d.mentionCount, 0),
+      zamili.mentionCount,
+    );
+    const mentions = (await client.connection.sendRequest('dossier/entityMentions', { id: zamili.id, uri: docs[0].uri })) as Array<{
+      context: string;
+    }>;
     assert.strictEqual(mentions.length, docs[0].mentionCount);
     for (const m of mentions) assert.match(m.context, /Z[ai]mili/);
     const speaker = o.speakers.find((sp) => sp.key === zamili.id);
@@ -122,15 +155,23 @@ describe('language server over stdio (JSON-RPC)', function () {
     const claims = (await client.connection.sendRequest('dossier/speakerClaims', { key: speaker.key })) as Array<{ speaker: string }>;
     assert.strictEqual(claims.length, speaker.claimCount);
     const filtered = (await client.connection.sendRequest('dossier/workspaceOverview', { filter: 'ZAMILI' })) as typeof o;
-    assert.ok(filtered.entities.length > 0 && filtered.entities.every((e) => /zamili/i.test(e.name)), filtered.entities.map((e) => e.name).join(', '));
+    assert.ok(
+      filtered.entities.length > 0 && filtered.entities.every((e) => /zamili/i.test(e.name)),
+      filtered.entities.map((e) => e.name).join(', '),
+    );
   });
 
   it('follows incremental edits', async () => {
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Angela Merkel visited Berlin.\n' }],
+      contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Angela Merkel visited Berlin.\n' },
+      ],
     });
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 24 } })) as MarkupHover | null;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 24 },
+    })) as MarkupHover | null;
     assert.ok(hover && /Berlin/.test(hover.contents.value), JSON.stringify(hover));
   });
 });

@@ -24,7 +24,10 @@ describe('map, network and report requests (JSON-RPC)', function () {
     assert.ok(one.places.length > 0 && one.places.length < all.places.length);
     const mosul = one.places.find((p) => p.name === 'Mosul');
     assert.ok(mosul && mosul.mentionCount === 1 && mosul.type === 'city', JSON.stringify(mosul));
-    const mentions = await request<{ mentions: OverviewMention[]; total: number }>('dossier/scopedMentions', { id: mosul.id, uris: [server.uri] });
+    const mentions = await request<{ mentions: OverviewMention[]; total: number }>('dossier/scopedMentions', {
+      id: mosul.id,
+      uris: [server.uri],
+    });
     assert.strictEqual(mentions.total, 1);
     assert.strictEqual(mentions.mentions[0].uri, server.uri);
     assert.match(mentions.mentions[0].context, /near the city of Mosul/);
@@ -36,9 +39,17 @@ describe('map, network and report requests (JSON-RPC)', function () {
     const claim = net.edges.find((e) => e.kind === 'claim');
     const co = net.edges.find((e) => e.kind === 'cooccurrence' && e.sentences > 0);
     assert.ok(claim && co);
-    const said = await request<{ items: EdgeEvidence[]; total: number }>('dossier/edgeEvidence', { kind: 'claim', source: claim.source, target: claim.target });
+    const said = await request<{ items: EdgeEvidence[]; total: number }>('dossier/edgeEvidence', {
+      kind: 'claim',
+      source: claim.source,
+      target: claim.target,
+    });
     assert.strictEqual(said.total, claim.claims);
-    const both = await request<{ items: EdgeEvidence[]; total: number }>('dossier/edgeEvidence', { kind: 'cooccurrence', source: co.source, target: co.target });
+    const both = await request<{ items: EdgeEvidence[]; total: number }>('dossier/edgeEvidence', {
+      kind: 'cooccurrence',
+      source: co.source,
+      target: co.target,
+    });
     assert.strictEqual(both.items.filter((i) => i.kind === 'sentence').length, co.sentences);
     await assert.rejects(request('dossier/networkData', { filter: { topN: 'all' } }), 'invalid parameters are refused');
   });
@@ -49,13 +60,27 @@ describe('map, network and report requests (JSON-RPC)', function () {
     const q = quoteSelectors(server.text, start, start + exact.length);
     await client.connection.sendNotification('dossier/annotations', {
       uri: server.uri,
-      annotations: [{
-        id: '00000000-0000-4000-8000-000000000001', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', kind: 'passage',
-        target: { position: { type: 'TextPositionSelector', start, end: start + exact.length }, quote: { type: 'TextQuoteSelector', exact, prefix: q.prefix, suffix: q.suffix }, hash: '' },
-        body: { tags: ['troops'], note: 'Whose?' },
-      }],
+      annotations: [
+        {
+          id: '00000000-0000-4000-8000-000000000001',
+          created: '2026-01-01T00:00:00.000Z',
+          modified: '2026-01-01T00:00:00.000Z',
+          kind: 'passage',
+          target: {
+            position: { type: 'TextPositionSelector', start, end: start + exact.length },
+            quote: { type: 'TextQuoteSelector', exact, prefix: q.prefix, suffix: q.suffix },
+            hash: '',
+          },
+          body: { tags: ['troops'], note: 'Whose?' },
+        },
+      ],
     });
-    const { markdown } = await request<{ markdown: string }>('dossier/writeReport', { base: pathToFileURL(path.join(seedsDir, 'reports')).toString() });
-    assert.match(markdown, /### troops\n\n> Turkish forces\n\n\[001\\_e776aff8290555f3\.txt, line 7\]\(\.\.\/001_e776aff8290555f3\.txt#L7\)\n\n\*\*Note:\*\* Whose\?/);
+    const { markdown } = await request<{ markdown: string }>('dossier/writeReport', {
+      base: pathToFileURL(path.join(seedsDir, 'reports')).toString(),
+    });
+    assert.match(
+      markdown,
+      /### troops\n\n> Turkish forces\n\n\[001\\_e776aff8290555f3\.txt, line 7\]\(\.\.\/001_e776aff8290555f3\.txt#L7\)\n\n\*\*Note:\*\* Whose\?/,
+    );
   });
 });

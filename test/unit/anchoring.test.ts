@@ -45,7 +45,10 @@ describe('anchoring', () => {
 
   it('repeated quotes: the occurrence whose context matches wins, even if another is nearer', () => {
     const a = anchorOf(TEXT, 'the bridge', 1); // "Critics said the bridge was unsafe"
-    const edited = 'Critics said the bridge was unsafe. ' + TEXT.replace('Critics said the bridge was unsafe.', '').trimEnd() + ' Critics said the bridge was unsafe.';
+    const edited =
+      'Critics said the bridge was unsafe. ' +
+      TEXT.replace('Critics said the bridge was unsafe.', '').trimEnd() +
+      ' Critics said the bridge was unsafe.';
     const r = anchor(edited, { ...a, start: 0, end: 10 });
     assert.ok(r);
     assert.strictEqual(edited.slice(r.start - 13, r.end + 4), 'Critics said the bridge was');
@@ -150,8 +153,14 @@ describe('anchoring', () => {
     it('converts UTF-16 offsets to code points and back', () => {
       const utf16 = [0, 1, 3, 4, 6, 7];
       const points = [0, 1, 2, 3, 4, 5];
-      assert.deepStrictEqual(utf16.map((u) => cp.toCodePoint(u)), points);
-      assert.deepStrictEqual(points.map((p) => cp.toUtf16(p)), utf16);
+      assert.deepStrictEqual(
+        utf16.map((u) => cp.toCodePoint(u)),
+        points,
+      );
+      assert.deepStrictEqual(
+        points.map((p) => cp.toUtf16(p)),
+        utf16,
+      );
       assert.strictEqual([...text].length, 5);
     });
     it('is the identity without astral characters', () => {

@@ -59,7 +59,14 @@ describe('sidecar schema', () => {
   it('writes stable key order, 2-space indent and a trailing newline', () => {
     // Keys given in a scrambled order come out in the canonical one.
     const a = passage(ID1, ['x']);
-    const scrambled = { body: a.body, target: { hash: a.target.hash, quote: a.target.quote, position: a.target.position }, kind: a.kind, modified: a.modified, id: a.id, created: a.created } as Annotation;
+    const scrambled = {
+      body: a.body,
+      target: { hash: a.target.hash, quote: a.target.quote, position: a.target.position },
+      kind: a.kind,
+      modified: a.modified,
+      id: a.id,
+      created: a.created,
+    } as Annotation;
     const text = serializeSidecar(sidecar([scrambled]));
     assert.ok(text.endsWith('}\n'));
     assert.ok(text.startsWith('{\n  "version": 1,\n  "document": "doc.txt",\n  "annotations": [\n    {\n      "id": '));
@@ -72,7 +79,10 @@ describe('sidecar schema', () => {
     const early = { ...passage(ID2, ['a']), created: '2024-01-01T00:00:00.000Z' };
     const late = { ...passage(ID1, ['b']), created: '2024-02-01T00:00:00.000Z' };
     const parsed = JSON.parse(serializeSidecar(sidecar([late, early])));
-    assert.deepStrictEqual(parsed.annotations.map((a: { id: string }) => a.id), [ID2, ID1]);
+    assert.deepStrictEqual(
+      parsed.annotations.map((a: { id: string }) => a.id),
+      [ID2, ID1],
+    );
   });
 
   it('rejects invalid JSON, wrong shapes, bad ids, duplicate ids and newer versions', () => {
@@ -81,10 +91,30 @@ describe('sidecar schema', () => {
       '[]',
       JSON.stringify({ version: 1, document: 'd', annotations: [{ ...passage(ID1, []), id: 'nope' }] }),
       JSON.stringify({ version: 1, document: 'd', annotations: [{ ...passage(ID1, []), kind: 'mystery' }] }),
-      JSON.stringify({ version: 1, document: 'd', annotations: [{ ...passage(ID1, []), target: { position: { type: 'TextPositionSelector', start: 5, end: 2 }, quote: passage(ID1, []).target.quote, hash: '' } }] }),
+      JSON.stringify({
+        version: 1,
+        document: 'd',
+        annotations: [
+          {
+            ...passage(ID1, []),
+            target: { position: { type: 'TextPositionSelector', start: 5, end: 2 }, quote: passage(ID1, []).target.quote, hash: '' },
+          },
+        ],
+      }),
       JSON.stringify({ version: 1, document: 'd', annotations: [passage(ID1, []), passage(ID1, [])] }),
       JSON.stringify({ version: 2, document: 'd', annotations: [] }),
-      JSON.stringify({ version: 1, document: 'd', annotations: [{ ...passage(ID1, []), kind: 'correction', entity: { id: 'x', name: 'X' }, correction: { action: 'change-type', type: 'planet' } }] }),
+      JSON.stringify({
+        version: 1,
+        document: 'd',
+        annotations: [
+          {
+            ...passage(ID1, []),
+            kind: 'correction',
+            entity: { id: 'x', name: 'X' },
+            correction: { action: 'change-type', type: 'planet' },
+          },
+        ],
+      }),
     ];
     for (const text of bad) {
       const r = parseSidecar(text, 'doc.txt');
@@ -105,7 +135,10 @@ describe('sidecar schema', () => {
     ];
     const r = parseSidecar(serializeSidecar(sidecar(items)), 'doc.txt');
     assert.ok(r.ok);
-    assert.deepStrictEqual(r.sidecar.annotations.map((a) => a.kind), ['entity-tag', 'correction', 'correction']);
+    assert.deepStrictEqual(
+      r.sidecar.annotations.map((a) => a.kind),
+      ['entity-tag', 'correction', 'correction'],
+    );
   });
 
   it('trims tags and drops duplicates', () => {
@@ -144,7 +177,10 @@ describe('sidecar migration (v0 → v1)', () => {
     const x = parseSidecar(v0, 'doc.txt');
     const y = parseSidecar(v0, 'doc.txt');
     assert.ok(x.ok && y.ok);
-    assert.deepStrictEqual(x.sidecar.annotations.map((a) => a.id), y.sidecar.annotations.map((a) => a.id));
+    assert.deepStrictEqual(
+      x.sidecar.annotations.map((a) => a.id),
+      y.sidecar.annotations.map((a) => a.id),
+    );
     assert.notStrictEqual(x.sidecar.annotations[0].id, x.sidecar.annotations[1].id);
   });
 
@@ -180,7 +216,11 @@ describe('merging sidecars', () => {
     const base = sidecar([passage(ID1, ['a'], t(0)), passage(ID2, ['b'], t(0))]);
     const local = sidecar([passage(ID1, ['a'], t(0)), passage(ID2, ['b', 'edited'], t(3))]);
     const merged = mergeSidecars(base, local, sidecar([]));
-    assert.deepStrictEqual(merged.annotations.map((a) => a.id), [ID2], 'the unchanged one goes, the edited one stays');
+    assert.deepStrictEqual(
+      merged.annotations.map((a) => a.id),
+      [ID2],
+      'the unchanged one goes, the edited one stays',
+    );
   });
 
   it('tombstones delete older copies and survive the merge', () => {
@@ -191,7 +231,10 @@ describe('merging sidecars', () => {
     assert.deepStrictEqual(merged.deleted, [{ id: ID1, deleted: t(5) }]);
     // An edit made after the deletion elsewhere wins over the tombstone.
     const revived = mergeSidecars(null, local, sidecar([passage(ID1, ['a', 'later'], t(9))]));
-    assert.deepStrictEqual(revived.annotations.map((a) => a.id), [ID1]);
+    assert.deepStrictEqual(
+      revived.annotations.map((a) => a.id),
+      [ID1],
+    );
   });
 
   it('forgets deletions older than the tombstone period, keeps recent ones', () => {

@@ -65,7 +65,12 @@ describe('annotation store (editor side)', () => {
     await store.flush();
     const sidecar = sidecarOf('story.txt');
     assert.strictEqual(sidecar.documentHash, textHash(TEXT));
-    assert.deepStrictEqual(sidecar.annotations[0].target.quote, { type: 'TextQuoteSelector', exact: 'minister', prefix: 'The ', suffix: ' said on Monday that the bridge ' });
+    assert.deepStrictEqual(sidecar.annotations[0].target.quote, {
+      type: 'TextQuoteSelector',
+      exact: 'minister',
+      prefix: 'The ',
+      suffix: ' said on Monday that the bridge ',
+    });
   });
 
   it('shows what the store reports: a read-only sidecar is named, and the annotations stay', async () => {

@@ -19,7 +19,11 @@ function ann(id: string, quote: string, extra: Partial<Annotation> & { tags?: st
     created: '2024-05-01T10:00:00.000Z',
     modified: '2024-05-01T10:00:00.000Z',
     kind: 'passage',
-    target: { position: { type: 'TextPositionSelector', start, end: q.end }, quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix }, hash: textHash(TEXT) },
+    target: {
+      position: { type: 'TextPositionSelector', start, end: q.end },
+      quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+      hash: textHash(TEXT),
+    },
     body: { tags: extra.tags ?? [], ...(extra.note ? { note: extra.note } : {}) },
     ...(extra.kind === 'entity-tag' ? { kind: 'entity-tag', entity: { id: 'basra', name: 'Basra' } } : {}),
   } as Annotation;
@@ -76,7 +80,10 @@ describe('tags for the server features', () => {
     const group = tagSymbols(doc, resolved);
     assert.ok(group);
     assert.strictEqual(group.name, 'Tags');
-    assert.deepStrictEqual(group.children?.map((c) => c.name), ['claim', 'official', 'quote']);
+    assert.deepStrictEqual(
+      group.children?.map((c) => c.name),
+      ['claim', 'official', 'quote'],
+    );
     assert.strictEqual(group.children?.[1].children?.[0].name, 'The minister said');
     assert.strictEqual(tagSymbols(doc, []), null);
   });

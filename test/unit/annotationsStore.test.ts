@@ -1,7 +1,13 @@
 import * as assert from 'assert';
 import type { Sidecar } from '../../common/annotations';
 import { parseSidecar, serializeSidecar } from '../../common/annotations';
-import { SidecarStore, SidecarUnavailableError, type SidecarFailure, type SidecarState, type SidecarStoreOptions } from '../../client/src/annotations/sidecarFile';
+import {
+  SidecarStore,
+  SidecarUnavailableError,
+  type SidecarFailure,
+  type SidecarState,
+  type SidecarStoreOptions,
+} from '../../client/src/annotations/sidecarFile';
 import { MemoryFs } from './memoryFs';
 import { passage, tagsOf, TEXT } from './sidecarFixtures';
 
@@ -31,7 +37,8 @@ describe('sidecar store (durability)', () => {
     stores.push(store);
     return store;
   };
-  const tag = (store: SidecarStore, start: number, end: number, tags: string[]) => store.add(DOC, passage(start, end, tags), { start, end });
+  const tag = (store: SidecarStore, start: number, end: number, tags: string[]) =>
+    store.add(DOC, passage(start, end, tags), { start, end });
 
   beforeEach(() => {
     fs = new MemoryFs();
@@ -48,7 +55,12 @@ describe('sidecar store (durability)', () => {
     await store.flush();
     assert.deepStrictEqual(
       fs.ops.map((o) => o.replace(/(tmp|stale)-\w+/, '$1-*')),
-      ['create 001.txt.annotations.json.lock', 'write 001.txt.annotations.json.tmp-*', 'rename 001.txt.annotations.json.tmp-* -> 001.txt.annotations.json', 'remove 001.txt.annotations.json.lock'],
+      [
+        'create 001.txt.annotations.json.lock',
+        'write 001.txt.annotations.json.tmp-*',
+        'rename 001.txt.annotations.json.tmp-* -> 001.txt.annotations.json',
+        'remove 001.txt.annotations.json.lock',
+      ],
     );
     assert.deepStrictEqual([...fs.files.keys()].sort(), [DOC, SIDECAR]);
     const [a] = onDisk(fs).annotations;
@@ -59,17 +71,31 @@ describe('sidecar store (durability)', () => {
   it('keeps what the user adds or removes while a write is in flight', async () => {
     const store = open();
     const a = tag(store, 4, 12, ['official']);
-    fs.after((op, p) => op === 'write' && p.includes('.tmp-'), () => void tag(store, 36, 42, ['infrastructure']));
+    fs.after(
+      (op, p) => op === 'write' && p.includes('.tmp-'),
+      () => void tag(store, 36, 42, ['infrastructure']),
+    );
     await store.flush();
     await store.flush();
-    assert.deepStrictEqual(tagsOf(store.get(DOC)!.sidecar.annotations), ['infrastructure', 'official'], 'added during the write, kept in memory');
+    assert.deepStrictEqual(
+      tagsOf(store.get(DOC)!.sidecar.annotations),
+      ['infrastructure', 'official'],
+      'added during the write, kept in memory',
+    );
     assert.deepStrictEqual(tagsOf(onDisk(fs).annotations), ['infrastructure', 'official'], 'and written next');
 
     tag(store, 17, 23, ['date']);
-    fs.after((op, p) => op === 'write' && p.includes('.tmp-'), () => store.remove(DOC, a.id));
+    fs.after(
+      (op, p) => op === 'write' && p.includes('.tmp-'),
+      () => store.remove(DOC, a.id),
+    );
     await store.flush();
     await store.flush();
-    assert.deepStrictEqual(tagsOf(store.get(DOC)!.sidecar.annotations), ['date', 'infrastructure'], 'removed during the write, stays removed');
+    assert.deepStrictEqual(
+      tagsOf(store.get(DOC)!.sidecar.annotations),
+      ['date', 'infrastructure'],
+      'removed during the write, stays removed',
+    );
     assert.deepStrictEqual(tagsOf(onDisk(fs).annotations), ['date', 'infrastructure']);
   });
 
@@ -98,7 +124,11 @@ describe('sidecar store (durability)', () => {
     fs.ops.length = 0;
     await store.flush();
     assert.strictEqual(fs.text(SIDECAR), 'not json at all');
-    assert.deepStrictEqual(fs.ops, ['create 001.txt.annotations.json.lock', 'remove 001.txt.annotations.json.lock'], 'nothing but the lock');
+    assert.deepStrictEqual(
+      fs.ops,
+      ['create 001.txt.annotations.json.lock', 'remove 001.txt.annotations.json.lock'],
+      'nothing but the lock',
+    );
     assert.strictEqual(store.get(DOC)?.status, 'corrupt');
     assert.deepStrictEqual(store.get(DOC)?.sidecar.annotations[0].body.tags, ['official', 'second']);
     // Backing up keeps the damaged bytes and writes what is in memory.
@@ -116,11 +146,16 @@ describe('sidecar store (durability)', () => {
     await store.flush();
     const disk = onDisk(fs);
     // Another window edits `a` later and deletes `b` (by hand, without a tombstone).
-    const edited = disk.annotations.filter((x) => x.id === a.id).map((x) => ({ ...x, modified: new Date(Date.now() + 60_000).toISOString(), body: { tags: ['official', 'from elsewhere'] } }));
+    const edited = disk.annotations
+      .filter((x) => x.id === a.id)
+      .map((x) => ({ ...x, modified: new Date(Date.now() + 60_000).toISOString(), body: { tags: ['official', 'from elsewhere'] } }));
     fs.set(SIDECAR, serializeSidecar({ ...disk, annotations: edited }));
     await store.sync(SIDECAR);
     const state = store.get(DOC);
-    assert.deepStrictEqual(state?.sidecar.annotations.map((x) => x.body.tags), [['official', 'from elsewhere']]);
+    assert.deepStrictEqual(
+      state?.sidecar.annotations.map((x) => x.body.tags),
+      [['official', 'from elsewhere']],
+    );
     assert.ok(!state?.sidecar.annotations.some((x) => x.id === b.id));
   });
 

@@ -51,7 +51,11 @@ function assertSource(sentence: string, names: Named[], content: string, source:
 
 describe('detectClaims', () => {
   it('takes indirect speech after "that", with the named source and its id', () => {
-    const text = joinLines('Talks Stall', '', 'Mira Kovac, the head of the budget committee, said on Monday that the city could run out of money by June.');
+    const text = joinLines(
+      'Talks Stall',
+      '',
+      'Mira Kovac, the head of the budget committee, said on Monday that the city could run out of money by June.',
+    );
     const claims = analyse(text, [['Mira Kovac', 'person', 'mira-kovac']]);
     const c = find(claims, 'the city could run out of money by June');
     assert.strictEqual(c.cue?.text, 'said');
@@ -70,7 +74,10 @@ describe('detectClaims', () => {
       '',
       '"We will not sign anything this year," he told the Evening Post.',
     );
-    const claims = analyse(text, [['Omar Haddad', 'person', 'omar-haddad'], ['Evening Post', 'organization', 'evening-post']]);
+    const claims = analyse(text, [
+      ['Omar Haddad', 'person', 'omar-haddad'],
+      ['Evening Post', 'organization', 'evening-post'],
+    ]);
     const c = find(claims, '"We will not sign anything this year,"');
     assert.strictEqual(c.source?.text, 'he');
     assert.strictEqual(c.cue?.text, 'told');
@@ -107,7 +114,13 @@ describe('detectClaims', () => {
   });
 
   it('reads "according to X" before and after the content', () => {
-    const text = joinLines('Prices', '', 'Bread prices rose by a third last year, according to the Daily Ledger.', '', 'According to the ministry, exports fell sharply.');
+    const text = joinLines(
+      'Prices',
+      '',
+      'Bread prices rose by a third last year, according to the Daily Ledger.',
+      '',
+      'According to the ministry, exports fell sharply.',
+    );
     const claims = analyse(text, [['Daily Ledger', 'organization', 'daily-ledger']]);
     const a = find(claims, 'Bread prices rose by a third last year');
     assert.strictEqual(a.cue?.text, 'according to');
@@ -129,7 +142,13 @@ describe('detectClaims', () => {
   });
 
   it('reads "X described Y as Z" and "reports suggest that"', () => {
-    const text = joinLines('Border', '', 'On Sunday, Carthage described the move as "a grave provocation."', '', 'Numerous reports suggest that the troops may stay until spring.');
+    const text = joinLines(
+      'Border',
+      '',
+      'On Sunday, Carthage described the move as "a grave provocation."',
+      '',
+      'Numerous reports suggest that the troops may stay until spring.',
+    );
     const claims = analyse(text, [['Carthage', 'city', 'carthage']]);
     const a = find(claims, 'the move as "a grave provocation."');
     assert.strictEqual(a.cue?.text, 'described');
@@ -150,7 +169,10 @@ describe('detectClaims', () => {
       '',
       'Mira Kovac spoke next. The parliamentarian reiterated that the vote would go ahead.',
     );
-    const claims = analyse(text, [['Morning Courier', 'organization', 'morning-courier'], ['Mira Kovac', 'person', 'mira-kovac']]);
+    const claims = analyse(text, [
+      ['Morning Courier', 'organization', 'morning-courier'],
+      ['Mira Kovac', 'person', 'mira-kovac'],
+    ]);
     assert.strictEqual(find(claims, 'two ministers had resigned').speaker, 'morning-courier');
     assert.strictEqual(find(claims, 'the vote would go ahead').speaker, 'mira-kovac');
   });
@@ -266,15 +288,28 @@ describe('detectClaims', () => {
   });
 
   it('keeps the quote as content when "that" after the cue starts a relative clause, not a report', () => {
-    const text = joinLines('Summit', '', '"We are in a critical situation," Chancellor Anna Berg told reporters after the meeting that was held on a boat.');
+    const text = joinLines(
+      'Summit',
+      '',
+      '"We are in a critical situation," Chancellor Anna Berg told reporters after the meeting that was held on a boat.',
+    );
     const c = find(analyse(text, [['Anna Berg', 'person', 'anna-berg']]), '"We are in a critical situation,"');
     assert.strictEqual(c.cue?.text, 'told');
     assert.strictEqual(c.speaker, 'anna-berg');
   });
 
   it('takes a pasted quotation whose marks do not pair up, signed with a dash at the end of its paragraph', () => {
-    const text = joinLines('Readers Respond', '', '”The candidate embodies everything that is wrong with our politics today.” ― Ana Ruiz', '', 'Next paragraph.');
-    const c = find(analyse(text, [['Ana Ruiz', 'person', 'ana-ruiz']]), '”The candidate embodies everything that is wrong with our politics today.”');
+    const text = joinLines(
+      'Readers Respond',
+      '',
+      '”The candidate embodies everything that is wrong with our politics today.” ― Ana Ruiz',
+      '',
+      'Next paragraph.',
+    );
+    const c = find(
+      analyse(text, [['Ana Ruiz', 'person', 'ana-ruiz']]),
+      '”The candidate embodies everything that is wrong with our politics today.”',
+    );
     assert.strictEqual(c.cue?.text, '―');
     assert.strictEqual(c.speaker, 'ana-ruiz');
   });
@@ -296,12 +331,42 @@ describe('detectClaims', () => {
   it('finds the source past adverbs, dashed asides, participle asides and a trailing possessive, and "Said X, “…”"', () => {
     const cases: Array<[string, Named[], string, string]> = [
       ['Carter however said he would welcome the talks.', [['Carter', 'person', 'carter']], 'he would welcome the talks', 'Carter'],
-      ['The budget office said about half of the losses came from tax cuts.', [], 'about half of the losses came from tax cuts', 'The budget office'],
-      ['Speakers at the service — including Muslims, Christians and Jews — said the loss is painful.', [], 'the loss is painful', 'the service — including Muslims, Christians and Jews'],
-      ['Delegate Mary Susan, clad in a red cape with lights that formed a name, said the convention could fail.', [['Mary Susan', 'person', 'mary-susan']], 'the convention could fail', 'Delegate Mary Susan'],
-      ["Paul Begala, a friend of the couple's, said that the campaign is strong.", [['Paul Begala', 'person', 'paul-begala']], 'the campaign is strong', "Paul Begala, a friend of the couple's"],
-      ['"The state is proud to vote for him!" US Senator Jeff Sessions said as he opened the vote.', [['Jeff Sessions', 'person', 'jeff-sessions']], '"The state is proud to vote for him!"', 'US Senator Jeff Sessions'],
-      ['Said Dora Poynter, who grew up with him, "We were all so proud of him."', [['Dora Poynter', 'person', 'dora-poynter']], '"We were all so proud of him."', 'Dora Poynter, who grew up with him'],
+      [
+        'The budget office said about half of the losses came from tax cuts.',
+        [],
+        'about half of the losses came from tax cuts',
+        'The budget office',
+      ],
+      [
+        'Speakers at the service — including Muslims, Christians and Jews — said the loss is painful.',
+        [],
+        'the loss is painful',
+        'the service — including Muslims, Christians and Jews',
+      ],
+      [
+        'Delegate Mary Susan, clad in a red cape with lights that formed a name, said the convention could fail.',
+        [['Mary Susan', 'person', 'mary-susan']],
+        'the convention could fail',
+        'Delegate Mary Susan',
+      ],
+      [
+        "Paul Begala, a friend of the couple's, said that the campaign is strong.",
+        [['Paul Begala', 'person', 'paul-begala']],
+        'the campaign is strong',
+        "Paul Begala, a friend of the couple's",
+      ],
+      [
+        '"The state is proud to vote for him!" US Senator Jeff Sessions said as he opened the vote.',
+        [['Jeff Sessions', 'person', 'jeff-sessions']],
+        '"The state is proud to vote for him!"',
+        'US Senator Jeff Sessions',
+      ],
+      [
+        'Said Dora Poynter, who grew up with him, "We were all so proud of him."',
+        [['Dora Poynter', 'person', 'dora-poynter']],
+        '"We were all so proud of him."',
+        'Dora Poynter, who grew up with him',
+      ],
     ];
     for (const [sentence, names, content, source] of cases) assertSource(sentence, names, content, source);
   });
@@ -309,7 +374,10 @@ describe('detectClaims', () => {
   it('does not take a clause for a short description after ", said"', () => {
     const text = joinLines('Report', '', 'Delegate Mary Susan, clad in a red cape, said the convention could be a failure.');
     const claims = analyse(text, [['Mary Susan', 'person', 'mary-susan']]);
-    assert.ok(!claims.some((c) => c.source && text.slice(c.source.start, c.source.end).startsWith('the convention')), JSON.stringify(claims.map((c) => c.source)));
+    assert.ok(
+      !claims.some((c) => c.source && text.slice(c.source.start, c.source.end).startsWith('the convention')),
+      JSON.stringify(claims.map((c) => c.source)),
+    );
   });
 
   it('takes "“…,” he continued", "told the Post he …", and the question in "Asked whether …, X said"', () => {
@@ -322,7 +390,12 @@ describe('detectClaims', () => {
       '',
       'Asked by Tom Reyes whether he would run again, Haddad said no.',
     );
-    const claims = analyse(text, [['Mira Kovac', 'person', 'mira-kovac'], ['Omar Haddad', 'person', 'omar-haddad'], ['Haddad', 'person', 'omar-haddad'], ['Tom Reyes', 'person', 'tom-reyes']]);
+    const claims = analyse(text, [
+      ['Mira Kovac', 'person', 'mira-kovac'],
+      ['Omar Haddad', 'person', 'omar-haddad'],
+      ['Haddad', 'person', 'omar-haddad'],
+      ['Tom Reyes', 'person', 'tom-reyes'],
+    ]);
     assert.strictEqual(find(claims, '"Let me put it this way,"').cue?.text, 'continued');
     assert.strictEqual(find(claims, 'he had received hundreds of emails').speaker, 'omar-haddad');
     const asked = find(claims, 'whether he would run again');
@@ -332,7 +405,13 @@ describe('detectClaims', () => {
 
   it('pairs a straight opening mark with a curly closing one, and takes a titled source after "said"', () => {
     const text = joinLines('Report', '', '"October provided a resurgence for her,” said former Obama adviser David Axelrod.');
-    const c = find(analyse(text, [['Obama', 'person', 'obama'], ['David Axelrod', 'person', 'david-axelrod']]), '"October provided a resurgence for her,”');
+    const c = find(
+      analyse(text, [
+        ['Obama', 'person', 'obama'],
+        ['David Axelrod', 'person', 'david-axelrod'],
+      ]),
+      '"October provided a resurgence for her,”',
+    );
     assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), 'former Obama adviser David Axelrod');
     assert.strictEqual(c.speaker, 'david-axelrod');
   });
@@ -342,14 +421,32 @@ describe('detectClaims', () => {
       ['Several said they would rather fund public schools.', 'they would rather fund public schools', 'Several'],
       ['On economic issues, 42% say they are liberal.', 'they are liberal', '42%'],
       ['Officials said that, during the period, the firm was helping.', 'during the period, the firm was helping', 'Officials'],
-      ['The ground is friendly, said a handful of Democrats who point to his record.', 'The ground is friendly', 'a handful of Democrats who point to his record'],
+      [
+        'The ground is friendly, said a handful of Democrats who point to his record.',
+        'The ground is friendly',
+        'a handful of Democrats who point to his record',
+      ],
     ];
     for (const [sentence, content, source] of cases) assertSource(sentence, [], content, source);
   });
 
   it('reads "accused X of Y", "X hopes …" and "self-described …" as claims, but not "their hopes"', () => {
-    const text = joinLines('Report', '', 'Mira Kovac accused him of sexism.', '', 'Omar Haddad hopes his endorsement will help.', '', 'Their hopes were dashed.', '', 'Haddad, a self-described democratic socialist, spoke.');
-    const claims = analyse(text, [['Mira Kovac', 'person', 'mira-kovac'], ['Omar Haddad', 'person', 'omar-haddad'], ['Haddad', 'person', 'omar-haddad']]);
+    const text = joinLines(
+      'Report',
+      '',
+      'Mira Kovac accused him of sexism.',
+      '',
+      'Omar Haddad hopes his endorsement will help.',
+      '',
+      'Their hopes were dashed.',
+      '',
+      'Haddad, a self-described democratic socialist, spoke.',
+    );
+    const claims = analyse(text, [
+      ['Mira Kovac', 'person', 'mira-kovac'],
+      ['Omar Haddad', 'person', 'omar-haddad'],
+      ['Haddad', 'person', 'omar-haddad'],
+    ]);
     assert.strictEqual(find(claims, 'him of sexism').speaker, 'mira-kovac');
     assert.strictEqual(find(claims, 'his endorsement will help').cue?.text, 'hopes');
     assert.strictEqual(find(claims, 'democratic socialist').cue?.text, 'self-described');
@@ -357,7 +454,13 @@ describe('detectClaims', () => {
   });
 
   it('reports the question in "X was asked (by Y) whether …" and "was asked, “…”"', () => {
-    const text = joinLines('Report', '', 'Rubio was asked by moderator Gerard Baker whether the plan would add debt.', '', 'Blumenthal was asked, "Would you have told her?"');
+    const text = joinLines(
+      'Report',
+      '',
+      'Rubio was asked by moderator Gerard Baker whether the plan would add debt.',
+      '',
+      'Blumenthal was asked, "Would you have told her?"',
+    );
     const claims = analyse(text, [['Gerard Baker', 'person', 'gerard-baker']]);
     assert.strictEqual(find(claims, 'whether the plan would add debt').speaker, 'gerard-baker');
     assert.strictEqual(find(claims, '"Would you have told her?"').cue?.text, 'was asked');

@@ -28,7 +28,14 @@ describe('claims at the end of the document', () => {
     const res = loadResources();
     for (const [open, close] of quotes) {
       for (const cue of cues) {
-        for (const text of [`${open}Yes,${close} ${cue}`, `${open}Yes,${close} ${cue} `, `${open}Yes,${close} ${cue}\n`, `Report\n\nHe left. ${open}Yes,${close} ${cue}`, `Yes, ${cue}`, `, ${cue}`]) {
+        for (const text of [
+          `${open}Yes,${close} ${cue}`,
+          `${open}Yes,${close} ${cue} `,
+          `${open}Yes,${close} ${cue}\n`,
+          `Report\n\nHe left. ${open}Yes,${close} ${cue}`,
+          `Yes, ${cue}`,
+          `, ${cue}`,
+        ]) {
           assert.doesNotThrow(() => analyzeDocument(text, res), `${JSON.stringify(text)}`);
         }
       }
@@ -56,7 +63,10 @@ describe('claims on run-on text', function () {
       const a = analyzeDocument(text, res);
       const size = JSON.stringify(a.claims).length;
       assert.ok(size <= 20 * text.length, `${JSON.stringify(unit)}: ${size} bytes of claims for ${text.length} of text`);
-      assert.ok(a.warnings?.some((w) => w.startsWith('claims:')), `${JSON.stringify(unit)}: ${JSON.stringify(a.warnings)}`);
+      assert.ok(
+        a.warnings?.some((w) => w.startsWith('claims:')),
+        `${JSON.stringify(unit)}: ${JSON.stringify(a.warnings)}`,
+      );
     }
   });
 
@@ -64,20 +74,36 @@ describe('claims on run-on text', function () {
     const text = runOn('Obama said that ', 20_000);
     const a = analyzeDocument(text, loadResources());
     assert.ok(a.claims.length > MAX_CLAIM_OVERLAP);
-    const events = a.claims.flatMap((c): Array<[number, number]> => [[c.start, 1], [c.end, -1]]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const events = a.claims
+      .flatMap((c): Array<[number, number]> => [
+        [c.start, 1],
+        [c.end, -1],
+      ])
+      .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     let depth = 0;
     for (const [, d] of events) assert.ok((depth += d) <= MAX_CLAIM_OVERLAP);
   });
 
   it('a document over the analysis budget keeps its first claims and says where it stopped', () => {
-    const text = joinLines('Talks Stall', '', 'Mira Kovac said the city could run out of money.', 'Omar Haddad said the budget was balanced.', 'Lena Ruiz said the audit was late.');
+    const text = joinLines(
+      'Talks Stall',
+      '',
+      'Mira Kovac said the city could run out of money.',
+      'Omar Haddad said the budget was balanced.',
+      'Lena Ruiz said the audit was late.',
+    );
     const tokens = tokenize(text);
     const input = { text, tokens, sentences: splitSentences(text, tokens), structure: parseStructure(text), mentions: [], entities: [] };
     assert.strictEqual(detectClaims({ ...input, budget: new AnalysisBudget(text.length) }).length, 3);
     const budget = new AnalysisBudget(text.length, 0, 550);
     const claims = detectClaims({ ...input, budget });
-    assert.deepStrictEqual(claims.map((c) => c.text), ['the city could run out of money', 'the budget was balanced']);
-    assert.deepStrictEqual(budget.warnings, [`claims: the document is over the analysis budget; claims starting at offset ${text.indexOf('the audit')} or later are not reported`]);
+    assert.deepStrictEqual(
+      claims.map((c) => c.text),
+      ['the city could run out of money', 'the budget was balanced'],
+    );
+    assert.deepStrictEqual(budget.warnings, [
+      `claims: the document is over the analysis budget; claims starting at offset ${text.indexOf('the audit')} or later are not reported`,
+    ]);
   });
 
   it('ordinary articles stay within budget and carry no warning', () => {

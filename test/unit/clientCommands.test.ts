@@ -15,7 +15,9 @@ type CommandsModule = typeof import('../../client/src/commands');
 type MessagesModule = typeof import('../../client/src/messages');
 
 function clientSources(dir = path.join(repoRoot, 'client', 'src')): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? clientSources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? clientSources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 describe('client command table', () => {
@@ -43,7 +45,15 @@ describe('client command table', () => {
     /* eslint-enable @typescript-eslint/no-require-imports */
     const context = { subscriptions: [] as unknown[], extensionUri: FakeUri.file('/ext') };
     const client = { isRunning: () => running, restart: async () => undefined };
-    commands.registerCommands(context as never, { client: client as never, messages, store: {} as never, annotations: annotations as never, overview: {} as never, sidebar: {} as never, views: {} as never });
+    commands.registerCommands(context as never, {
+      client: client as never,
+      messages,
+      store: {} as never,
+      annotations: annotations as never,
+      overview: {} as never,
+      sidebar: {} as never,
+      views: {} as never,
+    });
   });
   after(() => uninstall());
   beforeEach(() => {
@@ -52,29 +62,46 @@ describe('client command table', () => {
   });
 
   it('registers every contributed command, and only those, in one place', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { commands: Array<{ command: string }> };
+    };
     assert.deepStrictEqual([...registered.keys()].sort(), pkg.contributes.commands.map((c) => c.command).sort());
-    const elsewhere = clientSources().filter((f) => !f.endsWith(path.join('commands', 'index.ts')) && /\bregisterCommand\(/.test(fs.readFileSync(f, 'utf8')));
+    const elsewhere = clientSources().filter(
+      (f) => !f.endsWith(path.join('commands', 'index.ts')) && /\bregisterCommand\(/.test(fs.readFileSync(f, 'utf8')),
+    );
     assert.deepStrictEqual(elsewhere, [], 'no command registered outside client/src/commands/index.ts');
   });
 
   it('the command ids the server puts in lenses are the shared constants', () => {
     assert.ok(registered.has(SHOW_DETAILS_COMMAND));
     assert.ok(registered.has(EDIT_ANNOTATION_COMMAND));
-    const literal = clientSources().filter((f) => /['"](_dossier\.showDetails|dossier\.editAnnotation)['"]/.test(fs.readFileSync(f, 'utf8')));
+    const literal = clientSources().filter((f) =>
+      /['"](_dossier\.showDetails|dossier\.editAnnotation)['"]/.test(fs.readFileSync(f, 'utf8')),
+    );
     assert.deepStrictEqual(literal, [], 'no client file spells them out');
   });
 
   it('a command that needs the language server is refused with a hint while it is not running; the others run', async () => {
     running = false;
-    for (const id of ['dossier.tagEntity', 'dossier.correctDetection', 'dossier.exportAnnotations', 'dossier.importAnnotations', 'dossier.filterViews', SHOW_DETAILS_COMMAND]) {
+    for (const id of [
+      'dossier.tagEntity',
+      'dossier.correctDetection',
+      'dossier.exportAnnotations',
+      'dossier.importAnnotations',
+      'dossier.filterViews',
+      SHOW_DETAILS_COMMAND,
+    ]) {
       assert.strictEqual(await registered.get(id)!(), undefined);
     }
     assert.deepStrictEqual(calls, [], 'none of them ran');
     assert.strictEqual(shown.length, 6);
     assert.ok(shown.every((m) => m.level === 'warning' && /language server is not running/.test(m.message)));
     shown.length = 0;
-    assert.strictEqual(await registered.get('dossier.tagSelection')!({ tags: ['fine'] }), 'tagSelection', 'annotations are the client’s: no server needed');
+    assert.strictEqual(
+      await registered.get('dossier.tagSelection')!({ tags: ['fine'] }),
+      'tagSelection',
+      'annotations are the client’s: no server needed',
+    );
     assert.deepStrictEqual(shown, []);
   });
 

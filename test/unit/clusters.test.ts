@@ -7,8 +7,28 @@ import { engineData } from '../../server/src/workspace/resources';
 
 const data: GazetteerData = {
   countries: [
-    { id: 'iraq', name: 'Iraq', cca2: 'IQ', aliases: ['Republic of Iraq'], demonyms: ['Iraqi'], capital: 'Baghdad', lat: 33, lon: 44, independent: true },
-    { id: 'united-states', name: 'United States', cca2: 'US', aliases: ['US', 'USA'], demonyms: ['American'], capital: 'Washington', lat: 38, lon: -97, independent: true },
+    {
+      id: 'iraq',
+      name: 'Iraq',
+      cca2: 'IQ',
+      aliases: ['Republic of Iraq'],
+      demonyms: ['Iraqi'],
+      capital: 'Baghdad',
+      lat: 33,
+      lon: 44,
+      independent: true,
+    },
+    {
+      id: 'united-states',
+      name: 'United States',
+      cca2: 'US',
+      aliases: ['US', 'USA'],
+      demonyms: ['American'],
+      capital: 'Washington',
+      lat: 38,
+      lon: -97,
+      independent: true,
+    },
   ],
   cities: [['Baghdad', 'IQ', 33.3, 44.4, 7000000, 'PPLC']],
   regions: [],
@@ -45,7 +65,11 @@ function ids(text: string, names: Array<[string, EntityType]>): Map<string, stri
 describe('clusterMentions', () => {
   it('joins a full name, its surname and the surname with its article', () => {
     const text = 'Karim al-Rubaie spoke on Monday. Rubaie said the plan failed. Later al-Rubaie left.';
-    const r = ids(text, [['Karim al-Rubaie', 'person'], ['al-Rubaie', 'person'], ['Rubaie', 'person']]);
+    const r = ids(text, [
+      ['Karim al-Rubaie', 'person'],
+      ['al-Rubaie', 'person'],
+      ['Rubaie', 'person'],
+    ]);
     assert.deepStrictEqual(r.get('Karim al-Rubaie'), ['karim-al-rubaie']);
     assert.deepStrictEqual(r.get('Rubaie'), ['karim-al-rubaie']);
     assert.deepStrictEqual(r.get('al-Rubaie'), ['karim-al-rubaie']);
@@ -54,7 +78,11 @@ describe('clusterMentions', () => {
   it('keeps two people who share a surname apart and gives a bare surname to the nearest', () => {
     const text = 'Ahmed al-Tamimi met Salim al-Tamimi. Salim al-Tamimi then left, and Tamimi spoke.';
     const { mentions, entities } = clusterMentions(
-      mentionsIn(text, [['Ahmed al-Tamimi', 'person'], ['Salim al-Tamimi', 'person'], ['Tamimi', 'person']]),
+      mentionsIn(text, [
+        ['Ahmed al-Tamimi', 'person'],
+        ['Salim al-Tamimi', 'person'],
+        ['Tamimi', 'person'],
+      ]),
       res,
       text,
     );
@@ -65,7 +93,8 @@ describe('clusterMentions', () => {
   });
 
   it('joins transliteration variants of Arabic names', () => {
-    const text = 'Haydar al-Obeidi arrived. Haider al-Obeidi said so. President Fouad Masoum and Fuad Masum. Sa’ad Jabouri and Saad Jabouri.';
+    const text =
+      'Haydar al-Obeidi arrived. Haider al-Obeidi said so. President Fouad Masoum and Fuad Masum. Sa’ad Jabouri and Saad Jabouri.';
     const r = ids(text, [
       ['Haydar al-Obeidi', 'person'],
       ['Haider al-Obeidi', 'person'],
@@ -82,7 +111,12 @@ describe('clusterMentions', () => {
 
   it('joins a shortened given name and a lone given name to the full name', () => {
     const text = 'Defense chief Ashton Barker visited. Ash Barker said little. Later Nadia al-Khouri spoke; Nadia was blunt.';
-    const r = ids(text, [['Ashton Barker', 'person'], ['Ash Barker', 'person'], ['Nadia al-Khouri', 'person'], ['Nadia', 'person']]);
+    const r = ids(text, [
+      ['Ashton Barker', 'person'],
+      ['Ash Barker', 'person'],
+      ['Nadia al-Khouri', 'person'],
+      ['Nadia', 'person'],
+    ]);
     assert.deepStrictEqual(r.get('Ash Barker'), ['ashton-barker']);
     assert.deepStrictEqual(r.get('Nadia'), ['nadia-al-khouri']);
   });
@@ -122,7 +156,8 @@ describe('clusterMentions', () => {
   });
 
   it('joins a nationality-prefixed name and a generic head to the bare name, unless ambiguous', () => {
-    const text = 'Iraqi Kurdistan voted. Kurdistan wants more. The Sinjar district and Sinjar. The Health Ministry, the Iraqi Health Ministry and the American Health Ministry.';
+    const text =
+      'Iraqi Kurdistan voted. Kurdistan wants more. The Sinjar district and Sinjar. The Health Ministry, the Iraqi Health Ministry and the American Health Ministry.';
     const r = ids(text, [
       ['Iraqi Kurdistan', 'region'],
       ['Kurdistan', 'region'],
@@ -141,7 +176,10 @@ describe('clusterMentions', () => {
 
   it('keeps each mention’s type, shares the id and types the cluster by majority', () => {
     const text = 'Hana Rashid spoke. Rashid said yes. Rashid said no.';
-    const raw = mentionsIn(text, [['Hana Rashid', 'person'], ['Rashid', 'person']]);
+    const raw = mentionsIn(text, [
+      ['Hana Rashid', 'person'],
+      ['Rashid', 'person'],
+    ]);
     raw[1] = { ...raw[1], type: 'organization' };
     const { mentions, entities } = clusterMentions(raw, res, text);
     assert.deepStrictEqual(

@@ -39,7 +39,10 @@ function doc(c: Claim): IndexedDocument {
 describe('claim code lens', () => {
   it('names source, cue, the hedges other than the cue, the comment handle and the tags', () => {
     const c = claim('suggest', ['suggest', 'allegedly', 'may']);
-    assert.strictEqual(claimLensTitle(doc(c), c, ['disputed']), '$(comment-discussion) Numerous reports · suggest · hedged: allegedly, may · comment by reader1 · $(tag) disputed');
+    assert.strictEqual(
+      claimLensTitle(doc(c), c, ['disputed']),
+      '$(comment-discussion) Numerous reports · suggest · hedged: allegedly, may · comment by reader1 · $(tag) disputed',
+    );
   });
 
   it('quotes a punctuation cue', () => {

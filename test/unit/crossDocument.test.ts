@@ -11,33 +11,60 @@ function entity(id: string, canonical: string, type: EntityType, aliases: string
 
 describe('crossDocument', () => {
   it('joins a bare surname to the one full name of the workspace', () => {
-    const ws = resolveWorkspaceIds([
-      { doc: 'a', entities: [entity('karim-al-rubaie', 'Karim al-Rubaie', 'person', ['Karim al-Rubaie', 'Rubaie'])] },
-      { doc: 'b', entities: [entity('rubaie', 'Rubaie', 'person')] },
-      { doc: 'c', entities: [entity('karim-rubaie', 'Karim Rubaie', 'person')] },
-    ], nicknames);
+    const ws = resolveWorkspaceIds(
+      [
+        { doc: 'a', entities: [entity('karim-al-rubaie', 'Karim al-Rubaie', 'person', ['Karim al-Rubaie', 'Rubaie'])] },
+        { doc: 'b', entities: [entity('rubaie', 'Rubaie', 'person')] },
+        { doc: 'c', entities: [entity('karim-rubaie', 'Karim Rubaie', 'person')] },
+      ],
+      nicknames,
+    );
     assert.strictEqual(ws.get('b')?.get('rubaie'), 'karim-al-rubaie');
     assert.strictEqual(ws.get('c')?.get('karim-rubaie'), 'karim-al-rubaie');
   });
 
   it('leaves a surname alone when two people of the workspace bear it', () => {
-    const ws = resolveWorkspaceIds([
-      { doc: 'a', entities: [entity('ahmed-al-tamimi', 'Ahmed al-Tamimi', 'person')] },
-      { doc: 'b', entities: [entity('salim-al-tamimi', 'Salim al-Tamimi', 'person')] },
-      { doc: 'c', entities: [entity('tamimi', 'Tamimi', 'person')] },
-    ], nicknames);
+    const ws = resolveWorkspaceIds(
+      [
+        { doc: 'a', entities: [entity('ahmed-al-tamimi', 'Ahmed al-Tamimi', 'person')] },
+        { doc: 'b', entities: [entity('salim-al-tamimi', 'Salim al-Tamimi', 'person')] },
+        { doc: 'c', entities: [entity('tamimi', 'Tamimi', 'person')] },
+      ],
+      nicknames,
+    );
     assert.strictEqual(ws.get('c')?.get('tamimi'), 'tamimi');
     assert.strictEqual(ws.get('a')?.get('ahmed-al-tamimi'), 'ahmed-al-tamimi');
     assert.strictEqual(ws.get('b')?.get('salim-al-tamimi'), 'salim-al-tamimi');
   });
 
   it('joins transliterations, acronyms, word-order variants and shortened given names', () => {
-    const ws = resolveWorkspaceIds([
-      { doc: 'a', entities: [entity('haider-al-obeidi', 'Haider al-Obeidi', 'person'), entity('northern-water-authority', 'Northern Water Authority', 'organization')] },
-      { doc: 'b', entities: [entity('haydar-al-obeidi', 'Haydar al-Obeidi', 'person'), entity('nwa', 'NWA', 'organization')] },
-      { doc: 'c', entities: [entity('energy-and-water-committee', 'Energy and Water Committee', 'organization'), entity('ash-barker', 'Ash Barker', 'person')] },
-      { doc: 'd', entities: [entity('water-and-energy-committee', 'Water and Energy Committee', 'organization'), entity('ashton-barker', 'Ashton Barker', 'person')] },
-    ], nicknames);
+    const ws = resolveWorkspaceIds(
+      [
+        {
+          doc: 'a',
+          entities: [
+            entity('haider-al-obeidi', 'Haider al-Obeidi', 'person'),
+            entity('northern-water-authority', 'Northern Water Authority', 'organization'),
+          ],
+        },
+        { doc: 'b', entities: [entity('haydar-al-obeidi', 'Haydar al-Obeidi', 'person'), entity('nwa', 'NWA', 'organization')] },
+        {
+          doc: 'c',
+          entities: [
+            entity('energy-and-water-committee', 'Energy and Water Committee', 'organization'),
+            entity('ash-barker', 'Ash Barker', 'person'),
+          ],
+        },
+        {
+          doc: 'd',
+          entities: [
+            entity('water-and-energy-committee', 'Water and Energy Committee', 'organization'),
+            entity('ashton-barker', 'Ashton Barker', 'person'),
+          ],
+        },
+      ],
+      nicknames,
+    );
     assert.strictEqual(ws.get('a')?.get('haider-al-obeidi'), ws.get('b')?.get('haydar-al-obeidi'));
     assert.strictEqual(ws.get('b')?.get('nwa'), 'northern-water-authority');
     assert.strictEqual(ws.get('c')?.get('energy-and-water-committee'), ws.get('d')?.get('water-and-energy-committee'));
@@ -65,12 +92,22 @@ describe('crossDocument', () => {
 
   it('lists as members exactly the local entities that resolve to a workspace id, short-form chains included', () => {
     const r = new EntityRegistry(nicknames);
-    r.update('a', [entity('kurdistan-regional-government', 'Kurdistan Regional Government', 'organization', ['Kurdistan Regional Government', 'KRG'])]);
+    r.update('a', [
+      entity('kurdistan-regional-government', 'Kurdistan Regional Government', 'organization', ['Kurdistan Regional Government', 'KRG']),
+    ]);
     r.update('b', [entity('krg', 'KRG', 'organization'), entity('iraq', 'Iraq', 'country')]);
-    r.update('c', [entity('haider-al-abadi', 'Haider al-Abadi', 'person', ['Haider al-Abadi', 'Abadi']), entity('iraq', 'Iraq', 'country')]);
+    r.update('c', [
+      entity('haider-al-abadi', 'Haider al-Abadi', 'person', ['Haider al-Abadi', 'Abadi']),
+      entity('iraq', 'Iraq', 'country'),
+    ]);
     r.update('d', [entity('abadi', 'Abadi', 'person'), entity('haidar-abadi', 'Haidar Abadi', 'person')]);
     const docs = ['a', 'b', 'c', 'd'];
-    const locals: Record<string, string[]> = { a: ['kurdistan-regional-government'], b: ['krg', 'iraq'], c: ['haider-al-abadi', 'iraq'], d: ['abadi', 'haidar-abadi'] };
+    const locals: Record<string, string[]> = {
+      a: ['kurdistan-regional-government'],
+      b: ['krg', 'iraq'],
+      c: ['haider-al-abadi', 'iraq'],
+      d: ['abadi', 'haidar-abadi'],
+    };
     for (const doc of docs) {
       for (const local of locals[doc]) {
         const id = r.resolve(doc, local);

@@ -8,13 +8,31 @@ import { fnv1a32 } from '../../common/strings';
 describe('util/search', () => {
   it('lowerBound finds the end of the prefix where the predicate holds', () => {
     const xs = [1, 3, 3, 5, 8];
-    assert.strictEqual(lowerBound(xs, (v) => v < 3), 1);
-    assert.strictEqual(lowerBound(xs, (v) => v <= 3), 3);
-    assert.strictEqual(lowerBound(xs, (v) => v < 0), 0);
-    assert.strictEqual(lowerBound(xs, (v) => v < 100), 5);
-    assert.strictEqual(lowerBound([], () => true), 0);
+    assert.strictEqual(
+      lowerBound(xs, (v) => v < 3),
+      1,
+    );
+    assert.strictEqual(
+      lowerBound(xs, (v) => v <= 3),
+      3,
+    );
+    assert.strictEqual(
+      lowerBound(xs, (v) => v < 0),
+      0,
+    );
+    assert.strictEqual(
+      lowerBound(xs, (v) => v < 100),
+      5,
+    );
+    assert.strictEqual(
+      lowerBound([], () => true),
+      0,
+    );
     // The index is passed too: the k-th element minus k.
-    assert.strictEqual(lowerBound([2, 3, 9], (v, i) => v - i < 3), 2);
+    assert.strictEqual(
+      lowerBound([2, 3, 9], (v, i) => v - i < 3),
+      2,
+    );
   });
 
   it('spanAt finds the span containing an offset, end exclusive unless asked', () => {
@@ -57,7 +75,9 @@ describe('util/hash', () => {
 describe('engine data', () => {
   it('comes in through AnalysisResources: no engine module imports a data file', () => {
     const walk = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
     for (const file of walk(path.join(repoRoot, 'server', 'src', 'analysis'))) {
       const text = fs.readFileSync(file, 'utf8');
       assert.ok(!/from\s+['"][^'"]+\.json['"]|require\(['"][^'"]+\.json['"]\)/.test(text), `${file} imports a JSON file`);

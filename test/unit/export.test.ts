@@ -21,7 +21,11 @@ function passageAt(id: string, quote: string, tags: string[], note?: string): An
     created: '2024-05-01T10:00:00.000Z',
     modified: '2024-05-01T10:00:00.000Z',
     kind: 'passage',
-    target: { position: { type: 'TextPositionSelector', start: q.start, end: q.end }, quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix }, hash: textHash(TEXT) },
+    target: {
+      position: { type: 'TextPositionSelector', start: q.start, end: q.end },
+      quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+      hash: textHash(TEXT),
+    },
     body: { tags, ...(note !== undefined ? { note } : {}) },
   };
 }
@@ -30,7 +34,10 @@ const doc: ExportDocument = {
   uri: 'file:///ws/doc.txt',
   name: 'doc.txt',
   text: TEXT,
-  annotations: [passageAt(ID1, 'The minister said', ['official', 'quote, "direct"'], 'Check, "who"\nexactly'), passageAt(ID2, 'left.\nCritics', ['span'])],
+  annotations: [
+    passageAt(ID1, 'The minister said', ['official', 'quote, "direct"'], 'Check, "who"\nexactly'),
+    passageAt(ID2, 'left.\nCritics', ['span']),
+  ],
 };
 
 describe('export', () => {
@@ -46,7 +53,14 @@ describe('export', () => {
     const utf16 = TEXT.indexOf('The minister');
     assert.strictEqual(pos.start, utf16 - 1, 'the emoji before it is one code point but two UTF-16 units');
     assert.strictEqual([...TEXT].slice(pos.start, pos.end).join(''), 'The minister said');
-    assert.deepStrictEqual(a.body.map((b) => [b.purpose, b.value]), [['tagging', 'official'], ['tagging', 'quote, "direct"'], ['commenting', 'Check, "who"\nexactly']]);
+    assert.deepStrictEqual(
+      a.body.map((b) => [b.purpose, b.value]),
+      [
+        ['tagging', 'official'],
+        ['tagging', 'quote, "direct"'],
+        ['commenting', 'Check, "who"\nexactly'],
+      ],
+    );
   });
 
   it('W3C: what is exported parses back to the same content', () => {
@@ -61,7 +75,11 @@ describe('export', () => {
   });
 
   it('W3C import accepts a page, a list or one annotation, and skips what it cannot use', () => {
-    const one = { type: 'Annotation', body: { type: 'TextualBody', value: 'hello' }, target: { source: 'x.txt', selector: { type: 'TextQuoteSelector', exact: 'Fans' } } };
+    const one = {
+      type: 'Annotation',
+      body: { type: 'TextualBody', value: 'hello' },
+      target: { source: 'x.txt', selector: { type: 'TextQuoteSelector', exact: 'Fans' } },
+    };
     assert.strictEqual(parseW3c(one).annotations[0].note, 'hello');
     assert.strictEqual(parseW3c({ type: 'AnnotationPage', items: [one, one] }).annotations.length, 2);
     const r = parseW3c([one, { type: 'Annotation', target: { source: 'x', selector: { type: 'CssSelector', value: 'p' } } }, 42]);
@@ -98,7 +116,10 @@ describe('export', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-export-'));
     try {
       fs.writeFileSync(path.join(dir, 'doc.txt'), TEXT);
-      fs.writeFileSync(path.join(dir, 'doc.txt.annotations.json'), serializeSidecar({ version: 1, document: 'doc.txt', annotations: [...doc.annotations], deleted: [] }));
+      fs.writeFileSync(
+        path.join(dir, 'doc.txt.annotations.json'),
+        serializeSidecar({ version: 1, document: 'doc.txt', annotations: [...doc.annotations], deleted: [] }),
+      );
       fs.mkdirSync(path.join(dir, 'sub'));
       fs.writeFileSync(path.join(dir, 'sub', 'bad.txt'), 'x');
       fs.writeFileSync(path.join(dir, 'sub', 'bad.txt.annotations.json'), '{ broken');
@@ -129,7 +150,12 @@ describe('corrections', () => {
     return { start, end: start + s.length, text: s, id, type, kind: type === 'person' || type === 'organization' ? 'actor' : 'place' };
   };
   const analysis = (): DocumentAnalysis => {
-    const mentions = [mention('Hakim al-Zamili', 'hakim-al-zamili', 'person'), mention('Zamili', 'zamili', 'person', 16), mention('Basra', 'basra', 'city', 30), mention('Basra', 'basra', 'city', 45)];
+    const mentions = [
+      mention('Hakim al-Zamili', 'hakim-al-zamili', 'person'),
+      mention('Zamili', 'zamili', 'person', 16),
+      mention('Basra', 'basra', 'city', 30),
+      mention('Basra', 'basra', 'city', 45),
+    ];
     return {
       length: text.length,
       structure: { headline: null, byline: null, blocks: [], commentsStart: null },
@@ -137,7 +163,15 @@ describe('corrections', () => {
       sentences: [],
       mentions,
       entities: [
-        { id: 'hakim-al-zamili', canonical: 'Hakim al-Zamili', kind: 'actor', type: 'person', aliases: ['Hakim al-Zamili'], mentions: [0], descriptions: [] },
+        {
+          id: 'hakim-al-zamili',
+          canonical: 'Hakim al-Zamili',
+          kind: 'actor',
+          type: 'person',
+          aliases: ['Hakim al-Zamili'],
+          mentions: [0],
+          descriptions: [],
+        },
         { id: 'zamili', canonical: 'Zamili', kind: 'actor', type: 'person', aliases: ['Zamili'], mentions: [1], descriptions: [] },
         { id: 'basra', canonical: 'Basra', kind: 'place', type: 'city', aliases: ['Basra'], mentions: [2, 3], descriptions: [] },
       ],
@@ -160,12 +194,20 @@ describe('corrections', () => {
     const r = applyCorrections(analysis(), [{ ...at('Basra', 40), action: 'change-type', type: 'region' }]);
     const basra = r.entities.find((e) => e.id === 'basra')!;
     assert.strictEqual(basra.type, 'region');
-    assert.deepStrictEqual(basra.mentions.map((i) => r.mentions[i].type), ['region', 'region']);
+    assert.deepStrictEqual(
+      basra.mentions.map((i) => r.mentions[i].type),
+      ['region', 'region'],
+    );
   });
 
   it('merges an entity into another', () => {
-    const r = applyCorrections(analysis(), [{ ...at('Zamili', 16), action: 'merge', into: { id: 'hakim-al-zamili', name: 'Hakim al-Zamili' } }]);
-    assert.deepStrictEqual(r.entities.map((e) => e.id), ['hakim-al-zamili', 'basra']);
+    const r = applyCorrections(analysis(), [
+      { ...at('Zamili', 16), action: 'merge', into: { id: 'hakim-al-zamili', name: 'Hakim al-Zamili' } },
+    ]);
+    assert.deepStrictEqual(
+      r.entities.map((e) => e.id),
+      ['hakim-al-zamili', 'basra'],
+    );
     assert.deepStrictEqual(r.entities[0].mentions, [0, 1]);
     assert.strictEqual(r.mentions[1].id, 'hakim-al-zamili');
   });

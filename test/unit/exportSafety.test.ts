@@ -23,7 +23,11 @@ function passage(text: string, quote: string, tags: string[], note?: string): An
     created: '2024-05-01T10:00:00.000Z',
     modified: '2024-05-01T10:00:00.000Z',
     kind: 'passage',
-    target: { position: { type: 'TextPositionSelector', start: q.start, end: q.end }, quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix }, hash: textHash(text) },
+    target: {
+      position: { type: 'TextPositionSelector', start: q.start, end: q.end },
+      quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+      hash: textHash(text),
+    },
     body: { tags, ...(note !== undefined ? { note } : {}) },
   };
 }
@@ -32,7 +36,10 @@ function passage(text: string, quote: string, tags: string[], note?: string): An
 function annotated(dir: string, name: string, text: string, quote: string, tag: string): void {
   fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
   fs.writeFileSync(path.join(dir, name), text);
-  fs.writeFileSync(path.join(dir, name + '.annotations.json'), serializeSidecar({ version: 1, document: path.basename(name), annotations: [passage(text, quote, [tag])], deleted: [] }));
+  fs.writeFileSync(
+    path.join(dir, name + '.annotations.json'),
+    serializeSidecar({ version: 1, document: path.basename(name), annotations: [passage(text, quote, [tag])], deleted: [] }),
+  );
 }
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -56,78 +63,94 @@ function withDir(body: (dir: string) => Promise<void>): () => Promise<void> {
 const read = (dir: string, name: string): string => fs.readFileSync(path.join(dir, name), 'utf8');
 
 describe('export: no file is written over (issue 11, finding 9)', () => {
-  it('brat never writes over a document, gives colliding names distinct files and refuses an existing file without --force', withDir(async (dir) => {
-    annotated(dir, 'victim.txt', 'Alpha went home.', 'Alpha', 'first');
-    annotated(dir, 'victim.ann', 'Victim text, kept.', 'Victim', 'second');
-    annotated(dir, 'collide.txt', 'Plain text file.', 'Plain', 'fromTxt');
-    annotated(dir, 'collide.md', 'Markdown file.', 'Markdown', 'fromMd');
-    annotated(dir, 'old.txt', 'Old news.', 'Old', 'fresh');
-    fs.writeFileSync(path.join(dir, 'old.ann'), 'keep me\n');
+  it(
+    'brat never writes over a document, gives colliding names distinct files and refuses an existing file without --force',
+    withDir(async (dir) => {
+      annotated(dir, 'victim.txt', 'Alpha went home.', 'Alpha', 'first');
+      annotated(dir, 'victim.ann', 'Victim text, kept.', 'Victim', 'second');
+      annotated(dir, 'collide.txt', 'Plain text file.', 'Plain', 'fromTxt');
+      annotated(dir, 'collide.md', 'Markdown file.', 'Markdown', 'fromMd');
+      annotated(dir, 'old.txt', 'Old news.', 'Old', 'fresh');
+      fs.writeFileSync(path.join(dir, 'old.ann'), 'keep me\n');
 
-    const first = await run(['--format', 'brat', dir]);
-    assert.strictEqual(first.code, 2, 'a refused file is a partial export');
-    assert.strictEqual(read(dir, 'victim.ann'), 'Victim text, kept.', 'the document named victim.ann is untouched');
-    assert.match(read(dir, 'victim.txt.ann'), /^T1\tfirst 0 5\tAlpha\n$/);
-    assert.match(read(dir, 'victim.ann.ann'), /^T1\tsecond 0 6\tVictim\n$/);
-    assert.match(read(dir, 'collide.ann'), /\tfromTxt /, 'the .txt document keeps the brat pair collide.txt + collide.ann');
-    assert.match(read(dir, 'collide.md.ann'), /\tfromMd /);
-    assert.strictEqual(read(dir, 'old.ann'), 'keep me\n');
-    assert.match(first.err, /old\.ann: exists, not overwritten \(--force replaces it\)/);
-    assert.match(first.err, /wrote 4 \.ann files/, 'the summary counts what was written');
+      const first = await run(['--format', 'brat', dir]);
+      assert.strictEqual(first.code, 2, 'a refused file is a partial export');
+      assert.strictEqual(read(dir, 'victim.ann'), 'Victim text, kept.', 'the document named victim.ann is untouched');
+      assert.match(read(dir, 'victim.txt.ann'), /^T1\tfirst 0 5\tAlpha\n$/);
+      assert.match(read(dir, 'victim.ann.ann'), /^T1\tsecond 0 6\tVictim\n$/);
+      assert.match(read(dir, 'collide.ann'), /\tfromTxt /, 'the .txt document keeps the brat pair collide.txt + collide.ann');
+      assert.match(read(dir, 'collide.md.ann'), /\tfromMd /);
+      assert.strictEqual(read(dir, 'old.ann'), 'keep me\n');
+      assert.match(first.err, /old\.ann: exists, not overwritten \(--force replaces it\)/);
+      assert.match(first.err, /wrote 4 \.ann files/, 'the summary counts what was written');
 
-    const forced = await run(['--format', 'brat', '--force', dir]);
-    assert.strictEqual(forced.code, 0, forced.err);
-    assert.match(read(dir, 'old.ann'), /^T1\tfresh 0 3\tOld\n$/);
-    assert.strictEqual(read(dir, 'victim.ann'), 'Victim text, kept.', 'a document is never written over, even with --force');
-    assert.match(forced.err, /wrote 5 \.ann files/);
-  }));
+      const forced = await run(['--format', 'brat', '--force', dir]);
+      assert.strictEqual(forced.code, 0, forced.err);
+      assert.match(read(dir, 'old.ann'), /^T1\tfresh 0 3\tOld\n$/);
+      assert.strictEqual(read(dir, 'victim.ann'), 'Victim text, kept.', 'a document is never written over, even with --force');
+      assert.match(forced.err, /wrote 5 \.ann files/);
+    }),
+  );
 
-  it('brat --force replaces a symlink in the way instead of writing through it', withDir(async (dir) => {
-    const docs = path.join(dir, 'docs');
-    annotated(docs, 'link.txt', 'Linked text.', 'Linked', 'tag');
-    fs.writeFileSync(path.join(dir, 'outside.txt'), 'outside');
-    fs.symlinkSync(path.join(dir, 'outside.txt'), path.join(docs, 'link.ann'));
-    const refused = await run(['--format', 'brat', docs]);
-    assert.strictEqual(refused.code, 2);
-    assert.match(refused.err, /link\.ann: exists/);
-    assert.match(refused.err, /wrote 0 \.ann files/);
-    assert.strictEqual((await run(['--format', 'brat', '--force', docs])).code, 0);
-    assert.strictEqual(read(dir, 'outside.txt'), 'outside');
-    assert.ok(!fs.lstatSync(path.join(docs, 'link.ann')).isSymbolicLink());
-    assert.match(read(docs, 'link.ann'), /^T1\ttag /);
-  }));
+  it(
+    'brat --force replaces a symlink in the way instead of writing through it',
+    withDir(async (dir) => {
+      const docs = path.join(dir, 'docs');
+      annotated(docs, 'link.txt', 'Linked text.', 'Linked', 'tag');
+      fs.writeFileSync(path.join(dir, 'outside.txt'), 'outside');
+      fs.symlinkSync(path.join(dir, 'outside.txt'), path.join(docs, 'link.ann'));
+      const refused = await run(['--format', 'brat', docs]);
+      assert.strictEqual(refused.code, 2);
+      assert.match(refused.err, /link\.ann: exists/);
+      assert.match(refused.err, /wrote 0 \.ann files/);
+      assert.strictEqual((await run(['--format', 'brat', '--force', docs])).code, 0);
+      assert.strictEqual(read(dir, 'outside.txt'), 'outside');
+      assert.ok(!fs.lstatSync(path.join(docs, 'link.ann')).isSymbolicLink());
+      assert.match(read(docs, 'link.ann'), /^T1\ttag /);
+    }),
+  );
 
-  it('brat --out: colliding names under the out folder are distinct too', withDir(async (dir) => {
-    const docs = path.join(dir, 'docs');
-    annotated(docs, 'a/collide.md', 'Markdown file.', 'Markdown', 'fromMd');
-    annotated(docs, 'a/collide.txt', 'Plain text file.', 'Plain', 'fromTxt');
-    const out = path.join(dir, 'out');
-    const r = await run(['--format', 'brat', '--out', out, docs]);
-    assert.strictEqual(r.code, 0, r.err);
-    assert.match(read(out, 'a/collide.ann'), /\tfromTxt /);
-    assert.match(read(out, 'a/collide.md.ann'), /\tfromMd /);
-    assert.deepStrictEqual(fs.readdirSync(path.join(docs, 'a')).filter((f) => f.endsWith('.ann')), [], 'nothing written next to the documents');
-  }));
+  it(
+    'brat --out: colliding names under the out folder are distinct too',
+    withDir(async (dir) => {
+      const docs = path.join(dir, 'docs');
+      annotated(docs, 'a/collide.md', 'Markdown file.', 'Markdown', 'fromMd');
+      annotated(docs, 'a/collide.txt', 'Plain text file.', 'Plain', 'fromTxt');
+      const out = path.join(dir, 'out');
+      const r = await run(['--format', 'brat', '--out', out, docs]);
+      assert.strictEqual(r.code, 0, r.err);
+      assert.match(read(out, 'a/collide.ann'), /\tfromTxt /);
+      assert.match(read(out, 'a/collide.md.ann'), /\tfromMd /);
+      assert.deepStrictEqual(
+        fs.readdirSync(path.join(docs, 'a')).filter((f) => f.endsWith('.ann')),
+        [],
+        'nothing written next to the documents',
+      );
+    }),
+  );
 
-  it('w3c and csv --out refuse an existing file without --force, and a document or its sidecar always', withDir(async (dir) => {
-    annotated(dir, 'doc.txt', 'Some text here.', 'Some', 'tag');
-    const target = path.join(dir, 'export.csv');
-    fs.writeFileSync(target, 'previous');
-    const refused = await run(['--format', 'csv', '--out', target, dir]);
-    assert.strictEqual(refused.code, 2);
-    assert.match(refused.err, /export\.csv: exists, not overwritten/);
-    assert.strictEqual(read(dir, 'export.csv'), 'previous');
-    assert.strictEqual((await run(['--format', 'csv', '--force', '--out', target, dir])).code, 0);
-    assert.match(read(dir, 'export.csv'), /^document,id,/);
+  it(
+    'w3c and csv --out refuse an existing file without --force, and a document or its sidecar always',
+    withDir(async (dir) => {
+      annotated(dir, 'doc.txt', 'Some text here.', 'Some', 'tag');
+      const target = path.join(dir, 'export.csv');
+      fs.writeFileSync(target, 'previous');
+      const refused = await run(['--format', 'csv', '--out', target, dir]);
+      assert.strictEqual(refused.code, 2);
+      assert.match(refused.err, /export\.csv: exists, not overwritten/);
+      assert.strictEqual(read(dir, 'export.csv'), 'previous');
+      assert.strictEqual((await run(['--format', 'csv', '--force', '--out', target, dir])).code, 0);
+      assert.match(read(dir, 'export.csv'), /^document,id,/);
 
-    for (const victim of ['doc.txt', 'doc.txt.annotations.json']) {
-      const before = read(dir, victim);
-      const r = await run(['--format', 'w3c', '--force', '--out', path.join(dir, victim), dir]);
-      assert.strictEqual(r.code, 2);
-      assert.match(r.err, new RegExp(`${victim.replace(/\./g, '\\.')}: is a document or sidecar being exported, not overwritten`));
-      assert.strictEqual(read(dir, victim), before);
-    }
-  }));
+      for (const victim of ['doc.txt', 'doc.txt.annotations.json']) {
+        const before = read(dir, victim);
+        const r = await run(['--format', 'w3c', '--force', '--out', path.join(dir, victim), dir]);
+        assert.strictEqual(r.code, 2);
+        assert.match(r.err, new RegExp(`${victim.replace(/\./g, '\\.')}: is a document or sidecar being exported, not overwritten`));
+        assert.strictEqual(read(dir, victim), before);
+      }
+    }),
+  );
 });
 
 /** RFC 4180 reader, enough to check the cells a spreadsheet would see. */
@@ -142,8 +165,7 @@ function parseCsv(csv: string): string[][] {
       if (c === '"' && csv[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
@@ -155,8 +177,7 @@ function parseCsv(csv: string): string[][] {
       row = [];
       cell = '';
       i++;
-    }
-    else cell += c;
+    } else cell += c;
   }
   return rows;
 }
@@ -180,7 +201,11 @@ describe('export: CSV formula injection (issue 11, finding 14)', () => {
         uri: 'file:///ws/=evil.txt',
         name: '=evil.txt',
         text,
-        annotations: [passage(text, '-2+3', ['=1+1', '+x'], '@SUM(A1)'), passage(text, '=cmd', ['tag'], '\tindented'), passage(text, '@here', ['-'], '\rreturn')],
+        annotations: [
+          passage(text, '-2+3', ['=1+1', '+x'], '@SUM(A1)'),
+          passage(text, '=cmd', ['tag'], '\tindented'),
+          passage(text, '@here', ['-'], '\rreturn'),
+        ],
       },
     ];
     const rows = parseCsv(toCsv(docs));
@@ -200,10 +225,22 @@ describe('export: brat and W3C output cannot be broken by the text they carry', 
     const breaks = ['\u2028', '\u2029', '\u0085', '\v', '\f', '\x1c', '\x1d', '\x1e'];
     for (const br of breaks) {
       const text = `Start of a${br}T9\tEvil 0 5\tStart passage.`;
-      const doc: ExportDocument = { uri: 'file:///x.txt', name: 'x.txt', text, annotations: [passage(text, text.slice(0, -1), ['tag'], `note${br}#9\tAnnotatorNotes T1\tinjected`)] };
-      // eslint-disable-next-line no-control-regex -- the line breaks Python splits at
-      const lines = toBrat(doc).split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/).filter(Boolean);
-      for (const line of lines) assert.match(line, /^(T\d+\ttag \d+ \d+(;\d+ \d+)*\t|#\d+\tAnnotatorNotes T\d+\t)/, `${JSON.stringify(br)}: ${JSON.stringify(line)}`);
+      const doc: ExportDocument = {
+        uri: 'file:///x.txt',
+        name: 'x.txt',
+        text,
+        annotations: [passage(text, text.slice(0, -1), ['tag'], `note${br}#9\tAnnotatorNotes T1\tinjected`)],
+      };
+      const lines = toBrat(doc)
+        // eslint-disable-next-line no-control-regex -- the line breaks Python splits at
+        .split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/)
+        .filter(Boolean);
+      for (const line of lines)
+        assert.match(
+          line,
+          /^(T\d+\ttag \d+ \d+(;\d+ \d+)*\t|#\d+\tAnnotatorNotes T\d+\t)/,
+          `${JSON.stringify(br)}: ${JSON.stringify(line)}`,
+        );
       assert.strictEqual(lines.filter((l) => l.startsWith('T')).length, 1, JSON.stringify(br));
       assert.strictEqual(lines.filter((l) => l.startsWith('#')).length, 1, JSON.stringify(br));
     }

@@ -36,10 +36,17 @@ function annotated(file: string, text: string): void {
     created: '2024-05-01T10:00:00.000Z',
     modified: '2024-05-01T10:00:00.000Z',
     kind: 'passage' as const,
-    target: { position: { type: 'TextPositionSelector' as const, start: 0, end: 4 }, quote: { type: 'TextQuoteSelector' as const, exact: q.exact, prefix: q.prefix, suffix: q.suffix }, hash: textHash(text) },
+    target: {
+      position: { type: 'TextPositionSelector' as const, start: 0, end: 4 },
+      quote: { type: 'TextQuoteSelector' as const, exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+      hash: textHash(text),
+    },
     body: { tags: ['t'] },
   };
-  fs.writeFileSync(file + '.annotations.json', serializeSidecar({ version: 1, document: path.basename(file), annotations: [annotation], deleted: [] }));
+  fs.writeFileSync(
+    file + '.annotations.json',
+    serializeSidecar({ version: 1, document: path.basename(file), annotations: [annotation], deleted: [] }),
+  );
 }
 
 describe('export: unreadable folders and sidecars (issue 11, finding 10)', () => {
@@ -56,7 +63,10 @@ describe('export: unreadable folders and sidecars (issue 11, finding 10)', () =>
   it('the walk reports a folder it cannot list and goes on with the others', async () => {
     const problems: string[] = [];
     const found = await findSidecars(dir, unreadable(path.join(dir, 'locked')), (file, reason) => problems.push(`${file}: ${reason}`));
-    assert.deepStrictEqual(found.map((f) => path.relative(dir, f)), ['a.txt.annotations.json', path.join('open', 'c.txt.annotations.json'), path.join('open', 'd.txt.annotations.json')]);
+    assert.deepStrictEqual(
+      found.map((f) => path.relative(dir, f)),
+      ['a.txt.annotations.json', path.join('open', 'c.txt.annotations.json'), path.join('open', 'd.txt.annotations.json')],
+    );
     assert.deepStrictEqual(problems, [`${path.join(dir, 'locked')}: permission denied (folder skipped)`]);
   });
 
@@ -66,7 +76,10 @@ describe('export: unreadable folders and sidecars (issue 11, finding 10)', () =>
     const io = { stdout: async (s: string) => void (out += s), stderr: (s: string) => void (err += s) };
     const seam = unreadable(path.join(dir, 'locked'), path.join(dir, 'open', 'c.txt.annotations.json'));
     assert.strictEqual(await runExport(['--format', 'w3c', dir], io, seam), 2);
-    assert.deepStrictEqual(JSON.parse(out).first.items.map((i: { target: { source: string } }) => path.basename(new URL(i.target.source).pathname)), ['a.txt', 'd.txt']);
+    assert.deepStrictEqual(
+      JSON.parse(out).first.items.map((i: { target: { source: string } }) => path.basename(new URL(i.target.source).pathname)),
+      ['a.txt', 'd.txt'],
+    );
     assert.match(err, new RegExp(`${path.join(dir, 'locked').replace(/[\\/.]/g, '\\$&')}: permission denied \\(folder skipped\\)`));
     assert.match(err, /c\.txt\.annotations\.json: permission denied \(its annotations are not exported\)/);
 

@@ -36,7 +36,12 @@ describe('fuzz: the analysis always terminates without throwing', function () {
       const n = Math.floor(next() * 10_000);
       for (let k = 0; k < n; k++) {
         const r = next();
-        s += r < 0.5 ? String.fromCharCode(32 + Math.floor(next() * 95)) : r < 0.8 ? String.fromCharCode(Math.floor(next() * 0xffff)) : String.fromCodePoint(0x10000 + Math.floor(next() * 0xfffff));
+        s +=
+          r < 0.5
+            ? String.fromCharCode(32 + Math.floor(next() * 95))
+            : r < 0.8
+              ? String.fromCharCode(Math.floor(next() * 0xffff))
+              : String.fromCodePoint(0x10000 + Math.floor(next() * 0xfffff));
       }
       check(s);
     }
@@ -89,7 +94,7 @@ describe('fuzz: run-on input stays linear in size and time', function () {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   const fill = (unit: () => string, bytes: number): string => {
     const parts: string[] = [];
-    for (let len = 0; len < bytes; ) {
+    for (let len = 0; len < bytes;) {
       const u = unit();
       parts.push(u);
       len += u.length;
@@ -97,11 +102,40 @@ describe('fuzz: run-on input stays linear in size and time', function () {
     return parts.join('');
   };
 
-  const CUES = ['according to ', 'he said ', 'reportedly ', 'allegedly ', 'Obama said that ', 'He told reporters ', 'said ', 'claimed ', 'was reported by the Post '];
-  const NAMES = ['Barack ', 'Obama ', 'United ', 'Nations ', 'Security ', 'Council ', 'Ab ', 'Iraq ', 'Al-Zamili ', 'Kata’ib ', 'New ', 'York '];
-  const QUOTES: Array<[string, string]> = [['"', '"'], ['“', '”']];
+  const CUES = [
+    'according to ',
+    'he said ',
+    'reportedly ',
+    'allegedly ',
+    'Obama said that ',
+    'He told reporters ',
+    'said ',
+    'claimed ',
+    'was reported by the Post ',
+  ];
+  const NAMES = [
+    'Barack ',
+    'Obama ',
+    'United ',
+    'Nations ',
+    'Security ',
+    'Council ',
+    'Ab ',
+    'Iraq ',
+    'Al-Zamili ',
+    'Kata’ib ',
+    'New ',
+    'York ',
+  ];
+  const QUOTES: Array<[string, string]> = [
+    ['"', '"'],
+    ['“', '”'],
+  ];
   const generators: Array<[string, (bytes: number) => string]> = [
-    ...['according to ', 'he said ', 'reportedly '].map((u): [string, (b: number) => string] => [`"${u}" repeated, no sentence end`, (b) => fill(() => u, b)]),
+    ...['according to ', 'he said ', 'reportedly '].map((u): [string, (b: number) => string] => [
+      `"${u}" repeated, no sentence end`,
+      (b) => fill(() => u, b),
+    ]),
     ['random cues, no sentence end', (b) => fill(() => pick(CUES), b)],
     ['random cues and commas, no sentence end', (b) => fill(() => pick(CUES) + (next() < 0.3 ? ', ' : ''), b)],
     ['a long capitalised run', (b) => fill(() => pick(NAMES), b)],
@@ -115,7 +149,10 @@ describe('fuzz: run-on input stays linear in size and time', function () {
         return fill(() => `${open}Yes,${close} ${pick(['said', 'says', 'added', 'told', 'claimed'])} `, b) + `${open}Yes,${close} said`;
       },
     ],
-    ['quotes and cues in paragraphs that never end a sentence', (b) => fill(() => (next() < 0.1 ? '\n\n' : '') + pick(['“Yes,” ', 'he said ', 'according to ', '“', 'Obama ', ': ']), b)],
+    [
+      'quotes and cues in paragraphs that never end a sentence',
+      (b) => fill(() => (next() < 0.1 ? '\n\n' : '') + pick(['“Yes,” ', 'he said ', 'according to ', '“', 'Obama ', ': ']), b),
+    ],
   ];
 
   for (const [name, make] of generators) {
@@ -138,7 +175,10 @@ describe('fuzz: run-on input stays linear in size and time', function () {
       check(text);
       for (const m of a.mentions) {
         assert.ok(m.end - m.start <= 200, `a ${m.end - m.start}-character mention`);
-        assert.ok(m.start === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(m.start - 1)) || !/[\p{L}\p{N}]/u.test(text.charAt(m.start)), 'a mention starts mid-word');
+        assert.ok(
+          m.start === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(m.start - 1)) || !/[\p{L}\p{N}]/u.test(text.charAt(m.start)),
+          'a mention starts mid-word',
+        );
       }
     });
   }

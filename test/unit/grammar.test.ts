@@ -60,17 +60,31 @@ describe('TextMate grammar', () => {
 
   it('marks the headline, the byline, quotations, the comment section and comment headers in a seed', () => {
     const lines = tokenizeLines(grammar, seed('000_13ab4ecdb79973bb.txt'));
-    assert.deepStrictEqual(lines[0], [{ text: 'Iraq May Seek "Direct Military Intervention From Russia" To Expel Turkish Troops', scope: 'markup.heading.headline.dossier-source' }]);
+    assert.deepStrictEqual(lines[0], [
+      {
+        text: 'Iraq May Seek "Direct Military Intervention From Russia" To Expel Turkish Troops',
+        scope: 'markup.heading.headline.dossier-source',
+      },
+    ]);
     assert.deepStrictEqual(lines[2], [{ text: "Tyler Durden's picture", scope: 'markup.italic.byline.dossier-source' }]);
     assert.deepStrictEqual(lines[4], [], 'a plain body paragraph has no structural scope');
     const quote = lines[8].find((t) => t.scope === 'string.quoted.double.curly.dossier-source');
-    assert.strictEqual(quote?.text, '“Did Turkey Just Invade Iraq To Protect Erdogan\'s ISIS Oil Smuggling Routes?,”');
-    assert.deepStrictEqual(lines[73].map((t) => t.scope), ['markup.heading.comments.dossier-source']);
-    assert.deepStrictEqual(lines[77].map((t) => t.scope), ['entity.name.tag.comment-header.dossier-source']);
+    assert.strictEqual(quote?.text, "“Did Turkey Just Invade Iraq To Protect Erdogan's ISIS Oil Smuggling Routes?,”");
+    assert.deepStrictEqual(
+      lines[73].map((t) => t.scope),
+      ['markup.heading.comments.dossier-source'],
+    );
+    assert.deepStrictEqual(
+      lines[77].map((t) => t.scope),
+      ['entity.name.tag.comment-header.dossier-source'],
+    );
   });
 
   it('marks "By ..." bylines and the introduction of a quoted block', () => {
-    assert.deepStrictEqual(tokenizeLines(grammar, seed('004_e53c0ad875243b71.txt'))[2].map((t) => t.scope), ['markup.italic.byline.dossier-source']);
+    assert.deepStrictEqual(
+      tokenizeLines(grammar, seed('004_e53c0ad875243b71.txt'))[2].map((t) => t.scope),
+      ['markup.italic.byline.dossier-source'],
+    );
     const intro = tokenizeLines(grammar, seed('003_141fa247b765b002.txt'))[24];
     assert.strictEqual(intro[0].scope, 'markup.quote.intro.dossier-source');
   });

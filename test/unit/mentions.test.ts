@@ -11,7 +11,17 @@ const gazetteer = new Gazetteer({
   countries: [
     { id: 'iraq', name: 'Iraq', cca2: 'IQ', aliases: [], demonyms: ['Iraqi'], capital: 'Baghdad', lat: 33, lon: 44, independent: true },
     { id: 'iran', name: 'Iran', cca2: 'IR', aliases: [], demonyms: ['Iranian'], capital: 'Tehran', lat: 32, lon: 53, independent: true },
-    { id: 'united-states', name: 'United States', cca2: 'US', aliases: ['US', 'USA'], demonyms: ['American'], capital: 'Washington', lat: 38, lon: -97, independent: true },
+    {
+      id: 'united-states',
+      name: 'United States',
+      cca2: 'US',
+      aliases: ['US', 'USA'],
+      demonyms: ['American'],
+      capital: 'Washington',
+      lat: 38,
+      lon: -97,
+      independent: true,
+    },
   ],
   cities: [
     ['Baghdad', 'IQ', 33.3, 44.4, 7000000, 'PPLC'],
@@ -66,7 +76,14 @@ describe('mentions', () => {
   });
 
   it('drops MISC and nationality or religious adjectives', () => {
-    assert.deepStrictEqual(mentions('Iraqi and Shiite leaders met Kurds.', [['Iraqi', 'MISC'], ['Shiite', 'ORG'], ['Kurds', 'LOC']]), []);
+    assert.deepStrictEqual(
+      mentions('Iraqi and Shiite leaders met Kurds.', [
+        ['Iraqi', 'MISC'],
+        ['Shiite', 'ORG'],
+        ['Kurds', 'LOC'],
+      ]),
+      [],
+    );
   });
 
   it('keeps titles, a leading "the" and possessives out of spans', () => {
@@ -83,7 +100,9 @@ describe('mentions', () => {
   });
 
   it('keeps a sentence-opening verb of saying out of a person span', () => {
-    assert.deepStrictEqual(mentions('Said Dorothy Poynter, "We were proud."', [['Said Dorothy Poynter', 'PER']]), [['Dorothy Poynter', 'person']]);
+    assert.deepStrictEqual(mentions('Said Dorothy Poynter, "We were proud."', [['Said Dorothy Poynter', 'PER']]), [
+      ['Dorothy Poynter', 'person'],
+    ]);
   });
 
   it('cuts hyphen compounds to the name, even when the tagger missed them', () => {
@@ -117,17 +136,12 @@ describe('mentions', () => {
   });
 
   it('gives one name one label within a document', () => {
-    assert.deepStrictEqual(
-      mentions('Daesh attacked. Daesh fled. Daesh lost.', [
-        ['Daesh attacked', 'ORG'],
-      ]).length,
-      1,
-    );
+    assert.deepStrictEqual(mentions('Daesh attacked. Daesh fled. Daesh lost.', [['Daesh attacked', 'ORG']]).length, 1);
     const out = mentions('Daesh attacked. Then Daesh fled. Then Daesh lost.', []);
     assert.deepStrictEqual(out, []);
   });
 
-  it('prefers organisation evidence over the tagger\'s person votes', () => {
+  it("prefers organisation evidence over the tagger's person votes", () => {
     // A head noun of an organisation name, English or transliterated Arabic.
     assert.deepStrictEqual(
       mentions("Kata'ib Hezbollah threatened them. Later Kata'ib Hezbollah left. The Sadr Bloc met.", [
@@ -149,25 +163,42 @@ describe('mentions', () => {
       ]).map((m) => m[1]),
       ['organization', 'organization', 'organization', 'organization'],
     );
-    assert.deepStrictEqual(mentions('The fight against Daesh, also known as ISIL, goes on.', [['Daesh', 'PER'], ['ISIL', 'ORG']]), [
-      ['Daesh', 'organization'],
-      ['ISIL', 'organization'],
-    ]);
+    assert.deepStrictEqual(
+      mentions('The fight against Daesh, also known as ISIL, goes on.', [
+        ['Daesh', 'PER'],
+        ['ISIL', 'ORG'],
+      ]),
+      [
+        ['Daesh', 'organization'],
+        ['ISIL', 'organization'],
+      ],
+    );
     // A dateline is not an alias.
-    assert.deepStrictEqual(mentions('BAGHDAD (AP) - It rained.', [['BAGHDAD', 'LOC'], ['AP', 'ORG']]), [
-      ['BAGHDAD', 'city'],
-      ['AP', 'organization'],
-    ]);
+    assert.deepStrictEqual(
+      mentions('BAGHDAD (AP) - It rained.', [
+        ['BAGHDAD', 'LOC'],
+        ['AP', 'ORG'],
+      ]),
+      [
+        ['BAGHDAD', 'city'],
+        ['AP', 'organization'],
+      ],
+    );
   });
 
   it('finds acronyms defined in brackets and names hidden in MISC spans', () => {
-    assert.deepStrictEqual(mentions('He sits in the Council of Representatives (CoR). The CoR voted.', [['Council of Representatives', 'ORG']]), [
-      ['Council of Representatives', 'organization'],
-      ['CoR', 'organization'],
-      ['CoR', 'organization'],
-    ]);
+    assert.deepStrictEqual(
+      mentions('He sits in the Council of Representatives (CoR). The CoR voted.', [['Council of Representatives', 'ORG']]),
+      [
+        ['Council of Representatives', 'organization'],
+        ['CoR', 'organization'],
+        ['CoR', 'organization'],
+      ],
+    );
     assert.deepStrictEqual(mentions('They fight Islamic State fighters.', [['Islamic', 'MISC']]), [['Islamic State', 'organization']]);
-    assert.deepStrictEqual(mentions('The Massoud Barzani-led government spoke.', [['Massoud Barzani-led', 'MISC']]), [['Massoud Barzani', 'person']]);
+    assert.deepStrictEqual(mentions('The Massoud Barzani-led government spoke.', [['Massoud Barzani-led', 'MISC']]), [
+      ['Massoud Barzani', 'person'],
+    ]);
     // Only participles make such compounds.
     assert.deepStrictEqual(mentions('Kim In-sook spoke.', [['Kim In-sook', 'MISC']]), []);
   });
@@ -191,9 +222,15 @@ describe('mentions', () => {
   });
 
   it('gives the surname of a person named in full the person label', () => {
-    assert.deepStrictEqual(mentions('Hakim al-Zimili spoke. Al-Zimili had left.', [['Hakim al-Zimili', 'PER'], ['Al-Zimili', 'ORG']]), [
-      ['Hakim al-Zimili', 'person'],
-      ['Al-Zimili', 'person'],
-    ]);
+    assert.deepStrictEqual(
+      mentions('Hakim al-Zimili spoke. Al-Zimili had left.', [
+        ['Hakim al-Zimili', 'PER'],
+        ['Al-Zimili', 'ORG'],
+      ]),
+      [
+        ['Hakim al-Zimili', 'person'],
+        ['Al-Zimili', 'person'],
+      ],
+    );
   });
 });

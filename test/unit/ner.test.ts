@@ -7,7 +7,9 @@ import { ALLOWED, LABELS, NUM_LABELS, START, spansOf, viterbi, type LabelSpan } 
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
 
 const gazetteer = new Gazetteer({
-  countries: [{ id: 'iraq', name: 'Iraq', cca2: 'IQ', aliases: [], demonyms: ['Iraqi'], capital: 'Baghdad', lat: 33, lon: 44, independent: true }],
+  countries: [
+    { id: 'iraq', name: 'Iraq', cca2: 'IQ', aliases: [], demonyms: ['Iraqi'], capital: 'Baghdad', lat: 33, lon: 44, independent: true },
+  ],
   cities: [['Baghdad', 'IQ', 33.3, 44.4, 7000000, 'PPLC']],
   regions: [],
 });
@@ -17,10 +19,36 @@ const L = (s: string) => LABELS.indexOf(s as (typeof LABELS)[number]);
 /** Trains a tiny model on a handful of sentences; enough to check the machinery end to end. */
 function toyModel(): string {
   const sents: Array<Array<[string, string]>> = [
-    [['Hakim', 'B-PER'], ['Zamili', 'I-PER'], ['visited', 'O'], ['Baghdad', 'B-LOC'], ['.', 'O']],
-    [['Ali', 'B-PER'], ['Hassan', 'I-PER'], ['left', 'O'], ['Iraq', 'B-LOC'], ['.', 'O']],
-    [['The', 'O'], ['Pentagon', 'B-ORG'], ['said', 'O'], ['Omar', 'B-PER'], ['Khan', 'I-PER'], ['spoke', 'O'], ['.', 'O']],
-    [['NATO', 'B-ORG'], ['met', 'O'], ['in', 'O'], ['Baghdad', 'B-LOC'], ['.', 'O']],
+    [
+      ['Hakim', 'B-PER'],
+      ['Zamili', 'I-PER'],
+      ['visited', 'O'],
+      ['Baghdad', 'B-LOC'],
+      ['.', 'O'],
+    ],
+    [
+      ['Ali', 'B-PER'],
+      ['Hassan', 'I-PER'],
+      ['left', 'O'],
+      ['Iraq', 'B-LOC'],
+      ['.', 'O'],
+    ],
+    [
+      ['The', 'O'],
+      ['Pentagon', 'B-ORG'],
+      ['said', 'O'],
+      ['Omar', 'B-PER'],
+      ['Khan', 'I-PER'],
+      ['spoke', 'O'],
+      ['.', 'O'],
+    ],
+    [
+      ['NATO', 'B-ORG'],
+      ['met', 'O'],
+      ['in', 'O'],
+      ['Baghdad', 'B-LOC'],
+      ['.', 'O'],
+    ],
   ];
   const ex = new FeatureExtractor(gazetteer);
   const words = sents.flat().map((x) => x[0]);
@@ -51,7 +79,15 @@ describe('ner: viterbi', () => {
     emit[L('I-PER')] = 10;
     emit[NUM_LABELS + L('I-PER')] = 10;
     const out = new Uint8Array(2);
-    viterbi(emit, new Float32Array((NUM_LABELS + 1) * NUM_LABELS), 0, 2, out, new Float64Array(2 * NUM_LABELS), new Uint8Array(2 * NUM_LABELS));
+    viterbi(
+      emit,
+      new Float32Array((NUM_LABELS + 1) * NUM_LABELS),
+      0,
+      2,
+      out,
+      new Float64Array(2 * NUM_LABELS),
+      new Uint8Array(2 * NUM_LABELS),
+    );
     assert.notStrictEqual(out[0], L('I-PER'));
     assert.strictEqual(ALLOWED[START * NUM_LABELS + L('I-ORG')], 0);
     assert.strictEqual(ALLOWED[L('B-ORG') * NUM_LABELS + L('I-ORG')], 1);
@@ -134,7 +170,7 @@ describe('ner: perceptron model', () => {
     assert.deepStrictEqual(direct.labelDocument(doc), fromFile.labelDocument(doc));
   });
 
-  it('scores tokens at run time exactly as the sum of their extracted features\' weights', () => {
+  it("scores tokens at run time exactly as the sum of their extracted features' weights", () => {
     const tagger = loadPerceptron(text, gazetteer);
     const model = JSON.parse(text) as { rows: number; data: string };
     const bytes = Buffer.from(model.data, 'base64');
@@ -147,7 +183,13 @@ describe('ner: perceptron model', () => {
     }
     const docs = [
       { words: ['Ali', 'Hassan', 'visited', 'Iraq', 'and', 'Baghdad', '.'], sentences: [[0, 7]] as Array<[number, number]> },
-      { words: ['NATO', 'MET', 'IN', 'BAGHDAD', '"', 'Omar', '"', 'said'], sentences: [[0, 4], [4, 8]] as Array<[number, number]> },
+      {
+        words: ['NATO', 'MET', 'IN', 'BAGHDAD', '"', 'Omar', '"', 'said'],
+        sentences: [
+          [0, 4],
+          [4, 8],
+        ] as Array<[number, number]>,
+      },
     ];
     for (const doc of docs) {
       const feats = new FeatureExtractor(gazetteer).extract(doc);

@@ -37,7 +37,21 @@ export function walkthroughFiles(): string[] {
   return files;
 }
 
-const MUST_NOT = [/^test\//, /^server\//, /^client\//, /^common\//, /^scripts\//, /^out\//, /^node_modules\//, /^samples\//, /^\.vscode\//, /\.ts$/, /\.map$/, /\.annotations\.json/, /\.vsix$/];
+const MUST_NOT = [
+  /^test\//,
+  /^server\//,
+  /^client\//,
+  /^common\//,
+  /^scripts\//,
+  /^out\//,
+  /^node_modules\//,
+  /^samples\//,
+  /^\.vscode\//,
+  /\.ts$/,
+  /\.map$/,
+  /\.annotations\.json/,
+  /\.vsix$/,
+];
 
 export function assertPackageContents(files: readonly string[]): void {
   const listed = new Set(files.map((f) => f.replace(/\\/g, '/')));

@@ -14,7 +14,10 @@ describe('packaging', () => {
 
   it('the walkthrough goes open samples → hover → claim lens → tag → sidebar, and its first step runs dossier.openSamples', () => {
     const steps = walkthroughSteps();
-    assert.deepStrictEqual(steps.map((s) => s.id), ['openSamples', 'hover', 'claimLens', 'tagPassage', 'sidebar']);
+    assert.deepStrictEqual(
+      steps.map((s) => s.id),
+      ['openSamples', 'hover', 'claimLens', 'tagPassage', 'sidebar'],
+    );
     assert.match(steps[0].description, /\(command:dossier\.openSamples\)/);
     assert.deepStrictEqual(steps[0].completionEvents, ['onCommand:dossier.openSamples']);
     for (const file of walkthroughFiles()) assert.ok(fs.existsSync(path.join(repoRoot, file)), `${file} exists`);
@@ -25,15 +28,21 @@ describe('packaging', () => {
       contributes: { commands: Array<{ command: string }>; views: Record<string, Array<{ id: string }>> };
     };
     const commands = new Set(manifest.contributes.commands.map((c) => c.command));
-    const views = new Set(Object.values(manifest.contributes.views).flat().map((v) => v.id));
+    const views = new Set(
+      Object.values(manifest.contributes.views)
+        .flat()
+        .map((v) => v.id),
+    );
     for (const step of walkthroughSteps()) {
       const linked = [...step.description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
       const completing = (step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
       for (const id of [...linked, ...completing]) {
-        const known = commands.has(id) || id.startsWith('editor.action.') || (id.endsWith('.focus') && views.has(id.slice(0, -'.focus'.length)));
+        const known =
+          commands.has(id) || id.startsWith('editor.action.') || (id.endsWith('.focus') && views.has(id.slice(0, -'.focus'.length)));
         assert.ok(known, `step ${step.id} uses command ${id}, which is not contributed`);
       }
-      for (const e of (step.completionEvents ?? []).filter((e) => e.startsWith('onView:'))) assert.ok(views.has(e.slice('onView:'.length)), `step ${step.id}: ${e}`);
+      for (const e of (step.completionEvents ?? []).filter((e) => e.startsWith('onView:')))
+        assert.ok(views.has(e.slice('onView:'.length)), `step ${step.id}: ${e}`);
     }
   });
 });

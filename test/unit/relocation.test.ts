@@ -20,9 +20,18 @@ describe('relocation (renamed documents, orphaned sidecars)', () => {
       const a = passage(0, 3, ['x']);
       return { ...a, target: { ...a.target, hash } };
     };
-    const sidecar = (annotations: Annotation[], documentHash?: string): Sidecar => ({ version: 1, document: 'a.txt', ...(documentHash ? { documentHash } : {}), annotations, deleted: [] });
+    const sidecar = (annotations: Annotation[], documentHash?: string): Sidecar => ({
+      version: 1,
+      document: 'a.txt',
+      ...(documentHash ? { documentHash } : {}),
+      annotations,
+      deleted: [],
+    });
     assert.strictEqual(sidecarDocumentHash(sidecar([withHash('fnv64:1')], 'fnv64:9')), 'fnv64:9');
-    assert.strictEqual(sidecarDocumentHash(sidecar([withHash('fnv64:1'), withHash('fnv64:2'), withHash('fnv64:2'), withHash('')])), 'fnv64:2');
+    assert.strictEqual(
+      sidecarDocumentHash(sidecar([withHash('fnv64:1'), withHash('fnv64:2'), withHash('fnv64:2'), withHash('')])),
+      'fnv64:2',
+    );
     assert.strictEqual(sidecarDocumentHash(sidecar([withHash('')])), null, 'migrated annotations carry no hash');
   });
 
@@ -46,6 +55,10 @@ describe('relocation (renamed documents, orphaned sidecars)', () => {
       [['/ws/gone.txt', '/ws/renamed.txt']],
       'two orphans with one text, or one orphan with two candidates, are left to the user',
     );
-    assert.deepStrictEqual(matchOrphans([{ docPath: '/ws/a.txt', hash: 'h' }], [{ docPath: '/ws/a.txt', hash: 'h' }]), [], 'never the same path');
+    assert.deepStrictEqual(
+      matchOrphans([{ docPath: '/ws/a.txt', hash: 'h' }], [{ docPath: '/ws/a.txt', hash: 'h' }]),
+      [],
+      'never the same path',
+    );
   });
 });

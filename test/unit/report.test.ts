@@ -37,7 +37,11 @@ function annotation(text: string, exact: string, body: { tags: string[]; note?: 
     created: '2026-01-01T00:00:00.000Z',
     modified: '2026-01-01T00:00:00.000Z',
     kind: 'passage',
-    target: { position: { type: 'TextPositionSelector', start, end: start + exact.length }, quote: { type: 'TextQuoteSelector', exact, prefix: q.prefix, suffix: q.suffix }, hash: '' },
+    target: {
+      position: { type: 'TextPositionSelector', start, end: start + exact.length },
+      quote: { type: 'TextQuoteSelector', exact, prefix: q.prefix, suffix: q.suffix },
+      hash: '',
+    },
     body,
     ...extra,
   } as Annotation;
@@ -87,7 +91,11 @@ describe('report', function () {
 
   const report = (annotations: Annotation[], withIndex = true) => {
     const doc: ReportDocument = { uri, name, link: `docs/${name}`, text, annotations };
-    return writeReport({ documents: [doc], index: withIndex ? workspaceEntities(index) : undefined, describe: () => ({ name: 'other', link: 'other' }) });
+    return writeReport({
+      documents: [doc],
+      index: withIndex ? workspaceEntities(index) : undefined,
+      describe: () => ({ name: 'other', link: 'other' }),
+    });
   };
 
   it('lists each tag with its passages as block quotes, their notes and a citation linking document and line', () => {
@@ -110,11 +118,21 @@ describe('report', function () {
 
   it('lists notes without tags after the tags, and a passage no longer found with its stored quote', () => {
     const orphan = annotation(text, PASSAGE, { tags: [], note: 'lost' });
-    orphan.target = { ...orphan.target, position: { ...orphan.target.position, start: 0, end: 5 }, quote: { type: 'TextQuoteSelector', exact: 'words that are gone', prefix: '', suffix: '' } };
+    orphan.target = {
+      ...orphan.target,
+      position: { ...orphan.target.position, start: 0, end: 5 },
+      quote: { type: 'TextQuoteSelector', exact: 'words that are gone', prefix: '', suffix: '' },
+    };
     const out = report([annotation(text, 'Turkish forces', { tags: [], note: 'Whose forces?' }), orphan]);
     const notes = out.slice(out.indexOf('## Notes without tags'));
-    assert.match(notes, /> Turkish forces\n\n\[001\\_e776aff8290555f3\.txt, line \d+\]\(docs\/001_e776aff8290555f3\.txt#L\d+\)\n\n\*\*Note:\*\* Whose forces\?/);
-    assert.match(notes, /> words that are gone\n\n\[001\\_e776aff8290555f3\.txt\]\(docs\/001_e776aff8290555f3\.txt\) \(passage not found in the current text\)/);
+    assert.match(
+      notes,
+      /> Turkish forces\n\n\[001\\_e776aff8290555f3\.txt, line \d+\]\(docs\/001_e776aff8290555f3\.txt#L\d+\)\n\n\*\*Note:\*\* Whose forces\?/,
+    );
+    assert.match(
+      notes,
+      /> words that are gone\n\n\[001\\_e776aff8290555f3\.txt\]\(docs\/001_e776aff8290555f3\.txt\) \(passage not found in the current text\)/,
+    );
     assert.ok(out.indexOf('## Tags') < out.indexOf('## Notes without tags'));
   });
 

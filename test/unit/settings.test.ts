@@ -17,7 +17,9 @@ function flatten(obj: Json, prefix = ''): Record<string, unknown> {
 
 describe('settings', () => {
   it('package.json contributes exactly the schema keys with the same defaults', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+    };
     const contributed = Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([k, v]) => [k, v.default]));
     const expected = Object.fromEntries(Object.entries(flatten(defaultSettings as unknown as Json)).map(([k, v]) => [`dossier.${k}`, v]));
     assert.deepStrictEqual(contributed, expected);

@@ -20,12 +20,19 @@ describe('sidecar store (two writers)', () => {
   let failures: SidecarFailure[];
   const stores: SidecarStore[] = [];
   const open = (maxAttempts = 8) => {
-    const store = new SidecarStore<SidecarState>({ fs, extend: (s) => s, writeDelayMs: 5, lock: { staleMs: 2000, timeoutMs: 300 }, maxAttempts });
+    const store = new SidecarStore<SidecarState>({
+      fs,
+      extend: (s) => s,
+      writeDelayMs: 5,
+      lock: { staleMs: 2000, timeoutMs: 300 },
+      maxAttempts,
+    });
     store.onDidFail((f) => failures.push(f));
     stores.push(store);
     return store;
   };
-  const tag = (store: SidecarStore, start: number, end: number, name: string) => store.add(DOC, passage(start, end, [name]), { start, end });
+  const tag = (store: SidecarStore, start: number, end: number, name: string) =>
+    store.add(DOC, passage(start, end, [name]), { start, end });
   const disk = (): Sidecar => {
     const parsed = parseSidecar(fs.text(SIDECAR) ?? '', '001.txt');
     assert.ok(parsed.ok);
@@ -66,7 +73,10 @@ describe('sidecar store (two writers)', () => {
     const before = fs.text(SIDECAR)!;
     tag(a, 4, 12, 'fromA');
     // Right after A's rename, a program that takes no lock puts back the copy it read earlier.
-    fs.after((op, p) => op === 'rename' && p === SIDECAR, () => fs.set(SIDECAR, before));
+    fs.after(
+      (op, p) => op === 'rename' && p === SIDECAR,
+      () => fs.set(SIDECAR, before),
+    );
     await a.flush();
     await a.sync(SIDECAR);
     await a.flush();
@@ -80,7 +90,10 @@ describe('sidecar store (two writers)', () => {
     await a.flush();
     tag(a, 4, 12, 'fromA');
     const outside = passage(36, 42, ['outside']);
-    fs.after((op, p) => op === 'write' && p.includes('.tmp-'), writeOutside((s) => ({ ...s, annotations: [...s.annotations, outside] })));
+    fs.after(
+      (op, p) => op === 'write' && p.includes('.tmp-'),
+      writeOutside((s) => ({ ...s, annotations: [...s.annotations, outside] })),
+    );
     await a.flush();
     assert.deepStrictEqual(tagsOf(disk().annotations), ['base', 'fromA', 'outside']);
     assert.deepStrictEqual(tagsOf(a.get(DOC)!.sidecar.annotations), ['base', 'fromA', 'outside']);
@@ -90,7 +103,15 @@ describe('sidecar store (two writers)', () => {
   it('a file that keeps changing under the store: it gives up after its attempts, says so, and keeps the annotations', async () => {
     const a = open(3);
     tag(a, 0, 3, 'mine');
-    for (let i = 0; i < 3; i++) fs.after((op, p) => op === 'write' && p.includes('.tmp-'), () => fs.set(SIDECAR, serializeSidecar({ version: 1, document: '001.txt', annotations: [passage(4, 12, [`outside${i}`])], deleted: [] })));
+    for (let i = 0; i < 3; i++)
+      fs.after(
+        (op, p) => op === 'write' && p.includes('.tmp-'),
+        () =>
+          fs.set(
+            SIDECAR,
+            serializeSidecar({ version: 1, document: '001.txt', annotations: [passage(4, 12, [`outside${i}`])], deleted: [] }),
+          ),
+      );
     await a.flush();
     assert.deepStrictEqual(
       failures.map((f) => [f.kind, f.sidecarPath]),

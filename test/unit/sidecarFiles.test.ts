@@ -15,7 +15,12 @@ import { passage, tagsOf, TEXT } from './sidecarFixtures';
 
 const DOC = '/ws/001.txt';
 const SIDECAR = '/ws/001.txt.annotations.json';
-const sidecarWith = (...tags: string[]): Sidecar => ({ version: 1, document: '001.txt', annotations: tags.map((t, i) => passage(i * 4, i * 4 + 3, [t])), deleted: [] });
+const sidecarWith = (...tags: string[]): Sidecar => ({
+  version: 1,
+  document: '001.txt',
+  annotations: tags.map((t, i) => passage(i * 4, i * 4 + 3, [t])),
+  deleted: [],
+});
 
 describe('sidecar store (files)', () => {
   let fs: MemoryFs;
@@ -176,7 +181,12 @@ describe('sidecar store (files)', () => {
   });
 
   it('writes the hash of the document text it was given, to find the document again after a rename outside', async () => {
-    const store = new SidecarStore<SidecarState>({ fs, extend: (s) => s, writeDelayMs: 5, hooks: { prepare: async (_s, basis) => ({ annotations: basis.annotations, documentHash: textHash(TEXT) }) } });
+    const store = new SidecarStore<SidecarState>({
+      fs,
+      extend: (s) => s,
+      writeDelayMs: 5,
+      hooks: { prepare: async (_s, basis) => ({ annotations: basis.annotations, documentHash: textHash(TEXT) }) },
+    });
     stores.push(store);
     tag(store, DOC, 'official');
     await store.flush();

@@ -13,7 +13,11 @@ export function passage(start: number, end: number, tags: string[], text = TEXT)
     created: now,
     modified: now,
     kind: 'passage',
-    target: { position: { type: 'TextPositionSelector', start, end }, quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: '', suffix: '' }, hash: '' },
+    target: {
+      position: { type: 'TextPositionSelector', start, end },
+      quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: '', suffix: '' },
+      hash: '',
+    },
     body: { tags },
   };
 }

@@ -25,7 +25,10 @@ describe('parseStructure', () => {
     assert.strictEqual(text.slice(s.byline!.start, s.byline!.end), "Jane Roe's picture");
     assert.strictEqual(s.commentsStart, text.indexOf('Comment viewing options'));
     const comments = s.blocks.filter((b) => b.kind === 'comment');
-    assert.deepStrictEqual(comments.map((c) => c.handle), ['reader1', 'other_guy']);
+    assert.deepStrictEqual(
+      comments.map((c) => c.handle),
+      ['reader1', 'other_guy'],
+    );
     assert.ok(text.slice(comments[0].start, comments[0].end).endsWith('I disagree.'));
     assert.strictEqual(blockAt(s, text.indexOf('First'))?.kind, 'paragraph');
   });
@@ -34,7 +37,10 @@ describe('parseStructure', () => {
     const text = joinLines('Headline', '', 'Body text.', '', '  • someone', '    Well, no.', '  • other', '    Yes.');
     const s = parseStructure(text);
     assert.strictEqual(s.commentsStart, text.indexOf('•'));
-    assert.deepStrictEqual(s.blocks.filter((b) => b.kind === 'comment').map((b) => b.handle), ['someone', 'other']);
+    assert.deepStrictEqual(
+      s.blocks.filter((b) => b.kind === 'comment').map((b) => b.handle),
+      ['someone', 'other'],
+    );
     const first = s.blocks.find((b) => b.handle === 'someone')!;
     assert.strictEqual(text.slice(first.handleSpan!.start, first.handleSpan!.end), 'someone');
   });
@@ -46,11 +52,26 @@ describe('parseStructure', () => {
   });
 
   it('recognises numbered comment lists after a responses header', () => {
-    const text = joinLines('Headline', '', 'By A Writer | (Site)', '', 'Body.', '', '3 Responses', '', '  1. First comment.', '', '  2. Second comment.');
+    const text = joinLines(
+      'Headline',
+      '',
+      'By A Writer | (Site)',
+      '',
+      'Body.',
+      '',
+      '3 Responses',
+      '',
+      '  1. First comment.',
+      '',
+      '  2. Second comment.',
+    );
     const s = parseStructure(text);
     assert.ok(s.byline);
     assert.strictEqual(s.commentsStart, text.indexOf('3 Responses'));
-    assert.deepStrictEqual(s.blocks.filter((b) => b.kind === 'comment').map((b) => b.handle), ['#1', '#2']);
+    assert.deepStrictEqual(
+      s.blocks.filter((b) => b.kind === 'comment').map((b) => b.handle),
+      ['#1', '#2'],
+    );
   });
 
   it('handles empty and whitespace-only text', () => {

@@ -5,7 +5,18 @@ const words = (text: string) => tokenize(text).map((t) => t.text);
 
 describe('tokenize', () => {
   it('splits punctuation and possessives but keeps hyphenated names and abbreviations', () => {
-    assert.deepStrictEqual(words("Iraq's al-Zamili met U.S. envoys, Gen. Dunford."), ['Iraq', "'s", 'al-Zamili', 'met', 'U.S.', 'envoys', ',', 'Gen.', 'Dunford', '.']);
+    assert.deepStrictEqual(words("Iraq's al-Zamili met U.S. envoys, Gen. Dunford."), [
+      'Iraq',
+      "'s",
+      'al-Zamili',
+      'met',
+      'U.S.',
+      'envoys',
+      ',',
+      'Gen.',
+      'Dunford',
+      '.',
+    ]);
   });
   it('keeps inner apostrophes and splits curly possessives', () => {
     assert.deepStrictEqual(words('Kata’ib Hezbollah’s fighters'), ['Kata’ib', 'Hezbollah', '’s', 'fighters']);
@@ -43,7 +54,9 @@ describe('splitSentences', () => {
     assert.deepStrictEqual(sentences('Turkey sent troops. Iraq objected! Why?'), ['Turkey sent troops.', 'Iraq objected!', 'Why?']);
   });
   it('does not split after abbreviations and initials', () => {
-    assert.deepStrictEqual(sentences('Gen. Joe Dunford met Mr. Abadi in the U.S. on Friday.'), ['Gen. Joe Dunford met Mr. Abadi in the U.S. on Friday.']);
+    assert.deepStrictEqual(sentences('Gen. Joe Dunford met Mr. Abadi in the U.S. on Friday.'), [
+      'Gen. Joe Dunford met Mr. Abadi in the U.S. on Friday.',
+    ]);
   });
   it('keeps closing quotes with their sentence', () => {
     assert.deepStrictEqual(sentences('He said "no." Then he left.'), ['He said "no."', 'Then he left.']);

@@ -37,7 +37,10 @@ describe('map data (workspace → places with coordinates)', () => {
 
   it('covers only the documents it is given (the scope)', () => {
     const data = buildMapData([b], entityIds(resolver()));
-    assert.deepStrictEqual(data.places.map((p) => [p.id, p.type, p.mentionCount]), [['bagdad', 'region', 1]]);
+    assert.deepStrictEqual(
+      data.places.map((p) => [p.id, p.type, p.mentionCount]),
+      [['bagdad', 'region', 1]],
+    );
   });
 
   it('drops impossible coordinates', () => {
@@ -47,7 +50,9 @@ describe('map data (workspace → places with coordinates)', () => {
 });
 
 describe('network data (workspace → actors and links)', () => {
-  const TEXT = ['Alice met Bob in Paris. Carol stayed home.', 'Alice said Carol lied about Dan. Bob agreed.', 'Erin wrote alone.'].join('\n');
+  const TEXT = ['Alice met Bob in Paris. Carol stayed home.', 'Alice said Carol lied about Dan. Bob agreed.', 'Erin wrote alone.'].join(
+    '\n',
+  );
   const people = [
     { name: 'Alice', type: 'person' as const },
     { name: 'Bob', type: 'person' as const },
@@ -57,17 +62,48 @@ describe('network data (workspace → actors and links)', () => {
     { name: 'Paris', type: 'city' as const },
   ];
   const doc = makeDocument('file:///ws/n.txt', TEXT, people, [{ speaker: 'alice', content: 'Carol lied about Dan' }]);
-  const edge = (data: ReturnType<typeof buildNetworkData>, kind: string, s: string, t: string) => data.edges.find((e) => e.kind === kind && e.source === s && e.target === t);
+  const edge = (data: ReturnType<typeof buildNetworkData>, kind: string, s: string, t: string) =>
+    data.edges.find((e) => e.kind === kind && e.source === s && e.target === t);
 
   it('links actors named in one sentence (weight 2) or one paragraph (weight 1), and a speaker to the actors in their claim', () => {
     const data = buildNetworkData([doc], entityIds(resolver()));
     assert.deepStrictEqual(
       data.nodes.map((n) => [n.id, n.type, n.mentionCount]),
-      [['alice', 'person', 2], ['bob', 'person', 2], ['carol', 'person', 2], ['dan', 'organization', 1], ['erin', 'person', 1]],
+      [
+        ['alice', 'person', 2],
+        ['bob', 'person', 2],
+        ['carol', 'person', 2],
+        ['dan', 'organization', 1],
+        ['erin', 'person', 1],
+      ],
     );
-    assert.deepStrictEqual(edge(data, 'cooccurrence', 'alice', 'bob'), { kind: 'cooccurrence', source: 'alice', target: 'bob', sentences: 1, paragraphs: 2, claims: 0, weight: 3 });
-    assert.deepStrictEqual(edge(data, 'cooccurrence', 'alice', 'carol'), { kind: 'cooccurrence', source: 'alice', target: 'carol', sentences: 1, paragraphs: 2, claims: 0, weight: 3 });
-    assert.deepStrictEqual(edge(data, 'cooccurrence', 'bob', 'dan'), { kind: 'cooccurrence', source: 'bob', target: 'dan', sentences: 0, paragraphs: 1, claims: 0, weight: 1 });
+    assert.deepStrictEqual(edge(data, 'cooccurrence', 'alice', 'bob'), {
+      kind: 'cooccurrence',
+      source: 'alice',
+      target: 'bob',
+      sentences: 1,
+      paragraphs: 2,
+      claims: 0,
+      weight: 3,
+    });
+    assert.deepStrictEqual(edge(data, 'cooccurrence', 'alice', 'carol'), {
+      kind: 'cooccurrence',
+      source: 'alice',
+      target: 'carol',
+      sentences: 1,
+      paragraphs: 2,
+      claims: 0,
+      weight: 3,
+    });
+    assert.deepStrictEqual(edge(data, 'cooccurrence', 'bob', 'dan'), {
+      kind: 'cooccurrence',
+      source: 'bob',
+      target: 'dan',
+      sentences: 0,
+      paragraphs: 1,
+      claims: 0,
+      weight: 1,
+    });
     assert.deepStrictEqual(edge(data, 'claim', 'alice', 'carol')?.claims, 1);
     assert.deepStrictEqual(edge(data, 'claim', 'alice', 'dan')?.claims, 1);
     assert.strictEqual(edge(data, 'claim', 'carol', 'alice'), undefined, 'claim links are directed');
@@ -82,7 +118,10 @@ describe('network data (workspace → actors and links)', () => {
   });
 
   it('joins documents through workspace ids and counts documents', () => {
-    const other = makeDocument('file:///ws/m.txt', 'Ally Smith met Bob.', [{ name: 'Ally Smith', type: 'person', id: 'a-smith' }, { name: 'Bob', type: 'person' }]);
+    const other = makeDocument('file:///ws/m.txt', 'Ally Smith met Bob.', [
+      { name: 'Ally Smith', type: 'person', id: 'a-smith' },
+      { name: 'Bob', type: 'person' },
+    ]);
     const data = buildNetworkData([doc, other], entityIds(resolver({ 'file:///ws/m.txt|a-smith': 'alice' })));
     const alice = data.nodes.find((n) => n.id === 'alice');
     assert.deepStrictEqual([alice?.mentionCount, alice?.documentCount, alice?.name], [3, 2, 'Ally Smith']);
@@ -90,27 +129,51 @@ describe('network data (workspace → actors and links)', () => {
   });
 
   it('filters by text, minimum mentions and top-N, and links only the actors shown', () => {
-    assert.deepStrictEqual(buildNetworkData([doc], entityIds(resolver()), { minMentions: 2 }).nodes.map((n) => n.id), ['alice', 'bob', 'carol']);
+    assert.deepStrictEqual(
+      buildNetworkData([doc], entityIds(resolver()), { minMentions: 2 }).nodes.map((n) => n.id),
+      ['alice', 'bob', 'carol'],
+    );
     const top = buildNetworkData([doc], entityIds(resolver()), { topN: 2 });
-    assert.deepStrictEqual(top.nodes.map((n) => n.id), ['alice', 'bob']);
+    assert.deepStrictEqual(
+      top.nodes.map((n) => n.id),
+      ['alice', 'bob'],
+    );
     assert.strictEqual(top.matching, 5);
     assert.ok(top.edges.every((e) => ['alice', 'bob'].includes(e.source) && ['alice', 'bob'].includes(e.target)));
-    assert.deepStrictEqual(buildNetworkData([doc], entityIds(resolver()), { text: 'CAR' }).nodes.map((n) => n.id), ['carol']);
+    assert.deepStrictEqual(
+      buildNetworkData([doc], entityIds(resolver()), { text: 'CAR' }).nodes.map((n) => n.id),
+      ['carol'],
+    );
     assert.strictEqual(buildNetworkData([doc], entityIds(resolver()), { topN: 1e9 }).nodes.length, 5);
   });
 
   it('keeps the heaviest edges when there are too many', () => {
     const data = buildNetworkData([doc], entityIds(resolver()), { maxEdges: 1 });
-    assert.deepStrictEqual(data.edges.map((e) => [e.kind, e.source, e.target]), [['cooccurrence', 'alice', 'bob'], ['claim', 'alice', 'carol']]);
+    assert.deepStrictEqual(
+      data.edges.map((e) => [e.kind, e.source, e.target]),
+      [
+        ['cooccurrence', 'alice', 'bob'],
+        ['claim', 'alice', 'carol'],
+      ],
+    );
     assert.ok(data.droppedEdges > 0);
   });
 
   it('shows the sentences, paragraphs and claims behind an edge', () => {
     const co = edgeEvidence([doc], resolver(), { kind: 'cooccurrence', source: 'alice', target: 'bob' });
-    assert.deepStrictEqual(co.items.map((i) => [i.kind, i.text]), [['sentence', 'Alice met Bob in Paris.'], ['paragraph', 'Alice said Carol lied about Dan. Bob agreed.']]);
+    assert.deepStrictEqual(
+      co.items.map((i) => [i.kind, i.text]),
+      [
+        ['sentence', 'Alice met Bob in Paris.'],
+        ['paragraph', 'Alice said Carol lied about Dan. Bob agreed.'],
+      ],
+    );
     assert.deepStrictEqual(co.items[0].start, { line: 0, character: 0 });
     const said = edgeEvidence([doc], resolver(), { kind: 'claim', source: 'alice', target: 'dan' });
-    assert.deepStrictEqual(said.items.map((i) => [i.kind, i.text, i.speaker]), [['claim', 'Carol lied about Dan', 'Alice']]);
+    assert.deepStrictEqual(
+      said.items.map((i) => [i.kind, i.text, i.speaker]),
+      [['claim', 'Carol lied about Dan', 'Alice']],
+    );
     assert.deepStrictEqual(said.items[0].start, { line: 1, character: 11 });
     assert.strictEqual(edgeEvidence([doc], resolver(), { kind: 'claim', source: 'dan', target: 'alice' }).total, 0);
   });

@@ -64,7 +64,17 @@ export function makeDocument(uri: string, text: string, entities: EntitySpec[], 
   const claimList: Claim[] = claims.map((c) => {
     const start = text.indexOf(c.content);
     if (start < 0) throw new Error(`claim content not in text: ${c.content}`);
-    return { start, end: start + c.content.length, text: c.content, cue: null, source: null, speaker: c.speaker, hedges: [], section: 'article', form: 'indirect' };
+    return {
+      start,
+      end: start + c.content.length,
+      text: c.content,
+      cue: null,
+      source: null,
+      speaker: c.speaker,
+      hedges: [],
+      section: 'article',
+      form: 'indirect',
+    };
   });
   const analysis: DocumentAnalysis = {
     length: text.length,

@@ -33,9 +33,7 @@ describe('Activation', () => {
     // so those are looked up in the full list.
     const visible = new Set(await vscode.commands.getCommands(true));
     const all = new Set(await vscode.commands.getCommands(false));
-    const missing = contributed
-      .map((c) => c.command)
-      .filter((id) => !(id.startsWith('_') ? all : visible).has(id));
+    const missing = contributed.map((c) => c.command).filter((id) => !(id.startsWith('_') ? all : visible).has(id));
     assert.deepStrictEqual(missing, [], `contributed commands that are not registered: ${missing.join(', ')}`);
   });
 });

@@ -15,8 +15,12 @@ describe('Seed 001 in the editor', () => {
   });
 
   it('hover over "Hakim al-Zamili" shows his canonical name and a Mentions count', async () => {
-    const text = await waitForHover(uri(), positionOf(doc, 'Hakim al-Zamili', { into: 3 }),
-      (t) => t.includes('Hakim al-Zamili') && /Mentions/.test(t), 'a hover with "Hakim al-Zamili" and "Mentions"');
+    const text = await waitForHover(
+      uri(),
+      positionOf(doc, 'Hakim al-Zamili', { into: 3 }),
+      (t) => t.includes('Hakim al-Zamili') && /Mentions/.test(t),
+      'a hover with "Hakim al-Zamili" and "Mentions"',
+    );
     assert.match(text, /Hakim al-Zamili/);
     assert.match(text, /Mentions:?\s*\**\d+/, 'the hover should count the mentions');
   });
@@ -36,8 +40,10 @@ describe('Seed 001 in the editor', () => {
     for (const lens of lenses) assert.ok(lens.command?.title?.trim(), `lens at line ${lens.range.start.line + 1} has no title`);
     const claimLine = positionOf(doc, 'Hakim al-Zamili threatened').line;
     const onClaim = lenses.filter((l) => l.range.start.line === claimLine).map((l) => l.command?.title ?? '');
-    assert.ok(onClaim.some((t) => t.includes('Hakim al-Zamili') && t.includes('threatened')),
-      `expected a lens "Hakim al-Zamili · threatened" on line ${claimLine + 1}, got ${JSON.stringify(onClaim)}`);
+    assert.ok(
+      onClaim.some((t) => t.includes('Hakim al-Zamili') && t.includes('threatened')),
+      `expected a lens "Hakim al-Zamili · threatened" on line ${claimLine + 1}, got ${JSON.stringify(onClaim)}`,
+    );
   });
 
   it('document symbols form the outline: Headline, Actors, Places, Claims with entities as children', async () => {
@@ -65,7 +71,12 @@ describe('Seed 001 in the editor', () => {
 
   it('document highlights mark every mention of the entity under the cursor', async () => {
     const highlights = await waitFor(
-      () => vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', uri(), positionOf(doc, 'Hakim al-Zamili', { into: 3 })),
+      () =>
+        vscode.commands.executeCommand<vscode.DocumentHighlight[]>(
+          'vscode.executeDocumentHighlights',
+          uri(),
+          positionOf(doc, 'Hakim al-Zamili', { into: 3 }),
+        ),
       (h) => (h?.length ?? 0) >= 3,
       { what: 'three or more highlights of Hakim al-Zamili' },
     );

@@ -72,7 +72,13 @@ export function hoverAt(uri: vscode.Uri, position: vscode.Position): Thenable<vs
 }
 
 /** Poll the hover at a position until its text matches. */
-export function waitForHover(uri: vscode.Uri, position: vscode.Position, until: (text: string) => boolean, what: string, timeout = 20_000): Promise<string> {
+export function waitForHover(
+  uri: vscode.Uri,
+  position: vscode.Position,
+  until: (text: string) => boolean,
+  what: string,
+  timeout = 20_000,
+): Promise<string> {
   return waitFor(async () => markdownOf(await hoverAt(uri, position)), until, { what, timeout });
 }
 

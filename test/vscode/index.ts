@@ -71,7 +71,10 @@ export async function runSuite(dir: string): Promise<void> {
   const results: SuiteResults = { vscodeVersion: vscode.version, passed: 0, failed: 0, tests: [] };
   const mocha = new Mocha({ ui: 'bdd', timeout: 75_000, color: false, reporter: 'spec' });
   if (process.env.DOSSIER_E2E_GREP) mocha.grep(process.env.DOSSIER_E2E_GREP);
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(dir, file));
   }
   try {

@@ -46,8 +46,13 @@ describe('Live analysis', () => {
     await vscode.commands.executeCommand('dossier.restartServer');
     await waitFor(() => api.client.isRunning(), Boolean, { what: 'the client to run again', timeout: 60_000 });
     const doc = await vscode.workspace.openTextDocument(editor.document.uri);
-    const text = await waitForHover(doc.uri, positionOf(doc, 'Hakim al-Zamili', { into: 3 }),
-      (t) => t.includes('Hakim al-Zamili'), 'a hover after the restart', 60_000);
+    const text = await waitForHover(
+      doc.uri,
+      positionOf(doc, 'Hakim al-Zamili', { into: 3 }),
+      (t) => t.includes('Hakim al-Zamili'),
+      'a hover after the restart',
+      60_000,
+    );
     assert.match(text, /Hakim al-Zamili/);
     assert.ok(dossier().isActive);
   });

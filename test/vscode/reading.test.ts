@@ -6,7 +6,10 @@ import { waitFor } from './waitFor';
 interface ReadingApi {
   status: () => { text: string; visible: boolean };
   overview: {
-    data: { entities: Array<{ id: string; name: string; kind: string; documentCount: number }>; speakers: Array<{ key: string; name: string; claimCount: number }> };
+    data: {
+      entities: Array<{ id: string; name: string; kind: string; documentCount: number }>;
+      speakers: Array<{ key: string; name: string; claimCount: number }>;
+    };
     filter: string;
     refresh(): Promise<void>;
     documents(id: string): Promise<Array<{ uri: string; mentionCount: number }>>;
@@ -29,7 +32,12 @@ describe('Reading experience', () => {
   });
 
   it('an actor hover gives the role from the text and the claims by that actor', async () => {
-    const text = await waitForHover(uri(), positionOf(doc, 'Hakim al-Zamili', { into: 3 }), (t) => /Claims/.test(t), 'a hover listing claims');
+    const text = await waitForHover(
+      uri(),
+      positionOf(doc, 'Hakim al-Zamili', { into: 3 }),
+      (t) => /Claims/.test(t),
+      'a hover listing claims',
+    );
     assert.match(text, /head of Iraq's parliamentary committee on security and defense/);
     assert.match(text, /Claims \(\d+\)/);
   });
@@ -50,7 +58,12 @@ describe('Reading experience', () => {
   });
 
   it('a demonym hover names the country', async () => {
-    const text = await waitForHover(uri(), positionOf(doc, 'Iraqi sovereignty', { into: 2 }), (t) => /nationality/.test(t), 'a demonym hover');
+    const text = await waitForHover(
+      uri(),
+      positionOf(doc, 'Iraqi sovereignty', { into: 2 }),
+      (t) => /nationality/.test(t),
+      'a demonym hover',
+    );
     assert.match(text, /Country: \*\*Iraq\*\*/);
   });
 
@@ -93,12 +106,19 @@ describe('Reading experience', () => {
       { what: 'a Comments group' },
     );
     const comments = symbols.find((s) => s.name === 'Comments')!;
-    assert.ok(comments.children.some((c) => c.name === 'Mitach2002'), comments.children.map((c) => c.name).join(', '));
+    assert.ok(
+      comments.children.some((c) => c.name === 'Mitach2002'),
+      comments.children.map((c) => c.name).join(', '),
+    );
   });
 
   it('the sidebar model lists actors and places across documents and claims by speaker', async () => {
     await api.overview.refresh();
-    const data = await waitFor(async () => api.overview.data, (d) => d.entities.some((e) => e.name === 'Hakim al-Zamili' && e.documentCount >= 3), { what: 'Zamili in the sidebar across 3+ documents' });
+    const data = await waitFor(
+      async () => api.overview.data,
+      (d) => d.entities.some((e) => e.name === 'Hakim al-Zamili' && e.documentCount >= 3),
+      { what: 'Zamili in the sidebar across 3+ documents' },
+    );
     assert.ok(data.entities.some((e) => e.kind === 'place' && e.name === 'Iraq'));
     const zamili = data.entities.find((e) => e.name === 'Hakim al-Zamili')!;
     const docs = await api.overview.documents(zamili.id);
@@ -117,12 +137,19 @@ describe('Reading experience', () => {
       await vscode.commands.executeCommand('dossier.clearFilter');
     }
     assert.strictEqual(api.overview.filter, '');
-    assert.ok(api.overview.data.entities.some((e) => e.name === 'Iraq'), 'the filter is cleared');
+    assert.ok(
+      api.overview.data.entities.some((e) => e.name === 'Iraq'),
+      'the filter is cleared',
+    );
   });
 
   it('the status bar shows the counts of the active document', async () => {
     await openSeed(SEED_001);
-    const status = await waitFor(async () => api.status(), (s) => s.visible && /\$\(person\) \d+/.test(s.text), { what: 'status bar counts' });
+    const status = await waitFor(
+      async () => api.status(),
+      (s) => s.visible && /\$\(person\) \d+/.test(s.text),
+      { what: 'status bar counts' },
+    );
     assert.match(status.text, /\$\(quote\) \d+/);
   });
 

@@ -33,7 +33,9 @@ async function main(): Promise<number> {
           'the VS Code download',
         );
       } catch (err) {
-        console.error(`\ncould not download VS Code (no internet?) — use npm run test:e2e\n  (${err instanceof Error ? err.message : String(err)})`);
+        console.error(
+          `\ncould not download VS Code (no internet?) — use npm run test:e2e\n  (${err instanceof Error ? err.message : String(err)})`,
+        );
         return 1;
       }
     }
@@ -42,7 +44,10 @@ async function main(): Promise<number> {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(__dirname, 'index.js'),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
-      extensionTestsEnv: { DOSSIER_E2E_RESULTS: resultsFile, ...(process.env.DOSSIER_E2E_GREP ? { DOSSIER_E2E_GREP: process.env.DOSSIER_E2E_GREP } : {}) },
+      extensionTestsEnv: {
+        DOSSIER_E2E_RESULTS: resultsFile,
+        ...(process.env.DOSSIER_E2E_GREP ? { DOSSIER_E2E_GREP: process.env.DOSSIER_E2E_GREP } : {}),
+      },
     }).catch((err: unknown) => {
       console.error(`VS Code tests failed: ${err instanceof Error ? err.message : String(err)}`);
       return 1;

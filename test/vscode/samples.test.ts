@@ -10,7 +10,11 @@ interface OpenSamplesResult {
   skipped: string[];
 }
 
-const txtFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const txtFiles = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 
 /** `Dossier: Open Sample Documents` in the development build (packaged/ runs it against the installed .vsix). */
 describe('Open Sample Documents', () => {

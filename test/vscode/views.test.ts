@@ -28,32 +28,61 @@ describe('Views: map, network and report', () => {
 
   it('Show Map draws at least 30 place markers for the workspace, each focusable and labelled', async () => {
     await vscode.commands.executeCommand('dossier.showMap', { scope: 'workspace' });
-    const probe = await waitFor(() => api.views.probe('map', '.marker[data-entity-id]'), (p) => p.rendered && p.count >= 30, { what: 'at least 30 markers on the map', timeout: 60_000 });
+    const probe = await waitFor(
+      () => api.views.probe('map', '.marker[data-entity-id]'),
+      (p) => p.rendered && p.count >= 30,
+      { what: 'at least 30 markers on the map', timeout: 60_000 },
+    );
     const labelled = await api.views.probe('map', '.marker[data-entity-id][tabindex="0"][aria-label]');
     assert.strictEqual(labelled.count, probe.count);
-    assert.ok(probe.labels.some((l) => /^Mosul, city in Iraq, \d+ mentions$/.test(l)), probe.labels.join(' | '));
+    assert.ok(
+      probe.labels.some((l) => /^Mosul, city in Iraq, \d+ mentions$/.test(l)),
+      probe.labels.join(' | '),
+    );
   });
 
   it("choosing one of a marker's mentions opens 001 at that mention", async () => {
     await vscode.commands.executeCommand('dossier.showMap', { scope: 'workspace' });
-    await waitFor(() => api.views.probe('map', '.marker[aria-label^="Mosul,"]'), (p) => p.count === 1, { what: 'the Mosul marker' });
+    await waitFor(
+      () => api.views.probe('map', '.marker[aria-label^="Mosul,"]'),
+      (p) => p.count === 1,
+      { what: 'the Mosul marker' },
+    );
     assert.ok(await api.views.click('map', '.marker[aria-label^="Mosul,"]'));
     const inSeed = `.mentions button[data-uri$="/${SEED_001}"]`;
-    await waitFor(() => api.views.probe('map', inSeed), (p) => p.count >= 1, { what: `a mention of Mosul in ${SEED_001} listed` });
+    await waitFor(
+      () => api.views.probe('map', inSeed),
+      (p) => p.count >= 1,
+      { what: `a mention of Mosul in ${SEED_001} listed` },
+    );
     assert.ok(await api.views.click('map', inSeed));
-    const editor = await waitFor(() => vscode.window.activeTextEditor, (e) => e?.document.uri.fsPath.endsWith(SEED_001) === true, { what: `${SEED_001} opened` });
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor,
+      (e) => e?.document.uri.fsPath.endsWith(SEED_001) === true,
+      { what: `${SEED_001} opened` },
+    );
     const doc = editor!.document;
     const at = doc.getText().indexOf('Mosul');
-    assert.deepStrictEqual([editor!.selection.start, editor!.selection.end].map((p) => doc.offsetAt(p)), [at, at + 'Mosul'.length]);
+    assert.deepStrictEqual(
+      [editor!.selection.start, editor!.selection.end].map((p) => doc.offsetAt(p)),
+      [at, at + 'Mosul'.length],
+    );
   });
 
   it('Show Network draws at least 20 actor nodes with links, each focusable and labelled', async () => {
     await vscode.commands.executeCommand('dossier.showNetwork', { scope: 'workspace' });
-    const probe = await waitFor(() => api.views.probe('network', '.node[data-entity-id]'), (p) => p.rendered && p.count >= 20, { what: 'at least 20 actors in the network', timeout: 60_000 });
+    const probe = await waitFor(
+      () => api.views.probe('network', '.node[data-entity-id]'),
+      (p) => p.rendered && p.count >= 20,
+      { what: 'at least 20 actors in the network', timeout: 60_000 },
+    );
     assert.strictEqual((await api.views.probe('network', '.node[data-entity-id][tabindex="0"][aria-label]')).count, probe.count);
     assert.ok((await api.views.probe('network', '.edge.co')).count > 0, 'co-occurrence links');
     assert.ok((await api.views.probe('network', '.edge.claim')).count > 0, 'claim links');
-    assert.ok(probe.labels.some((l) => /^Hakim al-Zamili, person, \d+ mentions$/.test(l)), probe.labels.join(' | '));
+    assert.ok(
+      probe.labels.some((l) => /^Hakim al-Zamili, person, \d+ mentions$/.test(l)),
+      probe.labels.join(' | '),
+    );
   });
 
   it('Write Report writes a report holding a tagged passage, its tag, its note and its document', async () => {

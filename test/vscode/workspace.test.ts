@@ -13,7 +13,12 @@ describe('Across the workspace', () => {
   it('find all references on "Abadi" returns mentions in two or more documents', async () => {
     const doc = await vscode.workspace.openTextDocument(seedUri(SEED_001));
     const refs = await waitFor(
-      () => vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, positionOf(doc, 'Abadi', { into: 2 })),
+      () =>
+        vscode.commands.executeCommand<vscode.Location[]>(
+          'vscode.executeReferenceProvider',
+          doc.uri,
+          positionOf(doc, 'Abadi', { into: 2 }),
+        ),
       (r) => documentsOf((r ?? []).map((l) => l.uri)).length >= 2,
       { what: 'references to Abadi in 2+ documents', timeout: 45_000 },
     );

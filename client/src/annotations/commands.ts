@@ -56,21 +56,41 @@ export class AnnotationCommands {
     const tags = args?.tags ?? (await pickTags(this.knownTags(), same?.body.tags ?? [], 'Dossier: Tag Selection'));
     if (!tags?.length) return undefined;
     // Tagging exactly the same passage again adds to its tags instead of stacking a second annotation.
-    if (same) return this.store.update(editor.document.uri, same.id, (a) => ({ ...a, body: { ...a.body, tags: uniq([...a.body.tags, ...tags]) } }));
-    return this.store.add(editor.document.uri, start, end, (base) => ({ ...base, kind: 'passage', body: { tags: uniq(tags), ...(args?.note ? { note: args.note } : {}) } }));
+    if (same)
+      return this.store.update(editor.document.uri, same.id, (a) => ({ ...a, body: { ...a.body, tags: uniq([...a.body.tags, ...tags]) } }));
+    return this.store.add(editor.document.uri, start, end, (base) => ({
+      ...base,
+      kind: 'passage',
+      body: { tags: uniq(tags), ...(args?.note ? { note: args.note } : {}) },
+    }));
   }
 
   async addNote(args?: TagArgs): Promise<Annotation | undefined> {
     const editor = this.editor();
     const { start, end } = selectionOffsets(editor);
     const state = await this.store.ensure(editor.document.uri);
-    const existing = start === end ? annotationsAt(state, start)[0] : state.sidecar.annotations.find((a) => sameRange(state, a, start, end));
+    const existing =
+      start === end ? annotationsAt(state, start)[0] : state.sidecar.annotations.find((a) => sameRange(state, a, start, end));
     if (!existing && start === end) throw new Error('select the passage to annotate first');
-    const note = args?.note ?? (await vscode.window.showInputBox({ title: 'Dossier: Add Note', prompt: `Note on "${existing ? quoteLabel(existing, 40) : editor.document.getText(editor.selection).slice(0, 40)}"`, value: existing?.body.note ?? '' }));
+    const note =
+      args?.note ??
+      (await vscode.window.showInputBox({
+        title: 'Dossier: Add Note',
+        prompt: `Note on "${existing ? quoteLabel(existing, 40) : editor.document.getText(editor.selection).slice(0, 40)}"`,
+        value: existing?.body.note ?? '',
+      }));
     if (note === undefined) return undefined;
-    if (existing) return this.store.update(editor.document.uri, existing.id, (a) => ({ ...a, body: { ...a.body, ...(note ? { note } : { note: undefined }) } }));
+    if (existing)
+      return this.store.update(editor.document.uri, existing.id, (a) => ({
+        ...a,
+        body: { ...a.body, ...(note ? { note } : { note: undefined }) },
+      }));
     if (!note) return undefined;
-    return this.store.add(editor.document.uri, start, end, (base) => ({ ...base, kind: 'passage', body: { tags: args?.tags ?? [], note } }));
+    return this.store.add(editor.document.uri, start, end, (base) => ({
+      ...base,
+      kind: 'passage',
+      body: { tags: args?.tags ?? [], note },
+    }));
   }
 
   async editAnnotation(target?: unknown, id?: unknown, args?: TagArgs): Promise<Annotation | undefined> {
@@ -78,7 +98,10 @@ export class AnnotationCommands {
     if (!chosen) return undefined;
     const { state, annotation } = chosen;
     if (args && (args.tags || args.note !== undefined)) {
-      return this.store.update(state.docUri, annotation.id, (a) => ({ ...a, body: { tags: args.tags ? uniq(args.tags) : a.body.tags, note: args.note !== undefined ? args.note || undefined : a.body.note } }));
+      return this.store.update(state.docUri, annotation.id, (a) => ({
+        ...a,
+        body: { tags: args.tags ? uniq(args.tags) : a.body.tags, note: args.note !== undefined ? args.note || undefined : a.body.note },
+      }));
     }
     const action = await vscode.window.showQuickPick(
       [
@@ -113,7 +136,8 @@ export class AnnotationCommands {
     const chosen = await this.choose(target, id, 'Re-anchor which annotation?');
     if (!chosen) return;
     const editor = this.editor();
-    if (editor.document.uri.toString() !== chosen.state.docUri.toString()) throw new Error('open the annotated document and select the passage first');
+    if (editor.document.uri.toString() !== chosen.state.docUri.toString())
+      throw new Error('open the annotated document and select the passage first');
     const { start, end } = selectionOffsets(editor);
     if (start === end) throw new Error('select the passage the annotation belongs to, then run the quick fix again');
     this.store.reanchor(chosen.state.docUri, chosen.annotation.id, start, end);
@@ -138,9 +162,15 @@ export class AnnotationCommands {
     const same = state.sidecar.annotations.find((a) => a.kind === 'entity-tag' && a.entity.id === hit.entity.id);
     const tags = args?.tags ?? (await pickTags(this.knownTags(), same?.body.tags ?? [], `Dossier: Tag Entity ${hit.entity.name}`));
     if (!tags?.length) return undefined;
-    if (same) return this.store.update(editor.document.uri, same.id, (a) => ({ ...a, body: { ...a.body, tags: uniq([...a.body.tags, ...tags]) } }));
+    if (same)
+      return this.store.update(editor.document.uri, same.id, (a) => ({ ...a, body: { ...a.body, tags: uniq([...a.body.tags, ...tags]) } }));
     const entity = { id: hit.entity.id, name: hit.entity.name, type: hit.entity.type };
-    return this.store.add(editor.document.uri, hit.mention.start, hit.mention.end, (base) => ({ ...base, kind: 'entity-tag', entity, body: { tags: uniq(tags) } }));
+    return this.store.add(editor.document.uri, hit.mention.start, hit.mention.end, (base) => ({
+      ...base,
+      kind: 'entity-tag',
+      entity,
+      body: { tags: uniq(tags) },
+    }));
   }
 
   async correctDetection(args?: CorrectionArgs): Promise<Annotation | undefined> {
@@ -149,7 +179,13 @@ export class AnnotationCommands {
     const correction = await this.askCorrection(hit, args);
     if (!correction) return undefined;
     const entity = { id: hit.entity.id, name: hit.entity.name, type: hit.entity.type };
-    return this.store.add(editor.document.uri, hit.mention.start, hit.mention.end, (base) => ({ ...base, kind: 'correction', entity, correction, body: { tags: [] } }));
+    return this.store.add(editor.document.uri, hit.mention.start, hit.mention.end, (base) => ({
+      ...base,
+      kind: 'correction',
+      entity,
+      correction,
+      body: { tags: [] },
+    }));
   }
 
   private async askCorrection(hit: EntityAtResult, args?: CorrectionArgs): Promise<Correction | undefined> {
@@ -160,7 +196,8 @@ export class AnnotationCommands {
         { label: 'Change type…', description: `now: ${hit.entity.type}`, action: 'change-type' },
         { label: 'Merge with another entity…', description: 'the same one under another name', action: 'merge' },
       ];
-      if (hit.entity.mentionCount > 1) items.push({ label: 'Split this mention off', description: `not the same as ${hit.entity.name}`, action: 'split' });
+      if (hit.entity.mentionCount > 1)
+        items.push({ label: 'Split this mention off', description: `not the same as ${hit.entity.name}`, action: 'split' });
       action = (await vscode.window.showQuickPick(items, { title: `Dossier: Correct Detection of "${hit.mention.text}"` }))?.action;
     }
     switch (action) {
@@ -168,13 +205,25 @@ export class AnnotationCommands {
       case 'split':
         return { action };
       case 'change-type': {
-        const type = args?.type ?? (await vscode.window.showQuickPick(entityTypes.filter((t) => t !== hit.entity.type).map((t) => ({ label: t, type: t })), { title: `Type of ${hit.entity.name}` }))?.type;
+        const type =
+          args?.type ??
+          (
+            await vscode.window.showQuickPick(
+              entityTypes.filter((t) => t !== hit.entity.type).map((t) => ({ label: t, type: t })),
+              { title: `Type of ${hit.entity.name}` },
+            )
+          )?.type;
         return type ? { action, type } : undefined;
       }
       case 'merge': {
         let into = args?.into ? hit.others.find((o) => o.id === args.into || o.name.toLowerCase() === args.into?.toLowerCase()) : undefined;
         if (args?.into && !into) throw new Error(`no entity "${args.into}" in this document`);
-        into ??= (await vscode.window.showQuickPick(hit.others.map((o) => ({ label: o.name, description: o.type, entity: o })), { title: `Merge ${hit.entity.name} with…` }))?.entity;
+        into ??= (
+          await vscode.window.showQuickPick(
+            hit.others.map((o) => ({ label: o.name, description: o.type, entity: o })),
+            { title: `Merge ${hit.entity.name} with…` },
+          )
+        )?.entity;
         return into ? { action, into: { id: into.id, name: into.name, type: into.type } } : undefined;
       }
       default:
@@ -200,7 +249,10 @@ export class AnnotationCommands {
       return;
     }
     const here = editor.document.offsetAt(editor.selection.start);
-    const next = direction > 0 ? (placed.find((p) => p.start > here) ?? placed[0]) : ([...placed].reverse().find((p) => p.start < here) ?? placed[placed.length - 1]);
+    const next =
+      direction > 0
+        ? (placed.find((p) => p.start > here) ?? placed[0])
+        : ([...placed].reverse().find((p) => p.start < here) ?? placed[placed.length - 1]);
     const range = new vscode.Range(editor.document.positionAt(next.start), editor.document.positionAt(next.end));
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -224,7 +276,12 @@ export class AnnotationCommands {
     const candidates = here.length ? here : state.sidecar.annotations;
     if (!candidates.length) throw new Error('this document has no annotations');
     const picked = await vscode.window.showQuickPick(
-      candidates.map((a) => ({ label: quoteLabel(a), description: describeAnnotation(a), detail: state.placements.get(a.id) === null ? 'orphaned' : undefined, annotation: a })),
+      candidates.map((a) => ({
+        label: quoteLabel(a),
+        description: describeAnnotation(a),
+        detail: state.placements.get(a.id) === null ? 'orphaned' : undefined,
+        annotation: a,
+      })),
       { title },
     );
     return picked ? { state, annotation: picked.annotation } : undefined;

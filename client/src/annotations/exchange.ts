@@ -3,7 +3,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { anchor, CodePointIndex } from '../../../common/anchoring';
 import { annotationSchema, textHash, type Annotation } from '../../../common/annotations';
-import { exportAnnotationsRequest, importAnnotationsRequest, type AnnotationExportFormat, type ImportedAnnotation } from '../../../common/protocol';
+import {
+  exportAnnotationsRequest,
+  importAnnotationsRequest,
+  type AnnotationExportFormat,
+  type ImportedAnnotation,
+} from '../../../common/protocol';
 import { isExportSource, suggestedBratPath } from './exportTarget';
 import { baseName } from './sidecarPaths';
 import type { AnnotationStore, Placement } from './store';
@@ -37,7 +42,11 @@ function requireServer(client: LanguageClient): void {
   if (!client.isRunning()) throw new Error('the language server is not running. Try "Dossier: Restart Language Server".');
 }
 
-export async function exportAnnotations(store: AnnotationStore, client: LanguageClient, args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
+export async function exportAnnotations(
+  store: AnnotationStore,
+  client: LanguageClient,
+  args: ExportArgs = {},
+): Promise<vscode.Uri | undefined> {
   requireServer(client);
   const format =
     args.format ??
@@ -55,13 +64,28 @@ export async function exportAnnotations(store: AnnotationStore, client: Language
   const active = vscode.window.activeTextEditor?.document.uri;
   let scope = args.scope ?? (format === 'brat' ? 'document' : undefined);
   if (!scope) {
-    scope = active && store.get(active)?.sidecar.annotations.length
-      ? (await vscode.window.showQuickPick([{ label: 'All annotated documents', scope: 'workspace' as const }, { label: `This document (${baseName(active.path)})`, scope: 'document' as const }], { title: 'Dossier: Export Annotations — which documents' }))?.scope
-      : 'workspace';
+    scope =
+      active && store.get(active)?.sidecar.annotations.length
+        ? (
+            await vscode.window.showQuickPick(
+              [
+                { label: 'All annotated documents', scope: 'workspace' as const },
+                { label: `This document (${baseName(active.path)})`, scope: 'document' as const },
+              ],
+              { title: 'Dossier: Export Annotations — which documents' },
+            )
+          )?.scope
+        : 'workspace';
     if (!scope) return undefined;
   }
-  const states = scope === 'document' ? (active && store.get(active) ? [store.get(active)!] : []) : store.all().filter((s) => s.sidecar.annotations.length);
-  if (!states.length) throw new Error(scope === 'document' ? 'this document has no annotations' : 'there are no annotations in this workspace');
+  const states =
+    scope === 'document'
+      ? active && store.get(active)
+        ? [store.get(active)!]
+        : []
+      : store.all().filter((s) => s.sidecar.annotations.length);
+  if (!states.length)
+    throw new Error(scope === 'document' ? 'this document has no annotations' : 'there are no annotations in this workspace');
   const documents = [];
   for (const state of states) {
     const { annotations, text } = await store.snapshot(state);
@@ -73,17 +97,37 @@ export async function exportAnnotations(store: AnnotationStore, client: Language
   let target = args.target ? asUri(args.target) : undefined;
   if (!target) {
     const first = states[0].docUri;
-    const suggested = format === 'brat' ? first.with({ path: suggestedBratPath(first.path, annotated.map((u) => u.path)) }) : vscode.Uri.joinPath(first, '..', `annotations.${EXTENSIONS[format]}`);
-    target = await vscode.window.showSaveDialog({ defaultUri: suggested, title: 'Dossier: Export Annotations', filters: { [format.toUpperCase()]: [EXTENSIONS[format], ...(format === 'w3c' ? ['json'] : [])] } });
+    const suggested =
+      format === 'brat'
+        ? first.with({
+            path: suggestedBratPath(
+              first.path,
+              annotated.map((u) => u.path),
+            ),
+          })
+        : vscode.Uri.joinPath(first, '..', `annotations.${EXTENSIONS[format]}`);
+    target = await vscode.window.showSaveDialog({
+      defaultUri: suggested,
+      title: 'Dossier: Export Annotations',
+      filters: { [format.toUpperCase()]: [EXTENSIONS[format], ...(format === 'w3c' ? ['json'] : [])] },
+    });
     if (!target) return undefined;
   }
   const scheme = target.scheme;
-  if (isExportSource(target.path, annotated.filter((u) => u.scheme === scheme).map((u) => u.path))) {
+  if (
+    isExportSource(
+      target.path,
+      annotated.filter((u) => u.scheme === scheme).map((u) => u.path),
+    )
+  ) {
     throw new Error(`${baseName(target.path)} is an annotated document or its sidecar: choose another file to export to`);
   }
   const { content } = await client.sendRequest(exportAnnotationsRequest, { format, documents });
   await vscode.workspace.fs.writeFile(target, Buffer.from(content, 'utf8'));
-  if (!args.target) void vscode.window.showInformationMessage(`Dossier: exported ${documents.reduce((n, d) => n + d.annotations.length, 0)} annotations to ${baseName(target.path)}.`);
+  if (!args.target)
+    void vscode.window.showInformationMessage(
+      `Dossier: exported ${documents.reduce((n, d) => n + d.annotations.length, 0)} annotations to ${baseName(target.path)}.`,
+    );
   return target;
 }
 
@@ -95,11 +139,21 @@ export interface ImportReport {
   missing: string[];
 }
 
-export async function importAnnotations(store: AnnotationStore, client: LanguageClient, args: ImportArgs = {}): Promise<ImportReport | undefined> {
+export async function importAnnotations(
+  store: AnnotationStore,
+  client: LanguageClient,
+  args: ImportArgs = {},
+): Promise<ImportReport | undefined> {
   requireServer(client);
   let file = args.file ? asUri(args.file) : undefined;
   if (!file) {
-    file = (await vscode.window.showOpenDialog({ title: 'Dossier: Import Annotations (W3C Web Annotation JSON-LD)', canSelectMany: false, filters: { 'W3C JSON-LD': ['jsonld', 'json'] } }))?.[0];
+    file = (
+      await vscode.window.showOpenDialog({
+        title: 'Dossier: Import Annotations (W3C Web Annotation JSON-LD)',
+        canSelectMany: false,
+        filters: { 'W3C JSON-LD': ['jsonld', 'json'] },
+      })
+    )?.[0];
     if (!file) return undefined;
   }
   const content = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
@@ -132,8 +186,14 @@ export async function importAnnotations(store: AnnotationStore, client: Language
     report.imported += await store.merge(docUri, annotations, placements);
   }
   if (!args.file) {
-    const extra = [report.orphaned ? `${report.orphaned} could not be placed (shown as orphaned)` : '', report.skipped ? `${report.skipped} skipped` : '', report.missing.length ? `documents not found: ${report.missing.map((m) => baseName(m)).join(', ')}` : ''].filter(Boolean);
-    void vscode.window.showInformationMessage(`Dossier: imported ${report.imported} annotations${extra.length ? ` (${extra.join('; ')})` : ''}.`);
+    const extra = [
+      report.orphaned ? `${report.orphaned} could not be placed (shown as orphaned)` : '',
+      report.skipped ? `${report.skipped} skipped` : '',
+      report.missing.length ? `documents not found: ${report.missing.map((m) => baseName(m)).join(', ')}` : '',
+    ].filter(Boolean);
+    void vscode.window.showInformationMessage(
+      `Dossier: imported ${report.imported} annotations${extra.length ? ` (${extra.join('; ')})` : ''}.`,
+    );
   }
   return report;
 }
@@ -155,12 +215,25 @@ async function findDocument(source: string): Promise<vscode.Uri | undefined> {
 }
 
 /** Converts code points to UTF-16, re-anchors by quote, and validates the result as a sidecar annotation. */
-function toAnnotation(item: ImportedAnnotation, text: string, cp: CodePointIndex, hash: string): { annotation: Annotation; placement: Placement } | null {
+function toAnnotation(
+  item: ImportedAnnotation,
+  text: string,
+  cp: CodePointIndex,
+  hash: string,
+): { annotation: Annotation; placement: Placement } | null {
   const start = item.position ? cp.toUtf16(item.position.start) : 0;
   const end = item.position ? cp.toUtf16(item.position.end) : 0;
-  const quote = item.quote ?? (item.position && end > start && end <= text.length ? { exact: text.slice(start, end), prefix: '', suffix: '' } : undefined);
+  const quote =
+    item.quote ??
+    (item.position && end > start && end <= text.length ? { exact: text.slice(start, end), prefix: '', suffix: '' } : undefined);
   if (!quote) return null;
-  const at = anchor(text, { start, end: item.position ? end : start + quote.exact.length, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix });
+  const at = anchor(text, {
+    start,
+    end: item.position ? end : start + quote.exact.length,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+  });
   const now = new Date().toISOString();
   const candidate = {
     id: item.id ?? randomUUID(),

@@ -43,7 +43,8 @@ export function registerAnnotations(context: vscode.ExtensionContext, client: La
 
   // The server learns the annotations of each document (debounced), and all of them again whenever it (re)starts.
   const timers = new Map<string, NodeJS.Timeout>();
-  const send = (uri: vscode.Uri, annotations: Annotation[]) => client.sendNotification(annotationsNotification, { uri: uri.toString(), annotations });
+  const send = (uri: vscode.Uri, annotations: Annotation[]) =>
+    client.sendNotification(annotationsNotification, { uri: uri.toString(), annotations });
   const notify = (state: DocumentAnnotations) => {
     if (!client.isRunning()) return;
     void store
@@ -86,7 +87,8 @@ export function registerAnnotations(context: vscode.ExtensionContext, client: La
     }),
   );
 
-  const safely = (p: Promise<unknown>) => void p.catch((err: unknown) => log().error(`Dossier annotations: ${err instanceof Error ? err.message : String(err)}`));
+  const safely = (p: Promise<unknown>) =>
+    void p.catch((err: unknown) => log().error(`Dossier annotations: ${err instanceof Error ? err.message : String(err)}`));
   const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
   // A document created outside the editor may be an annotated one that was renamed there.
   const created = vscode.workspace.createFileSystemWatcher(globOf(includeGlobs()), false, true, true);
@@ -104,7 +106,9 @@ export function registerAnnotations(context: vscode.ExtensionContext, client: La
     vscode.workspace.onDidSaveTextDocument((d) => store.onDocumentSaved(d)),
     vscode.window.onDidChangeVisibleTextEditors((editors) => decorations.refresh(editors)),
     vscode.window.registerTreeDataProvider(ANNOTATIONS_VIEW, tree),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, diagnostics, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, diagnostics, {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
   );
 
   safely(

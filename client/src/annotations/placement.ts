@@ -10,7 +10,13 @@ import type { Placement } from './sidecarFile';
 /** Finds an annotation in a text, near `hint` (where edits moved it) or else its stored position. */
 export function place(a: Annotation, text: string, hint?: { start: number; end: number }): Placement {
   const { position, quote } = a.target;
-  const at = anchor(text, { start: hint?.start ?? position.start, end: hint ? hint.start + quote.exact.length : position.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix });
+  const at = anchor(text, {
+    start: hint?.start ?? position.start,
+    end: hint ? hint.start + quote.exact.length : position.end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+  });
   return at ? { start: at.start, end: at.end } : null;
 }
 
@@ -25,7 +31,13 @@ export function placeAll(annotations: readonly Annotation[], placements: Map<str
  * `reload` (the buffer was replaced from disk, so the diff says nothing about
  * where passages went); orphans are looked for again on a reload.
  */
-export function followEdits(annotations: readonly Annotation[], placements: Map<string, Placement>, changes: readonly TextChange[], reload: boolean, text: () => string): void {
+export function followEdits(
+  annotations: readonly Annotation[],
+  placements: Map<string, Placement>,
+  changes: readonly TextChange[],
+  reload: boolean,
+  text: () => string,
+): void {
   for (const a of annotations) {
     const at = placements.get(a.id);
     if (at === undefined) continue;
@@ -44,6 +56,21 @@ export function withSelectors(a: Annotation, at: Placement | undefined, text: st
   if (!at || at.end <= at.start || at.end > text.length) return a;
   const q = quoteSelectors(text, at.start, at.end);
   const t = a.target;
-  if (t.position.start === at.start && t.position.end === at.end && t.quote.exact === q.exact && t.quote.prefix === q.prefix && t.quote.suffix === q.suffix && t.hash === hash) return a;
-  return { ...a, target: { position: { type: 'TextPositionSelector', start: at.start, end: at.end }, quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix }, hash } };
+  if (
+    t.position.start === at.start &&
+    t.position.end === at.end &&
+    t.quote.exact === q.exact &&
+    t.quote.prefix === q.prefix &&
+    t.quote.suffix === q.suffix &&
+    t.hash === hash
+  )
+    return a;
+  return {
+    ...a,
+    target: {
+      position: { type: 'TextPositionSelector', start: at.start, end: at.end },
+      quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+      hash,
+    },
+  };
 }

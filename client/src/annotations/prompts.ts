@@ -35,7 +35,9 @@ async function showFailure(store: AnnotationStore, messages: Messages, f: Sideca
       );
       return;
     case 'not-saved':
-      await messages.error(`Dossier: could not save annotations to ${file}: ${f.reason}. They are kept in memory and saved with the next change.`);
+      await messages.error(
+        `Dossier: could not save annotations to ${file}: ${f.reason}. They are kept in memory and saved with the next change.`,
+      );
       return;
     case 'not-moved':
       await messages.error(`Dossier: ${doc} was moved, but its annotations stay in ${file}, because ${f.reason}.`);
@@ -67,11 +69,24 @@ export class ReattachOffers {
       if (this.asked.has(from.toString())) continue;
       this.asked.add(from.toString());
       void this.messages
-        .info(`Dossier: ${baseName(from.path)} is gone, and ${vscode.workspace.asRelativePath(to)} has the same text. Move the annotations of ${baseName(from.path)} to it?`, 'Move Annotations', 'Not Now')
+        .info(
+          `Dossier: ${baseName(from.path)} is gone, and ${vscode.workspace.asRelativePath(to)} has the same text. Move the annotations of ${baseName(from.path)} to it?`,
+          'Move Annotations',
+          'Not Now',
+        )
         .then(async (choice) => {
-          if (choice === 'Move Annotations' && !(await this.store.reattach(from, to))) void this.messages.warn(`Dossier: the annotations of ${baseName(from.path)} were not moved: their file is gone, or ${baseName(to.path)} has annotations of its own.`);
+          if (choice === 'Move Annotations' && !(await this.store.reattach(from, to)))
+            void this.messages.warn(
+              `Dossier: the annotations of ${baseName(from.path)} were not moved: their file is gone, or ${baseName(to.path)} has annotations of its own.`,
+            );
         })
-        .then(undefined, (err: unknown) => void this.messages.error(`Dossier: could not move the annotations of ${baseName(from.path)}: ${err instanceof Error ? err.message : String(err)}`));
+        .then(
+          undefined,
+          (err: unknown) =>
+            void this.messages.error(
+              `Dossier: could not move the annotations of ${baseName(from.path)}: ${err instanceof Error ? err.message : String(err)}`,
+            ),
+        );
     }
   }
 }

@@ -1,9 +1,25 @@
 import { randomUUID } from 'crypto';
-import { emptySidecar, mergeSidecars, parseSidecar, pruneTombstones, serializeSidecar, type Annotation, type Sidecar } from '../../../common/annotations';
+import {
+  emptySidecar,
+  mergeSidecars,
+  parseSidecar,
+  pruneTombstones,
+  serializeSidecar,
+  type Annotation,
+  type Sidecar,
+} from '../../../common/annotations';
 import { Emitter } from './emitter';
 import { DEFAULT_LOCK, withLock, type LockOptions, type SidecarFs } from './sidecarFs';
 import { backupPathOf, baseName, documentPathOf, sidecarPathOf, tempPathOf } from './sidecarPaths';
-import { SidecarUnavailableError, type Placement, type SidecarFailure, type SidecarFailureKind, type SidecarHooks, type SidecarState, type SidecarStoreOptions } from './sidecarState';
+import {
+  SidecarUnavailableError,
+  type Placement,
+  type SidecarFailure,
+  type SidecarFailureKind,
+  type SidecarHooks,
+  type SidecarState,
+  type SidecarStoreOptions,
+} from './sidecarState';
 
 export * from './sidecarState';
 
@@ -208,7 +224,8 @@ export class SidecarStore<S extends SidecarState = SidecarState> {
     for (const id of [...state.placements.keys()]) if (!merged.annotations.some((a) => a.id === id)) state.placements.delete(id);
     if (fromDisk.size) await this.hooks.placeIncoming?.(state, fromDisk);
     // Local changes the file does not have yet (or a file in an older format) are written back.
-    if (writeBack && (disk === null ? merged.annotations.length > 0 : serializeSidecar(merged) !== disk.replace(/^\ufeff/, ''))) this.scheduleWrite(state);
+    if (writeBack && (disk === null ? merged.annotations.length > 0 : serializeSidecar(merged) !== disk.replace(/^\ufeff/, '')))
+      this.scheduleWrite(state);
     this.changed.fire(state);
     return true;
   }
@@ -312,7 +329,9 @@ export class SidecarStore<S extends SidecarState = SidecarState> {
   }
 
   private queueWrite(state: S): void {
-    void this.serialized(state.docPath, () => this.write(state)).catch((err: unknown) => this.report(state, 'not-saved', err instanceof Error ? err.message : String(err)));
+    void this.serialized(state.docPath, () => this.write(state)).catch((err: unknown) =>
+      this.report(state, 'not-saved', err instanceof Error ? err.message : String(err)),
+    );
   }
 
   /** Runs the pending writes now and waits for every queued operation. */
@@ -344,7 +363,10 @@ export class SidecarStore<S extends SidecarState = SidecarState> {
     const basis = state.sidecar;
     const prepared = (await this.hooks.prepare?.(state, basis)) ?? { annotations: basis.annotations };
     const documentHash = prepared.documentHash ?? basis.documentHash;
-    const out = pruneTombstones({ ...basis, document: baseName(state.docPath), ...(documentHash ? { documentHash } : {}), annotations: prepared.annotations }, new Date());
+    const out = pruneTombstones(
+      { ...basis, document: baseName(state.docPath), ...(documentHash ? { documentHash } : {}), annotations: prepared.annotations },
+      new Date(),
+    );
     const content = serializeSidecar(out);
     if (content === disk) return this.settle(state, basis, out);
     if (disk === null && !out.annotations.length && !out.deleted.length) return true;

@@ -127,14 +127,22 @@ const decode = (b: Uint8Array | null) => (b === null ? null : Buffer.from(b).toS
  * holder stalled past `staleMs` may have had it broken, and must then not
  * write.
  */
-export async function withLock<T>(fs: SidecarFs, sidecarPath: string, options: LockOptions, run: (held: () => Promise<boolean>) => Promise<T>): Promise<T> {
+export async function withLock<T>(
+  fs: SidecarFs,
+  sidecarPath: string,
+  options: LockOptions,
+  run: (held: () => Promise<boolean>) => Promise<T>,
+): Promise<T> {
   const path = lockPathOf(sidecarPath);
   const token = `${process.pid} ${randomUUID()}\n`;
   const deadline = Date.now() + options.timeoutMs;
   let pause = 2;
   while (!(await fs.createExclusive(path, Buffer.from(token, 'utf8')))) {
     if (await breakIfStale(fs, path, options.staleMs)) continue;
-    if (Date.now() > deadline) throw new LockTimeoutError(`${lockPathOf(baseName(sidecarPath))} was held by another process for over ${Math.round(options.timeoutMs / 1000)} s`);
+    if (Date.now() > deadline)
+      throw new LockTimeoutError(
+        `${lockPathOf(baseName(sidecarPath))} was held by another process for over ${Math.round(options.timeoutMs / 1000)} s`,
+      );
     await sleep(pause + Math.random() * pause);
     pause = Math.min(pause * 2, 50);
   }

@@ -16,14 +16,16 @@ export function documentPathOf(sidecarPath: string): string | null {
 
 /** `x.annotations.json.bak-20240501T101500Z`: sorts by time and never matches the sidecar glob. */
 export function backupPathOf(sidecarPath: string, now: Date): string {
-  return `${sidecarPath}.bak-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+  return `${sidecarPath}.bak-${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}`;
 }
 
 /** A temporary file next to the sidecar (same folder, so the rename is atomic); not matched by the sidecar glob. */
 export function tempPathOf(sidecarPath: string, nonce: string): string {
   return `${sidecarPath}.tmp-${nonce}`;
 }
-
 
 /** A stable colour per tag: the hue comes from a hash of the tag, so it is the same in every session. */
 export function tagHue(tag: string): number {

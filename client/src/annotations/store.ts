@@ -76,7 +76,9 @@ export class AnnotationStore implements vscode.Disposable {
   async loadAll(): Promise<void> {
     const files = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
     // One unreadable file (EACCES, say) must not keep the others from loading.
-    await Promise.all(files.map((f) => this.onSidecarChanged(f).catch((err: unknown) => log().error(`Dossier: ${f.fsPath}: ${String(err)}`))));
+    await Promise.all(
+      files.map((f) => this.onSidecarChanged(f).catch((err: unknown) => log().error(`Dossier: ${f.fsPath}: ${String(err)}`))),
+    );
   }
 
   /** The state of a document, loading its sidecar on first use. */
@@ -89,7 +91,11 @@ export class AnnotationStore implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === docUri.toString());
     if (open) return open.getText();
     const bytes = docUri.scheme === 'file' ? await this.fs.read(docUri.fsPath) : null;
-    return bytes === null ? null : Buffer.from(bytes).toString('utf8').replace(/^\ufeff/, '');
+    return bytes === null
+      ? null
+      : Buffer.from(bytes)
+          .toString('utf8')
+          .replace(/^\ufeff/, '');
   }
 
   private async selectorsOf(state: DocumentAnnotations, sidecar: Sidecar): Promise<{ annotations: Annotation[]; text: string | null }> {
@@ -111,7 +117,12 @@ export class AnnotationStore implements vscode.Disposable {
   // #region changes made by the user
 
   /** Adds an annotation at [start, end) of the document's current text. */
-  async add(docUri: vscode.Uri, start: number, end: number, make: (base: { id: string; created: string; modified: string; target: Annotation['target'] }) => Annotation): Promise<Annotation> {
+  async add(
+    docUri: vscode.Uri,
+    start: number,
+    end: number,
+    make: (base: { id: string; created: string; modified: string; target: Annotation['target'] }) => Annotation,
+  ): Promise<Annotation> {
     const path = this.pathOf(docUri);
     await this.core.ensure(path);
     const text = (await this.textOf(docUri)) ?? '';
@@ -122,7 +133,11 @@ export class AnnotationStore implements vscode.Disposable {
       id: randomUUID(),
       created: now,
       modified: now,
-      target: { position: { type: 'TextPositionSelector', start, end }, quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix }, hash: textHash(text) },
+      target: {
+        position: { type: 'TextPositionSelector', start, end },
+        quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+        hash: textHash(text),
+      },
     });
     return this.core.add(path, annotation, { start, end });
   }
@@ -253,7 +268,8 @@ export class AnnotationStore implements vscode.Disposable {
     for (const uri of candidates) {
       if (uri.scheme !== 'file') continue;
       const info = await this.fs.stat(uri.fsPath);
-      if (!info || info.size > maxBytes || this.get(uri)?.sidecar.annotations.length || (await this.fs.stat(sidecarPathOf(uri.fsPath)))) continue;
+      if (!info || info.size > maxBytes || this.get(uri)?.sidecar.annotations.length || (await this.fs.stat(sidecarPathOf(uri.fsPath))))
+        continue;
       const text = await this.textOf(uri);
       if (text) found.push({ docPath: uri.fsPath, hash: textHash(text) });
     }

@@ -9,7 +9,12 @@ export const REANCHOR_COMMAND = '_dossier.reanchorAnnotation';
 export const REVEAL_COMMAND = '_dossier.revealAnnotation';
 
 export function describeAnnotation(a: Annotation): string {
-  const what = a.kind === 'entity-tag' ? `entity ${a.entity.name}` : a.kind === 'correction' ? `correction of ${a.entity.name} (${a.correction.action})` : 'passage';
+  const what =
+    a.kind === 'entity-tag'
+      ? `entity ${a.entity.name}`
+      : a.kind === 'correction'
+        ? `correction of ${a.entity.name} (${a.correction.action})`
+        : 'passage';
   const tags = a.body.tags.length ? ` [${a.body.tags.join(', ')}]` : '';
   return `${what}${tags}`;
 }
@@ -77,7 +82,9 @@ export class AnnotationDecorations implements vscode.Disposable {
 
 function hoverOf(a: Annotation): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**Dossier** · ${a.kind === 'passage' ? 'tagged passage' : a.kind === 'entity-tag' ? `entity tag (${a.entity.name})` : `correction: ${a.correction.action}`}`);
+  md.appendMarkdown(
+    `**Dossier** · ${a.kind === 'passage' ? 'tagged passage' : a.kind === 'entity-tag' ? `entity tag (${a.entity.name})` : `correction: ${a.correction.action}`}`,
+  );
   if (a.body.tags.length) md.appendMarkdown(`\n\nTags: ${a.body.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`);
   if (a.body.note) {
     md.appendMarkdown('\n\n');
@@ -111,7 +118,11 @@ export class OrphanDiagnostics implements vscode.Disposable, vscode.CodeActionPr
       ids.set(message, a.id);
     }
     if (state.status === 'corrupt') {
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `The annotations file ${baseName(state.sidecarUri.path)} cannot be read (${state.error ?? 'damaged'}); it is left untouched.`, vscode.DiagnosticSeverity.Error);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        `The annotations file ${baseName(state.sidecarUri.path)} cannot be read (${state.error ?? 'damaged'}); it is left untouched.`,
+        vscode.DiagnosticSeverity.Error,
+      );
       d.source = 'Dossier';
       diagnostics.push(d);
     }
@@ -124,7 +135,11 @@ export class OrphanDiagnostics implements vscode.Disposable, vscode.CodeActionPr
     this.collection.delete(docUri);
   }
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const ids = this.ids.get(document.uri.toString());
     const actions: vscode.CodeAction[] = [];
     const selection = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor.selection : range;
@@ -132,7 +147,10 @@ export class OrphanDiagnostics implements vscode.Disposable, vscode.CodeActionPr
       if (d.code !== ORPHAN_CODE) continue;
       const id = ids?.get(d.message);
       if (!id) continue;
-      const fix = new vscode.CodeAction(selection.isEmpty ? 'Select the passage, then re-anchor the annotation here' : 'Re-anchor the annotation on the selection', vscode.CodeActionKind.QuickFix);
+      const fix = new vscode.CodeAction(
+        selection.isEmpty ? 'Select the passage, then re-anchor the annotation here' : 'Re-anchor the annotation on the selection',
+        vscode.CodeActionKind.QuickFix,
+      );
       fix.diagnostics = [d];
       fix.isPreferred = true;
       fix.command = { title: fix.title, command: REANCHOR_COMMAND, arguments: [document.uri.toString(), id] };
@@ -178,7 +196,9 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node> {
     if (node.kind === 'annotation') return [];
     const { state } = node;
     const start = (a: Annotation) => state.placements.get(a.id)?.start ?? Number.MAX_SAFE_INTEGER;
-    return [...state.sidecar.annotations].sort((a, b) => start(a) - start(b)).map((annotation) => ({ kind: 'annotation', state, annotation }));
+    return [...state.sidecar.annotations]
+      .sort((a, b) => start(a) - start(b))
+      .map((annotation) => ({ kind: 'annotation', state, annotation }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -187,7 +207,10 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node> {
       const orphans = state.sidecar.annotations.filter((a) => state.placements.get(a.id) === null).length;
       const item = new vscode.TreeItem(baseName(state.docUri.path), vscode.TreeItemCollapsibleState.Expanded);
       item.resourceUri = state.docUri;
-      item.description = state.status === 'corrupt' ? 'annotations file cannot be read' : `${state.sidecar.annotations.length}${orphans ? ` · ${orphans} orphaned` : ''}`;
+      item.description =
+        state.status === 'corrupt'
+          ? 'annotations file cannot be read'
+          : `${state.sidecar.annotations.length}${orphans ? ` · ${orphans} orphaned` : ''}`;
       item.iconPath = new vscode.ThemeIcon(state.status === 'corrupt' ? 'error' : 'file-text');
       item.contextValue = state.status === 'corrupt' ? 'dossierCorruptSidecar' : 'dossierAnnotatedDocument';
       if (state.status === 'corrupt') item.tooltip = state.error;
@@ -196,7 +219,9 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node> {
     const { state, annotation: a } = node;
     const at = state.placements.get(a.id);
     const item = new vscode.TreeItem(quoteLabel(a), vscode.TreeItemCollapsibleState.None);
-    item.description = [a.body.tags.join(', '), a.kind !== 'passage' ? describeAnnotation(a) : '', at === null ? 'orphaned' : ''].filter(Boolean).join(' · ');
+    item.description = [a.body.tags.join(', '), a.kind !== 'passage' ? describeAnnotation(a) : '', at === null ? 'orphaned' : '']
+      .filter(Boolean)
+      .join(' · ');
     item.tooltip = `${describeAnnotation(a)}${a.body.note ? `\n\n${a.body.note}` : ''}${at === null ? '\n\nOrphaned: the text changed and the passage was not found again.' : ''}`;
     item.iconPath = new vscode.ThemeIcon(at === null ? 'warning' : a.kind === 'correction' ? 'edit' : a.body.tags.length ? 'tag' : 'note');
     item.contextValue = at === null ? 'dossierOrphanedAnnotation' : 'dossierAnnotation';

@@ -12,14 +12,27 @@ import type { ExportArgs, ImportArgs } from '../annotations/exchange';
 const uriArg = z.union([z.string().min(1), z.custom<vscode.Uri>((v) => v instanceof vscode.Uri, 'expected a URI')]);
 const tagArgs = z.object({ tags: z.array(z.string()).optional(), note: z.string().optional() }).optional();
 const correctionArgs = z
-  .object({ action: z.enum(['not-entity', 'change-type', 'merge', 'split']).optional(), type: entityTypeSchema.optional(), into: z.string().optional() })
+  .object({
+    action: z.enum(['not-entity', 'change-type', 'merge', 'split']).optional(),
+    type: entityTypeSchema.optional(),
+    into: z.string().optional(),
+  })
   .optional();
-const exportArgs = z.object({ format: z.enum(['w3c', 'csv', 'brat']).optional(), target: uriArg.optional(), scope: z.enum(['document', 'workspace']).optional() }).optional();
+const exportArgs = z
+  .object({
+    format: z.enum(['w3c', 'csv', 'brat']).optional(),
+    target: uriArg.optional(),
+    scope: z.enum(['document', 'workspace']).optional(),
+  })
+  .optional();
 const importArgs = z.object({ file: uriArg.optional() }).optional();
 
 function validArgs<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`invalid command arguments: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(argument)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `invalid command arguments: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(argument)'}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -29,5 +42,10 @@ export const asExportArgs = (v: unknown) => validArgs<ExportArgs | undefined>(ex
 export const asImportArgs = (v: unknown) => validArgs<ImportArgs | undefined>(importArgs, v);
 
 export function isPosition(p: unknown): p is { line: number; character: number } {
-  return typeof p === 'object' && p !== null && typeof (p as { line: unknown }).line === 'number' && typeof (p as { character: unknown }).character === 'number';
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof (p as { line: unknown }).line === 'number' &&
+    typeof (p as { character: unknown }).character === 'number'
+  );
 }

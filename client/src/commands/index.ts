@@ -54,7 +54,10 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
 
     // The sidebar views.
     'dossier.filterViews': server(async (text) => {
-      const value = typeof text === 'string' ? text : await vscode.window.showInputBox({ prompt: 'Show only actors, places and claims containing…', value: overview.filter });
+      const value =
+        typeof text === 'string'
+          ? text
+          : await vscode.window.showInputBox({ prompt: 'Show only actors, places and claims containing…', value: overview.filter });
       if (value !== undefined) await overview.setFilter(value);
     }),
     'dossier.clearFilter': server(() => overview.setFilter('')),

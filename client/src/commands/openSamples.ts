@@ -49,7 +49,11 @@ async function askDestination(context: vscode.ExtensionContext): Promise<vscode.
   const storage = vscode.Uri.joinPath(context.globalStorageUri, 'samples');
   const choice = await vscode.window.showQuickPick(
     [
-      { label: '$(folder-opened) Choose a folder…', detail: 'Copy the five sample documents into a folder of yours.', to: 'folder' as const },
+      {
+        label: '$(folder-opened) Choose a folder…',
+        detail: 'Copy the five sample documents into a folder of yours.',
+        to: 'folder' as const,
+      },
       { label: '$(archive) Keep them in Dossier’s storage', detail: storage.fsPath, to: 'storage' as const },
     ],
     { title: 'Dossier: Open Sample Documents', placeHolder: 'Where should the sample documents be copied to?' },

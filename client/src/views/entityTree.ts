@@ -10,7 +10,14 @@ type Node =
   | { kind: 'document'; entity: OverviewEntity; uri: string; mentionCount: number }
   | { kind: 'mention'; mention: OverviewMention };
 
-const ICONS: Record<string, string> = { person: 'person', organization: 'organization', country: 'globe', city: 'location', region: 'map', facility: 'tools' };
+const ICONS: Record<string, string> = {
+  person: 'person',
+  organization: 'organization',
+  country: 'globe',
+  city: 'location',
+  region: 'map',
+  facility: 'tools',
+};
 
 /** Actors or Places across the workspace → documents → mentions, each level fetched on expansion. */
 export class EntityTree implements vscode.TreeDataProvider<Node> {

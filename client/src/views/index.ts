@@ -12,21 +12,38 @@ export interface SidebarViews {
   revealEntity(args: unknown): Promise<boolean>;
 }
 
-export function registerViews(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>, onIndexChanged: vscode.Event<string[]>): SidebarViews {
+export function registerViews(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  ready: Promise<void>,
+  onIndexChanged: vscode.Event<string[]>,
+): SidebarViews {
   const model = new OverviewModel(client, onIndexChanged);
-  const actors = vscode.window.createTreeView('dossier.actors', { treeDataProvider: new EntityTree(model, 'actor'), showCollapseAll: true });
-  const places = vscode.window.createTreeView('dossier.places', { treeDataProvider: new EntityTree(model, 'place'), showCollapseAll: true });
-  const views = [actors, places, vscode.window.createTreeView('dossier.claims', { treeDataProvider: new ClaimTree(model), showCollapseAll: true })];
+  const actors = vscode.window.createTreeView('dossier.actors', {
+    treeDataProvider: new EntityTree(model, 'actor'),
+    showCollapseAll: true,
+  });
+  const places = vscode.window.createTreeView('dossier.places', {
+    treeDataProvider: new EntityTree(model, 'place'),
+    showCollapseAll: true,
+  });
+  const views = [
+    actors,
+    places,
+    vscode.window.createTreeView('dossier.claims', { treeDataProvider: new ClaimTree(model), showCollapseAll: true }),
+  ];
   const showMessage = () => {
-    const parts = [model.filter ? `Filtered by “${model.filter}”.` : '', model.data.truncated ? 'Showing the most mentioned; filter to narrow.' : ''];
+    const parts = [
+      model.filter ? `Filtered by “${model.filter}”.` : '',
+      model.data.truncated ? 'Showing the most mentioned; filter to narrow.' : '',
+    ];
     const message = parts.filter(Boolean).join(' ') || undefined;
     for (const v of views) v.message = message;
   };
-  context.subscriptions.push(
-    model,
-    ...views,
-    model.onDidChange(showMessage),
+  context.subscriptions.push(model, ...views, model.onDidChange(showMessage));
+  void ready.then(
+    () => model.refresh(),
+    () => undefined,
   );
-  void ready.then(() => model.refresh(), () => undefined);
   return { overview: model, revealEntity: (args) => revealEntity({ actor: actors, place: places }, model, args) };
 }

@@ -29,7 +29,10 @@ export class OverviewModel implements vscode.Disposable {
     private readonly client: LanguageClient,
     onIndexChanged: vscode.Event<string[]>,
   ) {
-    this.disposables.push(this.emitter, onIndexChanged(() => void this.refresh()));
+    this.disposables.push(
+      this.emitter,
+      onIndexChanged(() => void this.refresh()),
+    );
   }
 
   get data(): WorkspaceOverview {

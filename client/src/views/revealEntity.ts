@@ -11,7 +11,11 @@ const args = z.object({ id: z.string().min(1), name: z.string(), kind: z.enum(['
  * does not hold it (a filter, or beyond the most mentioned), the filter is set
  * to its name first.
  */
-export async function revealEntity(views: Record<'actor' | 'place', vscode.TreeView<EntityNode>>, model: OverviewModel, raw: unknown): Promise<boolean> {
+export async function revealEntity(
+  views: Record<'actor' | 'place', vscode.TreeView<EntityNode>>,
+  model: OverviewModel,
+  raw: unknown,
+): Promise<boolean> {
   const parsed = args.safeParse(raw);
   if (!parsed.success) return false;
   const { id, name, kind } = parsed.data;

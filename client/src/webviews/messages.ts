@@ -20,10 +20,23 @@ const schema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scope'), scope, follow: z.boolean() }),
   z.object({ type: z.literal('filter'), filter }),
   z.object({ type: z.literal('mentions'), requestId: z.number().int(), id: z.string().min(1).max(1000) }),
-  z.object({ type: z.literal('evidence'), requestId: z.number().int(), kind: z.enum(['cooccurrence', 'claim']), source: z.string().min(1).max(1000), target: z.string().min(1).max(1000) }),
+  z.object({
+    type: z.literal('evidence'),
+    requestId: z.number().int(),
+    kind: z.enum(['cooccurrence', 'claim']),
+    source: z.string().min(1).max(1000),
+    target: z.string().min(1).max(1000),
+  }),
   z.object({ type: z.literal('open'), uri: z.string().min(1), range: z.object({ start: position, end: position }) }),
   z.object({ type: z.literal('reveal'), id: z.string().min(1).max(1000), name: z.string().max(1000) }),
-  z.object({ type: z.literal('probeResult'), id: z.number().int(), count: z.number().int(), labels: z.array(z.string()), rendered: z.boolean(), settled: z.boolean() }),
+  z.object({
+    type: z.literal('probeResult'),
+    id: z.number().int(),
+    count: z.number().int(),
+    labels: z.array(z.string()),
+    rendered: z.boolean(),
+    settled: z.boolean(),
+  }),
   z.object({ type: z.literal('clickResult'), id: z.number().int(), ok: z.boolean() }),
 ]);
 

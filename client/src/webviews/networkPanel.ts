@@ -24,13 +24,18 @@ export class NetworkPanel extends ViewPanel {
       this.refreshSoon(0);
     } else if (msg.type === 'evidence') {
       const uris = this.lastUris;
-      this.host.client.sendRequest(edgeEvidenceRequest, { kind: msg.kind, source: msg.source, target: msg.target, ...(uris ? { uris } : {}), limit: 100 }).then(
-        (r) => this.post({ type: 'evidence', requestId: msg.requestId, items: r.items, total: r.total }),
-        (err: unknown) => this.post({ type: 'error', message: `Could not load the edge: ${err instanceof Error ? err.message : String(err)}` }),
-      );
+      this.host.client
+        .sendRequest(edgeEvidenceRequest, { kind: msg.kind, source: msg.source, target: msg.target, ...(uris ? { uris } : {}), limit: 100 })
+        .then(
+          (r) => this.post({ type: 'evidence', requestId: msg.requestId, items: r.items, total: r.total }),
+          (err: unknown) =>
+            this.post({ type: 'error', message: `Could not load the edge: ${err instanceof Error ? err.message : String(err)}` }),
+        );
     } else if (msg.type === 'reveal') {
       // The Dossier sidebar shows the actor; the view keeps the focus.
-      void vscode.commands.executeCommand('_dossier.revealEntity', { id: msg.id, name: msg.name, kind: 'actor' }).then(undefined, () => undefined);
+      void vscode.commands
+        .executeCommand('_dossier.revealEntity', { id: msg.id, name: msg.name, kind: 'actor' })
+        .then(undefined, () => undefined);
     }
   }
 }

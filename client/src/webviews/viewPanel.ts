@@ -79,11 +79,16 @@ export abstract class ViewPanel implements vscode.Disposable {
     }
     // Beside the document being read; in the empty editor area when there is none.
     const viewColumn = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(`dossier.${this.view}`, this.title, { viewColumn, preserveFocus: false }, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: localResourceRoots(this.host.context.extensionUri),
-    });
+    const panel = vscode.window.createWebviewPanel(
+      `dossier.${this.view}`,
+      this.title,
+      { viewColumn, preserveFocus: false },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: localResourceRoots(this.host.context.extensionUri),
+      },
+    );
     this.panel = panel;
     this.ready = false;
     panel.webview.html = viewHtml(panel.webview, this.host.context.extensionUri, this.view, this.title);
@@ -178,7 +183,8 @@ export abstract class ViewPanel implements vscode.Disposable {
     }
     const open = new Set<string>();
     for (const group of vscode.window.tabGroups.all) {
-      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'file') open.add(tab.input.uri.toString());
+      for (const tab of group.tabs)
+        if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'file') open.add(tab.input.uri.toString());
     }
     for (const e of vscode.window.visibleTextEditors) if (e.document.uri.scheme === 'file') open.add(e.document.uri.toString());
     return { uris: [...open], info: info(`${open.size} open document${open.size === 1 ? '' : 's'}`) };
@@ -227,7 +233,10 @@ export abstract class ViewPanel implements vscode.Disposable {
   }
 
   /** Opens a document at a range, in an editor column beside the view. */
-  private async open(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+  private async open(
+    uri: string,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+  ): Promise<void> {
     const target = vscode.Uri.parse(uri);
     if (target.scheme !== 'file') return;
     const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);

@@ -5,7 +5,11 @@
 
 type Child = Node | string | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   append(el, children);
@@ -14,7 +18,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+export function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   append(el, children);
@@ -47,5 +55,9 @@ export function fileName(uri: string): string {
 export function marked(text: string, needle: string): Node[] {
   const at = needle ? text.toLowerCase().indexOf(needle.toLowerCase()) : -1;
   if (at < 0) return [document.createTextNode(text)];
-  return [document.createTextNode(text.slice(0, at)), h('mark', {}, text.slice(at, at + needle.length)), document.createTextNode(text.slice(at + needle.length))];
+  return [
+    document.createTextNode(text.slice(0, at)),
+    h('mark', {}, text.slice(at, at + needle.length)),
+    document.createTextNode(text.slice(at + needle.length)),
+  ];
 }

@@ -38,12 +38,22 @@ export class Shell {
     this.scopeSelect.addEventListener('change', changed);
     this.followBox.addEventListener('change', changed);
     this.followLabel.hidden = state.scope !== 'document';
-    this.toolbar = h('header', { class: 'toolbar', role: 'toolbar', 'aria-label': `${title} options` }, h('label', { for: 'scope' }, 'Show'), this.scopeSelect, this.followLabel);
+    this.toolbar = h(
+      'header',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': `${title} options` },
+      h('label', { for: 'scope' }, 'Show'),
+      this.scopeSelect,
+      this.followLabel,
+    );
     this.status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
     this.tooltip = h('div', { class: 'tooltip', role: 'tooltip', id: 'tooltip' });
     this.tooltip.hidden = true;
     this.stage = h('div', { class: 'stage' }, this.tooltip);
-    this.details = h('aside', { class: 'details', 'aria-label': 'Details', tabindex: '-1' }, h('p', { class: 'hint' }, 'Select an item to list what lies behind it.'));
+    this.details = h(
+      'aside',
+      { class: 'details', 'aria-label': 'Details', tabindex: '-1' },
+      h('p', { class: 'hint' }, 'Select an item to list what lies behind it.'),
+    );
     document.body.append(this.toolbar, this.status, h('main', { class: 'body' }, this.stage, this.details));
   }
 
@@ -94,11 +104,21 @@ export function mentionList(mentions: OverviewMention[], total: number, needle: 
   const list = h('ul', { class: 'items mentions', 'aria-label': 'Mentions' });
   for (const m of mentions) {
     const where = `${fileName(m.uri)}:${m.start.line + 1}`;
-    const button = h('button', { type: 'button', class: 'item', 'data-uri': m.uri, 'data-line': String(m.start.line) }, h('span', { class: 'where' }, where), h('span', { class: 'text' }, ...marked(m.context, needle)));
+    const button = h(
+      'button',
+      { type: 'button', class: 'item', 'data-uri': m.uri, 'data-line': String(m.start.line) },
+      h('span', { class: 'where' }, where),
+      h('span', { class: 'text' }, ...marked(m.context, needle)),
+    );
     button.addEventListener('click', () => post({ type: 'open', uri: m.uri, range: { start: m.start, end: m.end } }));
     list.appendChild(h('li', {}, button));
   }
-  const section = h('section', {}, h('h3', {}, total > mentions.length ? `Mentions (first ${mentions.length} of ${total})` : `Mentions (${total})`), list);
+  const section = h(
+    'section',
+    {},
+    h('h3', {}, total > mentions.length ? `Mentions (first ${mentions.length} of ${total})` : `Mentions (${total})`),
+    list,
+  );
   if (!mentions.length) section.appendChild(h('p', { class: 'hint' }, 'No mentions in these documents.'));
   return section;
 }

@@ -40,11 +40,26 @@ const shell = new Shell('Map', state, (scope, follow) => {
   post({ type: 'scope', scope, follow });
 });
 
-const projection = geoNaturalEarth1().fitExtent([[6, 6], [W - 6, H - 6]], { type: 'Sphere' });
+const projection = geoNaturalEarth1().fitExtent(
+  [
+    [6, 6],
+    [W - 6, H - 6],
+  ],
+  { type: 'Sphere' },
+);
 const path = geoPath(projection);
 const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
-const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'map', tabindex: '0', role: 'application', 'aria-label': 'World map. Arrow keys pan, plus and minus zoom, 0 resets; Tab moves between places.', 'aria-describedby': 'tooltip' });
-const world_ = s('g', { class: 'world' },
+const svg = s('svg', {
+  viewBox: `0 0 ${W} ${H}`,
+  class: 'map',
+  tabindex: '0',
+  role: 'application',
+  'aria-label': 'World map. Arrow keys pan, plus and minus zoom, 0 resets; Tab moves between places.',
+  'aria-describedby': 'tooltip',
+});
+const world_ = s(
+  'g',
+  { class: 'world' },
   s('path', { class: 'sphere', d: path({ type: 'Sphere' }) ?? '' }),
   s('path', { class: 'graticule', d: path(geoGraticule10()) ?? '' }),
   s('path', { class: 'land', d: path(feature(topology, topology.objects.countries)) ?? '' }),
@@ -55,11 +70,16 @@ svg.append(world_, markers);
 shell.stage.prepend(svg);
 shell.stage.append(legend());
 
-const zoom = new ZoomPan(svg, { min: 1, max: 60 }, (t) => {
-  state.transform = t;
-  saveState(state);
-  place();
-}, state.transform);
+const zoom = new ZoomPan(
+  svg,
+  { min: 1, max: 60 },
+  (t) => {
+    state.transform = t;
+    saveState(state);
+    place();
+  },
+  state.transform,
+);
 shell.toolbar.append(
   h('span', { class: 'spacer' }),
   shell.button('+', 'Zoom in', () => zoom.zoomBy(1.5)),
@@ -69,7 +89,16 @@ shell.toolbar.append(
 
 function legend(): HTMLElement {
   const items = (Object.keys(TYPE_LABELS) as MapPlaceType[]).map((type) =>
-    h('li', {}, s('svg', { viewBox: '-8 -8 16 16', class: 'swatch', 'aria-hidden': 'true' }, s('path', { class: `marker-shape t-${type}`, d: markerPath(type, 5) })), TYPE_LABELS[type]),
+    h(
+      'li',
+      {},
+      s(
+        'svg',
+        { viewBox: '-8 -8 16 16', class: 'swatch', 'aria-hidden': 'true' },
+        s('path', { class: `marker-shape t-${type}`, d: markerPath(type, 5) }),
+      ),
+      TYPE_LABELS[type],
+    ),
   );
   return h('ul', { class: 'legend', 'aria-label': 'Legend' }, ...items);
 }
@@ -86,7 +115,19 @@ function render(data: MapData): void {
   for (const p of places) {
     const [x, y] = projection([p.lon, p.lat]) ?? [NaN, NaN];
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    const g = s('g', { class: `marker t-${p.type}`, 'data-entity-id': p.id, 'data-x': x, 'data-y': y, tabindex: '0', role: 'button', 'aria-label': label(p) }, s('path', { class: 'marker-shape', d: markerPath(p.type, markerRadius(p.mentionCount, max)) }));
+    const g = s(
+      'g',
+      {
+        class: `marker t-${p.type}`,
+        'data-entity-id': p.id,
+        'data-x': x,
+        'data-y': y,
+        tabindex: '0',
+        role: 'button',
+        'aria-label': label(p),
+      },
+      s('path', { class: 'marker-shape', d: markerPath(p.type, markerRadius(p.mentionCount, max)) }),
+    );
     if (p.id === state.selected) g.classList.add('selected');
     g.addEventListener('pointerenter', () => shell.showTooltip(tooltip(p), g.getBoundingClientRect()));
     g.addEventListener('pointerleave', () => shell.hideTooltip());
@@ -137,7 +178,11 @@ function select(p: MapPlace): void {
   for (const g of markers.querySelectorAll('.marker.selected')) g.classList.remove('selected');
   markers.querySelector(`[data-entity-id="${CSS.escape(p.id)}"]`)?.classList.add('selected');
   pendingMentions = ++requestId;
-  shell.showDetails(p.name, `${TYPE_LABELS[p.type]}${p.country && p.type !== 'country' ? ` in ${p.country}` : ''} · ${countLine(p.mentionCount, p.documentCount)}`, h('p', { class: 'hint' }, 'Loading mentions…'));
+  shell.showDetails(
+    p.name,
+    `${TYPE_LABELS[p.type]}${p.country && p.type !== 'country' ? ` in ${p.country}` : ''} · ${countLine(p.mentionCount, p.documentCount)}`,
+    h('p', { class: 'hint' }, 'Loading mentions…'),
+  );
   post({ type: 'mentions', requestId: pendingMentions, id: p.id });
 }
 
@@ -146,13 +191,19 @@ onMessage((message) => {
   switch (message.type) {
     case 'mapData':
       render(message.data);
-      shell.setStatus(`${plural(message.data.places.length, 'place')} on the map${message.data.unlocated ? ` · ${message.data.unlocated} without coordinates` : ''} · ${message.scope.label}${message.scope.scope === 'workspace' ? ` (${plural(message.data.documents, 'document')})` : ''}`);
+      shell.setStatus(
+        `${plural(message.data.places.length, 'place')} on the map${message.data.unlocated ? ` · ${message.data.unlocated} without coordinates` : ''} · ${message.scope.label}${message.scope.scope === 'workspace' ? ` (${plural(message.data.documents, 'document')})` : ''}`,
+      );
       return;
     case 'mentions': {
       if (message.requestId !== pendingMentions) return;
       const p = places.find((x) => x.id === state.selected);
       if (!p) return;
-      shell.showDetails(p.name, `${TYPE_LABELS[p.type]}${p.country && p.type !== 'country' ? ` in ${p.country}` : ''} · ${countLine(p.mentionCount, p.documentCount)}`, mentionList(message.mentions, message.total, p.name));
+      shell.showDetails(
+        p.name,
+        `${TYPE_LABELS[p.type]}${p.country && p.type !== 'country' ? ` in ${p.country}` : ''} · ${countLine(p.mentionCount, p.documentCount)}`,
+        mentionList(message.mentions, message.total, p.name),
+      );
       return;
     }
     case 'error':

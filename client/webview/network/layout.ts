@@ -1,4 +1,14 @@
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type Simulation,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3-force';
 import type { NetworkEdge, NetworkNode } from '../../../common/protocol';
 
 /*
@@ -33,7 +43,10 @@ export class Layout {
   private readonly known = new Map<string, { x: number; y: number }>();
   settled = false;
 
-  constructor(private readonly onTick: () => void, private readonly onSettle: () => void) {}
+  constructor(
+    private readonly onTick: () => void,
+    private readonly onSettle: () => void,
+  ) {}
 
   /** Starts a layout of these nodes and links (links refer to nodes by id). */
   start(nodes: SimNode[], links: SimLink[]): void {
@@ -54,8 +67,20 @@ export class Layout {
       }
     }
     const sim = forceSimulation<SimNode, SimLink>(nodes)
-      .force('link', forceLink<SimNode, SimLink>(links).id((n) => n.id).distance((l) => 30 + l.source.r + l.target.r).strength((l) => (l.data.kind === 'claim' ? 0.05 : Math.min(0.6, 0.08 * Math.sqrt(l.data.weight)))))
-      .force('charge', forceManyBody<SimNode>().strength((n) => -30 - 3 * n.r).distanceMax(400).theta(0.95))
+      .force(
+        'link',
+        forceLink<SimNode, SimLink>(links)
+          .id((n) => n.id)
+          .distance((l) => 30 + l.source.r + l.target.r)
+          .strength((l) => (l.data.kind === 'claim' ? 0.05 : Math.min(0.6, 0.08 * Math.sqrt(l.data.weight)))),
+      )
+      .force(
+        'charge',
+        forceManyBody<SimNode>()
+          .strength((n) => -30 - 3 * n.r)
+          .distanceMax(400)
+          .theta(0.95),
+      )
       .force('x', forceX<SimNode>(0).strength(0.05))
       .force('y', forceY<SimNode>(0).strength(0.08))
       .force('collide', forceCollide<SimNode>((n) => n.r + 2).iterations(1))

@@ -30,7 +30,13 @@ interface State {
   selected: Selection;
 }
 
-const state = loadState<State>({ scope: 'workspace', follow: true, filter: { text: '', minMentions: 1, topN: NETWORK_TOP_N }, transform: null, selected: null });
+const state = loadState<State>({
+  scope: 'workspace',
+  follow: true,
+  filter: { text: '', minMentions: 1, topN: NETWORK_TOP_N },
+  transform: null,
+  selected: null,
+});
 let data: NetworkData = { nodes: [], edges: [], matching: 0, actors: 0, documents: 0, droppedEdges: 0 };
 let simNodes: SimNode[] = [];
 let simLinks: SimLink[] = [];
@@ -47,25 +53,90 @@ const shell = new Shell('Network', state, (scope, follow) => {
   post({ type: 'scope', scope, follow });
 });
 
-const svg = s('svg', { viewBox: `${-W / 2} ${-H / 2} ${W} ${H}`, class: 'network', tabindex: '0', role: 'application', 'aria-label': 'Network of actors. Arrow keys pan, plus and minus zoom, 0 resets; Tab moves between actors.', 'aria-describedby': 'tooltip' });
-const defs = s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse', markerUnits: 'userSpaceOnUse' }, s('path', { d: 'M0,0L10,5L0,10Z', class: 'arrow' })));
+const svg = s('svg', {
+  viewBox: `${-W / 2} ${-H / 2} ${W} ${H}`,
+  class: 'network',
+  tabindex: '0',
+  role: 'application',
+  'aria-label': 'Network of actors. Arrow keys pan, plus and minus zoom, 0 resets; Tab moves between actors.',
+  'aria-describedby': 'tooltip',
+});
+const defs = s(
+  'defs',
+  {},
+  s(
+    'marker',
+    {
+      id: 'arrow',
+      viewBox: '0 0 10 10',
+      refX: '9',
+      refY: '5',
+      markerWidth: '7',
+      markerHeight: '7',
+      orient: 'auto-start-reverse',
+      markerUnits: 'userSpaceOnUse',
+    },
+    s('path', { d: 'M0,0L10,5L0,10Z', class: 'arrow' }),
+  ),
+);
 const edgesG = s('g', { class: 'edges' });
 const nodesG = s('g', { class: 'nodes' });
 const viewport = s('g', { class: 'viewport' }, edgesG, nodesG);
 svg.append(defs, viewport);
 shell.stage.prepend(svg);
-shell.stage.append(h('ul', { class: 'legend', 'aria-label': 'Legend' },
-  h('li', {}, s('svg', { viewBox: '-8 -8 16 16', class: 'swatch', 'aria-hidden': 'true' }, s('circle', { r: 5, class: 'node-shape t-person' })), 'Person'),
-  h('li', {}, s('svg', { viewBox: '-8 -8 16 16', class: 'swatch', 'aria-hidden': 'true' }, s('circle', { r: 5, class: 'node-shape t-organization' })), 'Organisation'),
-  h('li', {}, s('svg', { viewBox: '0 -4 24 8', class: 'swatch wide', 'aria-hidden': 'true' }, s('line', { x1: 0, y1: 0, x2: 24, y2: 0, class: 'edge co' })), 'Same sentence or paragraph'),
-  h('li', {}, s('svg', { viewBox: '0 -4 24 8', class: 'swatch wide', 'aria-hidden': 'true' }, s('line', { x1: 0, y1: 0, x2: 24, y2: 0, class: 'edge claim' })), 'Speaks about'),
-));
+shell.stage.append(
+  h(
+    'ul',
+    { class: 'legend', 'aria-label': 'Legend' },
+    h(
+      'li',
+      {},
+      s('svg', { viewBox: '-8 -8 16 16', class: 'swatch', 'aria-hidden': 'true' }, s('circle', { r: 5, class: 'node-shape t-person' })),
+      'Person',
+    ),
+    h(
+      'li',
+      {},
+      s(
+        'svg',
+        { viewBox: '-8 -8 16 16', class: 'swatch', 'aria-hidden': 'true' },
+        s('circle', { r: 5, class: 'node-shape t-organization' }),
+      ),
+      'Organisation',
+    ),
+    h(
+      'li',
+      {},
+      s(
+        'svg',
+        { viewBox: '0 -4 24 8', class: 'swatch wide', 'aria-hidden': 'true' },
+        s('line', { x1: 0, y1: 0, x2: 24, y2: 0, class: 'edge co' }),
+      ),
+      'Same sentence or paragraph',
+    ),
+    h(
+      'li',
+      {},
+      s(
+        'svg',
+        { viewBox: '0 -4 24 8', class: 'swatch wide', 'aria-hidden': 'true' },
+        s('line', { x1: 0, y1: 0, x2: 24, y2: 0, class: 'edge claim' }),
+      ),
+      'Speaks about',
+    ),
+  ),
+);
 
-const zoom = new ZoomPan(svg, { min: 0.1, max: 12 }, (t) => {
-  viewport.setAttribute('transform', `translate(${t.x} ${t.y}) scale(${t.k})`);
-  state.transform = t;
-  saveState(state);
-}, state.transform ?? IDENTITY);
+const zoom = new ZoomPan(
+  svg,
+  { min: 0.1, max: 12 },
+  (t) => {
+    viewport.setAttribute('transform', `translate(${t.x} ${t.y}) scale(${t.k})`);
+    state.transform = t;
+    saveState(state);
+  },
+  state.transform ?? IDENTITY,
+);
 viewport.setAttribute('transform', `translate(${zoom.transform.x} ${zoom.transform.y}) scale(${zoom.transform.k})`);
 
 const layout = new Layout(
@@ -79,20 +150,48 @@ const layout = new Layout(
 );
 
 // Filter: text, minimum mentions, top-N; sent to the server, which filters before linking.
-const text = h('input', { type: 'search', placeholder: 'Filter actors', 'aria-label': 'Show actors whose name contains', value: state.filter.text });
-const min = h('input', { type: 'number', min: '1', step: '1', value: String(state.filter.minMentions), 'aria-label': 'Minimum mentions', title: 'Minimum mentions' });
-const top = h('input', { type: 'number', min: '1', max: '500', step: '10', value: String(state.filter.topN), 'aria-label': 'Most mentioned actors shown (top N)', title: 'Most mentioned actors shown (top N)' });
+const text = h('input', {
+  type: 'search',
+  placeholder: 'Filter actors',
+  'aria-label': 'Show actors whose name contains',
+  value: state.filter.text,
+});
+const min = h('input', {
+  type: 'number',
+  min: '1',
+  step: '1',
+  value: String(state.filter.minMentions),
+  'aria-label': 'Minimum mentions',
+  title: 'Minimum mentions',
+});
+const top = h('input', {
+  type: 'number',
+  min: '1',
+  max: '500',
+  step: '10',
+  value: String(state.filter.topN),
+  'aria-label': 'Most mentioned actors shown (top N)',
+  title: 'Most mentioned actors shown (top N)',
+});
 let filterTimer = 0;
 const filterChanged = () => {
   clearTimeout(filterTimer);
   filterTimer = window.setTimeout(() => {
-    state.filter = { text: text.value.trim(), minMentions: positive(min.value, 1), topN: Math.min(500, positive(top.value, NETWORK_TOP_N)) };
+    state.filter = {
+      text: text.value.trim(),
+      minMentions: positive(min.value, 1),
+      topN: Math.min(500, positive(top.value, NETWORK_TOP_N)),
+    };
     saveState(state);
     post({ type: 'filter', filter: state.filter });
   }, 300);
 };
 for (const input of [text, min, top]) input.addEventListener('input', filterChanged);
-shell.toolbar.append(text, h('label', { class: 'field' }, 'min', min), h('label', { class: 'field' }, 'top', top), h('span', { class: 'spacer' }),
+shell.toolbar.append(
+  text,
+  h('label', { class: 'field' }, 'min', min),
+  h('label', { class: 'field' }, 'top', top),
+  h('span', { class: 'spacer' }),
   shell.button('+', 'Zoom in', () => zoom.zoomBy(1.4)),
   shell.button('−', 'Zoom out', () => zoom.zoomBy(1 / 1.4)),
   shell.button('⤢', 'Fit the network in view', () => fit()),
@@ -131,7 +230,9 @@ function render(next: NetworkData): void {
     el.addEventListener('click', () => {
       if (!zoom.dragged) selectEdge(e);
     });
-    el.addEventListener('pointerenter', (ev) => shell.showTooltip(`${edgeTitle(e, nameOf)} · ${edgeSummary(e, nameOf)}`, { x: ev.clientX, y: ev.clientY }));
+    el.addEventListener('pointerenter', (ev) =>
+      shell.showTooltip(`${edgeTitle(e, nameOf)} · ${edgeSummary(e, nameOf)}`, { x: ev.clientX, y: ev.clientY }),
+    );
     el.addEventListener('pointerleave', () => shell.hideTooltip());
     linkEls.push(el);
     return el;
@@ -150,7 +251,9 @@ function render(next: NetworkData): void {
 }
 
 function nodeElement(n: SimNode, labelled: boolean): SVGGElement {
-  const g = s('g', { class: `node t-${n.data.type}`, 'data-entity-id': n.id, tabindex: '0', role: 'button', 'aria-label': nodeLabel(n.data) },
+  const g = s(
+    'g',
+    { class: `node t-${n.data.type}`, 'data-entity-id': n.id, tabindex: '0', role: 'button', 'aria-label': nodeLabel(n.data) },
     s('circle', { r: n.r.toFixed(1), class: 'node-shape' }),
     labelled ? s('text', { class: 'label', y: (n.r + 11).toFixed(1) }, n.data.name) : null,
   );
@@ -198,7 +301,10 @@ function drawEdges(): void {
     const cy = (sy + ty) / 2 + dx * 0.15;
     const ex = tx - ((tx - cx) / Math.hypot(tx - cx, ty - cy || 1)) * (l.target.r + 2);
     const ey = ty - ((ty - cy) / Math.hypot(tx - cx, ty - cy || 1)) * (l.target.r + 2);
-    el.setAttribute('d', len < 1 ? '' : `M${sx.toFixed(1)},${sy.toFixed(1)}Q${cx.toFixed(1)},${cy.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`);
+    el.setAttribute(
+      'd',
+      len < 1 ? '' : `M${sx.toFixed(1)},${sy.toFixed(1)}Q${cx.toFixed(1)},${cy.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`,
+    );
   });
 }
 
@@ -209,7 +315,7 @@ function fit(): void {
   const ys = simNodes.map((n) => n.y ?? 0);
   const [x0, x1, y0, y1] = [Math.min(...xs) - 30, Math.max(...xs) + 30, Math.min(...ys) - 30, Math.max(...ys) + 30];
   const k = Math.min(3, W / (x1 - x0), H / (y1 - y0));
-  zoom.set({ k, x: -k * (x0 + x1) / 2, y: -k * (y0 + y1) / 2 });
+  zoom.set({ k, x: (-k * (x0 + x1)) / 2, y: (-k * (y0 + y1)) / 2 });
 }
 
 function highlight(nodes: Set<string>, edge?: Pick<NetworkEdge, 'kind' | 'source' | 'target'>): void {
@@ -217,7 +323,11 @@ function highlight(nodes: Set<string>, edge?: Pick<NetworkEdge, 'kind' | 'source
   for (const [id, el] of nodeEls) el.classList.toggle('hl', nodes.has(id));
   simLinks.forEach((l, i) => {
     const e = l.data;
-    const on = edge ? e.kind === edge.kind && e.source === edge.source && e.target === edge.target : nodes.has(e.source) && nodes.has(e.target) && (state.selected?.kind !== 'node' || e.source === state.selected.id || e.target === state.selected.id);
+    const on = edge
+      ? e.kind === edge.kind && e.source === edge.source && e.target === edge.target
+      : nodes.has(e.source) &&
+        nodes.has(e.target) &&
+        (state.selected?.kind !== 'node' || e.source === state.selected.id || e.target === state.selected.id);
     linkEls[i].classList.toggle('hl', on);
   });
 }
@@ -232,7 +342,12 @@ function selectNode(n: NetworkNode, reveal: boolean): void {
   highlight(neighbours);
   pending = ++requestId;
   const links = connectionList(n, data.edges, nameOf, selectEdge);
-  shell.showDetails(n.name, `${n.type === 'person' ? 'Person' : 'Organisation'} · ${countLine(n.mentionCount, n.documentCount)}`, links, h('p', { class: 'hint' }, 'Loading mentions…'));
+  shell.showDetails(
+    n.name,
+    `${n.type === 'person' ? 'Person' : 'Organisation'} · ${countLine(n.mentionCount, n.documentCount)}`,
+    links,
+    h('p', { class: 'hint' }, 'Loading mentions…'),
+  );
   if (reveal) post({ type: 'reveal', id: n.id, name: n.name });
   post({ type: 'mentions', requestId: pending, id: n.id });
 }
@@ -269,7 +384,9 @@ onMessage((message) => {
       const d = message.data;
       const shown = d.nodes.length < d.matching ? `${d.nodes.length} of ${plural(d.matching, 'actor')}` : plural(d.nodes.length, 'actor');
       const links = d.edges.length + (d.droppedEdges ? ` (${d.droppedEdges} weaker not drawn)` : '');
-      shell.setStatus(`${shown} · ${links} links · ${message.scope.label}${message.scope.scope === 'workspace' ? ` (${plural(d.documents, 'document')})` : ''}`);
+      shell.setStatus(
+        `${shown} · ${links} links · ${message.scope.label}${message.scope.scope === 'workspace' ? ` (${plural(d.documents, 'document')})` : ''}`,
+      );
       return;
     }
     case 'mentions': {
@@ -277,7 +394,12 @@ onMessage((message) => {
       if (message.requestId !== pending || sel?.kind !== 'node') return;
       const n = data.nodes.find((x) => x.id === sel.id);
       if (!n) return;
-      shell.showDetails(n.name, `${n.type === 'person' ? 'Person' : 'Organisation'} · ${countLine(n.mentionCount, n.documentCount)}`, connectionList(n, data.edges, nameOf, selectEdge), mentionList(message.mentions, message.total, n.name));
+      shell.showDetails(
+        n.name,
+        `${n.type === 'person' ? 'Person' : 'Organisation'} · ${countLine(n.mentionCount, n.documentCount)}`,
+        connectionList(n, data.edges, nameOf, selectEdge),
+        mentionList(message.mentions, message.total, n.name),
+      );
       return;
     }
     case 'evidence': {

@@ -23,7 +23,12 @@ export type ResolvedCorrection = Span &
 export function applyCorrections(analysis: DocumentAnalysis, corrections: readonly ResolvedCorrection[]): DocumentAnalysis {
   if (!corrections.length) return analysis;
   let mentions: EntityMention[] = analysis.mentions.map((m) => ({ ...m }));
-  let entities: EntityCluster[] = analysis.entities.map((e) => ({ ...e, aliases: [...e.aliases], mentions: [...e.mentions], descriptions: [...e.descriptions] }));
+  let entities: EntityCluster[] = analysis.entities.map((e) => ({
+    ...e,
+    aliases: [...e.aliases],
+    mentions: [...e.mentions],
+    descriptions: [...e.descriptions],
+  }));
   let claims = analysis.claims;
   const renameSpeaker = (from: string, to: string) => {
     claims = claims.map((c) => (c.speaker === from ? { ...c, speaker: to } : c));
@@ -42,7 +47,8 @@ export function applyCorrections(analysis: DocumentAnalysis, corrections: readon
         entities = entities
           .map((e) => ({ ...e, mentions: e.mentions.filter((i) => i !== m).map((i) => (i > m ? i - 1 : i)) }))
           .filter((e) => e.mentions.length > 0);
-        if (!entities.some((e) => e.id === entity.id)) claims = claims.map((cl) => (cl.speaker === entity.id ? { ...cl, speaker: null } : cl));
+        if (!entities.some((e) => e.id === entity.id))
+          claims = claims.map((cl) => (cl.speaker === entity.id ? { ...cl, speaker: null } : cl));
         break;
       }
       case 'change-type': {
@@ -74,7 +80,15 @@ export function applyCorrections(analysis: DocumentAnalysis, corrections: readon
         while (entities.some((e) => e.id === id)) id += '-split';
         mentions[m] = { ...mention, id };
         entities[owner] = { ...entity, mentions: entity.mentions.filter((i) => i !== m) };
-        entities.push({ id, canonical: mention.text, kind: mention.kind, type: mention.type, aliases: [mention.text], mentions: [m], descriptions: [] });
+        entities.push({
+          id,
+          canonical: mention.text,
+          kind: mention.kind,
+          type: mention.type,
+          aliases: [mention.text],
+          mentions: [m],
+          descriptions: [],
+        });
         break;
       }
     }

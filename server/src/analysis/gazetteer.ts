@@ -134,11 +134,21 @@ export class Gazetteer {
     const i = ref % REF;
     if (kind === COUNTRY) {
       const c = this.data.countries[i];
-      return { id: c.id, name: c.name, type: 'country', facts: { country: c.name, countryCode: c.cca2, lat: c.lat ?? undefined, lon: c.lon ?? undefined } };
+      return {
+        id: c.id,
+        name: c.name,
+        type: 'country',
+        facts: { country: c.name, countryCode: c.cca2, lat: c.lat ?? undefined, lon: c.lon ?? undefined },
+      };
     }
     if (kind === CITY) {
       const [name, cc, lat, lon, population] = this.data.cities[i];
-      return { id: slugify(name), name, type: 'city', facts: { country: this.countriesByCode.get(cc)?.name, countryCode: cc, lat, lon, population } };
+      return {
+        id: slugify(name),
+        name,
+        type: 'city',
+        facts: { country: this.countriesByCode.get(cc)?.name, countryCode: cc, lat, lon, population },
+      };
     }
     const [name, cc] = this.data.regions[i];
     return { id: slugify(name), name, type: 'region', facts: { country: this.countriesByCode.get(cc)?.name, countryCode: cc } };

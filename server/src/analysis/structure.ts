@@ -17,10 +17,12 @@ interface Line extends Span {
 
 const PICTURE = /^(.{1,80}?)['’]s picture$/;
 const BYLINE = /^(By\s+\S.{0,150}|.{1,80}['’]s picture)$/;
-const COMMENTS_MARKER = /^(Comment viewing options|\d+\s+(Responses?|Comments?|Replies|Reactions)|Comments?( \(\d+\))?|Reader comments|Leave a (Reply|Comment))$/i;
+const COMMENTS_MARKER =
+  /^(Comment viewing options|\d+\s+(Responses?|Comments?|Replies|Reactions)|Comments?( \(\d+\))?|Reader comments|Leave a (Reply|Comment))$/i;
 const BULLET_HANDLE = /^•\s+(\S.{0,60})$/;
 const NUMBERED_COMMENT = /^(\d{1,4})\.\s+\S/;
-const QUOTE_INTRO = /^(Here['’]s|Here is|Here are|From|Via|As .{1,60}(reports?|reported|notes?|noted|writes?|wrote|explains?|explained)|.{1,200}\b(reports?|reported|writes?|wrote|notes?|noted|explains?|explained|account|excerpt|says|said))\b.*:$/i;
+const QUOTE_INTRO =
+  /^(Here['’]s|Here is|Here are|From|Via|As .{1,60}(reports?|reported|notes?|noted|writes?|wrote|explains?|explained)|.{1,200}\b(reports?|reported|writes?|wrote|notes?|noted|explains?|explained|account|excerpt|says|said))\b.*:$/i;
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];

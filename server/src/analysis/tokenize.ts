@@ -27,7 +27,19 @@ function isLetterOrDigit(code: number): boolean {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x200b || code === 0xfeff || code === 12 || code === 11;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 0xa0 ||
+    code === 0x2009 ||
+    code === 0x202f ||
+    code === 0x200b ||
+    code === 0xfeff ||
+    code === 12 ||
+    code === 11
+  );
 }
 
 const APOSTROPHES = new Set([39, 0x2019]);
@@ -35,9 +47,10 @@ const JOINERS = new Set([45, 0x2010, 0x2011, 38]); // hyphens and '&' inside wor
 
 /** Abbreviations that keep their final period. */
 export const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr inc corp ltd co bros vs etc ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec fig adm cmdr rev hon dept est approx u.s u.k u.n e.g i.e a.m p.m')
-    .split(' '),
+  (
+    'mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr inc corp ltd co bros vs etc ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec fig adm cmdr rev hon dept est approx u.s u.k u.n e.g i.e a.m p.m'
+  ).split(' '),
 );
 
 /**
@@ -45,7 +58,9 @@ export const ABBREVIATIONS = new Set(
  * the word when it is capitalised, but unlike titles they may end a sentence.
  */
 const STATE_ABBREVIATIONS = new Set(
-  'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo'.split(' '),
+  'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo'.split(
+    ' ',
+  ),
 );
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
@@ -99,7 +114,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       const word = text.slice(start, i);
       const lower = word.toLowerCase();
       const capitalised = word.length > 1 && /[A-Z]/.test(word.charAt(0));
-      if (word.includes('.') || ABBREVIATIONS.has(lower) || (word.length === 1 && /[A-Z]/.test(word)) || (capitalised && STATE_ABBREVIATIONS.has(lower))) {
+      if (
+        word.includes('.') ||
+        ABBREVIATIONS.has(lower) ||
+        (word.length === 1 && /[A-Z]/.test(word)) ||
+        (capitalised && STATE_ABBREVIATIONS.has(lower))
+      ) {
         i++;
       }
     }
@@ -166,7 +186,13 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     if (!end) continue;
     // Absorb closing quotes and brackets into the ending sentence.
     let last = k;
-    while (tokens[last + 1] && CLOSERS.has(tokens[last + 1].text) && tokens[last + 1].start === tokens[last].end && last + 1 - first < MAX_SENTENCE_TOKENS) last++;
+    while (
+      tokens[last + 1] &&
+      CLOSERS.has(tokens[last + 1].text) &&
+      tokens[last + 1].start === tokens[last].end &&
+      last + 1 - first < MAX_SENTENCE_TOKENS
+    )
+      last++;
     const after = tokens[last + 1];
     if (!after) {
       close(last);

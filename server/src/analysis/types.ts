@@ -24,14 +24,7 @@ export interface Sentence extends Span {
   tokenEnd: number;
 }
 
-export type BlockKind =
-  | 'headline'
-  | 'byline'
-  | 'paragraph'
-  | 'blockquote-intro'
-  | 'blockquote'
-  | 'comments-header'
-  | 'comment';
+export type BlockKind = 'headline' | 'byline' | 'paragraph' | 'blockquote-intro' | 'blockquote' | 'comments-header' | 'comment';
 
 export type Section = 'article' | 'comments';
 

@@ -39,7 +39,8 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
   return parsed.data;
 }
 
-export type FileResult = { file: string; ok: true; analysis: DocumentAnalysis; warnings: string[] } | { file: string; ok: false; reason: string };
+export type FileResult =
+  { file: string; ok: true; analysis: DocumentAnalysis; warnings: string[] } | { file: string; ok: false; reason: string };
 
 /**
  * Reads and analyses the files one at a time, in order. A file that cannot
@@ -72,7 +73,11 @@ export async function* analyzeFiles(
 }
 
 /** `dossier analyze`: 0 when every file was analysed, 2 when some were skipped (and named on stderr). */
-export async function analyze(argv: readonly string[], analyzeText: (text: string) => DocumentAnalysis, write: Write = writeStdout): Promise<number> {
+export async function analyze(
+  argv: readonly string[],
+  analyzeText: (text: string) => DocumentAnalysis,
+  write: Write = writeStdout,
+): Promise<number> {
   const { json, jsonl, jobs, files } = parseAnalyze(argv);
   if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
   let failed = false;

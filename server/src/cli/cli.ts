@@ -54,7 +54,8 @@ export async function runCli(argv: string[]): Promise<number> {
         exitQuietlyOnClosedPipe();
         return await runReport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });
       case 'lsp': {
-        if (!rest.some((a) => a === '--stdio' || a.startsWith('--socket') || a === '--node-ipc')) throw new UsageError('lsp needs a transport: --stdio');
+        if (!rest.some((a) => a === '--stdio' || a.startsWith('--socket') || a === '--node-ipc'))
+          throw new UsageError('lsp needs a transport: --stdio');
         // Loaded lazily so that `analyze` does not pay for the LSP libraries.
         const { main } = await import('../lsp/main');
         main();

@@ -18,7 +18,10 @@ import { readDocument } from '../workspace/readDocument';
 
 const stdinDocument = z.object({ id: z.union([z.string(), z.number()]).optional(), file: z.string().optional(), text: z.string() });
 
-type Input = { kind: 'file'; file: string } | { kind: 'text'; id?: string | number; file?: string; text: string } | { kind: 'bad'; line: number; reason: string };
+type Input =
+  | { kind: 'file'; file: string }
+  | { kind: 'text'; id?: string | number; file?: string; text: string }
+  | { kind: 'bad'; line: number; reason: string };
 
 async function* stdinInputs(): AsyncGenerator<Input> {
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -66,7 +69,12 @@ interface Analysed {
   analysis: DocumentAnalysis;
 }
 
-export async function analyzeJsonl(files: readonly string[], jobs: number, write: Write, createService: CreateService = WorkerAnalysisService.create): Promise<boolean> {
+export async function analyzeJsonl(
+  files: readonly string[],
+  jobs: number,
+  write: Write,
+  createService: CreateService = WorkerAnalysisService.create,
+): Promise<boolean> {
   const threads = workerCount(jobs, files.length ? files.length : null);
   // Every document goes to the pool (inlineBelow 0) as background work, so exactly `threads` threads work.
   const service = createService(loadResources, __dirname, threads, 0);

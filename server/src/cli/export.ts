@@ -101,7 +101,8 @@ export async function runExport(argv: readonly string[], io: ExportIo, fsApi: Ex
 
   if (format === 'brat') {
     const outDir = out ? path.resolve(out) : undefined;
-    if (outDir && (await fs.stat(outDir).catch(() => null))?.isDirectory() === false) throw new ExportUsageError(`--out ${out} is not a folder`);
+    if (outDir && (await fs.stat(outDir).catch(() => null))?.isDirectory() === false)
+      throw new ExportUsageError(`--out ${out} is not a folder`);
     const bases = sources.map((s) => (outDir ? path.join(outDir, ...s.name.split('/')) : s.file));
     const targets = planBratTargets(bases, reserved);
     let written = 0;
@@ -110,7 +111,10 @@ export async function runExport(argv: readonly string[], io: ExportIo, fsApi: Ex
       if (!doc) continue;
       const target = targets[i];
       const preferred = preferredBratTarget(bases[i]);
-      if (target !== preferred) io.stderr(`dossier: ${source.file}: its annotations go to ${target}: ${preferred} ${reserved.has(pathKey(preferred)) ? 'is a document' : "is another document's"}\n`);
+      if (target !== preferred)
+        io.stderr(
+          `dossier: ${source.file}: its annotations go to ${target}: ${preferred} ${reserved.has(pathKey(preferred)) ? 'is a document' : "is another document's"}\n`,
+        );
       try {
         await fs.mkdir(path.dirname(target), { recursive: true });
       } catch (err) {
@@ -142,7 +146,11 @@ export async function runExport(argv: readonly string[], io: ExportIo, fsApi: Ex
   return failed ? 2 : 0;
 
   /** Writes and commits one output; a refusal or failure is reported naming the file. */
-  async function writeAll(output: Output | { error: string }, target: string, content: Iterable<string> | AsyncIterable<string>): Promise<boolean> {
+  async function writeAll(
+    output: Output | { error: string },
+    target: string,
+    content: Iterable<string> | AsyncIterable<string>,
+  ): Promise<boolean> {
     if ('error' in output) {
       problem(target, output.error);
       return false;

@@ -19,7 +19,12 @@ const C1 = /[\u0080-\u009f]/g;
 const json = (value: unknown): string => JSON.stringify(value).replace(C1, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** One document of the contract as pieces: `{ ...extra, file, entities, claims }`. */
-export function* documentJson(file: string, a: DocumentAnalysis, extra: Readonly<Record<string, unknown>> = {}, chunk = CHUNK): Generator<string> {
+export function* documentJson(
+  file: string,
+  a: DocumentAnalysis,
+  extra: Readonly<Record<string, unknown>> = {},
+  chunk = CHUNK,
+): Generator<string> {
   let head = '{';
   for (const [key, value] of Object.entries(extra)) if (value !== undefined) head += `${json(key)}:${json(value)},`;
   let buf = `${head}"file":${json(file)},"entities":[`;

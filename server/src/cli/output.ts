@@ -136,7 +136,8 @@ export function analysisWarnings(a: DocumentAnalysis): string[] {
   const out: string[] = [];
   for (const w of warnings as unknown[]) {
     if (typeof w === 'string') out.push(w);
-    else if (w && typeof w === 'object' && typeof (w as { message?: unknown }).message === 'string') out.push((w as { message: string }).message);
+    else if (w && typeof w === 'object' && typeof (w as { message?: unknown }).message === 'string')
+      out.push((w as { message: string }).message);
   }
   return out;
 }

@@ -83,8 +83,7 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
   if (out) {
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await fs.writeFile(path.resolve(out), markdown);
-  }
-  else await io.stdout(markdown);
+  } else await io.stdout(markdown);
   return failed ? 2 : 0;
 }
 

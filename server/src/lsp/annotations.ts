@@ -31,6 +31,8 @@ export function registerAnnotations(
   });
   connection.onRequest(exportAnnotationsRequest, (p) => exportAnnotations(p));
   connection.onRequest(importAnnotationsRequest, (p) => importAnnotations(p));
-  connection.onRequest(entityAtRequest, (p, token) => (typeof p?.uri === 'string' && p.position ? service.entityAt({ uri: p.uri, position: p.position }, token) : null));
+  connection.onRequest(entityAtRequest, (p, token) =>
+    typeof p?.uri === 'string' && p.position ? service.entityAt({ uri: p.uri, position: p.position }, token) : null,
+  );
   return { dispose: () => refresh.dispose() };
 }

@@ -13,7 +13,12 @@ const ANALYSE_AFTER_EDIT_MS = 200;
  * include it (also after a server restart). A closed document goes back to
  * its file on disk.
  */
-export function registerDocumentSync(connection: Connection, documents: TextDocuments<TextDocument>, service: DossierService, indexing: Indexing): { dispose(): void } {
+export function registerDocumentSync(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  service: DossierService,
+  indexing: Indexing,
+): { dispose(): void } {
   const analyse = new Debouncer<string>(ANALYSE_AFTER_EDIT_MS, (uri) => void service.document(uri).catch(() => undefined));
   documents.onDidChangeContent(({ document }) => analyse.touch(document.uri));
   documents.onDidClose(({ document }) => {

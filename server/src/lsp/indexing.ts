@@ -33,7 +33,8 @@ export function registerIndexing(
   const indexer = new WorkspaceIndexer(index, {
     isOpen: deps.isOpen,
     log: (m) => connection.console.info(m),
-    progress: (indexed, total, failed) => void connection.sendNotification(indexingStatusNotification, { indexed, total, done: indexed >= total, failed: [...failed] }),
+    progress: (indexed, total, failed) =>
+      void connection.sendNotification(indexingStatusNotification, { indexed, total, done: indexed >= total, failed: [...failed] }),
   });
   const reindex = async () => {
     const s = await settings.get();
@@ -45,7 +46,9 @@ export function registerIndexing(
     if (session.folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((r) => r.uri));
-        session.folders = session.folders.filter((f) => !removed.has(pathToFileURL(f).toString())).concat(e.added.map((a) => fileURLToPath(a.uri)));
+        session.folders = session.folders
+          .filter((f) => !removed.has(pathToFileURL(f).toString()))
+          .concat(e.added.map((a) => fileURLToPath(a.uri)));
         void reindex();
       });
     }
@@ -69,7 +72,9 @@ export function registerIndexing(
     }
   };
   connection.onDidChangeWatchedFiles((params) => {
-    onWatchedFiles(params).catch((err: unknown) => connection.console.error(`Dossier: indexing changed files failed: ${err instanceof Error ? err.message : String(err)}`));
+    onWatchedFiles(params).catch((err: unknown) =>
+      connection.console.error(`Dossier: indexing changed files failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
   });
 
   const changed = new Batcher<string>(INDEX_CHANGED_MS, (uris) => void connection.sendNotification(indexChangedNotification, { uris }));

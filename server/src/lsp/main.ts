@@ -13,5 +13,3 @@ export function main(): void {
   startServer(connection);
   connection.listen();
 }
-
-

@@ -107,7 +107,12 @@ export function createDossierService(options: ServiceOptions): DossierService {
   };
 
   /** A feature of one document: the document is resolved here, once, and the feature gets it with its context. */
-  const onDocument = <R>(uri: string, token: CancelToken, empty: R, run: (doc: IndexedDocument, ctx: FeatureContext) => R | Promise<R>): Promise<R> =>
+  const onDocument = <R>(
+    uri: string,
+    token: CancelToken,
+    empty: R,
+    run: (doc: IndexedDocument, ctx: FeatureContext) => R | Promise<R>,
+  ): Promise<R> =>
     guarded(empty, token, async () => {
       const doc = await document(uri, token);
       if (!doc || token.isCancellationRequested) return empty;
@@ -140,7 +145,8 @@ export function createDossierService(options: ServiceOptions): DossierService {
     entityAt: (p, token) => onDocument(p.uri, token, null, (doc) => entityAt(doc, p.position)),
     documentStats: (p, token) => onDocument(p.uri, token, null, (doc) => documentStats(doc)),
     workspaceSymbols: (p, token) => guarded([], token, () => workspaceSymbols(p.query, { entities, token })),
-    workspaceOverview: (p, token) => guarded({ entities: [], speakers: [], documents: 0, truncated: false }, token, () => overview.overview(p.filter, token)),
+    workspaceOverview: (p, token) =>
+      guarded({ entities: [], speakers: [], documents: 0, truncated: false }, token, () => overview.overview(p.filter, token)),
     entityDocuments: (p, token) => guarded([], token, () => overview.entityDocuments(p.id)),
     entityMentions: (p, token) => guarded([], token, () => overview.entityMentions(p.id, p.uri)),
     speakerClaims: (p, token) => guarded([], token, () => overview.speakerClaims(p.key, p.filter, token)),

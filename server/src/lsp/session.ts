@@ -18,7 +18,10 @@ export class ClientSession {
     this.folderEvents = ws?.workspaceFolders === true;
     this.lensRefresh = ws?.codeLens?.refreshSupport === true;
     this.tokensRefresh = ws?.semanticTokens?.refreshSupport === true;
-    this.folders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    this.folders = (params.workspaceFolders ?? [])
+      .map((f) => f.uri)
+      .filter((u) => u.startsWith('file:'))
+      .map((u) => fileURLToPath(u));
     if (!this.folders.length && params.rootUri?.startsWith('file:')) this.folders = [fileURLToPath(params.rootUri)];
   }
 

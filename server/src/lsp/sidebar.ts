@@ -1,5 +1,11 @@
 import type { Connection } from 'vscode-languageserver';
-import { documentStatsRequest, entityDocumentsRequest, entityMentionsRequest, speakerClaimsRequest, workspaceOverviewRequest } from '../../../common/protocol';
+import {
+  documentStatsRequest,
+  entityDocumentsRequest,
+  entityMentionsRequest,
+  speakerClaimsRequest,
+  workspaceOverviewRequest,
+} from '../../../common/protocol';
 import type { DossierService } from './service';
 
 /** Parameters cross a process boundary: anything but a string counts as empty. */

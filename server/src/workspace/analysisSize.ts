@@ -16,7 +16,8 @@ export function analysisWeight(a: DocumentAnalysis): number {
     for (const alias of e.aliases) n += alias.length + 4;
     for (const d of e.descriptions) n += d.text.length + 80;
   }
-  for (const c of a.claims) n += c.text.length + (c.cue?.text.length ?? 0) + (c.source?.text.length ?? 0) + (c.handle?.length ?? 0) + 150 + 12 * c.hedges.length;
+  for (const c of a.claims)
+    n += c.text.length + (c.cue?.text.length ?? 0) + (c.source?.text.length ?? 0) + (c.handle?.length ?? 0) + 150 + 12 * c.hedges.length;
   for (const d of a.demonyms) n += d.text.length + d.country.length + d.countryId.length + 80;
   for (const b of a.structure.blocks) n += (b.handle?.length ?? 0) + 60;
   return n;

@@ -23,7 +23,10 @@ if (port) {
       checkAnalysisSize(analysis, req.text.length);
       res = { id: req.id, analysis };
     } catch (err) {
-      res = err instanceof AnalysisCancelled ? { id: req.id, cancelled: true } : { id: req.id, error: err instanceof Error ? err.message : String(err) };
+      res =
+        err instanceof AnalysisCancelled
+          ? { id: req.id, cancelled: true }
+          : { id: req.id, error: err instanceof Error ? err.message : String(err) };
     }
     port.postMessage(res);
   });

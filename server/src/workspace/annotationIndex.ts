@@ -99,7 +99,9 @@ export class AnnotationIndex {
     return this.resolve(uri, text)
       .filter((r) => r.annotation.kind === 'correction')
       .sort((a, b) => Date.parse(a.annotation.created) - Date.parse(b.annotation.created))
-      .flatMap((r): ResolvedCorrection[] => (r.annotation.kind === 'correction' ? [{ start: r.start, end: r.end, ...r.annotation.correction }] : []));
+      .flatMap((r): ResolvedCorrection[] =>
+        r.annotation.kind === 'correction' ? [{ start: r.start, end: r.end, ...r.annotation.correction }] : [],
+      );
   }
 
   /** Every tag used in the workspace's annotations. */
@@ -128,7 +130,10 @@ export class AnnotationIndex {
         const reach = annotation.target.quote.exact.length + annotation.target.quote.prefix.length + annotation.target.quote.suffix.length;
         const from = Math.max(0, change.offset - reach);
         const to = Math.min(text.length, change.offset + change.text.length + reach);
-        at.set(annotation.id, mayAppear(text.slice(from, to), annotation.target.quote.exact) ? this.place(text, annotation, from, to) : null);
+        at.set(
+          annotation.id,
+          mayAppear(text.slice(from, to), annotation.target.quote.exact) ? this.place(text, annotation, from, to) : null,
+        );
       }
     }
     return at;
@@ -139,7 +144,13 @@ export class AnnotationIndex {
     const { position, quote } = annotation.target;
     const window = from === 0 && to === text.length ? text : text.slice(from, to);
     const inside = (n: number) => Math.min(Math.max(n - from, 0), window.length);
-    const found = this.anchorIn(window, { start: inside(position.start), end: inside(position.end), exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix });
+    const found = this.anchorIn(window, {
+      start: inside(position.start),
+      end: inside(position.end),
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+    });
     return found ? { start: found.start + from, end: found.end + from } : null;
   }
 }

@@ -47,9 +47,11 @@ export async function readDocument(file: string, maxBytes = Number.POSITIVE_INFI
  */
 export function decode(bytes: Uint8Array): ReadResult {
   // FF FE 00 00 is the UTF-32LE mark, which TextDecoder cannot decode.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes.length >= 4 && bytes[2] === 0 && bytes[3] === 0)) return decodeUtf16(bytes, 'utf-16le');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes.length >= 4 && bytes[2] === 0 && bytes[3] === 0))
+    return decodeUtf16(bytes, 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
-  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return { ok: false, reason: 'UTF-32 text (not supported; convert it to UTF-8)' };
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+    return { ok: false, reason: 'UTF-32 text (not supported; convert it to UTF-8)' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: false, reason: 'UTF-32 text (not supported; convert it to UTF-8)' };
   const probe = bytes.subarray(0, BINARY_PROBE);
   if (probe.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };

@@ -11,7 +11,4 @@ export interface WorkerRequest {
   cancel: SharedArrayBuffer;
 }
 
-export type WorkerResponse =
-  | { id: number; analysis: DocumentAnalysis }
-  | { id: number; error: string }
-  | { id: number; cancelled: true };
+export type WorkerResponse = { id: number; analysis: DocumentAnalysis } | { id: number; error: string } | { id: number; cancelled: true };

@@ -14,7 +14,11 @@ const TEXT = `Anonymous wrote "see ${URL} or www.evil.example or mail boss@evil.
 
 /** What CommonMark shows for the backslash escapes: the text the reader sees. */
 function unescape(markdown: string): string {
-  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return markdown
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** Places GFM autolink literals would start (http(s)/ftp scheme, www., e-mail), outside our own [text](target) links. */
@@ -47,7 +51,14 @@ function analysis(): DocumentAnalysis {
 
 describe('hovers and bare URLs', () => {
   it('escapeMarkdown breaks every GFM autolink and the reader still sees the text as written', () => {
-    for (const text of [URL, 'ftp://x.example/a', 'www.evil.example', 'WWW.Evil.Example', 'boss@evil.example', 'a [link](https://x.example) <https://y.example>']) {
+    for (const text of [
+      URL,
+      'ftp://x.example/a',
+      'www.evil.example',
+      'WWW.Evil.Example',
+      'boss@evil.example',
+      'a [link](https://x.example) <https://y.example>',
+    ]) {
       const md = escapeMarkdown(text);
       assert.deepStrictEqual(autolinks(md), [], md);
       assert.strictEqual(unescape(md), text);
@@ -61,6 +72,7 @@ describe('hovers and bare URLs', () => {
     const value = (h?.contents as { value: string } | undefined)?.value ?? '';
     assert.deepStrictEqual(autolinks(value), []);
     const shown = unescape(value);
-    for (const text of [URL, 'www.evil.example', 'boss@evil.example', 'www.source.example', 'ops@evil.example']) assert.ok(shown.includes(text), `${text} not shown in ${value}`);
+    for (const text of [URL, 'www.evil.example', 'boss@evil.example', 'www.source.example', 'ops@evil.example'])
+      assert.ok(shown.includes(text), `${text} not shown in ${value}`);
   });
 });

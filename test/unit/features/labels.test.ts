@@ -28,13 +28,26 @@ function analysis(): DocumentAnalysis {
   const place = TEXT.lastIndexOf(NAME);
   return {
     ...emptyAnalysis(TEXT),
-    structure: { headline: null, byline: null, blocks: [{ start: 0, end: TEXT.length - 1, kind: 'comment', section: 'comments', handle: NAME, handleSpan: { start: 0, end: 4 } }], commentsStart: 0 },
+    structure: {
+      headline: null,
+      byline: null,
+      blocks: [{ start: 0, end: TEXT.length - 1, kind: 'comment', section: 'comments', handle: NAME, handleSpan: { start: 0, end: 4 } }],
+      commentsStart: 0,
+    },
     mentions: [
       { start: 0, end: NAME.length, text: NAME, kind: 'actor', type: 'person', id: 'aa' },
       { start: place, end: place + NAME.length, text: NAME, kind: 'place', type: 'city', id: 'bb' },
     ],
     entities: [
-      { id: 'aa', canonical: NAME, kind: 'actor', type: 'person', aliases: [NAME, `${NAME} Cc`], mentions: [0], descriptions: [{ start: 0, end: NAME.length, text: NAME, sentence: { start: 0, end: TEXT.length } }] },
+      {
+        id: 'aa',
+        canonical: NAME,
+        kind: 'actor',
+        type: 'person',
+        aliases: [NAME, `${NAME} Cc`],
+        mentions: [0],
+        descriptions: [{ start: 0, end: NAME.length, text: NAME, sentence: { start: 0, end: TEXT.length } }],
+      },
       { id: 'bb', canonical: NAME, kind: 'place', type: 'city', aliases: [], mentions: [1], descriptions: [], facts: { country: NAME } },
     ],
     demonyms: [],
@@ -92,7 +105,8 @@ describe('labels of a 1 MB entity', function () {
     for (const s of documentSymbols(doc, context()).flatMap((g) => [g, ...(g.children ?? [])])) {
       assert.ok(s.name.length <= LABEL_MAX && (s.detail ?? '').length <= LABEL_MAX, `${s.name.length}/${s.detail?.length}`);
     }
-    for (const lens of codeLenses(doc, defaultSettings, context())) assert.ok(lens.command!.title.length <= 3 * LABEL_MAX, String(lens.command!.title.length));
+    for (const lens of codeLenses(doc, defaultSettings, context()))
+      assert.ok(lens.command!.title.length <= 3 * LABEL_MAX, String(lens.command!.title.length));
     const hit = entityAt(doc, at(2));
     assert.ok(hit);
     assert.ok(longest(hit) <= LABEL_MAX, String(longest(hit)));
@@ -102,7 +116,10 @@ describe('labels of a 1 MB entity', function () {
     assert.ok(longest(workspaceSymbols('aa', context({ index }))) <= Math.max(LABEL_MAX, URI.length));
     const sidebar = new WorkspaceOverviewService(workspaceEntities(index));
     const overview = await sidebar.overview('', NEVER);
-    assert.deepStrictEqual(overview.entities.map((e) => e.name.length), [LABEL_MAX, LABEL_MAX]);
+    assert.deepStrictEqual(
+      overview.entities.map((e) => e.name.length),
+      [LABEL_MAX, LABEL_MAX],
+    );
     assert.ok(longest(overview.speakers.map((s) => s.name)) <= LABEL_MAX);
     const claims = await sidebar.speakerClaims(overview.speakers[0].key, '', NEVER);
     assert.strictEqual(claims.length, 1);

@@ -55,7 +55,11 @@ describe('code lens titles and codicon syntax', () => {
   it('a tag lens shows tags and notes from the user as text, not as icons', () => {
     const start = TEXT.indexOf('all');
     const annotation = passage(1, TEXT, start, start + 3, { tags: ['$(flame)hot'], note: 'see $(link-external)' });
-    const lenses = codeLenses(doc, { ...defaultSettings, codeLens: { ...defaultSettings.codeLens, claims: false } }, context({ annotations: [placed(annotation)] }));
+    const lenses = codeLenses(
+      doc,
+      { ...defaultSettings, codeLens: { ...defaultSettings.codeLens, claims: false } },
+      context({ annotations: [placed(annotation)] }),
+    );
     const { icons, text } = render(lenses[0].command!.title);
     assert.deepStrictEqual(icons, ['tag', 'note']);
     assert.strictEqual(text, ' $(flame)hot ·  see $(link-external)');

@@ -54,9 +54,22 @@ export function manyItemsDocument(lines: number, uri = 'file:///ws/big.txt'): In
       section: 'article',
       form: 'indirect',
     });
-    blocks.push({ start: at, end: at + line.length - 1, kind: 'comment', section: 'comments', handle: `reader${i}`, handleSpan: { start: at, end: at + 2 } });
+    blocks.push({
+      start: at,
+      end: at + line.length - 1,
+      kind: 'comment',
+      section: 'comments',
+      handle: `reader${i}`,
+      handleSpan: { start: at, end: at + 2 },
+    });
   }
-  const analysis = { ...emptyAnalysis(text), mentions, entities, claims, structure: { headline: null, byline: null, blocks, commentsStart: null } };
+  const analysis = {
+    ...emptyAnalysis(text),
+    mentions,
+    entities,
+    claims,
+    structure: { headline: null, byline: null, blocks, commentsStart: null },
+  };
   return indexedDocument(uri, text, analysis);
 }
 
@@ -69,7 +82,12 @@ export function passage(id: number, text: string, start: number, end: number, bo
     kind: 'passage',
     target: {
       position: { type: 'TextPositionSelector', start, end },
-      quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: text.slice(start, end),
+        prefix: text.slice(Math.max(0, start - 32), start),
+        suffix: text.slice(end, end + 32),
+      },
       hash: '',
     },
     body: { tags: body.tags ?? [], ...(body.note !== undefined ? { note: body.note } : {}) },
@@ -110,7 +128,9 @@ export async function indexOf(...docs: IndexedDocument[]): Promise<DocumentIndex
 export const NEVER: CancelToken = { isCancellationRequested: false };
 
 /** What a feature gets besides its document; by default an empty workspace and no annotations. */
-export function context(options: { index?: DocumentIndex; annotations?: readonly ResolvedAnnotation[]; token?: CancelToken } = {}): FeatureContext {
+export function context(
+  options: { index?: DocumentIndex; annotations?: readonly ResolvedAnnotation[]; token?: CancelToken } = {},
+): FeatureContext {
   return {
     entities: workspaceEntities(options.index ?? new DocumentIndex(new PreparedAnalyses())),
     token: options.token ?? NEVER,

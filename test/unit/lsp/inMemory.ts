@@ -67,7 +67,9 @@ export async function inMemoryWorkspace(
   const documents = new InMemoryDocuments();
   const annotations = new AnnotationIndex();
   const settings = options.settings ?? defaultSettings;
-  const index = new DocumentIndex(options.analysis ?? new InlineAnalysisService(loadResources), (uri, text, raw) => applyCorrections(raw, annotations.corrections(uri, text)));
+  const index = new DocumentIndex(options.analysis ?? new InlineAnalysisService(loadResources), (uri, text, raw) =>
+    applyCorrections(raw, annotations.corrections(uri, text)),
+  );
   const service = createDossierService({
     index,
     annotations,

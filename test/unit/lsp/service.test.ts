@@ -57,13 +57,20 @@ describe('language service (in memory)', function () {
       const { ws } = await workspace(mark('Troops', 0));
       const { position } = withCursor('Ir$$CURSOR$$aqi forces');
       const h = await ws.service.hover({ textDocument: { uri: B }, position }, NEVER);
-      assert.deepStrictEqual(h, { contents: { kind: 'markdown', value: '**Iraqi** · nationality adjective\n\nCountry: **Iraq**' }, range: range(0, 0, 5) });
+      assert.deepStrictEqual(h, {
+        contents: { kind: 'markdown', value: '**Iraqi** · nationality adjective\n\nCountry: **Iraq**' },
+        range: range(0, 0, 5),
+      });
     });
 
     it("with the user's tag on the entity, looked up with the document resolved once", async () => {
       const { ws, position } = await workspace(mark('Zamili said the attack', 2));
       const at = A_TEXT.indexOf('Hakim al-Zamili');
-      const tag: Annotation = { ...passage(1, A_TEXT, at, at + 15, { tags: ['committee'] }), kind: 'entity-tag', entity: { id: 'hakim-al-zamili', name: 'Hakim al-Zamili' } };
+      const tag: Annotation = {
+        ...passage(1, A_TEXT, at, at + 15, { tags: ['committee'] }),
+        kind: 'entity-tag',
+        entity: { id: 'hakim-al-zamili', name: 'Hakim al-Zamili' },
+      };
       ws.annotations.set(A, [tag]);
       const before = ws.documents.lookups;
       const h = await ws.service.hover({ textDocument: { uri: A }, position }, NEVER);
@@ -122,11 +129,23 @@ describe('language service (in memory)', function () {
       { uri: B, mentionCount: 1 },
     ]);
     const mentions = await ws.service.entityMentions({ id: 'mosul', uri: B }, NEVER);
-    assert.deepStrictEqual(mentions, [{ uri: B, ...range(0, 24, 29), context: 'Iraqi forces surrounded Mosul on Monday, Hakim al-Zamili told reporters.' }]);
-    assert.deepStrictEqual(await ws.service.speakerClaims({ key: 'hakim-al-zamili', filter: 'attack' }, NEVER), [
-      { uri: A, speakerId: 'hakim-al-zamili', speaker: 'Hakim al-Zamili', cue: 'said', text: 'the attack would start soon', section: 'article', ...range(4, 12, 39) },
+    assert.deepStrictEqual(mentions, [
+      { uri: B, ...range(0, 24, 29), context: 'Iraqi forces surrounded Mosul on Monday, Hakim al-Zamili told reporters.' },
     ]);
-    assert.deepStrictEqual(await ws.service.workspaceOverview({ filter: 'mosul' }, NEVER).then((o) => o.entities.map((e) => e.id)), ['mosul']);
+    assert.deepStrictEqual(await ws.service.speakerClaims({ key: 'hakim-al-zamili', filter: 'attack' }, NEVER), [
+      {
+        uri: A,
+        speakerId: 'hakim-al-zamili',
+        speaker: 'Hakim al-Zamili',
+        cue: 'said',
+        text: 'the attack would start soon',
+        section: 'article',
+        ...range(4, 12, 39),
+      },
+    ]);
+    assert.deepStrictEqual(await ws.service.workspaceOverview({ filter: 'mosul' }, NEVER).then((o) => o.entities.map((e) => e.id)), [
+      'mosul',
+    ]);
   });
 
   describe('cancellation: an empty answer, at once, never an error', () => {
@@ -136,7 +155,12 @@ describe('language service (in memory)', function () {
       cancelled.cancel();
       assert.strictEqual(await ws.service.hover({ textDocument: { uri: A }, position }, cancelled.token), null);
       assert.deepStrictEqual(await ws.service.references({ textDocument: { uri: A }, position }, cancelled.token), []);
-      assert.deepStrictEqual(await ws.service.workspaceOverview({ filter: '' }, cancelled.token), { entities: [], speakers: [], documents: 0, truncated: false });
+      assert.deepStrictEqual(await ws.service.workspaceOverview({ filter: '' }, cancelled.token), {
+        entities: [],
+        speakers: [],
+        documents: 0,
+        truncated: false,
+      });
     });
 
     it('a hover cancelled while its document is being analysed answers null without waiting for the analysis', async () => {

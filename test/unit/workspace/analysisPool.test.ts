@@ -34,16 +34,29 @@ describe('analysis thread pool', function () {
 
     it('background indexing skips the document that blew up, indexes the others and names it', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-pool-'));
-      for (const [name, text] of [['a.txt', 'first'], ['b.txt', 'explode'], ['c.txt', 'throw'], ['d.txt', 'last']]) fs.writeFileSync(path.join(dir, name), text);
+      for (const [name, text] of [
+        ['a.txt', 'first'],
+        ['b.txt', 'explode'],
+        ['c.txt', 'throw'],
+        ['d.txt', 'last'],
+      ])
+        fs.writeFileSync(path.join(dir, name), text);
       const index = new DocumentIndex(pool);
       const logs: string[] = [];
       const reports: Array<readonly string[]> = [];
-      const indexer = new WorkspaceIndexer(index, { isOpen: () => false, log: (m) => logs.push(m), progress: (_i, _t, failed) => reports.push([...failed]) });
+      const indexer = new WorkspaceIndexer(index, {
+        isOpen: () => false,
+        log: (m) => logs.push(m),
+        progress: (_i, _t, failed) => reports.push([...failed]),
+      });
       await indexer.run({ folders: [dir], include: ['**/*.txt'], exclude: [], maxBytes: 1e6 });
       const uri = (name: string) => pathToFileURL(path.join(dir, name)).toString();
       assert.deepStrictEqual([...index.all()].map((d) => d.uri).sort(), [uri('a.txt'), uri('d.txt')]);
       assert.deepStrictEqual([...reports[reports.length - 1]].sort(), [uri('b.txt'), uri('c.txt')]);
-      assert.ok(logs.some((l) => l.includes('b.txt') && /out of memory/.test(l)), logs.join('\n'));
+      assert.ok(
+        logs.some((l) => l.includes('b.txt') && /out of memory/.test(l)),
+        logs.join('\n'),
+      );
       fs.rmSync(dir, { recursive: true, force: true });
     });
   });

@@ -22,8 +22,21 @@ describe('analysis size guard', () => {
     const text = 'according to '.repeat(5000); // 65 KB, no sentence end
     const claims: Claim[] = [];
     for (let i = 0; i < 5000; i++) {
-      claims.push({ start: i * 13, end: text.length, text: text.slice(i * 13), cue: null, source: null, speaker: null, hedges: [], section: 'article', form: 'according-to' });
+      claims.push({
+        start: i * 13,
+        end: text.length,
+        text: text.slice(i * 13),
+        cue: null,
+        source: null,
+        speaker: null,
+        hedges: [],
+        section: 'article',
+        form: 'according-to',
+      });
     }
-    assert.throws(() => checkAnalysisSize({ ...emptyAnalysis(text), claims }, text.length), /analysis too large: about \d+\.\d MB for a document of 0\.1 MB/);
+    assert.throws(
+      () => checkAnalysisSize({ ...emptyAnalysis(text), claims }, text.length),
+      /analysis too large: about \d+\.\d MB for a document of 0\.1 MB/,
+    );
   });
 });

@@ -22,7 +22,16 @@ if (port) {
       const text = req.text;
       res = {
         id: req.id,
-        analysis: { length: text.length, structure: { headline: null, byline: null, blocks: [], commentsStart: null }, tokens: [], sentences: [], mentions: [], entities: [], demonyms: [], claims: [] },
+        analysis: {
+          length: text.length,
+          structure: { headline: null, byline: null, blocks: [], commentsStart: null },
+          tokens: [],
+          sentences: [],
+          mentions: [],
+          entities: [],
+          demonyms: [],
+          claims: [],
+        },
       };
     }
     port.postMessage(res);

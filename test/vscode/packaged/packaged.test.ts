@@ -27,7 +27,11 @@ const USERS_OWN = '004_e53c0ad875243b71.txt';
 const USERS_TEXT = 'My own copy, with my own notes.\n';
 
 const manifest = () => dossier().packageJSON as Manifest;
-const shippedSamples = () => fs.readdirSync(path.join(dossier().extensionPath, 'media', 'samples')).filter((f) => f.endsWith('.txt')).sort();
+const shippedSamples = () =>
+  fs
+    .readdirSync(path.join(dossier().extensionPath, 'media', 'samples'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 
 describe('Dossier installed from its .vsix', () => {
   it('runs from the extensions folder, without sources or tests', () => {
@@ -35,7 +39,8 @@ describe('Dossier installed from its .vsix', () => {
     assert.ok(extensionsDir, 'DOSSIER_E2E_EXTENSIONS_DIR is set by the harness');
     const at = dossier().extensionPath;
     assert.ok(at.startsWith(path.resolve(extensionsDir) + path.sep), `Dossier runs from ${at}, not from ${extensionsDir}`);
-    for (const dir of ['client', 'server', 'test', 'node_modules']) assert.ok(!fs.existsSync(path.join(at, dir)), `${dir}/ is not packaged`);
+    for (const dir of ['client', 'server', 'test', 'node_modules'])
+      assert.ok(!fs.existsSync(path.join(at, dir)), `${dir}/ is not packaged`);
   });
 
   it('ships the five sample documents and the walkthrough’s media', () => {
@@ -62,10 +67,16 @@ describe('Dossier installed from its .vsix', () => {
     const result = await vscode.commands.executeCommand<OpenSamplesResult | undefined>(command, vscode.Uri.file(root));
     assert.ok(result, 'the command ran without a language server');
     assert.deepStrictEqual(result.skipped, [USERS_OWN]);
-    assert.deepStrictEqual(result.copied, shippedSamples().filter((f) => f !== USERS_OWN));
+    assert.deepStrictEqual(
+      result.copied,
+      shippedSamples().filter((f) => f !== USERS_OWN),
+    );
     assert.strictEqual(fs.readFileSync(path.join(root, USERS_OWN), 'utf8'), USERS_TEXT);
     for (const f of result.copied) {
-      assert.strictEqual(fs.readFileSync(path.join(root, f), 'utf8'), fs.readFileSync(path.join(dossier().extensionPath, 'media', 'samples', f), 'utf8'));
+      assert.strictEqual(
+        fs.readFileSync(path.join(root, f), 'utf8'),
+        fs.readFileSync(path.join(dossier().extensionPath, 'media', 'samples', f), 'utf8'),
+      );
     }
     assert.strictEqual(path.basename(vscode.window.activeTextEditor?.document.uri.fsPath ?? ''), SEED_001);
     await vscode.commands.executeCommand('dossier.restartServer');
@@ -76,7 +87,13 @@ describe('Dossier installed from its .vsix', () => {
     await activateDossier();
     const uri = vscode.Uri.file(path.join(workspaceRoot(), SEED_001));
     const doc = await vscode.workspace.openTextDocument(uri);
-    const text = await waitForHover(uri, positionOf(doc, 'Hakim al-Zamili', { into: 3 }), (t) => /parliamentary committee/.test(t), 'a hover on Hakim al-Zamili', 60_000);
+    const text = await waitForHover(
+      uri,
+      positionOf(doc, 'Hakim al-Zamili', { into: 3 }),
+      (t) => /parliamentary committee/.test(t),
+      'a hover on Hakim al-Zamili',
+      60_000,
+    );
     assert.match(text, /Hakim al-Zamili/);
     assert.match(text, /Person/);
   });

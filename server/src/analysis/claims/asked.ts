@@ -16,13 +16,27 @@ export function askedQuestion(ctx: ClaimContext, k: number, cue: Span): Draft | 
  * about- or to-clause up to the next comma (which must come when the clause
  * opens the sentence) or the sentence end; "by X" before it names the asker.
  */
-export function askedContent(ctx: ClaimContext, p: number, s: Sentence, commaEnds: boolean): { content: Span; source: [number, number] | null } | null {
+export function askedContent(
+  ctx: ClaimContext,
+  p: number,
+  s: Sentence,
+  commaEnds: boolean,
+): { content: Span; source: [number, number] | null } | null {
   const { lower } = ctx;
   let source: [number, number] | null = null;
   for (let hops = 0; hops < 3 && p < s.tokenEnd; hops++) {
     if (lower[p] !== 'by' && lower[p] !== 'on' && lower[p] !== 'in' && lower[p] !== 'during' && lower[p] !== 'at') break;
     let e = p + 1;
-    while (e < s.tokenEnd && e < p + 8 && !WH_WORDS.has(lower[e]) && lower[e] !== 'about' && lower[e] !== 'to' && lower[e] !== ',' && ctx.quoteOf[e] < 0) e++;
+    while (
+      e < s.tokenEnd &&
+      e < p + 8 &&
+      !WH_WORDS.has(lower[e]) &&
+      lower[e] !== 'about' &&
+      lower[e] !== 'to' &&
+      lower[e] !== ',' &&
+      ctx.quoteOf[e] < 0
+    )
+      e++;
     if (lower[p] === 'by' && e > p + 1) source = [p + 1, e];
     p = e;
   }
@@ -33,7 +47,8 @@ export function askedContent(ctx: ClaimContext, p: number, s: Sentence, commaEnd
     if (!commaEnds) return { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, source };
   } else if (!(WH_WORDS.has(lower[p]) || lower[p] === 'about' || lower[p] === 'to')) return null;
   let end = p + 1;
-  while (end < s.tokenEnd && end < p + 40 && (lower[end] !== ',' || ctx.quoteOf[end] >= 0) && (commaEnds || !CLOSE_PUNCT.has(lower[end]))) end++;
+  while (end < s.tokenEnd && end < p + 40 && (lower[end] !== ',' || ctx.quoteOf[end] >= 0) && (commaEnds || !CLOSE_PUNCT.has(lower[end])))
+    end++;
   if (end >= p + 40 || (commaEnds && end >= s.tokenEnd)) return null;
   return { content: { start: ctx.tokens[p].start, end: ctx.tokens[end - 1].end }, source };
 }

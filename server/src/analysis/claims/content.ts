@@ -1,7 +1,18 @@
 import type { Sentence, Span } from '../types';
 import { type ClaimContext, closesQuote, firstTokenAt, isCapitalised, isWord, opensQuote, sentenceOf } from './context';
 import type { Draft } from './draft';
-import { BE, CLOSE_PUNCT, DASHES, DAYS, DETERMINERS, EVENT_NOUNS, MODALS, OBJECT_ENDERS, PRONOUN_SOURCES, TIME_WORDS } from './functionWords';
+import {
+  BE,
+  CLOSE_PUNCT,
+  DASHES,
+  DAYS,
+  DETERMINERS,
+  EVENT_NOUNS,
+  MODALS,
+  OBJECT_ENDERS,
+  PRONOUN_SOURCES,
+  TIME_WORDS,
+} from './functionWords';
 import { CUE_FORMS, type CueForm } from './lexicon';
 
 /*
@@ -28,7 +39,17 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
       const w = ctx.lower[k];
       const next = ctx.lower[k + 1] ?? '';
       if (w === ';') here = true;
-      else if (w === ',' && ((next === 'but' && ctx.lower[k + 2] !== 'that') || next === 'according' || next === 'while' || next === 'whereas' || next === 'with' || next === 'although' || next === 'though')) here = true;
+      else if (
+        w === ',' &&
+        ((next === 'but' && ctx.lower[k + 2] !== 'that') ||
+          next === 'according' ||
+          next === 'while' ||
+          next === 'whereas' ||
+          next === 'with' ||
+          next === 'although' ||
+          next === 'though')
+      )
+        here = true;
       else if (w === ',' && (next === 'it' || next === 'there') && BE.has(ctx.lower[k + 2] ?? '')) here = true;
       else if (w === ',' && (next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) here = true;
       else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
@@ -36,7 +57,12 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
       else if ((w === 'and' || w === 'but') && (next === 'you' || next === 'i' || next === 'we' || next === 'then')) here = true;
       else if ((w === 'and' || w === 'but') && isFiniteCue(ctx, k + 1)) here = true;
       // "…, and he reiterated his claim …": the narration goes on with a new clause.
-      else if (w === 'and' && (next === 'he' || next === 'she' || next === 'they') && /^(?:[a-z]+ed|has|had|was|were|is|are|did|does|also)$/.test(ctx.lower[k + 2] ?? '')) here = true;
+      else if (
+        w === 'and' &&
+        (next === 'he' || next === 'she' || next === 'they') &&
+        /^(?:[a-z]+ed|has|had|was|were|is|are|did|does|also)$/.test(ctx.lower[k + 2] ?? '')
+      )
+        here = true;
     }
     const following = k + 1 < sentEnd ? cut[k + 1] : sentEnd;
     cut[k] = here ? k : Math.min(following, sentEnd);
@@ -76,7 +102,12 @@ export function contentEnd(ctx: ClaimContext, p: number, cut: Int32Array): numbe
   }
   // Drop a final period (kept inside quotes) and trailing commas.
   let last = endTok - 1;
-  while (last > p && ctx.quoteOf[last] < 0 && (ctx.lower[last] === '.' || ctx.lower[last] === ',' || ctx.lower[last] === ':' || DASHES.has(ctx.lower[last]))) last--;
+  while (
+    last > p &&
+    ctx.quoteOf[last] < 0 &&
+    (ctx.lower[last] === '.' || ctx.lower[last] === ',' || ctx.lower[last] === ':' || DASHES.has(ctx.lower[last]))
+  )
+    last--;
   if (ctx.tokens[last].end < end) end = ctx.tokens[last].end;
   return end;
 }
@@ -89,7 +120,8 @@ export function forwardEnd(ctx: ClaimContext, p: number, cueEnd: number, cut: In
     // "called Turkey “a terrorist state.”" / "told Washington “thanks”" — but "“a Russian force” could intervene" goes on.
     const w = ctx.lower[after] ?? '.';
     const s = sentenceOf(ctx, p);
-    const continues = after < s.tokenEnd && isWord(w) && !isCapitalised(ctx.tokens[after].text) && (BE.has(w) || MODALS.has(w) || CUE_FORMS.has(w));
+    const continues =
+      after < s.tokenEnd && isWord(w) && !isCapitalised(ctx.tokens[after].text) && (BE.has(w) || MODALS.has(w) || CUE_FORMS.has(w));
     if (!continues) return q.end;
   }
   let end = contentEnd(ctx, p, cut);
@@ -100,10 +132,18 @@ export function forwardEnd(ctx: ClaimContext, p: number, cueEnd: number, cut: In
       const w = ctx.lower[j];
       const next = ctx.lower[j + 1] ?? '';
       const stop =
-        (w === ',' && (verb.frame === 'np' || isCapitalised(ctx.tokens[j + 1]?.text ?? '') || DETERMINERS.has(next) || PRONOUN_SOURCES.has(next) || next === 'just' || next === 'but' || next === 'which' || next === 'who' || next === 'and')) ||
+        (w === ',' &&
+          (verb.frame === 'np' ||
+            isCapitalised(ctx.tokens[j + 1]?.text ?? '') ||
+            DETERMINERS.has(next) ||
+            PRONOUN_SOURCES.has(next) ||
+            next === 'just' ||
+            next === 'but' ||
+            next === 'which' ||
+            next === 'who' ||
+            next === 'and')) ||
         DASHES.has(w) ||
-        (verb.frame === 'np' &&
-          (OBJECT_ENDERS.has(w) || ((w === 'in' || w === 'at' || w === 'on') && adjunctAhead(ctx, j + 1))));
+        (verb.frame === 'np' && (OBJECT_ENDERS.has(w) || ((w === 'in' || w === 'at' || w === 'on') && adjunctAhead(ctx, j + 1))));
       if (stop) {
         end = ctx.tokens[j - 1].end;
         break;
@@ -189,11 +229,24 @@ export function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: 
   for (let rounds = 0; rounds < 12 && k < ctx.tokens.length; rounds++) {
     if (ctx.tokens[k].start < d.content.end) k = Math.max(k, firstTokenAt(ctx, d.content.end));
     if (k < 0) break;
-    while (k < ctx.tokens.length && ctx.quoteOf[k] < 0 && (CLOSE_PUNCT.has(lower[k]) || lower[k] === ',' || (ctx.tokens[k].start < d.content.end))) k++;
+    while (
+      k < ctx.tokens.length &&
+      ctx.quoteOf[k] < 0 &&
+      (CLOSE_PUNCT.has(lower[k]) || lower[k] === ',' || ctx.tokens[k].start < d.content.end)
+    )
+      k++;
     // "“A,” Tester said, referring to the excuse, “B.”": a short aside inside the sentence.
     if (k < ctx.tokens.length && !opensQuote(ctx, k) && !CLOSE_PUNCT.has(lower[k - 1] ?? '')) {
       let j = k;
-      while (j < k + 12 && j < ctx.tokens.length && ctx.quoteOf[j] < 0 && !CLOSE_PUNCT.has(lower[j]) && !CUE_FORMS.has(lower[j]) && ctx.sentOf[j] === ctx.sentOf[k]) j++;
+      while (
+        j < k + 12 &&
+        j < ctx.tokens.length &&
+        ctx.quoteOf[j] < 0 &&
+        !CLOSE_PUNCT.has(lower[j]) &&
+        !CUE_FORMS.has(lower[j]) &&
+        ctx.sentOf[j] === ctx.sentOf[k]
+      )
+        j++;
       if (j < ctx.tokens.length && opensQuote(ctx, j) && ctx.sentOf[j] === ctx.sentOf[k] && ctx.quotes[ctx.quoteOf[j]].words >= 3) k = j;
     }
     if (k >= ctx.tokens.length || !opensQuote(ctx, k)) break;
@@ -204,7 +257,8 @@ export function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: 
     if (q.words < 3) break; // a scare quote, not more of the statement
     // The quote must end its sentence unattributed.
     const w = ctx.lower[after] ?? '.';
-    const endsSentence = after >= ctx.tokens.length || ctx.sentOf[after] !== ctx.sentOf[after - 1] || CLOSE_PUNCT.has(w) || ctx.blockOf[after] !== block;
+    const endsSentence =
+      after >= ctx.tokens.length || ctx.sentOf[after] !== ctx.sentOf[after - 1] || CLOSE_PUNCT.has(w) || ctx.blockOf[after] !== block;
     if (!endsSentence) break;
     d.content = { start: d.content.start, end: q.end };
     k = after;

@@ -83,7 +83,23 @@ export function buildContext(
     while (b < blocks.length && blocks[b].end <= t.start) b++;
     if (b < blocks.length && t.start >= blocks[b].start && t.end <= blocks[b].end) blockOf[k] = b;
   }
-  return { text, tokens, sentences, structure, mentions, entities, lower, quotes, quoteOf, quoteTokStart, quoteTokEnd, firstWord, sentOf, mentionOf, blockOf };
+  return {
+    text,
+    tokens,
+    sentences,
+    structure,
+    mentions,
+    entities,
+    lower,
+    quotes,
+    quoteOf,
+    quoteTokStart,
+    quoteTokEnd,
+    firstWord,
+    sentOf,
+    mentionOf,
+    blockOf,
+  };
 }
 
 /**

@@ -31,7 +31,21 @@ export interface ClaimInput {
 }
 
 /** Every word that can start a rule: one set lookup per token before any rule runs. */
-const TRIGGERS = new Set<string>(['according', ':', '―', 'show', 'hopes', 'hope', 'self-described', 'self-styled', 'self-proclaimed', ...DASHES, ...SOURCELESS_ADVERBS, ...CUE_FORMS.keys(), ...CUE_NOUNS]);
+const TRIGGERS = new Set<string>([
+  'according',
+  ':',
+  '―',
+  'show',
+  'hopes',
+  'hope',
+  'self-described',
+  'self-styled',
+  'self-proclaimed',
+  ...DASHES,
+  ...SOURCELESS_ADVERBS,
+  ...CUE_FORMS.keys(),
+  ...CUE_NOUNS,
+]);
 
 export function detectClaims(input: ClaimInput): Claim[] {
   const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
@@ -66,7 +80,11 @@ export function detectClaims(input: ClaimInput): Claim[] {
     const form = CUE_FORMS.get(w) ?? pluralSubjectShow(ctx, k) ?? hopeVerb(ctx, k);
     // Title-case headlines capitalise their verbs: "…, Lindsey Graham Says", "Obama Says Museum Will …".
     const headlineEnd =
-      inHeadline(ctx, k) && (k + 1 >= n || ctx.blockOf[k + 1] !== ctx.blockOf[k] || CLOSE_PUNCT.has(ctx.lower[k + 1]) || ((form?.form === 's' || form?.form === 'past') && k > 0 && isCapitalised(ctx.tokens[k - 1].text)));
+      inHeadline(ctx, k) &&
+      (k + 1 >= n ||
+        ctx.blockOf[k + 1] !== ctx.blockOf[k] ||
+        CLOSE_PUNCT.has(ctx.lower[k + 1]) ||
+        ((form?.form === 's' || form?.form === 'past') && k > 0 && isCapitalised(ctx.tokens[k - 1].text)));
     if (form && (!isCapitalised(ctx.tokens[k].text) || isSentenceInitial(ctx, k) || headlineEnd)) {
       const d = verbCue(ctx, k, form, cut, drafts);
       if (d) {

@@ -87,16 +87,34 @@ export function dashSignature(ctx: ClaimContext, k: number): Draft | null {
   if (!quoteMark) return null;
   const b = ctx.blockOf[k];
   let e = k + 1;
-  while (e < tokens.length && ctx.blockOf[e] === b && e <= k + 6 && (isCapitalised(tokens[e].text) || tokens[e].text === '.' || tokens[e].text === ',')) e++;
+  while (
+    e < tokens.length &&
+    ctx.blockOf[e] === b &&
+    e <= k + 6 &&
+    (isCapitalised(tokens[e].text) || tokens[e].text === '.' || tokens[e].text === ',')
+  )
+    e++;
   if (e === k + 1 || (e < tokens.length && ctx.blockOf[e] === b)) return null;
   if (closesQuote(ctx, prev)) {
     const qi = ctx.quoteOf[prev];
-    return { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, cue: span(ctx, k, k + 1), source: [k + 1, e], form: 'direct', at: k };
+    return {
+      content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end },
+      cue: span(ctx, k, k + 1),
+      source: [k + 1, e],
+      form: 'direct',
+      at: k,
+    };
   }
   let a = prev;
   while (a > 0 && ctx.blockOf[a - 1] === b) a--;
-  if (prev - a < 4 || !CLOSING_MARKS.has(tokens[a].text) && !OPENING_MARKS.has(tokens[a].text)) return null;
-  return { content: { start: tokens[a].start, end: tokens[prev].end }, cue: span(ctx, k, k + 1), source: [k + 1, e], form: 'direct', at: k };
+  if (prev - a < 4 || (!CLOSING_MARKS.has(tokens[a].text) && !OPENING_MARKS.has(tokens[a].text))) return null;
+  return {
+    content: { start: tokens[a].start, end: tokens[prev].end },
+    cue: span(ctx, k, k + 1),
+    source: [k + 1, e],
+    form: 'direct',
+    at: k,
+  };
 }
 
 /** Block quotes introduced by "Here's NBC (…):" are NBC's words. */
@@ -151,7 +169,8 @@ export function orphanQuotes(ctx: ClaimContext, drafts: Draft[]): Draft[] {
     // A claim already covering the quote (a cue inside the paragraph) wins.
     let covered = false;
     for (let j = di; j < byEnd.length && byEnd[j].content.start <= q.start + 1 && !covered; j++) covered = byEnd[j].content.end >= q.end;
-    for (let j = di; j < byEnd.length && j < di + 8 && !covered; j++) covered = byEnd[j].content.start <= q.start && byEnd[j].content.end >= q.end;
+    for (let j = di; j < byEnd.length && j < di + 8 && !covered; j++)
+      covered = byEnd[j].content.start <= q.start && byEnd[j].content.end >= q.end;
     if (covered) continue;
     out.push({ content: { start: q.start, end: q.end }, cue: lastInPrev.cue, source: lastInPrev.source, form: 'direct', at: k });
   }

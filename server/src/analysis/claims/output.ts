@@ -48,12 +48,15 @@ export function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudge
     const sourceLength = d.source ? ctx.tokens[d.source[1] - 1].end - ctx.tokens[d.source[0]].start : 0;
     const cost = CLAIM_COST + (d.content.end - d.content.start) + sourceLength + (d.cue ? d.cue.end - d.cue.start : 0);
     if (budget && !budget.spend(cost)) {
-      budget.warn(`claims: the document is over the analysis budget; claims starting at offset ${d.content.start} or later are not reported`);
+      budget.warn(
+        `claims: the document is over the analysis budget; claims starting at offset ${d.content.start} or later are not reported`,
+      );
       break;
     }
     open.push(d.content.end);
     const block = ctx.blockOf[d.at] >= 0 ? ctx.structure.blocks[ctx.blockOf[d.at]] : undefined;
-    const section: Section = block?.section ?? (ctx.structure.commentsStart !== null && d.content.start >= ctx.structure.commentsStart ? 'comments' : 'article');
+    const section: Section =
+      block?.section ?? (ctx.structure.commentsStart !== null && d.content.start >= ctx.structure.commentsStart ? 'comments' : 'article');
     const source = d.source ? { ...span(ctx, d.source[0], d.source[1]), text: '' } : null;
     if (source) source.text = ctx.text.slice(source.start, source.end);
     const claim: Claim = {
@@ -70,7 +73,8 @@ export function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudge
     if (section === 'comments' && block?.handle) claim.handle = block.handle;
     claims.push(claim);
   }
-  if (overlapping && budget) budget.warn(`claims: ${overlapping} claims nested more than ${MAX_CLAIM_OVERLAP} deep in run-on text are not reported`);
+  if (overlapping && budget)
+    budget.warn(`claims: ${overlapping} claims nested more than ${MAX_CLAIM_OVERLAP} deep in run-on text are not reported`);
   return claims;
 }
 

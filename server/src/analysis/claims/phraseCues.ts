@@ -2,7 +2,17 @@ import { askedContent } from './asked';
 import { contentBefore, contentEnd } from './content';
 import { type ClaimContext, isCapitalised, isSentenceInitial, isWord, sentenceOf, span } from './context';
 import type { Draft } from './draft';
-import { AUX, BE, CLOSE_PUNCT, DETERMINERS, NOUN_MARKERS, NP_STOP, PRONOUN_SOURCES, SUBJECT_PRONOUNS, SUBORDINATORS } from './functionWords';
+import {
+  AUX,
+  BE,
+  CLOSE_PUNCT,
+  DETERMINERS,
+  NOUN_MARKERS,
+  NP_STOP,
+  PRONOUN_SOURCES,
+  SUBJECT_PRONOUNS,
+  SUBORDINATORS,
+} from './functionWords';
 import { CUE_FORMS, type CueForm, PASSIVE_ALLEGATION, PASSIVE_REPORT } from './lexicon';
 import { nounPhraseLeft, nounPhraseRight } from './sources';
 
@@ -26,11 +36,23 @@ export function passiveCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int
     if (lower[k + 1] === 'that') {
       const p = k + 2;
       if (p >= s.tokenEnd) return null;
-      return { content: { start: tokens[p].start, end: contentEnd(ctx, p, cut) }, cue: span(ctx, cueStartTok, k + 1), source: null, form: 'allegation', at: k };
+      return {
+        content: { start: tokens[p].start, end: contentEnd(ctx, p, cut) },
+        cue: span(ctx, cueStartTok, k + 1),
+        source: null,
+        form: 'allegation',
+        at: k,
+      };
     }
     // "X are said to have …": the subject and predicate are the content.
     const a = clauseStart(ctx, cueStartTok);
-    return { content: { start: tokens[a].start, end: contentEnd(ctx, k, cut) }, cue: span(ctx, cueStartTok, k + 2), source: null, form: 'allegation', at: k };
+    return {
+      content: { start: tokens[a].start, end: contentEnd(ctx, k, cut) },
+      cue: span(ctx, cueStartTok, k + 2),
+      source: null,
+      form: 'allegation',
+      at: k,
+    };
   }
   // "X was asked (by Y) whether …", "was asked, “…”": the question put to X; Y, when named, asked it.
   if (w === 'asked') {
@@ -38,7 +60,8 @@ export function passiveCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int
     if (q) return { content: q.content, cue: span(ctx, cueStartTok, k + 1), source: q.source, form: 'direct', at: k };
   }
   // "has not been charged with any crime" denies the allegation rather than reporting it.
-  for (let j = cueStartTok - 1; j >= s.tokenStart && j >= cueStartTok - 3; j--) if (lower[j] === 'not' || lower[j] === "n't" || lower[j] === 'never') return null;
+  for (let j = cueStartTok - 1; j >= s.tokenStart && j >= cueStartTok - 3; j--)
+    if (lower[j] === 'not' || lower[j] === "n't" || lower[j] === 'never') return null;
   if (lower[cueStartTok + 1] === 'not' || lower[cueStartTok + 1] === 'never') return null;
   // "The issue was first reported by The Washington Post": the agent after "by" is the source, the subject the content.
   let by = k + 1;
@@ -49,13 +72,25 @@ export function passiveCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int
     let e = cueStartTok;
     while (e > a && (AUX.has(lower[e - 1]) || BE.has(lower[e - 1]) || lower[e - 1] === ',')) e--;
     if (src && e > a && !(e - a === 1 && PRONOUN_SOURCES.has(lower[a]) && lower[a] !== 'it')) {
-      return { content: { start: tokens[a].start, end: tokens[e - 1].end }, cue: span(ctx, cueStartTok, by + 1), source: src, form: 'indirect', at: k };
+      return {
+        content: { start: tokens[a].start, end: tokens[e - 1].end },
+        cue: span(ctx, cueStartTok, by + 1),
+        source: src,
+        form: 'indirect',
+        at: k,
+      };
     }
   }
   const prep = PASSIVE_ALLEGATION[w];
   if (prep && lower[k + 1] === prep && k + 2 < s.tokenEnd) {
     const p = k + 2;
-    return { content: { start: tokens[p].start, end: contentEnd(ctx, p, cut) }, cue: span(ctx, k, k + 2), source: null, form: 'allegation', at: k };
+    return {
+      content: { start: tokens[p].start, end: contentEnd(ctx, p, cut) },
+      cue: span(ctx, k, k + 2),
+      source: null,
+      form: 'allegation',
+      at: k,
+    };
   }
   void form;
   return null;
@@ -81,7 +116,7 @@ export function accordingTo(ctx: ClaimContext, k: number, cut: Int32Array): Draf
   if (e === k + 2) return null;
   const source: [number, number] = [k + 2, e];
   const cue = span(ctx, k, k + 2);
-  const initial = isSentenceInitial(ctx, k) || lower[k - 1] === ',' && isSentenceInitial(ctx, k - 2);
+  const initial = isSentenceInitial(ctx, k) || (lower[k - 1] === ',' && isSentenceInitial(ctx, k - 2));
   if (initial && lower[e] === ',') {
     const p = e + 1;
     if (p >= s.tokenEnd) return null;
@@ -127,7 +162,14 @@ export function nounCue(ctx: ClaimContext, k: number, cut: Int32Array): Draft | 
 export function selfDescribed(ctx: ClaimContext, k: number): Draft | null {
   const s = sentenceOf(ctx, k);
   let e = k + 1;
-  while (e < s.tokenEnd && e < k + 8 && (isWord(ctx.lower[e]) || ctx.quoteOf[e] >= 0) && !NP_STOP.has(ctx.lower[e]) && !CUE_FORMS.has(ctx.lower[e])) e++;
+  while (
+    e < s.tokenEnd &&
+    e < k + 8 &&
+    (isWord(ctx.lower[e]) || ctx.quoteOf[e] >= 0) &&
+    !NP_STOP.has(ctx.lower[e]) &&
+    !CUE_FORMS.has(ctx.lower[e])
+  )
+    e++;
   if (e === k + 1) return null;
   return { content: span(ctx, k + 1, e), cue: span(ctx, k, k + 1), source: [k, k + 1], form: 'indirect', at: k };
 }
@@ -141,10 +183,20 @@ export function hopeVerb(ctx: ClaimContext, k: number): CueForm | undefined {
   const w = ctx.lower[k];
   if (w !== 'hopes' && w !== 'hope') return undefined;
   const before = ctx.lower[k - 1] ?? '';
-  const subject = ctx.mentionOf[k - 1] >= 0 || (w === 'hopes' ? before === 'he' || before === 'she' : before === 'they' || before === 'i' || before === 'we');
+  const subject =
+    ctx.mentionOf[k - 1] >= 0 ||
+    (w === 'hopes' ? before === 'he' || before === 'she' : before === 'they' || before === 'i' || before === 'we');
   if (!subject || NOUN_MARKERS.has(before)) return undefined;
   const next = ctx.lower[k + 1] ?? '';
-  if (!(next === 'to' || next === 'that' || SUBJECT_PRONOUNS.has(next) || DETERMINERS.has(next) || NOUN_MARKERS.has(next) || isCapitalised(ctx.tokens[k + 1]?.text ?? ''))) return undefined;
+  if (!(
+    next === 'to' ||
+    next === 'that' ||
+    SUBJECT_PRONOUNS.has(next) ||
+    DETERMINERS.has(next) ||
+    NOUN_MARKERS.has(next) ||
+    isCapitalised(ctx.tokens[k + 1]?.text ?? '')
+  ))
+    return undefined;
   return { verb: HOPE, form: w === 'hopes' ? 's' : 'base' };
 }
 
@@ -163,7 +215,8 @@ export function pluralSubjectShow(ctx: ClaimContext, k: number): CueForm | undef
   const next = ctx.lower[k + 1];
   // "…, fundraising documents show.": the findings come first.
   const endsSentence = CLOSE_PUNCT.has(next) && ctx.sentOf[k + 1] === ctx.sentOf[k];
-  if (!(next === 'that' || PRONOUN_SOURCES.has(next) || (isCapitalised(after.text) && ctx.mentionOf[k + 1] >= 0) || endsSentence)) return undefined;
+  if (!(next === 'that' || PRONOUN_SOURCES.has(next) || (isCapitalised(after.text) && ctx.mentionOf[k + 1] >= 0) || endsSentence))
+    return undefined;
   return SHOWS ? { verb: SHOWS.verb, form: 's' } : undefined;
 }
 

@@ -118,7 +118,12 @@ export function findQuotes(text: string): Quote[] {
 }
 
 function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 191 && c !== 0x2019 && c !== 0x201d && c !== 0x2014 && c !== 0x2013);
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    (c > 191 && c !== 0x2019 && c !== 0x201d && c !== 0x2014 && c !== 0x2013)
+  );
 }
 
 /** End of the text before offset i without trailing blanks (at most the blanks themselves are walked). */

@@ -1,6 +1,23 @@
 import type { Sentence } from '../types';
 import { type ClaimContext, closesQuote, isCapitalised, isSentenceInitial, isWord, opensQuote, sentenceOf } from './context';
-import { ADJUNCT_PREPS, ADJUNCT_START, AUTHOR_PRONOUNS, AUX, BE, CLOSE_PUNCT, DASHES, DAYS, DETERMINERS, MODALS, NP_STOP, PREPOSITIONS, PRONOUN_SOURCES, QUANTIFIER_SOURCES, SUBORDINATORS, TIME_WORDS } from './functionWords';
+import {
+  ADJUNCT_PREPS,
+  ADJUNCT_START,
+  AUTHOR_PRONOUNS,
+  AUX,
+  BE,
+  CLOSE_PUNCT,
+  DASHES,
+  DAYS,
+  DETERMINERS,
+  MODALS,
+  NP_STOP,
+  PREPOSITIONS,
+  PRONOUN_SOURCES,
+  QUANTIFIER_SOURCES,
+  SUBORDINATORS,
+  TIME_WORDS,
+} from './functionWords';
 import { CUE_FORMS, CUE_NOUNS } from './lexicon';
 import { locatesPeople } from '../places/speakers';
 
@@ -43,7 +60,15 @@ export function nounPhraseLeft(ctx: ClaimContext, j: number, floor: number): num
       a = k;
       continue;
     }
-    if (w === 'to' && k < j && k > floor && !AUX.has(lower[k - 1]) && isCapitalised(tokens[k + 1].text) === false && lower[k + 1] === 'the' && isWord(lower[k - 1])) {
+    if (
+      w === 'to' &&
+      k < j &&
+      k > floor &&
+      !AUX.has(lower[k - 1]) &&
+      isCapitalised(tokens[k + 1].text) === false &&
+      lower[k + 1] === 'the' &&
+      isWord(lower[k - 1])
+    ) {
       a = k;
       continue;
     }
@@ -65,7 +90,17 @@ export function nounPhraseLeft(ctx: ClaimContext, j: number, floor: number): num
     }
   }
   // Trim leading function words the walk may have crossed.
-  while (a <= j && (lower[a] === 'of' || lower[a] === 'for' || lower[a] === 'to' || lower[a] === 'and' || lower[a] === "'s" || lower[a] === ')' || lower[a] === '-')) a++;
+  while (
+    a <= j &&
+    (lower[a] === 'of' ||
+      lower[a] === 'for' ||
+      lower[a] === 'to' ||
+      lower[a] === 'and' ||
+      lower[a] === "'s" ||
+      lower[a] === ')' ||
+      lower[a] === '-')
+  )
+    a++;
   return a <= j ? a : -1;
 }
 
@@ -106,7 +141,15 @@ export function sourceLeft(ctx: ClaimContext, k: number): SourceFound | null | '
       continue;
     }
     // "Cruz said last week …", "X told reporters Thursday night …".
-    if (TIME_WORDS.has(w) && j - 1 >= floor && (lower[j - 1] === 'last' || lower[j - 1] === 'this' || lower[j - 1] === 'next' || lower[j - 1] === 'earlier' || DAYS.has(lower[j - 1]))) {
+    if (
+      TIME_WORDS.has(w) &&
+      j - 1 >= floor &&
+      (lower[j - 1] === 'last' ||
+        lower[j - 1] === 'this' ||
+        lower[j - 1] === 'next' ||
+        lower[j - 1] === 'earlier' ||
+        DAYS.has(lower[j - 1]))
+    ) {
       j -= 2;
       continue;
     }
@@ -164,7 +207,11 @@ function sourceAt(ctx: ClaimContext, j: number, floor: number): SourceFound | nu
     while (c >= floor && c > j - 20 && lower[c] !== ',' && ctx.quoteOf[c] < 0) c--;
     // Also a participle: "Mary Susan, clad in a red cape …, said", "X, wearing a T-shirt …, said".
     const participle = /^[a-z]+(?:ed|ing)$/.test(lower[c + 1] ?? '') || lower[c + 1] === 'clad';
-    if (c >= floor && lower[c] === ',' && (PREPOSITIONS.has(lower[c + 1]) || lower[c + 1] === 'speaking' || lower[c + 1] === 'who' || lower[c + 1] === 'which' || participle)) {
+    if (
+      c >= floor &&
+      lower[c] === ',' &&
+      (PREPOSITIONS.has(lower[c + 1]) || lower[c + 1] === 'speaking' || lower[c + 1] === 'who' || lower[c + 1] === 'which' || participle)
+    ) {
       const a = nounPhraseLeft(ctx, c - 1, floor);
       if (a >= 0) return { range: [a, c], before: a - 1 };
     }
@@ -209,12 +256,20 @@ function subjectOpener(ctx: ClaimContext, j: number, floor: number): number {
   if (start >= j || !(t < floor || closesQuote(ctx, t) || (ctx.lower[t] === ',' && closesQuote(ctx, t - 1)))) return -1;
   let a = start;
   while (a < j && (ctx.lower[a] === ',' || !isWord(ctx.lower[a]))) a++;
-  if (a >= j || !isCapitalised(ctx.tokens[a].text) || NP_STOP.has(ctx.lower[a]) || SUBORDINATORS.has(ctx.lower[a]) || ADJUNCT_START.has(ctx.lower[a])) return -1;
+  if (
+    a >= j ||
+    !isCapitalised(ctx.tokens[a].text) ||
+    NP_STOP.has(ctx.lower[a]) ||
+    SUBORDINATORS.has(ctx.lower[a]) ||
+    ADJUNCT_START.has(ctx.lower[a])
+  )
+    return -1;
   // The opener itself must be a name, not the start of a clause: a comma follows it shortly.
   let c = a;
   while (c < j && c < a + 8 && ctx.lower[c] !== ',') c++;
   if (ctx.lower[c] !== ',' || c >= j) return -1;
-  for (let q = a; q < c; q++) if (!isCapitalised(ctx.tokens[q].text) && isWord(ctx.lower[q]) && !DETERMINERS.has(ctx.lower[q]) && ctx.lower[q] !== 'of') return -1;
+  for (let q = a; q < c; q++)
+    if (!isCapitalised(ctx.tokens[q].text) && isWord(ctx.lower[q]) && !DETERMINERS.has(ctx.lower[q]) && ctx.lower[q] !== 'of') return -1;
   return a;
 }
 
@@ -230,10 +285,30 @@ export function sourceRight(ctx: ClaimContext, p: number, maxLen = 30): [number,
   const w = ctx.lower[p];
   // "said former Obama adviser David Axelrod": a lowercase title before the name.
   let titled = false;
-  for (let t = p; t < p + 4 && t < s.tokenEnd && !titled && isWord(ctx.lower[t]) && !CUE_FORMS.has(ctx.lower[t]) && !MODALS.has(ctx.lower[t]) && !BE.has(ctx.lower[t]); t++) {
+  for (
+    let t = p;
+    t < p + 4 &&
+    t < s.tokenEnd &&
+    !titled &&
+    isWord(ctx.lower[t]) &&
+    !CUE_FORMS.has(ctx.lower[t]) &&
+    !MODALS.has(ctx.lower[t]) &&
+    !BE.has(ctx.lower[t]);
+    t++
+  ) {
     titled = t > p && isCapitalised(ctx.tokens[t].text);
   }
-  if (!(isCapitalised(ctx.tokens[p].text) || PRONOUN_SOURCES.has(w) || w === 'the' || w === 'a' || w === 'an' || w === 'another' || w === 'one' || titled)) return null;
+  if (!(
+    isCapitalised(ctx.tokens[p].text) ||
+    PRONOUN_SOURCES.has(w) ||
+    w === 'the' ||
+    w === 'a' ||
+    w === 'an' ||
+    w === 'another' ||
+    w === 'one' ||
+    titled
+  ))
+    return null;
   if (w === 'i' || w === 'we' || w === 'you') return null;
   let e = p;
   while (e < s.tokenEnd && e < p + maxLen && ctx.quoteOf[e] < 0 && !CLOSE_PUNCT.has(ctx.lower[e]) && ctx.lower[e] !== ';') {
@@ -256,7 +331,7 @@ export function sentenceSubject(ctx: ClaimContext, s: Sentence): [number, number
     if (!isCapitalised(ctx.tokens[e].text) && !DETERMINERS.has(w) && (w.endsWith('ed') || w.endsWith('ly'))) break;
     e++;
   }
-  if (e === a || e >= a + 6 || !(isCapitalised(ctx.tokens[a].text))) return null;
+  if (e === a || e >= a + 6 || !isCapitalised(ctx.tokens[a].text)) return null;
   return [a, e];
 }
 
@@ -289,7 +364,14 @@ export function nounPhraseRight(ctx: ClaimContext, p: number): [number, number] 
   const s = sentenceOf(ctx, p);
   if (!s || p >= s.tokenEnd) return null;
   let e = p;
-  while (e < s.tokenEnd && e < p + 8 && (isWord(ctx.lower[e]) || ctx.lower[e] === "'s") && !NP_STOP.has(ctx.lower[e]) && !SUBORDINATORS.has(ctx.lower[e])) e++;
+  while (
+    e < s.tokenEnd &&
+    e < p + 8 &&
+    (isWord(ctx.lower[e]) || ctx.lower[e] === "'s") &&
+    !NP_STOP.has(ctx.lower[e]) &&
+    !SUBORDINATORS.has(ctx.lower[e])
+  )
+    e++;
   while (e > p && !isCapitalised(ctx.tokens[e - 1].text) && ctx.mentionOf[e - 1] < 0 && DETERMINERS.has(ctx.lower[e - 1])) e--;
   return e > p ? [p, e] : null;
 }
@@ -320,10 +402,12 @@ export function bareCommaSource(ctx: ClaimContext, src: [number, number], s: Sen
     if (b - a <= 14) return true;
     for (let t = a + 1; t < Math.min(a + 6, b); t++) if (lower[t] === ',' && hasName(ctx, a, t)) return endsSentence;
   }
-  if (!endsSentence || !(lower[a] === 'a' || lower[a] === 'an' || lower[a] === 'one' || lower[a] === 'the' || lower[a] === 'another')) return false;
+  if (!endsSentence || !(lower[a] === 'a' || lower[a] === 'an' || lower[a] === 'one' || lower[a] === 'the' || lower[a] === 'another'))
+    return false;
   // The description proper ends where a relative clause starts ("a handful of Democrats who point to …").
   let headEnd = a;
-  while (headEnd < b && lower[headEnd] !== 'who' && lower[headEnd] !== 'that' && lower[headEnd] !== 'which' && lower[headEnd] !== ',') headEnd++;
+  while (headEnd < b && lower[headEnd] !== 'who' && lower[headEnd] !== 'that' && lower[headEnd] !== 'which' && lower[headEnd] !== ',')
+    headEnd++;
   if (headEnd - a > 12) return false;
   for (let t = a; t < headEnd; t++) if (MODALS.has(lower[t]) || BE.has(lower[t]) || CUE_FORMS.has(lower[t])) return false;
   return true;

@@ -19,7 +19,19 @@ export interface SpeakerHistory {
 
 const NP_BREAK = new Set(['of', 'for', 'to', ',', '(', 'who', 'which', 'that', 'at', 'in', 'with', 'from']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their']);
-const GOVERNMENT_HEADS = new Set(['government', 'ministry', 'parliament', 'cabinet', 'authorities', 'administration', 'military', 'army', 'leadership', 'foreign', 'state']);
+const GOVERNMENT_HEADS = new Set([
+  'government',
+  'ministry',
+  'parliament',
+  'cabinet',
+  'authorities',
+  'administration',
+  'military',
+  'army',
+  'leadership',
+  'foreign',
+  'state',
+]);
 
 function isPlural(word: string): boolean {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is');
@@ -74,7 +86,8 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
     const w = lower[a];
     if (w === 'he' || w === 'she' || w === 'him' || w === 'her') {
       const m = recentMention(ctx, start, ['person']);
-      if (history.lastPerson && (!m || history.lastPerson.at >= m.start || start - history.lastPerson.at < 400)) return history.lastPerson.id;
+      if (history.lastPerson && (!m || history.lastPerson.at >= m.start || start - history.lastPerson.at < 400))
+        return history.lastPerson.id;
       return m?.id ?? null;
     }
     if (w === 'it') return recentMention(ctx, start, ['organization'], 1500)?.id ?? null;
@@ -110,7 +123,16 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
   if (persons.length) return persons[0].m.id;
   const det = lower[a];
   if (ANONYMOUS_HEADS.has(headWord) || (isPlural(headWord) && !ORG_NOUNS.has(headWord))) return null;
-  if (det === 'a' || det === 'an' || det === 'another' || det === 'one' || det === 'some' || det === 'many' || det === 'several' || det === 'numerous') {
+  if (
+    det === 'a' ||
+    det === 'an' ||
+    det === 'another' ||
+    det === 'one' ||
+    det === 'some' ||
+    det === 'many' ||
+    det === 'several' ||
+    det === 'numerous'
+  ) {
     // "a spokesman for X": the organisation behind an anonymous speaker.
     const after = inside.find((x) => x.k >= chunkEnd && x.m.kind === 'actor');
     return after ? after.m.id : null;

@@ -1,11 +1,53 @@
 import { askedQuestion } from './asked';
-import { adjunctAhead, colonAtParagraphEnd, colonContinuation, contentBefore, contentEnd, contentStarts, continueQuote, extendWithFollowingQuotes, forwardEnd } from './content';
+import {
+  adjunctAhead,
+  colonAtParagraphEnd,
+  colonContinuation,
+  contentBefore,
+  contentEnd,
+  contentStarts,
+  continueQuote,
+  extendWithFollowingQuotes,
+  forwardEnd,
+} from './content';
 import { type ClaimContext, closesQuote, isCapitalised, isSentenceInitial, isWord, opensQuote, sentenceOf, span } from './context';
 import { type Draft, formOf } from './draft';
-import { ADDRESSEES, ADJUNCT_PREPS, ADJUNCT_START, AUTHOR_PRONOUNS, AUX, BE, CLOSE_PUNCT, CUE_PREPS, DASHES, DAYS, DETERMINERS, FRACTIONS, ING_PREPOSITIONS, MODALS, NOUN_MARKERS, PREPOSITIONS, PRONOUN_SOURCES, QUANTITY_WORDS, STRICT_INFINITIVE, SUBJECT_PRONOUNS, TIME_WORDS, WH_WORDS } from './functionWords';
+import {
+  ADDRESSEES,
+  ADJUNCT_PREPS,
+  ADJUNCT_START,
+  AUTHOR_PRONOUNS,
+  AUX,
+  BE,
+  CLOSE_PUNCT,
+  CUE_PREPS,
+  DASHES,
+  DAYS,
+  DETERMINERS,
+  FRACTIONS,
+  ING_PREPOSITIONS,
+  MODALS,
+  NOUN_MARKERS,
+  PREPOSITIONS,
+  PRONOUN_SOURCES,
+  QUANTITY_WORDS,
+  STRICT_INFINITIVE,
+  SUBJECT_PRONOUNS,
+  TIME_WORDS,
+  WH_WORDS,
+} from './functionWords';
 import { CUE_FORMS, CUE_NOUNS, type CueForm } from './lexicon';
 import { passiveCue } from './phraseCues';
-import { bareCommaSource, clauseSubject, hasName, nounPhraseRight, plausibleSource, sentenceSubject, sourceLeft, sourceRight } from './sources';
+import {
+  bareCommaSource,
+  clauseSubject,
+  hasName,
+  nounPhraseRight,
+  plausibleSource,
+  sentenceSubject,
+  sourceLeft,
+  sourceRight,
+} from './sources';
 
 /*
  * The main rule: a verb of saying, believing or intending, its source to the
@@ -19,7 +61,16 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
   for (let steps = 0; p < end && steps < 6; steps++) {
     const w = lower[p];
     // "called Friday's decision …": a day with a possessive is the object, not a time adjunct.
-    if ((DAYS.has(w) && lower[p + 1] !== "'s") || w === 'publicly' || w === 'repeatedly' || w === 'again' || w === 'also' || w === 'flatly' || w === 'not' || (TIME_WORDS.has(w) && DAYS.has(lower[p - 1]))) {
+    if (
+      (DAYS.has(w) && lower[p + 1] !== "'s") ||
+      w === 'publicly' ||
+      w === 'repeatedly' ||
+      w === 'again' ||
+      w === 'also' ||
+      w === 'flatly' ||
+      w === 'not' ||
+      (TIME_WORDS.has(w) && DAYS.has(lower[p - 1]))
+    ) {
       p++;
       continue;
     }
@@ -32,7 +83,16 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
     if (ADJUNCT_PREPS.has(w) && ctx.quoteOf[p] < 0) {
       // "says at a campaign stop in Toledo, Ohio, that …": a "that" shortly after settles it.
       let t = p + 1;
-      while (t < end && t < p + 14 && lower[t] !== 'that' && ctx.quoteOf[t] < 0 && !CLOSE_PUNCT.has(lower[t]) && lower[t] !== ';' && !CUE_FORMS.has(lower[t])) t++;
+      while (
+        t < end &&
+        t < p + 14 &&
+        lower[t] !== 'that' &&
+        ctx.quoteOf[t] < 0 &&
+        !CLOSE_PUNCT.has(lower[t]) &&
+        lower[t] !== ';' &&
+        !CUE_FORMS.has(lower[t])
+      )
+        t++;
       if (t < end && t < p + 14 && lower[t] === 'that' && !ctx.lower[t - 1].endsWith('ed')) {
         p = t;
         break;
@@ -54,7 +114,16 @@ function skipToContent(ctx: ClaimContext, p: number, end: number, frame: CueForm
   if (frame === 'object' && p < end && lower[p] !== 'that' && !opensQuote(ctx, p) && lower[p] !== ':' && lower[p] !== ',') {
     // The addressee: "told Sputnik on Wednesday that ...".
     let q = p;
-    while (q < end && q < p + 12 && lower[q] !== 'that' && lower[q] !== ':' && lower[q] !== ',' && lower[q] !== 'to' && !WH_WORDS.has(lower[q]) && lower[q] !== 'about') {
+    while (
+      q < end &&
+      q < p + 12 &&
+      lower[q] !== 'that' &&
+      lower[q] !== ':' &&
+      lower[q] !== ',' &&
+      lower[q] !== 'to' &&
+      !WH_WORDS.has(lower[q]) &&
+      lower[q] !== 'about'
+    ) {
       if (opensQuote(ctx, q)) {
         // "tells MSNBC’s “Morning Joe” on Friday that …": a title inside the addressee.
         const after = ctx.quoteTokEnd[ctx.quoteOf[q]];
@@ -94,26 +163,46 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
   if (verb.particles && verb.particles.includes(lower[k + 1])) cueEnd++;
   else if (verb.needsParticle) return null;
   if ((verb.lemma === 'describe' || verb.lemma === 'refer') && lower[cueEnd] === 'as') cueEnd++;
-  else if (verb.generic && CUE_PREPS.has(lower[cueEnd] ?? '') && !adjunctAhead(ctx, cueEnd + 1) && isWord(lower[cueEnd + 1] ?? '')) cueEnd++;
+  else if (verb.generic && CUE_PREPS.has(lower[cueEnd] ?? '') && !adjunctAhead(ctx, cueEnd + 1) && isWord(lower[cueEnd + 1] ?? ''))
+    cueEnd++;
   if (lower[k] === 'said' && lower[k + 1] === 'in' && lower[k + 2] === 'a' && lower[k + 3] === 'statement') cueEnd = k + 4;
-  if (verb.quoteOnly && !(opensQuote(ctx, cueEnd) || lower[cueEnd] === ':' || (lower[cueEnd] === ',' && opensQuote(ctx, cueEnd + 1)) || quoteThenSource(ctx, k))) return null;
+  if (
+    verb.quoteOnly &&
+    !(opensQuote(ctx, cueEnd) || lower[cueEnd] === ':' || (lower[cueEnd] === ',' && opensQuote(ctx, cueEnd + 1)) || quoteThenSource(ctx, k))
+  )
+    return null;
   // "reports suggest": the first word is a noun.
   const nextForm = CUE_FORMS.get(lower[k + 1] ?? '');
-  if (nextForm && nextForm.form !== 'ing' && !verb.particles?.includes(lower[k + 1]) && form.form === 's' && CUE_NOUNS.has(lower[k])) return null;
+  if (nextForm && nextForm.form !== 'ing' && !verb.particles?.includes(lower[k + 1]) && form.form === 's' && CUE_NOUNS.has(lower[k]))
+    return null;
   // "Trump’s tweet", "his remarks", "the report": a noun, not a verb.
-  if (NOUN_MARKERS.has(lower[k - 1] ?? '') && !(lower[k - 1] === "'s" && PRONOUN_SOURCES.has(lower[k - 2] ?? '')) && !closesQuote(ctx, k - 1)) return null;
+  if (
+    NOUN_MARKERS.has(lower[k - 1] ?? '') &&
+    !(lower[k - 1] === "'s" && PRONOUN_SOURCES.has(lower[k - 2] ?? '')) &&
+    !closesQuote(ctx, k - 1)
+  )
+    return null;
   const cue = span(ctx, k, cueEnd);
   // "Asked if he was ever bullied, the candidate said no": the question put to the speaker is reported too.
   if (lower[k] === 'asked' && isSentenceInitial(ctx, k) && isCapitalised(tokens[k].text)) return askedQuestion(ctx, k, cue);
 
   // "Said Dorothy Poynter, who grew up with him, “We were all so proud.”": an inverted cue opening the sentence.
-  if (isSentenceInitial(ctx, k) && isCapitalised(tokens[k].text) && (form.form === 'past' || form.form === 's') && verb.frame === 'clause') {
+  if (
+    isSentenceInitial(ctx, k) &&
+    isCapitalised(tokens[k].text) &&
+    (form.form === 'past' || form.form === 's') &&
+    verb.frame === 'clause'
+  ) {
     const src = sourceRight(ctx, cueEnd, 30);
     let q = src ? src[1] : -1;
     if (q >= 0 && (lower[q] === ',' || lower[q] === ':')) q++;
     if (src && q >= 0 && opensQuote(ctx, q)) {
       const qi = ctx.quoteOf[q];
-      return extendWithFollowingQuotes(ctx, { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, cue, source: src, form: 'direct', at: k }, ctx.quoteTokEnd[qi] - 1);
+      return extendWithFollowingQuotes(
+        ctx,
+        { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, cue, source: src, form: 'direct', at: k },
+        ctx.quoteTokEnd[qi] - 1,
+      );
     }
   }
 
@@ -128,12 +217,19 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
   if (left === 'passive') return passiveCue(ctx, k, form, cut);
 
   // Participles after a comma take the clause subject: "X rejected it, saying …".
-  const afterCommaIng = form.form === 'ing' && (lower[k - 1] === ',' || (lower[k - 2] === ',' && (AUX.has(lower[k - 1]) || lower[k - 1].endsWith('ly'))));
+  const afterCommaIng =
+    form.form === 'ing' && (lower[k - 1] === ',' || (lower[k - 2] === ',' && (AUX.has(lower[k - 1]) || lower[k - 1].endsWith('ly'))));
   if (afterCommaIng) {
     const subj = clauseSubject(ctx, k - 1) ?? sentenceSubject(ctx, s);
     const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
     if (!subj || p >= s.tokenEnd || !contentStarts(ctx, p) || !frameFits(ctx, verb, cueEnd, p)) return null;
-    return { content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) }, cue, source: subj, form: formOf(ctx, p, verb.cls), at: k };
+    return {
+      content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) },
+      cue,
+      source: subj,
+      form: formOf(ctx, p, verb.cls),
+      at: k,
+    };
   }
   if (form.form === 'base' && !left) return null;
 
@@ -141,7 +237,12 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
   const prevTok = k - 1;
   const quoted = prevTok >= 0 && (closesQuote(ctx, prevTok) || closesQuote(ctx, prevTok - 1));
   // Only verbs of saying invert ("…, said X"); "…, called X's remarks …" is not a source after its cue.
-  if (prevTok >= 0 && (lower[prevTok] === ',' || closesQuote(ctx, prevTok)) && (form.form === 'past' || form.form === 's') && (verb.frame === 'clause' || quoted)) {
+  if (
+    prevTok >= 0 &&
+    (lower[prevTok] === ',' || closesQuote(ctx, prevTok)) &&
+    (form.form === 'past' || form.form === 's') &&
+    (verb.frame === 'clause' || quoted)
+  ) {
     const src = sourceRight(ctx, cueEnd, quoted ? 60 : 30);
     const subjectFirst = left !== null && left.before < s.tokenStart;
     if (src && (quoted || (!subjectFirst && bareCommaSource(ctx, src, s)))) {
@@ -155,18 +256,31 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
           break;
         }
       }
-      if (content) return continueQuote(ctx, { content, cue, source: [src[0], srcEnd], form: 'direct', at: k }, srcEnd - 1, sentenceOf(ctx, srcEnd - 1).tokenEnd - 1);
+      if (content)
+        return continueQuote(
+          ctx,
+          { content, cue, source: [src[0], srcEnd], form: 'direct', at: k },
+          srcEnd - 1,
+          sentenceOf(ctx, srcEnd - 1).tokenEnd - 1,
+        );
     }
   }
   if (!left) {
     // Coordinated cue sharing the subject of the previous one: "X condemned … and demanded …".
     if (lower[k - 1] === 'and' || lower[k - 1] === 'but' || ((lower[k - 2] === 'and' || lower[k - 2] === 'but') && AUX.has(lower[k - 1]))) {
       const prev = prior.length ? prior[prior.length - 1] : null;
-      const shared = prev && prev.source && ctx.sentOf[prev.at] === ctx.sentOf[k] ? prev.source : (clauseSubject(ctx, k) ?? sentenceSubject(ctx, s));
+      const shared =
+        prev && prev.source && ctx.sentOf[prev.at] === ctx.sentOf[k] ? prev.source : (clauseSubject(ctx, k) ?? sentenceSubject(ctx, s));
       if (shared) {
         const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
         if (p < s.tokenEnd && contentStarts(ctx, p) && frameFits(ctx, verb, cueEnd, p)) {
-          return { content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) }, cue, source: shared, form: formOf(ctx, p, verb.cls), at: k };
+          return {
+            content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) },
+            cue,
+            source: shared,
+            form: formOf(ctx, p, verb.cls),
+            at: k,
+          };
         }
       }
     }
@@ -195,38 +309,74 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
   // A quote ending just before the sentence ("…?” Trump said.") or inside it, that is speech rather than a title.
   const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
   // ", looking out on the crowd": a participle after a comma is an aside, not content.
-  const participleAside = p < s.tokenEnd && lower[p - 1] === ',' && lower[p - 2] !== 'that' && lower[p].endsWith('ing') && !ING_PREPOSITIONS.has(lower[p]) && !opensQuote(ctx, p);
+  const participleAside =
+    p < s.tokenEnd &&
+    lower[p - 1] === ',' &&
+    lower[p - 2] !== 'that' &&
+    lower[p].endsWith('ing') &&
+    !ING_PREPOSITIONS.has(lower[p]) &&
+    !opensQuote(ctx, p);
   // "…!” Sessions said as he launched …": an adjunct clause after the cue ends what was said.
-  const adjunctClause = p < s.tokenEnd && (lower[p] === 'as' || lower[p] === 'while' || lower[p] === 'when' || lower[p] === 'after' || lower[p] === 'before') && lower[p - 1] !== 'that';
+  const adjunctClause =
+    p < s.tokenEnd &&
+    (lower[p] === 'as' || lower[p] === 'while' || lower[p] === 'when' || lower[p] === 'after' || lower[p] === 'before') &&
+    lower[p - 1] !== 'that';
   const endsHere = p >= s.tokenEnd || CLOSE_PUNCT.has(lower[p]) || participleAside || adjunctClause;
-  const afterQuote = quoteTok >= 0 && (bf >= s.tokenStart || (bf === s.tokenStart - 1 && endsHere)) && speechQuote(ctx, ctx.quoteOf[quoteTok]);
+  const afterQuote =
+    quoteTok >= 0 && (bf >= s.tokenStart || (bf === s.tokenStart - 1 && endsHere)) && speechQuote(ctx, ctx.quoteOf[quoteTok]);
   const afterComma = bf >= s.tokenStart && lower[bf] === ',' && !afterQuote;
   const colonNext = colonContinuation(ctx, Math.min(p, s.tokenEnd - 1), s);
   if (colonNext) return { content: colonNext, cue, source: [a, b], form: 'direct', at: k };
   // "what Trump says his plan would do", "everything Trump says": a free relative, not a report of content.
-  if (bf >= s.tokenStart && (lower[bf] === 'what' || lower[bf] === 'everything' || lower[bf] === 'whatever') && !opensQuote(ctx, p)) return null;
+  if (bf >= s.tokenStart && (lower[bf] === 'what' || lower[bf] === 'everything' || lower[bf] === 'whatever') && !opensQuote(ctx, p))
+    return null;
   const forwardIsAdjunct =
     participleAside ||
-    (p < s.tokenEnd && ADJUNCT_START.has(lower[p]) && !opensQuote(ctx, p) && lower[p - 1] !== 'that' && !(lower[p - 1] === ',' && lower[p - 2] === 'that') && !(lower[p] === 'to' && verb.frame !== 'clause') && !(lower[p] === 'about' && quantityAt(ctx, p + 1)));
+    (p < s.tokenEnd &&
+      ADJUNCT_START.has(lower[p]) &&
+      !opensQuote(ctx, p) &&
+      lower[p - 1] !== 'that' &&
+      !(lower[p - 1] === ',' && lower[p - 2] === 'that') &&
+      !(lower[p] === 'to' && verb.frame !== 'clause') &&
+      !(lower[p] === 'about' && quantityAt(ctx, p + 1)));
   // "“…,” X told reporters that …" reports more; "“…,” X told reporters after the meeting that was held …" does not.
   let thatClause = p < s.tokenEnd && lower[p - 1] === 'that' && p - 1 - cueEnd <= 3;
   for (let t = cueEnd; thatClause && t < p - 1; t++) if (ADJUNCT_PREPS.has(lower[t]) || !isWord(lower[t])) thatClause = false;
   if ((afterQuote && !thatClause) || (afterComma && (forwardIsAdjunct || p >= s.tokenEnd))) {
     const content = contentBefore(ctx, bf);
-    if (content) return continueQuote(ctx, { content, cue, source: [a, b], form: afterQuote ? 'direct' : 'indirect', at: k }, Math.max(cueEnd, b) - 1, s.tokenEnd - 1);
+    if (content)
+      return continueQuote(
+        ctx,
+        { content, cue, source: [a, b], form: afterQuote ? 'direct' : 'indirect', at: k },
+        Math.max(cueEnd, b) - 1,
+        s.tokenEnd - 1,
+      );
   }
   // Forward content: "X said (that) …".
   if (p < s.tokenEnd && lower[p] !== '.' && contentStarts(ctx, p) && !forwardIsAdjunct) {
     if (!frameFits(ctx, verb, cueEnd, p)) return null;
     // Parenthetical: "Some of the distrust, the US contends, is fostered by Iran."
     let comma = cueEnd;
-    while (comma < s.tokenEnd && comma < cueEnd + 8 && isWord(lower[comma]) && lower[comma] !== 'that' && !CUE_FORMS.has(lower[comma])) comma++;
-    if (lower[comma] === ',' && left.before >= s.tokenStart && lower[left.before] === ',' && !opensQuote(ctx, comma + 1) && (comma === cueEnd || ADJUNCT_PREPS.has(lower[cueEnd]) || DAYS.has(lower[cueEnd]))) {
+    while (comma < s.tokenEnd && comma < cueEnd + 8 && isWord(lower[comma]) && lower[comma] !== 'that' && !CUE_FORMS.has(lower[comma]))
+      comma++;
+    if (
+      lower[comma] === ',' &&
+      left.before >= s.tokenStart &&
+      lower[left.before] === ',' &&
+      !opensQuote(ctx, comma + 1) &&
+      (comma === cueEnd || ADJUNCT_PREPS.has(lower[cueEnd]) || DAYS.has(lower[cueEnd]))
+    ) {
       let st = s.tokenStart;
       while (st < left.before && !isWord(lower[st]) && !opensQuote(ctx, st)) st++;
       return { content: { start: tokens[st].start, end: contentEnd(ctx, comma + 1, cut) }, cue, source: [a, b], form: 'indirect', at: k };
     }
-    const draft: Draft = { content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) }, cue, source: [a, b], form: formOf(ctx, p, verb.cls), at: k };
+    const draft: Draft = {
+      content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) },
+      cue,
+      source: [a, b],
+      form: formOf(ctx, p, verb.cls),
+      at: k,
+    };
     if (opensQuote(ctx, p)) return extendWithFollowingQuotes(ctx, draft, ctx.quoteTokEnd[ctx.quoteOf[p]] - 1);
     return draft;
   }
@@ -234,7 +384,8 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
   if (p >= s.tokenEnd || lower[p] === '.' || colonAtParagraphEnd(ctx, p)) {
     if (left.before >= 0 && (lower[left.before] === ',' || closesQuote(ctx, left.before) || DASHES.has(lower[left.before]))) {
       const content = contentBefore(ctx, left.before);
-      if (content) return continueQuote(ctx, { content, cue, source: [a, b], form: 'direct', at: k }, Math.max(cueEnd, b) - 1, s.tokenEnd - 1);
+      if (content)
+        return continueQuote(ctx, { content, cue, source: [a, b], form: 'direct', at: k }, Math.max(cueEnd, b) - 1, s.tokenEnd - 1);
     }
   }
   return null;

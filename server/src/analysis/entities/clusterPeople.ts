@@ -18,7 +18,13 @@ interface PersonCluster {
  * nearest preceding one when several share it; a bare given name joins the
  * one person who has it.
  */
-export function clusterPeople(ms: RawMention[], infos: Info[], uf: UnionFind, aliases: AliasIndex, byKey: ReadonlyMap<string, number>): void {
+export function clusterPeople(
+  ms: RawMention[],
+  infos: Info[],
+  uf: UnionFind,
+  aliases: AliasIndex,
+  byKey: ReadonlyMap<string, number>,
+): void {
   const people: number[] = [];
   infos.forEach((info, i) => {
     if (info.person && info.person.surnameKey) people.push(i);

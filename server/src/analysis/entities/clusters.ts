@@ -22,7 +22,11 @@ import { UnionFind } from './unionFind';
  * definitions and modifier/head variants for organisations and places.
  * `text` enables the parenthetical rule ("Popular Mobilization Units (PMU)").
  */
-export function clusterMentions(raw: RawMention[], res: Pick<AnalysisResources, 'gazetteer' | 'aliases'>, text?: string): { mentions: EntityMention[]; entities: EntityCluster[] } {
+export function clusterMentions(
+  raw: RawMention[],
+  res: Pick<AnalysisResources, 'gazetteer' | 'aliases'>,
+  text?: string,
+): { mentions: EntityMention[]; entities: EntityCluster[] } {
   const { gazetteer, aliases } = res;
   const order = raw.map((_, i) => i).sort((a, b) => raw[a].start - raw[b].start || raw[a].end - raw[b].end);
   const ms = order.map((i) => raw[i]);
@@ -85,7 +89,14 @@ function buildClusters(
     if (list) list.push(i);
     else members.set(r, [i]);
   }
-  const mentions: EntityMention[] = ms.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: kindOf(m.type), type: m.type, id: '' }));
+  const mentions: EntityMention[] = ms.map((m) => ({
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    kind: kindOf(m.type),
+    type: m.type,
+    id: '',
+  }));
   const entities: EntityCluster[] = [];
   const used = new Map<string, number>();
   for (const [, list] of members) {
@@ -103,7 +114,10 @@ function buildClusters(
       canonical = fixed.surface;
       id = fixed.fixedId;
     } else {
-      canonical = bestName(list.map((i) => infos[i]), type);
+      canonical = bestName(
+        list.map((i) => infos[i]),
+        type,
+      );
       id = slugify(canonical) || 'entity';
     }
     // Two different entities may slug alike ("Washington" the city and the person).
@@ -122,7 +136,12 @@ function buildClusters(
     }
     const cluster: EntityCluster = { id, canonical, kind: kindOf(type), type, aliases: names, mentions: list, descriptions: [] };
     if (isPlaceType(type)) {
-      const facts = placeFacts(list.map((i) => infos[i]), canonical, gazetteer, aliases);
+      const facts = placeFacts(
+        list.map((i) => infos[i]),
+        canonical,
+        gazetteer,
+        aliases,
+      );
       if (facts) cluster.facts = facts;
     }
     entities.push(cluster);

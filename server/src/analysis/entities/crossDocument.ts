@@ -272,7 +272,10 @@ export class EntityRegistry {
 }
 
 /** Workspace ids for a batch of documents: (doc → local id → workspace id). */
-export function resolveWorkspaceIds(documents: readonly DocumentEntities[], nicknames: ReadonlyMap<string, string>): Map<string, Map<string, string>> {
+export function resolveWorkspaceIds(
+  documents: readonly DocumentEntities[],
+  nicknames: ReadonlyMap<string, string>,
+): Map<string, Map<string, string>> {
   const registry = new EntityRegistry(nicknames);
   for (const d of documents) registry.update(d.doc, d.entities);
   const out = new Map<string, Map<string, string>>();

@@ -28,7 +28,11 @@ interface Country {
  * Country ids go through the alias data so they equal the ids entity
  * clustering gives the country ("Turkish" → turkey, as "Turkey" does).
  */
-export function findDemonyms(tokens: Token[], res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'demonyms'>, mentions: readonly Span[] = []): DemonymMention[] {
+export function findDemonyms(
+  tokens: Token[],
+  res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'demonyms'>,
+  mentions: readonly Span[] = [],
+): DemonymMention[] {
   const out: DemonymMention[] = [];
   // Capitalised words repeat through a document; resolve each spelling once.
   const cache = new Map<string, Country | null>();

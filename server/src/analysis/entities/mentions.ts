@@ -65,8 +65,10 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   }
   for (const c of cands) {
     const name = text.slice(c.start, c.end);
-    if (c.label !== 'ORG' && hasOrgCue(tokens, c.ts, c.te, c.label === 'LOC') && !(c.label === 'LOC' && placeType(name, res.gazetteer))) forced.set(name, 'ORG');
-    else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer)) forced.set(name, 'PER');
+    if (c.label !== 'ORG' && hasOrgCue(tokens, c.ts, c.te, c.label === 'LOC') && !(c.label === 'LOC' && placeType(name, res.gazetteer)))
+      forced.set(name, 'ORG');
+    else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer))
+      forced.set(name, 'PER');
   }
   aliases(cands, tokens, text, covered, forced);
   const votes = new Map<string, Map<NerLabel, number>>();
@@ -166,7 +168,10 @@ function isSpanTitle(lower: string): boolean {
 
 /** Lowercase form of a name word without an Arabic article or apostrophes: "Al-Zimili" / "al-Zimili" -> "zimili". */
 function bareName(w: string): string {
-  return w.toLowerCase().replace(/[’‘`]/g, "'").replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/, '');
+  return w
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/, '');
 }
 
 function hasOrgCue(tokens: Token[], ts: number, te: number, place = false): boolean {
@@ -221,7 +226,12 @@ function aliases(cands: Candidate[], tokens: Token[], text: string, covered: Uin
         else break;
       }
       if (tokens[i]?.text !== ')') continue;
-    } else if (tokens[i]?.text === ',' && /^(?:also|or)$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.text === 'known' && tokens[i + 3]?.text === 'as') {
+    } else if (
+      tokens[i]?.text === ',' &&
+      /^(?:also|or)$/.test(tokens[i + 1]?.text ?? '') &&
+      tokens[i + 2]?.text === 'known' &&
+      tokens[i + 3]?.text === 'as'
+    ) {
       const b = byStart.get(i + 4);
       if (b) group.push(b);
       untagged = [];
@@ -244,7 +254,13 @@ function aliases(cands: Candidate[], tokens: Token[], text: string, covered: Uin
 function fromMisc(sp: NerSpan, tokens: Token[], covered: Uint8Array, gazetteer: Gazetteer): Candidate | null {
   const te = sp.tokenEnd;
   const next = tokens[te]?.text ?? '';
-  if (te < tokens.length && !covered[te] && isCapitalised(next) && hasLower(next) && (ORG_CUES.has(next.toLowerCase()) || next === 'State')) {
+  if (
+    te < tokens.length &&
+    !covered[te] &&
+    isCapitalised(next) &&
+    hasLower(next) &&
+    (ORG_CUES.has(next.toLowerCase()) || next === 'State')
+  ) {
     covered[te] = 1;
     return { ts: sp.tokenStart, te: te + 1, label: 'ORG', start: tokens[sp.tokenStart].start, end: tokens[te].end };
   }
@@ -253,7 +269,13 @@ function fromMisc(sp: NerSpan, tokens: Token[], covered: Uint8Array, gazetteer: 
   if (!COMPOUND_TAILS.has(tokens[te - 1].text.slice(head.end - tokens[te - 1].start + 1).toLowerCase())) return null;
   for (let i = sp.tokenStart; i < te - 1; i++) if (!isCapitalised(tokens[i].text)) return null;
   const start = tokens[sp.tokenStart].start;
-  const name = te - sp.tokenStart > 1 ? `${tokens.slice(sp.tokenStart, te - 1).map((t) => t.text).join(' ')} ${head.text}` : head.text;
+  const name =
+    te - sp.tokenStart > 1
+      ? `${tokens
+          .slice(sp.tokenStart, te - 1)
+          .map((t) => t.text)
+          .join(' ')} ${head.text}`
+      : head.text;
   let label: NerLabel | null;
   if (placeType(name, gazetteer)) label = 'LOC';
   else if (hasOrgCue(tokens, sp.tokenStart, te - 1) || ORG_CUES.has(head.text.toLowerCase())) label = 'ORG';

@@ -9,12 +9,13 @@ export const SPEECH_VERBS = new Set(['Said', 'Says', 'Asked', 'Added', 'Told', '
 
 // Group nouns and adjectives of religion and ethnicity; the gold never marks them (guidelines: "Shiite", "Kurds").
 export const GROUP_WORDS = new Set(
-  ('shiite shiites shia shias shi\'a shi\'ite shi\'ites shii sunni sunnis kurd kurds kurdish arab arabs arabic muslim muslims ' +
+  (
+    "shiite shiites shia shias shi'a shi'ite shi'ites shii sunni sunnis kurd kurds kurdish arab arabs arabic muslim muslims " +
     'christian christians jew jews jewish yazidi yazidis alawite alawites druze turkmen turkoman sufi salafi salafis ' +
     'wahhabi wahhabis islamist islamists islamic catholic catholics protestant protestants orthodox hindu hindus sikh sikhs ' +
     'buddhist buddhists persian persians pashtun pashtuns baluch hazara hazaras maronite copts coptic assyrian assyrians ' +
-    'chaldean chaldeans bedouin bedouins latino latinos hispanic hispanics democrat democrats republican republicans')
-    .split(' '),
+    'chaldean chaldeans bedouin bedouins latino latinos hispanic hispanics democrat democrats republican republicans'
+  ).split(' '),
 );
 
 // Lowercase hyphen heads that are prefixes, not names ("anti-ISIS" -> "ISIS").
@@ -23,22 +24,85 @@ export const PREFIXES = new Set(['anti', 'pro', 'non', 'post', 'pre', 'pan', 'ne
 
 // Cue words: a place name followed or ended by one of these is a region or a facility.
 export const REGION_CUES = new Set([
-  'province', 'district', 'region', 'governorate', 'county', 'state', 'territory', 'valley', 'river', 'sea', 'ocean',
-  'gulf', 'bay', 'lake', 'strait', 'straits', 'peninsula', 'desert', 'mountains', 'mountain', 'mount', 'hills', 'island',
-  'islands', 'coast', 'basin', 'plain', 'plains', 'delta', 'canal', 'heights', 'highlands', 'corridor', 'belt',
+  'province',
+  'district',
+  'region',
+  'governorate',
+  'county',
+  'state',
+  'territory',
+  'valley',
+  'river',
+  'sea',
+  'ocean',
+  'gulf',
+  'bay',
+  'lake',
+  'strait',
+  'straits',
+  'peninsula',
+  'desert',
+  'mountains',
+  'mountain',
+  'mount',
+  'hills',
+  'island',
+  'islands',
+  'coast',
+  'basin',
+  'plain',
+  'plains',
+  'delta',
+  'canal',
+  'heights',
+  'highlands',
+  'corridor',
+  'belt',
 ]);
 
 export const FACILITY_CUES = new Set([
-  'pipeline', 'airport', 'airbase', 'base', 'crossing', 'dam', 'bridge', 'port', 'palace', 'square', 'stadium', 'hospital',
-  'embassy', 'consulate', 'building', 'tower', 'towers', 'mosque', 'church', 'cathedral', 'shrine', 'prison', 'refinery',
-  'plant', 'camp', 'checkpoint', 'terminal', 'station', 'harbour', 'harbor', 'field', 'airfield', 'compound',
+  'pipeline',
+  'airport',
+  'airbase',
+  'base',
+  'crossing',
+  'dam',
+  'bridge',
+  'port',
+  'palace',
+  'square',
+  'stadium',
+  'hospital',
+  'embassy',
+  'consulate',
+  'building',
+  'tower',
+  'towers',
+  'mosque',
+  'church',
+  'cathedral',
+  'shrine',
+  'prison',
+  'refinery',
+  'plant',
+  'camp',
+  'checkpoint',
+  'terminal',
+  'station',
+  'harbour',
+  'harbor',
+  'field',
+  'airfield',
+  'compound',
 ]);
 
 export const CITY_CUES = new Set(['city', 'town', 'village']);
 
 // Participles after a hyphen that make a compound of a name: "Massoud Barzani-led", "Iran-backed".
 export const COMPOUND_TAILS = new Set(
-  'led backed based born controlled held allied funded supported run sponsored linked affiliated aligned dominated occupied owned made trained armed'.split(' '),
+  'led backed based born controlled held allied funded supported run sponsored linked affiliated aligned dominated occupied owned made trained armed'.split(
+    ' ',
+  ),
 );
 
 // Organisation head nouns that also end place names ("West Bank", "Soviet Union", "Russian Federation", "Gaza Strip").
@@ -48,31 +112,70 @@ export const PLACE_ORG_CUES = new Set(['bank', 'union', 'federation', 'front', '
 // "Hizb" party, "Jaish" army, "Liwa" brigade, "Saraya" companies, "Asa'ib" leagues, "Jabhat" front, "Majlis" council).
 // A name containing one is an organisation whatever the tagger said ("Kata'ib Hezbollah", "Sadr Bloc").
 export const ORG_CUES = new Set(
-  ('brigade brigades battalion battalions regiment army armies party parties movement council committee ministry ' +
+  (
+    'brigade brigades battalion battalions regiment army armies party parties movement council committee ministry ' +
     'organisation organization organisations organizations front union league bloc group institute agency corps guard guards ' +
     'militia militias coalition congress parliament assembly commission authority bank company corporation corp. corp inc. inc ' +
     'ltd ltd. university college tv television news times journal network radio press foundation association federation ' +
     'government department bureau court tribunal police navy cabinet senate administration forces mobilization mobilisation ' +
-    'kataib kata\'ib hezbollah hizbollah hizballah hizb harakat harakah haraka jaish jaysh liwa saraya asaib asa\'ib ' +
-    'jabhat jabha majlis tanzim hashd ansar nations')
-    .split(' '),
+    "kataib kata'ib hezbollah hizbollah hizballah hizb harakat harakah haraka jaish jaysh liwa saraya asaib asa'ib " +
+    'jabhat jabha majlis tanzim hashd ansar nations'
+  ).split(' '),
 );
 
 // Region names no gazetteer of countries, cities and first-level divisions contains.
 export const MACRO_REGIONS = new Set(
-  ('middle east|mid-east|mideast|near east|far east|west|east|europe|asia|africa|north america|south america|latin america|' +
+  (
+    'middle east|mid-east|mideast|near east|far east|west|east|europe|asia|africa|north america|south america|latin america|' +
     'central america|central asia|southeast asia|south asia|east asia|caucasus|balkans|levant|maghreb|sahel|scandinavia|' +
     'caribbean|pacific|atlantic|mediterranean|caspian|arctic|antarctica|antarctic|eurasia|oceania|persian gulf|arabian peninsula|' +
-    'horn of africa|sub-saharan africa|western europe|eastern europe|gulf|north africa|west africa|east africa|middle-east')
-    .split('|'),
+    'horn of africa|sub-saharan africa|western europe|eastern europe|gulf|north africa|west africa|east africa|middle-east'
+  ).split('|'),
 );
 
 // English short forms of countries that a name-based country list may lack; resolved through the gazetteer's codes.
 export const COUNTRY_FORMS = new Map<string, string>([
-  ['us', 'US'], ['u.s', 'US'], ['u.s.', 'US'], ['u.s.a', 'US'], ['u.s.a.', 'US'], ['america', 'US'], ['turkey', 'TR'],
-  ['britain', 'GB'], ['great britain', 'GB'], ['u.k', 'GB'], ['u.k.', 'GB'], ['england', 'GB'], ['holland', 'NL'],
-  ['burma', 'MM'], ['ivory coast', 'CI'], ['czech republic', 'CZ'], ['russia', 'RU'], ['syria', 'SY'], ['iran', 'IR'],
-  ['south korea', 'KR'], ['north korea', 'KP'], ['vatican', 'VA'], ['palestine', 'PS'], ['macedonia', 'MK'],
+  ['us', 'US'],
+  ['u.s', 'US'],
+  ['u.s.', 'US'],
+  ['u.s.a', 'US'],
+  ['u.s.a.', 'US'],
+  ['america', 'US'],
+  ['turkey', 'TR'],
+  ['britain', 'GB'],
+  ['great britain', 'GB'],
+  ['u.k', 'GB'],
+  ['u.k.', 'GB'],
+  ['england', 'GB'],
+  ['holland', 'NL'],
+  ['burma', 'MM'],
+  ['ivory coast', 'CI'],
+  ['czech republic', 'CZ'],
+  ['russia', 'RU'],
+  ['syria', 'SY'],
+  ['iran', 'IR'],
+  ['south korea', 'KR'],
+  ['north korea', 'KP'],
+  ['vatican', 'VA'],
+  ['palestine', 'PS'],
+  ['macedonia', 'MK'],
 ]);
 
-export const DIRECTIONS = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater']);
+export const DIRECTIONS = new Set([
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+  'upper',
+  'lower',
+  'greater',
+]);

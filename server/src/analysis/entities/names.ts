@@ -37,7 +37,31 @@ const APOSTROPHE_LIKE = /['’‘`ʿʾʼʻ´]/g;
 
 /** Tokens that join a name without being a given name or surname on their own. */
 export const NAME_PARTICLES = new Set([
-  'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'abd', 'van', 'von', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'st', 'st.',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'abd',
+  'van',
+  'von',
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'der',
+  'den',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'st',
+  'st.',
 ]);
 
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
@@ -125,8 +149,42 @@ export function cleanSurface(text: string): string {
 }
 
 const OPENERS = new Set([
-  'a', 'an', 'as', 'at', 'after', 'also', 'and', 'but', 'by', 'for', 'from', 'if', 'in', 'of', 'on', 'or', 'so', 'since', 'that', 'the',
-  'then', 'this', 'to', 'when', 'where', 'while', 'with', 'yet', 'why', 'how', 'what', 'who', 'meanwhile', 'however', 'although', 'because',
+  'a',
+  'an',
+  'as',
+  'at',
+  'after',
+  'also',
+  'and',
+  'but',
+  'by',
+  'for',
+  'from',
+  'if',
+  'in',
+  'of',
+  'on',
+  'or',
+  'so',
+  'since',
+  'that',
+  'the',
+  'then',
+  'this',
+  'to',
+  'when',
+  'where',
+  'while',
+  'with',
+  'yet',
+  'why',
+  'how',
+  'what',
+  'who',
+  'meanwhile',
+  'however',
+  'although',
+  'because',
 ]);
 
 export interface PersonName {
@@ -148,7 +206,9 @@ export interface PersonName {
  * a given name.
  */
 export function parsePersonName(text: string): PersonName {
-  let parts = cleanSurface(text).split(/\s+/).filter((p) => p.length > 0);
+  let parts = cleanSurface(text)
+    .split(/\s+/)
+    .filter((p) => p.length > 0);
   while (parts.length > 1 && NAME_SUFFIXES.has(parts[parts.length - 1].toLowerCase().replace(/,$/, ''))) parts.pop();
   // Everything up to the last title is the title ("Iraqi Prime Minister Haider Abadi"); a final title word is a surname ("John King").
   for (let k = parts.length - 2; k >= 0; k--) {

@@ -23,7 +23,12 @@ export function placeType(name: string, gazetteer: Gazetteer): PlaceHit {
 }
 
 /** A bounded per-gazetteer cache of a function of (name, gazetteer). */
-function memoByGazetteer<T>(caches: WeakMap<Gazetteer, Map<string, T>>, gazetteer: Gazetteer, name: string, compute: (name: string, gazetteer: Gazetteer) => T): T {
+function memoByGazetteer<T>(
+  caches: WeakMap<Gazetteer, Map<string, T>>,
+  gazetteer: Gazetteer,
+  name: string,
+  compute: (name: string, gazetteer: Gazetteer) => T,
+): T {
   let cache = caches.get(gazetteer);
   if (!cache) caches.set(gazetteer, (cache = new Map()));
   let hit = cache.get(name);
@@ -93,7 +98,8 @@ export function typeOf(
   if (/stan$/i.test(name)) return { start: c.start, end: c.end, type: 'region' };
   const prev = c.ts > 0 ? tokens[c.ts - 1].text.toLowerCase() : '';
   const prev2 = c.ts > 1 ? tokens[c.ts - 2].text.toLowerCase() : '';
-  if (prev === 'of' && (CITY_CUES.has(prev2) || prev2 === 'towns' || prev2 === 'cities' || prev2 === 'villages')) return { start: c.start, end: c.end, type: 'city' };
+  if (prev === 'of' && (CITY_CUES.has(prev2) || prev2 === 'towns' || prev2 === 'cities' || prev2 === 'villages'))
+    return { start: c.start, end: c.end, type: 'city' };
   if (prev === 'of' && REGION_CUES.has(prev2)) return { start: c.start, end: c.end, type: 'region' };
   // "in eastern Salah al-Din": a direction word before an unknown name marks an area.
   if (DIRECTIONS.has(prev) && prev === tokens[c.ts - 1].text) return { start: c.start, end: c.end, type: 'region' };

@@ -22,4 +22,14 @@ export const TITLES: ReadonlySet<string> = new Set(
  * guidelines but changes the seeds' gold scores, so it is a change of its
  * own, not part of giving the lists one home.
  */
-export const KEPT_IN_PERSON_SPANS: ReadonlySet<string> = new Set(['lady', 'mullah', 'cleric', 'emir', 'sultan', 'shaykh', 'cmdr', 'cmdr.', 'pres']);
+export const KEPT_IN_PERSON_SPANS: ReadonlySet<string> = new Set([
+  'lady',
+  'mullah',
+  'cleric',
+  'emir',
+  'sultan',
+  'shaykh',
+  'cmdr',
+  'cmdr.',
+  'pres',
+]);

@@ -1,8 +1,33 @@
 import type { Gazetteer } from '../gazetteer';
 import { hashedContext, smallCodes, type DocContext } from './contextFeatures';
 import { hashString } from './hash';
-import { BOUNDARY, NUM_CONTEXT, NUM_FEATURES, NUM_HASHED, NUM_MODE, NUM_NEXT, NUM_NEXT2, NUM_PREV, NUM_PREV2, NUM_SELF, NUM_SMALL, smallHash } from './templates';
-import { BOUNDARY_INFO, caseClassOf, COMMON, groupsOf, modeHashesOf, shapeOf, TITLES, type Continuation, type LowerStats, type WordGroups, type WordInfo } from './wordFeatures';
+import {
+  BOUNDARY,
+  NUM_CONTEXT,
+  NUM_FEATURES,
+  NUM_HASHED,
+  NUM_MODE,
+  NUM_NEXT,
+  NUM_NEXT2,
+  NUM_PREV,
+  NUM_PREV2,
+  NUM_SELF,
+  NUM_SMALL,
+  smallHash,
+} from './templates';
+import {
+  BOUNDARY_INFO,
+  caseClassOf,
+  COMMON,
+  groupsOf,
+  modeHashesOf,
+  shapeOf,
+  TITLES,
+  type Continuation,
+  type LowerStats,
+  type WordGroups,
+  type WordInfo,
+} from './wordFeatures';
 
 /*
  * Feature extraction shared by training (scripts/train.ts) and inference
@@ -28,7 +53,13 @@ export interface DocInput {
 export class FeatureExtractor {
   private readonly cache = new Map<string, WordInfo>();
   private readonly multiWord = new Map<string, number>();
-  private readonly ctx: DocContext = { infos: [], mode: new Uint8Array(0), initial: new Uint8Array(0), gaz: new Uint8Array(0), quote: new Uint8Array(0) };
+  private readonly ctx: DocContext = {
+    infos: [],
+    mode: new Uint8Array(0),
+    initial: new Uint8Array(0),
+    gaz: new Uint8Array(0),
+    quote: new Uint8Array(0),
+  };
   private readonly lowerCache = new Map<string, LowerStats>();
   private stamp = 0;
   private readonly gazMaxWords: number;

@@ -108,7 +108,9 @@ const W_SIZE = 7 * NUM_LABELS;
 const SMALL_BIAS = 0;
 const SMALL_PREV_CASE = 9;
 const SMALL_NEXT_CASE = 10;
-const SMALL_REST = Int32Array.from({ length: NUM_SMALL }, (_, k) => k).filter((k) => k !== SMALL_BIAS && k !== SMALL_PREV_CASE && k !== SMALL_NEXT_CASE);
+const SMALL_REST = Int32Array.from({ length: NUM_SMALL }, (_, k) => k).filter(
+  (k) => k !== SMALL_BIAS && k !== SMALL_PREV_CASE && k !== SMALL_NEXT_CASE,
+);
 /** Words whose scores the pool keeps before it starts over (~16 MB). */
 const POOL_MAX_WORDS = 1 << 16;
 if (NUM_LABELS !== 9 || W_PREV !== 3 || W_NEXT2 !== 6) throw new Error('PerceptronTagger.emissions is unrolled for 9 labels');
@@ -189,7 +191,7 @@ export class PerceptronTagger implements Tagger {
    * before a document so that offsets stay valid while it is scored.
    */
   private reservePool(n: number): void {
-    const need = (this.poolUsed + n * W_SIZE);
+    const need = this.poolUsed + n * W_SIZE;
     if (need <= this.pool.length) return;
     if (need > POOL_MAX_WORDS * W_SIZE) {
       this.gen++;
@@ -404,7 +406,12 @@ export function quantize(weights: Float32Array): { q: Int8Array; scales: Float32
 }
 
 /** A tagger straight from trained float weights (quantised the same way as the file), for evaluation during training. */
-export function taggerFromWeights(hashes: Uint32Array, weights: Float32Array, transitions: Float32Array, gazetteer: Gazetteer): PerceptronTagger {
+export function taggerFromWeights(
+  hashes: Uint32Array,
+  weights: Float32Array,
+  transitions: Float32Array,
+  gazetteer: Gazetteer,
+): PerceptronTagger {
   const { q, scales } = quantize(weights);
   return new PerceptronTagger(hashes, q, scales, transitions, gazetteer);
 }

@@ -71,7 +71,20 @@ export const BOUNDARY = hashString('<B>');
  * with code < SMALL_SIZES[k], so the runtime tagger keeps their weights in dense
  * tables indexed by code instead of hashing.
  */
-const SMALL_TEMPLATES = [T.Bias, T.Gaz, T.GazPrev, T.GazNext, T.Demonym, T.Initial, T.DocLower, T.DocCap, T.Title, T.PrevWordCase, T.NextWordCase, T.Quote];
+const SMALL_TEMPLATES = [
+  T.Bias,
+  T.Gaz,
+  T.GazPrev,
+  T.GazNext,
+  T.Demonym,
+  T.Initial,
+  T.DocLower,
+  T.DocCap,
+  T.Title,
+  T.PrevWordCase,
+  T.NextWordCase,
+  T.Quote,
+];
 export const SMALL_SIZES: readonly number[] = [1, 64, 256, 256, 8, 16, 128, 512, 8, 100, 100, 16];
 export const NUM_SMALL = SMALL_TEMPLATES.length;
 /** Context templates hashed at run time (the shape trigram; see hashedContext). */

@@ -109,4 +109,3 @@ export function spansOf(labels: Uint8Array, from: number, to: number, out: Label
     i = e;
   }
 }
-

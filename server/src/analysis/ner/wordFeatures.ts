@@ -62,21 +62,23 @@ export interface WordGroups {
 // Titles and roles that precede person names; the guidelines keep them out of spans.
 // Frozen with FEATURE_VERSION: the engine's own list is entities/titles.ts.
 export const TITLES = new Set(
-  ('mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. general lt lt. col col. colonel maj maj. major capt capt. captain ' +
+  (
+    'mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. general lt lt. col col. colonel maj maj. major capt capt. captain ' +
     'sgt sgt. sen sen. senator rep rep. representative gov gov. governor president pres. minister premier pm chancellor ' +
     'king queen prince princess sheikh sheik ayatollah imam cleric pope cardinal bishop rev rev. father judge justice ' +
     'mayor secretary spokesman spokeswoman spokesperson chairman chairwoman director commander lawmaker mp envoy ' +
     'ambassador coach striker midfielder defender goalkeeper candidate nominee adm adm. admiral lord sir dame ' +
-    'vice-president deputy leader chief ceo analyst')
-    .split(' '),
+    'vice-president deputy leader chief ceo analyst'
+  ).split(' '),
 );
 
 // Function words: a capitalised function word is almost never a name on its own.
 export const COMMON = new Set(
-  ('the a an of in on at to for from by with and or but as is was are were be been it its he she they we i you ' +
+  (
+    'the a an of in on at to for from by with and or but as is was are were be been it its he she they we i you ' +
     'this that these those his her their our my your after before when while if then than there here not no yes ' +
-    'all some any more most many much new also one two three said says say will would could should may might')
-    .split(' '),
+    'all some any more most many much new also one two three said says say will would could should may might'
+  ).split(' '),
 );
 
 export function shapeOf(w: string, collapse: boolean): string {
@@ -121,7 +123,16 @@ export function caseClassOf(w: string): number {
   return 4;
 }
 
-export function groupsOf(hWord: number, hLower: number, hShape: number, hShort: number, hPre: number[], hSuf: number[], hHead: number, hTail: number): WordGroups {
+export function groupsOf(
+  hWord: number,
+  hLower: number,
+  hShape: number,
+  hShort: number,
+  hPre: number[],
+  hSuf: number[],
+  hHead: number,
+  hTail: number,
+): WordGroups {
   return {
     self: Uint32Array.of(
       mix(tpl(T.Word), hWord),
@@ -158,6 +169,15 @@ export function modeHashesOf(w: string, cc: number, hLower: number, hShort: numb
 }
 
 /** What the templates see beyond the sentence edge. */
-export const BOUNDARY_GROUPS: WordGroups = groupsOf(BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY, [BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY], [BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY], BOUNDARY, BOUNDARY);
+export const BOUNDARY_GROUPS: WordGroups = groupsOf(
+  BOUNDARY,
+  BOUNDARY,
+  BOUNDARY,
+  BOUNDARY,
+  [BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY],
+  [BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY],
+  BOUNDARY,
+  BOUNDARY,
+);
 
 export const BOUNDARY_INFO: { groups: WordGroups } = { groups: BOUNDARY_GROUPS };

@@ -73,7 +73,10 @@ const CA: Record<string, string> = {
 };
 
 const TABLE = new Map<string, [string, string]>();
-for (const [cc, table] of [['US', US], ['CA', CA]] as const) {
+for (const [cc, table] of [
+  ['US', US],
+  ['CA', CA],
+] as const) {
   for (const [name, forms] of Object.entries(table)) for (const f of forms.split(' ')) TABLE.set(f, [cc, name]);
 }
 

@@ -40,7 +40,8 @@ const AFTER = new RegExp(
   `^(?:,[ \\t]*|[ \\t]*\\([ \\t]*|,?[ \\t]+in[ \\t]+(?:the[ \\t]+)?(?:${DIRECTION}[ \\t]+){0,2}|,?[ \\t]+in[ \\t]+the[ \\t]+${DIRECTION}[ \\t]+(?:part[ \\t]+)?of[ \\t]+)`,
 );
 /** An appositive that may name the container: ", the Scottish city", ", a port in Georgia", ", on Spain's coast". */
-const APPOSITIVE = /^,[ \t]+(?:the|a|an|on|in|along|just|near|[\p{Lu}][\p{L}.'’-]*(?:[ \t]+[\p{Lu}][\p{L}.'’-]*)*['’]s)\b[^,.;:()\n—–]{0,90}/u;
+const APPOSITIVE =
+  /^,[ \t]+(?:the|a|an|on|in|along|just|near|[\p{Lu}][\p{L}.'’-]*(?:[ \t]+[\p{Lu}][\p{L}.'’-]*)*['’]s)\b[^,.;:()\n—–]{0,90}/u;
 const PLACE_NOUNS =
   'city|town|village|port|capital|suburb|municipality|resort|district|province|state|region|enclave|hamlet|commune|county|metropolis|hub|stronghold|neighbou?rhood';
 /** Before a name: "the Lebanese city of ", "the Texas town of ". */
@@ -53,7 +54,13 @@ const POSSESSIVE_BEFORE = new RegExp(`['’]s[ \\t]+(?:(?:[a-z-]+[ \\t]+){0,2}(?
  * each with the places it could be. A container that cannot hold any reading
  * of the name is still returned; the caller decides ("Paris, London" is a list).
  */
-export function containersOf(text: string, names: readonly NameSpan[], i: number, demonyms: readonly DemonymSpan[], gazetteer: Gazetteer): Container[] {
+export function containersOf(
+  text: string,
+  names: readonly NameSpan[],
+  i: number,
+  demonyms: readonly DemonymSpan[],
+  gazetteer: Gazetteer,
+): Container[] {
   const n = names[i];
   const out: Container[] = [];
   // Every form below starts with a comma, a bracket, or " in": most names are followed by none.
@@ -90,7 +97,8 @@ export function containersOf(text: string, names: readonly NameSpan[], i: number
   }
   // Both patterns below are costly to try at every offset: cheap tests of their last words first.
   const ofBefore = n.start >= 3 && text.charCodeAt(n.start - 1) === 32 && text.slice(n.start - 3, n.start - 1) === 'of';
-  const possBefore = n.start > 3 && i > 0 && (text.lastIndexOf("'s", n.start) > n.start - 50 || text.lastIndexOf('’s', n.start) > n.start - 50);
+  const possBefore =
+    n.start > 3 && i > 0 && (text.lastIndexOf("'s", n.start) > n.start - 50 || text.lastIndexOf('’s', n.start) > n.start - 50);
   if (!ofBefore && !possBefore) return out;
   const before = text.slice(Math.max(0, n.start - 80), n.start);
   const of = ofBefore ? NOUN_OF.exec(before) : null;

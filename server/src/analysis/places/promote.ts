@@ -15,13 +15,27 @@ import { candidatesOf, liesIn, type Referent } from './referents';
  */
 
 /** Words after which a name is a location: "in Savannah", "across Georgia". */
-const LOCATIVE = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around', 'into', 'toward', 'towards', 'via', 'inside', 'downtown']);
+const LOCATIVE = new Set([
+  'in',
+  'near',
+  'outside',
+  'across',
+  'throughout',
+  'around',
+  'into',
+  'toward',
+  'towards',
+  'via',
+  'inside',
+  'downtown',
+]);
 /** "residents of X", "officials in X": people and things that belong to a place. */
 const OF_PLACE = new Set(
-  ('residents resident people citizens inhabitants mayor officials police streets outskirts suburbs suburb city town village ' +
+  (
+    'residents resident people citizens inhabitants mayor officials police streets outskirts suburbs suburb city town village ' +
     'voters protesters families hospitals schools neighborhoods neighbourhoods centre center heart governor authorities ' +
-    'airport port harbor harbour university ruins province state county district region areas area parts part north south east west')
-    .split(' '),
+    'airport port harbor harbour university ruins province state county district region areas area parts part north south east west'
+  ).split(' '),
 );
 const PLACE_TYPES = new Set<EntityType>(['country', 'city', 'region']);
 const MIN_POPULATION = 10000;
@@ -40,10 +54,23 @@ interface Ctx {
   byEnd?: Map<number, RawMention>;
 }
 
-export function promotePlaces(raw: RawMention[], text: string, tokens: Token[], structure: DocumentStructure, gazetteer: Gazetteer): RawMention[] {
+export function promotePlaces(
+  raw: RawMention[],
+  text: string,
+  tokens: Token[],
+  structure: DocumentStructure,
+  gazetteer: Gazetteer,
+): RawMention[] {
   if (tokens.length === 0 || raw.length === 0) return raw;
   const sorted = isSorted(raw) ? raw : [...raw].sort((a, b) => a.start - b.start || b.end - a.end);
-  const ctx: Ctx = { text, tokens, raw: sorted, firstToken: firstTokens(sorted, tokens), gazetteer, dateline: datelineSpan(text, structure) };
+  const ctx: Ctx = {
+    text,
+    tokens,
+    raw: sorted,
+    firstToken: firstTokens(sorted, tokens),
+    gazetteer,
+    dateline: datelineSpan(text, structure),
+  };
 
   // 1. Actor-typed known place names in a place context. The words are a place everywhere in the document
   //    when most of their mentions are in such a context; otherwise only those mentions ("Clinton" the
@@ -63,10 +90,15 @@ export function promotePlaces(raw: RawMention[], text: string, tokens: Token[], 
     const inContext = new Map<string, number>();
     for (const m of hits) inContext.set(m.text, (inContext.get(m.text) ?? 0) + 1);
     const total = new Map<string, number>();
-    for (const m of sorted) if ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text)) total.set(m.text, (total.get(m.text) ?? 0) + 1);
+    for (const m of sorted)
+      if ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text)) total.set(m.text, (total.get(m.text) ?? 0) + 1);
     const everywhere = (t: string) => 2 * (inContext.get(t) ?? 0) >= (total.get(t) ?? 0);
     const found = hits;
-    out = sorted.map((m) => (found.has(m) || ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text) && everywhere(m.text)) ? asPlace(m, gazetteer) : m));
+    out = sorted.map((m) =>
+      found.has(m) || ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text) && everywhere(m.text))
+        ? asPlace(m, gazetteer)
+        : m,
+    );
   }
 
   // 2. Known place names the tagger left out, in the strong contexts only, and the divisions
@@ -216,7 +248,13 @@ function abbreviations(ctx: Ctx): RawMention[] {
     // A bare postal code ("GA") only where the place before it has a namesake in that division.
     if (!abbr.dotted && !candidatesOf(m.text, gazetteer).some((r) => division.some((d) => liesIn(r, d)))) continue;
     const hit = gazetteer.lookup(abbr.name);
-    out.push({ start: at, end: at + abbr.length, text: text.slice(at, at + abbr.length), type: 'region', placeId: hit?.type === 'region' ? hit.id : undefined });
+    out.push({
+      start: at,
+      end: at + abbr.length,
+      text: text.slice(at, at + abbr.length),
+      type: 'region',
+      placeId: hit?.type === 'region' ? hit.id : undefined,
+    });
   }
   return out;
 }
@@ -237,7 +275,8 @@ function untagged(ctx: Ctx): RawMention[] {
     // Longest known name first: "San Jose" before "San".
     for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
       let ok = true;
-      for (let k = i; k < i + n && ok; k++) ok = !covered[k] && isNameWord(tokens[k].text) && (k === i || tokens[k].start - tokens[k - 1].end <= 1);
+      for (let k = i; k < i + n && ok; k++)
+        ok = !covered[k] && isNameWord(tokens[k].text) && (k === i || tokens[k].start - tokens[k - 1].end <= 1);
       if (!ok) continue;
       const start = tokens[i].start;
       const end = tokens[i + n - 1].end;
@@ -245,7 +284,8 @@ function untagged(ctx: Ctx): RawMention[] {
       if (!gazetteer.knows(name) || !knownPlace(name, gazetteer)) continue;
       // A capitalised word opening a sentence is weak evidence of a name; a dateline is the exception.
       const dateline = ctx.dateline !== null && ctx.dateline.start === start && ctx.dateline.end === end;
-      if (!dateline && (i === 0 || /^[.!?:;"“”\n]$/.test(tokens[i - 1].text) || ctx.text.slice(tokens[i - 1].end, start).includes('\n'))) continue;
+      if (!dateline && (i === 0 || /^[.!?:;"“”\n]$/.test(tokens[i - 1].text) || ctx.text.slice(tokens[i - 1].end, start).includes('\n')))
+        continue;
       if (i + n < tokens.length && isNameWord(tokens[i + n].text) && tokens[i + n].start - end <= 1) continue;
       if (!placeContext(ctx, i, end, false)) continue;
       const hit = gazetteer.lookup(name);

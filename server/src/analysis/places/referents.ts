@@ -71,17 +71,48 @@ function referent(ref: number, gazetteer: Gazetteer): Referent | null {
   switch (refKind(ref)) {
     case 'country': {
       const c = data.countries[i];
-      return { key: `c${i}`, kind: 'country', name: c.name, cc: c.cca2, division: -1, lat: c.lat ?? undefined, lon: c.lon ?? undefined, shortForm: false };
+      return {
+        key: `c${i}`,
+        kind: 'country',
+        name: c.name,
+        cc: c.cca2,
+        division: -1,
+        lat: c.lat ?? undefined,
+        lon: c.lon ?? undefined,
+        shortForm: false,
+      };
     }
     case 'city':
     case 'city-alias': {
       const [name, cc, lat, lon, population, feature, div = -1] = data.cities[i];
-      return { key: `t${i}`, kind: 'city', name, cc, division: div, admin1: divisionName(div), lat, lon, population, feature, shortForm: refKind(ref) === 'city-alias' };
+      return {
+        key: `t${i}`,
+        kind: 'city',
+        name,
+        cc,
+        division: div,
+        admin1: divisionName(div),
+        lat,
+        lon,
+        population,
+        feature,
+        shortForm: refKind(ref) === 'city-alias',
+      };
     }
     case 'division': {
       const d = data.divisions?.[i];
       if (!d) return null;
-      return { key: `d${i}`, kind: 'division', name: d[0], cc: d[1], division: i, admin1: d[0], lat: d[2] ?? undefined, lon: d[3] ?? undefined, shortForm: false };
+      return {
+        key: `d${i}`,
+        kind: 'division',
+        name: d[0],
+        cc: d[1],
+        division: i,
+        admin1: d[0],
+        lat: d[2] ?? undefined,
+        lon: d[3] ?? undefined,
+        shortForm: false,
+      };
     }
     case 'region': {
       const [name, cc, div = -1] = data.regions[i];
@@ -130,7 +161,14 @@ export function distanceKm(a: Referent, b: Referent): number {
  * clustering gave the name ("paris", "united-states"), so ids stay stable across documents; any other
  * reading is qualified by division or country ("paris-texas", "tripoli-lebanon").
  */
-export function idFor(r: Referent, usual: Referent | undefined, currentId: string, name: string, gazetteer: Gazetteer, candidates: readonly Referent[]): string {
+export function idFor(
+  r: Referent,
+  usual: Referent | undefined,
+  currentId: string,
+  name: string,
+  gazetteer: Gazetteer,
+  candidates: readonly Referent[],
+): string {
   if (!usual || usual.key === r.key) return currentId;
   // Several places of the name in one country are told apart by division, others by country.
   const sameCountry = candidates.filter((c) => c.cc === r.cc).length;

@@ -92,7 +92,10 @@ export function resolvePlaces(input: PlaceInput): void {
       if (inside.length === 0) continue;
       narrow(k, inside);
       if (c.name >= 0) {
-        narrow(c.name, c.places.filter((p) => inside.some((r) => liesIn(r, p))));
+        narrow(
+          c.name,
+          c.places.filter((p) => inside.some((r) => liesIn(r, p))),
+        );
         contained.add(`${Math.min(k, c.name)}:${Math.max(k, c.name)}`);
       }
     }
@@ -166,7 +169,9 @@ function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gaz
   if (MACRO_REGIONS.has(surface.toLowerCase())) return [];
   // "Guanajuato state", "Nineveh province": the division named before the cue word.
   const cue = DIVISION_CUE.exec(surface);
-  let all = cue ? candidatesOf(surface.slice(0, cue.index), gazetteer).filter((r) => r.kind === 'division' || r.kind === 'region') : candidatesOf(surface, gazetteer);
+  let all = cue
+    ? candidatesOf(surface.slice(0, cue.index), gazetteer).filter((r) => r.kind === 'division' || r.kind === 'region')
+    : candidatesOf(surface, gazetteer);
   // A name the tagger calls a region is no small town ("Pacific", "Asia").
   if (type === 'region') all = all.filter((r) => r.kind !== 'city' || (r.population ?? 0) >= 100000);
   if (all.length > MAX_CANDIDATES) all = [...all].sort((a, b) => (b.population ?? 1e6) - (a.population ?? 1e6)).slice(0, MAX_CANDIDATES);
@@ -176,12 +181,13 @@ function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gaz
 const DIVISION_CUE = / (?:[Ss]tate|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Oo]blast|[Pp]refecture|[Dd]epartment)$/;
 /** Areas that are no country, city or first-level division: they never take one of those readings. */
 const MACRO_REGIONS = new Set(
-  ('middle east|mid-east|mideast|near east|far east|the west|west|east|north|south|europe|asia|africa|america|north america|' +
+  (
+    'middle east|mid-east|mideast|near east|far east|the west|west|east|north|south|europe|asia|africa|america|north america|' +
     'south america|latin america|central america|central asia|southeast asia|south asia|east asia|caucasus|balkans|levant|' +
     'maghreb|sahel|scandinavia|caribbean|pacific|atlantic|mediterranean|caspian|arctic|antarctica|antarctic|eurasia|oceania|' +
     'persian gulf|arabian peninsula|horn of africa|sub-saharan africa|western europe|eastern europe|gulf|north africa|' +
-    'west africa|east africa|midwest|new england|siberia|patagonia|deep south|sun belt|rust belt|gulf coast|west coast|east coast')
-    .split('|'),
+    'west africa|east africa|midwest|new england|siberia|patagonia|deep south|sun belt|rust belt|gulf coast|west coast|east coast'
+  ).split('|'),
 );
 
 function fitsCue(r: Referent, cue: KindCue): boolean {
@@ -196,7 +202,9 @@ function fitsCue(r: Referent, cue: KindCue): boolean {
 function isList(text: string, names: readonly NameSpan[], _k: number, c: number, own: Referent[]): boolean {
   if (!own.some((r) => r.kind === 'country' || r.kind === 'division')) return false;
   const rest = text.slice(names[c].end, names[c].end + 60);
-  return /^\s*(?:and|or|&)\s/.test(rest) || /^\s*,\s*(?:and\s+|or\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\s*(?:,|and\b|or\b)/u.test(rest);
+  return (
+    /^\s*(?:and|or|&)\s/.test(rest) || /^\s*,\s*(?:and\s+|or\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\s*(?:,|and\b|or\b)/u.test(rest)
+  );
 }
 
 function splitUnits(
@@ -263,7 +271,13 @@ function unionReadings(all: Referent[][]): Referent[] {
   if (lists.length === 1) return lists[0];
   const out: Referent[] = [];
   const seen = new Set<string>();
-  for (const l of lists) for (const r of l) if (!seen.has(r.key)) (seen.add(r.key), out.push(r));
+  for (const l of lists) {
+    for (const r of l) {
+      if (seen.has(r.key)) continue;
+      seen.add(r.key);
+      out.push(r);
+    }
+  }
   return out;
 }
 

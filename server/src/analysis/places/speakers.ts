@@ -12,11 +12,12 @@ const LOCATING = new Set(['in', 'of', 'from', 'at', 'near', 'across', 'outside',
 
 /** People and bodies that are "in" a place: "officials in X", "residents from X". */
 const LOCATED_HEADS = new Set(
-  ('officials official residents people citizens authorities police leaders activists witnesses doctors voters protesters ' +
+  (
+    'officials official residents people citizens authorities police leaders activists witnesses doctors voters protesters ' +
     'lawmakers legislators workers students teachers families sources spokesmen spokeswomen spokespeople organizers organisers ' +
     'analysts experts diplomats observers commanders troops soldiers forces fighters militants rebels prosecutors investigators ' +
-    'reporters journalists journalist correspondents officers firefighters rescuers farmers merchants traders businessmen locals')
-    .split(' '),
+    'reporters journalists journalist correspondents officers firefighters rescuers farmers merchants traders businessmen locals'
+  ).split(' '),
 );
 
 function isPlace(ctx: ClaimContext, k: number): boolean {

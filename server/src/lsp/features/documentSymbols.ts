@@ -22,10 +22,25 @@ export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 
     throwIfCancelled(ctx.token);
     const all = cover(items.map((i) => ({ start: doc.document.offsetAt(i.range.start), end: doc.document.offsetAt(i.range.end) })));
     if (!all) return;
-    out.push({ name, detail: String(items.length), kind, range: toRange(doc, all), selectionRange: toRange(doc, { start: all.start, end: all.start }), children: items });
+    out.push({
+      name,
+      detail: String(items.length),
+      kind,
+      range: toRange(doc, all),
+      selectionRange: toRange(doc, { start: all.start, end: all.start }),
+      children: items,
+    });
   };
-  group('Actors', SymbolKind.Namespace, byFirstMention.filter((e) => e.kind === 'actor').map((e) => entitySymbol(doc, e)));
-  group('Places', SymbolKind.Namespace, byFirstMention.filter((e) => e.kind === 'place').map((e) => entitySymbol(doc, e)));
+  group(
+    'Actors',
+    SymbolKind.Namespace,
+    byFirstMention.filter((e) => e.kind === 'actor').map((e) => entitySymbol(doc, e)),
+  );
+  group(
+    'Places',
+    SymbolKind.Namespace,
+    byFirstMention.filter((e) => e.kind === 'place').map((e) => entitySymbol(doc, e)),
+  );
   group(
     'Claims',
     SymbolKind.Namespace,
@@ -33,8 +48,17 @@ export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 
       .filter((c) => c.section === 'article')
       .map((c) => {
         const speaker = speakerName(doc, c) ?? 'unattributed';
-        const range = toRange(doc, { start: Math.min(c.start, c.source?.start ?? c.start, c.cue?.start ?? c.start), end: Math.max(c.end, c.source?.end ?? 0, c.cue?.end ?? 0) });
-        return { name: truncate(speaker, 60), detail: truncate(c.text, 80), kind: SymbolKind.String, range, selectionRange: toRange(doc, c) };
+        const range = toRange(doc, {
+          start: Math.min(c.start, c.source?.start ?? c.start, c.cue?.start ?? c.start),
+          end: Math.max(c.end, c.source?.end ?? 0, c.cue?.end ?? 0),
+        });
+        return {
+          name: truncate(speaker, 60),
+          detail: truncate(c.text, 80),
+          kind: SymbolKind.String,
+          range,
+          selectionRange: toRange(doc, c),
+        };
       }),
   );
   const comments = a.structure.blocks.filter((b) => b.kind === 'comment');
@@ -43,7 +67,13 @@ export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 
     SymbolKind.Namespace,
     comments.map((b) => {
       const range = toRange(doc, b);
-      return { name: b.handle ? label(b.handle) : 'comment', detail: truncate(doc.document.getText(range), 60), kind: SymbolKind.Event, range, selectionRange: toRange(doc, b.handleSpan ?? b) };
+      return {
+        name: b.handle ? label(b.handle) : 'comment',
+        detail: truncate(doc.document.getText(range), 60),
+        kind: SymbolKind.Event,
+        range,
+        selectionRange: toRange(doc, b.handleSpan ?? b),
+      };
     }),
   );
   const tags = tagSymbols(doc, ctx.annotations);

@@ -18,7 +18,11 @@ export interface EvidenceQuery {
   limit?: number;
 }
 
-export function edgeEvidence(docs: Iterable<PositionedDocument>, resolve: ResolveId, q: EvidenceQuery): { items: EdgeEvidence[]; total: number } {
+export function edgeEvidence(
+  docs: Iterable<PositionedDocument>,
+  resolve: ResolveId,
+  q: EvidenceQuery,
+): { items: EdgeEvidence[]; total: number } {
   const limit = Math.max(1, Math.min(1000, q.limit ?? 100));
   const items: EdgeEvidence[] = [];
   let total = 0;
@@ -29,12 +33,15 @@ export function edgeEvidence(docs: Iterable<PositionedDocument>, resolve: Resolv
   for (const doc of docs) {
     const { analysis, document } = doc;
     const text = document.getText();
-    const localIds = (wsId: string) => new Set(analysis.entities.filter((e) => e.kind === 'actor' && resolve(doc.uri, e.id) === wsId).map((e) => e.id));
+    const localIds = (wsId: string) =>
+      new Set(analysis.entities.filter((e) => e.kind === 'actor' && resolve(doc.uri, e.id) === wsId).map((e) => e.id));
     const a = localIds(q.source);
     const b = localIds(q.target);
     if (!a.size || !b.size) continue;
     const spans = (ids: Set<string>) =>
-      analysis.entities.filter((e) => ids.has(e.id)).flatMap((e) => e.mentions.map((i) => analysis.mentions[i]).filter((m) => m !== undefined));
+      analysis.entities
+        .filter((e) => ids.has(e.id))
+        .flatMap((e) => e.mentions.map((i) => analysis.mentions[i]).filter((m) => m !== undefined));
     const ma = spans(a);
     const mb = spans(b);
     const at = (start: number, end: number) => ({ uri: doc.uri, start: document.positionAt(start), end: document.positionAt(end) });
@@ -42,7 +49,13 @@ export function edgeEvidence(docs: Iterable<PositionedDocument>, resolve: Resolv
       for (const claim of analysis.claims) {
         if (!claim.speaker || !a.has(claim.speaker)) continue;
         if (!mb.some((m) => m.start >= claim.start && m.end <= claim.end)) continue;
-        push(() => ({ kind: 'claim', ...at(claim.start, claim.end), text: clip(claim.text, SENTENCE_CHARS), speaker: analysis.entities.find((e) => e.id === claim.speaker)?.canonical ?? claim.source?.text, cue: claim.cue?.text ?? null }));
+        push(() => ({
+          kind: 'claim',
+          ...at(claim.start, claim.end),
+          text: clip(claim.text, SENTENCE_CHARS),
+          speaker: analysis.entities.find((e) => e.id === claim.speaker)?.canonical ?? claim.source?.text,
+          cue: claim.cue?.text ?? null,
+        }));
       }
       continue;
     }

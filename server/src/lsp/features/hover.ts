@@ -40,7 +40,10 @@ function header(entity: EntityCluster): string {
 }
 
 /** Per document that mentions the workspace entity: how often, and where first. */
-function mentionsPerDocument(entities: WorkspaceEntities, workspaceId: string): Array<{ doc: IndexedDocument; count: number; first: number }> {
+function mentionsPerDocument(
+  entities: WorkspaceEntities,
+  workspaceId: string,
+): Array<{ doc: IndexedDocument; count: number; first: number }> {
   return entities.membersOf(workspaceId).map(([doc, members]) => {
     let count = 0;
     let first = Infinity;
@@ -58,7 +61,9 @@ function mentionLines(entities: WorkspaceEntities, doc: IndexedDocument, entity:
   const lines = [`Mentions: ${entity.mentions.length} here · ${total} in ${plural(perDoc.length, 'document')}`];
   const others = perDoc.filter((d) => d.doc.uri !== doc.uri).sort((a, b) => b.count - a.count);
   if (others.length) {
-    const shown = others.slice(0, MAX_DOCS).map((d) => `[${escapeMarkdown(label(baseName(d.doc.uri)))}](${lineLink(d.doc, d.first)}) (${d.count})`);
+    const shown = others
+      .slice(0, MAX_DOCS)
+      .map((d) => `[${escapeMarkdown(label(baseName(d.doc.uri)))}](${lineLink(d.doc, d.first)}) (${d.count})`);
     lines.push(`Also in: ${shown.join(' · ')}${others.length > MAX_DOCS ? ` · and ${others.length - MAX_DOCS} more` : ''}`);
   }
   return lines;
@@ -68,7 +73,12 @@ function aliasLine(entity: EntityCluster): string[] {
   const aliases = entity.aliases.filter((a) => a !== entity.canonical);
   if (!aliases.length) return [];
   const more = aliases.length > MAX_ALIASES ? ` and ${aliases.length - MAX_ALIASES} more` : '';
-  return [`Also written: ${aliases.slice(0, MAX_ALIASES).map((a) => escapeMarkdown(label(a))).join(', ')}${more}`];
+  return [
+    `Also written: ${aliases
+      .slice(0, MAX_ALIASES)
+      .map((a) => escapeMarkdown(label(a)))
+      .join(', ')}${more}`,
+  ];
 }
 
 function tagLine(tags: string[]): string[] {
@@ -86,7 +96,9 @@ function actorHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: E
   if (claims.length) {
     lines.push(`Claims (${claims.length}):`);
     for (const c of claims.slice(0, MAX_CLAIMS)) {
-      lines.push(`- [${escapeMarkdown(label(c.claim.cue?.text ?? 'claims'))}](${lineLink(c.doc, c.claim.start)}): “${escapeMarkdown(truncate(c.claim.text.replace(/^["“]|["”]$/g, ''), 140))}”`);
+      lines.push(
+        `- [${escapeMarkdown(label(c.claim.cue?.text ?? 'claims'))}](${lineLink(c.doc, c.claim.start)}): “${escapeMarkdown(truncate(c.claim.text.replace(/^["“]|["”]$/g, ''), 140))}”`,
+      );
     }
   }
   lines = lines.concat(tagLine(tags));
@@ -101,7 +113,9 @@ function placeHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: E
     const lat = f.lat.toFixed(4);
     const lon = f.lon.toFixed(4);
     const zoom = entity.type === 'country' ? 5 : entity.type === 'region' ? 7 : 11;
-    lines.push(`Coordinates: ${lat}, ${lon} · [OpenStreetMap](https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=${zoom}/${lat}/${lon})`);
+    lines.push(
+      `Coordinates: ${lat}, ${lon} · [OpenStreetMap](https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=${zoom}/${lat}/${lon})`,
+    );
   }
   if (f?.population) lines.push(`Population: ${thousands(f.population)}`);
   for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) lines.push(`*${escapeMarkdown(truncate(d.text, 160))}*`);
@@ -120,10 +134,13 @@ function demonymHover(entities: WorkspaceEntities, d: DemonymMention): string {
 }
 
 function claimHover(doc: IndexedDocument, claim: Claim, tags: string[]): string {
-  const section = claim.section === 'comments' ? `reader comment${claim.handle ? ` by ${escapeMarkdown(label(claim.handle))}` : ''}` : 'article';
+  const section =
+    claim.section === 'comments' ? `reader comment${claim.handle ? ` by ${escapeMarkdown(label(claim.handle))}` : ''}` : 'article';
   let lines = [`**Claim** · ${section}`];
   const speaker = speakerName(doc, claim);
-  lines.push(`Speaker: ${speaker ? escapeMarkdown(label(speaker)) : 'unattributed'}${claim.source && speaker !== claim.source.text ? ` (as “${escapeMarkdown(label(claim.source.text))}”)` : ''}`);
+  lines.push(
+    `Speaker: ${speaker ? escapeMarkdown(label(speaker)) : 'unattributed'}${claim.source && speaker !== claim.source.text ? ` (as “${escapeMarkdown(label(claim.source.text))}”)` : ''}`,
+  );
   if (claim.cue) lines.push(`Cue: “${escapeMarkdown(label(claim.cue.text))}”`);
   lines.push(`Hedges: ${claim.hedges.length ? claim.hedges.map((h) => escapeMarkdown(label(h))).join(', ') : 'none'}`);
   lines.push(`Content: “${escapeMarkdown(truncate(claim.text, 300))}”`);

@@ -20,7 +20,6 @@ export interface ClaimHit {
 }
 export type Hit = MentionHit | DemonymHit | ClaimHit;
 
-
 export function entityOf(doc: IndexedDocument, mention: EntityMention): EntityCluster | undefined {
   return entitiesById(doc.analysis).get(mention.id);
 }

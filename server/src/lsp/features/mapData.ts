@@ -32,7 +32,19 @@ export class MapAccumulator {
       const weight = e.mentions.length;
       let entry = this.places.get(id);
       if (!entry) {
-        entry = { id, name: e.canonical, type: e.type as MapPlaceType, lat: 0, lon: 0, mentionCount: 0, documentCount: 0, located: false, typeWeight: -1, coordWeight: -1, lastDoc: '' };
+        entry = {
+          id,
+          name: e.canonical,
+          type: e.type as MapPlaceType,
+          lat: 0,
+          lon: 0,
+          mentionCount: 0,
+          documentCount: 0,
+          located: false,
+          typeWeight: -1,
+          coordWeight: -1,
+          lastDoc: '',
+        };
         this.places.set(id, entry);
       }
       entry.name = fullerName(entry.name, e.canonical);
@@ -64,7 +76,15 @@ export class MapAccumulator {
         unlocated++;
         continue;
       }
-      const place: MapPlace = { id: e.id, name: e.name, type: e.type, lat: e.lat, lon: e.lon, mentionCount: e.mentionCount, documentCount: e.documentCount };
+      const place: MapPlace = {
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        lat: e.lat,
+        lon: e.lon,
+        mentionCount: e.mentionCount,
+        documentCount: e.documentCount,
+      };
       if (e.country) place.country = e.country;
       places.push(place);
     }

@@ -75,7 +75,6 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-
 /** A link that opens the document at the line of an offset (VS Code understands #L<line>). */
 export function lineLink(doc: { uri: string; document: { positionAt(offset: number): { line: number } } }, offset: number): string {
   return `${doc.uri}#L${doc.document.positionAt(offset).line + 1}`;

@@ -1,4 +1,11 @@
-import { NETWORK_MAX_NODES, NETWORK_TOP_N, type NetworkData, type NetworkEdge, type NetworkFilter, type NetworkNode } from '../../../../common/protocol';
+import {
+  NETWORK_MAX_NODES,
+  NETWORK_TOP_N,
+  type NetworkData,
+  type NetworkEdge,
+  type NetworkFilter,
+  type NetworkNode,
+} from '../../../../common/protocol';
 import { actorSummary } from './actorSummary';
 import type { EntityIds, ViewDocument } from './viewData';
 
@@ -64,7 +71,15 @@ export class NetworkBuilder {
       if (n === undefined) {
         n = this.actors.length;
         this.byId.set(id, n);
-        this.actors.push({ id, name: e.canonical, type: e.type as Actor['type'], typeWeight: -1, mentionCount: 0, documentCount: 0, lastDoc: '' });
+        this.actors.push({
+          id,
+          name: e.canonical,
+          type: e.type as Actor['type'],
+          typeWeight: -1,
+          mentionCount: 0,
+          documentCount: 0,
+          lastDoc: '',
+        });
       }
       const a = this.actors[n];
       if (e.canonical.length > a.name.length) a.name = e.canonical;
@@ -184,12 +199,30 @@ export class NetworkBuilder {
         const k = x * V + y;
         if (x < y && (this.sentences[k] || this.paragraphs[k])) {
           const [source, target] = ordered(this.nodes[x].id, this.nodes[y].id);
-          co.push({ kind: 'cooccurrence', source, target, sentences: this.sentences[k], paragraphs: this.paragraphs[k], claims: 0, weight: this.sentences[k] + this.paragraphs[k] });
+          co.push({
+            kind: 'cooccurrence',
+            source,
+            target,
+            sentences: this.sentences[k],
+            paragraphs: this.paragraphs[k],
+            claims: 0,
+            weight: this.sentences[k] + this.paragraphs[k],
+          });
         }
-        if (this.claims[k]) said.push({ kind: 'claim', source: this.nodes[x].id, target: this.nodes[y].id, sentences: 0, paragraphs: 0, claims: this.claims[k], weight: this.claims[k] });
+        if (this.claims[k])
+          said.push({
+            kind: 'claim',
+            source: this.nodes[x].id,
+            target: this.nodes[y].id,
+            sentences: 0,
+            paragraphs: 0,
+            claims: this.claims[k],
+            weight: this.claims[k],
+          });
       }
     }
-    const heaviest = (a: NetworkEdge, b: NetworkEdge) => b.weight - a.weight || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+    const heaviest = (a: NetworkEdge, b: NetworkEdge) =>
+      b.weight - a.weight || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
     co.sort(heaviest);
     said.sort(heaviest);
     const edges = [...co.slice(0, maxEdges), ...said.slice(0, maxEdges)];

@@ -64,7 +64,13 @@ export function writeReport(input: ReportInput): string {
     for (const a of doc.annotations) {
       if (a.kind === 'correction') continue;
       const { position, quote } = a.target;
-      const at = anchor(doc.text, { start: position.start, end: position.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix });
+      const at = anchor(doc.text, {
+        start: position.start,
+        end: position.end,
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+      });
       const citation = { name: doc.name, link: doc.link, line: at ? lineOf(at.start) : null };
       passages.push({ annotation: a, quote: at ? doc.text.slice(at.start, at.end) : quote.exact, citation });
       if (a.kind === 'entity-tag') {
@@ -82,7 +88,10 @@ export function writeReport(input: ReportInput): string {
   const tags = [...new Set(tagged.flatMap((p) => p.annotation.body.tags))].sort(collator.compare);
   const out: string[] = ['# Dossier report', ''];
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  out.push(`${count(tagged.length, 'tagged passage')} under ${count(tags.length, 'tag')}, ${count(notes.length, 'note')} without tags, ${count(actors.size, 'tagged actor')}; from ${count(new Set(passages.map((p) => p.citation.name)).size, 'document')}.`, '');
+  out.push(
+    `${count(tagged.length, 'tagged passage')} under ${count(tags.length, 'tag')}, ${count(notes.length, 'note')} without tags, ${count(actors.size, 'tagged actor')}; from ${count(new Set(passages.map((p) => p.citation.name)).size, 'document')}.`,
+    '',
+  );
 
   out.push('## Tags', '');
   if (!tags.length) out.push('No tagged passages.', '');
@@ -95,7 +104,9 @@ export function writeReport(input: ReportInput): string {
     }
     const entities = withTag.filter((x) => x.annotation.kind === 'entity-tag');
     if (entities.length) {
-      const names = entities.map((p) => (p.annotation.kind === 'entity-tag' ? `${escapeInline(p.annotation.entity.name)} (${cite(p.citation)})` : ''));
+      const names = entities.map((p) =>
+        p.annotation.kind === 'entity-tag' ? `${escapeInline(p.annotation.entity.name)} (${cite(p.citation)})` : '',
+      );
       out.push(`Entities tagged ${escapeInline(tag)}: ${[...new Set(names)].join('; ')}.`, '');
     }
   }
@@ -111,9 +122,15 @@ export function writeReport(input: ReportInput): string {
   if (index) {
     const known = new Map(docs.map((d) => [d.uri, d]));
     const describe = (uri: string) => known.get(uri) ?? input.describe(uri);
-    for (const actor of [...actors.values()].sort((a, b) => collator.compare(a.name, b.name))) out.push(...actorSection(actor, index, describe));
+    for (const actor of [...actors.values()].sort((a, b) => collator.compare(a.name, b.name)))
+      out.push(...actorSection(actor, index, describe));
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function actorSection(actor: ActorEntry, index: ReportIndex, describe: (uri: string) => { name: string; link: string }): string[] {
@@ -166,7 +183,11 @@ function lineFinder(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   // The 1-based line: the number of line starts at or before the offset.
-  return (offset) => Math.max(1, lowerBound(starts, (start) => start <= offset));
+  return (offset) =>
+    Math.max(
+      1,
+      lowerBound(starts, (start) => start <= offset),
+    );
 }
 
 /**
@@ -174,7 +195,12 @@ function lineFinder(text: string): (offset: number) => number {
  * mention the tag is anchored on, else the one with the stored local id;
  * none when it is a place. Without an analysis, the stored entity.
  */
-function taggedActor(index: ReportIndex | undefined, doc: ReportDocument, a: Extract<Annotation, { kind: 'entity-tag' }>, start: number | null): { id: string; name: string; type: string } | null {
+function taggedActor(
+  index: ReportIndex | undefined,
+  doc: ReportDocument,
+  a: Extract<Annotation, { kind: 'entity-tag' }>,
+  start: number | null,
+): { id: string; name: string; type: string } | null {
   const analysis = index?.document(doc.uri)?.analysis;
   if (!index || !analysis) {
     const type = a.entity.type;

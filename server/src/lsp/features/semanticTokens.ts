@@ -21,7 +21,8 @@ export function semanticTokens(doc: IndexedDocument, ctx: Pick<FeatureContext, '
   const a = doc.analysis;
   const toks: Tok[] = [];
   for (const m of a.mentions) toks.push({ start: m.start, end: m.end, type: m.kind === 'actor' ? 0 : 1, mods: mod(m.type) });
-  for (const c of a.claims) if (c.cue) toks.push({ start: c.cue.start, end: c.cue.end, type: 2, mods: c.hedges.length ? mod('hedged') : 0 });
+  for (const c of a.claims)
+    if (c.cue) toks.push({ start: c.cue.start, end: c.cue.end, type: 2, mods: c.hedges.length ? mod('hedged') : 0 });
   for (const d of a.demonyms) toks.push({ start: d.start, end: d.end, type: 3, mods: 0 });
   toks.sort((x, y) => x.start - y.start || y.end - x.end);
 

@@ -7,7 +7,8 @@ import { entitiesById } from '../../workspace/entitiesById';
 import { label, lensText, truncate } from './markdown';
 import { cover, toRange } from './range';
 
-const overlaps = (a: Span, b: Span) => (a.start < b.end && b.start < a.end) || (a.start === a.end && a.start >= b.start && a.start <= b.end);
+const overlaps = (a: Span, b: Span) =>
+  (a.start < b.end && b.start < a.end) || (a.start === a.end && a.start >= b.start && a.start <= b.end);
 
 /**
  * The entity (document-local id) each entity-tag annotation is about: the
@@ -92,6 +93,16 @@ export function tagSymbols(doc: IndexedDocument, annotations: readonly ResolvedA
         })),
       };
     });
-  const all = cover(annotations.filter((r) => r.annotation.kind === 'passage' && r.end > r.start && r.annotation.body.tags.length)) ?? { start: 0, end: 0 };
-  return { name: 'Tags', detail: String(byTag.size), kind: SymbolKind.Namespace, range: toRange(doc, all), selectionRange: toRange(doc, { start: all.start, end: all.start }), children };
+  const all = cover(annotations.filter((r) => r.annotation.kind === 'passage' && r.end > r.start && r.annotation.body.tags.length)) ?? {
+    start: 0,
+    end: 0,
+  };
+  return {
+    name: 'Tags',
+    detail: String(byTag.size),
+    kind: SymbolKind.Namespace,
+    range: toRange(doc, all),
+    selectionRange: toRange(doc, { start: all.start, end: all.start }),
+    children,
+  };
 }

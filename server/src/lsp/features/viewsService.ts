@@ -36,10 +36,17 @@ const CACHE_SIZE = 8;
 const scope = z.object({ uris: z.array(z.string()).max(100_000).optional() });
 const mapParams = scope;
 const networkParams = scope.extend({
-  filter: z.object({ text: z.string().max(200).optional(), minMentions: z.number().finite().optional(), topN: z.number().finite().optional() }).optional(),
+  filter: z
+    .object({ text: z.string().max(200).optional(), minMentions: z.number().finite().optional(), topN: z.number().finite().optional() })
+    .optional(),
 });
 const mentionsParams = scope.extend({ id: z.string(), limit: z.number().int().min(1).max(5000).optional() });
-const evidenceParams = scope.extend({ kind: z.enum(['cooccurrence', 'claim']), source: z.string(), target: z.string(), limit: z.number().int().min(1).max(1000).optional() });
+const evidenceParams = scope.extend({
+  kind: z.enum(['cooccurrence', 'claim']),
+  source: z.string(),
+  target: z.string(),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
 const reportParams = z.object({ base: z.string().optional() });
 
 export interface ViewsDeps {
@@ -126,7 +133,10 @@ export class ViewsService {
           uri: doc.uri,
           start: doc.document.positionAt(m.start),
           end: doc.document.positionAt(m.end),
-          context: text.slice(Math.max(0, m.start - CONTEXT), Math.min(text.length, m.end + CONTEXT)).replace(/\s+/g, ' ').trim(),
+          context: text
+            .slice(Math.max(0, m.start - CONTEXT), Math.min(text.length, m.end + CONTEXT))
+            .replace(/\s+/g, ' ')
+            .trim(),
         });
       }
     }
@@ -137,7 +147,10 @@ export class ViewsService {
     const p = evidenceParams.parse(raw);
     const wanted = p.uris ? new Set(p.uris) : null;
     const withTarget = new Set(this.entities.membersOf(p.target).map(([d]) => d.uri));
-    const docs = this.entities.membersOf(p.source).map(([d]) => d).filter((d) => withTarget.has(d.uri) && (!wanted || wanted.has(d.uri)));
+    const docs = this.entities
+      .membersOf(p.source)
+      .map(([d]) => d)
+      .filter((d) => withTarget.has(d.uri) && (!wanted || wanted.has(d.uri)));
     return edgeEvidence(docs, this.resolve, p);
   }
 

@@ -1,4 +1,11 @@
-import { OVERVIEW_LIMIT, type OverviewClaim, type OverviewEntity, type OverviewMention, type OverviewSpeaker, type WorkspaceOverview } from '../../../../common/protocol';
+import {
+  OVERVIEW_LIMIT,
+  type OverviewClaim,
+  type OverviewEntity,
+  type OverviewMention,
+  type OverviewSpeaker,
+  type WorkspaceOverview,
+} from '../../../../common/protocol';
 import type { Claim } from '../../analysis/types';
 import { raceCancellation, type CancelToken } from '../../workspace/cancellation';
 import type { IndexedDocument } from '../../workspace/documentIndex';

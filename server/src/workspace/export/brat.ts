@@ -45,7 +45,8 @@ export function toBrat(doc: ExportDocument): string {
       first ??= id;
       lines.push(`${id}\t${type} ${offsets}\t${text}`);
     }
-    if (first && a.body.note) lines.push(`#${++n}\tAnnotatorNotes ${first}\t${a.body.note.replace(LINE_BREAKS, ' ').replace(/\s+/g, ' ').trim()}`);
+    if (first && a.body.note)
+      lines.push(`#${++n}\tAnnotatorNotes ${first}\t${a.body.note.replace(LINE_BREAKS, ' ').replace(/\s+/g, ' ').trim()}`);
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -35,8 +35,28 @@ export function csvRows(doc: ExportDocument): string {
   for (const p of place(doc)) {
     const a = p.annotation;
     const entity = a.kind === 'passage' ? '' : a.entity.name;
-    const correction = a.kind !== 'correction' ? '' : a.correction.action === 'change-type' ? `change-type:${a.correction.type}` : a.correction.action === 'merge' ? `merge:${a.correction.into.name}` : a.correction.action;
-    out += csvLine([doc.name, a.id, a.kind, p.start === null ? '' : String(p.start), p.end === null ? '' : String(p.end), p.quote.exact, a.body.tags.join('; '), a.body.note ?? '', entity, correction, a.created, a.modified]);
+    const correction =
+      a.kind !== 'correction'
+        ? ''
+        : a.correction.action === 'change-type'
+          ? `change-type:${a.correction.type}`
+          : a.correction.action === 'merge'
+            ? `merge:${a.correction.into.name}`
+            : a.correction.action;
+    out += csvLine([
+      doc.name,
+      a.id,
+      a.kind,
+      p.start === null ? '' : String(p.start),
+      p.end === null ? '' : String(p.end),
+      p.quote.exact,
+      a.body.tags.join('; '),
+      a.body.note ?? '',
+      entity,
+      correction,
+      a.created,
+      a.modified,
+    ]);
   }
   return out;
 }

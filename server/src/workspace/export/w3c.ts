@@ -30,7 +30,10 @@ export interface W3cAnnotation {
   body: W3cBody[];
   target: {
     source: string;
-    selector: Array<{ type: 'TextPositionSelector'; start: number; end: number } | { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }>;
+    selector: Array<
+      | { type: 'TextPositionSelector'; start: number; end: number }
+      | { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
+    >;
   };
   dossier?: { kind: Annotation['kind']; entity?: z.infer<typeof entityRefSchema>; correction?: z.infer<typeof correctionSchema> };
 }
@@ -54,7 +57,8 @@ export function w3cItems(doc: ExportDocument): W3cAnnotation[] {
     const body: W3cBody[] = a.body.tags.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }));
     if (a.body.note !== undefined) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.body.note, format: 'text/plain' });
     const selector: W3cAnnotation['target']['selector'] = [];
-    if (p.start !== null && p.end !== null) selector.push({ type: 'TextPositionSelector', start: cp.toCodePoint(p.start), end: cp.toCodePoint(p.end) });
+    if (p.start !== null && p.end !== null)
+      selector.push({ type: 'TextPositionSelector', start: cp.toCodePoint(p.start), end: cp.toCodePoint(p.end) });
     selector.push({ type: 'TextQuoteSelector', exact: p.quote.exact, prefix: p.quote.prefix, suffix: p.quote.suffix });
     items.push({
       id: `urn:uuid:${a.id}`,
@@ -75,7 +79,13 @@ export function toW3c(docs: readonly ExportDocument[]): W3cCollection {
   const items: W3cAnnotation[] = [];
   for (const doc of docs) for (const item of w3cItems(doc)) items.push(item);
   // "total" last: a streamed export only knows it at the end, and both write the same bytes.
-  return { '@context': ANNO_CONTEXT, type: 'AnnotationCollection', label: LABEL, first: { type: 'AnnotationPage', startIndex: 0, items }, total: items.length };
+  return {
+    '@context': ANNO_CONTEXT,
+    type: 'AnnotationCollection',
+    label: LABEL,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+    total: items.length,
+  };
 }
 
 /**
@@ -86,7 +96,8 @@ export function toW3c(docs: readonly ExportDocument[]): W3cCollection {
 export function w3cStream(): { head(): string; document(doc: ExportDocument): string; tail(): string } {
   let total = 0;
   return {
-    head: () => `{\n  "@context": ${JSON.stringify(ANNO_CONTEXT)},\n  "type": "AnnotationCollection",\n  "label": ${JSON.stringify(LABEL)},\n  "first": {\n    "type": "AnnotationPage",\n    "startIndex": 0,\n    "items": [`,
+    head: () =>
+      `{\n  "@context": ${JSON.stringify(ANNO_CONTEXT)},\n  "type": "AnnotationCollection",\n  "label": ${JSON.stringify(LABEL)},\n  "first": {\n    "type": "AnnotationPage",\n    "startIndex": 0,\n    "items": [`,
     document: (doc) => {
       let out = '';
       for (const item of w3cItems(doc)) {
@@ -101,18 +112,27 @@ export function w3cStream(): { head(): string; document(doc: ExportDocument): st
 
 // #region import
 
-const oneOrMany = <T extends z.ZodTypeAny>(s: T) => z.union([s, z.array(s)]).transform((v) => (Array.isArray(v) ? v : [v]) as Array<z.infer<T>>);
+const oneOrMany = <T extends z.ZodTypeAny>(s: T) =>
+  z.union([s, z.array(s)]).transform((v) => (Array.isArray(v) ? v : [v]) as Array<z.infer<T>>);
 
 const selectorSchema = z.union([
   z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
-  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string().optional(), suffix: z.string().optional() }),
+  z.object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1),
+    prefix: z.string().optional(),
+    suffix: z.string().optional(),
+  }),
   z.object({ type: z.string() }).passthrough(),
 ]);
 
 const bodySchema = z.union([
   z.string().transform((value) => ({ type: 'TextualBody', value, purpose: undefined as string | undefined })),
   z.object({ type: z.string().optional(), value: z.string(), purpose: z.string().optional() }).passthrough(),
-  z.object({}).passthrough().transform(() => null),
+  z
+    .object({})
+    .passthrough()
+    .transform(() => null),
 ]);
 
 const w3cAnnotationSchema = z
@@ -125,13 +145,22 @@ const w3cAnnotationSchema = z
     body: oneOrMany(bodySchema).optional(),
     target: z.object({ source: z.string(), selector: oneOrMany(selectorSchema) }).passthrough(),
     dossier: z
-      .object({ kind: z.enum(['passage', 'entity-tag', 'correction']), entity: entityRefSchema.optional(), correction: correctionSchema.optional() })
+      .object({
+        kind: z.enum(['passage', 'entity-tag', 'correction']),
+        entity: entityRefSchema.optional(),
+        correction: correctionSchema.optional(),
+      })
       .optional(),
   })
   .passthrough();
 
 const containerSchema = z.union([
-  z.object({ type: z.literal('AnnotationCollection'), first: z.union([z.object({ items: z.array(z.unknown()) }).passthrough(), z.string()]).optional() }).passthrough(),
+  z
+    .object({
+      type: z.literal('AnnotationCollection'),
+      first: z.union([z.object({ items: z.array(z.unknown()) }).passthrough(), z.string()]).optional(),
+    })
+    .passthrough(),
   z.object({ type: z.literal('AnnotationPage'), items: z.array(z.unknown()) }).passthrough(),
   z.array(z.unknown()),
   z.object({ type: z.unknown() }).passthrough(),
@@ -152,8 +181,12 @@ export function parseW3c(json: unknown): { annotations: ImportedAnnotation[]; sk
   if (Array.isArray(c)) raw = c;
   else if (c.type === 'AnnotationCollection') {
     const first = (c as { first?: unknown }).first;
-    if (typeof first === 'string') throw new Error('the collection\'s pages are not embedded (only "first" as an IRI); export them embedded');
-    raw = typeof first === 'object' && first !== null && Array.isArray((first as { items?: unknown }).items) ? (first as { items: unknown[] }).items : [];
+    if (typeof first === 'string')
+      throw new Error('the collection\'s pages are not embedded (only "first" as an IRI); export them embedded');
+    raw =
+      typeof first === 'object' && first !== null && Array.isArray((first as { items?: unknown }).items)
+        ? (first as { items: unknown[] }).items
+        : [];
   } else if (c.type === 'AnnotationPage') raw = (c as { items: unknown[] }).items;
   else raw = [c];
   const out: ImportedAnnotation[] = [];
@@ -168,8 +201,14 @@ export function parseW3c(json: unknown): { annotations: ImportedAnnotation[]; sk
     let position: ImportedAnnotation['position'];
     let quote: ImportedAnnotation['quote'];
     for (const s of a.target.selector) {
-      if (s.type === 'TextPositionSelector' && typeof s.start === 'number' && typeof s.end === 'number') position = { start: s.start, end: Math.max(s.start, s.end) };
-      if (s.type === 'TextQuoteSelector' && typeof s.exact === 'string') quote = { exact: s.exact, prefix: typeof s.prefix === 'string' ? s.prefix : '', suffix: typeof s.suffix === 'string' ? s.suffix : '' };
+      if (s.type === 'TextPositionSelector' && typeof s.start === 'number' && typeof s.end === 'number')
+        position = { start: s.start, end: Math.max(s.start, s.end) };
+      if (s.type === 'TextQuoteSelector' && typeof s.exact === 'string')
+        quote = {
+          exact: s.exact,
+          prefix: typeof s.prefix === 'string' ? s.prefix : '',
+          suffix: typeof s.suffix === 'string' ? s.suffix : '',
+        };
     }
     if (!position && !quote) {
       skipped++;

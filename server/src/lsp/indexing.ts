@@ -78,7 +78,20 @@ export function registerIndexing(
   });
 
   const changed = new Batcher<string>(INDEX_CHANGED_MS, (uris) => void connection.sendNotification(indexChangedNotification, { uris }));
-  index.onDidChange((uri) => changed.add(uri));
+  // A document over the engine's budget is analysed in part: say so once per version (the analysis carries why).
+  const warned = new Map<string, number>();
+  index.onDidChange((uri) => {
+    changed.add(uri);
+    const doc = index.get(uri);
+    if (!doc) {
+      warned.delete(uri);
+      return;
+    }
+    const warnings = doc.analysis.warnings;
+    if (!warnings?.length || warned.get(uri) === doc.version) return;
+    warned.set(uri, doc.version);
+    for (const w of warnings) connection.console.warn(`Dossier: ${uri}: analysed in part: ${w}`);
+  });
 
   return {
     reindexFile(uri) {

@@ -89,7 +89,8 @@ export async function runUiChecks(page, { resultsDir, docsDir }) {
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: SEED }).first();
     await row.waitFor();
     await row.click();
-    await page.locator('.tabs-container .tab.active', { hasText: SEED }).waitFor();
+    // The active group's tab: earlier suites may have left the same document open beside it.
+    await page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: SEED }).waitFor();
     await activeEditor.locator('.view-line', { hasText: NAME }).first().waitFor();
   });
 

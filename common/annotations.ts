@@ -64,6 +64,22 @@ export const entityRefSchema = z.object({
   type: entityTypeSchema.optional(),
 });
 
+/** A known place, as the user chose it among a name's candidates: enough to apply without the gazetteer. */
+export const placeChoiceSchema = z.object({
+  /** The entity id the name takes with this place ("paris-texas"). */
+  id: z.string().min(1).optional(),
+  type: z.enum(['country', 'city', 'region']),
+  name: z.string().min(1),
+  /** ISO 3166-1 alpha-2. */
+  country: z.string().regex(/^[A-Z]{2}$/),
+  countryName: z.string().min(1).optional(),
+  admin1: z.string().min(1).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  population: z.number().int().nonnegative().optional(),
+});
+export type PlaceChoice = z.infer<typeof placeChoiceSchema>;
+
 export const correctionSchema = z.discriminatedUnion('action', [
   /** The anchored mention is not an entity at all. */
   z.object({ action: z.literal('not-entity') }),
@@ -73,6 +89,8 @@ export const correctionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('merge'), into: entityRefSchema }),
   /** The anchored mention is a different entity from the others it was clustered with. */
   z.object({ action: z.literal('split') }),
+  /** The anchored mention's place name means this place (one of the name's candidates). */
+  z.object({ action: z.literal('choose-place'), place: placeChoiceSchema }),
 ]);
 
 const base = {
@@ -262,9 +280,26 @@ function canonicalCorrection(c: Correction): Correction {
       return { action: c.action, type: c.type };
     case 'merge':
       return { action: c.action, into: canonicalEntity(c.into) };
+    case 'choose-place':
+      return { action: c.action, place: canonicalPlace(c.place) };
     default:
       return { action: c.action };
   }
+}
+
+function canonicalPlace(p: PlaceChoice): PlaceChoice {
+  const { id, type, name, country, countryName, admin1, lat, lon, population } = p;
+  return {
+    ...(id !== undefined ? { id } : {}),
+    type,
+    name,
+    country,
+    ...(countryName !== undefined ? { countryName } : {}),
+    ...(admin1 !== undefined ? { admin1 } : {}),
+    ...(lat !== undefined ? { lat } : {}),
+    ...(lon !== undefined ? { lon } : {}),
+    ...(population !== undefined ? { population } : {}),
+  };
 }
 
 export function emptySidecar(documentName: string): Sidecar {

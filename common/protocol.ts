@@ -1,5 +1,5 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Annotation, AnnotationEntityType as EntityType, Correction, EntityRef } from './annotations';
+import type { Annotation, AnnotationEntityType as EntityType, Correction, EntityRef, PlaceChoice } from './annotations';
 
 /*
  * Dossier's custom LSP messages, declared once for client and server.
@@ -68,6 +68,8 @@ export interface EntityAtResult {
   entity: { id: string; name: string; type: EntityType; mentionCount: number };
   /** The document's other entities, for "merge with…". */
   others: Array<{ id: string; name: string; type: EntityType }>;
+  /** For a place name with several known places: the candidates, for "choose the place…"; `current` is the one it means now (-1: none). */
+  places?: { current: number; candidates: PlaceChoice[] };
 }
 
 /** The detected entity at a position, for "Tag Entity" and "Correct Detection". */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { entityTypes, tagsInUse, type Annotation, type AnnotationEntityType, type Correction } from '../../../common/annotations';
 import { entityAtRequest, type EntityAtResult } from '../../../common/protocol';
+import { choosePlace } from './placeChoice';
 import type { AnnotationStore, DocumentAnnotations } from './store';
 import { describeAnnotation, quoteLabel } from './views';
 
@@ -23,6 +24,8 @@ export interface CorrectionArgs {
   type?: AnnotationEntityType;
   /** The other entity for 'merge': its id or name. */
   into?: string;
+  /** The place for 'choose-place': a candidate's entity id ("paris-texas"), or "name, division" or "name, country". */
+  place?: string;
 }
 
 /** An annotation chosen by the user or named by arguments: (uri, id) from lenses and quick fixes, or a tree node. */
@@ -198,6 +201,12 @@ export class AnnotationCommands {
       ];
       if (hit.entity.mentionCount > 1)
         items.push({ label: 'Split this mention off', description: `not the same as ${hit.entity.name}`, action: 'split' });
+      if (hit.places)
+        items.push({
+          label: 'Choose the place…',
+          description: `${hit.places.candidates.length} places of this name`,
+          action: 'choose-place',
+        });
       action = (await vscode.window.showQuickPick(items, { title: `Dossier: Correct Detection of "${hit.mention.text}"` }))?.action;
     }
     switch (action) {
@@ -225,6 +234,10 @@ export class AnnotationCommands {
           )
         )?.entity;
         return into ? { action, into: { id: into.id, name: into.name, type: into.type } } : undefined;
+      }
+      case 'choose-place': {
+        const place = await choosePlace(hit, args?.place);
+        return place ? { action, place } : undefined;
       }
       default:
         return undefined;

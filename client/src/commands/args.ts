@@ -13,9 +13,10 @@ const uriArg = z.union([z.string().min(1), z.custom<vscode.Uri>((v) => v instanc
 const tagArgs = z.object({ tags: z.array(z.string()).optional(), note: z.string().optional() }).optional();
 const correctionArgs = z
   .object({
-    action: z.enum(['not-entity', 'change-type', 'merge', 'split']).optional(),
+    action: z.enum(['not-entity', 'change-type', 'merge', 'split', 'choose-place']).optional(),
     type: entityTypeSchema.optional(),
     into: z.string().optional(),
+    place: z.string().optional(),
   })
   .optional();
 const exportArgs = z

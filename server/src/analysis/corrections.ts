@@ -1,4 +1,14 @@
-import { kindOf, type DocumentAnalysis, type EntityCluster, type EntityMention, type EntityType, type Span } from './types';
+import {
+  kindOf,
+  type DocumentAnalysis,
+  type EntityCluster,
+  type EntityMention,
+  type EntityType,
+  type PlaceCandidate,
+  type PlaceFacts,
+  type ResolvedPlace,
+  type Span,
+} from './types';
 
 /**
  * The user's corrections of the detector, already anchored to the current
@@ -12,7 +22,11 @@ export type ResolvedCorrection = Span &
     | { action: 'change-type'; type: EntityType }
     | { action: 'merge'; into: { id: string; name: string } }
     | { action: 'split' }
+    | { action: 'choose-place'; place: ChosenPlace }
   );
+
+/** The place the user chose for a name: one of its candidates, as stored (the id may be missing). */
+export type ChosenPlace = Omit<PlaceCandidate, 'id'> & { id?: string };
 
 /**
  * The analysis with the user's corrections applied, in the order given (the
@@ -91,9 +105,46 @@ export function applyCorrections(analysis: DocumentAnalysis, corrections: readon
         });
         break;
       }
+      case 'choose-place': {
+        if (entity.kind !== 'place') break;
+        const chosen = choosePlace(entity, c.place, (id) => entities.some((e, i) => i !== owner && e.id === id));
+        entities[owner] = chosen;
+        for (const i of entity.mentions) mentions[i] = { ...mentions[i], id: chosen.id, type: chosen.type, kind: 'place' };
+        if (chosen.id !== entity.id) renameSpeaker(entity.id, chosen.id);
+        break;
+      }
     }
   }
   return { ...analysis, mentions, entities, claims };
+}
+
+/**
+ * The place entity as the chosen place: its type, resolved place, facts and the id the engine gives that
+ * reading (made unique in the document), so that hover, JSON, map and the workspace see the same place.
+ */
+function choosePlace(entity: EntityCluster, p: ChosenPlace, taken: (id: string) => boolean): EntityCluster {
+  let id = p.id ?? entity.id;
+  if (id !== entity.id && taken(id)) id = `${id}-${p.type}`;
+  while (id !== entity.id && taken(id)) id += '-place';
+  const place: ResolvedPlace = {
+    name: p.name,
+    country: p.country,
+    alternatives: entity.place?.alternatives ?? Math.max(0, (entity.placeCandidates?.length ?? 1) - 1),
+  };
+  const facts: PlaceFacts = { countryCode: p.country };
+  const country = p.countryName ?? (entity.facts?.countryCode === p.country ? entity.facts.country : undefined);
+  if (country !== undefined) facts.country = country;
+  if (p.admin1 !== undefined) {
+    place.admin1 = p.admin1;
+    // A division's admin1 is its own name: facts name the division a place lies in.
+    if (p.type !== 'region') facts.admin1 = p.admin1;
+  }
+  if (p.lat !== undefined && p.lon !== undefined) {
+    place.lat = facts.lat = p.lat;
+    place.lon = facts.lon = p.lon;
+  }
+  if (p.population) place.population = facts.population = p.population;
+  return { ...entity, id, type: p.type, kind: 'place', place, facts };
 }
 
 /** The mention at the span: an exact match, else the one overlapping it most. */

@@ -87,6 +87,11 @@ export interface EntityCluster {
   facts?: PlaceFacts;
   /** The place the document means by this name, for countries, cities and regions (analysis/places). */
   place?: ResolvedPlace;
+  /**
+   * The places the name could mean, the chosen one included, for "choose the place…"; only where
+   * there is a choice, and at most the most prominent few.
+   */
+  placeCandidates?: PlaceCandidate[];
 }
 
 /** One known place a place name was resolved to. */
@@ -102,6 +107,21 @@ export interface ResolvedPlace {
   population?: number;
   /** Other known places of the same name that the document did not mean. */
   alternatives: number;
+}
+
+/** One place a name could mean, with what the entity becomes if the user chooses it. */
+export interface PlaceCandidate {
+  /** The entity id the name takes with this reading ("paris-texas"). */
+  id: string;
+  type: 'country' | 'city' | 'region';
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  countryName?: string;
+  admin1?: string;
+  lat?: number;
+  lon?: number;
+  population?: number;
 }
 
 /** A nationality adjective such as "Iraqi", linked to its country but not a mention. */

@@ -1,5 +1,5 @@
 import type { Gazetteer } from '../gazetteer';
-import type { DocumentStructure, EntityCluster, EntityMention, PlaceFacts } from '../types';
+import type { DocumentStructure, EntityCluster, EntityMention, PlaceCandidate, PlaceFacts } from '../types';
 import { containersOf, datelineSpan, kindCue, type DemonymSpan, type KindCue, type NameSpan } from './evidence';
 import { candidatesOf, idFor, liesIn, toResolved, typeOfReferent, type Referent } from './referents';
 import { PlaceContext, prior, score, type Evidence } from './score';
@@ -384,6 +384,8 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
   }
   const usual = u.all.length === 1 ? u.all[0] : bestByPrior(countryFirst(u.all));
   const id = idFor(r, usual, e.id, e.canonical, gazetteer, u.all);
+  if (u.all.length > 1) target.placeCandidates = choices(r, u.all, usual, e, gazetteer);
+  else delete target.placeCandidates;
   const type = typeOfReferent(r);
   if (id !== target.id) {
     // Another entity of the document may already have the id ("Paris" the person): keep ids unique.
@@ -397,6 +399,27 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
     mentions[mi].id = target.id;
     if (PLACE_TYPES.has(mentions[mi].type)) mentions[mi].type = type;
   }
+}
+
+/** How many readings "choose the place…" offers: the chosen one, then the most prominent others. */
+const MAX_CHOICES = 10;
+
+function choices(chosen: Referent, all: Referent[], usual: Referent | undefined, e: EntityCluster, gazetteer: Gazetteer): PlaceCandidate[] {
+  const others = all.filter((r) => r.key !== chosen.key).sort((a, b) => prior(b) - prior(a));
+  return [chosen, ...others.slice(0, MAX_CHOICES - 1)].map((r) => {
+    const { name, country, admin1, lat, lon, population } = toResolved(r, 0);
+    const c: PlaceCandidate = { id: idFor(r, usual, e.id, e.canonical, gazetteer, all), type: placeType(r), name, country };
+    const countryName = gazetteer.country(r.cc)?.name;
+    if (countryName) c.countryName = countryName;
+    if (admin1 !== undefined) c.admin1 = admin1;
+    if (lat !== undefined && lon !== undefined) Object.assign(c, { lat, lon });
+    if (population) c.population = population;
+    return c;
+  });
+}
+
+function placeType(r: Referent): PlaceCandidate['type'] {
+  return r.kind === 'country' ? 'country' : r.kind === 'city' ? 'city' : 'region';
 }
 
 function factsOf(r: Referent, gazetteer: Gazetteer): PlaceFacts {

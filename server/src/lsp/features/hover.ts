@@ -1,5 +1,5 @@
 import type { Hover, Position } from 'vscode-languageserver';
-import type { Claim, DemonymMention, EntityCluster } from '../../analysis/types';
+import type { Claim, DemonymMention, EntityCluster, ResolvedPlace } from '../../analysis/types';
 import type { IndexedDocument } from '../../workspace/documentIndex';
 import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
 import { claimsBy, speakerName } from './claimsOf';
@@ -108,20 +108,47 @@ function actorHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: E
 function placeHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
   let lines = [header(entity)];
   const f = entity.facts;
-  if (f?.country && entity.type !== 'country') lines.push(`Country: ${escapeMarkdown(label(f.country))}`);
-  if (f?.lat !== undefined && f.lon !== undefined) {
-    const lat = f.lat.toFixed(4);
-    const lon = f.lon.toFixed(4);
-    const zoom = entity.type === 'country' ? 5 : entity.type === 'region' ? 7 : 11;
-    lines.push(
-      `Coordinates: ${lat}, ${lon} · [OpenStreetMap](https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=${zoom}/${lat}/${lon})`,
-    );
-  }
-  if (f?.population) lines.push(`Population: ${thousands(f.population)}`);
+  const p = entity.place;
+  if (p) lines.push(placeLine(p));
+  const country = p ? countryName(entity, p.country) : f?.country;
+  if (country && entity.type !== 'country') lines.push(`Country: ${escapeMarkdown(label(country))}`);
+  const lat = p?.lat ?? f?.lat;
+  const lon = p?.lon ?? f?.lon;
+  if (lat !== undefined && lon !== undefined) lines.push(coordinatesLine(entity, lat, lon));
+  const population = p ? p.population : f?.population;
+  if (population) lines.push(`Population: ${thousands(population)}`);
+  if (p?.alternatives) lines.push(`${plural(p.alternatives, 'other place')} with this name`);
   for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) lines.push(`*${escapeMarkdown(truncate(d.text, 160))}*`);
   lines = lines.concat(aliasLine(entity), mentionLines(entities, doc, entity));
   lines = lines.concat(tagLine(tags));
   return lines.join('\n\n');
+}
+
+/** The place the document means: its gazetteer name and first-level division ("Paris · Texas"). */
+function placeLine(p: ResolvedPlace): string {
+  const parts = [`**${escapeMarkdown(label(p.name))}**`];
+  if (p.admin1 && p.admin1 !== p.name) parts.push(escapeMarkdown(label(p.admin1)));
+  return `Place: ${parts.join(' · ')}`;
+}
+
+/** The country's name: the analysis's own when it is about the same country, else the runtime's English name for the code. */
+function countryName(entity: EntityCluster, code: string): string {
+  if (entity.facts?.country && entity.facts.countryCode === code) return entity.facts.country;
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+function coordinatesLine(entity: EntityCluster, latitude: number, longitude: number): string {
+  // Numbers, not document text: the link is ours.
+  const lat = latitude.toFixed(4);
+  const lon = longitude.toFixed(4);
+  const zoom = entity.type === 'country' ? 5 : entity.type === 'region' ? 7 : 10;
+  return `Coordinates: ${lat}, ${lon} · [OpenStreetMap](https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=${zoom}/${lat}/${lon})`;
 }
 
 function demonymHover(entities: WorkspaceEntities, d: DemonymMention): string {

@@ -274,6 +274,7 @@ function contextStarts(ctx: Ctx, covered: Uint8Array): number[] {
   };
   for (let i = 1; i + 1 < tokens.length; i++) {
     const w = tokens[i].text;
+    if (w.length > 3) continue;
     if ((w === 'of' || w === 'in') && !covered[i + 1]) {
       if (OF_PLACE.has(tokens[i - 1].text.toLowerCase())) starts.push(i + 1);
     } else if (w === ',') {

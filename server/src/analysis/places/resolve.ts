@@ -56,14 +56,16 @@ export function resolvePlaces(input: PlaceInput): void {
   if (nameIdx.length === 0) return;
   nameIdx.sort((a, b) => mentions[a].start - mentions[b].start);
   const names: NameSpan[] = nameIdx.map((i) => mentions[i]);
-  const nameOf = new Map<number, number>(nameIdx.map((mi, k) => [mi, k]));
-  // Names repeat ("Iraq" thirty times): their readings are worked out once.
+  const nameOf = new Int32Array(mentions.length).fill(-1);
+  nameIdx.forEach((mi, k) => (nameOf[mi] = k));
+  // Names repeat ("Iraq" thirty times): their readings are worked out once (regions apart: see readingsOf).
   const memo = new Map<string, Referent[]>();
+  const regionMemo = new Map<string, Referent[]>();
   const readings = names.map((n, k) => {
     const type = mentions[nameIdx[k]].type;
-    const key = `${type}\u0000${n.text}`;
-    let r = memo.get(key);
-    if (!r) memo.set(key, (r = readingsOf(n.text, type, gazetteer)));
+    const m = type === 'region' ? regionMemo : memo;
+    let r = m.get(n.text);
+    if (!r) m.set(n.text, (r = readingsOf(n.text, type, gazetteer)));
     return r;
   });
 
@@ -110,7 +112,8 @@ export function resolvePlaces(input: PlaceInput): void {
   const unitOfName = new Int32Array(names.length).fill(-1);
   for (const e of input.entities) {
     if (e.kind !== 'place' || !PLACE_TYPES.has(e.type)) continue;
-    const ks = e.mentions.map((mi) => nameOf.get(mi)).filter((k): k is number => k !== undefined);
+    const ks: number[] = [];
+    for (const mi of e.mentions) if (nameOf[mi] >= 0) ks.push(nameOf[mi]);
     if (ks.length === 0) continue;
     for (const u of splitUnits(e, ks, names, readings, allowed, containerHint)) {
       for (const k of u.ks) unitOfName[k] = units.length;
@@ -135,8 +138,8 @@ export function resolvePlaces(input: PlaceInput): void {
   for (const d of countDemonyms(input.demonyms)) ctx.addCountry(d.cc, d.n);
   const evidenceOf = (u: Unit): Evidence => {
     const home = datelineName >= 0 ? units[unitOfName[datelineName]]?.chosen : undefined;
-    const partners: Referent[] = [];
-    for (const p of u.partners) if (p.chosen) partners.push(p.chosen);
+    let partners: Referent[] | undefined;
+    for (const p of u.partners) if (p.chosen) (partners ??= []).push(p.chosen);
     return { home: home && units[unitOfName[datelineName]] !== u ? home : undefined, partners };
   };
   const open: Unit[] = [];
@@ -207,6 +210,13 @@ function splitUnits(
   allowed: Array<Referent[] | null>,
   hints: Array<{ name: number; places: Referent[] } | undefined>,
 ): Array<{ unit: Unit; ks: number[] }> {
+  if (ks.every((k) => allowed[k] === null)) {
+    // Nothing in the text places any mention: one unit, the usual case.
+    const all = unionReadings(ks.map((k) => readings[k]));
+    let container: Unit['container'];
+    for (const k of ks) container ??= hints[k];
+    return [{ unit: { entity: e, ks, surface: names[ks[0]].text, all, cands: countryFirst(all), explicit: false, container, partners: [] }, ks }];
+  }
   const groups: Array<{ set: Referent[] | null; ks: number[] }> = [];
   let current: (typeof groups)[number] | undefined;
   const pending: number[] = [];

@@ -26,6 +26,8 @@ export interface PlaceInput {
 /** A group of mentions of one entity that must name one place. */
 interface Unit {
   entity: EntityCluster;
+  /** The entity's id from clustering, before any unit of it is written back. */
+  baseId: string;
   /** Indices into the sorted place names. */
   ks: number[];
   surface: string;
@@ -215,7 +217,7 @@ function splitUnits(
     const all = unionReadings(ks.map((k) => readings[k]));
     let container: Unit['container'];
     for (const k of ks) container ??= hints[k];
-    return [{ unit: { entity: e, ks, surface: names[ks[0]].text, all, cands: countryFirst(all), explicit: false, container, partners: [] }, ks }];
+    return [{ unit: { entity: e, baseId: e.id, ks, surface: names[ks[0]].text, all, cands: countryFirst(all), explicit: false, container, partners: [] }, ks }];
   }
   const groups: Array<{ set: Referent[] | null; ks: number[] }> = [];
   let current: (typeof groups)[number] | undefined;
@@ -246,6 +248,7 @@ function splitUnits(
     const all = unionReadings(g.ks.map((k) => readings[k]));
     const unit: Unit = {
       entity: e,
+      baseId: e.id,
       ks: g.ks,
       surface,
       all,
@@ -349,9 +352,10 @@ class LazyIds {
     this.set ??= new Set(this.entities.map((e) => e.id));
     return this.set.has(id);
   }
-  add(id: string): void {
+  rename(from: string, to: string): void {
     this.set ??= new Set(this.entities.map((e) => e.id));
-    this.set.add(id);
+    this.set.delete(from);
+    this.set.add(to);
   }
 }
 
@@ -379,12 +383,14 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
     entities.push(target);
   }
   const usual = u.all.length === 1 ? u.all[0] : bestByPrior(countryFirst(u.all));
-  const id = idFor(r, usual, e.id, e.canonical, gazetteer, u.all);
+  const id = idFor(r, usual, u.baseId, e.canonical, gazetteer, u.all);
   const type = typeOfReferent(r);
   if (id !== target.id) {
     // Another entity of the document may already have the id ("Paris" the person): keep ids unique.
-    target.id = ids.has(id) ? `${id}-${type}` : id;
-    ids.add(target.id);
+    const next = ids.has(id) ? `${id}-${type}` : id;
+    // A split-off entity is new; the entity itself gives its old id up.
+    ids.rename(target === e ? target.id : next, next);
+    target.id = next;
   }
   target.type = type;
   target.place = toResolved(r, Math.max(0, u.all.length - 1));

@@ -47,26 +47,14 @@ export function promotePlaces(raw: RawMention[], text: string, tokens: Token[], 
 
   // 1. Actor-typed known place names in a place context. The words are a place everywhere in the document
   //    when most of their mentions are in such a context; otherwise only those mentions ("Clinton" the
-  //    candidate stays a person when one sentence lists "Florida, Clinton").
-  let hits: Set<RawMention> | undefined;
-  for (let i = 0; i < sorted.length; i++) {
-    const m = sorted[i];
-    if (m.type !== 'person' && m.type !== 'organization') continue;
-    const ti = ctx.firstToken[i];
-    if (ti < 0 || tokens[ti].start !== m.start) continue;
-    // The tagger's "person" is firmer evidence than its "organisation" (datelines, teams): only well-known places overrule it.
-    if (!knownPlace(m.text, gazetteer, m.type === 'person' ? PERSON_MIN_POPULATION : MIN_POPULATION)) continue;
-    if (placeContext(ctx, ti, m.end, true, m.type === 'organization')) (hits ??= new Set()).add(m);
-  }
+  //    candidate stays a person when one sentence lists "Florida, Clinton"). A second round sees the
+  //    first one's places ("around Córdoba and Rosario" when the tagger took both for actors).
   let out = sorted;
-  if (hits) {
-    const inContext = new Map<string, number>();
-    for (const m of hits) inContext.set(m.text, (inContext.get(m.text) ?? 0) + 1);
-    const total = new Map<string, number>();
-    for (const m of sorted) if ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text)) total.set(m.text, (total.get(m.text) ?? 0) + 1);
-    const everywhere = (t: string) => 2 * (inContext.get(t) ?? 0) >= (total.get(t) ?? 0);
-    const found = hits;
-    out = sorted.map((m) => (found.has(m) || ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text) && everywhere(m.text)) ? asPlace(m, gazetteer) : m));
+  for (let round = 0; round < 2; round++) {
+    const view: Ctx = round === 0 ? ctx : { ...ctx, raw: out, byStart: undefined, byEnd: undefined };
+    const next = retype(view);
+    if (next === out) break;
+    out = next;
   }
 
   // 2. Known place names the tagger left out, in the strong contexts only, and the divisions
@@ -75,6 +63,34 @@ export function promotePlaces(raw: RawMention[], text: string, tokens: Token[], 
   const added = [...untagged(view), ...abbreviations(view)];
   if (added.length === 0) return out;
   return [...out, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The mentions with the actor-typed place names in place contexts retyped, or the same array when none is. */
+function retype(ctx: Ctx): RawMention[] {
+  const { raw, tokens, gazetteer } = ctx;
+  let hits: Set<RawMention> | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i];
+    if (m.type !== 'person' && m.type !== 'organization') continue;
+    const ti = ctx.firstToken[i];
+    if (ti < 0 || tokens[ti].start !== m.start) continue;
+    if (!knownPlace(m.text, gazetteer)) continue;
+    // The tagger's "person" is firmer evidence than its "organisation" (datelines, teams): a smaller town
+    // overrules it only between two places of a list ("Springfield, Branson and Kansas City").
+    const placed =
+      m.type === 'organization' || knownPlace(m.text, gazetteer, PERSON_MIN_POPULATION)
+        ? placeContext(ctx, ti, m.end, true, m.type === 'organization')
+        : betweenPlaces(ctx, ti);
+    if (placed) (hits ??= new Set()).add(m);
+  }
+  if (!hits) return raw;
+  const inContext = new Map<string, number>();
+  for (const m of hits) inContext.set(m.text, (inContext.get(m.text) ?? 0) + 1);
+  const total = new Map<string, number>();
+  for (const m of raw) if ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text)) total.set(m.text, (total.get(m.text) ?? 0) + 1);
+  const everywhere = (t: string) => 2 * (inContext.get(t) ?? 0) >= (total.get(t) ?? 0);
+  const found = hits;
+  return raw.map((m) => (found.has(m) || ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text) && everywhere(m.text)) ? asPlace(m, gazetteer) : m));
 }
 
 function isSorted(raw: RawMention[]): boolean {
@@ -155,6 +171,16 @@ function placeContext(ctx: Ctx, ti: number, end: number, weak: boolean, org = fa
     if (before && listIsLocative(ctx, before) && (!after || PLACE_TYPES.has(after.type))) return true;
   }
   return false;
+}
+
+/** A list item with places on both sides: "Springfield, Branson and Kansas City". */
+function betweenPlaces(ctx: Ctx, ti: number): boolean {
+  const { tokens } = ctx;
+  const prev = tokens[ti - 1]?.text;
+  const next = tokens[ti + 1]?.text;
+  if (!(prev === ',' || prev === 'and' || prev === 'or') || !(next === ',' || next === 'and' || next === 'or')) return false;
+  const after = byStart(ctx).get(tokens[ti + (tokens[ti + 2]?.text === 'and' ? 3 : 2)]?.start ?? -1);
+  return placeEndingAt(ctx, ti - 1) !== undefined && after !== undefined && PLACE_TYPES.has(after.type);
 }
 
 /** "X, Y" where Y is a division or country (or its abbreviation) holding some place called X. */

@@ -272,8 +272,8 @@ function countryFirst(all: Referent[]): Referent[] {
 
 function unionReadings(all: Referent[][]): Referent[] {
   // Mentions of one name share one readings array: most entities have a single distinct list.
+  if (all.every((l) => l === all[0])) return all[0];
   const lists = [...new Set(all)];
-  if (lists.length === 1) return lists[0];
   const out: Referent[] = [];
   const seen = new Set<string>();
   for (const l of lists) for (const r of l) if (!seen.has(r.key)) (seen.add(r.key), out.push(r));

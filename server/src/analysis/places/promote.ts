@@ -300,7 +300,7 @@ function untagged(ctx: Ctx): RawMention[] {
 }
 
 const LIST_AFTER = /^(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)/;
-const ABBREVIATION_AFTER_COMMA = /,[ \t]+(?=\p{Lu}[\p{L}]{0,4}\.)/gu;
+const ABBREVIATION_AFTER_COMMA = /,[ \t]+(?=[A-Z][A-Za-z.]{0,4}\.)/g;
 
 /**
  * Tokens where an untagged place name could start in one of the strong contexts: the dateline,
@@ -343,9 +343,8 @@ function contextStarts(ctx: Ctx): number[] {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 3)) {
       const after = text.charCodeAt(at + 4);
       if (!(after >= 65 && after <= 90) && after < 128) continue;
-      let w = at;
-      while (w > 0 && /\p{L}/u.test(text[w - 1])) w--;
-      if (OF_PLACE.has(text.slice(w, at).toLowerCase())) push(at + 4);
+      const w = text.lastIndexOf(' ', at - 1) + 1;
+      if (at - w > 1 && at - w < 16 && OF_PLACE.has(text.slice(w, at).toLowerCase())) push(at + 4);
     }
   }
   return [...new Set(starts)].sort((a, b) => a - b);

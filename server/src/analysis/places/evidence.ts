@@ -62,7 +62,11 @@ export function containersOf(
   gazetteer: Gazetteer,
 ): Container[] {
   const n = names[i];
-  const out: Container[] = [];
+  let out: Container[] = NO_CONTAINERS;
+  const push = (c: Container) => {
+    if (out === NO_CONTAINERS) out = [];
+    out.push(c);
+  };
   // Every form below starts with a comma, a bracket, or " in": most names are followed by none.
   const c0 = text.charCodeAt(n.end);
   const c1 = text.charCodeAt(n.end + 1);
@@ -72,10 +76,10 @@ export function containersOf(
   if (m) {
     const at = n.end + m[0].length;
     const next = names[i + 1];
-    if (next && next.start === at) out.push({ name: i + 1, places: containerPlaces(next.text, gazetteer), immediate: true });
+    if (next && next.start === at) push({ name: i + 1, places: containerPlaces(next.text, gazetteer), immediate: true });
     else if (m[0].startsWith(',')) {
       const abbr = divisionAbbreviation(text.slice(at, at + 8));
-      if (abbr) out.push({ name: -1, places: divisionNamed(abbr.name, abbr.cc, gazetteer) });
+      if (abbr) push({ name: -1, places: divisionNamed(abbr.name, abbr.cc, gazetteer) });
     }
   }
   const ap = c0 === 44 ? APPOSITIVE.exec(after) : null;
@@ -84,37 +88,56 @@ export function containersOf(
     const b = n.end + ap[0].length;
     for (let k = i + 1; k < names.length && names[k].start < b; k++) {
       if (names[k].start >= a) {
-        out.push({ name: k, places: containerPlaces(names[k].text, gazetteer) });
+        push({ name: k, places: containerPlaces(names[k].text, gazetteer) });
         break;
       }
     }
-    for (const d of demonyms) {
-      if (d.start >= a && d.start < b) {
-        out.push({ name: -1, places: countryPlaces(d.cc, gazetteer) });
-        break;
-      }
-    }
+    const d = demonyms[firstAtOrAfter(demonyms, a)];
+    if (d && d.start < b) push({ name: -1, places: countryPlaces(d.cc, gazetteer) });
   }
   // Both patterns below are costly to try at every offset: cheap tests of their last words first.
   const ofBefore = n.start >= 3 && text.charCodeAt(n.start - 1) === 32 && text.slice(n.start - 3, n.start - 1) === 'of';
-  const possBefore =
-    n.start > 3 && i > 0 && (text.lastIndexOf("'s", n.start) > n.start - 50 || text.lastIndexOf('’s', n.start) > n.start - 50);
+  const possBefore = n.start > 3 && i > 0 && possessiveWithin(text, n.start - 50, n.start);
   if (!ofBefore && !possBefore) return out;
   const before = text.slice(Math.max(0, n.start - 80), n.start);
   const of = ofBefore ? NOUN_OF.exec(before) : null;
   if (of) {
     const a = n.start - of[0].length;
-    for (const d of demonyms) if (d.start >= a && d.end <= n.start) out.push({ name: -1, places: countryPlaces(d.cc, gazetteer) });
+    for (let k = firstAtOrAfter(demonyms, a); k < demonyms.length && demonyms[k].end <= n.start; k++)
+      push({ name: -1, places: countryPlaces(demonyms[k].cc, gazetteer) });
     for (let k = i - 1; k >= 0 && names[k].end > a; k--) {
-      if (names[k].start >= a) out.push({ name: k, places: containerPlaces(names[k].text, gazetteer) });
+      if (names[k].start >= a) push({ name: k, places: containerPlaces(names[k].text, gazetteer) });
     }
   }
   const poss = possBefore ? POSSESSIVE_BEFORE.exec(before) : null;
   if (poss && i > 0) {
     const prev = names[i - 1];
-    if (prev.end === n.start - poss[0].length) out.push({ name: i - 1, places: containerPlaces(prev.text, gazetteer) });
+    if (prev.end === n.start - poss[0].length) push({ name: i - 1, places: containerPlaces(prev.text, gazetteer) });
   }
   return out;
+}
+
+const NO_CONTAINERS: Container[] = [];
+
+/** Index of the first span starting at or after `offset` in spans sorted by start. */
+function firstAtOrAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether "'s" or "’s" occurs in [from, to): a bounded scan (lastIndexOf would search the whole text on a miss). */
+function possessiveWithin(text: string, from: number, to: number): boolean {
+  for (let k = Math.max(1, from); k < to - 1; k++) {
+    const c = text.charCodeAt(k);
+    if ((c === 39 || c === 8217) && text.charCodeAt(k + 1) === 115) return true;
+  }
+  return false;
 }
 
 /** Readings of a name that can contain other places: countries and first-level divisions. */

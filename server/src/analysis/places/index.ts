@@ -18,7 +18,7 @@ export function placeEntities(
   gazetteer: Gazetteer,
 ): void {
   const spans = demonymSpans(demonyms, gazetteer);
-  spans.push(...namedDemonyms(mentions, gazetteer));
+  spans.push(...namedDemonyms(mentions, gazetteer), ...twoWordDemonyms(text, gazetteer));
   spans.sort((a, b) => a.start - b.start);
   resolvePlaces({ text, structure, mentions, entities, demonyms: spans, gazetteer });
 }
@@ -42,6 +42,30 @@ function namedDemonyms(mentions: readonly EntityMention[], gazetteer: Gazetteer)
       cache.set(word, cc);
     }
     if (cc) out.push({ start: m.start, end: m.start + space, cc });
+  }
+  return out;
+}
+
+const twoWordPatterns = new WeakMap<Gazetteer, { pattern: RegExp; codes: Map<string, string> } | null>();
+
+/** "Costa Rican", "South African": nationalities of two words, which a scan of single words misses. */
+function twoWordDemonyms(text: string, gazetteer: Gazetteer): DemonymSpan[] {
+  let p = twoWordPatterns.get(gazetteer);
+  if (p === undefined) {
+    const codes = new Map<string, string>();
+    for (const c of gazetteer.data.countries) {
+      if (!c.independent) continue;
+      for (const d of c.demonyms) if (/^\p{Lu}\p{L}+ \p{Lu}\p{L}+$/u.test(d)) codes.set(d, c.cca2);
+    }
+    const words = [...codes.keys()].sort((a, b) => b.length - a.length);
+    p = words.length ? { pattern: new RegExp(`\\b(?:${words.join('|')})s?\\b`, 'gu'), codes } : null;
+    twoWordPatterns.set(gazetteer, p);
+  }
+  if (!p) return [];
+  const out: DemonymSpan[] = [];
+  for (const m of text.matchAll(p.pattern)) {
+    const cc = p.codes.get(m[0].endsWith('s') && !p.codes.has(m[0]) ? m[0].slice(0, -1) : m[0]);
+    if (cc) out.push({ start: m.index, end: m.index + m[0].length, cc });
   }
   return out;
 }

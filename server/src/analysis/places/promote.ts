@@ -50,8 +50,6 @@ interface Ctx {
   firstToken: Int32Array;
   gazetteer: Gazetteer;
   dateline: { start: number; end: number } | null;
-  byStart?: Map<number, RawMention>;
-  byEnd?: Map<number, RawMention>;
 }
 
 export function promotePlaces(
@@ -74,39 +72,64 @@ export function promotePlaces(
 
   // 1. Actor-typed known place names in a place context. The words are a place everywhere in the document
   //    when most of their mentions are in such a context; otherwise only those mentions ("Clinton" the
-  //    candidate stays a person when one sentence lists "Florida, Clinton").
-  let hits: Set<RawMention> | undefined;
-  for (let i = 0; i < sorted.length; i++) {
-    const m = sorted[i];
-    if (m.type !== 'person' && m.type !== 'organization') continue;
-    const ti = ctx.firstToken[i];
-    if (ti < 0 || tokens[ti].start !== m.start) continue;
-    // The tagger's "person" is firmer evidence than its "organisation" (datelines, teams): only well-known places overrule it.
-    if (!knownPlace(m.text, gazetteer, m.type === 'person' ? PERSON_MIN_POPULATION : MIN_POPULATION)) continue;
-    if (placeContext(ctx, ti, m.end, true, m.type === 'organization')) (hits ??= new Set()).add(m);
-  }
+  //    candidate stays a person when one sentence lists "Florida, Clinton"). A second round sees the
+  //    first one's places ("around Córdoba and Rosario" when the tagger took both for actors).
   let out = sorted;
-  if (hits) {
-    const inContext = new Map<string, number>();
-    for (const m of hits) inContext.set(m.text, (inContext.get(m.text) ?? 0) + 1);
-    const total = new Map<string, number>();
-    for (const m of sorted)
-      if ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text)) total.set(m.text, (total.get(m.text) ?? 0) + 1);
-    const everywhere = (t: string) => 2 * (inContext.get(t) ?? 0) >= (total.get(t) ?? 0);
-    const found = hits;
-    out = sorted.map((m) =>
-      found.has(m) || ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text) && everywhere(m.text))
-        ? asPlace(m, gazetteer)
-        : m,
-    );
+  for (let round = 0; round < 2; round++) {
+    const view: Ctx = round === 0 ? ctx : { ...ctx, raw: out };
+    const next = retype(view);
+    if (next === out) break;
+    out = next;
   }
 
   // 2. Known place names the tagger left out, in the strong contexts only, and the divisions
   //    abbreviated after a place ("Portland, Ore.", "Athens, GA").
-  const view: Ctx = out === sorted ? ctx : { ...ctx, raw: out, byStart: undefined, byEnd: undefined };
+  const view: Ctx = out === sorted ? ctx : { ...ctx, raw: out };
   const added = [...untagged(view), ...abbreviations(view)];
   if (added.length === 0) return out;
-  return [...out, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+  // A few additions into a long sorted list: merge, do not sort it all again.
+  added.sort((a, b) => a.start - b.start);
+  const merged: RawMention[] = [];
+  let j = 0;
+  for (const m of out) {
+    while (j < added.length && added[j].start < m.start) merged.push(added[j++]);
+    merged.push(m);
+  }
+  while (j < added.length) merged.push(added[j++]);
+  return merged;
+}
+
+/** The mentions with the actor-typed place names in place contexts retyped, or the same array when none is. */
+function retype(ctx: Ctx): RawMention[] {
+  const { raw, tokens, gazetteer } = ctx;
+  let hits: Set<RawMention> | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i];
+    if (m.type !== 'person' && m.type !== 'organization') continue;
+    const ti = ctx.firstToken[i];
+    if (ti < 0 || tokens[ti].start !== m.start) continue;
+    if (!knownPlace(m.text, gazetteer)) continue;
+    // The tagger's "person" is firmer evidence than its "organisation" (datelines, teams): a smaller town
+    // overrules it only between two places of a list ("Springfield, Branson and Kansas City").
+    const placed =
+      m.type === 'organization' || knownPlace(m.text, gazetteer, PERSON_MIN_POPULATION)
+        ? placeContext(ctx, ti, m.end, true, m.type === 'organization')
+        : betweenPlaces(ctx, ti);
+    if (placed) (hits ??= new Set()).add(m);
+  }
+  if (!hits) return raw;
+  const inContext = new Map<string, number>();
+  for (const m of hits) inContext.set(m.text, (inContext.get(m.text) ?? 0) + 1);
+  const total = new Map<string, number>();
+  for (const m of raw)
+    if ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text)) total.set(m.text, (total.get(m.text) ?? 0) + 1);
+  const everywhere = (t: string) => 2 * (inContext.get(t) ?? 0) >= (total.get(t) ?? 0);
+  const found = hits;
+  return raw.map((m) =>
+    found.has(m) || ((m.type === 'person' || m.type === 'organization') && inContext.has(m.text) && everywhere(m.text))
+      ? asPlace(m, gazetteer)
+      : m,
+  );
 }
 
 function isSorted(raw: RawMention[]): boolean {
@@ -136,20 +159,34 @@ function tokenAt(tokens: Token[], offset: number): number | undefined {
   return lo < tokens.length && tokens[lo].start === offset ? lo : undefined;
 }
 
-function byStart(ctx: Ctx): Map<number, RawMention> {
-  if (!ctx.byStart) {
-    ctx.byStart = new Map();
-    for (const m of ctx.raw) ctx.byStart.set(m.start, m);
+/** Index of the first mention of `raw` (sorted, not overlapping) ending after `offset`. */
+function firstEndingAfter(raw: RawMention[], offset: number): number {
+  let lo = 0;
+  let hi = raw.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (raw[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return ctx.byStart;
+  return lo;
 }
 
-function byEnd(ctx: Ctx): Map<number, RawMention> {
-  if (!ctx.byEnd) {
-    ctx.byEnd = new Map();
-    for (const m of ctx.raw) if (PLACE_TYPES.has(m.type)) ctx.byEnd.set(m.end, m);
-  }
-  return ctx.byEnd;
+/** The mention starting exactly at an offset. */
+function startingAt(ctx: Ctx, offset: number): RawMention | undefined {
+  const m = ctx.raw[firstEndingAfter(ctx.raw, offset)];
+  return m && m.start === offset ? m : undefined;
+}
+
+/** The place mention ending exactly at an offset. */
+function placeEndingAtOffset(ctx: Ctx, offset: number): RawMention | undefined {
+  const m = ctx.raw[firstEndingAfter(ctx.raw, offset - 1)];
+  return m && m.end === offset && PLACE_TYPES.has(m.type) ? m : undefined;
+}
+
+/** Whether some mention covers the character at an offset. */
+function coveredAt(ctx: Ctx, offset: number): boolean {
+  const m = ctx.raw[firstEndingAfter(ctx.raw, offset)];
+  return m !== undefined && m.start <= offset;
 }
 
 function asPlace(m: RawMention, gazetteer: Gazetteer): RawMention {
@@ -183,10 +220,20 @@ function placeContext(ctx: Ctx, ti: number, end: number, weak: boolean, org = fa
   const next = tokens[ti + 1]?.text ?? '';
   if (prev === 'and' || prev === 'or' || (prev === ',' && /^(?:,|and|or)$/.test(next))) {
     const before = placeEndingAt(ctx, ti - 1);
-    const after = /^(?:,|and|or)$/.test(next) ? byStart(ctx).get(tokens[ti + 2]?.start ?? -1) : undefined;
+    const after = /^(?:,|and|or)$/.test(next) ? startingAt(ctx, tokens[ti + 2]?.start ?? -1) : undefined;
     if (before && listIsLocative(ctx, before) && (!after || PLACE_TYPES.has(after.type))) return true;
   }
   return false;
+}
+
+/** A list item with places on both sides: "Springfield, Branson and Kansas City". */
+function betweenPlaces(ctx: Ctx, ti: number): boolean {
+  const { tokens } = ctx;
+  const prev = tokens[ti - 1]?.text;
+  const next = tokens[ti + 1]?.text;
+  if (!(prev === ',' || prev === 'and' || prev === 'or') || !(next === ',' || next === 'and' || next === 'or')) return false;
+  const after = startingAt(ctx, tokens[ti + (tokens[ti + 2]?.text === 'and' ? 3 : 2)]?.start ?? -1);
+  return placeEndingAt(ctx, ti - 1) !== undefined && after !== undefined && PLACE_TYPES.has(after.type);
 }
 
 /** "X, Y" where Y is a division or country (or its abbreviation) holding some place called X. */
@@ -201,7 +248,7 @@ function containedIn(ctx: Ctx, start: number, end: number): boolean {
   const abbr = divisionAbbreviation(text.slice(at, at + 8));
   if (abbr) containers = candidatesOf(abbr.name, gazetteer).filter((r) => r.kind === 'division' && r.cc === abbr.cc);
   else {
-    const y = byStart(ctx).get(at);
+    const y = startingAt(ctx, at);
     const name = y ? y.text : /^[\p{Lu}][\p{L}]+(?:[ \t]+[\p{Lu}][\p{L}]+)?/u.exec(text.slice(at, at + 40))?.[0];
     if (name) containers = candidatesOf(name, gazetteer).filter((r) => r.kind === 'country' || r.kind === 'division');
   }
@@ -211,7 +258,7 @@ function containedIn(ctx: Ctx, start: number, end: number): boolean {
 /** The place mention whose last token is token i. */
 function placeEndingAt(ctx: Ctx, i: number): RawMention | undefined {
   if (i <= 0) return undefined;
-  return byEnd(ctx).get(ctx.tokens[i - 1].end);
+  return placeEndingAtOffset(ctx, ctx.tokens[i - 1].end);
 }
 
 function listIsLocative(ctx: Ctx, last: RawMention): boolean {
@@ -235,13 +282,12 @@ function listIsLocative(ctx: Ctx, last: RawMention): boolean {
 function abbreviations(ctx: Ctx): RawMention[] {
   const { text, gazetteer, raw: mentions } = ctx;
   const out: RawMention[] = [];
-  const starts = new Set(mentions.map((m) => m.start));
   for (const m of mentions) {
     if (!PLACE_TYPES.has(m.type)) continue;
     const sep = /^,[ \t]*/.exec(text.slice(m.end, m.end + 4));
     if (!sep) continue;
     const at = m.end + sep[0].length;
-    if (starts.has(at)) continue;
+    if (startingAt(ctx, at)) continue;
     const abbr = divisionAbbreviation(text.slice(at, at + 8));
     if (!abbr) continue;
     const division = candidatesOf(abbr.name, gazetteer).filter((r) => r.kind === 'division' && r.cc === abbr.cc);
@@ -262,21 +308,17 @@ function abbreviations(ctx: Ctx): RawMention[] {
 const MAX_WORDS = 3;
 
 function untagged(ctx: Ctx): RawMention[] {
-  const { tokens, gazetteer, raw: mentions } = ctx;
-  const covered = new Uint8Array(tokens.length);
-  let t = 0;
-  for (const m of mentions) {
-    while (t < tokens.length && tokens[t].end <= m.start) t++;
-    for (let k = t; k < tokens.length && tokens[k].start < m.end; k++) covered[k] = 1;
-  }
+  const { tokens, gazetteer } = ctx;
   const out: RawMention[] = [];
-  for (const i of contextStarts(ctx, covered)) {
-    if (covered[i] || !isNameWord(tokens[i].text) || !beginsPlaceName(tokens[i].text, gazetteer)) continue;
+  const taken = new Set<number>();
+  const free = (k: number) => !taken.has(k) && !coveredAt(ctx, tokens[k].start);
+  for (const i of contextStarts(ctx)) {
+    if (!isNameWord(tokens[i].text) || !beginsPlaceName(tokens[i].text, gazetteer) || !free(i)) continue;
     // Longest known name first: "San Jose" before "San".
     for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
       let ok = true;
       for (let k = i; k < i + n && ok; k++)
-        ok = !covered[k] && isNameWord(tokens[k].text) && (k === i || tokens[k].start - tokens[k - 1].end <= 1);
+        ok = isNameWord(tokens[k].text) && (k === i || (tokens[k].start - tokens[k - 1].end <= 1 && free(k)));
       if (!ok) continue;
       const start = tokens[i].start;
       const end = tokens[i + n - 1].end;
@@ -290,38 +332,60 @@ function untagged(ctx: Ctx): RawMention[] {
       if (!placeContext(ctx, i, end, false)) continue;
       const hit = gazetteer.lookup(name);
       out.push({ start, end, text: name, type: hit?.type ?? 'city', placeId: hit?.id });
-      for (let k = i; k < i + n; k++) covered[k] = 1;
+      for (let k = i; k < i + n; k++) taken.add(k);
       break;
     }
   }
   return out;
 }
 
+const LIST_AFTER = /^(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)/;
+const ABBREVIATION_AFTER_COMMA = /,[ \t]+(?=[A-Z][A-Za-z.]{0,4}\.)/g;
+
 /**
  * Tokens where an untagged place name could start in one of the strong contexts: the dateline,
  * after "residents of", before ", <place or abbreviation>", and after a place in a list. Found
- * from the few words and mentions that make those contexts, not by trying every capitalised word.
+ * from the mentions and the few words that make those contexts (native string searches), never
+ * by walking every token: this runs on documents of many megabytes too.
  */
-function contextStarts(ctx: Ctx, covered: Uint8Array): number[] {
+function contextStarts(ctx: Ctx): number[] {
   const { tokens, text } = ctx;
   const starts: number[] = [];
-  if (ctx.dateline) {
-    const d = tokenAt(tokens, ctx.dateline.start);
-    if (d !== undefined) starts.push(d);
-  }
-  const beforeComma = (c: number) => {
-    for (let n = 1; n <= MAX_WORDS && c - n >= 0; n++) starts.push(c - n);
+  const push = (offset: number) => {
+    const t = tokenAt(tokens, offset);
+    if (t !== undefined) starts.push(t);
   };
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    const w = tokens[i].text;
-    if ((w === 'of' || w === 'in') && !covered[i + 1]) {
-      if (OF_PLACE.has(tokens[i - 1].text.toLowerCase())) starts.push(i + 1);
-    } else if (w === ',') {
-      // "Smallville, Kan." and "X, <place>": the name ends before the comma.
-      if (covered[i + 1] || divisionAbbreviation(text.slice(tokens[i + 1].start, tokens[i + 1].start + 8))) beforeComma(i);
-      // "in Atlanta, Savannah and Macon": a list goes on after a place.
-      if (covered[i - 1] && !covered[i + 1]) starts.push(i + 1);
-    } else if ((w === 'and' || w === 'or') && covered[i - 1] && !covered[i + 1]) starts.push(i + 1);
+  const beforeComma = (comma: number) => {
+    const c = tokenAt(tokens, comma);
+    if (c !== undefined) for (let n = 1; n <= MAX_WORDS && c - n >= 0; n++) starts.push(c - n);
+  };
+  if (ctx.dateline) push(ctx.dateline.start);
+  for (const p of ctx.raw) {
+    if (!PLACE_TYPES.has(p.type)) continue;
+    // "in Atlanta, Savannah and Macon", "Atlanta and Savannah": a list goes on after a place.
+    const c0 = text.charCodeAt(p.end);
+    if (c0 === 44 || c0 === 32) {
+      const m = LIST_AFTER.exec(text.slice(p.end, p.end + 12));
+      if (m) push(p.end + m[0].length);
+    }
+    // "Smallville, Texas": the name ends before the comma.
+    let k = p.start - 1;
+    while (k > 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+    if (k > 0 && k < p.start - 1 && text.charCodeAt(k) === 44) beforeComma(k);
+  }
+  // "Smallville, Kan.": an abbreviated division after a comma.
+  ABBREVIATION_AFTER_COMMA.lastIndex = 0;
+  for (let m = ABBREVIATION_AFTER_COMMA.exec(text); m; m = ABBREVIATION_AFTER_COMMA.exec(text)) {
+    if (divisionAbbreviation(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) beforeComma(m.index);
+  }
+  // "residents of X", "officials in X".
+  for (const word of [' of ', ' in ']) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 3)) {
+      const after = text.charCodeAt(at + 4);
+      if (!(after >= 65 && after <= 90) && after < 128) continue;
+      const w = text.lastIndexOf(' ', at - 1) + 1;
+      if (at - w > 1 && at - w < 16 && OF_PLACE.has(text.slice(w, at).toLowerCase())) push(at + 4);
+    }
   }
   return [...new Set(starts)].sort((a, b) => a - b);
 }

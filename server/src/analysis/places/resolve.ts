@@ -26,6 +26,8 @@ export interface PlaceInput {
 /** A group of mentions of one entity that must name one place. */
 interface Unit {
   entity: EntityCluster;
+  /** The entity's id from clustering, before any unit of it is written back. */
+  baseId: string;
   /** Indices into the sorted place names. */
   ks: number[];
   surface: string;
@@ -56,14 +58,16 @@ export function resolvePlaces(input: PlaceInput): void {
   if (nameIdx.length === 0) return;
   nameIdx.sort((a, b) => mentions[a].start - mentions[b].start);
   const names: NameSpan[] = nameIdx.map((i) => mentions[i]);
-  const nameOf = new Map<number, number>(nameIdx.map((mi, k) => [mi, k]));
-  // Names repeat ("Iraq" thirty times): their readings are worked out once.
+  const nameOf = new Int32Array(mentions.length).fill(-1);
+  nameIdx.forEach((mi, k) => (nameOf[mi] = k));
+  // Names repeat ("Iraq" thirty times): their readings are worked out once (regions apart: see readingsOf).
   const memo = new Map<string, Referent[]>();
+  const regionMemo = new Map<string, Referent[]>();
   const readings = names.map((n, k) => {
     const type = mentions[nameIdx[k]].type;
-    const key = `${type}\u0000${n.text}`;
-    let r = memo.get(key);
-    if (!r) memo.set(key, (r = readingsOf(n.text, type, gazetteer)));
+    const m = type === 'region' ? regionMemo : memo;
+    let r = m.get(n.text);
+    if (!r) m.set(n.text, (r = readingsOf(n.text, type, gazetteer)));
     return r;
   });
 
@@ -113,7 +117,8 @@ export function resolvePlaces(input: PlaceInput): void {
   const unitOfName = new Int32Array(names.length).fill(-1);
   for (const e of input.entities) {
     if (e.kind !== 'place' || !PLACE_TYPES.has(e.type)) continue;
-    const ks = e.mentions.map((mi) => nameOf.get(mi)).filter((k): k is number => k !== undefined);
+    const ks: number[] = [];
+    for (const mi of e.mentions) if (nameOf[mi] >= 0) ks.push(nameOf[mi]);
     if (ks.length === 0) continue;
     for (const u of splitUnits(e, ks, names, readings, allowed, containerHint)) {
       for (const k of u.ks) unitOfName[k] = units.length;
@@ -138,8 +143,8 @@ export function resolvePlaces(input: PlaceInput): void {
   for (const d of countDemonyms(input.demonyms)) ctx.addCountry(d.cc, d.n);
   const evidenceOf = (u: Unit): Evidence => {
     const home = datelineName >= 0 ? units[unitOfName[datelineName]]?.chosen : undefined;
-    const partners: Referent[] = [];
-    for (const p of u.partners) if (p.chosen) partners.push(p.chosen);
+    let partners: Referent[] | undefined;
+    for (const p of u.partners) if (p.chosen) (partners ??= []).push(p.chosen);
     return { home: home && units[unitOfName[datelineName]] !== u ? home : undefined, partners };
   };
   const open: Unit[] = [];
@@ -215,6 +220,28 @@ function splitUnits(
   allowed: Array<Referent[] | null>,
   hints: Array<{ name: number; places: Referent[] } | undefined>,
 ): Array<{ unit: Unit; ks: number[] }> {
+  if (ks.every((k) => allowed[k] === null)) {
+    // Nothing in the text places any mention: one unit, the usual case.
+    const all = unionReadings(ks.map((k) => readings[k]));
+    let container: Unit['container'];
+    for (const k of ks) container ??= hints[k];
+    return [
+      {
+        unit: {
+          entity: e,
+          baseId: e.id,
+          ks,
+          surface: names[ks[0]].text,
+          all,
+          cands: countryFirst(all),
+          explicit: false,
+          container,
+          partners: [],
+        },
+        ks,
+      },
+    ];
+  }
   const groups: Array<{ set: Referent[] | null; ks: number[] }> = [];
   let current: (typeof groups)[number] | undefined;
   const pending: number[] = [];
@@ -244,6 +271,7 @@ function splitUnits(
     const all = unionReadings(g.ks.map((k) => readings[k]));
     const unit: Unit = {
       entity: e,
+      baseId: e.id,
       ks: g.ks,
       surface,
       all,
@@ -267,8 +295,8 @@ function countryFirst(all: Referent[]): Referent[] {
 
 function unionReadings(all: Referent[][]): Referent[] {
   // Mentions of one name share one readings array: most entities have a single distinct list.
+  if (all.every((l) => l === all[0])) return all[0];
   const lists = [...new Set(all)];
-  if (lists.length === 1) return lists[0];
   const out: Referent[] = [];
   const seen = new Set<string>();
   for (const l of lists) {
@@ -353,9 +381,10 @@ class LazyIds {
     this.set ??= new Set(this.entities.map((e) => e.id));
     return this.set.has(id);
   }
-  add(id: string): void {
+  rename(from: string, to: string): void {
     this.set ??= new Set(this.entities.map((e) => e.id));
-    this.set.add(id);
+    this.set.delete(from);
+    this.set.add(to);
   }
 }
 
@@ -383,14 +412,16 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
     entities.push(target);
   }
   const usual = u.all.length === 1 ? u.all[0] : bestByPrior(countryFirst(u.all));
-  const id = idFor(r, usual, e.id, e.canonical, gazetteer, u.all);
-  if (u.all.length > 1) target.placeCandidates = choices(r, u.all, usual, e, gazetteer);
+  const id = idFor(r, usual, u.baseId, e.canonical, gazetteer, u.all);
+  if (u.all.length > 1) target.placeCandidates = choices(r, u.all, usual, e, gazetteer, u.baseId);
   else delete target.placeCandidates;
   const type = typeOfReferent(r);
   if (id !== target.id) {
     // Another entity of the document may already have the id ("Paris" the person): keep ids unique.
-    target.id = ids.has(id) ? `${id}-${type}` : id;
-    ids.add(target.id);
+    const next = ids.has(id) ? `${id}-${type}` : id;
+    // A split-off entity is new; the entity itself gives its old id up.
+    ids.rename(target === e ? target.id : next, next);
+    target.id = next;
   }
   target.type = type;
   target.place = toResolved(r, Math.max(0, u.all.length - 1));
@@ -404,11 +435,18 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
 /** How many readings "choose the place…" offers: the chosen one, then the most prominent others. */
 const MAX_CHOICES = 10;
 
-function choices(chosen: Referent, all: Referent[], usual: Referent | undefined, e: EntityCluster, gazetteer: Gazetteer): PlaceCandidate[] {
+function choices(
+  chosen: Referent,
+  all: Referent[],
+  usual: Referent | undefined,
+  e: EntityCluster,
+  gazetteer: Gazetteer,
+  baseId: string,
+): PlaceCandidate[] {
   const others = all.filter((r) => r.key !== chosen.key).sort((a, b) => prior(b) - prior(a));
   return [chosen, ...others.slice(0, MAX_CHOICES - 1)].map((r) => {
     const { name, country, admin1, lat, lon, population } = toResolved(r, 0);
-    const c: PlaceCandidate = { id: idFor(r, usual, e.id, e.canonical, gazetteer, all), type: placeType(r), name, country };
+    const c: PlaceCandidate = { id: idFor(r, usual, baseId, e.canonical, gazetteer, all), type: placeType(r), name, country };
     const countryName = gazetteer.country(r.cc)?.name;
     if (countryName) c.countryName = countryName;
     if (admin1 !== undefined) c.admin1 = admin1;

@@ -64,7 +64,8 @@ const cellKey = (lat: number, lon: number) => (Math.floor(lat / CELL) + 100) * 1
 /** The places chosen so far and the demonyms, counted by country, division and map cell. */
 export class PlaceContext {
   private readonly countries = new Map<string, number>();
-  private readonly divisions = new Map<string, number>();
+  /** By division index (unique across countries). */
+  private readonly divisions = new Map<number, number>();
   private readonly cells = new Map<number, number>();
 
   constructor(private readonly gazetteer: Gazetteer) {}
@@ -83,7 +84,7 @@ export class PlaceContext {
 
   private change(r: Referent, n: number): void {
     bump(this.countries, r.cc, n);
-    if (r.division >= 0) bump(this.divisions, `${r.cc}.${r.division}`, n);
+    if (r.division >= 0) bump(this.divisions, r.division, n);
     // A country's centre says nothing about where in it the text is.
     if (r.kind !== 'country' && r.lat !== undefined && r.lon !== undefined) bump(this.cells, cellKey(r.lat, r.lon), n);
   }
@@ -93,7 +94,7 @@ export class PlaceContext {
   }
 
   inDivision(r: Referent): number {
-    return r.division >= 0 ? (this.divisions.get(`${r.cc}.${r.division}`) ?? 0) : 0;
+    return r.division >= 0 ? (this.divisions.get(r.division) ?? 0) : 0;
   }
 
   /** Places in the map cells around a point (a few hundred kilometres). */

@@ -43,7 +43,8 @@ export function onlySilentPlaces(ctx: ClaimContext, a: number, b: number): boole
     if (k > a && ctx.mentionOf[k - 1] === mi) continue;
     places++;
     if (k > a && LOCATING.has(ctx.lower[k - 1])) located = true;
-    if (k > a && (ctx.lower[k - 1] === 'and' || ctx.lower[k - 1] === '&' || ctx.lower[k - 1] === ',') && isPlace(ctx, k - 2)) joined = true;
+    // "Atlanta and Savannah"; not "London, Ontario", one place and its province.
+    if (k > a && (ctx.lower[k - 1] === 'and' || ctx.lower[k - 1] === '&') && isPlace(ctx, k - 2)) joined = true;
   }
   return places > 0 && (located || joined);
 }

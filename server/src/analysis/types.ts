@@ -140,6 +140,8 @@ export interface Claim extends TextSpan {
   handle?: string;
   /** How the attribution was recognised: direct quote, indirect speech, ... */
   form: ClaimForm;
+  /** The attribution model's confidence, 0..1 (set by the engine; absent only in data from older versions). */
+  score?: number;
 }
 
 export type ClaimForm = 'direct' | 'indirect' | 'according-to' | 'belief' | 'allegation' | 'blockquote' | 'mixed';

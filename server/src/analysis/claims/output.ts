@@ -69,6 +69,7 @@ export function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudge
       hedges: hedgesIn(ctx, d, hedges),
       section,
       form: d.form,
+      score: d.score ?? 0,
     };
     if (section === 'comments' && block?.handle) claim.handle = block.handle;
     claims.push(claim);

@@ -1,0 +1,227 @@
+/*
+ * Trains the attribution tagger (averaged perceptron over the tags of
+ * server/src/analysis/claims/tags.ts) on PolNeAR train, picks the epoch count
+ * on PolNeAR dev, fits the score calibration on dev, and writes
+ * server/src/analysis/data/claims-model.json.
+ *
+ *   npm run train:claims [-- --epochs N] [--out file]   (`npm run train` runs it after the NER tagger)
+ *
+ * Deterministic: the only randomness is the seeded shuffle.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { claimFeatures, detectClaimsWith } from '../server/src/analysis/claims';
+import { buildContext, type ClaimContext } from '../server/src/analysis/claims/context';
+import { decodeClaims, tagsOfSpans, type RoleSpan } from '../server/src/analysis/claims/decode';
+import { FEATURES_PER_TOKEN } from '../server/src/analysis/claims/features';
+import { type Calibration, modelFromWeights, serializeClaimModel } from '../server/src/analysis/claims/model';
+import { CLAIM_TAGS } from '../server/src/analysis/claims/tags';
+import { trainSequencePerceptron, type SequenceWeights } from '../server/src/analysis/learn/sequence';
+import { analyzeDocument } from '../server/src/analysis/pipeline';
+import type { DocumentAnalysis } from '../server/src/analysis/types';
+import { loadResources } from '../server/src/workspace/resources';
+import { emptyTally, finishTally, matchClaims, parseBratAttributions, tallyDoc, type EvalClaim } from './eval/claims';
+import { repoRoot, requireShared } from './shared';
+
+const SEED = 20261206;
+const MIN_COUNT = 2;
+const MIN_WEIGHT = 0.05;
+
+interface Doc {
+  name: string;
+  text: string;
+  gold: EvalClaim[];
+  roles: RoleSpan[];
+  analysis: DocumentAnalysis;
+  ctx: ClaimContext;
+  hashes: Uint32Array;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Every fragment of every source, cue and content span that belongs to an attribution. */
+function roleSpans(ann: string): RoleSpan[] {
+  const frags = new Map<string, RoleSpan[]>();
+  const used = new Set<string>();
+  for (const line of ann.split('\n')) {
+    const t = /^(T\d+)\t(Source|Cue|Content) ([\d ;]+)\t/.exec(line);
+    if (t) {
+      const role = t[2] === 'Source' ? 'source' : t[2] === 'Cue' ? 'cue' : 'content';
+      frags.set(
+        t[1],
+        t[3].split(';').map((p) => {
+          const [a, b] = p.trim().split(/\s+/).map(Number);
+          return { role, start: a, end: b };
+        }),
+      );
+    } else if (/^E\d+\t/.test(line)) {
+      for (const a of line.split('\t')[1].trim().split(/\s+/).slice(1)) used.add(a.slice(a.lastIndexOf(':') + 1));
+    }
+  }
+  return [...frags.entries()].filter(([id]) => used.has(id)).flatMap(([, s]) => s);
+}
+
+function loadSplit(splitDir: string): Doc[] {
+  const res = loadResources();
+  const annDir = path.join(splitDir, 'attributions');
+  const first = new Map<string, string>();
+  for (const f of fs
+    .readdirSync(annDir)
+    .filter((n) => n.endsWith('.ann'))
+    .sort()) {
+    const article = f.replace(/_[^_]+\.ann$/, '');
+    if (!first.has(article)) first.set(article, f);
+  }
+  const docs: Doc[] = [];
+  for (const [article, f] of [...first.entries()].sort()) {
+    const textPath = path.join(splitDir, 'text', `${article}.txt`);
+    if (!fs.existsSync(textPath)) continue;
+    const text = fs.readFileSync(textPath, 'utf8');
+    const ann = fs.readFileSync(path.join(annDir, f), 'utf8');
+    const analysis = analyzeDocument(text, res);
+    const ctx = buildContext(text, analysis.tokens, analysis.sentences, analysis.structure, analysis.mentions, analysis.entities);
+    docs.push({ name: article, text, gold: parseBratAttributions(ann), roles: roleSpans(ann), analysis, ctx, hashes: claimFeatures(ctx) });
+  }
+  return docs;
+}
+
+type Model = ReturnType<typeof modelFromWeights>;
+
+function predict(d: Doc, model: Model): EvalClaim[] {
+  const a = d.analysis;
+  const claims = detectClaimsWith(
+    { text: d.text, tokens: a.tokens, sentences: a.sentences, structure: a.structure, mentions: a.mentions, entities: a.entities },
+    model,
+  );
+  return claims.map((c) => ({ content: { start: c.start, end: c.end }, cue: c.cue, source: c.source }));
+}
+
+function score(docs: Doc[], model: Model): ReturnType<typeof finishTally> {
+  const t = emptyTally();
+  for (const d of docs) tallyDoc(t, d.gold, predict(d, model), false);
+  return finishTally(t);
+}
+
+const fmt = (s: ReturnType<typeof finishTally>) =>
+  `P ${(100 * s.precision).toFixed(1)} R ${(100 * s.recall).toFixed(1)} F1 ${(100 * s.f1).toFixed(1)} exact ${(100 * s.exactF1).toFixed(1)} source ${(100 * s.sourceAccuracy).toFixed(1)}`;
+
+/** Logistic regression of "this predicted claim matches a gold one" on its margins, by plain gradient descent. */
+function fitCalibration(docs: Doc[], model: Model): Calibration {
+  const xs: Array<[number, number, number]> = [];
+  const ys: number[] = [];
+  for (const d of docs) {
+    const drafts = decodeClaims(d.ctx, model.tag(d.ctx, d.hashes), model.calibration);
+    const pred = drafts.map((x) => ({ content: x.content, cue: x.cue, source: null }));
+    const hit = new Set(matchClaims(d.gold, pred).map(([, p]) => p));
+    drafts.forEach((x, i) => {
+      xs.push(x.margins);
+      ys.push(hit.has(i) ? 1 : 0);
+    });
+  }
+  const w = [0, 0, 0, 0];
+  const scale = [1, 0, 0, 0];
+  // Standardise the margins so that one learning rate suits all three.
+  for (let j = 0; j < 3; j++) {
+    const m = xs.reduce((s, x) => s + Math.abs(x[j]), 0) / Math.max(1, xs.length);
+    scale[j + 1] = m > 0 ? 1 / m : 0;
+  }
+  for (let it = 0; it < 2000; it++) {
+    const g = [0, 0, 0, 0];
+    xs.forEach((x, i) => {
+      const z = w[0] + w[1] * x[0] * scale[1] + w[2] * x[1] * scale[2] + w[3] * x[2] * scale[3];
+      const e = 1 / (1 + Math.exp(-z)) - ys[i];
+      g[0] += e;
+      for (let j = 0; j < 3; j++) g[j + 1] += e * x[j] * scale[j + 1];
+    });
+    for (let j = 0; j < 4; j++) w[j] -= (0.5 * g[j]) / Math.max(1, xs.length);
+  }
+  return { bias: w[0], cue: w[1] * scale[1], content: w[2] * scale[2], source: w[3] * scale[3] };
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const shared = requireShared('npm run train');
+  const polnear = path.join(shared, 'data', 'polnear');
+  if (!fs.existsSync(path.join(polnear, 'train')) || !fs.existsSync(path.join(polnear, 'dev'))) {
+    console.error(`PolNeAR train and dev are missing under ${polnear}.`);
+    process.exit(1);
+  }
+  const maxEpochs = Number(arg('--epochs') ?? 12);
+  const outFile = path.resolve(arg('--out') ?? path.join(repoRoot(), 'server', 'src', 'analysis', 'data', 'claims-model.json'));
+  const train = loadSplit(path.join(polnear, 'train'));
+  const dev = loadSplit(path.join(polnear, 'dev'));
+  const F = FEATURES_PER_TOKEN;
+  let nTok = 0;
+  for (const d of train) nTok += d.ctx.tokens.length;
+  console.log(`${train.length} train / ${dev.length} dev documents, ${nTok} train tokens (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+  const all = new Uint32Array(nTok * F);
+  const gold = new Uint8Array(nTok);
+  const seqs: number[] = [];
+  let off = 0;
+  for (const d of train) {
+    all.set(d.hashes, off * F);
+    gold.set(tagsOfSpans(d.ctx, d.roles), off);
+    const n = d.ctx.tokens.length;
+    for (let a = 0; a < n;) {
+      let b = a + 1;
+      while (b < n && d.ctx.blockOf[b] === d.ctx.blockOf[a]) b++;
+      seqs.push(off + a, off + b);
+      a = b;
+    }
+    off += n;
+  }
+  const sorted = all.filter((h) => h !== 0).sort();
+  const uniq: number[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (j - i >= MIN_COUNT) uniq.push(sorted[i]);
+    i = j;
+  }
+  const featHashes = Uint32Array.from(uniq);
+  const index = new Map<number, number>();
+  featHashes.forEach((h, i) => index.set(h, i));
+  const feats = new Int32Array(all.length);
+  for (let i = 0; i < all.length; i++) feats[i] = all[i] === 0 ? -1 : (index.get(all[i]) ?? -1);
+  console.log(`${featHashes.length} features seen >= ${MIN_COUNT} times`);
+
+  const noCal: Calibration = { bias: 0, cue: 1, content: 1, source: 0 };
+  let best: { epoch: number; f1: number; w: SequenceWeights } | null = null;
+  trainSequencePerceptron(
+    CLAIM_TAGS,
+    { feats, featuresPerToken: F, gold, sequences: Int32Array.from(seqs), numFeatures: featHashes.length },
+    {
+      epochs: maxEpochs,
+      seed: SEED,
+      onEpoch: (epoch, avg, mistakes) => {
+        const s = score(dev, modelFromWeights(featHashes, avg.weights, avg.transitions, noCal));
+        console.log(`epoch ${epoch}: ${mistakes} sequences wrong; dev ${fmt(s)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+        if (!best || s.f1 > best.f1) best = { epoch, f1: s.f1, w: avg };
+      },
+    },
+  );
+  const chosen = best as { epoch: number; f1: number; w: SequenceWeights } | null;
+  if (!chosen) throw new Error('no epoch trained');
+  const raw = modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, noCal);
+  const calibration = fitCalibration(dev, raw);
+  const model = modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, calibration);
+  const devScore = score(dev, model);
+  const trainScore = score(train, model);
+  console.log(`epoch ${chosen.epoch} chosen; calibration ${JSON.stringify(calibration)}`);
+  console.log(`PolNeAR dev   ${fmt(devScore)}`);
+  console.log(`PolNeAR train ${fmt(trainScore)} (trained on it)`);
+  const text = serializeClaimModel(featHashes, chosen.w.weights, chosen.w.transitions, calibration, MIN_WEIGHT, {
+    trainedOn: 'polnear/train (first annotator file per article)',
+    tunedOn: 'polnear/dev (epoch count, score calibration)',
+    epochs: chosen.epoch,
+    seed: SEED,
+  });
+  fs.writeFileSync(outFile, text);
+  console.log(`wrote ${outFile} (${(text.length / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main();

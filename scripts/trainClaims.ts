@@ -10,12 +10,19 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { claimFeatures, detectClaimsWith } from '../server/src/analysis/claims';
+import { claimFeatures, detectClaimsWith, modelDrafts } from '../server/src/analysis/claims';
 import { buildContext, type ClaimContext } from '../server/src/analysis/claims/context';
 import { decodeClaims, tagsOfSpans, type RoleSpan } from '../server/src/analysis/claims/decode';
 import { FEATURES_PER_TOKEN } from '../server/src/analysis/claims/features';
-import { type Calibration, modelFromWeights, serializeClaimModel } from '../server/src/analysis/claims/model';
-import { CLAIM_TAGS } from '../server/src/analysis/claims/tags';
+import {
+  type Calibration,
+  type ClaimModelFile,
+  modelFromWeights,
+  parseClaimModel,
+  serializeClaimModel,
+} from '../server/src/analysis/claims/model';
+import type { MergeParams } from '../server/src/analysis/claims/merge';
+import { B_CUE, CLAIM_TAGS } from '../server/src/analysis/claims/tags';
 import { trainSequencePerceptron, type SequenceWeights } from '../server/src/analysis/learn/sequence';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
 import type { DocumentAnalysis } from '../server/src/analysis/types';
@@ -81,14 +88,33 @@ function loadSplit(splitDir: string): Doc[] {
     if (!fs.existsSync(textPath)) continue;
     const text = fs.readFileSync(textPath, 'utf8');
     const ann = fs.readFileSync(path.join(annDir, f), 'utf8');
-    const analysis = analyzeDocument(text, res);
+    const analysis = analyzeDocument(text, res, undefined, { claims: false });
     const ctx = buildContext(text, analysis.tokens, analysis.sentences, analysis.structure, analysis.mentions, analysis.entities);
-    docs.push({ name: article, text, gold: parseBratAttributions(ann), roles: roleSpans(ann), analysis, ctx, hashes: claimFeatures(ctx) });
+    docs.push({ name: article, text, gold: parseBratAttributions(ann), roles: roleSpans(ann), analysis, ctx, hashes: new Uint32Array(0) });
   }
   return docs;
 }
 
 type Model = ReturnType<typeof modelFromWeights>;
+
+/** Words that are often the first word of a gold cue: word → share of its occurrences that are, in quarters. */
+function learnCueWords(docs: Doc[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  const cue = new Map<string, number>();
+  for (const d of docs) {
+    const tags = tagsOfSpans(d.ctx, d.roles);
+    d.ctx.lower.forEach((w, k) => {
+      seen.set(w, (seen.get(w) ?? 0) + 1);
+      if (tags[k] === B_CUE) cue.set(w, (cue.get(w) ?? 0) + 1);
+    });
+  }
+  const out = new Map<string, number>();
+  for (const [w, c] of cue) {
+    const share = c / (seen.get(w) ?? 1);
+    if (c >= 3 && share >= 0.15) out.set(w, Math.min(3, Math.floor(share * 4)));
+  }
+  return out;
+}
 
 function predict(d: Doc, model: Model): EvalClaim[] {
   const a = d.analysis;
@@ -97,6 +123,20 @@ function predict(d: Doc, model: Model): EvalClaim[] {
     model,
   );
   return claims.map((c) => ({ content: { start: c.start, end: c.end }, cue: c.cue, source: c.source }));
+}
+
+/** The model alone, without the patterns' attributions: for choosing the epoch count. */
+function scoreModelAlone(docs: Doc[], model: Model): ReturnType<typeof finishTally> {
+  const t = emptyTally();
+  for (const d of docs) {
+    const pred = decodeClaims(d.ctx, model.tag(d.ctx, d.hashes), model.calibration).map((x) => ({
+      content: x.content,
+      cue: x.cue,
+      source: x.source ? { start: d.ctx.tokens[x.source[0]].start, end: d.ctx.tokens[x.source[1] - 1].end } : null,
+    }));
+    tallyDoc(t, d.gold, pred, false);
+  }
+  return finishTally(t);
 }
 
 function score(docs: Doc[], model: Model): ReturnType<typeof finishTally> {
@@ -113,7 +153,7 @@ function fitCalibration(docs: Doc[], model: Model): Calibration {
   const xs: Array<[number, number, number]> = [];
   const ys: number[] = [];
   for (const d of docs) {
-    const drafts = decodeClaims(d.ctx, model.tag(d.ctx, d.hashes), model.calibration);
+    const drafts = modelDrafts(d.ctx, model);
     const pred = drafts.map((x) => ({ content: x.content, cue: x.cue, source: null }));
     const hit = new Set(matchClaims(d.gold, pred).map(([, p]) => p));
     drafts.forEach((x, i) => {
@@ -149,10 +189,13 @@ function main(): void {
     console.error(`PolNeAR train and dev are missing under ${polnear}.`);
     process.exit(1);
   }
-  const maxEpochs = Number(arg('--epochs') ?? 12);
+  const maxEpochs = Number(arg('--epochs') ?? 8);
   const outFile = path.resolve(arg('--out') ?? path.join(repoRoot(), 'server', 'src', 'analysis', 'data', 'claims-model.json'));
   const train = loadSplit(path.join(polnear, 'train'));
   const dev = loadSplit(path.join(polnear, 'dev'));
+  const cueWords = learnCueWords(train);
+  for (const d of [...train, ...dev]) d.hashes = claimFeatures(d.ctx, cueWords).feats;
+  console.log(`${cueWords.size} cue words learned beyond the lexicon`);
   const F = FEATURES_PER_TOKEN;
   let nTok = 0;
   for (const d of train) nTok += d.ctx.tokens.length;
@@ -190,6 +233,7 @@ function main(): void {
   console.log(`${featHashes.length} features seen >= ${MIN_COUNT} times`);
 
   const noCal: Calibration = { bias: 0, cue: 1, content: 1, source: 0 };
+  const everything: MergeParams = { add: 0, veto: 0, modelContent: false };
   let best: { epoch: number; f1: number; w: SequenceWeights } | null = null;
   trainSequencePerceptron(
     CLAIM_TAGS,
@@ -198,7 +242,7 @@ function main(): void {
       epochs: maxEpochs,
       seed: SEED,
       onEpoch: (epoch, avg, mistakes) => {
-        const s = score(dev, modelFromWeights(featHashes, avg.weights, avg.transitions, noCal));
+        const s = scoreModelAlone(dev, modelFromWeights(featHashes, avg.weights, avg.transitions, noCal, everything, cueWords));
         console.log(`epoch ${epoch}: ${mistakes} sequences wrong; dev ${fmt(s)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
         if (!best || s.f1 > best.f1) best = { epoch, f1: s.f1, w: avg };
       },
@@ -206,20 +250,35 @@ function main(): void {
   );
   const chosen = best as { epoch: number; f1: number; w: SequenceWeights } | null;
   if (!chosen) throw new Error('no epoch trained');
-  const raw = modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, noCal);
+  const raw = modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, noCal, everything, cueWords);
   const calibration = fitCalibration(dev, raw);
-  const model = modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, calibration);
-  const devScore = score(dev, model);
-  const trainScore = score(train, model);
-  console.log(`epoch ${chosen.epoch} chosen; calibration ${JSON.stringify(calibration)}`);
-  console.log(`PolNeAR dev   ${fmt(devScore)}`);
-  console.log(`PolNeAR train ${fmt(trainScore)} (trained on it)`);
-  const text = serializeClaimModel(featHashes, chosen.w.weights, chosen.w.transitions, calibration, MIN_WEIGHT, {
+  // The merge thresholds: a small grid on dev.
+  let merge: MergeParams = everything;
+  let bestF1 = -1;
+  for (const modelContent of [false, true]) {
+    for (const add of [0.2, 0.3, 0.4, 0.5, 0.6]) {
+      for (const veto of [0, 0.2, 0.3, 0.4, 0.5]) {
+        const p = { add, veto, modelContent };
+        const s = score(dev, modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, calibration, p, cueWords));
+        console.log(`  ${JSON.stringify(p)}: dev ${fmt(s)}`);
+        if (s.f1 > bestF1) {
+          bestF1 = s.f1;
+          merge = p;
+        }
+      }
+    }
+  }
+  console.log(`epoch ${chosen.epoch} chosen; calibration ${JSON.stringify(calibration)}; merge ${JSON.stringify(merge)}`);
+  const text = serializeClaimModel(featHashes, chosen.w.weights, chosen.w.transitions, calibration, merge, cueWords, MIN_WEIGHT, {
     trainedOn: 'polnear/train (first annotator file per article)',
     tunedOn: 'polnear/dev (epoch count, score calibration)',
     epochs: chosen.epoch,
     seed: SEED,
   });
+  // The figures of the model as written (pruned and quantised), which is what the product loads.
+  const written = parseClaimModel(JSON.parse(text) as ClaimModelFile);
+  console.log(`PolNeAR dev   ${fmt(score(dev, written))}`);
+  console.log(`PolNeAR train ${fmt(score(train, written))} (trained on it)`);
   fs.writeFileSync(outFile, text);
   console.log(`wrote ${outFile} (${(text.length / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -21,9 +21,13 @@ function quoteState(ctx: ClaimContext, k: number): number {
   return 1;
 }
 
-/** The cue-lexicon class of a word, as a small code (0 = not in the lexicon). */
+/**
+ * The cue-lexicon class of a word, as a small code (0 = not a cue word):
+ * the hand lexicon's class, else the class learned from PolNeAR train
+ * (`learned`: word → how often it is a cue there, in quarters, stored in the model file).
+ */
 const LEX_CODES = new Map<string, number>();
-function lexClass(w: string): number {
+function lexClass(w: string, learned: ReadonlyMap<string, number>): number {
   const form = CUE_FORMS.get(w);
   if (form) {
     const key = `${form.verb.cls}:${form.form}:${form.verb.frame}`;
@@ -37,7 +41,8 @@ function lexClass(w: string): number {
   if (CUE_NOUNS.has(w)) return 1;
   if (w === 'according') return 2;
   if (SOURCELESS_ADVERBS.has(w)) return 3;
-  return 0;
+  const q = learned.get(w);
+  return q === undefined ? 0 : 4 + q;
 }
 
 function shapeOf(t: string): number {
@@ -76,9 +81,10 @@ interface WordFacts {
 
 /**
  * Features of every token: hashes[k * FEATURES_PER_TOKEN + f]. `ruleTags`
- * holds the tag (tags.ts) the rule patterns give each token.
+ * holds the tag (tags.ts) the rule patterns give each token; `learned` the
+ * cue words learned in training (see lexClass).
  */
-export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array): Uint32Array {
+export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned: ReadonlyMap<string, number>): Uint32Array {
   const n = ctx.tokens.length;
   const F = FEATURES_PER_TOKEN;
   const out = new Uint32Array(n * F);
@@ -88,7 +94,7 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array): Uint32
     const w = ctx.lower[k];
     let f = cache.get(w);
     if (!f) {
-      f = { h: hashString(w), suffix: w.length > 4 ? hashString(w.slice(-3), 3) : 0, shape: 0, lex: lexClass(w) };
+      f = { h: hashString(w), suffix: w.length > 4 ? hashString(w.slice(-3), 3) : 0, shape: 0, lex: lexClass(w, learned) };
       cache.set(w, f);
     }
     facts[k] = { ...f, shape: shapeOf(ctx.tokens[k].text) };

@@ -6,6 +6,7 @@ import { decodeClaims, tagsOfSpans, type Decoded, type RoleSpan } from './decode
 import type { Draft } from './draft';
 import { extractFeatures } from './features';
 import { type ClaimModel, type ClaimModelFile, parseClaimModel } from './model';
+import { mergeDrafts } from './merge';
 import { finish } from './output';
 import { ruleDrafts } from './rules';
 
@@ -32,7 +33,7 @@ export interface ClaimInput {
 let bundled: ClaimModel | undefined;
 /** The committed model, parsed on first use. */
 export function claimModel(): ClaimModel {
-  bundled ??= parseClaimModel(modelFile as ClaimModelFile);
+  bundled ??= parseClaimModel(modelFile as unknown as ClaimModelFile);
   return bundled;
 }
 
@@ -47,14 +48,17 @@ export function draftSpans(ctx: ClaimContext, drafts: Draft[]): RoleSpan[] {
   return spans;
 }
 
-/** Features of a document for the tagger: also what training sees. */
-export function claimFeatures(ctx: ClaimContext): Uint32Array {
-  return extractFeatures(ctx, tagsOfSpans(ctx, draftSpans(ctx, ruleDrafts(ctx))));
+/** Features of a document for the tagger (also what training sees), with the patterns' drafts. */
+export function claimFeatures(ctx: ClaimContext, cueWords: ReadonlyMap<string, number>): { feats: Uint32Array; rules: Draft[] } {
+  const rules = ruleDrafts(ctx);
+  return { feats: extractFeatures(ctx, tagsOfSpans(ctx, draftSpans(ctx, rules)), cueWords), rules };
 }
 
 /** The attributions of a document with a given model (training evaluates candidates this way). */
 export function modelDrafts(ctx: ClaimContext, model: ClaimModel): Decoded[] {
-  return decodeClaims(ctx, model.tag(ctx, claimFeatures(ctx)), model.calibration);
+  const { feats, rules } = claimFeatures(ctx, model.cueWords);
+  const tagging = model.tag(ctx, feats);
+  return mergeDrafts(ctx, tagging, rules, decodeClaims(ctx, tagging, model.calibration), model.calibration, model.merge);
 }
 
 export function detectClaimsWith(input: ClaimInput, model: ClaimModel): Claim[] {

@@ -1,4 +1,5 @@
 import { viterbi, WeightTable } from '../learn/sequence';
+import type { MergeParams } from './merge';
 import type { ClaimContext } from './context';
 import { FEATURES_PER_TOKEN } from './features';
 import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
@@ -13,7 +14,7 @@ import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
 
 export const CLAIM_MODEL_FORMAT = 'dossier-claims-perceptron';
 /** Bumped whenever features.ts changes what a feature hash means: an old model file is then refused. */
-export const CLAIM_FEATURE_VERSION = 1;
+export const CLAIM_FEATURE_VERSION = 2;
 
 /** Logistic calibration of a claim's score from its margins (decode.ts), fitted on PolNeAR dev. */
 export interface Calibration {
@@ -33,6 +34,9 @@ export interface ClaimModelFile {
   /** base64 of hashes (u32 LE x rows), scales (f32 LE x rows), weights (i8 x rows x tags). */
   data: string;
   calibration: Calibration;
+  merge: MergeParams;
+  /** Cue words learned from PolNeAR train beyond the hand lexicon: word → share of its occurrences that are cues, in quarters (0-3). */
+  cueWords: Record<string, number>;
   /** Free-form provenance (training set, epochs, dev scores); not read by the loader. */
   info?: Record<string, unknown>;
 }
@@ -50,6 +54,8 @@ export class ClaimModel {
     weights: Float32Array,
     private readonly transitions: Float32Array,
     readonly calibration: Calibration,
+    readonly merge: MergeParams,
+    readonly cueWords: ReadonlyMap<string, number>,
   ) {
     this.table = new WeightTable(hashes, weights, NUM_TAGS);
   }
@@ -117,9 +123,11 @@ export function modelFromWeights(
   weights: Float32Array,
   transitions: Float32Array,
   calibration: Calibration,
+  merge: MergeParams,
+  cueWords: ReadonlyMap<string, number>,
 ): ClaimModel {
   const { q, scales } = quantize(weights);
-  return new ClaimModel(hashes, dequantize(q, scales), transitions, calibration);
+  return new ClaimModel(hashes, dequantize(q, scales), transitions, calibration, merge, cueWords);
 }
 
 export function parseClaimModel(file: ClaimModelFile): ClaimModel {
@@ -140,7 +148,14 @@ export function parseClaimModel(file: ClaimModelFile): ClaimModel {
   }
   const q = new Int8Array(rows * NUM_TAGS);
   q.set(new Int8Array(bytes.buffer, bytes.byteOffset + rows * 8, rows * NUM_TAGS));
-  return new ClaimModel(hashes, dequantize(q, scales), Float32Array.from(file.transitions), file.calibration);
+  return new ClaimModel(
+    hashes,
+    dequantize(q, scales),
+    Float32Array.from(file.transitions),
+    file.calibration,
+    file.merge,
+    new Map(Object.entries(file.cueWords)),
+  );
 }
 
 /** Serialises a trained model, dropping features whose largest weight is below minWeight. */
@@ -149,6 +164,8 @@ export function serializeClaimModel(
   weights: Float32Array,
   transitions: Float32Array,
   calibration: Calibration,
+  merge: MergeParams,
+  cueWords: ReadonlyMap<string, number>,
   minWeight: number,
   info?: Record<string, unknown>,
 ): string {
@@ -176,6 +193,8 @@ export function serializeClaimModel(
     transitions: Array.from(transitions, (x) => Math.round(x * 1e4) / 1e4),
     data: buf.toString('base64'),
     calibration,
+    merge,
+    cueWords: Object.fromEntries([...cueWords].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
     info,
   };
   return JSON.stringify(file);

@@ -2,7 +2,7 @@ import type { AnalysisBudget } from '../budget';
 import type { Claim, Section } from '../types';
 import { type ClaimContext, firstTokenAt, span } from './context';
 import type { Draft } from './draft';
-import { HEDGES } from './lexicon';
+import { CUE_FORMS, HEDGES } from './lexicon';
 import { resolveSpeaker, type SpeakerHistory } from './speaker';
 
 /* Drafts to claims: de-duplicated, bounded, with speakers and hedges. */
@@ -69,7 +69,7 @@ export function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudge
       hedges: hedgesIn(ctx, d, hedges),
       section,
       form: d.form,
-      score: d.score ?? 0,
+      score: section === 'comments' ? commentScore(ctx, d) : (d.score ?? 0),
     };
     if (section === 'comments' && block?.handle) claim.handle = block.handle;
     claims.push(claim);
@@ -77,6 +77,24 @@ export function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudge
   if (overlapping && budget)
     budget.warn(`claims: ${overlapping} claims nested more than ${MAX_CLAIM_OVERLAP} deep in run-on text are not reported`);
   return claims;
+}
+
+/**
+ * A reader comment is opinion by default: PolNeAR has no comments to learn
+ * that from, so a claim there keeps its score only when its cue is a verb of
+ * saying or reporting from the hand lexicon, inflected, or "according to";
+ * any other cue ("better call", "think", a learned word) halves it.
+ */
+function commentScore(ctx: ClaimContext, d: Draft): number {
+  const score = d.score ?? 0;
+  if (!d.cue) return score / 2;
+  const w = ctx.lower[d.at] ?? '';
+  const form = CUE_FORMS.get(w);
+  // A bare form ("better call", "I say") is an imperative or the commenter's own voice, not a report.
+  const real =
+    w === 'according' ||
+    (form !== undefined && form.form !== 'base' && !form.verb.generic && (form.verb.cls === 'speech' || form.verb.cls === 'report'));
+  return real ? score : score / 2;
 }
 
 /**

@@ -90,8 +90,10 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
         return history.lastPerson.id;
       return m?.id ?? null;
     }
-    if (w === 'it') return recentMention(ctx, start, ['organization'], 1500)?.id ?? null;
-    if (w === 'they' || w === 'we' || w === 'i' || w === 'you') return null;
+    // "it" and "they" speak for an organisation, group or country; a "they" of people stays unknown.
+    if (w === 'it') return recentMention(ctx, start, ['organization', 'country'], 1500)?.id ?? null;
+    if (w === 'they') return recentMention(ctx, start, ['organization', 'country'], 400)?.id ?? null;
+    if (w === 'we' || w === 'i' || w === 'you') return null;
   }
   if (onlySilentPlaces(ctx, a, b)) return null; // "Residents of Sidon said": no place speaks (places/speakers.ts)
   // Mentions inside the source span.

@@ -75,7 +75,6 @@ function entityCode(ctx: ClaimContext, k: number): number {
 interface WordFacts {
   h: number;
   suffix: number;
-  shape: number;
   lex: number;
 }
 
@@ -88,16 +87,23 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
   const n = ctx.tokens.length;
   const F = FEATURES_PER_TOKEN;
   const out = new Uint32Array(n * F);
+  // Word facts in typed arrays: one cache lookup per token, no allocation per token.
   const cache = new Map<string, WordFacts>();
-  const facts: WordFacts[] = new Array<WordFacts>(n);
+  const wh = new Uint32Array(n);
+  const suffix = new Uint32Array(n);
+  const shape = new Uint32Array(n);
+  const lex = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const w = ctx.lower[k];
     let f = cache.get(w);
     if (!f) {
-      f = { h: hashString(w), suffix: w.length > 4 ? hashString(w.slice(-3), 3) : 0, shape: 0, lex: lexClass(w, learned) };
+      f = { h: hashString(w), suffix: w.length > 4 ? hashString(w.slice(-3), 3) : 0, lex: lexClass(w, learned) };
       cache.set(w, f);
     }
-    facts[k] = { ...f, shape: shapeOf(ctx.tokens[k].text) };
+    wh[k] = f.h;
+    suffix[k] = f.suffix;
+    lex[k] = f.lex;
+    shape[k] = shapeOf(ctx.tokens[k].text);
   }
   const q = new Uint8Array(n);
   for (let k = 0; k < n; k++) q[k] = quoteState(ctx, k);
@@ -112,17 +118,17 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
     if (k > 0 && ctx.sentOf[k] !== ctx.sentOf[k - 1]) last = -1;
     if (last >= 0) {
       leftDist[k] = k - last;
-      leftLex[k] = facts[last].lex;
+      leftLex[k] = lex[last];
     }
-    if (facts[k].lex) last = k;
+    if (lex[k]) last = k;
   }
   for (let k = n - 1, next = -1; k >= 0; k--) {
     if (k < n - 1 && ctx.sentOf[k] !== ctx.sentOf[k + 1]) next = -1;
     if (next >= 0) {
       rightDist[k] = next - k;
-      rightLex[k] = facts[next].lex;
+      rightLex[k] = lex[next];
     }
-    if (facts[k].lex) next = k;
+    if (lex[k]) next = k;
   }
   // Whether the sentence has a quote, and whether it has a lexicon cue outside quotes.
   const sentQuote = new Uint8Array(ctx.sentences.length);
@@ -131,16 +137,18 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
     const s = ctx.sentOf[k];
     if (s < 0) continue;
     if (q[k]) sentQuote[s] = 1;
-    if (facts[k].lex && !q[k]) sentCue[s] = 1;
+    if (lex[k] && !q[k]) sentCue[s] = 1;
   }
   const NONE = 0x9e3779b9;
   for (let k = 0; k < n; k++) {
     const o = k * F;
-    const f = facts[k];
-    const p1 = k > 0 ? facts[k - 1].h : NONE;
-    const p2 = k > 1 ? facts[k - 2].h : NONE;
-    const n1 = k + 1 < n ? facts[k + 1].h : NONE;
-    const n2 = k + 2 < n ? facts[k + 2].h : NONE;
+    const fh = wh[k];
+    const flex = lex[k];
+    const fshape = shape[k];
+    const p1 = k > 0 ? wh[k - 1] : NONE;
+    const p2 = k > 1 ? wh[k - 2] : NONE;
+    const n1 = k + 1 < n ? wh[k + 1] : NONE;
+    const n2 = k + 2 < n ? wh[k + 2] : NONE;
     const s = ctx.sentOf[k];
     const sentStart = k === 0 || ctx.sentOf[k - 1] !== s;
     const sentEnd = k === n - 1 || ctx.sentOf[k + 1] !== s;
@@ -155,35 +163,35 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
     const rd = bucket(rightDist[k]);
     const sq = s >= 0 ? sentQuote[s] | (sentCue[s] << 1) : 0;
     out[o] = mix(1, 1);
-    out[o + 1] = mix(2, f.h);
-    out[o + 2] = f.suffix ? mix(3, f.suffix) : 0;
-    out[o + 3] = mix(4, f.shape);
+    out[o + 1] = mix(2, fh);
+    out[o + 2] = suffix[k] ? mix(3, suffix[k]) : 0;
+    out[o + 3] = mix(4, fshape);
     out[o + 4] = mix(5, p1);
     out[o + 5] = mix(6, n1);
     out[o + 6] = mix(7, p2);
     out[o + 7] = mix(8, n2);
-    out[o + 8] = mix3(9, p1, f.h);
-    out[o + 9] = mix3(10, f.h, n1);
+    out[o + 8] = mix3(9, p1, fh);
+    out[o + 9] = mix3(10, fh, n1);
     out[o + 10] = mix3(11, q[k], r);
     out[o + 11] = mix3(12, r, rp * 8 + rn);
-    out[o + 12] = mix3(13, r, f.h);
+    out[o + 12] = mix3(13, r, fh);
     out[o + 13] = mix3(14, ent[k], k > 0 ? ent[k - 1] * 8 + q[k - 1] : 63);
-    out[o + 14] = mix3(15, f.lex, q[k]);
+    out[o + 14] = mix3(15, flex, q[k]);
     out[o + 15] = mix3(16, pos, q[k] * 8 + headline);
     out[o + 16] = mix3(17, ld, leftLex[k]);
     out[o + 17] = mix3(18, rd, rightLex[k]);
     out[o + 18] = mix3(19, ld * 8 + rd, q[k] * 4 + sq);
-    out[o + 19] = mix3(20, f.h, q[k]);
+    out[o + 19] = mix3(20, fh, q[k]);
     out[o + 20] = mix3(21, headline, r);
-    out[o + 21] = mix3(22, ent[k], rd * 8 + (k + 1 < n ? facts[k + 1].lex : 0));
-    out[o + 22] = mix3(23, k > 0 ? q[k - 1] : 5, f.h);
-    out[o + 23] = mix3(24, k > 0 ? ent[k - 1] : 5, f.h);
-    out[o + 24] = mix3(25, k > 0 ? facts[k - 1].lex : 99, f.shape);
-    out[o + 25] = mix3(26, f.lex, ent[k] * 8 + (k + 1 < n ? ent[k + 1] : 7));
+    out[o + 21] = mix3(22, ent[k], rd * 8 + (k + 1 < n ? lex[k + 1] : 0));
+    out[o + 22] = mix3(23, k > 0 ? q[k - 1] : 5, fh);
+    out[o + 23] = mix3(24, k > 0 ? ent[k - 1] : 5, fh);
+    out[o + 24] = mix3(25, k > 0 ? lex[k - 1] : 99, fshape);
+    out[o + 25] = mix3(26, flex, ent[k] * 8 + (k + 1 < n ? ent[k + 1] : 7));
     out[o + 26] = mix3(27, p1, n1);
     out[o + 27] = mix3(28, r, ld * 8 + rd);
     out[o + 28] = mix3(29, sq, pos);
-    out[o + 29] = mix3(30, f.lex, (k > 0 ? facts[k - 1].lex : 99) * 256 + (k + 1 < n ? facts[k + 1].lex : 99));
+    out[o + 29] = mix3(30, flex, (k > 0 ? lex[k - 1] : 99) * 256 + (k + 1 < n ? lex[k + 1] : 99));
   }
   return out;
 }

@@ -64,15 +64,8 @@ export class ClaimModel {
   tag(ctx: ClaimContext, feats: Uint32Array): Tagging {
     const n = ctx.tokens.length;
     const L = NUM_TAGS;
-    const F = FEATURES_PER_TOKEN;
     const emit = new Float32Array(n * L);
-    for (let k = 0; k < n; k++) {
-      const o = k * F;
-      for (let f = 0; f < F; f++) {
-        const h = feats[o + f];
-        if (h !== 0) this.table.addTo(h, emit, k * L);
-      }
-    }
+    this.table.emissions(feats, FEATURES_PER_TOKEN, n, emit);
     const tags = new Uint8Array(n);
     let maxLen = 0;
     for (let a = 0; a < n;) {

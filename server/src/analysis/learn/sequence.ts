@@ -184,11 +184,14 @@ export function trainSequencePerceptron(
 
 /**
  * Open-addressing table from a 32-bit feature hash to its row of weights.
- * 0 marks an empty slot, so hashes are never 0 (see ner/hash.ts mix()).
+ * 0 marks an empty slot, so hashes are never 0 (see ner/hash.ts mix()). A bit
+ * filter over the hashes answers most absent features without a probe: most
+ * word-pair features of a text are not in the model.
  */
 export class WeightTable {
   private readonly slots: Int32Array;
   private readonly mask: number;
+  private readonly filter: Int32Array;
   constructor(
     hashes: Uint32Array,
     /** rows x labels. */
@@ -199,26 +202,43 @@ export class WeightTable {
     while (size * 0.5 < hashes.length) size <<= 1;
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
+    let bits = 1 << 12;
+    while (bits < hashes.length * 16) bits <<= 1;
+    this.filter = new Int32Array(bits >>> 5);
+    const fmask = this.filter.length - 1;
     for (let r = 0; r < hashes.length; r++) {
       const h = hashes[r] | 0;
       let idx = h & this.mask;
       while (this.slots[idx * 2] !== 0 && this.slots[idx * 2] !== h) idx = (idx + 1) & this.mask;
       this.slots[idx * 2] = h;
       this.slots[idx * 2 + 1] = r;
+      this.filter[(h >>> 7) & fmask] |= 1 << (h & 31);
     }
   }
 
-  /** Adds the weights of feature `hash` to out[o .. o + labels). */
-  addTo(hash: number, out: Float32Array, o: number): void {
-    const h = hash | 0;
-    let idx = h & this.mask;
-    let key = this.slots[idx * 2];
-    while (key !== 0 && key !== h) {
-      idx = (idx + 1) & this.mask;
-      key = this.slots[idx * 2];
+  /**
+   * Sums the weights of the features of each of n tokens (hashes[t * perToken + f], 0 = none)
+   * into out[t * labels + l].
+   */
+  emissions(hashes: Uint32Array, perToken: number, n: number, out: Float32Array): void {
+    const { slots, mask, filter, weights, labels } = this;
+    const fmask = filter.length - 1;
+    for (let t = 0; t < n; t++) {
+      const o = t * labels;
+      const ho = t * perToken;
+      for (let f = 0; f < perToken; f++) {
+        const h = hashes[ho + f] | 0;
+        if (h === 0 || (filter[(h >>> 7) & fmask] & (1 << (h & 31))) === 0) continue;
+        let idx = h & mask;
+        let key = slots[idx * 2];
+        while (key !== 0 && key !== h) {
+          idx = (idx + 1) & mask;
+          key = slots[idx * 2];
+        }
+        if (key === 0) continue;
+        const w = slots[idx * 2 + 1] * labels;
+        for (let l = 0; l < labels; l++) out[o + l] += weights[w + l];
+      }
     }
-    if (key === 0) return;
-    const w = this.slots[idx * 2 + 1] * this.labels;
-    for (let l = 0; l < this.labels; l++) out[o + l] += this.weights[w + l];
   }
 }

@@ -1,5 +1,6 @@
 import { hashString, mix, mix3 } from '../ner/hash';
 import { closesQuote, isCapitalised, isWord, opensQuote, type ClaimContext } from './context';
+import { PRONOUN_SOURCES } from './functionWords';
 import { CUE_FORMS, CUE_NOUNS, SOURCELESS_ADVERBS } from './lexicon';
 
 /*
@@ -60,8 +61,6 @@ function bucket(d: number): number {
   return 7;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who']);
-
 /** Code of the entity at token k: 0 none, 1 person, 2 organisation, 3 place, 4 pronoun. */
 function entityCode(ctx: ClaimContext, k: number): number {
   const m = ctx.mentionOf[k];
@@ -69,7 +68,7 @@ function entityCode(ctx: ClaimContext, k: number): number {
     const t = ctx.mentions[m].type;
     return t === 'person' ? 1 : t === 'organization' ? 2 : 3;
   }
-  return PRONOUNS.has(ctx.lower[k]) ? 4 : 0;
+  return PRONOUN_SOURCES.has(ctx.lower[k]) ? 4 : 0;
 }
 
 interface WordFacts {

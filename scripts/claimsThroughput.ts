@@ -69,7 +69,9 @@ function main(): void {
     const mbs = (ms: number) => bytes / 1e6 / (ms / 1000);
     const o = mbs(median(times.old));
     const n = mbs(median(times.new));
-    console.log(`${name}: old ${o.toFixed(2)} MB/s, new ${n.toFixed(2)} MB/s, new/old ${(n / o).toFixed(3)} (medians of ${rounds} interleaved rounds)`);
+    console.log(
+      `${name}: old ${o.toFixed(2)} MB/s, new ${n.toFixed(2)} MB/s, new/old ${(n / o).toFixed(3)} (medians of ${rounds} interleaved rounds)`,
+    );
   }
 }
 

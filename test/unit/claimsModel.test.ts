@@ -211,4 +211,27 @@ describe('claims model: scores', () => {
     assert.ok(claims.length > 0);
     for (const c of claims) assert.ok(typeof c.score === 'number' && c.score >= 0 && c.score <= 1, `score ${c.score}`);
   });
+
+  it('halves the score of a reader comment claim without a real attribution cue', () => {
+    const text = joinLines(
+      'Border Talks',
+      '',
+      'The minister said the border would open on Monday.',
+      '',
+      '3 Responses',
+      '',
+      '  1. The minister said the border would open on Monday.',
+      '',
+      '  2. Iraq better call US to help them fight the militias.',
+    );
+    const claims = detectClaims(input(text, [['Iraq', 'country', 'iraq']]));
+    const said = claims.filter((c) => c.cue?.text === 'said');
+    const article = said.find((c) => c.section === 'article');
+    const comment = said.find((c) => c.section === 'comments');
+    assert.ok(article && comment, JSON.stringify(claims.map((c) => [c.section, c.cue?.text])));
+    // The same reported speech keeps its score in a comment: "said" is a real attribution cue.
+    assert.ok(Math.abs(article.score! - comment.score!) < 0.1, `${article.score} vs ${comment.score}`);
+    const call = claims.find((c) => c.cue?.text === 'call');
+    assert.ok(!call || (call.section === 'comments' && call.score! <= 0.5), JSON.stringify(call));
+  });
 });

@@ -130,14 +130,28 @@ export function decodeClaims(ctx: ClaimContext, tagging: Tagging, calibration: C
     }
     r.cue = best;
   }
+  // Group the runs by their cue in one pass: run-on text has thousands of cues.
+  const partsOf = new Map<number, Run[]>();
+  const sourcesOf = new Map<number, Run[]>();
+  for (const r of runs) {
+    if (r.cue < 0 || r.role === 'cue') continue;
+    const m = r.role === 'content' ? partsOf : sourcesOf;
+    const list = m.get(r.cue);
+    if (list) list.push(r);
+    else m.set(r.cue, [r]);
+  }
   const out: Decoded[] = [];
   for (const j of cues) {
     const cue = runs[j];
-    const parts = runs.filter((r) => r.cue === j && r.role === 'content');
+    const parts = partsOf.get(j) ?? [];
     if (parts.length === 0) continue;
-    const sources = runs.filter((r) => r.cue === j && r.role === 'source').sort((x, y) => gap(x, cue) - gap(y, cue));
-    const a = Math.min(...parts.map((p) => p.a));
-    const b = Math.max(...parts.map((p) => p.b));
+    const sources = (sourcesOf.get(j) ?? []).sort((x, y) => gap(x, cue) - gap(y, cue));
+    let a = parts[0].a;
+    let b = parts[0].b;
+    for (const p of parts) {
+      a = Math.min(a, p.a);
+      b = Math.max(b, p.b);
+    }
     const content: Span = span(ctx, a, b);
     const src = sources[0] ?? null;
     const cm = parts.reduce((s, p) => s + p.margin * (p.b - p.a), 0) / parts.reduce((s, p) => s + p.b - p.a, 0);

@@ -1,3 +1,4 @@
+import { lowerBound } from '../../../../common/search';
 import type { Span } from '../types';
 import { firstTokenAt, type ClaimContext } from './context';
 import { scoreOf, type Decoded } from './decode';
@@ -46,10 +47,6 @@ function tokenRange(ctx: ClaimContext, s: Span): [number, number] {
   return [a, b];
 }
 
-function overlaps(a: Span, b: Span): boolean {
-  return Math.min(a.end, b.end) > Math.max(a.start, b.start);
-}
-
 function jaccard(a: Span, b: Span): number {
   const inter = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
   const union = Math.max(a.end, b.end) - Math.min(a.start, b.start);
@@ -73,23 +70,45 @@ export function mergeDrafts(
   params: MergeParams,
 ): Decoded[] {
   const out: Decoded[] = [];
+  // Where the model and a pattern share a cue token: a lookup by token, not a scan (run-on text has thousands of cues).
+  const modelByCue = new Map<number, Decoded>();
+  for (const m of model) if (m.cue) modelByCue.set(m.at, m);
+  const ruleCueTokens = new Set<number>();
+  for (const d of rules) {
+    if (!d.cue) continue;
+    const [a, b] = tokenRange(ctx, d.cue);
+    for (let k = a; k < b; k++) ruleCueTokens.add(k);
+  }
   for (const d of rules) {
     const margins = draftMargins(ctx, t, d);
     const score = scoreOf(cal, ...margins);
     // Layout patterns (block quotes introduced by an outlet) have no counterpart in PolNeAR to learn from.
     if (d.cue && d.form !== 'blockquote' && score < params.veto) continue;
-    const cue = d.cue;
-    const twin = params.modelContent && cue ? model.find((m) => m.cue && overlaps(m.cue, cue)) : undefined;
+    const twin = params.modelContent && d.cue ? modelByCue.get(tokenRange(ctx, d.cue)[0]) : undefined;
     if (twin) out.push({ ...d, content: twin.content, source: d.source ?? twin.source, margins, score });
     else out.push({ ...d, margins, score });
   }
+  // Pattern contents by start, to find one that matches a model claim's content (Jaccard >= 0.5 needs starts within its length).
+  const byStart = rules.map((r) => r.content).sort((x, y) => x.start - y.start);
   for (const m of model) {
     if ((m.score ?? 0) < params.add) continue;
     // The author's or the reader's own voice ("we mocked", "you might ask") is no claim under the guidelines, though PolNeAR marks it.
     if (m.source && m.source[1] - m.source[0] === 1 && AUTHOR_PRONOUNS.has(ctx.lower[m.source[0]])) continue;
-    const dup = rules.some((r) => (r.cue && m.cue && overlaps(r.cue, m.cue)) || jaccard(r.content, m.content) >= 0.5);
-    if (dup) continue;
-    out.push(m);
+    if (m.cue) {
+      const [a, b] = tokenRange(ctx, m.cue);
+      let shared = false;
+      for (let k = a; k < b && !shared; k++) shared = ruleCueTokens.has(k);
+      if (shared) continue;
+    }
+    const len = m.content.end - m.content.start;
+    let dup = false;
+    for (let i = lowerBound(byStart, (c) => c.start < m.content.start - len); i < byStart.length && byStart[i].start < m.content.end; i++) {
+      if (jaccard(byStart[i], m.content) >= 0.5) {
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) out.push(m);
   }
   return out;
 }

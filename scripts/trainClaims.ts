@@ -2,7 +2,7 @@
  * Trains the attribution tagger (averaged perceptron over the tags of
  * server/src/analysis/claims/tags.ts) on PolNeAR train, picks the epoch count
  * on PolNeAR dev, fits the score calibration on dev, and writes
- * server/src/analysis/data/claims-model.json.
+ * server/data/claims-model.json.
  *
  *   npm run train:claims [-- --epochs N] [--out file]   (`npm run train` runs it after the NER tagger)
  *
@@ -191,7 +191,7 @@ function main(): void {
     process.exit(1);
   }
   const maxEpochs = Number(arg('--epochs') ?? 8);
-  const outFile = path.resolve(arg('--out') ?? path.join(repoRoot(), 'server', 'src', 'analysis', 'data', 'claims-model.json'));
+  const outFile = path.resolve(arg('--out') ?? path.join(repoRoot(), 'server', 'data', 'claims-model.json'));
   const train = loadSplit(path.join(polnear, 'train'));
   const dev = loadSplit(path.join(polnear, 'dev'));
   const cueWords = learnCueWords(train);

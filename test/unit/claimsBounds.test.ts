@@ -10,7 +10,7 @@ import { analyzeDocument } from '../../server/src/analysis/pipeline';
 import { parseStructure } from '../../server/src/analysis/structure';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
 import type { Claim } from '../../server/src/analysis/types';
-import { loadResources } from '../../server/src/workspace/resources';
+import { loadResources, loadClaimModel } from '../../server/src/workspace/resources';
 import { joinLines, seedsDir } from './util';
 
 /*
@@ -107,7 +107,15 @@ describe('claims on run-on text', function () {
       'Lena Ruiz said the audit was late.',
     );
     const tokens = tokenize(text);
-    const input = { text, tokens, sentences: splitSentences(text, tokens), structure: parseStructure(text), mentions: [], entities: [] };
+    const input = {
+      text,
+      tokens,
+      sentences: splitSentences(text, tokens),
+      structure: parseStructure(text),
+      mentions: [],
+      entities: [],
+      model: loadClaimModel(),
+    };
     assert.strictEqual(detectClaims({ ...input, budget: new AnalysisBudget(text.length) }).length, 3);
     const budget = new AnalysisBudget(text.length, 0, 550);
     const claims = detectClaims({ ...input, budget });

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { loadClaimModel } from '../../server/src/workspace/resources';
 import { detectClaims } from '../../server/src/analysis/claims';
 import { buildContext, type ClaimContext } from '../../server/src/analysis/claims/context';
 import { decodeClaims, tagsOfSpans } from '../../server/src/analysis/claims/decode';
@@ -36,7 +37,7 @@ function input(text: string, names: Named[] = []) {
     e.mentions.push(i);
     byId.set(m.id, e);
   });
-  return { text, tokens, sentences, structure, mentions, entities: [...byId.values()] };
+  return { text, tokens, sentences, structure, mentions, entities: [...byId.values()], model: loadClaimModel() };
 }
 
 function context(text: string, names: Named[] = []): ClaimContext {

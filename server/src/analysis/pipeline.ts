@@ -39,7 +39,8 @@ export function analyzeDocument(
   attachDescriptions(text, tokens, sentences, mentions, entities);
   check();
   const budget = new AnalysisBudget(text.length);
-  const claims = options.claims === false ? [] : detectClaims({ text, tokens, sentences, structure, mentions, entities, budget });
+  const claims =
+    options.claims === false ? [] : detectClaims({ text, tokens, sentences, structure, mentions, entities, budget, model: res.claims });
   const analysis: DocumentAnalysis = { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };
   if (budget.warnings.length) analysis.warnings = budget.warnings;
   return analysis;

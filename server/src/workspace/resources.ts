@@ -5,6 +5,7 @@ import demonymData from '../analysis/data/demonyms.json';
 import { AliasIndex, type AliasData } from '../analysis/entities/aliasIndex';
 import { demonymForms, type DemonymData, type DemonymForms } from '../analysis/entities/demonyms';
 import { Gazetteer, type GazetteerData } from '../analysis/gazetteer';
+import { type ClaimModel, type ClaimModelFile, parseClaimModel } from '../analysis/claims/model';
 import { loadTagger } from '../analysis/ner/model';
 import type { AnalysisResources } from '../analysis/resources';
 
@@ -40,12 +41,23 @@ export function engineData(): { aliases: AliasIndex; demonyms: DemonymForms } {
   return cachedData;
 }
 
+let cachedClaims: ClaimModel | undefined;
+
+/** The attribution tagger (data/claims-model.json), for hosts that build their own resources. */
+export function loadClaimModel(): ClaimModel {
+  if (cachedClaims) return cachedClaims;
+  const file = path.join(dataDir(), 'claims-model.json');
+  if (!fs.existsSync(file)) throw new Error(`Dossier's claims model is missing (${file}); run "npm run build"`);
+  cachedClaims = parseClaimModel(JSON.parse(fs.readFileSync(file, 'utf8')) as ClaimModelFile);
+  return cachedClaims;
+}
+
 export function loadResources(): AnalysisResources {
   if (cached) return cached;
   const dir = dataDir();
   const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dir, 'gazetteer.json'), 'utf8')) as GazetteerData);
   const model = path.join(dir, 'ner-model.json');
   if (!fs.existsSync(model)) throw new Error(`Dossier's tagger model is missing (${model}); run "npm run build"`);
-  cached = { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), ...engineData() };
+  cached = { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), claims: loadClaimModel(), ...engineData() };
   return cached;
 }

@@ -1,15 +1,15 @@
-import words from '../data/claims-words.json';
+import { WORD_CLASSES as words } from './words';
 
 /*
  * Closed word classes the claim patterns consult (auxiliaries, determiners,
  * prepositions, subordinators, time words, punctuation), kept as data in
- * data/claims-words.json with a note on each class. Lowercase, with a straight
+ * words.ts with a note on each class. Lowercase, with a straight
  * apostrophe (as ClaimContext.lower has them). The cue verbs and nouns are in
  * lexicon.ts.
  */
 
 type WordClass = keyof typeof words;
-const set = (name: WordClass): Set<string> => new Set(words[name].words);
+const set = (name: WordClass): Set<string> => new Set<string>(words[name]);
 
 export const AUX = set('AUX');
 export const NOUN_MARKERS = set('NOUN_MARKERS');

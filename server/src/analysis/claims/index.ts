@@ -1,11 +1,10 @@
 import type { AnalysisBudget } from '../budget';
-import modelFile from '../data/claims-model.json';
 import type { Claim, DocumentStructure, EntityCluster, EntityMention, Sentence, Token } from '../types';
 import { buildContext, type ClaimContext } from './context';
 import { decodeClaims, tagsOfSpans, type Decoded, type RoleSpan } from './decode';
 import type { Draft } from './draft';
 import { extractFeatures } from './features';
-import { type ClaimModel, type ClaimModelFile, parseClaimModel } from './model';
+import type { ClaimModel } from './model';
 import { mergeDrafts } from './merge';
 import { finish } from './output';
 import { ruleDrafts } from './rules';
@@ -28,13 +27,8 @@ export interface ClaimInput {
   entities: EntityCluster[];
   /** What the claims may add to the output; over it, later claims are left out with a warning. */
   budget?: AnalysisBudget;
-}
-
-let bundled: ClaimModel | undefined;
-/** The committed model, parsed on first use. */
-export function claimModel(): ClaimModel {
-  bundled ??= parseClaimModel(modelFile as unknown as ClaimModelFile);
-  return bundled;
+  /** The trained attribution tagger (AnalysisResources.claims). */
+  model: ClaimModel;
 }
 
 /** The rule drafts as role spans, for the tagger's features. */
@@ -61,11 +55,11 @@ export function modelDrafts(ctx: ClaimContext, model: ClaimModel): Decoded[] {
   return mergeDrafts(ctx, tagging, rules, decodeClaims(ctx, tagging, model.calibration), model.calibration, model.merge);
 }
 
-export function detectClaimsWith(input: ClaimInput, model: ClaimModel): Claim[] {
+export function detectClaimsWith(input: Omit<ClaimInput, 'model'>, model: ClaimModel): Claim[] {
   const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
   return finish(ctx, modelDrafts(ctx, model), input.budget);
 }
 
 export function detectClaims(input: ClaimInput): Claim[] {
-  return detectClaimsWith(input, claimModel());
+  return detectClaimsWith(input, input.model);
 }

@@ -6,7 +6,7 @@ import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
 
 /*
  * The trained attribution tagger at run time, and its file
- * (server/src/analysis/data/claims-model.json, written by `npm run train`):
+ * (server/data/claims-model.json, written by `npm run train`):
  * JSON with a base64 payload holding, per kept feature, its 32-bit hash, a
  * float32 scale and NUM_TAGS int8 weights (weight = int8 * scale), plus the
  * tag transitions and the calibration of the confidence score.

@@ -16,6 +16,14 @@ export const settingsSchema = z.object({
       tags: z.boolean().default(true),
     })
     .default({}),
+  claims: z
+    .object({
+      // 0.5 hides what the detector itself rates below even odds (chosen on PolNeAR dev; README, Evaluation).
+      minConfidence: z.number().min(0).max(1).default(0.5),
+      // Reader comments are opinion by default: a claim there needs a clearer cue to be shown.
+      minConfidenceInComments: z.number().min(0).max(1).default(0.7),
+    })
+    .default({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

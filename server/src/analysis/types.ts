@@ -140,6 +140,8 @@ export interface Claim extends TextSpan {
   handle?: string;
   /** How the attribution was recognised: direct quote, indirect speech, ... */
   form: ClaimForm;
+  /** Confidence of the claim, 0..1. */
+  score?: number;
 }
 
 export type ClaimForm = 'direct' | 'indirect' | 'according-to' | 'belief' | 'allegation' | 'blockquote' | 'mixed';

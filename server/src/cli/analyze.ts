@@ -5,8 +5,11 @@ import { sayAbout, writeStdout } from './io';
 import { JsonDocumentsWriter, writeAll, type Write } from './json';
 import { analysisWarnings, decodeWarning, summaryLines } from './output';
 import { readDocument, type ReadResult } from '../workspace/readDocument';
+import { claimScore } from '../lsp/features/claimFilter';
 
 export class UsageError extends Error {}
+
+const CONFIDENCE = '--min-confidence needs a number between 0 and 1';
 
 const analyzeArgs = z
   .object({
@@ -14,14 +17,17 @@ const analyzeArgs = z
     jsonl: z.boolean(),
     jobs: z.number().int().min(1).max(256),
     files: z.array(z.string().min(1)),
+    minConfidence: z.number({ invalid_type_error: CONFIDENCE }).min(0, CONFIDENCE).max(1, CONFIDENCE).optional(),
   })
   .refine((a) => a.jsonl || a.files.length > 0, 'analyze needs at least one file')
-  .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other');
+  .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other')
+  .refine((a) => !(a.jsonl && a.minConfidence !== undefined), '--min-confidence applies to --json and the summary, not --jsonl');
 
 export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArgs> {
   let json = false;
   let jsonl = false;
   let jobs = defaultJobs();
+  let minConfidence: number | undefined;
   const files: string[] = [];
   let optionsDone = false;
   for (let i = 0; i < argv.length; i++) {
@@ -31,13 +37,18 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
     else if (!optionsDone && arg === '--jsonl') jsonl = true;
     else if (!optionsDone && (arg === '--jobs' || arg === '-j')) jobs = Number(argv[++i]);
     else if (!optionsDone && arg.startsWith('--jobs=')) jobs = Number(arg.slice(7));
+    else if (!optionsDone && arg === '--min-confidence') minConfidence = number(argv[++i]);
+    else if (!optionsDone && arg.startsWith('--min-confidence=')) minConfidence = number(arg.slice(17));
     else if (!optionsDone && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);
   }
-  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, files });
+  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, files, minConfidence });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
 }
+
+/** A flag's number; a missing or empty value is NaN, which the schema rejects ("" would be 0 to Number). */
+const number = (s: string | undefined) => (s === undefined || s.trim() === '' ? NaN : Number(s));
 
 export type FileResult =
   { file: string; ok: true; analysis: DocumentAnalysis; warnings: string[] } | { file: string; ok: false; reason: string };
@@ -78,7 +89,7 @@ export async function analyze(
   analyzeText: (text: string) => DocumentAnalysis,
   write: Write = writeStdout,
 ): Promise<number> {
-  const { json, jsonl, jobs, files } = parseAnalyze(argv);
+  const { json, jsonl, jobs, files, minConfidence } = parseAnalyze(argv);
   if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
   let failed = false;
   const out = json ? new JsonDocumentsWriter(write) : null;
@@ -89,8 +100,13 @@ export async function analyze(
       continue;
     }
     for (const w of result.warnings) sayAbout(result.file, w);
-    if (out) await out.document(result.file, result.analysis);
-    else await writeAll(lines(summaryLines(result.file, result.analysis)), write);
+    // Without the flag every claim is written, with its score: the contract's reader chooses.
+    const analysis =
+      minConfidence === undefined
+        ? result.analysis
+        : { ...result.analysis, claims: result.analysis.claims.filter((c) => claimScore(c) >= minConfidence) };
+    if (out) await out.document(result.file, analysis);
+    else await writeAll(lines(summaryLines(result.file, analysis)), write);
   }
   if (out) await out.close();
   return failed ? 2 : 0;

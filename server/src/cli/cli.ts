@@ -6,7 +6,9 @@ import { loadResources } from '../workspace/resources';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report';
 
 const USAGE = `Usage:
-  dossier analyze [--json] <file...>   analyse documents; --json prints the version 1 contract
+  dossier analyze [--json] [--min-confidence N] <file...>
+                                        analyse documents; --json prints the version 1 contract, every claim
+                                        with its score (0..1); --min-confidence drops claims scored below N
   dossier analyze --jsonl [--jobs N] [file...]
                                         one JSON object per line and document, in input order, N threads;
                                         without files, reads paths or {"id","text"} JSON lines from stdin

@@ -36,6 +36,8 @@ export interface ContractClaim {
   cue: TextSpan | null;
   source: TextSpan | null;
   speaker: string | null;
+  /** Confidence of the claim, 0..1 (optional in version 1: absent when the detector gives none). */
+  score?: number;
 }
 
 const span = (s: TextSpan | null): TextSpan | null => (s ? { start: s.start, end: s.end, text: s.text } : null);
@@ -70,6 +72,7 @@ export const contractClaim = (c: DocumentAnalysis['claims'][number]): ContractCl
   cue: span(c.cue),
   source: span(c.source),
   speaker: c.speaker,
+  ...(c.score !== undefined ? { score: c.score } : {}),
 });
 
 export function toContract(file: string, a: DocumentAnalysis): ContractDocument {

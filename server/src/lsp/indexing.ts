@@ -6,6 +6,7 @@ import type { SettingsManager } from './settingsManager';
 import type { DocumentIndex } from '../workspace/documentIndex';
 import { WorkspaceIndexer } from '../workspace/indexer';
 import { Batcher } from './debouncer';
+import { claimThresholds, thresholdsKey } from './features/claimFilter';
 import type { ClientSession } from './session';
 
 /** How long index changes are collected before the client is told (views refresh once per burst). */
@@ -36,9 +37,14 @@ export function registerIndexing(
     progress: (indexed, total, failed) =>
       void connection.sendNotification(indexingStatusNotification, { indexed, total, done: indexed >= total, failed: [...failed] }),
   });
+  // The claim thresholds last applied: when they change, every view that lists claims is told to ask again.
+  let claimsKey: string | undefined;
   const reindex = async () => {
     const s = await settings.get();
     connection.console.info(`Dossier settings: ${JSON.stringify(s)}`);
+    const key = thresholdsKey(claimThresholds(s));
+    if (claimsKey !== undefined && key !== claimsKey) for (const doc of index.all()) changed.add(doc.uri);
+    claimsKey = key;
     await indexer.run({ folders: session.folders, include: s.include, exclude: s.exclude, maxBytes: maxBytes(s) });
   };
 
@@ -56,7 +62,8 @@ export function registerIndexing(
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
-    session.refreshViews({ lenses: true });
+    // Lenses and cue colours depend on the claim thresholds (the sidebar, outline and views follow the index-changed notice of reindex).
+    session.refreshViews({ lenses: true, tokens: true });
     void reindex();
   });
   // A handler's rejection would go unhandled (the connection ignores the promise): log it instead.

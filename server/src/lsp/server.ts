@@ -10,6 +10,7 @@ import { createDossierService } from './service';
 import { ClientSession } from './session';
 import { registerSidebar } from './sidebar';
 import { registerViews } from './features/viewsService';
+import { claimThresholds } from './features/claimFilter';
 import { loadResources } from '../workspace/resources';
 import { SettingsManager } from './settingsManager';
 import { WorkerAnalysisService } from '../workspace/analysisService';
@@ -48,7 +49,13 @@ export function startServer(connection: Connection): void {
   const annotationViews = registerAnnotations(connection, { annotations, index, session, service });
   registerSidebar(connection, service);
   registerFeatures(connection, service);
-  registerViews(connection, { index, annotations, folders: () => session.folders, log: (m) => connection.console.warn(m) });
+  registerViews(connection, {
+    index,
+    annotations,
+    folders: () => session.folders,
+    log: (m) => connection.console.warn(m),
+    claims: async () => claimThresholds(await settings.get()),
+  });
 
   connection.onShutdown(() => {
     indexing.dispose();

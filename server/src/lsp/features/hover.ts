@@ -2,7 +2,8 @@ import type { Hover, Position } from 'vscode-languageserver';
 import type { Claim, DemonymMention, EntityCluster, ResolvedPlace } from '../../analysis/types';
 import type { IndexedDocument } from '../../workspace/documentIndex';
 import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
-import { claimsBy, speakerName } from './claimsOf';
+import { claimScore } from './claimFilter';
+import { claimsBy, speakerOf, UNRESOLVED } from './claimsOf';
 import type { FeatureContext } from './context';
 import { hitAt } from './lookup';
 import { escapeMarkdown, label, lineLink, plural, thousands, truncate, typeLabel } from './markdown';
@@ -17,13 +18,13 @@ const MAX_ALIASES = 8;
 
 /** What is at the position: an entity (with its workspace-wide mentions and claims), a nationality adjective or a claim; user tags included. */
 export function hover(doc: IndexedDocument, position: Position, ctx: FeatureContext): Hover | null {
-  const hit = hitAt(doc, doc.document.offsetAt(position));
+  const hit = hitAt(doc, doc.document.offsetAt(position), ctx.claims);
   if (!hit) return null;
   let value: string;
   let span: { start: number; end: number };
   if (hit.kind === 'mention') {
     const tags = tagsAt(ctx.annotations, hit.mention, doc.analysis);
-    value = hit.entity.kind === 'actor' ? actorHover(ctx.entities, doc, hit.entity, tags) : placeHover(ctx.entities, doc, hit.entity, tags);
+    value = hit.entity.kind === 'actor' ? actorHover(ctx, doc, hit.entity, tags) : placeHover(ctx.entities, doc, hit.entity, tags);
     span = hit.mention;
   } else if (hit.kind === 'demonym') {
     value = demonymHover(ctx.entities, hit.demonym);
@@ -85,14 +86,15 @@ function tagLine(tags: string[]): string[] {
   return tags.length ? [`Tags: ${tags.map((t) => `\`${label(t).replace(/`/g, "'")}\``).join(' ')}`] : [];
 }
 
-function actorHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
+function actorHover(ctx: Pick<FeatureContext, 'entities' | 'claims'>, doc: IndexedDocument, entity: EntityCluster, tags: string[]): string {
+  const { entities } = ctx;
   let lines = [header(entity)];
   for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) {
     const sentence = doc.document.getText().slice(d.sentence.start, d.sentence.end);
     lines.push(`*${escapeMarkdown(truncate(d.text, 160))}* — “${escapeMarkdown(truncate(sentence, 200))}”`);
   }
   lines = lines.concat(aliasLine(entity), mentionLines(entities, doc, entity));
-  const claims = claimsBy(entities, entities.workspaceId(doc.uri, entity.id));
+  const claims = claimsBy(entities, entities.workspaceId(doc.uri, entity.id), ctx.claims);
   if (claims.length) {
     lines.push(`Claims (${claims.length}):`);
     for (const c of claims.slice(0, MAX_CLAIMS)) {
@@ -164,12 +166,15 @@ function claimHover(doc: IndexedDocument, claim: Claim, tags: string[]): string 
   const section =
     claim.section === 'comments' ? `reader comment${claim.handle ? ` by ${escapeMarkdown(label(claim.handle))}` : ''}` : 'article';
   let lines = [`**Claim** · ${section}`];
-  const speaker = speakerName(doc, claim);
-  lines.push(
-    `Speaker: ${speaker ? escapeMarkdown(label(speaker)) : 'unattributed'}${claim.source && speaker !== claim.source.text ? ` (as “${escapeMarkdown(label(claim.source.text))}”)` : ''}`,
-  );
+  const speaker = speakerOf(doc, claim);
+  const name =
+    speaker.kind === 'none' ? 'unattributed' : speaker.kind === 'unresolved' ? `*${UNRESOLVED}*` : escapeMarkdown(label(speaker.name));
+  // The source as written, when the speaker reads otherwise ("Hakim al-Zamili (as “the parliamentarian”)", "unresolved (as “they”)").
+  const written = claim.source && (speaker.kind === 'entity' || speaker.kind === 'unresolved') && speaker.name !== claim.source.text;
+  lines.push(`Speaker: ${name}${written && claim.source ? ` (as “${escapeMarkdown(label(claim.source.text))}”)` : ''}`);
   if (claim.cue) lines.push(`Cue: “${escapeMarkdown(label(claim.cue.text))}”`);
   lines.push(`Hedges: ${claim.hedges.length ? claim.hedges.map((h) => escapeMarkdown(label(h))).join(', ') : 'none'}`);
+  if (claim.score !== undefined) lines.push(`Confidence: ${Math.round(claimScore(claim) * 100)} %`);
   lines.push(`Content: “${escapeMarkdown(truncate(claim.text, 300))}”`);
   lines = lines.concat(tagLine(tags));
   return lines.join('\n\n');

@@ -10,7 +10,8 @@ import type { Claim } from '../../analysis/types';
 import { raceCancellation, type CancelToken } from '../../workspace/cancellation';
 import type { IndexedDocument } from '../../workspace/documentIndex';
 import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
-import { speakerName } from './claimsOf';
+import { shownClaims, thresholdsKey, type ClaimThresholds } from './claimFilter';
+import { speakerOf } from './claimsOf';
 import { checkEvery, throwIfCancelled } from './context';
 import { label, LABEL_MAX, truncate } from './markdown';
 
@@ -19,7 +20,7 @@ import { label, LABEL_MAX, truncate } from './markdown';
  * mentions), and documents, mentions and claims are fetched when a node is
  * expanded. The summary walks every document, so it is computed in slices that
  * yield to the event loop (hovers are answered in between) and cached until
- * the index changes. A cancelled request stops waiting for the summary; the
+ * the index or the claim thresholds change. A cancelled request stops waiting for the summary; the
  * summary itself is finished, for the next request.
  */
 
@@ -27,6 +28,8 @@ const CONTEXT = 60;
 /** Longest claim text sent for one sidebar item. */
 const CLAIM_MAX = 300;
 const SLICE_MS = 8;
+/** The sidebar key of the claims whose source is a pronoun or description that was not resolved. */
+export const UNRESOLVED_KEY = 'unresolved:';
 
 interface SpeakerEntry extends OverviewSpeaker {
   claims: Array<{ doc: IndexedDocument; claim: Claim }>;
@@ -42,11 +45,12 @@ interface Summary {
 export class WorkspaceOverviewService {
   private cached: Promise<Summary> | undefined;
   private cachedGeneration = -1;
+  private cachedThresholds = '';
 
   constructor(private readonly entities: WorkspaceEntities) {}
 
-  async overview(filter: string, token: CancelToken): Promise<WorkspaceOverview> {
-    const s = await raceCancellation(this.summary(), token);
+  async overview(filter: string, token: CancelToken, thresholds: ClaimThresholds): Promise<WorkspaceOverview> {
+    const s = await raceCancellation(this.summary(thresholds), token);
     throwIfCancelled(token);
     const f = filter.trim().toLowerCase();
     const hit = (...texts: string[]) => !f || texts.some((t) => t.toLowerCase().includes(f));
@@ -92,8 +96,8 @@ export class WorkspaceOverviewService {
       }));
   }
 
-  async speakerClaims(key: string, filter: string, token: CancelToken): Promise<OverviewClaim[]> {
-    const sp = (await raceCancellation(this.summary(), token)).speakers.get(key);
+  async speakerClaims(key: string, filter: string, token: CancelToken, thresholds: ClaimThresholds): Promise<OverviewClaim[]> {
+    const sp = (await raceCancellation(this.summary(thresholds), token)).speakers.get(key);
     if (!sp) return [];
     const f = filter.trim().toLowerCase();
     const out: OverviewClaim[] = [];
@@ -115,10 +119,12 @@ export class WorkspaceOverviewService {
     return out;
   }
 
-  private summary(): Promise<Summary> {
-    if (this.cached && this.cachedGeneration === this.entities.generation) return this.cached;
+  private summary(thresholds: ClaimThresholds): Promise<Summary> {
+    const key = thresholdsKey(thresholds);
+    if (this.cached && this.cachedGeneration === this.entities.generation && this.cachedThresholds === key) return this.cached;
     this.cachedGeneration = this.entities.generation;
-    const pending = this.compute();
+    this.cachedThresholds = key;
+    const pending = this.compute(thresholds);
     this.cached = pending;
     // A failed walk is not cached.
     pending.catch(() => {
@@ -127,7 +133,7 @@ export class WorkspaceOverviewService {
     return pending;
   }
 
-  private async compute(): Promise<Summary> {
+  private async compute(thresholds: ClaimThresholds): Promise<Summary> {
     const generation = this.entities.generation;
     const entities = new Map<string, OverviewEntity & { lastDoc: string }>();
     const speakers = new Map<string, SpeakerEntry>();
@@ -154,10 +160,12 @@ export class WorkspaceOverviewService {
           entry.documentCount++;
         }
       }
-      for (const claim of doc.analysis.claims) {
-        const speakerId = claim.speaker ? this.entities.workspaceId(doc.uri, claim.speaker) : null;
-        const name = label(speakerName(doc, claim) ?? 'Unattributed');
-        const key = speakerId ?? `source:${name.toLowerCase()}`;
+      for (const claim of shownClaims(doc.analysis.claims, thresholds)) {
+        const speaker = speakerOf(doc, claim);
+        const speakerId = speaker.kind === 'entity' && claim.speaker ? this.entities.workspaceId(doc.uri, claim.speaker) : null;
+        // Unresolved pronouns and descriptions ("they", "the ministry") are one group, never a speaker named "they".
+        const name = label(speaker.kind === 'none' ? 'Unattributed' : speaker.kind === 'unresolved' ? 'Unresolved' : speaker.name);
+        const key = speakerId ?? (speaker.kind === 'unresolved' ? UNRESOLVED_KEY : `source:${name.toLowerCase()}`);
         let sp = speakers.get(key);
         if (!sp) speakers.set(key, (sp = { key, name, resolved: speakerId !== null, claimCount: 0, claims: [] }));
         sp.claims.push({ doc, claim });

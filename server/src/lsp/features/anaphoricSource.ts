@@ -22,7 +22,7 @@ const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'th
 const ROLE_NOUNS = new Set([
   'company', 'firm', 'group', 'ministry', 'department', 'agency', 'government', 'administration', 'office',
   'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'minister', 'president',
-  'prime', 'leader', 'leaders', 'chief', 'authorities', 'authority', 'police', 'army', 'military', 'party',
+  'leader', 'leaders', 'chief', 'authorities', 'authority', 'police', 'army', 'military', 'party',
   'organisation', 'organization', 'council', 'committee', 'commission', 'court', 'board', 'campaign', 'team',
   'parliamentarian', 'lawmaker', 'lawmakers', 'senator', 'governor', 'mayor', 'director', 'executive',
   'ceo', 'chairman', 'chairwoman', 'statement', 'report', 'country', 'state', 'city', 'regime', 'embassy',

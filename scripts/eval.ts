@@ -107,7 +107,7 @@ function claimsSection(shared: string, sets: ClaimSet[]): void {
     const train = loadPolnearDocs(path.join(shared, 'data', 'polnear', 'train'));
     const out = analyzeTexts(train.map((d) => d.text));
     const docs = train.map((d, i) => ({ text: d.text, gold: d.gold, pred: predictedClaims(out[i], d.range) }));
-    sets.push({ name: 'PolNeAR train (trained on: high by construction)', speakers: false, docs });
+    sets.push({ name: 'PolNeAR train (a trained model learnt from it)', speakers: false, docs });
   }
   console.log('\n## Claims by match (one-to-one; J≥0.5: content Jaccard ≥ 0.5; source acc.: source Jaccard ≥ 0.5 of the J≥0.5 pairs)\n');
   console.log(formatClaimTables(sets));

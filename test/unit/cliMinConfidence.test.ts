@@ -69,6 +69,24 @@ describe('dossier analyze: scores and --min-confidence', () => {
     assert.strictEqual((await run('--json', '--min-confidence', '0')).documents[0].claims.length, 2);
   });
 
+  it('the readable summary shows each score; --min-confidence applies to it too', async () => {
+    const summary = async (...args: string[]) => {
+      let out = '';
+      assert.strictEqual(
+        await analyze([...args, file], fake, (s) => {
+          out += s;
+          return Promise.resolve();
+        }),
+        0,
+      );
+      return out;
+    };
+    const all = await summary();
+    assert.match(all, /\(0\.80\): it rains/);
+    assert.match(all, /\(0\.30\): it snows/);
+    assert.doesNotMatch(await summary('--min-confidence', '0.5'), /it snows/);
+  });
+
   it('a value that is not a number between 0 and 1 is a usage error', () => {
     for (const bad of [['--min-confidence', '1.5'], ['--min-confidence', 'high'], ['--min-confidence'], ['--min-confidence=']]) {
       assert.throws(

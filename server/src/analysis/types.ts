@@ -140,7 +140,7 @@ export interface Claim extends TextSpan {
   handle?: string;
   /** How the attribution was recognised: direct quote, indirect speech, ... */
   form: ClaimForm;
-  /** Confidence of the claim, 0..1. */
+  /** The attribution model's confidence, 0..1 (set by the engine; absent only in data from older versions). */
   score?: number;
 }
 

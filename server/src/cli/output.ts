@@ -36,7 +36,7 @@ export interface ContractClaim {
   cue: TextSpan | null;
   source: TextSpan | null;
   speaker: string | null;
-  /** Confidence of the claim, 0..1 (optional in version 1: absent when the detector gives none). */
+  /** The model's confidence, 0..1 (optional in version 1: absent from older output). */
   score?: number;
 }
 
@@ -72,7 +72,7 @@ export const contractClaim = (c: DocumentAnalysis['claims'][number]): ContractCl
   cue: span(c.cue),
   source: span(c.source),
   speaker: c.speaker,
-  ...(c.score !== undefined ? { score: c.score } : {}),
+  ...(c.score !== undefined ? { score: Math.round(c.score * 1000) / 1000 } : {}),
 });
 
 export function toContract(file: string, a: DocumentAnalysis): ContractDocument {

@@ -41,7 +41,7 @@ describe('Claim speakers in lenses (issue 15)', () => {
       }));
   }
 
-  it('no lens names a pronoun as the speaker; unresolved ones say "unresolved"', async () => {
+  it('no lens names a pronoun as the speaker (an unresolved one says "unresolved")', async () => {
     const lenses = await claimLenses();
     const pronouns = lenses.filter((l) => PRONOUN.test(l.speaker));
     assert.deepStrictEqual(pronouns, [], 'lenses whose speaker is a pronoun');

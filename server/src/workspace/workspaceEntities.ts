@@ -1,6 +1,7 @@
 import type { EntityCluster, EntityMention } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from './documentIndex';
 import { entitiesById } from './entitiesById';
+import type { EntityStats } from './aggregates';
 
 export interface MentionRef {
   doc: IndexedDocument;
@@ -29,6 +30,8 @@ export interface WorkspaceEntities {
   membersIn(workspaceId: string, uri: string): EntityMembers | undefined;
   /** Every mention of the workspace entity, documents in uri order. */
   mentionsOf(workspaceId: string): MentionRef[];
+  /** Counts and bounded top lists of the workspace entity, kept as documents are indexed: what hovers and sidebar nodes read. */
+  stats(workspaceId: string): EntityStats;
 }
 
 /** The query over an index and its cross-document registry. */
@@ -61,6 +64,7 @@ export function workspaceEntities(index: DocumentIndex): WorkspaceEntities {
     document: (uri) => index.get(uri),
     workspaceId: (uri, localId) => index.registry.resolve(uri, localId),
     membersOf,
+    stats: (workspaceId) => index.aggregates.stats(workspaceId),
     membersIn: (workspaceId, uri) => local(uri, index.registry.membersOf(workspaceId).get(uri) ?? []),
     mentionsOf(workspaceId) {
       const refs: MentionRef[] = [];

@@ -54,10 +54,25 @@ function randomDocument(uri: string, version: number, rnd: () => number, names: 
   for (const name of names) {
     if (rnd() < 0.5) continue;
     const count = 1 + Math.floor(rnd() * 4);
-    const entity: EntityCluster = { id: idOf(name), canonical: name.canonical, kind: name.kind, type: name.type, aliases: [name.canonical], mentions: [], descriptions: [] };
+    const entity: EntityCluster = {
+      id: idOf(name),
+      canonical: name.canonical,
+      kind: name.kind,
+      type: name.type,
+      aliases: [name.canonical],
+      mentions: [],
+      descriptions: [],
+    };
     for (let i = 0; i < count; i++) {
       entity.mentions.push(mentions.length);
-      mentions.push({ start: offset, end: offset + name.canonical.length, text: name.canonical, kind: name.kind, type: name.type, id: entity.id });
+      mentions.push({
+        start: offset,
+        end: offset + name.canonical.length,
+        text: name.canonical,
+        kind: name.kind,
+        type: name.type,
+        id: entity.id,
+      });
       lines.push(name.canonical);
       offset += name.canonical.length + 1;
     }
@@ -121,7 +136,13 @@ function recompute(entities: WorkspaceEntities, workspaceId: string) {
 }
 
 function plain(s: EntityStats) {
-  return { documentCount: s.documentCount, mentionCount: s.mentionCount, topDocuments: s.topDocuments, claimCount: s.claimCount, topClaims: s.topClaims };
+  return {
+    documentCount: s.documentCount,
+    mentionCount: s.mentionCount,
+    topDocuments: s.topDocuments,
+    claimCount: s.claimCount,
+    topClaims: s.topClaims,
+  };
 }
 
 /** Checks every workspace entity; returns how many are made of several groups ("Zamili" joined to "Hakim al-Zamili"). */

@@ -69,7 +69,8 @@ export function generatedDocument(seeds: readonly string[], i: number): string {
   const shift = 1 + (i % 89);
   text = text.replace(/\b\d{2,4}\b/g, (n) => String(Number(n) + shift));
   const wantsProlific = i % 5 !== 4;
-  if (!wantsProlific) text = text.replace(/Hakim al-Zamili/g, 'Karim al-Dulaimi').replace(/Zamili/g, 'Dulaimi');
+  // One sample spells him al-Zimili, which the registry joins to al-Zamili: both go.
+  if (!wantsProlific) text = text.replace(/Hakim al-Z[ai]mili/g, 'Karim al-Dulaimi').replace(/Z[ai]mili/g, 'Dulaimi');
   const name = official(i);
   const lines: string[] = [];
   lines.push(`${name}, a local official, said on ${DAYS[i % DAYS.length]} that ${20 + (i % 400)} families had returned to the district.`);

@@ -18,7 +18,9 @@ export class Server {
   readonly started = performance.now();
 
   constructor(cli: string) {
-    this.child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    // DOSSIER_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+    const nodeArgs = (process.env.DOSSIER_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.child = spawn(process.execPath, [...nodeArgs, cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.pid = this.child.pid as number;
     if (!this.child.stdout || !this.child.stdin) throw new Error('the server has no stdio');
     this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
@@ -87,8 +89,16 @@ export class Server {
       if (this.child.exitCode !== null || this.child.signalCode !== null) resolve();
       else this.child.once('exit', () => resolve());
     });
-    this.conn.dispose();
-    this.child.kill();
+    // shutdown and exit as a client does, so that a profiled server writes its profile; killed if it lingers.
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.conn.sendNotification('exit');
+    } catch {
+      // Already gone.
+    }
+    const timer = setTimeout(() => this.child.kill(), 3000);
     await gone;
+    clearTimeout(timer);
+    this.conn.dispose();
   }
 }

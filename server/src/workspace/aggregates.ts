@@ -20,7 +20,7 @@ export const TOP_CLAIMS = 3;
 /** Longest claim text kept: the hover shows 140 characters. */
 const CLAIM_TEXT = 400;
 /** Up to this many postings, an entity of several groups is merged exactly; above, from its groups' top documents. */
-const EXACT_MERGE = 2000;
+const EXACT_MERGE = 256;
 
 /** A claim as the hover shows it, without its document's analysis. */
 export interface ClaimSummary {

@@ -165,12 +165,14 @@ export class WorkspaceAggregates {
   /** The groups each document contributes to, so that a removal touches only those. */
   private readonly byDocument = new Map<string, string[]>();
   private readonly memo = new Map<string, EntityStats>();
+  private readonly listMemo = new Map<string, DocumentCount[]>();
 
   constructor(private readonly registry: EntityRegistry) {}
 
   /** Replaces what `uri` contributes (nothing when it is removed). Call after the registry has the document's entities. */
   set(uri: string, doc: AggregatedDocument | undefined): void {
     this.memo.clear();
+    this.listMemo.clear();
     for (const key of this.byDocument.get(uri) ?? []) {
       const g = this.groups.get(key);
       if (!g) continue;
@@ -201,6 +203,31 @@ export class WorkspaceAggregates {
       this.memo.set(workspaceId, s);
     }
     return s;
+  }
+
+  /**
+   * Every document of the workspace entity with its mentions, most first (ties
+   * by uri): the sidebar's pages. The whole list, built from the postings
+   * without touching any analysis, once per change and entity.
+   */
+  documents(workspaceId: string): DocumentCount[] {
+    let list = this.listMemo.get(workspaceId);
+    if (!list) {
+      const sums = new Map<string, DocumentCount>();
+      for (const key of this.registry.groupsOf(workspaceId)) {
+        for (const [uri, p] of this.groups.get(key)?.postings ?? []) {
+          const d = sums.get(uri);
+          if (!d) sums.set(uri, { uri, mentions: p.mentions, first: p.first, line: p.line });
+          else {
+            d.mentions += p.mentions;
+            if (p.first < d.first) [d.first, d.line] = [p.first, p.line];
+          }
+        }
+      }
+      list = [...sums.values()].sort(byMentions);
+      this.listMemo.set(workspaceId, list);
+    }
+    return list;
   }
 }
 

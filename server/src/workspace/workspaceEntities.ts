@@ -1,7 +1,7 @@
 import type { EntityCluster, EntityMention } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from './documentIndex';
 import { entitiesById } from './entitiesById';
-import type { EntityStats } from './aggregates';
+import type { DocumentCount, EntityStats } from './aggregates';
 
 export interface MentionRef {
   doc: IndexedDocument;
@@ -32,6 +32,8 @@ export interface WorkspaceEntities {
   mentionsOf(workspaceId: string): MentionRef[];
   /** Counts and bounded top lists of the workspace entity, kept as documents are indexed: what hovers and sidebar nodes read. */
   stats(workspaceId: string): EntityStats;
+  /** Every document of the workspace entity with its mention count, most first: for paged lists. */
+  documentCounts(workspaceId: string): DocumentCount[];
 }
 
 /** The query over an index and its cross-document registry. */
@@ -65,6 +67,7 @@ export function workspaceEntities(index: DocumentIndex): WorkspaceEntities {
     workspaceId: (uri, localId) => index.registry.resolve(uri, localId),
     membersOf,
     stats: (workspaceId) => index.aggregates.stats(workspaceId),
+    documentCounts: (workspaceId) => index.aggregates.documents(workspaceId),
     membersIn: (workspaceId, uri) => local(uri, index.registry.membersOf(workspaceId).get(uri) ?? []),
     mentionsOf(workspaceId) {
       const refs: MentionRef[] = [];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocumentAnalysis } from '../analysis/types';
-import { analyzeJsonl, defaultJobs } from './corpus';
+import { analyzeJsonl, defaultJobs, workerCount } from './corpus';
+import { analyzeInParallel } from './parallel';
 import { sayAbout, writeStdout } from './io';
 import { JsonDocumentsWriter, writeAll, type Write } from './json';
 import { analysisWarnings, decodeWarning, summaryLines } from './output';
@@ -10,6 +11,9 @@ import { claimScore } from '../lsp/features/claimFilter';
 export class UsageError extends Error {}
 
 const CONFIDENCE = '--min-confidence needs a number between 0 and 1';
+
+/** Files from which `--json` runs on several threads. */
+const PARALLEL_FROM = 16;
 
 const analyzeArgs = z
   .object({
@@ -64,8 +68,12 @@ export async function* analyzeFiles(
   analyze: (text: string) => DocumentAnalysis,
   read: (file: string) => Promise<ReadResult> = readDocument,
 ): AsyncGenerator<FileResult> {
-  for (const file of files) {
-    const doc = await read(file);
+  // The next file is read while this one is analysed.
+  let reading = files.length ? read(files[0]) : null;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const doc = await (reading as Promise<ReadResult>);
+    reading = i + 1 < files.length ? read(files[i + 1]) : null;
     if (!doc.ok) {
       yield { file, ok: false, reason: doc.reason };
       continue;
@@ -83,14 +91,22 @@ export async function* analyzeFiles(
   }
 }
 
-/** `dossier analyze`: 0 when every file was analysed, 2 when some were skipped (and named on stderr). */
+/**
+ * `dossier analyze`: 0 when every file was analysed, 2 when some were skipped (and named on stderr).
+ * With `workerScript` (the CLI's thread script) and more than one job, `--json` runs on threads.
+ */
 export async function analyze(
   argv: readonly string[],
   analyzeText: (text: string) => DocumentAnalysis,
   write: Write = writeStdout,
+  workerScript: string | null = null,
 ): Promise<number> {
   const { json, jsonl, jobs, files, minConfidence } = parseAnalyze(argv);
   if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
+  const threads = workerCount(jobs, files.length);
+  // A handful of files does not pay for a second model load. --min-confidence is applied on this thread, below.
+  if (json && minConfidence === undefined && workerScript && threads > 1 && files.length >= PARALLEL_FROM)
+    return analyzeJsonOnThreads(files, threads, workerScript, write);
   let failed = false;
   const out = json ? new JsonDocumentsWriter(write) : null;
   for await (const result of analyzeFiles(files, analyzeText)) {
@@ -109,6 +125,27 @@ export async function analyze(
     else await writeAll(lines(summaryLines(result.file, analysis)), write);
   }
   if (out) await out.close();
+  return failed ? 2 : 0;
+}
+
+/**
+ * `--json` on threads: each reads, analyses and writes its files' JSON; the
+ * documents come out in input order, as on one thread. Worth it from two
+ * cores: a thread's start-up (loading the model) is paid once per thread.
+ */
+async function analyzeJsonOnThreads(files: readonly string[], threads: number, script: string, write: Write): Promise<number> {
+  let failed = false;
+  const out = new JsonDocumentsWriter(write);
+  for await (const result of analyzeInParallel(files, threads, script)) {
+    if (!result.ok) {
+      sayAbout(result.file, result.reason);
+      failed = true;
+      continue;
+    }
+    for (const w of result.warnings) sayAbout(result.file, w);
+    await out.pieces(result.pieces);
+  }
+  await out.close();
   return failed ? 2 : 0;
 }
 

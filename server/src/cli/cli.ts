@@ -3,6 +3,7 @@ import { analyze, UsageError } from './analyze';
 import { exitQuietlyOnClosedPipe, say, writeStdout } from './io';
 import { EXPORT_USAGE, ExportUsageError, runExport } from './export';
 import { loadResources } from '../workspace/resources';
+import { jsonWorkerScript } from './parallel';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report';
 
 const USAGE = `Usage:
@@ -48,7 +49,7 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'analyze':
         exitQuietlyOnClosedPipe();
-        return await analyze(rest, (text) => analyzeDocument(text, loadResources()));
+        return await analyze(rest, (text) => analyzeDocument(text, loadResources()), writeStdout, jsonWorkerScript(__dirname));
       case 'export':
         exitQuietlyOnClosedPipe();
         return await runExport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });

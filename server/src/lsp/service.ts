@@ -79,9 +79,20 @@ export interface DossierService {
   entityAt(params: { uri: string; position: Position }, token: CancelToken): Promise<EntityAtResult | null>;
   documentStats(params: { uri: string }, token: CancelToken): Promise<DocumentStats | null>;
   workspaceOverview(params: { filter: string }, token: CancelToken): Promise<WorkspaceOverview>;
-  entityDocuments(params: { id: string }, token: CancelToken): Promise<Array<{ uri: string; mentionCount: number }>>;
+  entityDocuments(params: { id: string } & Paged, token: CancelToken): Promise<Array<{ uri: string; mentionCount: number }>>;
   entityMentions(params: { id: string; uri: string }, token: CancelToken): Promise<OverviewMention[]>;
-  speakerClaims(params: { key: string; filter: string }, token: CancelToken): Promise<OverviewClaim[]>;
+  speakerClaims(params: { key: string; filter: string } & Paged, token: CancelToken): Promise<OverviewClaim[]>;
+}
+
+/** A page of a sidebar list (offset items skipped, at most limit); absent: the whole list. */
+export interface Paged {
+  offset?: number;
+  limit?: number;
+}
+
+function slicePage<T>(items: T[], p: Paged): T[] {
+  const offset = p.offset ?? 0;
+  return offset === 0 && p.limit === undefined ? items : items.slice(offset, offset + (p.limit ?? items.length));
 }
 
 export function createDossierService(options: ServiceOptions): DossierService {
@@ -155,9 +166,9 @@ export function createDossierService(options: ServiceOptions): DossierService {
       guarded({ entities: [], speakers: [], documents: 0, truncated: false }, token, async () =>
         overview.overview(p.filter, token, await workspaceThresholds()),
       ),
-    entityDocuments: (p, token) => guarded([], token, () => overview.entityDocuments(p.id)),
+    entityDocuments: (p, token) => guarded([], token, () => slicePage(overview.entityDocuments(p.id), p)),
     entityMentions: (p, token) => guarded([], token, () => overview.entityMentions(p.id, p.uri)),
     speakerClaims: (p, token) =>
-      guarded([], token, async () => overview.speakerClaims(p.key, p.filter, token, await workspaceThresholds())),
+      guarded([], token, async () => slicePage(await overview.speakerClaims(p.key, p.filter, token, await workspaceThresholds()), p)),
   };
 }

@@ -4,6 +4,7 @@ import { EntityRegistry } from '../analysis/entities/crossDocument';
 import { engineData } from './resources';
 import type { AnalysisService } from './analysisService';
 import { CancelSource, raceCancellation, type CancelToken } from './cancellation';
+import { WorkspaceAggregates } from './aggregates';
 
 export interface IndexedDocument {
   uri: string;
@@ -36,6 +37,8 @@ export class DocumentIndex {
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly pending = new Map<string, Pending>();
   readonly registry = new EntityRegistry(engineData().aliases.nicknames);
+  /** Counts and top lists per workspace entity, kept in step through `stored`. */
+  readonly aggregates = new WorkspaceAggregates(this.registry);
   private listeners: Array<(uri: string) => void> = [];
   private changes = 0;
   /** Analyses as the detector produced them, before the user's corrections. */
@@ -56,9 +59,7 @@ export class DocumentIndex {
     const raw = this.raw.get(uri);
     if (!doc || !raw) return;
     const analysis = this.corrector(uri, doc.document.getText(), raw);
-    this.docs.set(uri, { ...doc, analysis });
-    this.registry.update(uri, analysis.entities);
-    this.changed(uri);
+    this.stored(uri, { ...doc, analysis });
   }
 
   /**
@@ -88,9 +89,7 @@ export class DocumentIndex {
       if (this.pending.get(uri)?.promise === promise) {
         this.pending.delete(uri);
         this.raw.set(uri, raw);
-        this.docs.set(uri, entry);
-        this.registry.update(uri, analysis.entities);
-        this.changed(uri);
+        this.stored(uri, entry);
       }
       return entry;
     });
@@ -121,8 +120,23 @@ export class DocumentIndex {
     this.pending.get(uri)?.stop.cancel();
     this.pending.delete(uri);
     this.raw.delete(uri);
-    if (!this.docs.delete(uri)) return;
-    this.registry.remove(uri);
+    if (!this.docs.has(uri)) return;
+    this.stored(uri, undefined);
+  }
+
+  /**
+   * The one place where a document's analysis enters or leaves the index:
+   * the registry and the aggregates follow it here, then listeners hear.
+   */
+  private stored(uri: string, doc: IndexedDocument | undefined): void {
+    if (doc) {
+      this.docs.set(uri, doc);
+      this.registry.update(uri, doc.analysis.entities);
+    } else {
+      this.docs.delete(uri);
+      this.registry.remove(uri);
+    }
+    this.aggregates.set(uri, doc);
     this.changed(uri);
   }
 

@@ -1,6 +1,7 @@
 import type { EntityCluster, EntityMention } from '../analysis/types';
 import type { DocumentIndex, IndexedDocument } from './documentIndex';
 import { entitiesById } from './entitiesById';
+import type { DocumentCount, EntityStats } from './aggregates';
 
 export interface MentionRef {
   doc: IndexedDocument;
@@ -29,6 +30,10 @@ export interface WorkspaceEntities {
   membersIn(workspaceId: string, uri: string): EntityMembers | undefined;
   /** Every mention of the workspace entity, documents in uri order. */
   mentionsOf(workspaceId: string): MentionRef[];
+  /** Counts and bounded top lists of the workspace entity, kept as documents are indexed: what hovers and sidebar nodes read. */
+  stats(workspaceId: string): EntityStats;
+  /** Every document of the workspace entity with its mention count, most first: for paged lists. */
+  documentCounts(workspaceId: string): DocumentCount[];
 }
 
 /** The query over an index and its cross-document registry. */
@@ -61,6 +66,8 @@ export function workspaceEntities(index: DocumentIndex): WorkspaceEntities {
     document: (uri) => index.get(uri),
     workspaceId: (uri, localId) => index.registry.resolve(uri, localId),
     membersOf,
+    stats: (workspaceId) => index.aggregates.stats(workspaceId),
+    documentCounts: (workspaceId) => index.aggregates.documents(workspaceId),
     membersIn: (workspaceId, uri) => local(uri, index.registry.membersOf(workspaceId).get(uri) ?? []),
     mentionsOf(workspaceId) {
       const refs: MentionRef[] = [];

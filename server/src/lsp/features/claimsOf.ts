@@ -1,26 +1,7 @@
 import type { Claim } from '../../analysis/types';
 import type { IndexedDocument } from '../../workspace/documentIndex';
 import { entitiesById } from '../../workspace/entitiesById';
-import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
 import { isAnaphoricSource } from './anaphoricSource';
-import { shownClaims, type ClaimThresholds } from './claimFilter';
-
-export interface ClaimRef {
-  doc: IndexedDocument;
-  claim: Claim;
-}
-
-/** Claims shown (by the thresholds) whose speaker is the entity with this workspace id, across the workspace. */
-export function claimsBy(entities: WorkspaceEntities, workspaceId: string, thresholds: ClaimThresholds): ClaimRef[] {
-  const out: ClaimRef[] = [];
-  for (const [doc, members] of entities.membersOf(workspaceId)) {
-    const ids = new Set(members.map((e) => e.id));
-    for (const claim of shownClaims(doc.analysis.claims, thresholds)) {
-      if (claim.speaker && ids.has(claim.speaker)) out.push({ doc, claim });
-    }
-  }
-  return out;
-}
 
 /** What the editor calls a claim's speaker in lenses, outline, hovers and the sidebar. */
 export type Speaker =

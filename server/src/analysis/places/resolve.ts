@@ -60,16 +60,7 @@ export function resolvePlaces(input: PlaceInput): void {
   const names: NameSpan[] = nameIdx.map((i) => mentions[i]);
   const nameOf = new Int32Array(mentions.length).fill(-1);
   nameIdx.forEach((mi, k) => (nameOf[mi] = k));
-  // Names repeat ("Iraq" thirty times): their readings are worked out once (regions apart: see readingsOf).
-  const memo = new Map<string, Referent[]>();
-  const regionMemo = new Map<string, Referent[]>();
-  const readings = names.map((n, k) => {
-    const type = mentions[nameIdx[k]].type;
-    const m = type === 'region' ? regionMemo : memo;
-    let r = m.get(n.text);
-    if (!r) m.set(n.text, (r = readingsOf(n.text, type, gazetteer)));
-    return r;
-  });
+  const readings = names.map((n, k) => readingsOf(n.text, mentions[nameIdx[k]].type, gazetteer));
 
   // 1. Explicit evidence per name: what contains it, and what it contains.
   const allowed: Array<Referent[] | null> = names.map(() => null);
@@ -167,7 +158,23 @@ export function resolvePlaces(input: PlaceInput): void {
   for (const u of units) apply(u, firstUnit.get(u.entity) === u, units, nameIdx, unitOfName, ids, input);
 }
 
+const readingCaches = new WeakMap<Gazetteer, Map<string, Referent[]>>();
+
+/** The readings of a name; they depend on its words and on whether it is typed a region only, so documents share them. */
 function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
+  let cache = readingCaches.get(gazetteer);
+  if (!cache) readingCaches.set(gazetteer, (cache = new Map()));
+  const key = type === 'region' ? `\u0000${surface}` : surface;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = readingsUncached(surface, type, gazetteer);
+    if (cache.size > 20000) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+function readingsUncached(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
   if (MACRO_REGIONS.has(surface.toLowerCase())) return [];
   // "Guanajuato state", "Nineveh province": the division named before the cue word.
   const cue = DIVISION_CUE.exec(surface);
@@ -267,8 +274,15 @@ function splitUnits(
  * makes it a town or a lesser region.
  */
 function countryFirst(all: Referent[]): Referent[] {
-  return all.some((r) => r.kind === 'country') ? all.filter((r) => r.kind === 'country' || r.kind === 'division') : all;
+  if (!all.some((r) => r.kind === 'country')) return all;
+  let hit = countryFirstCache.get(all);
+  if (!hit) countryFirstCache.set(all, (hit = all.filter((r) => r.kind === 'country' || r.kind === 'division')));
+  return hit;
 }
+
+/** Readings arrays are shared between documents (readingsOf): so are their filtered forms. */
+const countryFirstCache = new WeakMap<Referent[], Referent[]>();
+const usualCache = new WeakMap<Referent[], Referent | undefined>();
 
 function unionReadings(all: Referent[][]): Referent[] {
   // Mentions of one name share one readings array: most entities have a single distinct list.
@@ -382,7 +396,8 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
     e.mentions = e.mentions.filter((mi) => !ms.includes(mi));
     entities.push(target);
   }
-  const usual = u.all.length === 1 ? u.all[0] : bestByPrior(countryFirst(u.all));
+  let usual = u.all.length === 1 ? u.all[0] : usualCache.get(u.all);
+  if (usual === undefined && u.all.length > 1) usualCache.set(u.all, (usual = bestByPrior(countryFirst(u.all))));
   const id = idFor(r, usual, u.baseId, e.canonical, gazetteer, u.all);
   const type = typeOfReferent(r);
   if (id !== target.id) {

@@ -40,7 +40,12 @@ const W = {
 /** Counts of context past this add nothing: a long document is not more certain than a short one. */
 const CAP = 4;
 
+/** The reading's weight before any evidence; referents are shared between documents, and so is this. */
 export function prior(r: Referent): number {
+  return (r.prior ??= priorOf(r));
+}
+
+function priorOf(r: Referent): number {
   switch (r.kind) {
     case 'country':
       return W.country;

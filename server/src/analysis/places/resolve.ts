@@ -41,6 +41,8 @@ interface Unit {
   container?: { name: number; places: Referent[] };
   /** Units listed with this one ("Georgia and Ukraine"). */
   partners: Unit[];
+  /** One of its readings is a country. */
+  countryNamesake: boolean;
   chosen?: Referent;
 }
 
@@ -133,7 +135,7 @@ export function resolvePlaces(input: PlaceInput): void {
     const home = datelineName >= 0 ? units[unitOfName[datelineName]]?.chosen : undefined;
     let partners: Referent[] | undefined;
     for (const p of u.partners) if (p.chosen) (partners ??= []).push(p.chosen);
-    return { home: home && units[unitOfName[datelineName]] !== u ? home : undefined, partners };
+    return { home: home && units[unitOfName[datelineName]] !== u ? home : undefined, partners, countryNamesake: u.countryNamesake };
   };
   const open: Unit[] = [];
   for (const u of units) {
@@ -224,7 +226,7 @@ function splitUnits(
     const all = unionReadings(ks.map((k) => readings[k]));
     let container: Unit['container'];
     for (const k of ks) container ??= hints[k];
-    return [{ unit: { entity: e, baseId: e.id, ks, surface: names[ks[0]].text, all, cands: countryFirst(all), explicit: false, container, partners: [] }, ks }];
+    return [{ unit: { entity: e, baseId: e.id, ks, surface: names[ks[0]].text, all, cands: countryFirst(all), explicit: false, container, partners: [], countryNamesake: all.some((r) => r.kind === 'country') }, ks }];
   }
   const groups: Array<{ set: Referent[] | null; ks: number[] }> = [];
   let current: (typeof groups)[number] | undefined;
@@ -259,10 +261,11 @@ function splitUnits(
       ks: g.ks,
       surface,
       all,
-      cands: g.set ?? countryFirst(all),
+      cands: g.set ? cityFirst(g.set) : countryFirst(all),
       explicit: g.set !== null,
       container: g.ks.map((k) => hints[k]).find((h) => h !== undefined),
       partners: [],
+      countryNamesake: all.some((r) => r.kind === 'country'),
     };
     return { unit, ks: g.ks };
   });
@@ -274,10 +277,25 @@ function splitUnits(
  * makes it a town or a lesser region.
  */
 function countryFirst(all: Referent[]): Referent[] {
-  if (!all.some((r) => r.kind === 'country')) return all;
   let hit = countryFirstCache.get(all);
-  if (!hit) countryFirstCache.set(all, (hit = all.filter((r) => r.kind === 'country' || r.kind === 'division')));
+  if (!hit) {
+    hit = all.some((r) => r.kind === 'country') ? all.filter((r) => r.kind === 'country' || r.kind === 'division') : cityFirst(all);
+    countryFirstCache.set(all, hit);
+  }
   return hit;
+}
+
+/**
+ * A division named like a city inside it ("Granada" the department and its city, "Córdoba" the
+ * province) means the city unless the text says otherwise ("Guanajuato state", "in the province").
+ */
+function cityFirst(all: Referent[]): Referent[] {
+  const namesakes = all.filter((d) => (d.kind === 'division' || d.kind === 'region') && all.some((c) => c.kind === 'city' && !c.shortForm && liesInOrSameRegion(c, d)));
+  return namesakes.length ? all.filter((r) => !namesakes.includes(r)) : all;
+}
+
+function liesInOrSameRegion(c: Referent, d: Referent): boolean {
+  return d.kind === 'division' ? liesIn(c, d) : c.cc === d.cc;
 }
 
 /** Readings arrays are shared between documents (readingsOf): so are their filtered forms. */

@@ -67,7 +67,8 @@ export function resolvePlaces(input: PlaceInput): void {
   // 1. Explicit evidence per name: what contains it, and what it contains.
   const allowed: Array<Referent[] | null> = names.map(() => null);
   const containerHint: Array<{ name: number; places: Referent[] } | undefined> = names.map(() => undefined);
-  const contained = new Set<string>();
+  /** Adjacent names k, k + 1 in a containment relation, by k. */
+  const contained = new Set<number>();
   const narrow = (k: number, to: Referent[]) => {
     const cur = allowed[k];
     const next = cur ? cur.filter((r) => to.some((t) => t.key === r.key)) : to;
@@ -90,7 +91,7 @@ export function resolvePlaces(input: PlaceInput): void {
       narrow(k, inside);
       if (c.name >= 0) {
         narrow(c.name, c.places.filter((p) => inside.some((r) => liesIn(r, p))));
-        contained.add(`${Math.min(k, c.name)}:${Math.max(k, c.name)}`);
+        if (Math.abs(k - c.name) === 1) contained.add(Math.min(k, c.name));
       }
     }
     const cue = kindCue(text, names[k]);
@@ -119,7 +120,7 @@ export function resolvePlaces(input: PlaceInput): void {
   // Lists: "Georgia and Ukraine", "Beirut, Sidon and Tyre" (not "Paris, Texas").
   for (let k = 0; k + 1 < names.length; k++) {
     const gap = names[k + 1].start - names[k].end;
-    if (gap < 1 || gap > 7 || contained.has(`${k}:${k + 1}`) || !LIST_GAP.test(text.slice(names[k].end, names[k + 1].start))) continue;
+    if (gap < 1 || gap > 7 || contained.has(k) || !LIST_GAP.test(text.slice(names[k].end, names[k + 1].start))) continue;
     const a = units[unitOfName[k]];
     const b = units[unitOfName[k + 1]];
     if (a && b && a !== b) {

@@ -182,7 +182,7 @@ function placeContext(ctx: Ctx, ti: number, end: number, weak: boolean, org = fa
   const possessive = /^['’](?:s\b|\s)/.test(text.slice(end, end + 3));
   if (weak && (LOCATIVE.has(prev) || (org && prev === 'from')) && !possessive) return true;
   if ((prev === 'of' || prev === 'in') && OF_PLACE.has(prev2)) return true;
-  if (containedIn(ctx, start, end)) return true;
+  if (containedIn(ctx, start, end) || containsPrevious(ctx, ti, start, end)) return true;
   // "in Atlanta and Savannah", "residents of Beirut, Sidon and Tyre": a list of places after a locative word
   // (not "in Iraq, Obama and Clinton withdrew": the list goes on with a person).
   const next = tokens[ti + 1]?.text ?? '';
@@ -192,6 +192,15 @@ function placeContext(ctx: Ctx, ti: number, end: number, weak: boolean, org = fa
     if (before && listIsLocative(ctx, before) && (!after || PLACE_TYPES.has(after.type))) return true;
   }
   return false;
+}
+
+/** "Sydney, Nova Scotia": a division or country right after a place, holding a place of that name. */
+function containsPrevious(ctx: Ctx, ti: number, start: number, end: number): boolean {
+  if (ti < 2 || ctx.tokens[ti - 1].text !== ',') return false;
+  const place = placeEndingAtOffset(ctx, ctx.tokens[ti - 2].end);
+  if (!place) return false;
+  const containers = candidatesOf(ctx.text.slice(start, end), ctx.gazetteer).filter((r) => r.kind === 'country' || r.kind === 'division');
+  return containers.length > 0 && candidatesOf(place.text, ctx.gazetteer).some((r) => containers.some((c) => liesIn(r, c)));
 }
 
 /** A list item with places on both sides: "Springfield, Branson and Kansas City". */

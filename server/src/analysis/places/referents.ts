@@ -28,6 +28,8 @@ export interface Referent {
   feature?: string;
   /** Reached through a short form of the place's name ("Washington" for Washington, D.C.). */
   shortForm: boolean;
+  /** Its weight before any evidence, once computed (score.ts). */
+  prior?: number;
 }
 
 const caches = new WeakMap<Gazetteer, Map<string, Referent[]>>();

@@ -17,6 +17,8 @@ export interface Evidence {
   home?: Referent;
   /** The places listed with this one ("Georgia and Ukraine"). */
   partners?: readonly Referent[];
+  /** The name is also a country's ("Georgia"). */
+  countryNamesake?: boolean;
 }
 
 const W = {
@@ -30,6 +32,7 @@ const W = {
   shortForm: 0.3,
   sameCountry: 1.6,
   sameDivision: 1.4,
+  siblingDivision: 0.8,
   near: 0.6,
   border: 0.6,
   homeCountry: 1.5,
@@ -40,7 +43,12 @@ const W = {
 /** Counts of context past this add nothing: a long document is not more certain than a short one. */
 const CAP = 4;
 
+/** The reading's weight before any evidence; referents are shared between documents, and so is this. */
 export function prior(r: Referent): number {
+  return (r.prior ??= priorOf(r));
+}
+
+function priorOf(r: Referent): number {
   switch (r.kind) {
     case 'country':
       return W.country;
@@ -124,7 +132,9 @@ const log2p = (n: number) => Math.log2(1 + Math.min(CAP, Math.max(0, n)));
 
 export function score(r: Referent, ctx: PlaceContext, ev: Evidence): number {
   let s = prior(r);
-  s += W.sameCountry * log2p(ctx.inCountry(r.cc));
+  // A division named like a country ("Georgia"): the country's places lie inside the country, but
+  // they are only the division's siblings, weaker evidence for it than places inside it.
+  s += (ev.countryNamesake && r.kind === 'division' ? W.siblingDivision : W.sameCountry) * log2p(ctx.inCountry(r.cc));
   s += W.sameDivision * log2p(ctx.inDivision(r));
   s += W.near * log2p(ctx.near(r));
   s += W.border * log2p(ctx.bordering(r.cc));

@@ -189,6 +189,17 @@ const CAPS_NAME = /^[\p{Lu}][\p{Lu}.'’-]*(?:[ \t]+[\p{Lu}][\p{Lu}.'’-]*){0,3
 
 /** The dateline's place name: an all-capitals name opening one of the first paragraphs, then a dash. */
 export function datelineSpan(text: string, structure: DocumentStructure): Span | null {
+  // Asked twice per document (place or not, then resolution): found once per structure.
+  const known = datelines.get(structure);
+  if (known !== undefined && known.text === text) return known.span;
+  const span = findDateline(text, structure);
+  datelines.set(structure, { text, span });
+  return span;
+}
+
+const datelines = new WeakMap<DocumentStructure, { text: string; span: Span | null }>();
+
+function findDateline(text: string, structure: DocumentStructure): Span | null {
   let seen = 0;
   for (const b of structure.blocks) {
     if (b.section !== 'article' || (b.kind !== 'paragraph' && b.kind !== 'byline')) continue;

@@ -329,10 +329,32 @@ function liesInOrSameRegion(c: Referent, d: Referent): boolean {
 const countryFirstCache = new WeakMap<Referent[], Referent[]>();
 const usualCache = new WeakMap<Referent[], Referent | undefined>();
 
+/**
+ * Unions of readings arrays, by the arrays in order of first appearance: an entity whose mentions read
+ * differently ("Washington", "Washington's") gets the same union array in every document, so the
+ * caches keyed by readings arrays (countryFirst, choices) hold for it too.
+ */
+interface UnionNode {
+  next: WeakMap<Referent[], UnionNode>;
+  union?: Referent[];
+}
+const unionRoot: UnionNode = { next: new WeakMap() };
+
 function unionReadings(all: Referent[][]): Referent[] {
   // Mentions of one name share one readings array: most entities have a single distinct list.
   if (all.every((l) => l === all[0])) return all[0];
   const lists = [...new Set(all)];
+  let node = unionRoot;
+  for (const l of lists) {
+    let child = node.next.get(l);
+    if (!child) node.next.set(l, (child = { next: new WeakMap() }));
+    node = child;
+  }
+  node.union ??= unionOf(lists);
+  return node.union;
+}
+
+function unionOf(lists: Referent[][]): Referent[] {
   const out: Referent[] = [];
   const seen = new Set<string>();
   for (const l of lists) {
@@ -472,7 +494,33 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
 /** How many readings "choose the place…" offers: the chosen one, then the most prominent others. */
 const MAX_CHOICES = 10;
 
+/**
+ * The same name with the same readings and choice recurs across documents ("Washington", "Georgia"):
+ * the list is built once per readings array and reused. Its objects are shared, read-only data.
+ */
+const choiceCache = new WeakMap<Referent[], Map<string, PlaceCandidate[]>>();
+
 function choices(
+  chosen: Referent,
+  all: Referent[],
+  usual: Referent | undefined,
+  e: EntityCluster,
+  gazetteer: Gazetteer,
+  baseId: string,
+): PlaceCandidate[] {
+  let byChoice = choiceCache.get(all);
+  if (!byChoice) choiceCache.set(all, (byChoice = new Map()));
+  const key = `${chosen.key}\u0000${usual?.key ?? ''}\u0000${baseId}\u0000${e.canonical}`;
+  let list = byChoice.get(key);
+  if (!list) {
+    list = buildChoices(chosen, all, usual, e, gazetteer, baseId);
+    if (byChoice.size > 64) byChoice.clear();
+    byChoice.set(key, list);
+  }
+  return list.slice();
+}
+
+function buildChoices(
   chosen: Referent,
   all: Referent[],
   usual: Referent | undefined,

@@ -30,6 +30,8 @@ export interface Referent {
   shortForm: boolean;
   /** Its weight before any evidence, once computed (score.ts). */
   prior?: number;
+  /** Its map cell, once computed (score.ts). */
+  cell?: number;
 }
 
 const caches = new WeakMap<Gazetteer, Map<string, Referent[]>>();

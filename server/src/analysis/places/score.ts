@@ -124,7 +124,7 @@ export class PlaceContext {
   /** Places in the map cells around a point (a few hundred kilometres). */
   near(r: Referent): number {
     if (r.kind === 'country' || r.lat === undefined || r.lon === undefined) return 0;
-    return this.around.get(cellKey(r.lat, r.lon)) ?? 0;
+    return this.around.get((r.cell ??= cellKey(r.lat, r.lon))) ?? 0;
   }
 
   bordering(cc: string): number {
@@ -158,7 +158,9 @@ function bump<K>(map: Map<K, number>, key: K, n: number): void {
   else map.set(key, v);
 }
 
-const log2p = (n: number) => Math.log2(1 + Math.min(CAP, Math.max(0, n)));
+/** log2(1 + n) for the counts 0..CAP, computed once: scoring asks for them again and again. */
+const LOG2P = Array.from({ length: CAP + 1 }, (_, n) => Math.log2(1 + n));
+const log2p = (n: number) => (n <= 0 ? 0 : n >= CAP ? LOG2P[CAP] : Number.isInteger(n) ? LOG2P[n] : Math.log2(1 + n));
 
 export function score(r: Referent, ctx: PlaceContext, ev: Evidence): number {
   let s = prior(r);

@@ -355,13 +355,19 @@ function makeEntry(doc: string, cluster: EntityCluster, nicknames: ReadonlyMap<s
     return e;
   }
   const canonicalKey = nameKey(cluster.canonical);
+  // A resolved place joins only the same place by name: "Paris" in a story from Texas is not the Paris
+  // of a story from France (their local ids already differ: paris-texas, paris).
+  const where =
+    cluster.kind === 'place' && cluster.place
+      ? `@${cluster.place.country}:${cluster.place.admin1 ?? ''}:${nameKey(cluster.place.name)}`
+      : '';
   if (canonicalKey.length >= 3) {
-    e.strong.push(`n:${cluster.kind}:${canonicalKey}`);
-    e.seek.push({ key: `n:${cluster.kind}:${canonicalKey}`, sig: 'any', accepts: () => true });
+    e.strong.push(`n:${cluster.kind}:${canonicalKey}${where}`);
+    e.seek.push({ key: `n:${cluster.kind}:${canonicalKey}${where}`, sig: 'any', accepts: () => true });
   }
   for (const alias of cluster.aliases) {
     const k = nameKey(alias);
-    if (k.length >= 3 && k !== canonicalKey) e.provide.push(`n:${cluster.kind}:${k}`);
+    if (k.length >= 3 && k !== canonicalKey) e.provide.push(`n:${cluster.kind}:${k}${where}`);
   }
   if (isAbbreviation(cluster.canonical)) {
     const canonical = cluster.canonical;

@@ -5,6 +5,7 @@ import { sayAbout, writeStdout } from './io';
 import { JsonDocumentsWriter, writeAll, type Write } from './json';
 import { analysisWarnings, decodeWarning, summaryLines } from './output';
 import { readDocument, type ReadResult } from '../workspace/readDocument';
+import { CachedAnalyzer } from '../workspace/cache/cachedAnalyzer';
 
 export class UsageError extends Error {}
 
@@ -13,15 +14,18 @@ const analyzeArgs = z
     json: z.boolean(),
     jsonl: z.boolean(),
     jobs: z.number().int().min(1).max(256),
+    cache: z.string().min(1).optional(),
     files: z.array(z.string().min(1)),
   })
   .refine((a) => a.jsonl || a.files.length > 0, 'analyze needs at least one file')
-  .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other');
+  .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other')
+  .refine((a) => !(a.cache && a.jsonl), '--cache works with files, not --jsonl');
 
 export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArgs> {
   let json = false;
   let jsonl = false;
   let jobs = defaultJobs();
+  let cache: string | undefined;
   const files: string[] = [];
   let optionsDone = false;
   for (let i = 0; i < argv.length; i++) {
@@ -31,10 +35,12 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
     else if (!optionsDone && arg === '--jsonl') jsonl = true;
     else if (!optionsDone && (arg === '--jobs' || arg === '-j')) jobs = Number(argv[++i]);
     else if (!optionsDone && arg.startsWith('--jobs=')) jobs = Number(arg.slice(7));
+    else if (!optionsDone && arg === '--cache') cache = argv[++i] ?? '';
+    else if (!optionsDone && arg.startsWith('--cache=')) cache = arg.slice(8);
     else if (!optionsDone && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);
   }
-  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, files });
+  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, cache, files });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
 }
@@ -50,7 +56,7 @@ export type FileResult =
  */
 export async function* analyzeFiles(
   files: readonly string[],
-  analyze: (text: string) => DocumentAnalysis,
+  analyze: (text: string, file: string) => DocumentAnalysis,
   read: (file: string) => Promise<ReadResult> = readDocument,
 ): AsyncGenerator<FileResult> {
   for (const file of files) {
@@ -61,7 +67,7 @@ export async function* analyzeFiles(
     }
     let analysis: DocumentAnalysis;
     try {
-      analysis = analyze(doc.text);
+      analysis = analyze(doc.text, file);
     } catch (err) {
       yield { file, ok: false, reason: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
       continue;
@@ -78,11 +84,13 @@ export async function analyze(
   analyzeText: (text: string) => DocumentAnalysis,
   write: Write = writeStdout,
 ): Promise<number> {
-  const { json, jsonl, jobs, files } = parseAnalyze(argv);
+  const { json, jsonl, jobs, cache, files } = parseAnalyze(argv);
   if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
   let failed = false;
   const out = json ? new JsonDocumentsWriter(write) : null;
-  for await (const result of analyzeFiles(files, analyzeText)) {
+  const cached = cache ? new CachedAnalyzer(cache, analyzeText) : undefined;
+  const run = cached ? (text: string, file: string) => cached.analyze(file, text) : analyzeText;
+  for await (const result of analyzeFiles(files, run)) {
     if (!result.ok) {
       sayAbout(result.file, result.reason);
       failed = true;
@@ -93,6 +101,7 @@ export async function analyze(
     else await writeAll(lines(summaryLines(result.file, result.analysis)), write);
   }
   if (out) await out.close();
+  await cached?.flush();
   return failed ? 2 : 0;
 }
 

@@ -6,7 +6,9 @@ import { loadResources } from '../workspace/resources';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report';
 
 const USAGE = `Usage:
-  dossier analyze [--json] <file...>   analyse documents; --json prints the version 1 contract
+  dossier analyze [--json] [--cache DIR] <file...>
+                                        analyse documents; --json prints the version 1 contract;
+                                        --cache keeps analyses in DIR (the persistent index) and reuses them
   dossier analyze --jsonl [--jobs N] [file...]
                                         one JSON object per line and document, in input order, N threads;
                                         without files, reads paths or {"id","text"} JSON lines from stdin

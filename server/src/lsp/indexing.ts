@@ -1,6 +1,6 @@
 import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { indexChangedNotification, indexingStatusNotification } from '../../../common/protocol';
+import { clearIndexCacheRequest, indexChangedNotification, indexingStatusNotification, type IndexingStatus } from '../../../common/protocol';
 import type { Settings } from '../../../common/settings';
 import type { SettingsManager } from './settingsManager';
 import type { DocumentIndex } from '../workspace/documentIndex';
@@ -33,8 +33,15 @@ export function registerIndexing(
   const indexer = new WorkspaceIndexer(index, {
     isOpen: deps.isOpen,
     log: (m) => connection.console.info(m),
-    progress: (indexed, total, failed) =>
-      void connection.sendNotification(indexingStatusNotification, { indexed, total, done: indexed >= total, failed: [...failed] }),
+    progress: (indexed, total, failed) => {
+      const status: IndexingStatus = { indexed, total, done: indexed >= total, failed: [...failed] };
+      void connection.sendNotification(indexingStatusNotification, status);
+      // The cache's size for the status bar's tooltip, once a run is done (counting it must not hold up "done").
+      const store = index.shards;
+      if (status.done && store) {
+        void store.size().then(({ bytes }) => connection.sendNotification(indexingStatusNotification, { ...status, cacheBytes: bytes }));
+      }
+    },
   });
   const reindex = async () => {
     const s = await settings.get();
@@ -53,6 +60,22 @@ export function registerIndexing(
       });
     }
     void reindex();
+  });
+  // A shard that vanished (or was damaged) under a document known only by its summary: analyse the file again.
+  index.onDidLoseShard((uri) => {
+    if (!uri.startsWith('file:') || deps.isOpen(uri)) return;
+    void settings.get().then((s) => indexer.indexFile(fileURLToPath(uri), maxBytes(s)));
+  });
+  connection.onRequest(clearIndexCacheRequest, async () => {
+    const store = index.shards;
+    if (!store) return { cleared: false };
+    indexer.cancel();
+    // Documents known only by their summary need their shards: everything not open is indexed again from scratch.
+    for (const doc of [...index.all()]) if (!deps.isOpen(doc.uri)) index.remove(doc.uri);
+    await store.clear();
+    connection.console.info(`Dossier: index cache cleared (${store.dir}); indexing the workspace again`);
+    void reindex();
+    return { cleared: true };
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();

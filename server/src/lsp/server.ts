@@ -15,6 +15,8 @@ import { SettingsManager } from './settingsManager';
 import { WorkerAnalysisService } from '../workspace/analysisService';
 import { AnnotationIndex } from '../workspace/annotationIndex';
 import { DocumentIndex } from '../workspace/documentIndex';
+import { engineVersion } from '../workspace/cache/engineVersion';
+import { ShardStore } from '../workspace/cache/shardStore';
 
 /**
  * Wires the LSP connection to the language service: the parts (document
@@ -33,6 +35,12 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     session.initialize(params);
     settings.enable(session.configuration);
+    if (session.cacheDir) {
+      index.persistTo({
+        store: new ShardStore(session.cacheDir, engineVersion()),
+        hasCorrections: (uri) => annotations.get(uri).some((a) => a.kind === 'correction'),
+      });
+    }
     return {
       capabilities: {
         ...featureCapabilities,

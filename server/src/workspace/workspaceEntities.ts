@@ -1,5 +1,6 @@
 import type { EntityCluster, EntityMention } from '../analysis/types';
-import type { DocumentIndex, IndexedDocument } from './documentIndex';
+import type { DocumentSummary } from './cache/summary';
+import { documentSummary, type DocumentIndex, type IndexedDocument } from './documentIndex';
 import { entitiesById } from './entitiesById';
 
 export interface MentionRef {
@@ -21,6 +22,8 @@ export interface WorkspaceEntities {
   readonly generation: number;
   documents(): Iterable<IndexedDocument>;
   document(uri: string): IndexedDocument | undefined;
+  /** What a walk over every document may read of one: always in memory (its whole analysis may have to be read from disk). */
+  summary(doc: IndexedDocument): DocumentSummary;
   /** The workspace-wide id of an entity of one document. */
   workspaceId(uri: string, localId: string): string;
   /** The documents that mention the workspace entity, sorted by uri. */
@@ -59,6 +62,7 @@ export function workspaceEntities(index: DocumentIndex): WorkspaceEntities {
     },
     documents: () => index.all(),
     document: (uri) => index.get(uri),
+    summary: documentSummary,
     workspaceId: (uri, localId) => index.registry.resolve(uri, localId),
     membersOf,
     membersIn: (workspaceId, uri) => local(uri, index.registry.membersOf(workspaceId).get(uri) ?? []),

@@ -20,6 +20,9 @@ import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbrevia
  * change.
  */
 
+/** What the registry reads of a document's entity (a summary of one is enough). */
+export type RegistryEntity = Pick<EntityCluster, 'id' | 'canonical' | 'kind' | 'type' | 'aliases'> & { mentions: { readonly length: number } };
+
 export interface DocumentEntities {
   doc: string;
   entities: EntityCluster[];
@@ -94,7 +97,7 @@ export class EntityRegistry {
   private targets = new Map<Component, Component>();
 
   /** Replaces the entities of `doc`. */
-  update(doc: string, entities: readonly EntityCluster[]): void {
+  update(doc: string, entities: readonly RegistryEntity[]): void {
     this.detach(doc);
     const map = new Map<string, Entry>();
     for (const cluster of entities) {
@@ -283,7 +286,7 @@ export function resolveWorkspaceIds(
   return out;
 }
 
-function makeEntry(doc: string, cluster: EntityCluster, nicknames: ReadonlyMap<string, string>): Entry {
+function makeEntry(doc: string, cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>): Entry {
   const e: Entry = {
     doc,
     localId: cluster.id,

@@ -10,7 +10,6 @@ import type { Claim } from '../../analysis/types';
 import { raceCancellation, type CancelToken } from '../../workspace/cancellation';
 import type { IndexedDocument } from '../../workspace/documentIndex';
 import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
-import { speakerName } from './claimsOf';
 import { checkEvery, throwIfCancelled } from './context';
 import { label, LABEL_MAX, truncate } from './markdown';
 
@@ -29,8 +28,11 @@ const CLAIM_MAX = 300;
 const SLICE_MS = 8;
 
 interface SpeakerEntry extends OverviewSpeaker {
-  claims: Array<{ doc: IndexedDocument; claim: Claim }>;
+  /** Each claim as its document and place in the document's claims: the claim itself is read when it is shown or filtered. */
+  claims: Array<{ doc: IndexedDocument; index: number }>;
 }
+
+const claimOf = (c: { doc: IndexedDocument; index: number }): Claim => c.doc.analysis.claims[c.index];
 
 interface Summary {
   generation: number;
@@ -59,7 +61,7 @@ export class WorkspaceOverviewService {
     }
     const speakers: OverviewSpeaker[] = [];
     for (const sp of s.speakers.values()) {
-      const claimCount = f ? sp.claims.filter((c) => hit(sp.name, c.claim.text, c.claim.cue?.text ?? '')).length : sp.claims.length;
+      const claimCount = f ? sp.claims.filter((c) => hit(sp.name, claimOf(c).text, claimOf(c).cue?.text ?? '')).length : sp.claims.length;
       if (claimCount) speakers.push({ key: sp.key, name: sp.name, resolved: sp.resolved, claimCount });
     }
     speakers.sort((a, b) => b.claimCount - a.claimCount || a.name.localeCompare(b.name));
@@ -99,7 +101,8 @@ export class WorkspaceOverviewService {
     const out: OverviewClaim[] = [];
     for (let i = 0; i < sp.claims.length; i++) {
       checkEvery(token, i);
-      const { doc, claim } = sp.claims[i];
+      const { doc } = sp.claims[i];
+      const claim = claimOf(sp.claims[i]);
       if (f && ![sp.name, claim.text, claim.cue?.text ?? ''].some((t) => t.toLowerCase().includes(f))) continue;
       out.push({
         uri: doc.uri,
@@ -141,26 +144,32 @@ export class WorkspaceOverviewService {
       // The document may have been replaced or removed while we yielded.
       if (this.entities.document(doc.uri) !== doc) continue;
       documents++;
-      for (const e of doc.analysis.entities) {
+      // Summaries only: the walk over every document reads no shard.
+      const summary = this.entities.summary(doc);
+      const canonical = new Map(summary.entities.map((e) => [e.id, e.canonical]));
+      for (const e of summary.entities) {
         const id = this.entities.workspaceId(doc.uri, e.id);
         let entry = entities.get(id);
         if (!entry) {
           entry = { id, name: label(e.canonical), kind: e.kind, type: e.type, mentionCount: 0, documentCount: 0, lastDoc: '' };
           entities.set(id, entry);
         } else if (e.canonical.length > entry.name.length) entry.name = label(e.canonical);
-        entry.mentionCount += e.mentions.length;
+        entry.mentionCount += e.n;
         if (entry.lastDoc !== doc.uri) {
           entry.lastDoc = doc.uri;
           entry.documentCount++;
         }
       }
-      for (const claim of doc.analysis.claims) {
+      for (let index = 0; index < summary.claims.length; index++) {
+        const claim = summary.claims[index];
         const speakerId = claim.speaker ? this.entities.workspaceId(doc.uri, claim.speaker) : null;
-        const name = label(speakerName(doc, claim) ?? 'Unattributed');
+        // As speakerName (claimsOf.ts) says it, from the summary.
+        const said = claim.speaker ? (canonical.get(claim.speaker) ?? claim.source) : claim.source;
+        const name = label(said ?? 'Unattributed');
         const key = speakerId ?? `source:${name.toLowerCase()}`;
         let sp = speakers.get(key);
         if (!sp) speakers.set(key, (sp = { key, name, resolved: speakerId !== null, claimCount: 0, claims: [] }));
-        sp.claims.push({ doc, claim });
+        sp.claims.push({ doc, index });
         sp.claimCount++;
       }
     }

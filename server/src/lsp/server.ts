@@ -25,7 +25,8 @@ import { ShardStore } from '../workspace/cache/shardStore';
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const analysis = WorkerAnalysisService.create(loadResources, __dirname, analysisThreads());
+  // Threads start at initialize: with a warm persistent index they wait until a document changed, not during start.
+  const analysis = WorkerAnalysisService.create(loadResources, __dirname, analysisThreads(), 0, false);
   const annotations = new AnnotationIndex();
   const index = new DocumentIndex(analysis, (uri, text, raw) => applyCorrections(raw, annotations.corrections(uri, text)));
   const settings = new SettingsManager(connection);
@@ -40,7 +41,7 @@ export function startServer(connection: Connection): void {
         store: new ShardStore(session.cacheDir, engineVersion()),
         hasCorrections: (uri) => annotations.get(uri).some((a) => a.kind === 'correction'),
       });
-    }
+    } else if (analysis instanceof WorkerAnalysisService) analysis.prewarm();
     return {
       capabilities: {
         ...featureCapabilities,

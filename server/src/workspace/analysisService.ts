@@ -96,12 +96,12 @@ export class WorkerAnalysisService implements AnalysisService {
    * analysis. With inlineBelow 0 the calling thread never analyses, so it
    * never holds the model and its garbage collections stay short.
    */
-  static create(resources: () => AnalysisResources, dir: string, size: number, inlineBelow = 0): AnalysisService {
+  static create(resources: () => AnalysisResources, dir: string, size: number, inlineBelow = 0, prewarm = true): AnalysisService {
     const inline = new InlineAnalysisService(resources);
     const script = path.join(dir, 'worker.js');
     if (!fs.existsSync(script)) return inline;
     const pool = new WorkerAnalysisService(script, { size, inlineBelow }, inline);
-    pool.prewarm();
+    if (prewarm) pool.prewarm();
     return pool;
   }
 

@@ -20,7 +20,7 @@ export type Corrector = (uri: string, text: string, analysis: DocumentAnalysis) 
 export interface IndexStorage {
   /** Where shards are kept; without it every analysis stays in memory (as for a small workspace). */
   store?: ShardStore;
-  /** Whole analyses kept in memory besides open documents, least recently used first out (with a store). */
+  /** Whole analyses kept in memory besides open documents (at least 1), least recently used first out (with a store). */
   resident?: number;
   /** Whether the user corrected the document: its stored summary (made before corrections) then does not do. */
   hasCorrections?(uri: string): boolean;
@@ -113,6 +113,7 @@ export class DocumentIndex {
   /** Documents whose whole analysis is in memory and may leave it, least recently used first. */
   private readonly recent = new Map<string, StoredDocument>();
   private store: ShardStore | undefined;
+  private readonly writes = new Set<Promise<void>>();
   private resident = Infinity;
 
   /**
@@ -132,7 +133,7 @@ export class DocumentIndex {
     if (this.docs.size || this.pending.size) throw new Error('the index is persistent from the start or not at all');
     this.storage = storage;
     this.store = storage.store;
-    this.resident = this.store ? Math.max(0, storage.resident ?? DEFAULT_RESIDENT) : Infinity;
+    this.resident = this.store ? Math.max(1, storage.resident ?? DEFAULT_RESIDENT) : Infinity;
   }
 
   /** Shards written and failed since the start (for logs and tests). */
@@ -229,7 +230,7 @@ export class DocumentIndex {
     const store = this.store;
     if (!store || entry.hash === undefined) return;
     // The shard keeps the analysis as the engine made it: corrections are applied again when it is read.
-    store.write(entry.uri, entry.hash, summarize(raw, entry.whole?.document ?? entry.document), { text, analysis: raw }).then(
+    const write = store.write(entry.uri, entry.hash, summarize(raw, entry.whole?.document ?? entry.document), { text, analysis: raw }).then(
       () => {
         this.stats.written++;
         entry.persisted = true;
@@ -240,6 +241,13 @@ export class DocumentIndex {
         this.stats.writeFailures++;
       },
     );
+    this.writes.add(write);
+    void write.then(() => this.writes.delete(write));
+  }
+
+  /** Resolves when the shards being written now are on disk (or failed). */
+  async flushed(): Promise<void> {
+    while (this.writes.size) await Promise.all([...this.writes]);
   }
 
   /** Puts a new entry in place of the old one and tells the registry and the listeners. */
@@ -259,9 +267,11 @@ export class DocumentIndex {
    * is indexed again (lost listeners) and this read fails.
    */
   restore(doc: StoredDocument): Whole {
-    if (doc.whole) {
+    // The value, not the field, is returned: touching may send it out of memory at once (a resident budget of 0).
+    const whole = doc.whole;
+    if (whole) {
       this.touch(doc);
-      return doc.whole;
+      return whole;
     }
     const full = doc.hash !== undefined ? this.store?.readFull(doc.uri, doc.hash) : undefined;
     if (!full) {
@@ -271,9 +281,10 @@ export class DocumentIndex {
     }
     this.stats.restored++;
     const document = TextDocument.create(doc.uri, 'plaintext', doc.version, full.text);
-    doc.whole = { document, raw: full.analysis, analysis: this.corrector(doc.uri, full.text, full.analysis) };
+    const restored = { document, raw: full.analysis, analysis: this.corrector(doc.uri, full.text, full.analysis) };
+    doc.whole = restored;
     this.touch(doc);
-    return doc.whole;
+    return restored;
   }
 
   /** Marks a whole analysis as just used; the least recently used ones with a shard on disk leave memory. */

@@ -136,7 +136,9 @@ export class WorkspaceOverviewService {
     const speakers = new Map<string, SpeakerEntry>();
     let documents = 0;
     let sliceStart = performance.now();
-    for (const doc of [...this.entities.documents()]) {
+    // In uri order: names and types come from the first document that has the entity, whatever order indexing took.
+    const docs = [...this.entities.documents()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    for (const doc of docs) {
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { gunzipSync, gzipSync } from 'zlib';
 import { z } from 'zod';
 import type { DocumentAnalysis } from '../../analysis/types';
-import { summarySchema, type DocumentSummary } from './summary';
+import { decodeSummary, encodeSummary, type DocumentSummary } from './summary';
 
 /*
  * The persistent index: one shard per document, under the cache folder the
@@ -65,23 +65,15 @@ export class ShardStore {
 
   /** The summary of uri's shard for exactly this text, or undefined (no shard, another text or engine, or unreadable). */
   async readSummary(uri: string, hash: string): Promise<DocumentSummary | undefined> {
-    let handle: fs.promises.FileHandle | undefined;
     try {
-      handle = await fs.promises.open(this.file(uri), 'r');
-      const size = (await handle.stat()).size;
-      const head = Buffer.alloc(Math.min(size, 8));
-      await handle.read(head, 0, head.length, 0);
-      const headerLength = checkMagic(head, size);
+      // One read of the whole file: shards are small, and one system call is cheaper than several positioned reads.
+      const bytes = await fs.promises.readFile(this.file(uri));
+      const headerLength = checkMagic(bytes, bytes.length);
       if (headerLength === undefined) return undefined;
-      const header = await readAt(handle, 8, headerLength);
-      const h = this.header(header, uri, hash, size, headerLength);
-      if (!h) return undefined;
-      const summary = await readAt(handle, 8 + headerLength, h.summary);
-      return parseSummary(summary);
+      const h = this.header(bytes.subarray(8, 8 + headerLength), uri, hash, bytes.length, headerLength);
+      return h && parseSummary(bytes.subarray(8 + headerLength, 8 + headerLength + h.summary));
     } catch {
       return undefined;
-    } finally {
-      await handle?.close().catch(() => undefined);
     }
   }
 
@@ -106,7 +98,7 @@ export class ShardStore {
 
   /** Writes uri's shard atomically (a temporary file renamed over it): a reader sees the old shard or the new one, whole. */
   async write(uri: string, hash: string, summary: DocumentSummary, content: ShardContent): Promise<void> {
-    const summaryBytes = Buffer.from(JSON.stringify(summary), 'utf8');
+    const summaryBytes = Buffer.from(encodeSummary(summary), 'utf8');
     // Level 1: most of the size for a fraction of the time; shards are written while indexing.
     const payload = gzipSync(JSON.stringify({ text: content.text, analysis: content.analysis }), { level: 1 });
     const header = Buffer.from(JSON.stringify({ engine: this.engine, uri, textHash: hash, summary: summaryBytes.length, payload: payload.length }));
@@ -181,14 +173,6 @@ function checkMagic(head: Buffer, size: number): number | undefined {
   return 8 + headerLength <= size ? headerLength : undefined;
 }
 
-async function readAt(handle: fs.promises.FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  if (bytesRead !== length) throw new Error('short read');
-  return buffer;
-}
-
 function parseSummary(bytes: Buffer): DocumentSummary | undefined {
-  const parsed = summarySchema.safeParse(JSON.parse(bytes.toString('utf8')));
-  return parsed.success ? parsed.data : undefined;
+  return decodeSummary(bytes.toString('utf8'));
 }

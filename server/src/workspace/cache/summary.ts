@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { DocumentAnalysis, EntityKind, EntityType } from '../../analysis/types';
 
 /*
@@ -35,27 +34,68 @@ export interface DocumentSummary {
   claims: SummaryClaim[];
 }
 
-const entityKind = z.enum(['actor', 'place']) satisfies z.ZodType<EntityKind>;
-// Types are the engine's: a shard from another engine never gets this far (its version differs).
-const entityType = z.string() as unknown as z.ZodType<EntityType>;
-const nat = z.number().int().nonnegative();
+/*
+ * On disk a summary is rows of arrays, not objects: a shard's summary is read
+ * for every document at start, and parsing and checking 10,000 of them has
+ * to take a few seconds at most, which objects with repeated keys and a
+ * schema library do not.
+ *   entity: [id, canonical, kind, type, n, startLine, startChar, endLine, endChar, ...aliases (0 for the canonical name)]
+ *   claim:  [speaker or 0, source or 0]
+ */
+type EntityRow = [string, string, EntityKind, EntityType, number, number, number, number, number, ...Array<string | 0>];
+type ClaimRow = [string | 0, string | 0];
 
-/** Shards come from disk: a summary is checked before it is trusted. */
-export const summarySchema: z.ZodType<DocumentSummary> = z.object({
-  length: nat,
-  entities: z.array(
-    z.object({
-      id: z.string(),
-      canonical: z.string(),
-      kind: entityKind,
-      type: entityType,
-      aliases: z.array(z.string()),
-      n: nat,
-      first: z.tuple([nat, nat, nat, nat]),
-    }),
-  ),
-  claims: z.array(z.object({ speaker: z.string().nullable(), source: z.string().nullable() })),
-});
+export function encodeSummary(s: DocumentSummary): string {
+  const entities: EntityRow[] = s.entities.map((e) => [
+    e.id,
+    e.canonical,
+    e.kind,
+    e.type,
+    e.n,
+    ...e.first,
+    ...e.aliases.map((a) => (a === e.canonical ? 0 : a)),
+  ]);
+  const claims: ClaimRow[] = s.claims.map((c) => [c.speaker ?? 0, c.source ?? 0]);
+  return JSON.stringify([s.length, entities, claims]);
+}
+
+const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/** The summary a shard holds, checked field by field; undefined when anything is off. */
+export function decodeSummary(json: string): DocumentSummary | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(data) || data.length !== 3 || !isNat(data[0]) || !Array.isArray(data[1]) || !Array.isArray(data[2])) return undefined;
+  const entities: SummaryEntity[] = [];
+  for (const row of data[1] as unknown[]) {
+    if (!Array.isArray(row) || row.length < 9) return undefined;
+    const [id, canonical, kind, type, n, l1, c1, l2, c2] = row as unknown[];
+    if (!isStr(id) || !isStr(canonical) || (kind !== 'actor' && kind !== 'place') || !isStr(type)) return undefined;
+    if (!isNat(n) || !isNat(l1) || !isNat(c1) || !isNat(l2) || !isNat(c2)) return undefined;
+    const aliases: string[] = [];
+    for (let i = 9; i < row.length; i++) {
+      const a: unknown = row[i];
+      if (a === 0) aliases.push(canonical);
+      else if (isStr(a)) aliases.push(a);
+      else return undefined;
+    }
+    // Types are the engine's: a shard from another engine never gets this far (its version differs).
+    entities.push({ id, canonical, kind, type: type as EntityType, aliases, n, first: [l1, c1, l2, c2] });
+  }
+  const claims: SummaryClaim[] = [];
+  for (const row of data[2] as unknown[]) {
+    if (!Array.isArray(row) || row.length !== 2) return undefined;
+    const [speaker, source] = row as unknown[];
+    if ((speaker !== 0 && !isStr(speaker)) || (source !== 0 && !isStr(source))) return undefined;
+    claims.push({ speaker: speaker === 0 ? null : speaker, source: source === 0 ? null : source });
+  }
+  return { length: data[0], entities, claims };
+}
 
 interface Positions {
   positionAt(offset: number): { line: number; character: number };

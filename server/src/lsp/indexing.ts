@@ -110,6 +110,8 @@ export function registerIndexing(
       warned.delete(uri);
       return;
     }
+    // A document restored from its shard only as a summary was not analysed now: its warnings were said when it was.
+    if (!index.isResident(uri)) return;
     const warnings = doc.analysis.warnings;
     if (!warnings?.length || warned.get(uri) === doc.version) return;
     warned.set(uri, doc.version);

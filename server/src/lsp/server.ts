@@ -59,11 +59,13 @@ export function startServer(connection: Connection): void {
   registerFeatures(connection, service);
   registerViews(connection, { index, annotations, folders: () => session.folders, log: (m) => connection.console.warn(m) });
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     indexing.dispose();
     sync.dispose();
     annotationViews.dispose();
     analysis.dispose();
+    // Shards still being written are finished, so the next start finds them (a write takes milliseconds).
+    await index.flushed();
   });
 }
 

@@ -206,7 +206,7 @@ export class DocumentIndex {
     // Only documents read from disk have shards: an editor's unsaved text is not worth keeping.
     const hash = this.store && version === -1 ? textHash(text) : undefined;
     if (this.store && hash !== undefined) {
-      const summary = await this.store.readSummary(uri, hash);
+      const summary = this.store.readSummary(uri, hash);
       if (summary && !this.storage.hasCorrections?.(uri)) {
         this.stats.fromShards++;
         return { summary, hash };

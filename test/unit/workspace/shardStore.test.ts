@@ -38,7 +38,7 @@ describe('index shards', () => {
   it('round-trips the summary, the text and the analysis', async () => {
     const store = new ShardStore(dir, 'engine-a');
     await store.write(uri, hash, summary, { text: seed, analysis });
-    assert.deepStrictEqual(await store.readSummary(uri, hash), summary);
+    assert.deepStrictEqual(store.readSummary(uri, hash), summary);
     const full = store.readFull(uri, hash);
     assert.ok(full);
     assert.strictEqual(full.text, seed);
@@ -49,12 +49,12 @@ describe('index shards', () => {
   it('is not used for another engine version, another text or another document', async () => {
     await new ShardStore(dir, 'engine-a').write(uri, hash, summary, { text: seed, analysis });
     const other = new ShardStore(dir, 'engine-b');
-    assert.strictEqual(await other.readSummary(uri, hash), undefined);
+    assert.strictEqual(other.readSummary(uri, hash), undefined);
     assert.strictEqual(other.readFull(uri, hash), undefined);
     const same = new ShardStore(dir, 'engine-a');
-    assert.strictEqual(await same.readSummary(uri, textHash(seed + ' edited')), undefined);
+    assert.strictEqual(same.readSummary(uri, textHash(seed + ' edited')), undefined);
     assert.strictEqual(same.readFull(uri, textHash(seed + ' edited')), undefined);
-    assert.strictEqual(await same.readSummary('file:///ws/other.txt', hash), undefined);
+    assert.strictEqual(same.readSummary('file:///ws/other.txt', hash), undefined);
   });
 
   it('ignores truncated, corrupt and foreign files without throwing', async () => {
@@ -72,7 +72,7 @@ describe('index shards', () => {
     ];
     for (const [what, content] of damaged) {
       fs.writeFileSync(file, content);
-      const summaryRead = await store.readSummary(uri, hash);
+      const summaryRead = store.readSummary(uri, hash);
       const fullRead = store.readFull(uri, hash);
       // A flipped byte in the payload leaves the summary readable; the whole shard is refused.
       if (what.startsWith('a flipped')) assert.deepStrictEqual(summaryRead, summary, what);
@@ -103,8 +103,8 @@ describe('index shards', () => {
     fs.writeFileSync(path.join(store.dir, 'leftover.dsh.123.abc.tmp'), 'half a shard');
     assert.strictEqual((await store.size()).shards, 2);
     assert.strictEqual(await store.prune([kept]), 2);
-    assert.strictEqual(await store.readSummary(uri, hash), undefined);
-    assert.deepStrictEqual(await store.readSummary(kept, hash), summary);
+    assert.strictEqual(store.readSummary(uri, hash), undefined);
+    assert.deepStrictEqual(store.readSummary(kept, hash), summary);
     const { bytes, shards } = await store.size();
     assert.strictEqual(shards, 1);
     assert.strictEqual(bytes, fs.statSync(shardFiles(store)[0]).size);

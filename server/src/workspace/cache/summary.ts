@@ -62,8 +62,35 @@ export function encodeSummary(s: DocumentSummary): string {
 const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
+/**
+ * One copy of each name and alias list for all the summaries read: the same
+ * names recur across thousands of documents, and a summary in memory is
+ * mostly names.
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, string[]>();
+
+  string(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** A shared, never changed list equal to `items`. */
+  list(items: string[]): string[] {
+    const key = JSON.stringify(items);
+    const known = this.lists.get(key);
+    if (known && known.length === items.length) return known;
+    const list = items.map((i) => this.string(i));
+    this.lists.set(key, list);
+    return list;
+  }
+}
+
 /** The summary a shard holds, checked field by field; undefined when anything is off. */
-export function decodeSummary(json: string): DocumentSummary | undefined {
+export function decodeSummary(json: string, pool = new StringPool()): DocumentSummary | undefined {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -85,14 +112,22 @@ export function decodeSummary(json: string): DocumentSummary | undefined {
       else return undefined;
     }
     // Types are the engine's: a shard from another engine never gets this far (its version differs).
-    entities.push({ id, canonical, kind, type: type as EntityType, aliases, n, first: [l1, c1, l2, c2] });
+    entities.push({
+      id: pool.string(id),
+      canonical: pool.string(canonical),
+      kind,
+      type: pool.string(type) as EntityType,
+      aliases: pool.list(aliases),
+      n,
+      first: [l1, c1, l2, c2],
+    });
   }
   const claims: SummaryClaim[] = [];
   for (const row of data[2] as unknown[]) {
     if (!Array.isArray(row) || row.length !== 2) return undefined;
     const [speaker, source] = row as unknown[];
     if ((speaker !== 0 && !isStr(speaker)) || (source !== 0 && !isStr(source))) return undefined;
-    claims.push({ speaker: speaker === 0 ? null : speaker, source: source === 0 ? null : source });
+    claims.push({ speaker: speaker === 0 ? null : pool.string(speaker), source: source === 0 ? null : pool.string(source) });
   }
   return { length: data[0], entities, claims };
 }

@@ -37,7 +37,9 @@ export function registerStatusBar(
     const stats = await client.sendRequest(documentStatsRequest, { uri: editor.document.uri.toString() }).catch(() => null);
     if (mine !== seq) return;
     item.text = stats ? `$(person) ${stats.actors} $(location) ${stats.places} $(quote) ${stats.claims}${progress}` : `Dossier${progress}`;
-    item.tooltip = (stats ? `Dossier: ${stats.actors} actors, ${stats.places} places, ${stats.claims} claims in this document` : 'Dossier') + cacheLine();
+    item.tooltip =
+      (stats ? `Dossier: ${stats.actors} actors, ${stats.places} places, ${stats.claims} claims in this document` : 'Dossier') +
+      cacheLine();
     item.show();
     visible = true;
   };

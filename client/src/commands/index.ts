@@ -51,7 +51,9 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     'dossier.clearIndexCache': server(async () => {
       const { cleared } = await client.sendRequest(clearIndexCacheRequest, {});
       void vscode.window.showInformationMessage(
-        cleared ? 'Dossier: index cache cleared; the workspace is being indexed again.' : 'Dossier: there is no index cache (no workspace folder is open).',
+        cleared
+          ? 'Dossier: index cache cleared; the workspace is being indexed again.'
+          : 'Dossier: there is no index cache (no workspace folder is open).',
       );
     }),
     // Often the command that activates Dossier, before the server is up: it needs no server.

@@ -1,6 +1,11 @@
 import { FileChangeType, type Connection, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { clearIndexCacheRequest, indexChangedNotification, indexingStatusNotification, type IndexingStatus } from '../../../common/protocol';
+import {
+  clearIndexCacheRequest,
+  indexChangedNotification,
+  indexingStatusNotification,
+  type IndexingStatus,
+} from '../../../common/protocol';
 import type { Settings } from '../../../common/settings';
 import type { SettingsManager } from './settingsManager';
 import type { DocumentIndex } from '../workspace/documentIndex';

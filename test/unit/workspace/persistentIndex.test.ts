@@ -94,7 +94,10 @@ describe('persistent index', function () {
   it('answers hovers, references, workspace symbols and the overview as the in-memory index does, cold and warm', async () => {
     const plain = await indexFolder(folder, undefined);
     const expected = await answers(plain, folder);
-    assert.ok(expected.some((a) => Array.isArray(a) && a.length > 1), 'some answers span documents');
+    assert.ok(
+      expected.some((a) => Array.isArray(a) && a.length > 1),
+      'some answers span documents',
+    );
     const cold = await indexFolder(folder, cache);
     assert.strictEqual(cold.index.stats.written, 10);
     assert.deepStrictEqual(await answers(cold, folder), expected, 'cold, with shards');

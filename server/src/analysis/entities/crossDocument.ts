@@ -21,7 +21,9 @@ import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbrevia
  */
 
 /** What the registry reads of a document's entity (a summary of one is enough). */
-export type RegistryEntity = Pick<EntityCluster, 'id' | 'canonical' | 'kind' | 'type' | 'aliases'> & { mentions: { readonly length: number } };
+export type RegistryEntity = Pick<EntityCluster, 'id' | 'canonical' | 'kind' | 'type' | 'aliases'> & {
+  mentions: { readonly length: number };
+};
 
 export interface DocumentEntities {
   doc: string;

@@ -104,7 +104,9 @@ export class ShardStore {
     const summaryBytes = Buffer.from(encodeSummary(summary), 'utf8');
     // Level 1: most of the size for a fraction of the time; shards are written while indexing.
     const payload = gzipSync(JSON.stringify({ text: content.text, analysis: content.analysis }), { level: 1 });
-    const header = Buffer.from(JSON.stringify({ engine: this.engine, uri, textHash: hash, summary: summaryBytes.length, payload: payload.length }));
+    const header = Buffer.from(
+      JSON.stringify({ engine: this.engine, uri, textHash: hash, summary: summaryBytes.length, payload: payload.length }),
+    );
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length);
     const file = this.file(uri);

@@ -160,5 +160,12 @@ export function summarize(analysis: DocumentAnalysis, document: Positions): Docu
 
 /** What the cross-document registry reads of an entity, from a summary. */
 export function registryEntities(summary: DocumentSummary): Array<Omit<SummaryEntity, 'n' | 'first'> & { mentions: { length: number } }> {
-  return summary.entities.map((e) => ({ id: e.id, canonical: e.canonical, kind: e.kind, type: e.type, aliases: e.aliases, mentions: { length: e.n } }));
+  return summary.entities.map((e) => ({
+    id: e.id,
+    canonical: e.canonical,
+    kind: e.kind,
+    type: e.type,
+    aliases: e.aliases,
+    mentions: { length: e.n },
+  }));
 }

@@ -35,8 +35,8 @@ interface Workspace {
 /** A workspace indexed from disk as the server does it, with or without a shard store. */
 async function indexFolder(folder: string, cacheDir: string | undefined, engine = 'engine-a'): Promise<Workspace> {
   const analyses = new CountingAnalyses();
-  // One whole analysis in memory at a time: reads of other documents go through the shards.
-  const index = new DocumentIndex(analyses, undefined, cacheDir ? { store: new ShardStore(cacheDir, engine), resident: 1 } : {});
+  // Three whole analyses in memory at a time (of ten documents): reads of the others go through the shards.
+  const index = new DocumentIndex(analyses, undefined, cacheDir ? { store: new ShardStore(cacheDir, engine), resident: 3 } : {});
   const indexer = new WorkspaceIndexer(index, { isOpen: () => false, log: () => undefined, progress: () => undefined });
   await indexer.run({ folders: [folder], include: ['**/*.txt'], exclude: [], maxBytes: 1 << 24 });
   await index.flushed();
@@ -109,6 +109,7 @@ describe('persistent index', function () {
       'only summaries are in memory after a warm start',
     );
     assert.deepStrictEqual(await answers(warm, folder), expected, 'warm, from shards');
+    assert.ok(warm.index.stats.restored > 0, 'whole analyses were read back from shards');
   });
 
   it('analyses again only the documents that changed, and those of another engine version', async () => {

@@ -115,9 +115,8 @@ export function registerIndexing(
       warned.delete(uri);
       return;
     }
-    // A document restored from its shard only as a summary was not analysed now: its warnings were said when it was.
-    if (!index.isResident(uri)) return;
-    const warnings = doc.analysis.warnings;
+    // Never the shard: a document read back from it was not analysed now, and its warnings were said when it was.
+    const warnings = index.warnings(uri);
     if (!warnings?.length || warned.get(uri) === doc.version) return;
     warned.set(uri, doc.version);
     for (const w of warnings) connection.console.warn(`Dossier: ${uri}: analysed in part: ${w}`);

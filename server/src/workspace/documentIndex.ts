@@ -4,7 +4,8 @@ import { EntityRegistry } from '../analysis/entities/crossDocument';
 import { engineData } from './resources';
 import type { AnalysisService } from './analysisService';
 import { CancelSource, raceCancellation, type CancelToken } from './cancellation';
-import { textHash, type ShardStore } from './cache/shardStore';
+import { checkPayload, textHash, type ShardStore } from './cache/shardStore';
+import { readPayload } from './cache/payload';
 import { registryEntities, summarize, type DocumentSummary } from './cache/summary';
 
 export interface IndexedDocument {
@@ -54,6 +55,10 @@ class StoredDocument implements IndexedDocument {
 
   /** Whether the shard for this text is on disk: only then may the whole analysis leave memory. */
   persisted = false;
+  /** A shard made by an analysis thread and not yet on disk: the whole analysis comes from here meanwhile. */
+  payload: Uint8Array | undefined;
+  /** Why this analysis is partial, when it was made in this run (see DocumentAnalysis.warnings). */
+  warnings: string[] | undefined;
 
   get analysis(): DocumentAnalysis {
     return this.load().analysis;
@@ -82,7 +87,9 @@ interface Pending {
 }
 
 /** What an update found: the stored summary of this very text, or a whole analysis (made now or read from the shard). */
-type Produced = { summary: DocumentSummary; hash: string } | { raw: DocumentAnalysis; hash?: string; persisted: boolean };
+type Produced =
+  | { summary: DocumentSummary; hash: string; payload?: Uint8Array; warnings?: string[] }
+  | { raw: DocumentAnalysis; hash?: string; persisted: boolean };
 
 const DEFAULT_RESIDENT = 64;
 
@@ -180,7 +187,9 @@ export class DocumentIndex {
       let entry: StoredDocument;
       if ('summary' in produced) {
         entry = new StoredDocument(uri, version, produced.hash, produced.summary, undefined, this);
-        entry.persisted = true;
+        entry.persisted = produced.payload === undefined;
+        entry.payload = produced.payload;
+        entry.warnings = produced.warnings;
       } else {
         const document = TextDocument.create(uri, 'plaintext', version, text);
         entry = this.entry(uri, version, produced.hash, { document, raw: produced.raw, analysis: this.corrector(uri, text, produced.raw) });
@@ -190,6 +199,7 @@ export class DocumentIndex {
         this.pending.delete(uri);
         this.commit(entry);
         if (entry.hash !== undefined && !entry.persisted && entry.whole) this.persist(entry, text, entry.whole.raw);
+        if (entry.payload) this.persistPayload(entry, entry.payload);
       }
       return entry;
     });
@@ -217,6 +227,12 @@ export class DocumentIndex {
         return { raw: full.analysis, hash, persisted: true };
       }
     }
+    // A thread makes the shard itself: this thread gets the summary and the bytes, not the analysis to copy and encode.
+    if (hash !== undefined && background && this.service.analyzeToShard && !this.storage.hasCorrections?.(uri)) {
+      const shard = await this.service.analyzeToShard(text, token);
+      this.stats.analysed++;
+      return { summary: shard.summary, hash, payload: shard.payload, warnings: shard.warnings };
+    }
     const raw = await this.service.analyze(text, token, background);
     this.stats.analysed++;
     return { raw, hash, persisted: false };
@@ -238,6 +254,25 @@ export class DocumentIndex {
       },
       () => {
         // The whole analysis stays in memory: the index works, only without the shard.
+        this.stats.writeFailures++;
+      },
+    );
+    this.writes.add(write);
+    void write.then(() => this.writes.delete(write));
+  }
+
+  private persistPayload(entry: StoredDocument, payload: Uint8Array): void {
+    const store = this.store;
+    if (!store || entry.hash === undefined) return;
+    const write = store.writePayload(entry.uri, entry.hash, entry.summary, payload).then(
+      () => {
+        this.stats.written++;
+        entry.persisted = true;
+        entry.payload = undefined;
+        if (entry.whole && this.docs.get(entry.uri) === entry) this.touch(entry);
+      },
+      () => {
+        // The payload stays in memory: the document is still read back from it.
         this.stats.writeFailures++;
       },
     );
@@ -273,7 +308,12 @@ export class DocumentIndex {
       this.touch(doc);
       return whole;
     }
-    const full = doc.hash !== undefined ? this.store?.readFull(doc.uri, doc.hash) : undefined;
+    const full =
+      doc.hash === undefined
+        ? undefined
+        : doc.payload
+          ? checkPayload(readPayload(doc.payload), doc.hash)
+          : this.store?.readFull(doc.uri, doc.hash);
     if (!full) {
       // A replaced document's shard was overwritten by its successor's: only the current one is indexed again.
       if (this.docs.get(doc.uri) === doc) for (const l of this.lostListeners) l(doc.uri);
@@ -351,6 +391,12 @@ export class DocumentIndex {
   /** The summary of an indexed document (always in memory: reading it never loads a shard). */
   summary(uri: string): DocumentSummary | undefined {
     return this.docs.get(uri)?.summary;
+  }
+
+  /** Why the document's analysis is partial, when it was analysed in this run (never reads a shard). */
+  warnings(uri: string): string[] | undefined {
+    const doc = this.docs.get(uri);
+    return doc?.whole ? doc.whole.analysis.warnings : doc?.warnings;
   }
 
   /** Whether the document's whole analysis is in memory now (for tests and logs). */

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { gunzipSync, gzipSync } from 'zlib';
 import { z } from 'zod';
 import type { DocumentAnalysis } from '../../analysis/types';
+import { readPayload, shardPayload } from './payload';
 import { decodeSummary, encodeSummary, StringPool, type DocumentSummary } from './summary';
 
 /*
@@ -91,9 +91,8 @@ export class ShardStore {
       const at = 8 + headerLength;
       const summary = parseSummary(bytes.subarray(at, at + h.summary));
       if (!summary) return undefined;
-      const payload = payloadSchema.safeParse(JSON.parse(gunzipSync(bytes.subarray(at + h.summary)).toString('utf8')));
-      if (!payload.success || textHash(payload.data.text) !== hash) return undefined;
-      return { text: payload.data.text, analysis: payload.data.analysis as unknown as DocumentAnalysis, summary };
+      const content = checkPayload(readPayload(bytes.subarray(at + h.summary)), hash);
+      return content && { ...content, summary };
     } catch {
       return undefined;
     }
@@ -101,9 +100,12 @@ export class ShardStore {
 
   /** Writes uri's shard atomically (a temporary file renamed over it): a reader sees the old shard or the new one, whole. */
   async write(uri: string, hash: string, summary: DocumentSummary, content: ShardContent): Promise<void> {
+    await this.writePayload(uri, hash, summary, shardPayload(content.text, content.analysis));
+  }
+
+  /** As write, with the payload already made (by an analysis thread). */
+  async writePayload(uri: string, hash: string, summary: DocumentSummary, payload: Uint8Array): Promise<void> {
     const summaryBytes = Buffer.from(encodeSummary(summary), 'utf8');
-    // Level 1: most of the size for a fraction of the time; shards are written while indexing.
-    const payload = gzipSync(JSON.stringify({ text: content.text, analysis: content.analysis }), { level: 1 });
     const header = Buffer.from(
       JSON.stringify({ engine: this.engine, uri, textHash: hash, summary: summaryBytes.length, payload: payload.length }),
     );
@@ -170,6 +172,13 @@ export class ShardStore {
     // A truncated (or extended) file is not this shard.
     return 8 + headerLength + h.summary + h.payload === size ? h : undefined;
   }
+}
+
+/** The payload's text and analysis, when they have the shape and the text has the hash they should. */
+export function checkPayload(data: unknown, hash: string): ShardContent | undefined {
+  const payload = payloadSchema.safeParse(data);
+  if (!payload.success || textHash(payload.data.text) !== hash) return undefined;
+  return { text: payload.data.text, analysis: payload.data.analysis as unknown as DocumentAnalysis };
 }
 
 function checkMagic(head: Buffer, size: number): number | undefined {

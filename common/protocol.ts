@@ -90,10 +90,15 @@ export interface IndexingStatus {
   done: boolean;
   /** Documents (uris, at most 20) whose analysis failed in this run; they were skipped and the others indexed. */
   failed?: string[];
+  /** With a persistent index (a cache folder): its size on disk, sent when a run is done. */
+  cacheBytes?: number;
 }
 
 /** Background indexing progress, for the status bar. */
 export const indexingStatusNotification = new NotificationType<IndexingStatus>('dossier/indexingStatus');
+
+/** Deletes the persistent index's shards and indexes the workspace again; answers whether there was a cache folder. */
+export const clearIndexCacheRequest = new RequestType<Record<string, never>, { cleared: boolean }, void>('dossier/clearIndexCache');
 
 // #endregion
 

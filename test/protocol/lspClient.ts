@@ -30,13 +30,14 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(folder: string): Promise<unknown> {
+  async initialize(folder: string, initializationOptions?: Record<string, unknown>): Promise<unknown> {
     const uri = pathToFileURL(folder).toString();
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: path.basename(folder) }],
       capabilities: { workspace: { configuration: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result;

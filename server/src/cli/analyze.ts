@@ -7,6 +7,7 @@ import { JsonDocumentsWriter, writeAll, type Write } from './json';
 import { analysisWarnings, decodeWarning, summaryLines } from './output';
 import { readDocument, type ReadResult } from '../workspace/readDocument';
 import { claimScore } from '../lsp/features/claimFilter';
+import { CachedAnalyzer } from '../workspace/cache/cachedAnalyzer';
 
 export class UsageError extends Error {}
 
@@ -20,18 +21,21 @@ const analyzeArgs = z
     json: z.boolean(),
     jsonl: z.boolean(),
     jobs: z.number().int().min(1).max(256),
+    cache: z.string().min(1).optional(),
     files: z.array(z.string().min(1)),
     minConfidence: z.number({ invalid_type_error: CONFIDENCE }).min(0, CONFIDENCE).max(1, CONFIDENCE).optional(),
   })
   .refine((a) => a.jsonl || a.files.length > 0, 'analyze needs at least one file')
   .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other')
-  .refine((a) => !(a.jsonl && a.minConfidence !== undefined), '--min-confidence applies to --json and the summary, not --jsonl');
+  .refine((a) => !(a.jsonl && a.minConfidence !== undefined), '--min-confidence applies to --json and the summary, not --jsonl')
+  .refine((a) => !(a.cache && a.jsonl), '--cache works with files, not --jsonl');
 
 export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArgs> {
   let json = false;
   let jsonl = false;
   let jobs = defaultJobs();
   let minConfidence: number | undefined;
+  let cache: string | undefined;
   const files: string[] = [];
   let optionsDone = false;
   for (let i = 0; i < argv.length; i++) {
@@ -43,10 +47,12 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
     else if (!optionsDone && arg.startsWith('--jobs=')) jobs = Number(arg.slice(7));
     else if (!optionsDone && arg === '--min-confidence') minConfidence = number(argv[++i]);
     else if (!optionsDone && arg.startsWith('--min-confidence=')) minConfidence = number(arg.slice(17));
+    else if (!optionsDone && arg === '--cache') cache = argv[++i] ?? '';
+    else if (!optionsDone && arg.startsWith('--cache=')) cache = arg.slice(8);
     else if (!optionsDone && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);
   }
-  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, files, minConfidence });
+  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, cache, files, minConfidence });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
 }
@@ -65,7 +71,7 @@ export type FileResult =
  */
 export async function* analyzeFiles(
   files: readonly string[],
-  analyze: (text: string) => DocumentAnalysis,
+  analyze: (text: string, file: string) => DocumentAnalysis,
   read: (file: string) => Promise<ReadResult> = readDocument,
 ): AsyncGenerator<FileResult> {
   // The next file is read while this one is analysed.
@@ -80,7 +86,7 @@ export async function* analyzeFiles(
     }
     let analysis: DocumentAnalysis;
     try {
-      analysis = analyze(doc.text);
+      analysis = analyze(doc.text, file);
     } catch (err) {
       yield { file, ok: false, reason: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
       continue;
@@ -101,15 +107,17 @@ export async function analyze(
   write: Write = writeStdout,
   workerScript: string | null = null,
 ): Promise<number> {
-  const { json, jsonl, jobs, files, minConfidence } = parseAnalyze(argv);
+  const { json, jsonl, jobs, cache, files, minConfidence } = parseAnalyze(argv);
   if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
   const threads = workerCount(jobs, files.length);
-  // A handful of files does not pay for a second model load. --min-confidence is applied on this thread, below.
-  if (json && minConfidence === undefined && workerScript && threads > 1 && files.length >= PARALLEL_FROM)
+  // A handful of files does not pay for a second model load. --min-confidence and --cache are applied on this thread, below.
+  if (json && minConfidence === undefined && !cache && workerScript && threads > 1 && files.length >= PARALLEL_FROM)
     return analyzeJsonOnThreads(files, threads, workerScript, write);
   let failed = false;
   const out = json ? new JsonDocumentsWriter(write) : null;
-  for await (const result of analyzeFiles(files, analyzeText)) {
+  const cached = cache ? new CachedAnalyzer(cache, analyzeText) : undefined;
+  const run = cached ? (text: string, file: string) => cached.analyze(file, text) : analyzeText;
+  for await (const result of analyzeFiles(files, run)) {
     if (!result.ok) {
       sayAbout(result.file, result.reason);
       failed = true;
@@ -125,6 +133,7 @@ export async function analyze(
     else await writeAll(lines(summaryLines(result.file, analysis)), write);
   }
   if (out) await out.close();
+  await cached?.flush();
   return failed ? 2 : 0;
 }
 

@@ -16,6 +16,8 @@ import { SettingsManager } from './settingsManager';
 import { WorkerAnalysisService } from '../workspace/analysisService';
 import { AnnotationIndex } from '../workspace/annotationIndex';
 import { DocumentIndex } from '../workspace/documentIndex';
+import { engineVersion } from '../workspace/cache/engineVersion';
+import { ShardStore } from '../workspace/cache/shardStore';
 
 /**
  * Wires the LSP connection to the language service: the parts (document
@@ -24,7 +26,8 @@ import { DocumentIndex } from '../workspace/documentIndex';
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const analysis = WorkerAnalysisService.create(loadResources, __dirname, analysisThreads());
+  // Threads start at initialize: with a warm persistent index they wait until a document changed, not during start.
+  const analysis = WorkerAnalysisService.create(loadResources, __dirname, analysisThreads(), 0, false);
   const annotations = new AnnotationIndex();
   const index = new DocumentIndex(analysis, (uri, text, raw) => applyCorrections(raw, annotations.corrections(uri, text)));
   const settings = new SettingsManager(connection);
@@ -34,6 +37,12 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     session.initialize(params);
     settings.enable(session.configuration);
+    if (session.cacheDir) {
+      index.persistTo({
+        store: new ShardStore(session.cacheDir, engineVersion()),
+        hasCorrections: (uri) => annotations.get(uri).some((a) => a.kind === 'correction'),
+      });
+    } else if (analysis instanceof WorkerAnalysisService) analysis.prewarm();
     return {
       capabilities: {
         ...featureCapabilities,
@@ -57,11 +66,13 @@ export function startServer(connection: Connection): void {
     claims: async () => claimThresholds(await settings.get()),
   });
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     indexing.dispose();
     sync.dispose();
     annotationViews.dispose();
     analysis.dispose();
+    // Shards still being written are finished, so the next start finds them (a write takes milliseconds).
+    await index.flushed();
   });
 }
 

@@ -1,5 +1,6 @@
 import { groupKey, type EntityRegistry } from '../analysis/entities/crossDocument';
-import type { DocumentAnalysis } from '../analysis/types';
+import type { Section } from '../analysis/types';
+import type { DocumentSummary, SummaryClaim } from './cache/summary';
 
 /*
  * What workspace-wide answers need of an entity (its document and mention
@@ -17,8 +18,6 @@ import type { DocumentAnalysis } from '../analysis/types';
 /** Documents and claims kept in order per group: enough for the hover's five documents besides its own, and three claims. */
 export const TOP_DOCUMENTS = 8;
 export const TOP_CLAIMS = 3;
-/** Longest claim text kept: the hover shows 140 characters. */
-const CLAIM_TEXT = 400;
 /** Up to this many postings, an entity of several groups is merged exactly; above, from its groups' top documents. */
 const EXACT_MERGE = 256;
 
@@ -31,14 +30,18 @@ export interface ClaimSummary {
   /** 0-based line of `start`. */
   line: number;
   cue: string | null;
-  /** The claim's text, cut to a few hundred characters. */
+  /** The claim's text, cut to GLIMPSE_TEXT characters. */
   text: string;
 }
+
+/** Which claims count: the editor's confidence thresholds. */
+export type ClaimFilter = (claim: { score?: number; section: Section }) => boolean;
+const ALL_CLAIMS: ClaimFilter = () => true;
 
 /** One group's part in one document. */
 interface Posting {
   mentions: number;
-  /** Offset and line of the first mention. */
+  /** Where the first mention is, as a number that sorts like positions (line and character), and its line. */
   first: number;
   line: number;
   claimCount: number;
@@ -153,24 +156,26 @@ class Group {
   }
 }
 
-/** What the aggregates need of an indexed document: its analysis and where its lines start. */
-export interface AggregatedDocument {
-  uri: string;
-  analysis: DocumentAnalysis;
-  document: { positionAt(offset: number): { line: number } };
-}
-
 export class WorkspaceAggregates {
   private readonly groups = new Map<string, Group>();
   /** The groups each document contributes to, so that a removal touches only those. */
   private readonly byDocument = new Map<string, string[]>();
   private readonly memo = new Map<string, EntityStats>();
   private readonly listMemo = new Map<string, DocumentCount[]>();
+  /** Each document's summary, to count again when the claim filter changes (the index holds them anyway). */
+  private readonly summaries = new Map<string, DocumentSummary>();
+  private filter: ClaimFilter = ALL_CLAIMS;
 
   constructor(private readonly registry: EntityRegistry) {}
 
+  /** Counts only the claims the filter keeps from now on; recounts every document (in memory, no analysis read). */
+  setClaimFilter(filter: ClaimFilter): void {
+    this.filter = filter;
+    for (const [uri, summary] of [...this.summaries]) this.set(uri, summary);
+  }
+
   /** Replaces what `uri` contributes (nothing when it is removed). Call after the registry has the document's entities. */
-  set(uri: string, doc: AggregatedDocument | undefined): void {
+  set(uri: string, doc: DocumentSummary | undefined): void {
     this.memo.clear();
     this.listMemo.clear();
     for (const key of this.byDocument.get(uri) ?? []) {
@@ -180,8 +185,10 @@ export class WorkspaceAggregates {
       if (g.postings.size === 0) this.groups.delete(key);
     }
     this.byDocument.delete(uri);
+    this.summaries.delete(uri);
     if (!doc) return;
-    const postings = contributions(doc);
+    this.summaries.set(uri, doc);
+    const postings = contributions(uri, doc, this.filter);
     for (const [key, p] of postings) {
       let g = this.groups.get(key);
       if (!g) this.groups.set(key, (g = new Group()));
@@ -232,30 +239,21 @@ export class WorkspaceAggregates {
 }
 
 /** The postings of one document, by group key. */
-function contributions(doc: AggregatedDocument): Map<string, Posting> {
-  const a = doc.analysis;
+function contributions(uri: string, doc: DocumentSummary, filter: ClaimFilter): Map<string, Posting> {
   const out = new Map<string, Posting>();
   const byLocal = new Map<string, Posting>();
-  for (const e of a.entities) {
-    const first = a.mentions[e.mentions[0]]?.start ?? 0;
-    const p: Posting = { mentions: e.mentions.length, first, line: doc.document.positionAt(first).line, claimCount: 0, claims: [] };
+  for (const e of doc.entities) {
+    const [line, character] = e.first;
+    // Positions sort by line, then character; lines of a document never reach 2^20 characters' worth of this key.
+    const p: Posting = { mentions: e.n, first: line * 1048576 + Math.min(character, 1048575), line, claimCount: 0, claims: [] };
     out.set(groupKey(e.kind, e.id), p);
     byLocal.set(e.id, p);
   }
-  a.claims.forEach((c, index) => {
+  doc.claims.forEach((c: SummaryClaim, index) => {
     const p = c.speaker ? byLocal.get(c.speaker) : undefined;
-    if (!p) return;
+    if (!p || !filter(c)) return;
     p.claimCount++;
-    if (p.claims.length < TOP_CLAIMS) {
-      p.claims.push({
-        uri: doc.uri,
-        index,
-        start: c.start,
-        line: doc.document.positionAt(c.start).line,
-        cue: c.cue?.text ?? null,
-        text: c.text.slice(0, CLAIM_TEXT),
-      });
-    }
+    if (p.claims.length < TOP_CLAIMS && c.shown) p.claims.push({ uri, index, ...c.shown });
   });
   return out;
 }

@@ -1,5 +1,6 @@
 import type { EntityCluster, EntityMention } from '../analysis/types';
-import type { DocumentIndex, IndexedDocument } from './documentIndex';
+import type { DocumentSummary } from './cache/summary';
+import { documentSummary, type DocumentIndex, type IndexedDocument } from './documentIndex';
 import { entitiesById } from './entitiesById';
 import type { DocumentCount, EntityStats } from './aggregates';
 
@@ -22,6 +23,8 @@ export interface WorkspaceEntities {
   readonly generation: number;
   documents(): Iterable<IndexedDocument>;
   document(uri: string): IndexedDocument | undefined;
+  /** What a walk over every document may read of one: always in memory (its whole analysis may have to be read from disk). */
+  summary(doc: IndexedDocument): DocumentSummary;
   /** The workspace-wide id of an entity of one document. */
   workspaceId(uri: string, localId: string): string;
   /** The documents that mention the workspace entity, sorted by uri. */
@@ -64,6 +67,7 @@ export function workspaceEntities(index: DocumentIndex): WorkspaceEntities {
     },
     documents: () => index.all(),
     document: (uri) => index.get(uri),
+    summary: documentSummary,
     workspaceId: (uri, localId) => index.registry.resolve(uri, localId),
     membersOf,
     stats: (workspaceId) => index.aggregates.stats(workspaceId),

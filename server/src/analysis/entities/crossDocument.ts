@@ -20,6 +20,15 @@ import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbrevia
  * change.
  */
 
+/** What the registry reads of a document's entity (a summary of one is enough). */
+export type RegistryEntity = Pick<EntityCluster, 'id' | 'canonical' | 'kind' | 'type' | 'aliases'> & {
+  mentions: { readonly length: number };
+  /** Which place a place name was resolved to: places join across documents only when it is the same. */
+  place?: PlaceIdentity;
+};
+
+export type PlaceIdentity = Pick<NonNullable<EntityCluster['place']>, 'name' | 'country' | 'admin1'>;
+
 export interface DocumentEntities {
   doc: string;
   entities: EntityCluster[];
@@ -83,6 +92,8 @@ export class EntityRegistry {
   constructor(private readonly nicknames: ReadonlyMap<string, string>) {}
 
   private readonly docs = new Map<string, Map<string, Entry>>();
+  /** Keys of entities already seen, shared by their entries (see makeEntry). */
+  private readonly templates = new Map<string, Entry>();
   private readonly strongIndex: Index = new Map();
   private readonly provideIndex: Index = new Map();
   private readonly seekIndex: Index = new Map();
@@ -95,11 +106,11 @@ export class EntityRegistry {
   private groups = new Map<string, readonly string[]>();
 
   /** Replaces the entities of `doc`. */
-  update(doc: string, entities: readonly EntityCluster[]): void {
+  update(doc: string, entities: readonly RegistryEntity[]): void {
     this.detach(doc);
     const map = new Map<string, Entry>();
     for (const cluster of entities) {
-      const e = makeEntry(doc, cluster, this.nicknames);
+      const e = makeEntry(doc, cluster, this.nicknames, this.templates);
       map.set(e.localId, e);
       for (const k of e.strong) addTo(this.strongIndex, k, e);
       for (const k of e.provide) addTo(this.provideIndex, k, e);
@@ -315,7 +326,28 @@ export function resolveWorkspaceIds(
   return out;
 }
 
-function makeEntry(doc: string, cluster: EntityCluster, nicknames: ReadonlyMap<string, string>): Entry {
+/** Distinct entities whose keys are remembered, at most; past it the memo starts again (it is only a shortcut). */
+const MAX_TEMPLATES = 200_000;
+
+/**
+ * An entry for the document's entity. The same entity (same id, names and
+ * type) recurs across thousands of documents of a workspace: its keys are
+ * derived once and their arrays shared by every entry (nothing changes them
+ * after they are made), which keeps a large workspace's registry small.
+ */
+function makeEntry(doc: string, cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>, templates: Map<string, Entry>): Entry {
+  const sig = `${cluster.kind}\u0000${cluster.type}\u0000${cluster.id}\u0000${cluster.canonical}\u0000${cluster.aliases.join('\u0001')}`;
+  let template = templates.get(sig);
+  if (!template) {
+    if (templates.size >= MAX_TEMPLATES) templates.clear();
+    template = buildEntry(cluster, nicknames);
+    templates.set(sig, template);
+  }
+  return { ...template, doc, mentions: cluster.mentions.length };
+}
+
+function buildEntry(cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>): Entry {
+  const doc = '';
   const e: Entry = {
     doc,
     localId: cluster.id,

@@ -18,8 +18,12 @@ export const UNRESOLVED = 'unresolved';
 
 export function speakerOf(doc: IndexedDocument, claim: Claim): Speaker {
   const entity = claim.speaker ? entitiesById(doc.analysis).get(claim.speaker) : undefined;
-  if (entity) return { kind: 'entity', name: entity.canonical };
-  const source = claim.source?.text;
+  return speakerFrom(entity?.canonical, claim.source?.text);
+}
+
+/** The speaker from the resolved entity's name (if any) and the source as written: what speakerOf decides, for callers holding only a summary. */
+export function speakerFrom(entityName: string | undefined, source: string | null | undefined): Speaker {
+  if (entityName !== undefined) return { kind: 'entity', name: entityName };
   if (!source) return { kind: 'none' };
   return isAnaphoricSource(source) ? { kind: 'unresolved', name: UNRESOLVED, source } : { kind: 'source', name: source };
 }

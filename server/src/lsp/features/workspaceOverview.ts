@@ -10,8 +10,8 @@ import type { Claim } from '../../analysis/types';
 import { raceCancellation, type CancelToken } from '../../workspace/cancellation';
 import type { IndexedDocument } from '../../workspace/documentIndex';
 import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
-import { shownClaims, thresholdsKey, type ClaimThresholds } from './claimFilter';
-import { speakerOf } from './claimsOf';
+import { isShown, thresholdsKey, type ClaimThresholds } from './claimFilter';
+import { speakerFrom } from './claimsOf';
 import { checkEvery, throwIfCancelled } from './context';
 import { label, LABEL_MAX, truncate } from './markdown';
 
@@ -32,8 +32,11 @@ const SLICE_MS = 8;
 export const UNRESOLVED_KEY = 'unresolved:';
 
 interface SpeakerEntry extends OverviewSpeaker {
-  claims: Array<{ doc: IndexedDocument; claim: Claim }>;
+  /** Each claim as its document and place in the document's claims: the claim itself is read when it is shown or filtered. */
+  claims: Array<{ doc: IndexedDocument; index: number }>;
 }
+
+const claimOf = (c: { doc: IndexedDocument; index: number }): Claim => c.doc.analysis.claims[c.index];
 
 interface Summary {
   generation: number;
@@ -65,7 +68,7 @@ export class WorkspaceOverviewService {
     }
     const speakers: OverviewSpeaker[] = [];
     for (const sp of s.speakers.values()) {
-      const claimCount = f ? sp.claims.filter((c) => hit(sp.name, c.claim.text, c.claim.cue?.text ?? '')).length : sp.claims.length;
+      const claimCount = f ? sp.claims.filter((c) => hit(sp.name, claimOf(c).text, claimOf(c).cue?.text ?? '')).length : sp.claims.length;
       if (claimCount) speakers.push({ key: sp.key, name: sp.name, resolved: sp.resolved, claimCount });
     }
     speakers.sort((a, b) => b.claimCount - a.claimCount || a.name.localeCompare(b.name));
@@ -119,7 +122,8 @@ export class WorkspaceOverviewService {
     const out: OverviewClaim[] = [];
     for (let i = 0; i < sp.claims.length; i++) {
       checkEvery(token, i);
-      const { doc, claim } = sp.claims[i];
+      const { doc } = sp.claims[i];
+      const claim = claimOf(sp.claims[i]);
       if (f && ![sp.name, claim.text, claim.cue?.text ?? ''].some((t) => t.toLowerCase().includes(f))) continue;
       out.push({
         uri: doc.uri,
@@ -155,7 +159,9 @@ export class WorkspaceOverviewService {
     const speakers = new Map<string, SpeakerEntry>();
     let documents = 0;
     let sliceStart = performance.now();
-    for (const doc of [...this.entities.documents()]) {
+    // In uri order: names and types come from the first document that has the entity, whatever order indexing took.
+    const docs = [...this.entities.documents()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    for (const doc of docs) {
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
@@ -163,28 +169,34 @@ export class WorkspaceOverviewService {
       // The document may have been replaced or removed while we yielded.
       if (this.entities.document(doc.uri) !== doc) continue;
       documents++;
-      for (const e of doc.analysis.entities) {
+      // Summaries only: the walk over every document reads no shard.
+      const summary = this.entities.summary(doc);
+      const canonical = new Map(summary.entities.map((e) => [e.id, e.canonical]));
+      for (const e of summary.entities) {
         const id = this.entities.workspaceId(doc.uri, e.id);
         let entry = entities.get(id);
         if (!entry) {
           entry = { id, name: label(e.canonical), kind: e.kind, type: e.type, mentionCount: 0, documentCount: 0, lastDoc: '' };
           entities.set(id, entry);
         } else if (e.canonical.length > entry.name.length) entry.name = label(e.canonical);
-        entry.mentionCount += e.mentions.length;
+        entry.mentionCount += e.n;
         if (entry.lastDoc !== doc.uri) {
           entry.lastDoc = doc.uri;
           entry.documentCount++;
         }
       }
-      for (const claim of shownClaims(doc.analysis.claims, thresholds)) {
-        const speaker = speakerOf(doc, claim);
+      for (let index = 0; index < summary.claims.length; index++) {
+        const claim = summary.claims[index];
+        if (!isShown(claim, thresholds)) continue;
+        const entityName = claim.speaker ? canonical.get(claim.speaker) : undefined;
+        const speaker = speakerFrom(entityName, claim.source);
         const speakerId = speaker.kind === 'entity' && claim.speaker ? this.entities.workspaceId(doc.uri, claim.speaker) : null;
         // Unresolved pronouns and descriptions ("they", "the ministry") are one group, never a speaker named "they".
         const name = label(speaker.kind === 'none' ? 'Unattributed' : speaker.kind === 'unresolved' ? 'Unresolved' : speaker.name);
         const key = speakerId ?? (speaker.kind === 'unresolved' ? UNRESOLVED_KEY : `source:${name.toLowerCase()}`);
         let sp = speakers.get(key);
         if (!sp) speakers.set(key, (sp = { key, name, resolved: speakerId !== null, claimCount: 0, claims: [] }));
-        sp.claims.push({ doc, claim });
+        sp.claims.push({ doc, index });
         sp.claimCount++;
       }
     }

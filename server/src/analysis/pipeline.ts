@@ -33,7 +33,7 @@ export function analyzeDocument(text: string, res: AnalysisResources, token: Can
   attachDescriptions(text, tokens, sentences, mentions, entities);
   check();
   const budget = new AnalysisBudget(text.length);
-  const claims = detectClaims({ text, tokens, sentences, structure, mentions, entities, budget });
+  const claims = detectClaims({ text, tokens, sentences, structure, mentions, entities, budget, scores: res.claimScores });
   const analysis: DocumentAnalysis = { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };
   if (budget.warnings.length) analysis.warnings = budget.warnings;
   return analysis;

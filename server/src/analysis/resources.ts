@@ -1,3 +1,4 @@
+import type { ClaimScoreTable } from './claims/score';
 import type { AliasIndex } from './entities/aliasIndex';
 import type { DemonymForms } from './entities/demonyms';
 import type { Gazetteer } from './gazetteer';
@@ -11,4 +12,6 @@ export interface AnalysisResources {
   aliases: AliasIndex;
   /** Nationality words the gazetteer lacks or gets wrong, to country names (data/demonyms.json). */
   demonyms: DemonymForms;
+  /** Precision per kind of claim on PolNeAR train (data/claim-scores.json): each claim's score. Without it claims have none. */
+  claimScores?: ClaimScoreTable;
 }

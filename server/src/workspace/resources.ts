@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import claimScoreData from '../../data/claim-scores.json';
 import aliasData from '../analysis/data/aliases.json';
 import demonymData from '../analysis/data/demonyms.json';
+import type { ClaimScoreTable } from '../analysis/claims/score';
 import { AliasIndex, type AliasData } from '../analysis/entities/aliasIndex';
 import { demonymForms, type DemonymData, type DemonymForms } from '../analysis/entities/demonyms';
 import { Gazetteer, type GazetteerData } from '../analysis/gazetteer';
@@ -27,16 +29,22 @@ export function dataDir(): string {
 }
 
 let cached: AnalysisResources | undefined;
-let cachedData: { aliases: AliasIndex; demonyms: DemonymForms } | undefined;
+type EngineData = { aliases: AliasIndex; demonyms: DemonymForms; claimScores: ClaimScoreTable };
+let cachedData: EngineData | undefined;
 
 /**
- * The engine's small data files: alias sets and nicknames, extra demonyms.
+ * The engine's small data files: alias sets and nicknames, extra demonyms,
+ * the claims' precision per kind (written by `npm run train`).
  * They are bundled with the code (no file to find), and cheap, so a host that
  * needs only them (the workspace registry's nicknames) does not load the
  * gazetteer and the model.
  */
-export function engineData(): { aliases: AliasIndex; demonyms: DemonymForms } {
-  cachedData ??= { aliases: new AliasIndex(aliasData as AliasData), demonyms: demonymForms(demonymData as DemonymData) };
+export function engineData(): EngineData {
+  cachedData ??= {
+    aliases: new AliasIndex(aliasData as AliasData),
+    demonyms: demonymForms(demonymData as DemonymData),
+    claimScores: claimScoreData as ClaimScoreTable,
+  };
   return cachedData;
 }
 

@@ -7,6 +7,7 @@ import { CLOSE_PUNCT, DASHES } from './functionWords';
 import { blockQuotes, colonCue, dashSignature, orphanQuotes } from './layoutCues';
 import { CUE_FORMS, CUE_NOUNS, SOURCELESS_ADVERBS } from './lexicon';
 import { finish } from './output';
+import type { ClaimScoreTable } from './score';
 import { accordingTo, hopeVerb, nounCue, pluralSubjectShow, selfDescribed, sourcelessAdverb } from './phraseCues';
 import { verbCue } from './verbCue';
 
@@ -28,6 +29,8 @@ export interface ClaimInput {
   entities: EntityCluster[];
   /** What the claims may add to the output; over it, later claims are left out with a warning. */
   budget?: AnalysisBudget;
+  /** Precision per kind of claim (data/claim-scores.json); without it claims carry no score. */
+  scores?: ClaimScoreTable;
 }
 
 /** Every word that can start a rule: one set lookup per token before any rule runs. */
@@ -96,5 +99,5 @@ export function detectClaims(input: ClaimInput): Claim[] {
   }
   pushAll(drafts, blockQuotes(ctx));
   pushAll(drafts, orphanQuotes(ctx, drafts));
-  return finish(ctx, drafts, input.budget);
+  return finish(ctx, drafts, input.budget, input.scores);
 }

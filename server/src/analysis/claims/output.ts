@@ -3,6 +3,7 @@ import type { Claim, Section } from '../types';
 import { type ClaimContext, firstTokenAt, span } from './context';
 import type { Draft } from './draft';
 import { HEDGES } from './lexicon';
+import { scoreClaim, type ClaimScoreTable } from './score';
 import { resolveSpeaker, type SpeakerHistory } from './speaker';
 
 /* Drafts to claims: de-duplicated, bounded, with speakers and hedges. */
@@ -18,7 +19,12 @@ export const MAX_CLAIM_OVERLAP = 8;
 /** Output characters charged per claim besides its texts (its offsets, fields and JSON punctuation). */
 const CLAIM_COST = 200;
 
-export function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudget | undefined): Claim[] {
+export function finish(
+  ctx: ClaimContext,
+  drafts: Draft[],
+  budget: AnalysisBudget | undefined,
+  scores: ClaimScoreTable | undefined,
+): Claim[] {
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
   const hedges = hedgePrefix(ctx);
   const seen = new Set<string>();
@@ -71,6 +77,7 @@ export function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudge
       form: d.form,
     };
     if (section === 'comments' && block?.handle) claim.handle = block.handle;
+    if (scores) claim.score = scoreClaim(scores, claim);
     claims.push(claim);
   }
   if (overlapping && budget)

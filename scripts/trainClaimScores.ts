@@ -14,8 +14,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { claimKind, kindKeys, type ClaimScoreTable } from '../server/src/analysis/claims/score';
+import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
+import { loadTagger } from '../server/src/analysis/ner/model';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
-import { loadResources } from '../server/src/workspace/resources';
+import type { AnalysisResources } from '../server/src/analysis/resources';
+import { dataDir, engineData } from '../server/src/workspace/resources';
 import { loadPolnearDocs } from './eval/claims';
 import { pairClaims, type ScoredClaim } from './eval/claimsScore';
 import { repoRoot, sharedDir } from './shared';
@@ -49,8 +52,12 @@ function main(): void {
     process.exit(1);
   }
   const outFile = path.resolve(arg('--out') ?? path.join(repoRoot(), 'server', 'data', 'claim-scores.json'));
-  // Claims without scores: the table must not feed on itself.
-  const res = { ...loadResources(), claimScores: undefined };
+  // The tagger just trained (server/data, not the copy in dist/ from before
+  // training), and claims without scores: the table must not feed on itself.
+  const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dataDir(), 'gazetteer.json'), 'utf8')) as GazetteerData);
+  const model = fs.readFileSync(path.join(repoRoot(), 'server', 'data', 'ner-model.json'), 'utf8');
+  const { aliases, demonyms } = engineData();
+  const res: AnalysisResources = { gazetteer, tagger: loadTagger(model, gazetteer), aliases, demonyms };
   const docs = loadPolnearDocs(polDir);
   const counts = new Map<string, { n: number; hits: number }>();
   let n = 0;

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { z } from 'zod';
 import claimScoreData from '../../data/claim-scores.json';
 import aliasData from '../analysis/data/aliases.json';
 import demonymData from '../analysis/data/demonyms.json';
@@ -28,6 +29,15 @@ export function dataDir(): string {
   throw new Error(`Dossier data files not found near ${__dirname}; run "npm run build" first`);
 }
 
+/** The claim score table is written by a script; a hand edit that breaks it should fail at load, not score claims NaN. */
+const unit = z.number().min(0).max(1);
+const ClaimScoreSchema = z.object({
+  precision: z.record(z.string(), unit),
+  overall: unit,
+  commentFactor: unit,
+  articleFloor: unit,
+});
+
 let cached: AnalysisResources | undefined;
 type EngineData = { aliases: AliasIndex; demonyms: DemonymForms; claimScores: ClaimScoreTable };
 let cachedData: EngineData | undefined;
@@ -43,7 +53,7 @@ export function engineData(): EngineData {
   cachedData ??= {
     aliases: new AliasIndex(aliasData as AliasData),
     demonyms: demonymForms(demonymData as DemonymData),
-    claimScores: claimScoreData as ClaimScoreTable,
+    claimScores: ClaimScoreSchema.parse(claimScoreData) satisfies ClaimScoreTable,
   };
   return cachedData;
 }

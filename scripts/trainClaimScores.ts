@@ -34,7 +34,7 @@ const COMMENT_FACTOR = 0.5;
  * opinion posing as a claim, mostly in comments; news kinds below it on train
  * still carry recall that the seeds and dev F1 need (see README).
  */
-const ARTICLE_FLOOR = Number(arg("--article-floor") ?? 0.5);
+const ARTICLE_FLOOR = Number(arg('--article-floor') ?? 0.5);
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -86,7 +86,7 @@ function main(): void {
   for (const key of keys) {
     const t = counts.get(key);
     if (!t) continue;
-    const parent = key.includes('|') ? smoothed.get(key.slice(0, key.lastIndexOf('|'))) ?? overall : overall;
+    const parent = key.includes('|') ? (smoothed.get(key.slice(0, key.lastIndexOf('|'))) ?? overall) : overall;
     const p = (t.hits + K * parent) / (t.n + K);
     smoothed.set(key, p);
     if (t.n >= MIN_COUNT) precision[key] = round(p);
@@ -100,7 +100,9 @@ function main(): void {
   fs.writeFileSync(outFile, JSON.stringify(table, null, 1) + '\n');
   console.log(`${docs.length} PolNeAR train documents, ${n} claims, precision ${(100 * overall).toFixed(1)}%`);
   console.log(`${Object.keys(precision).length} kinds written to ${path.relative(process.cwd(), outFile)}`);
-  const rows = keys.filter((k) => (counts.get(k)?.n ?? 0) >= 30).map((k) => `  ${k.padEnd(40)} n=${String(counts.get(k)?.n).padStart(5)} p=${precision[k]}`);
+  const rows = keys
+    .filter((k) => (counts.get(k)?.n ?? 0) >= 30)
+    .map((k) => `  ${k.padEnd(40)} n=${String(counts.get(k)?.n).padStart(5)} p=${precision[k]}`);
   console.log(rows.join('\n'));
 }
 

@@ -38,6 +38,9 @@ export const DOC_FEATURES = DOC_SIZES.reduce((a, b) => a + b, 0);
  */
 export const BASE_SCALE = 0.02;
 
+/** Entities longer than this many words are not searched for the names they contain. */
+const MAX_CONTAINING_WORDS = 8;
+
 /** Label index -> type slot: 0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC. */
 const SLOT = Int32Array.from({ length: NUM_LABELS }, (_, l) => (l === 0 ? 0 : (l + 1) >> 1));
 
@@ -142,6 +145,8 @@ export class DocStage {
         const types = entities.get(key) as number[];
         if (!key.includes(' ')) continue;
         const words = key.split(' ');
+        // Parts of longer names only: a run-on "entity" of hundreds of words would cost its length cubed.
+        if (words.length > MAX_CONTAINING_WORDS) continue;
         for (let a = 0; a < words.length; a++) {
           for (let b = a + 1; b <= words.length; b++) {
             if (b - a === words.length) continue;

@@ -84,6 +84,15 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
       forced.set(name, 'ORG');
     else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer))
       forced.set(name, 'PER');
+    // "Mr. Trump", "Dr. Oz", "President George W. Bush": a name after an honorific is a person, wherever else it stands.
+    else if (
+      c.ts > 0 &&
+      c.start === tokens[c.ts].start &&
+      HONORIFICS.has(tokens[c.ts - 1].text) &&
+      isCapitalised(tokens[c.ts].text) &&
+      hasLower(name)
+    )
+      if (!hasOrgCue(tokens, c.ts, c.te, false) && !placeType(name, res.gazetteer)) forced.set(name, 'PER');
   }
   aliases(cands, tokens, text, covered, forced);
   const votes = new Map<string, Map<NerLabel, number>>();
@@ -184,6 +193,9 @@ function runOnCountries(ts: number, te: number, tokens: Token[], text: string, g
   if (te - ts < 3 || placeType(text.slice(tokens[ts].start, tokens[te - 1].end), gazetteer)) return false;
   return placeType(tokens[ts].text, gazetteer)?.type === 'country' && placeType(tokens[te - 1].text, gazetteer)?.type === 'country';
 }
+
+/** Honorifics that only ever stand before a person's name (not "Secretary", which also heads offices). */
+const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Sen.', 'Rep.', 'Gov.', 'Prof.']);
 
 function isSpanTitle(lower: string): boolean {
   return TITLES.has(lower) && !KEPT_IN_PERSON_SPANS.has(lower);

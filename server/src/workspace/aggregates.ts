@@ -52,6 +52,7 @@ interface Posting {
 export interface DocumentCount {
   uri: string;
   mentions: number;
+  /** Where the first mention is: line × 2^20 + character, so that it sorts like positions. */
   first: number;
   line: number;
 }

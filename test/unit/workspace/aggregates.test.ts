@@ -110,7 +110,9 @@ function recompute(entities: WorkspaceEntities, workspaceId: string) {
       mentions += e.mentions.length;
       first = Math.min(first, doc.analysis.mentions[e.mentions[0]]?.start ?? Infinity);
     }
-    return { uri: doc.uri, mentions, first: Number.isFinite(first) ? first : 0, line: doc.document.positionAt(first).line };
+    // `first` sorts like positions: line, then character.
+    const at = doc.document.positionAt(Number.isFinite(first) ? first : 0);
+    return { uri: doc.uri, mentions, first: at.line * 1048576 + at.character, line: at.line };
   });
   const claims = entities.membersOf(workspaceId).flatMap(([doc, members]) => {
     const ids = new Set(members.map((e) => e.id));
@@ -203,6 +205,44 @@ describe('workspace aggregates', () => {
     index.remove(doc.uri);
     const after = entities.stats(id);
     assert.deepStrictEqual([after.documentCount, after.mentionCount, after.claimCount, after.topDocuments.length], [0, 0, 0, 0]);
+  });
+
+  it('count only the claims the claim filter keeps, and count again when it changes', async () => {
+    const prepared = new PreparedAnalyses();
+    const index = new DocumentIndex(prepared);
+    const doc = randomDocument('file:///ws/a.txt', 1, () => 0.9);
+    const speaker = doc.analysis.entities[0];
+    assert.ok(speaker);
+    const claim = (start: number, score: number, section: 'article' | 'comments'): Claim => ({
+      start,
+      end: start + 3,
+      text: `claim at ${start}`,
+      cue: null,
+      source: null,
+      speaker: speaker.id,
+      hedges: [],
+      section,
+      form: 'direct',
+      score,
+    });
+    const scored = {
+      ...doc,
+      analysis: { ...doc.analysis, claims: [claim(0, 0.3, 'article'), claim(5, 0.9, 'article'), claim(9, 0.6, 'comments')] },
+    };
+    prepared.add(scored);
+    await index.update(doc.uri, doc.document.getText(), 1);
+    const entities = workspaceEntities(index);
+    const id = entities.workspaceId(doc.uri, speaker.id);
+    assert.strictEqual(entities.stats(id).claimCount, 3);
+    index.aggregates.setClaimFilter((c) => (c.score ?? 1) >= (c.section === 'comments' ? 0.7 : 0.5));
+    const shown = entities.stats(id);
+    assert.strictEqual(shown.claimCount, 1);
+    assert.deepStrictEqual(
+      shown.topClaims.map((c) => c.text),
+      ['claim at 5'],
+    );
+    index.aggregates.setClaimFilter(() => true);
+    assert.strictEqual(entities.stats(id).claimCount, 3);
   });
 });
 

@@ -204,7 +204,11 @@ export function summarize(analysis: DocumentAnalysis, document: Positions): Docu
         n: e.mentions.length,
         first: [s.line, s.character, t.line, t.character],
       };
-      if (e.place) entity.place = e.place.admin1 === undefined ? { name: e.place.name, country: e.place.country } : { name: e.place.name, country: e.place.country, admin1: e.place.admin1 };
+      if (e.place)
+        entity.place =
+          e.place.admin1 === undefined
+            ? { name: e.place.name, country: e.place.country }
+            : { name: e.place.name, country: e.place.country, admin1: e.place.admin1 };
       return entity;
     }),
     claims: analysis.claims.map((c) => {

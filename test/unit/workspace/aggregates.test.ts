@@ -4,6 +4,7 @@ import { TOP_CLAIMS, TOP_DOCUMENTS, type EntityStats } from '../../../server/src
 import { DocumentIndex } from '../../../server/src/workspace/documentIndex';
 import { workspaceEntities, type WorkspaceEntities } from '../../../server/src/workspace/workspaceEntities';
 import { hover } from '../../../server/src/lsp/features/hover';
+import { rng } from '../../../server/src/analysis/ner/perceptron';
 import { context, emptyAnalysis, indexedDocument, PreparedAnalyses } from '../features/synthetic';
 
 /*
@@ -33,17 +34,8 @@ const NAMES: Name[] = [
 
 const idOf = (n: Name) => n.canonical.toLowerCase().replace(/\s+/g, '-');
 
-/** A small deterministic generator (mulberry32), so that a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's deterministic generator (mulberry32), so that a failure can be replayed from its seed. */
+const random = rng;
 
 /** A document naming a few of NAMES, each mention on its own line, with claims by some of them. */
 function randomDocument(uri: string, version: number, rnd: () => number, names: readonly Name[] = NAMES) {

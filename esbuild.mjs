@@ -22,6 +22,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/lsp/serverEntry.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/workspace/analysisWorker.ts'], outfile: 'dist/worker.js' },
   { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // `dossier analyze --json` on several threads: read, analyse and write JSON per file.
+  { ...common, entryPoints: ['server/src/cli/jsonWorker.ts'], outfile: 'dist/cliWorker.js' },
   // The map and network webviews: browser bundles, world shapes included; nothing is fetched at run time.
   ...['map', 'network'].map((view) => ({
     ...common,

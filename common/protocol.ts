@@ -90,10 +90,15 @@ export interface IndexingStatus {
   done: boolean;
   /** Documents (uris, at most 20) whose analysis failed in this run; they were skipped and the others indexed. */
   failed?: string[];
+  /** With a persistent index (a cache folder): its size on disk, sent when a run is done. */
+  cacheBytes?: number;
 }
 
 /** Background indexing progress, for the status bar. */
 export const indexingStatusNotification = new NotificationType<IndexingStatus>('dossier/indexingStatus');
+
+/** Deletes the persistent index's shards and indexes the workspace again; answers whether there was a cache folder. */
+export const clearIndexCacheRequest = new RequestType<Record<string, never>, { cleared: boolean }, void>('dossier/clearIndexCache');
 
 // #endregion
 
@@ -157,8 +162,21 @@ export const OVERVIEW_LIMIT = 1000;
  */
 export const workspaceOverviewRequest = new RequestType<{ filter?: string }, WorkspaceOverview, void>('dossier/workspaceOverview');
 
+/**
+ * A slice of a long sidebar list: `offset` items skipped, at most `limit`
+ * sent. Without `limit` the whole list comes; the sidebar asks page by page,
+ * since a name can be in thousands of documents.
+ */
+export interface ListPage {
+  offset?: number;
+  limit?: number;
+}
+
+/** Items per sidebar page; a node "N more…" fetches the next. */
+export const SIDEBAR_PAGE = 200;
+
 /** Documents that mention a workspace entity, most mentions first. */
-export const entityDocumentsRequest = new RequestType<{ id: string }, Array<{ uri: string; mentionCount: number }>, void>(
+export const entityDocumentsRequest = new RequestType<{ id: string } & ListPage, Array<{ uri: string; mentionCount: number }>, void>(
   'dossier/entityDocuments',
 );
 
@@ -166,7 +184,9 @@ export const entityDocumentsRequest = new RequestType<{ id: string }, Array<{ ur
 export const entityMentionsRequest = new RequestType<{ id: string; uri: string }, OverviewMention[], void>('dossier/entityMentions');
 
 /** The claims of one speaker (OverviewSpeaker.key), filtered like the overview. */
-export const speakerClaimsRequest = new RequestType<{ key: string; filter?: string }, OverviewClaim[], void>('dossier/speakerClaims');
+export const speakerClaimsRequest = new RequestType<{ key: string; filter?: string } & ListPage, OverviewClaim[], void>(
+  'dossier/speakerClaims',
+);
 
 /** Sent by the server when the index changed, so views refresh (debounced). */
 export const indexChangedNotification = new NotificationType<{ uris: string[] }>('dossier/indexChanged');

@@ -16,6 +16,16 @@ export const settingsSchema = z.object({
       tags: z.boolean().default(true),
     })
     .default({}),
+  claims: z
+    .object({
+      // From the confidence sweep of `npm run eval` (README, Evaluation): at 0.5 PolNeAR dev loses about 1 point
+      // of F1 for 7 of precision, and the seeds gain the most; the lenses are in the reader's face, so precision counts.
+      minConfidence: z.number().min(0).max(1).default(0.5),
+      // Reader comments are opinion by default and have no gold: stricter by design (a hand check of the samples'
+      // comment claims found the ones between 0.5 and 0.7 half noise).
+      minConfidenceInComments: z.number().min(0).max(1).default(0.7),
+    })
+    .default({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

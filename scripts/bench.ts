@@ -1,19 +1,14 @@
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
 import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
 import { loadTagger } from '../server/src/analysis/ner/model';
 import { dataDir, loadResources } from '../server/src/workspace/resources';
 import { viewsSection } from './benchViews';
+import { cliSection } from './bench/cli';
+import { Server } from './bench/lsp';
+import { indexScale, prolificHover } from './bench/scale';
 import { repoRoot, sharedDir } from './shared';
 
 /*
@@ -124,67 +119,6 @@ async function compromiseRunner(): Promise<((t: string) => void) | null> {
   }
 }
 
-class Server {
-  readonly conn: ProtocolConnection;
-  readonly pid: number;
-  private done = false;
-  private readonly child;
-  readonly started = performance.now();
-
-  constructor() {
-    this.child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    this.pid = this.child.pid as number;
-    this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
-    this.conn.onUnhandledNotification((n) => {
-      if (n.method === 'dossier/indexingStatus' && (n.params as { done: boolean }).done) this.done = true;
-    });
-    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-    this.conn.listen();
-  }
-
-  async init(folder: string): Promise<void> {
-    const uri = pathToFileURL(folder).toString();
-    await this.conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: uri,
-      workspaceFolders: [{ uri, name: 'bench' }],
-      capabilities: { workspace: { configuration: true } },
-    });
-    await this.conn.sendNotification('initialized', {});
-  }
-
-  get indexed(): boolean {
-    return this.done;
-  }
-
-  async waitIndexed(): Promise<void> {
-    while (!this.done) await new Promise((r) => setTimeout(r, 5));
-  }
-
-  peakRssMB(): number {
-    const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
-    const m = /VmHWM:\s+(\d+) kB/.exec(status);
-    return m ? Number(m[1]) / 1024 : NaN;
-  }
-
-  async open(file: string, text: string): Promise<string> {
-    const uri = pathToFileURL(file).toString();
-    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-    return uri;
-  }
-
-  async hover(uri: string, line: number, character: number): Promise<number> {
-    const t0 = performance.now();
-    await this.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
-    return performance.now() - t0;
-  }
-
-  stop(): void {
-    this.conn.dispose();
-    this.child.kill();
-  }
-}
-
 function positions(text: string, max: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const lines = text.split('\n');
@@ -210,7 +144,17 @@ function corpus(n: number, texts: string[], dir: string): void {
   for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `doc${String(i).padStart(5, '0')}.txt`), texts[i % texts.length]);
 }
 
-const SECTIONS = ['throughput', 'big', 'first-hover', 'hover', 'index', 'views'] as const;
+const SECTIONS = ['throughput', 'big', 'first-hover', 'hover', 'index', 'prolific-hover', 'cli', 'copies', 'views'] as const;
+
+/** `--docs 1000,10000`: the sizes of the generated folders of `index` and `prolific-hover` (the latter takes the first). */
+function docSizes(): number[] {
+  const i = process.argv.indexOf('--docs');
+  if (i < 0) return [1000, 10000];
+  const sizes = (process.argv[i + 1] ?? '').split(',').map(Number);
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('--docs takes a comma-separated list of document counts');
+  return sizes;
+}
 
 /** `npm run bench -- --only hover,index` runs some sections; all by default. */
 function sections(): Set<string> {
@@ -256,18 +200,45 @@ async function main(): Promise<void> {
     console.log('\n## Time from server start to first hover (median of 5)');
     const firsts: number[] = [];
     for (let r = 0; r < 5; r++) {
-      const s = new Server();
+      const s = new Server(CLI);
       await s.init(seedDir);
       const uri = await s.open(seedFile, seedText);
       await s.hover(uri, 4, 70);
       firsts.push(performance.now() - s.started);
-      s.stop();
+      await s.stop();
     }
     console.log(`first hover: ${median(firsts).toFixed(0)} ms (process spawn, initialize, load model and gazetteer, analyse, hover)`);
   }
 
   if (run.has('hover')) await hoverSection(seedDir, seedFile, seedText, tmp, shared, dev);
-  if (run.has('index')) await indexSection(tmp, shared, dev);
+  const scale = { cli: CLI, seeds: seeds(), tmp };
+  if (run.has('index')) await indexScale(scale, docSizes());
+  if (run.has('prolific-hover')) await prolificHover(scale, docSizes()[0]);
+  if (run.has('copies')) await indexSection(tmp, shared, dev);
+  if (run.has('cli')) {
+    const train = shared ? path.join(shared, 'data', 'polnear', 'train', 'text') : null;
+    const files = train
+      ? fs
+          .readdirSync(train)
+          .sort()
+          .map((f) => path.join(train, f))
+      : fs
+          .readdirSync(seedDir)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .map((f) => path.join(seedDir, f));
+    await cliSection({
+      cli: CLI,
+      compromise: path.join(ROOT, 'out', 'scripts', 'bench', 'compromiseCli.js'),
+      files,
+      name: train ? 'the PolNeAR train texts' : 'the seeds (../shared is missing)',
+      runs: 3,
+      variants: [
+        ['(defaults)', []],
+        ['--jobs 1', ['--jobs', '1']],
+      ],
+    });
+  }
   if (run.has('views'))
     await viewsSection(shared ? [...polnearTexts('train'), ...dev] : seeds(), res, shared ? 'PolNeAR texts' : 'seed texts');
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -286,7 +257,7 @@ async function hoverSection(
   const big = (seedText.replace(/\n+Comment[\s\S]*$/, '') + '\n\n')
     .repeat(Math.ceil((5 * 1048576) / seedText.length))
     .slice(0, 5 * 1048576);
-  const idleServer = new Server();
+  const idleServer = new Server(CLI);
   await idleServer.init(seedDir);
   await idleServer.waitIndexed();
   const seedUri = await idleServer.open(seedFile, seedText);
@@ -295,12 +266,12 @@ async function hoverSection(
   const bigUri = await idleServer.open(path.join(tmp, 'big5mb.txt'), big);
   lat = await hoverLatency(idleServer, bigUri, big, 300);
   console.log(`| 5 MB document | idle | ${pct(lat, 50).toFixed(2)} | ${pct(lat, 99).toFixed(2)} |`);
-  idleServer.stop();
+  await idleServer.stop();
 
   const texts = shared ? [...polnearTexts('train'), ...dev] : seeds();
   const busyDir = path.join(tmp, 'busy');
   corpus(3000, texts, busyDir);
-  const busy = new Server();
+  const busy = new Server(CLI);
   await busy.init(busyDir);
   const busySeed = await busy.open(seedFile, seedText);
   const busyBig = await busy.open(path.join(tmp, 'big5mb.txt'), big);
@@ -313,7 +284,7 @@ async function hoverSection(
     during.push(await busy.hover(busySeed, ...pos[i % pos.length]));
     duringBig.push(await busy.hover(busyBig, ...bigPos[i % bigPos.length]));
   }
-  busy.stop();
+  await busy.stop();
   if (during.length) {
     console.log(`| seed 001 | indexing 3,000 docs | ${pct(during, 50).toFixed(2)} | ${pct(during, 99).toFixed(2)} |`);
     console.log(`| 5 MB document | indexing 3,000 docs | ${pct(duringBig, 50).toFixed(2)} | ${pct(duringBig, 99).toFixed(2)} |`);
@@ -330,13 +301,13 @@ async function indexSection(tmp: string, shared: string | null, dev: string[]): 
     const dir = path.join(tmp, `corpus${n}`);
     corpus(n, texts, dir);
     const size = fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0) / 1048576;
-    const s = new Server();
+    const s = new Server(CLI);
     const t0 = performance.now();
     await s.init(dir);
     await s.waitIndexed();
     const secs = (performance.now() - t0) / 1000;
     console.log(`| ${n} | ${size.toFixed(1)} | ${secs.toFixed(1)} | ${(n / secs).toFixed(0)} | ${s.peakRssMB().toFixed(0)} |`);
-    s.stop();
+    await s.stop();
   }
 }
 

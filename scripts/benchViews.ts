@@ -2,6 +2,7 @@ import { analyzeDocument } from '../server/src/analysis/pipeline';
 import type { AnalysisResources } from '../server/src/analysis/resources';
 import type { DocumentAnalysis } from '../server/src/analysis/types';
 import { ViewsService } from '../server/src/lsp/features/viewsService';
+import { SHOW_ALL } from '../server/src/lsp/features/claimFilter';
 import type { AnalysisService } from '../server/src/workspace/analysisService';
 import { AnnotationIndex } from '../server/src/workspace/annotationIndex';
 import { compact } from '../server/src/workspace/compact';
@@ -80,7 +81,13 @@ export async function viewsSection(texts: string[], res: AnalysisResources, labe
   resolveAll();
   // The requests as the server answers them: the pure builders fed in slices that yield to the event loop.
   // A new service each run, so no answer and no resolved id is reused between runs.
-  const deps = { index, annotations: new AnnotationIndex(), folders: () => [], log: () => undefined };
+  const deps = {
+    index,
+    annotations: new AnnotationIndex(),
+    folders: () => [],
+    log: () => undefined,
+    claims: () => Promise.resolve(SHOW_ALL),
+  };
   const map = await time(8, () => new ViewsService(deps).mapData({}));
   console.log(`| dossier/mapData | ${map.median.toFixed(0)} | ${map.cpu.toFixed(0)} | ${map.result.places.length} places |`);
   const net = await time(8, () => new ViewsService(deps).networkData({}));

@@ -165,6 +165,9 @@ cities.forEach((c, i) => {
   // Only well-known places get a short form, and never a bare generic word.
   if (c[4] < 50000) return;
   const forms = [];
+  // "St. Petersburg" and "Saint Petersburg" are one spelling apart.
+  if (/^Saint /.test(name)) forms.push(`St. ${name.slice(6)}`, `St ${name.slice(6)}`);
+  else if (/^St\.? /.test(name)) forms.push(`Saint ${name.replace(/^St\.? /, '')}`);
   const comma = name.indexOf(', ');
   if (comma > 0) forms.push(name.slice(0, comma));
   // "New York" for New York City, but not "Kansas" for Kansas City: only a country's largest city goes by the short form.

@@ -17,6 +17,7 @@ import {
   type SetScore,
 } from './eval/ner';
 import { formatPlaceScores, loadPlaceSet, scorePlaces } from './eval/places';
+import { formatClaimTables, formatConfidenceSweep, predictedClaims, type ClaimSet } from './eval/claimsReport';
 import { repoRoot, sharedDir } from './shared';
 import type { EntityType } from '../server/src/analysis/types';
 import type { ContractDocument } from '../server/src/cli/output';
@@ -26,7 +27,9 @@ import type { ContractDocument } from '../server/src/cli/output';
  * through the CLI's JSON contract (`dossier analyze --json` / `--jsonl`), on
  * the seeds' gold, CoNLL-2003 valid and PolNeAR dev (from ../shared), and
  * place resolution on the sets in test/fixtures/places (always).
- * `npm run eval -- --places-errors dev` lists the wrong places of a set.
+ * `npm run eval -- --places-errors dev` lists the wrong places of a set;
+ * `npm run eval -- --train` adds the claims of PolNeAR train (the set a
+ * trained model learnt from: high there by construction).
  */
 
 type ContractDoc = ContractDocument;
@@ -98,6 +101,23 @@ function placesSection(): void {
   for (const s of scores) if (show.has(s.set)) for (const e of s.errors) console.log(`  ${s.set}: ${e}`);
 }
 
+/** Issue 15's claims tables: J ≥ 0.5, exact and overlap, source and speaker accuracy, recall per cue type, the confidence sweep. */
+function claimsSection(shared: string, sets: ClaimSet[]): void {
+  if (process.argv.includes('--train')) {
+    const train = loadPolnearDocs(path.join(shared, 'data', 'polnear', 'train'));
+    const out = analyzeTexts(train.map((d) => d.text));
+    const docs = train.map((d, i) => ({ text: d.text, gold: d.gold, pred: predictedClaims(out[i], d.range) }));
+    sets.push({ name: 'PolNeAR train (a trained model learnt from it)', speakers: false, docs });
+  }
+  console.log('\n## Claims by match (one-to-one; J≥0.5: content Jaccard ≥ 0.5; source acc.: source Jaccard ≥ 0.5 of the J≥0.5 pairs)\n');
+  console.log(formatClaimTables(sets));
+  const sweeps = sets.map(formatConfidenceSweep).filter(Boolean);
+  if (sweeps.length) {
+    console.log('\nJ≥0.5 scores of the claims at or above each confidence (how `dossier.claims.minConfidence` was chosen):\n');
+    console.log(sweeps.join('\n\n'));
+  } else console.log('\nThe detector gives no confidences: every claim counts as 1, and the thresholds hide nothing.');
+}
+
 function main(): void {
   if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run "npm run build" first');
   const shared = sharedDir();
@@ -146,9 +166,11 @@ function main(): void {
 
   const seedClaims = emptyTally();
   const seedEval = loadSeedDocs(path.join(shared, 'seeds'), goldDir);
+  const seedSet: ClaimSet = { name: 'seeds gold', speakers: true, docs: [] };
   seedEval.forEach((d) => {
     const doc = seedDocs.find((s) => path.basename(s.file) === d.name) ?? seedDocs[seedEval.indexOf(d)];
     tallyDoc(seedClaims, d.gold, claimsOf(doc, d.range), true);
+    seedSet.docs.push({ text: d.text, gold: d.gold, pred: predictedClaims(doc, d.range) });
   });
 
   // CoNLL-2003 valid: documents rebuilt as text, tokens joined by spaces.
@@ -171,10 +193,12 @@ function main(): void {
   const polOut = analyzeTexts(polClaims.map((d) => d.text));
   const polCounts = emptyCounts();
   const polTally = emptyTally();
+  const polSet: ClaimSet = { name: 'PolNeAR dev', speakers: false, docs: [] };
   let polChars = 0;
   polClaims.forEach((d, i) => {
     polChars += d.text.length;
     tallyDoc(polTally, d.gold, claimsOf(polOut[i], d.range), false);
+    polSet.docs.push({ text: d.text, gold: d.gold, pred: predictedClaims(polOut[i], d.range) });
     const nerFile = path.join(polDir, 'ner', `${d.name.replace(/\.txt$/, '')}.json`);
     if (!fs.existsSync(nerFile)) return;
     const silver = (
@@ -194,6 +218,7 @@ function main(): void {
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(claimLine('seeds gold', seedClaims, true));
   console.log(claimLine('PolNeAR dev', polTally, false));
+  claimsSection(shared, [polSet, seedSet]);
   placesSection();
 }
 

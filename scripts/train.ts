@@ -13,7 +13,8 @@ import * as path from 'path';
 import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
 import { FeatureExtractor, NUM_FEATURES, type DocInput } from '../server/src/analysis/ner/features';
 import { taggerFromWeights, type PerceptronTagger, serializeModel } from '../server/src/analysis/ner/model';
-import { rng, trainPerceptron, type TrainingSet } from '../server/src/analysis/ner/perceptron';
+import { BASE_SCALE, DOC_FEATURES, NUM_DOC } from '../server/src/analysis/ner/docStage';
+import { rng, trainPerceptron, type TrainedWeights, type TrainingSet } from '../server/src/analysis/ner/perceptron';
 import { LABELS, NUM_LABELS, spansOf, type LabelSpan } from '../server/src/analysis/ner/viterbi';
 import { splitSentences, tokenize } from '../server/src/analysis/tokenize';
 import { conllDocuments, polnearDocuments } from './eval/ner';
@@ -25,6 +26,15 @@ const CASE_AUGMENT = 0.06;
 const MIN_COUNT = 2;
 /** Averaged weights whose row maximum is below this are pruned from the file. */
 const MIN_WEIGHT = 0.02;
+/**
+ * The second stage learns from first-stage outputs on documents the first stage
+ * did not see: the training documents are split into FOLDS, and each fold is
+ * tagged by a first stage trained on the others (jackknifing), so that the
+ * second stage learns how far to trust a first stage that makes real mistakes.
+ */
+const FOLDS = 4;
+const FOLD_EPOCHS = 8;
+const STAGE2_EPOCHS = 5;
 
 interface LabeledDoc extends DocInput {
   labels: Uint8Array;
@@ -113,6 +123,28 @@ function tokenLevelF1(tagger: PerceptronTagger, docs: LabeledDoc[]): number {
   return pr + re ? (2 * pr * re) / (pr + re) : 0;
 }
 
+/**
+ * With --cache DIR, trained first-stage weights are kept in DIR and reused by the next run
+ * (for experiments on the second stage only; the cache does not notice feature changes).
+ */
+function cached(name: string, train: () => TrainedWeights): TrainedWeights {
+  const dir = arg('--cache');
+  if (!dir) return train();
+  const file = path.join(dir, `${name}.bin`);
+  if (fs.existsSync(file)) {
+    const buf = fs.readFileSync(file);
+    const nt = buf.readUInt32LE(0);
+    const all = new Float32Array(buf.buffer.slice(buf.byteOffset + 4, buf.byteOffset + buf.length));
+    return { transitions: all.slice(0, nt), weights: all.slice(nt) };
+  }
+  const w = train();
+  fs.mkdirSync(dir, { recursive: true });
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(w.transitions.length, 0);
+  fs.writeFileSync(file, Buffer.concat([head, Buffer.from(w.transitions.buffer), Buffer.from(w.weights.buffer)]));
+  return w;
+}
+
 function main(): void {
   const t0 = Date.now();
   const repoRoot = process.cwd();
@@ -133,7 +165,9 @@ function main(): void {
   const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(gazFile, 'utf8')) as GazetteerData);
   const extractor = new FeatureExtractor(gazetteer);
 
-  const docs = [...conllDocs(dataDir, 'train'), ...(process.argv.includes('--no-polnear') ? [] : polnearDocs(dataDir))];
+  const polnear = process.argv.includes('--no-polnear') ? [] : polnearDocs(dataDir);
+  const nPolnear = polnear.length;
+  const docs = [...conllDocs(dataDir, 'train'), ...polnear];
   augmentCase(docs, rng(SEED + 1));
   const valid = conllDocs(dataDir, 'valid');
   let nTokens = 0;
@@ -189,24 +223,93 @@ function main(): void {
   console.log(`${featHashes.length} features (seen >= ${MIN_COUNT} times) (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
   const set: TrainingSet = { feats, gold, sentences, numFeatures: featHashes.length };
-  const { weights, transitions } = trainPerceptron(set, {
-    epochs,
-    seed: SEED,
-    onEpoch: (epoch, w, t, mistakes) => {
-      const tagger = taggerFromWeights(featHashes, w, t, gazetteer);
-      const f1 = tokenLevelF1(tagger, valid);
-      console.log(
-        `epoch ${epoch}: ${mistakes} sentences wrong; CoNLL valid tagger F1 ${(100 * f1).toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
-      );
-    },
-  });
+  const report = (label: string) => (epoch: number, w: Float32Array, t: Float32Array, mistakes: number, stage2?: TrainedWeights) => {
+    const tagger = taggerFromWeights(featHashes, w, t, gazetteer);
+    if (stage2) tagger.setSecondStage(stage2);
+    const f1 = tokenLevelF1(tagger, valid);
+    console.log(
+      `${label} epoch ${epoch}: ${mistakes} sentences wrong; CoNLL valid tagger F1 ${(100 * f1).toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+  };
 
-  const text = serializeModel(featHashes, weights, transitions, MIN_WEIGHT, {
-    trainedOn: ['conll2003/train', 'polnear/train (silver)'],
-    epochs,
-    seed: SEED,
-    labels: NUM_LABELS,
-  });
+  // First stage on all the training documents: the model's token-level weights.
+  const first = cached('stage1', () => trainPerceptron(set, { epochs, seed: SEED, onEpoch: report('stage 1') }));
+
+  let stage2: TrainedWeights | undefined;
+  if (!process.argv.includes('--no-stage2')) {
+    // Jackknifed first-stage outputs for the second stage's training (see FOLDS).
+    const L = NUM_LABELS;
+    const base = new Float32Array(nTokens * L);
+    const docFeats = new Int32Array(nTokens * NUM_DOC);
+    const docTok: number[] = [];
+    const docSent: number[] = [];
+    tok = 0;
+    si = 0;
+    for (const d of docs) {
+      docTok.push(tok);
+      docSent.push(si);
+      tok += d.words.length;
+      si += d.sentences.length;
+    }
+    for (let f = 0; f < FOLDS; f++) {
+      const pairs: number[] = [];
+      docs.forEach((d, di) => {
+        if (di % FOLDS === f) return;
+        for (let k = 0; k < d.sentences.length; k++) pairs.push(sentences[2 * (docSent[di] + k)], sentences[2 * (docSent[di] + k) + 1]);
+      });
+      const fold = cached(`fold${f}`, () =>
+        trainPerceptron({ ...set, sentences: Int32Array.from(pairs) }, { epochs: FOLD_EPOCHS, seed: SEED + 1 + f }),
+      );
+      const tagger = taggerFromWeights(featHashes, fold.weights, fold.transitions, gazetteer);
+      docs.forEach((d, di) => {
+        if (di % FOLDS !== f) return;
+        const n = d.words.length;
+        const { emit, codes } = tagger.secondStageInputs(d);
+        const at = docTok[di] * L;
+        for (let j = 0; j < n * L; j++) base[at + j] = emit[j] * BASE_SCALE;
+        docFeats.set(codes.subarray(0, n * NUM_DOC), docTok[di] * NUM_DOC);
+      });
+      console.log(`fold ${f + 1}/${FOLDS} tagged (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    }
+    // The second stage learns document consistency from the gold CoNLL documents only (PolNeAR's silver labels are not consistent enough), unless --stage2-all.
+    const nConll = docs.length - nPolnear;
+    const s2pairs: number[] = [];
+    docs.forEach((d, di) => {
+      if (di >= nConll && !process.argv.includes('--stage2-all')) return;
+      for (let k = 0; k < d.sentences.length; k++) s2pairs.push(sentences[2 * (docSent[di] + k)], sentences[2 * (docSent[di] + k) + 1]);
+    });
+    // --doc-mask 1,2,3: train the second stage on these templates only (experiments; see docStage.ts).
+    const mask = arg('--doc-mask');
+    if (mask) {
+      const keep = new Set(mask.split(',').map(Number));
+      for (let i = 0; i < docFeats.length; i++) if (!keep.has(i % NUM_DOC)) docFeats[i] = -1;
+    }
+    const report2 = report('stage 2');
+    stage2 = trainPerceptron(
+      { feats: docFeats, gold, sentences: Int32Array.from(s2pairs), numFeatures: DOC_FEATURES, stride: NUM_DOC, base },
+      {
+        epochs: STAGE2_EPOCHS,
+        seed: SEED + 99,
+        initTransitions: first.transitions.map((x) => x * BASE_SCALE),
+        onEpoch: (epoch, w, t, mistakes) => report2(epoch, first.weights, first.transitions, mistakes, { weights: w, transitions: t }),
+      },
+    );
+  }
+
+  const text = serializeModel(
+    featHashes,
+    first.weights,
+    first.transitions,
+    MIN_WEIGHT,
+    {
+      trainedOn: ['conll2003/train', 'polnear/train (silver)'],
+      epochs,
+      seed: SEED,
+      labels: NUM_LABELS,
+      ...(stage2 ? { secondStage: { folds: FOLDS, foldEpochs: FOLD_EPOCHS, epochs: STAGE2_EPOCHS } } : {}),
+    },
+    stage2,
+  );
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, text);
   console.log(`wrote ${outFile} (${(text.length / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { claimFeatures, detectClaimsWith, modelDrafts } from '../server/src/analysis/claims';
 import { buildContext, type ClaimContext } from '../server/src/analysis/claims/context';
-import { decodeClaims, tagsOfSpans, type RoleSpan } from '../server/src/analysis/claims/decode';
+import { decodeClaims, tagsOfSpans, type Decoded, type RoleSpan } from '../server/src/analysis/claims/decode';
 import { FEATURES_PER_TOKEN } from '../server/src/analysis/claims/features';
 import {
   type Calibration,
@@ -22,11 +22,12 @@ import {
   serializeClaimModel,
 } from '../server/src/analysis/claims/model';
 import type { MergeParams } from '../server/src/analysis/claims/merge';
+import { blendInputs, claimKind, kindPrecision, type ClaimScoreTable, type ScoreBlend } from '../server/src/analysis/claims/score';
 import { B_CUE, CLAIM_TAGS } from '../server/src/analysis/claims/tags';
 import { trainSequencePerceptron, type SequenceWeights } from '../server/src/analysis/learn/sequence';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
 import type { DocumentAnalysis } from '../server/src/analysis/types';
-import { loadResources } from '../server/src/workspace/resources';
+import { ClaimScoreSchema, loadResourcesWithoutClaims } from '../server/src/workspace/resources';
 import { emptyTally, finishTally, matchClaims, parseBratAttributions, tallyDoc, type EvalClaim } from './eval/claims';
 import { repoRoot, requireShared } from './shared';
 
@@ -73,7 +74,7 @@ function roleSpans(ann: string): RoleSpan[] {
 }
 
 function loadSplit(splitDir: string): Doc[] {
-  const res = loadResources();
+  const res = loadResourcesWithoutClaims();
   const annDir = path.join(splitDir, 'attributions');
   const first = new Map<string, string>();
   for (const f of fs
@@ -149,37 +150,77 @@ function score(docs: Doc[], model: Model): ReturnType<typeof finishTally> {
 const fmt = (s: ReturnType<typeof finishTally>) =>
   `P ${(100 * s.precision).toFixed(1)} R ${(100 * s.recall).toFixed(1)} F1 ${(100 * s.f1).toFixed(1)} exact ${(100 * s.exactF1).toFixed(1)} source ${(100 * s.sourceAccuracy).toFixed(1)}`;
 
-/** Logistic regression of "this predicted claim matches a gold one" on its margins, by plain gradient descent. */
-function fitCalibration(docs: Doc[], model: Model): Calibration {
-  const xs: Array<[number, number, number]> = [];
-  const ys: number[] = [];
+/** Logistic regression by plain gradient descent on standardised inputs; returns [bias, w1, …] in the inputs' own units. */
+function fitLogistic(xs: number[][], ys: number[]): number[] {
+  const k = xs[0]?.length ?? 0;
+  const w = new Array<number>(k + 1).fill(0);
+  const scale = [1];
+  // Standardise the inputs so that one learning rate suits all of them.
+  for (let j = 0; j < k; j++) {
+    const m = xs.reduce((s, x) => s + Math.abs(x[j]), 0) / Math.max(1, xs.length);
+    scale.push(m > 0 ? 1 / m : 0);
+  }
+  for (let it = 0; it < 2000; it++) {
+    const g = new Array<number>(k + 1).fill(0);
+    xs.forEach((x, i) => {
+      let z = w[0];
+      for (let j = 0; j < k; j++) z += w[j + 1] * x[j] * scale[j + 1];
+      const e = 1 / (1 + Math.exp(-z)) - ys[i];
+      g[0] += e;
+      for (let j = 0; j < k; j++) g[j + 1] += e * x[j] * scale[j + 1];
+    });
+    for (let j = 0; j <= k; j++) w[j] -= (0.5 * g[j]) / Math.max(1, xs.length);
+  }
+  return w.map((x, j) => x * scale[j]);
+}
+
+/** Each draft of the model (merged with the patterns) on docs, with whether it matches a gold claim. */
+function labelledDrafts(docs: Doc[], model: Model): Array<{ d: Doc; x: Decoded; hit: boolean }> {
+  const out: Array<{ d: Doc; x: Decoded; hit: boolean }> = [];
   for (const d of docs) {
     const drafts = modelDrafts(d.ctx, model);
     const pred = drafts.map((x) => ({ content: x.content, cue: x.cue, source: null }));
     const hit = new Set(matchClaims(d.gold, pred).map(([, p]) => p));
-    drafts.forEach((x, i) => {
-      xs.push(x.margins);
-      ys.push(hit.has(i) ? 1 : 0);
-    });
+    drafts.forEach((x, i) => out.push({ d, x, hit: hit.has(i) }));
   }
-  const w = [0, 0, 0, 0];
-  const scale = [1, 0, 0, 0];
-  // Standardise the margins so that one learning rate suits all three.
-  for (let j = 0; j < 3; j++) {
-    const m = xs.reduce((s, x) => s + Math.abs(x[j]), 0) / Math.max(1, xs.length);
-    scale[j + 1] = m > 0 ? 1 / m : 0;
-  }
-  for (let it = 0; it < 2000; it++) {
-    const g = [0, 0, 0, 0];
-    xs.forEach((x, i) => {
-      const z = w[0] + w[1] * x[0] * scale[1] + w[2] * x[1] * scale[2] + w[3] * x[2] * scale[3];
-      const e = 1 / (1 + Math.exp(-z)) - ys[i];
-      g[0] += e;
-      for (let j = 0; j < 3; j++) g[j + 1] += e * x[j] * scale[j + 1];
-    });
-    for (let j = 0; j < 4; j++) w[j] -= (0.5 * g[j]) / Math.max(1, xs.length);
-  }
-  return { bias: w[0], cue: w[1] * scale[1], content: w[2] * scale[2], source: w[3] * scale[3] };
+  return out;
+}
+
+/** The calibration of "this predicted claim matches a gold one" on its margins. */
+function fitCalibration(docs: Doc[], model: Model): Calibration {
+  const rows = labelledDrafts(docs, model);
+  const [bias, cue, content, source] = fitLogistic(
+    rows.map((r) => r.x.margins),
+    rows.map((r) => (r.hit ? 1 : 0)),
+  );
+  return { bias, cue, content, source };
+}
+
+/** The blend of the calibrated model score and the score table's kind precision into a claim's score (score.ts). */
+function fitBlend(docs: Doc[], model: Model, table: ClaimScoreTable): ScoreBlend {
+  const rows = labelledDrafts(docs, model);
+  const [bias, m, kind] = fitLogistic(
+    rows.map(({ d, x }) => {
+      const cue = x.cue ? { ...x.cue, text: d.text.slice(x.cue.start, x.cue.end) } : null;
+      return blendInputs(x.score ?? 0, kindPrecision(table, claimKind({ form: x.form, cue })));
+    }),
+    rows.map((r) => (r.hit ? 1 : 0)),
+  );
+  return { bias, model: m, kind };
+}
+
+function loadScoreTable(): ClaimScoreTable {
+  const file = path.join(repoRoot(), 'server', 'data', 'claim-scores.json');
+  return ClaimScoreSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+/** --blend-only: refit the score blend of the committed model (after the score table changed) without retraining it. */
+function refitBlend(dev: Doc[], outFile: string): void {
+  const file = JSON.parse(fs.readFileSync(outFile, 'utf8')) as ClaimModelFile;
+  const model = parseClaimModel(file);
+  file.blend = fitBlend(dev, model, loadScoreTable());
+  console.log(`blend ${JSON.stringify(file.blend)}`);
+  fs.writeFileSync(outFile, JSON.stringify(file));
 }
 
 function main(): void {
@@ -194,6 +235,12 @@ function main(): void {
   const outFile = path.resolve(arg('--out') ?? path.join(repoRoot(), 'server', 'data', 'claims-model.json'));
   const train = loadSplit(path.join(polnear, 'train'));
   const dev = loadSplit(path.join(polnear, 'dev'));
+  if (process.argv.includes('--blend-only')) {
+    for (const d of dev)
+      d.hashes = claimFeatures(d.ctx, parseClaimModel(JSON.parse(fs.readFileSync(outFile, 'utf8')) as ClaimModelFile).cueWords).feats;
+    refitBlend(dev, outFile);
+    return;
+  }
   const cueWords = learnCueWords(train);
   for (const d of [...train, ...dev]) d.hashes = claimFeatures(d.ctx, cueWords).feats;
   console.log(`${cueWords.size} cue words learned beyond the lexicon`);
@@ -272,13 +319,30 @@ function main(): void {
       }
     }
   }
-  console.log(`epoch ${chosen.epoch} chosen; calibration ${JSON.stringify(calibration)}; merge ${JSON.stringify(merge)}`);
-  const text = serializeClaimModel(featHashes, chosen.w.weights, chosen.w.transitions, calibration, merge, cueWords, MIN_WEIGHT, {
-    trainedOn: 'polnear/train (first annotator file per article)',
-    tunedOn: 'polnear/dev (epoch count, score calibration)',
-    epochs: chosen.epoch,
-    seed: SEED,
-  });
+  const blend = fitBlend(
+    dev,
+    modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, calibration, merge, cueWords),
+    loadScoreTable(),
+  );
+  console.log(
+    `epoch ${chosen.epoch} chosen; calibration ${JSON.stringify(calibration)}; merge ${JSON.stringify(merge)}; blend ${JSON.stringify(blend)}`,
+  );
+  const text = serializeClaimModel(
+    featHashes,
+    chosen.w.weights,
+    chosen.w.transitions,
+    calibration,
+    merge,
+    cueWords,
+    MIN_WEIGHT,
+    {
+      trainedOn: 'polnear/train (first annotator file per article)',
+      tunedOn: 'polnear/dev (epoch count, score calibration, merge thresholds, score blend)',
+      epochs: chosen.epoch,
+      seed: SEED,
+    },
+    blend,
+  );
   // The figures of the model as written (pruned and quantised), which is what the product loads.
   const written = parseClaimModel(JSON.parse(text) as ClaimModelFile);
   console.log(`PolNeAR dev   ${fmt(score(dev, written))}`);

@@ -22,6 +22,10 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
       fileEvents: globs.map((g) => vscode.workspace.createFileSystemWatcher(g)),
     },
     outputChannel: log(),
+    // The persistent index lives in the workspace's storage folder, never in the user's folders; none without a workspace.
+    initializationOptions: {
+      cacheDir: context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'index').fsPath : undefined,
+    },
     initializationFailedHandler: (error) => {
       void vscode.window.showErrorMessage(`Dossier's language server failed to start: ${String(error)}`);
       return false;

@@ -13,6 +13,8 @@ export function registerStatusBar(
   item.name = 'Dossier';
   item.command = 'workbench.action.showAllSymbols';
   let indexing: IndexingStatus | undefined;
+  let cacheBytes: number | undefined;
+  const cacheLine = () => (cacheBytes === undefined ? '' : `\nIndex cache: ${formatBytes(cacheBytes)}`);
   let visible = false;
   let seq = 0;
 
@@ -23,6 +25,7 @@ export function registerStatusBar(
     if (!editor || !isIncluded(editor.document)) {
       if (progress) {
         item.text = `$(sync~spin) Dossier${progress}`;
+        item.tooltip = `Dossier${cacheLine()}`;
         item.show();
         visible = true;
       } else {
@@ -34,7 +37,9 @@ export function registerStatusBar(
     const stats = await client.sendRequest(documentStatsRequest, { uri: editor.document.uri.toString() }).catch(() => null);
     if (mine !== seq) return;
     item.text = stats ? `$(person) ${stats.actors} $(location) ${stats.places} $(quote) ${stats.claims}${progress}` : `Dossier${progress}`;
-    item.tooltip = stats ? `Dossier: ${stats.actors} actors, ${stats.places} places, ${stats.claims} claims in this document` : 'Dossier';
+    item.tooltip =
+      (stats ? `Dossier: ${stats.actors} actors, ${stats.places} places, ${stats.claims} claims in this document` : 'Dossier') +
+      cacheLine();
     item.show();
     visible = true;
   };
@@ -43,6 +48,7 @@ export function registerStatusBar(
     item,
     client.onNotification(indexingStatusNotification, (s) => {
       indexing = s;
+      if (s.cacheBytes !== undefined) cacheBytes = s.cacheBytes;
       void refresh();
     }),
     vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
@@ -52,4 +58,16 @@ export function registerStatusBar(
   );
   void refresh();
   return () => ({ text: item.text, visible });
+}
+
+/** 1536 → "1.5 KB": the cache's size as the tooltip shows it. */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let n = bytes;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} bytes` : `${n.toFixed(1)} ${units[u]}`;
 }

@@ -20,6 +20,7 @@ import * as path from 'path';
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
 import { loadResources } from '../../server/src/workspace/resources';
 import type { Claim, Span } from '../../server/src/analysis/types';
+import { pairClaims, spanJaccard } from './claimsScore';
 
 export interface EvalSpan extends Span {
   text?: string;
@@ -59,11 +60,8 @@ export interface ClaimScores {
   speakerGoldSetCount: number;
 }
 
-export function jaccard(a: Span, b: Span): number {
-  const inter = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-  const union = Math.max(a.end, b.end) - Math.min(a.start, b.start);
-  return union <= 0 ? 0 : inter / union;
-}
+/** Character Jaccard of two spans (the scoring module's, so both tables agree). */
+export const jaccard = spanJaccard;
 
 function overlaps(a: Span | null, b: Span | null): boolean {
   if (!a || !b) return !a && !b;
@@ -72,24 +70,7 @@ function overlaps(a: Span | null, b: Span | null): boolean {
 
 /** One-to-one greedy matching by best Jaccard >= threshold: pairs [goldIndex, predIndex]. */
 export function matchClaims(gold: EvalClaim[], pred: EvalClaim[], threshold = 0.5): Array<[number, number]> {
-  const pairs: Array<[number, number, number]> = [];
-  for (let g = 0; g < gold.length; g++) {
-    for (let p = 0; p < pred.length; p++) {
-      const j = jaccard(gold[g].content, pred[p].content);
-      if (j >= threshold) pairs.push([j, g, p]);
-    }
-  }
-  pairs.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
-  const usedG = new Set<number>();
-  const usedP = new Set<number>();
-  const out: Array<[number, number]> = [];
-  for (const [, g, p] of pairs) {
-    if (usedG.has(g) || usedP.has(p)) continue;
-    usedG.add(g);
-    usedP.add(p);
-    out.push([g, p]);
-  }
-  return out;
+  return pairClaims(gold, pred, (j) => j >= threshold);
 }
 
 export interface Tally {

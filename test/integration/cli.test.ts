@@ -106,6 +106,29 @@ describe('dossier CLI', function () {
     assert.ok(out[1].entities.some((e) => e.text === 'Germany'));
   });
 
+  it('writes the same --json on threads as on one, in input order, failures named and skipped', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
+    const files: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const f = path.join(dir, `doc${i}.txt`);
+      if (i === 7) fs.writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+      else fs.copyFileSync(seeds[i % seeds.length], f);
+      files.push(f);
+    }
+    files.splice(11, 0, path.join(dir, 'missing.txt'));
+    const threads = run('analyze', '--json', '--jobs', '2', ...files);
+    const one = run('analyze', '--json', '--jobs', '1', ...files);
+    assert.strictEqual(threads.status, 2, threads.stderr);
+    assert.strictEqual(one.status, 2, one.stderr);
+    assert.strictEqual(threads.stdout, one.stdout);
+    assert.strictEqual(threads.stderr, one.stderr);
+    const docs = (JSON.parse(threads.stdout) as { documents: ContractDoc[] }).documents;
+    assert.deepStrictEqual(
+      docs.map((d) => d.file),
+      files.filter((f, i) => i !== 7 && !f.endsWith('missing.txt')),
+    );
+  });
+
   it('handles hundreds of files in one call', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
     const files: string[] = [];

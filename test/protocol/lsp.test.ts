@@ -145,6 +145,11 @@ describe('language server over stdio (JSON-RPC)', function () {
       docs.reduce((n, d) => n + d.mentionCount, 0),
       zamili.mentionCount,
     );
+    // Pages are slices of the same list.
+    const pages = [];
+    for (let offset = 0; offset < docs.length; offset += 2)
+      pages.push(...((await client.connection.sendRequest('dossier/entityDocuments', { id: zamili.id, offset, limit: 2 })) as typeof docs));
+    assert.deepStrictEqual(pages, docs);
     const mentions = (await client.connection.sendRequest('dossier/entityMentions', { id: zamili.id, uri: docs[0].uri })) as Array<{
       context: string;
     }>;
@@ -154,6 +159,12 @@ describe('language server over stdio (JSON-RPC)', function () {
     assert.ok(speaker && speaker.claimCount > 0, 'Zamili speaks');
     const claims = (await client.connection.sendRequest('dossier/speakerClaims', { key: speaker.key })) as Array<{ speaker: string }>;
     assert.strictEqual(claims.length, speaker.claimCount);
+    const second = (await client.connection.sendRequest('dossier/speakerClaims', {
+      key: speaker.key,
+      offset: 1,
+      limit: 1,
+    })) as typeof claims;
+    assert.deepStrictEqual(second, claims.slice(1, 2));
     const filtered = (await client.connection.sendRequest('dossier/workspaceOverview', { filter: 'ZAMILI' })) as typeof o;
     assert.ok(
       filtered.entities.length > 0 && filtered.entities.every((e) => /zamili/i.test(e.name)),

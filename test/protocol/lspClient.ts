@@ -16,25 +16,28 @@ export class TestLspClient {
   private readonly child: ChildProcess;
   private stderr = '';
   readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** What the client answers for the `dossier` section of workspace/configuration (a test may change it). */
+  settings: unknown = {};
 
   constructor() {
     this.child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onUnhandledNotification((n) => this.notifications.push({ method: n.method, params: n.params }));
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
 
-  async initialize(folder: string): Promise<unknown> {
+  async initialize(folder: string, initializationOptions?: Record<string, unknown>): Promise<unknown> {
     const uri = pathToFileURL(folder).toString();
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: path.basename(folder) }],
       capabilities: { workspace: { configuration: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result;

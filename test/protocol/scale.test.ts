@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ProgressType } from 'vscode-languageserver-protocol';
 import { seedsDir } from '../unit/util';
 import { positionOf, TestLspClient } from './lspClient';
 
@@ -38,5 +39,28 @@ describe('language server with big documents', function () {
     assert.deepStrictEqual(order, ['small', 'big']);
     assert.match(hover!.contents.value, /Zamili/);
     assert.ok(bigSymbols.length > 0, 'big document has an outline');
+  });
+
+  it('sends the references of a name mentioned 1,500 times as partial results when asked', async () => {
+    const text = 'Hakim al-Zamili said the vote would go ahead.\n\n'.repeat(1500);
+    const uri = await client.open(path.join(dir, 'many.txt'), text);
+    const pages: unknown[][] = [];
+    const token = 'refs-1';
+    const listener = client.connection.onProgress(new ProgressType<unknown[]>(), token, (page) => pages.push(page));
+    const final = (await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri },
+      position: { line: 0, character: 3 },
+      context: { includeDeclaration: true },
+      partialResultToken: token,
+    })) as unknown[];
+    listener.dispose();
+    const whole = (await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri },
+      position: { line: 0, character: 3 },
+      context: { includeDeclaration: true },
+    })) as unknown[];
+    assert.ok(whole.length >= 1500, `${whole.length} references`);
+    assert.ok(pages.length >= 2 && pages.every((p) => p.length <= 1000), pages.map((p) => p.length).join(', '));
+    assert.deepStrictEqual([...pages.flat(), ...final], whole);
   });
 });

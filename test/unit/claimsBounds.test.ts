@@ -64,7 +64,7 @@ describe('claims on run-on text', function () {
   function boundedRuleClaims(text: string, budget: AnalysisBudget): Claim[] {
     const tokens = tokenize(text);
     const ctx = buildContext(text, tokens, splitSentences(text, tokens), parseStructure(text), [], []);
-    return finish(ctx, ruleDrafts(ctx), budget);
+    return finish(ctx, ruleDrafts(ctx), budget, undefined);
   }
 
   it('repeated cues with no sentence end give claims linear in the input, with a warning', () => {

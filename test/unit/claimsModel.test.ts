@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { loadClaimModel } from '../../server/src/workspace/resources';
+import { engineData, loadClaimModel } from '../../server/src/workspace/resources';
 import { detectClaims } from '../../server/src/analysis/claims';
 import { buildContext, type ClaimContext } from '../../server/src/analysis/claims/context';
 import { decodeClaims, tagsOfSpans } from '../../server/src/analysis/claims/decode';
@@ -37,7 +37,16 @@ function input(text: string, names: Named[] = []) {
     e.mentions.push(i);
     byId.set(m.id, e);
   });
-  return { text, tokens, sentences, structure, mentions, entities: [...byId.values()], model: loadClaimModel() };
+  return {
+    text,
+    tokens,
+    sentences,
+    structure,
+    mentions,
+    entities: [...byId.values()],
+    model: loadClaimModel(),
+    scores: engineData().claimScores,
+  };
 }
 
 function context(text: string, names: Named[] = []): ClaimContext {

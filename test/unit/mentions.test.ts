@@ -233,4 +233,48 @@ describe('mentions', () => {
       ],
     );
   });
+
+  it('splits a span that runs a name-led compound into the next name, or runs two countries together', () => {
+    assert.deepStrictEqual(
+      mentions('The Massoud Barzani-led Kurdistan Regional Government spoke.', [
+        ['Massoud Barzani-led Kurdistan Regional Government', 'ORG'],
+      ]),
+      [
+        ['Massoud Barzani', 'person'],
+        ['Kurdistan Regional Government', 'organization'],
+      ],
+    );
+    // The tagger's MISC span stops before the head noun, which still joins the second name.
+    assert.deepStrictEqual(
+      mentions('The Massoud Barzani-led Kurdistan Regional Government spoke.', [['Massoud Barzani-led Kurdistan Regional', 'MISC']]),
+      [
+        ['Massoud Barzani', 'person'],
+        ['Kurdistan Regional Government', 'organization'],
+      ],
+    );
+    // A hyphenated name that is no participle compound stays whole.
+    assert.deepStrictEqual(mentions('The Kirkuk-Ceyhan Pipeline Company said so.', [['Kirkuk-Ceyhan Pipeline Company', 'ORG']]), [
+      ['Kirkuk-Ceyhan Pipeline Company', 'organization'],
+    ]);
+    assert.deepStrictEqual(mentions('Iraq Could Ask Iran for Help', [['Iraq Could Ask Iran', 'LOC']]), [
+      ['Iraq', 'country'],
+      ['Iran', 'country'],
+    ]);
+    // A known place name as a whole is not split.
+    assert.deepStrictEqual(mentions('He lives in the United States now.', [['United States', 'LOC']]), [['United States', 'country']]);
+  });
+
+  it('types a known place before a lowercase region word as a place, and an acronym after a prefix compound as an organisation', () => {
+    assert.deepStrictEqual(mentions('They fight for control over Sinjar district today.', [['Sinjar', 'ORG']]), [
+      ['Sinjar district', 'region'],
+    ]);
+    assert.deepStrictEqual(mentions('Another pro-Maliki CoR member spoke.', [['pro-Maliki CoR', 'MISC']]), [['CoR', 'organization']]);
+  });
+
+  it('types a name after an honorific as a person throughout the document', () => {
+    assert.deepStrictEqual(mentions('Mr. Quark spoke. Quark left.', [['Quark', 'ORG']]), [
+      ['Quark', 'person'],
+      ['Quark', 'person'],
+    ]);
+  });
 });

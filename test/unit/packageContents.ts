@@ -67,6 +67,7 @@ export function assertPackageContents(files: readonly string[]): void {
     'dist/client.js',
     'dist/server.js',
     'dist/worker.js',
+    'dist/cliWorker.js',
     'dist/cli.js',
     'dist/data/ner-model.json',
     'dist/data/gazetteer.json',

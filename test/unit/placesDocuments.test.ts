@@ -54,6 +54,19 @@ describe('places in news items', function () {
       assert.strictEqual(placeOf(a, state).type, 'region', state);
   });
 
+  it('"X, Y" holds when the tagger mistook Y for a person, and "St." is "Saint": Sydney, Nova Scotia; St. Petersburg, Russia', () => {
+    const a = analyse(
+      joinLines(
+        'Mill closes',
+        '',
+        'Former steelworkers gathered in Sydney, Nova Scotia, on Saturday. Protests were broken up in St. Petersburg, Russia.',
+      ),
+    );
+    assert.deepStrictEqual([placeOf(a, 'Sydney').country, placeOf(a, 'Sydney').admin1], ['CA', 'Nova Scotia']);
+    assert.deepStrictEqual([placeOf(a, 'Nova Scotia').type, placeOf(a, 'Nova Scotia').country], ['region', 'CA']);
+    assert.deepStrictEqual([placeOf(a, 'St. Petersburg').country, placeOf(a, 'St. Petersburg').admin1], ['RU', 'Saint Petersburg']);
+  });
+
   it('"Valencia, on Spain\'s Mediterranean coast" is in Spain', () => {
     const a = analyse(joinLines('Floods', '', "Flash floods swept through Valencia, on Spain's Mediterranean coast, on Wednesday."));
     assert.deepStrictEqual([placeOf(a, 'Valencia').country, placeOf(a, 'Valencia').admin1], ['ES', 'Valencian Community']);

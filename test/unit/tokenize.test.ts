@@ -75,3 +75,52 @@ describe('splitSentences', () => {
     }
   });
 });
+
+describe('tokenize: sentence ends with a missing space', () => {
+  const sentences = (text: string) => {
+    const toks = tokenize(text);
+    return splitSentences(text, toks).map((s) => text.slice(s.start, s.end));
+  };
+  it('splits a word, a period and a capitalised word written together', () => {
+    assert.deepStrictEqual(words('the Internatioanal Tribune.Or maybe'), ['the', 'Internatioanal', 'Tribune', '.', 'Or', 'maybe']);
+    assert.deepStrictEqual(words('bombed Iraq.Plus the rest'), ['bombed', 'Iraq', '.', 'Plus', 'the', 'rest']);
+    assert.deepStrictEqual(sentences('They bombed Iraq.Plus they lied.'), ['They bombed Iraq.', 'Plus they lied.']);
+  });
+  it('splits a capitalised word from a lowercase word that is no domain ending', () => {
+    assert.deepStrictEqual(words('Turkey.turkey is a bird'), ['Turkey', '.', 'turkey', 'is', 'a', 'bird']);
+  });
+  it('keeps initials, dotted abbreviations and times whole', () => {
+    assert.deepStrictEqual(words('J. R. R. Tolkien and J.R.R. Tolkien'), ['J.', 'R.', 'R.', 'Tolkien', 'and', 'J.R.R.', 'Tolkien']);
+    assert.deepStrictEqual(words('the U.S. at 5 p.m. on Friday, e.g. today'), [
+      'the',
+      'U.S.',
+      'at',
+      '5',
+      'p.m.',
+      'on',
+      'Friday',
+      ',',
+      'e.g.',
+      'today',
+    ]);
+    assert.deepStrictEqual(sentences('J. R. R. Tolkien met U.S. envoys.'), ['J. R. R. Tolkien met U.S. envoys.']);
+  });
+  it('keeps domain names, URLs, file names and decimals whole', () => {
+    assert.deepStrictEqual(words('see example.com, Amazon.com and report.pdf'), [
+      'see',
+      'example.com',
+      ',',
+      'Amazon.com',
+      'and',
+      'report.pdf',
+    ]);
+    assert.deepStrictEqual(
+      words('https://www.bbc.co.uk/news and www.Reuters.com/world').filter((w) => w.length > 1),
+      ['https', 'www.bbc.co.uk', 'news', 'and', 'www.Reuters.com', 'world'],
+    );
+    assert.deepStrictEqual(words('it rose 3.5 percent to 1,300.25'), ['it', 'rose', '3.5', 'percent', 'to', '1,300.25']);
+  });
+  it('keeps abbreviations glued to a name and all-caps product names', () => {
+    assert.deepStrictEqual(words('St.Louis and ASP.NET'), ['St.Louis', 'and', 'ASP.NET']);
+  });
+});

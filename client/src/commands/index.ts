@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EDIT_ANNOTATION_COMMAND, SHOW_DETAILS_COMMAND } from '../../../common/protocol';
+import { clearIndexCacheRequest, EDIT_ANNOTATION_COMMAND, SHOW_DETAILS_COMMAND } from '../../../common/protocol';
 import type { AnnotationCommands } from '../annotations/commands';
 import { exportAnnotations, importAnnotations } from '../annotations/exchange';
 import type { AnnotationStore } from '../annotations/store';
@@ -48,6 +48,14 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       void vscode.window.showInformationMessage('Dossier: language server restarted.');
     }),
     'dossier.showOutput': local(() => log().show()),
+    'dossier.clearIndexCache': server(async () => {
+      const { cleared } = await client.sendRequest(clearIndexCacheRequest, {});
+      void vscode.window.showInformationMessage(
+        cleared
+          ? 'Dossier: index cache cleared; the workspace is being indexed again.'
+          : 'Dossier: there is no index cache (no workspace folder is open).',
+      );
+    }),
     // Often the command that activates Dossier, before the server is up: it needs no server.
     'dossier.openSamples': local((destination) => openSamples(context, destination)),
     [SHOW_DETAILS_COMMAND]: server(showDetails),

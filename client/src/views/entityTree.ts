@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { OverviewEntity, OverviewMention } from '../../../common/protocol';
+import { SIDEBAR_PAGE, type OverviewEntity, type OverviewMention } from '../../../common/protocol';
 import type { OverviewModel } from './overviewModel';
 import { fileName, revealCommand } from './revealCommand';
 
@@ -8,7 +8,9 @@ export type EntityNode = Node;
 type Node =
   | { kind: 'entity'; entity: OverviewEntity }
   | { kind: 'document'; entity: OverviewEntity; uri: string; mentionCount: number }
-  | { kind: 'mention'; mention: OverviewMention };
+  | { kind: 'mention'; mention: OverviewMention }
+  /** The next page of an entity's documents, fetched when expanded. */
+  | { kind: 'more'; entity: OverviewEntity; offset: number };
 
 const ICONS: Record<string, string> = {
   person: 'person',
@@ -32,9 +34,12 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) return this.model.data.entities.filter((e) => e.kind === this.kind).map((entity) => ({ kind: 'entity', entity }));
-    if (node.kind === 'entity') {
-      const docs = await this.model.documents(node.entity.id).catch(() => []);
-      return docs.map((d) => ({ kind: 'document', entity: node.entity, uri: d.uri, mentionCount: d.mentionCount }));
+    if (node.kind === 'entity' || node.kind === 'more') {
+      const offset = node.kind === 'more' ? node.offset : 0;
+      const docs = await this.model.documents(node.entity.id, offset).catch(() => []);
+      const nodes: Node[] = docs.map((d) => ({ kind: 'document', entity: node.entity, uri: d.uri, mentionCount: d.mentionCount }));
+      if (docs.length === SIDEBAR_PAGE) nodes.push({ kind: 'more', entity: node.entity, offset: offset + SIDEBAR_PAGE });
+      return nodes;
     }
     if (node.kind === 'document') {
       const mentions = await this.model.mentions(node.entity.id, node.uri).catch(() => []);
@@ -57,6 +62,12 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
       item.tooltip = `${e.name} (${e.type}): ${e.mentionCount} mentions in ${e.documentCount} documents`;
       item.iconPath = new vscode.ThemeIcon(ICONS[e.type] ?? 'symbol-misc');
       item.contextValue = `dossier.entity.${e.kind}`;
+      return item;
+    }
+    if (node.kind === 'more') {
+      const e = node.entity;
+      const item = new vscode.TreeItem(`${e.documentCount - node.offset} more documents…`, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `${this.kind}:${e.id}:more:${node.offset}`;
       return item;
     }
     if (node.kind === 'document') {

@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   entityDocumentsRequest,
   entityMentionsRequest,
+  SIDEBAR_PAGE,
   speakerClaimsRequest,
   workspaceOverviewRequest,
   type OverviewClaim,
@@ -71,16 +72,18 @@ export class OverviewModel implements vscode.Disposable {
     return this.pending;
   }
 
-  documents(entityId: string): Promise<Array<{ uri: string; mentionCount: number }>> {
-    return this.client.sendRequest(entityDocumentsRequest, { id: entityId });
+  /** A page of the entity's documents (SIDEBAR_PAGE from `offset`). */
+  documents(entityId: string, offset = 0): Promise<Array<{ uri: string; mentionCount: number }>> {
+    return this.client.sendRequest(entityDocumentsRequest, { id: entityId, offset, limit: SIDEBAR_PAGE });
   }
 
   mentions(entityId: string, uri: string): Promise<OverviewMention[]> {
     return this.client.sendRequest(entityMentionsRequest, { id: entityId, uri });
   }
 
-  claims(speakerKey: string): Promise<OverviewClaim[]> {
-    return this.client.sendRequest(speakerClaimsRequest, { key: speakerKey, filter: this.filterText });
+  /** A page of the speaker's claims (SIDEBAR_PAGE from `offset`). */
+  claims(speakerKey: string, offset = 0): Promise<OverviewClaim[]> {
+    return this.client.sendRequest(speakerClaimsRequest, { key: speakerKey, filter: this.filterText, offset, limit: SIDEBAR_PAGE });
   }
 
   dispose(): void {

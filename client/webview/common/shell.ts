@@ -1,5 +1,5 @@
 import type { OverviewMention } from '../../../common/protocol';
-import { SCOPES, type Scope, type ToWebview } from '../shared/messages';
+import { SCOPES, type Scope, type ScopeInfo, type ToWebview } from '../shared/messages';
 import { fileName, h, marked, plural, replace } from './dom';
 import { post } from './host';
 
@@ -121,6 +121,17 @@ export function mentionList(mentions: OverviewMention[], total: number, needle: 
   );
   if (!mentions.length) section.appendChild(h('p', { class: 'hint' }, 'No mentions in these documents.'));
   return section;
+}
+
+/** The end of the status line: which documents are shown, with their number for the workspace. */
+export function scopeLine(scope: ScopeInfo, documents: number): string {
+  return `${scope.label}${scope.scope === 'workspace' ? ` (${plural(documents, 'document')})` : ''}`;
+}
+
+/** Tells the extension the page is ready and restores a scope other than the default. */
+export function announceReady(state: { scope: Scope; follow: boolean }): void {
+  post({ type: 'ready' });
+  if (state.scope !== 'workspace' || !state.follow) post({ type: 'scope', scope: state.scope, follow: state.follow });
 }
 
 export function countLine(n: number, docs: number): string {

@@ -5,7 +5,7 @@ import world from 'world-atlas/countries-50m.json';
 import type { MapData, MapPlace, MapPlaceType } from '../../../common/protocol';
 import { h, plural, replace, s } from '../common/dom';
 import { loadState, onMessage, post, saveState } from '../common/host';
-import { answerProbes, countLine, mentionList, Shell } from '../common/shell';
+import { announceReady, answerProbes, countLine, mentionList, scopeLine, Shell } from '../common/shell';
 import { IDENTITY, ZoomPan, type Transform } from '../common/zoom';
 import type { Scope } from '../shared/messages';
 import { markerPath, markerRadius } from './markers';
@@ -192,7 +192,7 @@ onMessage((message) => {
     case 'mapData':
       render(message.data);
       shell.setStatus(
-        `${plural(message.data.places.length, 'place')} on the map${message.data.unlocated ? ` · ${message.data.unlocated} without coordinates` : ''} · ${message.scope.label}${message.scope.scope === 'workspace' ? ` (${plural(message.data.documents, 'document')})` : ''}`,
+        `${plural(message.data.places.length, 'place')} on the map${message.data.unlocated ? ` · ${message.data.unlocated} without coordinates` : ''} · ${scopeLine(message.scope, message.data.documents)}`,
       );
       return;
     case 'mentions': {
@@ -214,5 +214,4 @@ onMessage((message) => {
   }
 });
 
-post({ type: 'ready' });
-if (state.scope !== 'workspace' || !state.follow) post({ type: 'scope', scope: state.scope, follow: state.follow });
+announceReady(state);

@@ -2,7 +2,7 @@ import type { NetworkData, NetworkEdge, NetworkFilter, NetworkNode } from '../..
 import { NETWORK_TOP_N } from '../../../common/viewLimits';
 import { h, plural, replace, s } from '../common/dom';
 import { loadState, onMessage, post, saveState } from '../common/host';
-import { answerProbes, countLine, mentionList, Shell } from '../common/shell';
+import { announceReady, answerProbes, countLine, mentionList, scopeLine, Shell } from '../common/shell';
 import { IDENTITY, ZoomPan, type Transform } from '../common/zoom';
 import type { Scope } from '../shared/messages';
 import { connectionList, edgeSummary, edgeTitle, evidenceList } from './details';
@@ -384,9 +384,7 @@ onMessage((message) => {
       const d = message.data;
       const shown = d.nodes.length < d.matching ? `${d.nodes.length} of ${plural(d.matching, 'actor')}` : plural(d.nodes.length, 'actor');
       const links = d.edges.length + (d.droppedEdges ? ` (${d.droppedEdges} weaker not drawn)` : '');
-      shell.setStatus(
-        `${shown} · ${links} links · ${message.scope.label}${message.scope.scope === 'workspace' ? ` (${plural(d.documents, 'document')})` : ''}`,
-      );
+      shell.setStatus(`${shown} · ${links} links · ${scopeLine(message.scope, d.documents)}`);
       return;
     }
     case 'mentions': {
@@ -417,6 +415,5 @@ onMessage((message) => {
   }
 });
 
-post({ type: 'ready' });
-if (state.scope !== 'workspace' || !state.follow) post({ type: 'scope', scope: state.scope, follow: state.follow });
+announceReady(state);
 post({ type: 'filter', filter: state.filter });

@@ -1,4 +1,5 @@
 import type { ClaimModel } from './claims/model';
+import type { ClaimScoreTable } from './claims/score';
 import type { AliasIndex } from './entities/aliasIndex';
 import type { DemonymForms } from './entities/demonyms';
 import type { Gazetteer } from './gazetteer';
@@ -8,10 +9,12 @@ import type { Tagger } from './ner';
 export interface AnalysisResources {
   gazetteer: Gazetteer;
   tagger: Tagger;
-  /** The attribution tagger (claims/model.ts, file server/data/claims-model.json). */
-  claims: ClaimModel;
+  /** The attribution tagger (claims/model.ts, file server/data/claims-model.json); only training goes without it (analyzeDocument with claims: false). */
+  claims?: ClaimModel;
   /** Alias sets and nicknames of well-known entities (data/aliases.json). */
   aliases: AliasIndex;
   /** Nationality words the gazetteer lacks or gets wrong, to country names (data/demonyms.json). */
   demonyms: DemonymForms;
+  /** Precision per kind of claim on PolNeAR train (data/claim-scores.json): each claim's score. Without it claims have none. */
+  claimScores?: ClaimScoreTable;
 }

@@ -88,6 +88,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         continue;
       }
       const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+      if (d === 46 && isLetterOrDigit(next) && missingSpace(text, start, i, to)) break;
       if ((JOINERS.has(d) || d === 46 || d === 44) && isLetterOrDigit(next)) {
         // "1,000" and "3.5" only between digits; "U.S" style dots between letters.
         if (d === 44 && !(isDigit(text.charCodeAt(i - 1)) && isDigit(next))) break;
@@ -140,6 +141,47 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
   }
   return tokens;
+}
+
+/** Endings after a dot that make a domain or file name ("reuters.com", "report.pdf"), not a new sentence. */
+const DOMAIN_ENDINGS = new Set(
+  (
+    'com org net edu gov mil int info biz io co uk us eu de fr es nl ru cn jp au ca ch se ie nz za br mx pl ' +
+    'tv fm ly ai gl app dev news html htm php asp aspx pdf jpg jpeg png gif txt doc docx xls xlsx csv js'
+  ).split(' '),
+);
+
+/**
+ * Whether the dot at `dot`, inside the word that began at `start`, ends a sentence written
+ * without its space ("Tribune.Or", "Iraq.Plus", "Turkey.turkey" in reader comments) rather
+ * than joining a dotted form: "U.S.", "p.m.", initials, decimals, "example.com", "www.bbc.co.uk".
+ * The part before must be a plain word of two or more letters with a lowercase letter
+ * (not an abbreviation, not already dotted); the part after a word of two or more letters,
+ * capitalised ("Or"), or lowercase after a capitalised word unless it is a domain ending.
+ */
+function missingSpace(text: string, start: number, dot: number, to: number): boolean {
+  if (dot - start < 2) return false;
+  let lower = 0;
+  for (let k = start; k < dot; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || isDigit(c)) return false;
+    if (c >= 97 && c <= 122) lower++;
+  }
+  if (lower === 0) return false;
+  let end = dot + 1;
+  while (end < to && end - dot < MAX_TOKEN && isLetterOrDigit(text.charCodeAt(end))) end++;
+  if (end - dot - 1 < 2) return false;
+  const after = text.slice(dot + 1, end);
+  if (/\d/.test(after)) return false;
+  // "www.bbc.co.uk", "example.com/path": more dots or a path after the part.
+  const follow = end < to ? text.charCodeAt(end) : 0;
+  if ((follow === 46 && end + 1 < to && isLetterOrDigit(text.charCodeAt(end + 1))) || follow === 47) return false;
+  const word = text.slice(start, dot);
+  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  const first = after.charAt(0);
+  if (first !== first.toLowerCase()) return /\p{Ll}/u.test(after);
+  const capitalised = word.charAt(0) !== word.charAt(0).toLowerCase();
+  return capitalised && !DOMAIN_ENDINGS.has(after.toLowerCase());
 }
 
 function isDigit(code: number): boolean {
@@ -198,7 +240,12 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       close(last);
       break;
     }
-    if (after.start === tokens[last].end) continue; // "3.5", "...x"
+    // "3.5" and "...x" continue the sentence; a period glued to a word on both sides was split off by tokenize (missing space).
+    if (
+      after.start === tokens[last].end &&
+      !(t === '.' && last === k && k > first && tokens[k - 1].end === tok.start && /^\p{L}{2}/u.test(after.text))
+    )
+      continue;
     const ch = after.text.charAt(0);
     if (/[\p{Lu}\p{N}"“‘'([]/u.test(ch)) {
       close(last);

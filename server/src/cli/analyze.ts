@@ -1,27 +1,41 @@
 import { z } from 'zod';
 import type { DocumentAnalysis } from '../analysis/types';
-import { analyzeJsonl, defaultJobs } from './corpus';
+import { analyzeJsonl, defaultJobs, workerCount } from './corpus';
+import { analyzeInParallel } from './parallel';
 import { sayAbout, writeStdout } from './io';
 import { JsonDocumentsWriter, writeAll, type Write } from './json';
 import { analysisWarnings, decodeWarning, summaryLines } from './output';
 import { readDocument, type ReadResult } from '../workspace/readDocument';
+import { claimScore } from '../lsp/features/claimFilter';
+import { CachedAnalyzer } from '../workspace/cache/cachedAnalyzer';
 
 export class UsageError extends Error {}
+
+const CONFIDENCE = '--min-confidence needs a number between 0 and 1';
+
+/** Files from which `--json` runs on several threads. */
+const PARALLEL_FROM = 16;
 
 const analyzeArgs = z
   .object({
     json: z.boolean(),
     jsonl: z.boolean(),
     jobs: z.number().int().min(1).max(256),
+    cache: z.string().min(1).optional(),
     files: z.array(z.string().min(1)),
+    minConfidence: z.number({ invalid_type_error: CONFIDENCE }).min(0, CONFIDENCE).max(1, CONFIDENCE).optional(),
   })
   .refine((a) => a.jsonl || a.files.length > 0, 'analyze needs at least one file')
-  .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other');
+  .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other')
+  .refine((a) => !(a.jsonl && a.minConfidence !== undefined), '--min-confidence applies to --json and the summary, not --jsonl')
+  .refine((a) => !(a.cache && a.jsonl), '--cache works with files, not --jsonl');
 
 export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArgs> {
   let json = false;
   let jsonl = false;
   let jobs = defaultJobs();
+  let minConfidence: number | undefined;
+  let cache: string | undefined;
   const files: string[] = [];
   let optionsDone = false;
   for (let i = 0; i < argv.length; i++) {
@@ -31,13 +45,20 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
     else if (!optionsDone && arg === '--jsonl') jsonl = true;
     else if (!optionsDone && (arg === '--jobs' || arg === '-j')) jobs = Number(argv[++i]);
     else if (!optionsDone && arg.startsWith('--jobs=')) jobs = Number(arg.slice(7));
+    else if (!optionsDone && arg === '--min-confidence') minConfidence = number(argv[++i]);
+    else if (!optionsDone && arg.startsWith('--min-confidence=')) minConfidence = number(arg.slice(17));
+    else if (!optionsDone && arg === '--cache') cache = argv[++i] ?? '';
+    else if (!optionsDone && arg.startsWith('--cache=')) cache = arg.slice(8);
     else if (!optionsDone && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);
   }
-  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, files });
+  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, cache, files, minConfidence });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
 }
+
+/** A flag's number; a missing or empty value is NaN, which the schema rejects ("" would be 0 to Number). */
+const number = (s: string | undefined) => (s === undefined || s.trim() === '' ? NaN : Number(s));
 
 export type FileResult =
   { file: string; ok: true; analysis: DocumentAnalysis; warnings: string[] } | { file: string; ok: false; reason: string };
@@ -50,18 +71,22 @@ export type FileResult =
  */
 export async function* analyzeFiles(
   files: readonly string[],
-  analyze: (text: string) => DocumentAnalysis,
+  analyze: (text: string, file: string) => DocumentAnalysis,
   read: (file: string) => Promise<ReadResult> = readDocument,
 ): AsyncGenerator<FileResult> {
-  for (const file of files) {
-    const doc = await read(file);
+  // The next file is read while this one is analysed.
+  let reading = files.length ? read(files[0]) : null;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const doc = await (reading as Promise<ReadResult>);
+    reading = i + 1 < files.length ? read(files[i + 1]) : null;
     if (!doc.ok) {
       yield { file, ok: false, reason: doc.reason };
       continue;
     }
     let analysis: DocumentAnalysis;
     try {
-      analysis = analyze(doc.text);
+      analysis = analyze(doc.text, file);
     } catch (err) {
       yield { file, ok: false, reason: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
       continue;
@@ -72,27 +97,64 @@ export async function* analyzeFiles(
   }
 }
 
-/** `dossier analyze`: 0 when every file was analysed, 2 when some were skipped (and named on stderr). */
+/**
+ * `dossier analyze`: 0 when every file was analysed, 2 when some were skipped (and named on stderr).
+ * With `workerScript` (the CLI's thread script) and more than one job, `--json` runs on threads.
+ */
 export async function analyze(
   argv: readonly string[],
   analyzeText: (text: string) => DocumentAnalysis,
   write: Write = writeStdout,
+  workerScript: string | null = null,
 ): Promise<number> {
-  const { json, jsonl, jobs, files } = parseAnalyze(argv);
+  const { json, jsonl, jobs, cache, files, minConfidence } = parseAnalyze(argv);
   if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
+  const threads = workerCount(jobs, files.length);
+  // A handful of files does not pay for a second model load. --min-confidence and --cache are applied on this thread, below.
+  if (json && minConfidence === undefined && !cache && workerScript && threads > 1 && files.length >= PARALLEL_FROM)
+    return analyzeJsonOnThreads(files, threads, workerScript, write);
   let failed = false;
   const out = json ? new JsonDocumentsWriter(write) : null;
-  for await (const result of analyzeFiles(files, analyzeText)) {
+  const cached = cache ? new CachedAnalyzer(cache, analyzeText) : undefined;
+  const run = cached ? (text: string, file: string) => cached.analyze(file, text) : analyzeText;
+  for await (const result of analyzeFiles(files, run)) {
     if (!result.ok) {
       sayAbout(result.file, result.reason);
       failed = true;
       continue;
     }
     for (const w of result.warnings) sayAbout(result.file, w);
-    if (out) await out.document(result.file, result.analysis);
-    else await writeAll(lines(summaryLines(result.file, result.analysis)), write);
+    // Without the flag every claim is written, with its score: the contract's reader chooses.
+    const analysis =
+      minConfidence === undefined
+        ? result.analysis
+        : { ...result.analysis, claims: result.analysis.claims.filter((c) => claimScore(c) >= minConfidence) };
+    if (out) await out.document(result.file, analysis);
+    else await writeAll(lines(summaryLines(result.file, analysis)), write);
   }
   if (out) await out.close();
+  await cached?.flush();
+  return failed ? 2 : 0;
+}
+
+/**
+ * `--json` on threads: each reads, analyses and writes its files' JSON; the
+ * documents come out in input order, as on one thread. Worth it from two
+ * cores: a thread's start-up (loading the model) is paid once per thread.
+ */
+async function analyzeJsonOnThreads(files: readonly string[], threads: number, script: string, write: Write): Promise<number> {
+  let failed = false;
+  const out = new JsonDocumentsWriter(write);
+  for await (const result of analyzeInParallel(files, threads, script)) {
+    if (!result.ok) {
+      sayAbout(result.file, result.reason);
+      failed = true;
+      continue;
+    }
+    for (const w of result.warnings) sayAbout(result.file, w);
+    await out.pieces(result.pieces);
+  }
+  await out.close();
   return failed ? 2 : 0;
 }
 

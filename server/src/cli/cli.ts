@@ -3,10 +3,14 @@ import { analyze, UsageError } from './analyze';
 import { exitQuietlyOnClosedPipe, say, writeStdout } from './io';
 import { EXPORT_USAGE, ExportUsageError, runExport } from './export';
 import { loadResources } from '../workspace/resources';
+import { jsonWorkerScript } from './parallel';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report';
 
 const USAGE = `Usage:
-  dossier analyze [--json] <file...>   analyse documents; --json prints the version 1 contract
+  dossier analyze [--json] [--min-confidence N] [--cache DIR] <file...>
+                                        analyse documents; --json prints the version 1 contract, every claim
+                                        with its score (0..1); --min-confidence drops claims scored below N;
+                                        --cache keeps analyses in DIR (the persistent index) and reuses them
   dossier analyze --jsonl [--jobs N] [file...]
                                         one JSON object per line and document, in input order, N threads;
                                         without files, reads paths or {"id","text"} JSON lines from stdin
@@ -46,7 +50,7 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'analyze':
         exitQuietlyOnClosedPipe();
-        return await analyze(rest, (text) => analyzeDocument(text, loadResources()));
+        return await analyze(rest, (text) => analyzeDocument(text, loadResources()), writeStdout, jsonWorkerScript(__dirname));
       case 'export':
         exitQuietlyOnClosedPipe();
         return await runExport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });

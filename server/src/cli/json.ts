@@ -67,6 +67,12 @@ export class JsonDocumentsWriter {
     await writeAll(this.count++ ? prefixed(',', documentJson(file, a)) : documentJson(file, a), this.write);
   }
 
+  /** A document already written as pieces (by documentJson, on another thread). */
+  async pieces(pieces: readonly string[]): Promise<void> {
+    await this.open();
+    await writeAll(this.count++ ? prefixed(',', pieces) : pieces, this.write);
+  }
+
   async close(): Promise<void> {
     await this.open();
     await this.write(']}\n');

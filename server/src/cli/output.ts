@@ -119,7 +119,8 @@ export function* summaryLines(file: string, a: DocumentAnalysis): Generator<stri
     const who = inline(c.speaker ?? c.source?.text ?? 'unattributed');
     const text = c.text.replace(/\s+/g, ' ');
     const shown = inline(text.length > 100 ? text.slice(0, 99) + '…' : text);
-    yield `    ${who} ${c.cue ? inline(c.cue.text) : '—'}: ${shown}${c.section === 'comments' ? ' [comment]' : ''}`;
+    const score = c.score !== undefined ? ` (${c.score.toFixed(2)})` : '';
+    yield `    ${who} ${c.cue ? inline(c.cue.text) : '—'}${score}: ${shown}${c.section === 'comments' ? ' [comment]' : ''}`;
   }
 }
 

@@ -4,6 +4,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { parseSidecar, SIDECAR_SUFFIX, type Annotation } from '../../../common/annotations';
 import { applyCorrections } from '../analysis/corrections';
+import { defaultSettings } from '../../../common/settings';
+import { claimThresholds } from '../lsp/features/claimFilter';
 import { writeReport, type ReportDocument } from '../lsp/features/report';
 import { describeDocument, reportDocument, type ReportPaths } from '../lsp/features/reportDocuments';
 import { loadResources } from '../workspace/resources';
@@ -79,7 +81,13 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
   }
   // Claims need the analysis of every document (a tagged actor may speak anywhere); only done when an actor is tagged.
   const index = documents.some((d) => d.annotations.some(isActorTag)) ? await analyseFolder(root, annotations, io) : undefined;
-  const markdown = writeReport({ documents, index: index && workspaceEntities(index), describe: (uri) => describeDocument(uri, paths) });
+  // The claims the editor shows by default (`dossier.claims.*`): the report reads like the editor.
+  const markdown = writeReport({
+    documents,
+    index: index && workspaceEntities(index),
+    describe: (uri) => describeDocument(uri, paths),
+    claims: claimThresholds(defaultSettings),
+  });
   if (out) {
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await fs.writeFile(path.resolve(out), markdown);

@@ -15,12 +15,21 @@ export const featureCapabilities: ServerCapabilities = {
   semanticTokensProvider: { legend: semanticTokensLegend, full: true },
 };
 
+/** References sent per partial result when the client gives a partialResultToken. */
+export const REFERENCES_PAGE = 1000;
+
 /** The standard LSP features, each answered by the service. */
 export function registerFeatures(connection: Connection, service: DossierService): void {
   connection.onHover((p, token) => service.hover(p, token));
   connection.onCodeLens((p, token) => service.codeLenses(p, token));
   connection.onDocumentSymbol((p, token) => service.documentSymbols(p, token));
-  connection.onReferences((p, token) => service.references(p, token));
+  connection.onReferences(async (p, token, _work, partial) => {
+    const all = await service.references(p, token);
+    // A name in thousands of documents: a client that asked for partial results gets pages, not one huge message.
+    if (!partial || all.length <= REFERENCES_PAGE) return all;
+    for (let i = 0; i < all.length; i += REFERENCES_PAGE) partial.report(all.slice(i, i + REFERENCES_PAGE));
+    return [];
+  });
   connection.onDocumentHighlight((p, token) => service.documentHighlights(p, token));
   connection.onDefinition((p, token) => service.definition(p, token));
   connection.onFoldingRanges((p, token) => service.foldingRanges(p, token));

@@ -10,11 +10,14 @@ import { createDossierService } from './service';
 import { ClientSession } from './session';
 import { registerSidebar } from './sidebar';
 import { registerViews } from './features/viewsService';
+import { claimThresholds } from './features/claimFilter';
 import { loadResources } from '../workspace/resources';
 import { SettingsManager } from './settingsManager';
 import { WorkerAnalysisService } from '../workspace/analysisService';
 import { AnnotationIndex } from '../workspace/annotationIndex';
 import { DocumentIndex } from '../workspace/documentIndex';
+import { engineVersion } from '../workspace/cache/engineVersion';
+import { ShardStore } from '../workspace/cache/shardStore';
 
 /**
  * Wires the LSP connection to the language service: the parts (document
@@ -23,7 +26,8 @@ import { DocumentIndex } from '../workspace/documentIndex';
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const analysis = WorkerAnalysisService.create(loadResources, __dirname, analysisThreads());
+  // Threads start at initialize: with a warm persistent index they wait until a document changed, not during start.
+  const analysis = WorkerAnalysisService.create(loadResources, __dirname, analysisThreads(), 0, false);
   const annotations = new AnnotationIndex();
   const index = new DocumentIndex(analysis, (uri, text, raw) => applyCorrections(raw, annotations.corrections(uri, text)));
   const settings = new SettingsManager(connection);
@@ -33,6 +37,12 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     session.initialize(params);
     settings.enable(session.configuration);
+    if (session.cacheDir) {
+      index.persistTo({
+        store: new ShardStore(session.cacheDir, engineVersion()),
+        hasCorrections: (uri) => annotations.get(uri).some((a) => a.kind === 'correction'),
+      });
+    } else if (analysis instanceof WorkerAnalysisService) analysis.prewarm();
     return {
       capabilities: {
         ...featureCapabilities,
@@ -48,13 +58,21 @@ export function startServer(connection: Connection): void {
   const annotationViews = registerAnnotations(connection, { annotations, index, session, service });
   registerSidebar(connection, service);
   registerFeatures(connection, service);
-  registerViews(connection, { index, annotations, folders: () => session.folders, log: (m) => connection.console.warn(m) });
+  registerViews(connection, {
+    index,
+    annotations,
+    folders: () => session.folders,
+    log: (m) => connection.console.warn(m),
+    claims: async () => claimThresholds(await settings.get()),
+  });
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     indexing.dispose();
     sync.dispose();
     annotationViews.dispose();
     analysis.dispose();
+    // Shards still being written are finished, so the next start finds them (a write takes milliseconds).
+    await index.flushed();
   });
 }
 

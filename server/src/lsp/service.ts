@@ -12,6 +12,7 @@ import type {
 import type { DocumentStats, EntityAtResult, OverviewClaim, OverviewMention, WorkspaceOverview } from '../../../common/protocol';
 import type { Settings } from '../../../common/settings';
 import { AnalysisCancelled } from '../analysis/types';
+import { claimThresholds } from './features/claimFilter';
 import { codeLenses } from './features/codeLens';
 import type { FeatureContext } from './features/context';
 import { definition } from './features/definition';
@@ -78,15 +79,28 @@ export interface DossierService {
   entityAt(params: { uri: string; position: Position }, token: CancelToken): Promise<EntityAtResult | null>;
   documentStats(params: { uri: string }, token: CancelToken): Promise<DocumentStats | null>;
   workspaceOverview(params: { filter: string }, token: CancelToken): Promise<WorkspaceOverview>;
-  entityDocuments(params: { id: string }, token: CancelToken): Promise<Array<{ uri: string; mentionCount: number }>>;
+  entityDocuments(params: { id: string } & Paged, token: CancelToken): Promise<Array<{ uri: string; mentionCount: number }>>;
   entityMentions(params: { id: string; uri: string }, token: CancelToken): Promise<OverviewMention[]>;
-  speakerClaims(params: { key: string; filter: string }, token: CancelToken): Promise<OverviewClaim[]>;
+  speakerClaims(params: { key: string; filter: string } & Paged, token: CancelToken): Promise<OverviewClaim[]>;
+}
+
+/** A page of a sidebar list (offset items skipped, at most limit); absent: the whole list. */
+export interface Paged {
+  offset?: number;
+  limit?: number;
+}
+
+function slicePage<T>(items: T[], p: Paged): T[] {
+  const offset = p.offset ?? 0;
+  return offset === 0 && p.limit === undefined ? items : items.slice(offset, offset + (p.limit ?? items.length));
 }
 
 export function createDossierService(options: ServiceOptions): DossierService {
   const { index, annotations, settings, documents } = options;
   const entities: WorkspaceEntities = workspaceEntities(index);
   const overview = new WorkspaceOverviewService(entities);
+  /** Workspace-wide views (the sidebar) use the workspace's setting, not a document's. */
+  const workspaceThresholds = async () => claimThresholds(await settings.get());
 
   const document = (uri: string, token?: CancelToken): Promise<IndexedDocument | undefined> => {
     const open = documents.get(uri);
@@ -116,10 +130,13 @@ export function createDossierService(options: ServiceOptions): DossierService {
     guarded(empty, token, async () => {
       const doc = await document(uri, token);
       if (!doc || token.isCancellationRequested) return empty;
+      const thresholds = claimThresholds(await settings.get(doc.uri));
+      if (token.isCancellationRequested) return empty;
       let placed: readonly ResolvedAnnotation[] | undefined;
       const ctx: FeatureContext = {
         entities,
         token,
+        claims: thresholds,
         // Placed on first use: most features never look at annotations.
         get annotations() {
           return (placed ??= annotations.resolve(doc.uri, doc.document.getText()));
@@ -143,12 +160,15 @@ export function createDossierService(options: ServiceOptions): DossierService {
     foldingRanges: (p, token) => onDocument(p.textDocument.uri, token, [], (doc) => foldingRanges(doc)),
     semanticTokens: (p, token) => onDocument(p.textDocument.uri, token, { data: [] }, (doc, ctx) => semanticTokens(doc, ctx)),
     entityAt: (p, token) => onDocument(p.uri, token, null, (doc) => entityAt(doc, p.position)),
-    documentStats: (p, token) => onDocument(p.uri, token, null, (doc) => documentStats(doc)),
+    documentStats: (p, token) => onDocument(p.uri, token, null, (doc, ctx) => documentStats(doc, ctx.claims)),
     workspaceSymbols: (p, token) => guarded([], token, () => workspaceSymbols(p.query, { entities, token })),
     workspaceOverview: (p, token) =>
-      guarded({ entities: [], speakers: [], documents: 0, truncated: false }, token, () => overview.overview(p.filter, token)),
-    entityDocuments: (p, token) => guarded([], token, () => overview.entityDocuments(p.id)),
+      guarded({ entities: [], speakers: [], documents: 0, truncated: false }, token, async () =>
+        overview.overview(p.filter, token, await workspaceThresholds()),
+      ),
+    entityDocuments: (p, token) => guarded([], token, () => slicePage(overview.entityDocuments(p.id), p)),
     entityMentions: (p, token) => guarded([], token, () => overview.entityMentions(p.id, p.uri)),
-    speakerClaims: (p, token) => guarded([], token, () => overview.speakerClaims(p.key, p.filter, token)),
+    speakerClaims: (p, token) =>
+      guarded([], token, async () => slicePage(await overview.speakerClaims(p.key, p.filter, token, await workspaceThresholds()), p)),
   };
 }

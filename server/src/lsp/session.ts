@@ -1,5 +1,9 @@
 import { CodeLensRefreshRequest, SemanticTokensRefreshRequest, type Connection, type InitializeParams } from 'vscode-languageserver';
 import { fileURLToPath } from 'url';
+import { z } from 'zod';
+
+/** What the client may pass at initialize; anything else there is ignored. */
+const initializationOptions = z.object({ cacheDir: z.string().min(1).optional() });
 
 /** What the client told the server at initialize: its folders and what it supports. */
 export class ClientSession {
@@ -7,6 +11,8 @@ export class ClientSession {
   folders: string[] = [];
   folderEvents = false;
   configuration = false;
+  /** Where the persistent index lives (the client's storage folder), or undefined: the index is kept in memory. */
+  cacheDir: string | undefined;
   private lensRefresh = false;
   private tokensRefresh = false;
 
@@ -22,6 +28,8 @@ export class ClientSession {
       .map((f) => f.uri)
       .filter((u) => u.startsWith('file:'))
       .map((u) => fileURLToPath(u));
+    const options = initializationOptions.safeParse(params.initializationOptions ?? {});
+    this.cacheDir = options.success ? options.data.cacheDir : undefined;
     if (!this.folders.length && params.rootUri?.startsWith('file:')) this.folders = [fileURLToPath(params.rootUri)];
   }
 

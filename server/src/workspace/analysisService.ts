@@ -8,11 +8,17 @@ import { AnalysisCancelled, type DocumentAnalysis } from '../analysis/types';
 import { checkAnalysisSize } from './analysisSize';
 import { onCancelled, type CancelToken } from './cancellation';
 import { compact } from './compact';
-import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { ShardResult, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 export interface AnalysisService {
   /** `background` work (indexing from disk) always leaves the calling thread. */
   analyze(text: string, token?: CancelToken, background?: boolean): Promise<DocumentAnalysis>;
+  /**
+   * Background analysis for the persistent index, when the service can make
+   * the shard where it analyses (a thread): the summary and the compressed
+   * payload, not the analysis.
+   */
+  analyzeToShard?(text: string, token?: CancelToken): Promise<ShardResult>;
   dispose(): void;
 }
 
@@ -47,11 +53,13 @@ export interface PoolOptions {
 interface Job {
   text: string;
   background: boolean;
+  /** Answer with the shard (analyzeToShard) rather than the analysis. */
+  shard: boolean;
   /** Shared with the worker: set to stop the analysis between stages. */
   flag: Int32Array;
   buffer: SharedArrayBuffer;
   settled: boolean;
-  resolve(a: DocumentAnalysis): void;
+  resolve(a: DocumentAnalysis | ShardResult): void;
   reject(e: Error): void;
   dispose(): void;
 }
@@ -96,23 +104,37 @@ export class WorkerAnalysisService implements AnalysisService {
    * analysis. With inlineBelow 0 the calling thread never analyses, so it
    * never holds the model and its garbage collections stay short.
    */
-  static create(resources: () => AnalysisResources, dir: string, size: number, inlineBelow = 0): AnalysisService {
+  static create(resources: () => AnalysisResources, dir: string, size: number, inlineBelow = 0, prewarm = true): AnalysisService {
     const inline = new InlineAnalysisService(resources);
     const script = path.join(dir, 'worker.js');
     if (!fs.existsSync(script)) return inline;
     const pool = new WorkerAnalysisService(script, { size, inlineBelow }, inline);
-    pool.prewarm();
+    if (prewarm) pool.prewarm();
     return pool;
   }
 
   analyze(text: string, token?: CancelToken, background = false): Promise<DocumentAnalysis> {
     if (this.inline && !background && text.length < (this.options.inlineBelow ?? 0)) return this.inline.analyze(text, token);
+    return this.submit(text, token, background, false) as Promise<DocumentAnalysis>;
+  }
+
+  analyzeToShard(text: string, token?: CancelToken): Promise<ShardResult> {
+    return this.submit(text, token, true, true) as Promise<ShardResult>;
+  }
+
+  private submit(
+    text: string,
+    token: CancelToken | undefined,
+    background: boolean,
+    shard: boolean,
+  ): Promise<DocumentAnalysis | ShardResult> {
     if (token?.isCancellationRequested || this.disposed) return Promise.reject(new AnalysisCancelled());
     return new Promise((resolve, reject) => {
       const buffer = new SharedArrayBuffer(4);
       const job: Job = {
         text,
         background,
+        shard,
         buffer,
         flag: new Int32Array(buffer),
         settled: false,
@@ -162,7 +184,7 @@ export class WorkerAnalysisService implements AnalysisService {
       const w = worker;
       const timer = setTimeout(() => this.end(w, new Error(`analysis took longer than ${Math.round(ms / 1000)} s`)), ms);
       this.busy.set(worker, { job, timer });
-      const req: WorkerRequest = { id: this.nextId++, text: job.text, cancel: job.buffer };
+      const req: WorkerRequest = { id: this.nextId++, text: job.text, cancel: job.buffer, shard: job.shard };
       worker.postMessage(req);
     }
   }
@@ -180,6 +202,9 @@ export class WorkerAnalysisService implements AnalysisService {
       if ('analysis' in res) {
         this.stats.analysed++;
         entry.job.resolve(res.analysis);
+      } else if ('shard' in res) {
+        this.stats.analysed++;
+        entry.job.resolve(res.shard);
       } else if ('cancelled' in res) {
         this.stats.stoppedEarly++;
         entry.job.reject(new AnalysisCancelled());

@@ -4,7 +4,10 @@ import { AnalysisCancelled, type Cancellation } from '../analysis/types';
 import { loadResources } from './resources';
 import { checkAnalysisSize } from './analysisSize';
 import { compact } from './compact';
+import { shardPayload } from './cache/payload';
+import { summarize } from './cache/summary';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 // dist/worker.js: analyses documents off the language server's main thread.
 const port = parentPort;
@@ -21,6 +24,15 @@ if (port) {
       const analysis = compact(analyzeDocument(req.text, loadResources(), token));
       // Checked here, before the result is copied to the server's thread, where a runaway one would exhaust the heap.
       checkAnalysisSize(analysis, req.text.length);
+      if (req.shard) {
+        // The summary and the compressed shard are made here: the server's thread neither copies nor encodes the analysis.
+        const summary = summarize(analysis, TextDocument.create('', 'plaintext', -1, req.text));
+        const payload = shardPayload(req.text, analysis);
+        port.postMessage({ id: req.id, shard: { summary, payload, warnings: analysis.warnings } } satisfies WorkerResponse, [
+          payload.buffer as ArrayBuffer,
+        ]);
+        return;
+      }
       res = { id: req.id, analysis };
     } catch (err) {
       res =

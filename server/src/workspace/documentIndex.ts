@@ -4,16 +4,75 @@ import { EntityRegistry } from '../analysis/entities/crossDocument';
 import { engineData } from './resources';
 import type { AnalysisService } from './analysisService';
 import { CancelSource, raceCancellation, type CancelToken } from './cancellation';
+import { WorkspaceAggregates } from './aggregates';
+import { checkPayload, textHash, type ShardStore } from './cache/shardStore';
+import { readPayload } from './cache/payload';
+import { registryEntities, summarize, type DocumentSummary } from './cache/summary';
 
 export interface IndexedDocument {
-  uri: string;
-  version: number;
-  document: TextDocument;
-  analysis: DocumentAnalysis;
+  readonly uri: string;
+  readonly version: number;
+  readonly document: TextDocument;
+  readonly analysis: DocumentAnalysis;
 }
 
 /** The user's corrections applied to the analysis of a document's text. */
 export type Corrector = (uri: string, text: string, analysis: DocumentAnalysis) => DocumentAnalysis;
+
+export interface IndexStorage {
+  /** Where shards are kept; without it every analysis stays in memory (as for a small workspace). */
+  store?: ShardStore;
+  /** Whole analyses kept in memory besides open documents (at least 1), least recently used first out (with a store). */
+  resident?: number;
+  /** Whether the user corrected the document: its stored summary (made before corrections) then does not do. */
+  hasCorrections?(uri: string): boolean;
+}
+
+/** Called when a document is added, replaced or removed, with its summary before and after: the hook for workspace-wide tallies. */
+export type SummaryListener = (uri: string, before: DocumentSummary | undefined, after: DocumentSummary | undefined) => void;
+
+/** The last version of a document's analysis, whole or (with a store, when nobody looked at it lately) only its summary. */
+interface Whole {
+  document: TextDocument;
+  analysis: DocumentAnalysis;
+  raw: DocumentAnalysis;
+}
+
+/**
+ * An indexed document. Its summary is always in memory; the whole analysis
+ * and text come back from the shard when a feature first reads them, and
+ * leave again when nobody has looked at them for a while.
+ */
+class StoredDocument implements IndexedDocument {
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    /** The text's hash when a store keeps the document's shard. */
+    readonly hash: string | undefined,
+    readonly summary: DocumentSummary,
+    public whole: Whole | undefined,
+    private readonly owner: DocumentIndex,
+  ) {}
+
+  /** Whether the shard for this text is on disk: only then may the whole analysis leave memory. */
+  persisted = false;
+  /** A shard made by an analysis thread and not yet on disk: the whole analysis comes from here meanwhile. */
+  payload: Uint8Array | undefined;
+  /** Why this analysis is partial, when it was made in this run (see DocumentAnalysis.warnings). */
+  warnings: string[] | undefined;
+
+  get analysis(): DocumentAnalysis {
+    return this.load().analysis;
+  }
+
+  get document(): TextDocument {
+    return this.load().document;
+  }
+
+  load(): Whole {
+    return this.owner.restore(this);
+  }
+}
 
 /** An analysis in progress and who waits for it. */
 interface Pending {
@@ -28,18 +87,44 @@ interface Pending {
   wanted: boolean;
 }
 
+/** What an update found: the stored summary of this very text, or a whole analysis (made now or read from the shard). */
+type Produced =
+  | { summary: DocumentSummary; hash: string; payload?: Uint8Array; warnings?: string[] }
+  | { raw: DocumentAnalysis; hash?: string; persisted: boolean };
+
+const DEFAULT_RESIDENT = 64;
+
+const summaries = new WeakMap<DocumentAnalysis, DocumentSummary>();
+
+/** The summary of any indexed document; made once per analysis for documents that are not the index's own (tests' fakes). */
+export function documentSummary(doc: IndexedDocument): DocumentSummary {
+  if (doc instanceof StoredDocument) return doc.summary;
+  let s = summaries.get(doc.analysis);
+  if (!s) summaries.set(doc.analysis, (s = summarize(doc.analysis, doc.document)));
+  return s;
+}
+
 /**
  * Every analysed document of the workspace, one analysis per (uri, version),
- * and the cross-document entity registry kept in step with it.
+ * and the cross-document entity registry kept in step with it. With a shard
+ * store, documents read from disk are written to the persistent index and,
+ * unless open or recently used, kept in memory only as their summary.
  */
 export class DocumentIndex {
-  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly docs = new Map<string, StoredDocument>();
   private readonly pending = new Map<string, Pending>();
   readonly registry = new EntityRegistry(engineData().aliases.nicknames);
+  /** Counts and top lists per workspace entity, kept in step with the registry in `commit` and `remove`. */
+  readonly aggregates = new WorkspaceAggregates(this.registry);
   private listeners: Array<(uri: string) => void> = [];
+  private summaryListeners: SummaryListener[] = [];
+  private lostListeners: Array<(uri: string) => void> = [];
   private changes = 0;
-  /** Analyses as the detector produced them, before the user's corrections. */
-  private readonly raw = new Map<string, DocumentAnalysis>();
+  /** Documents whose whole analysis is in memory and may leave it, least recently used first. */
+  private readonly recent = new Map<string, StoredDocument>();
+  private store: ShardStore | undefined;
+  private readonly writes = new Set<Promise<void>>();
+  private resident = Infinity;
 
   /**
    * @param corrector applies the user's corrections to each new analysis
@@ -48,17 +133,31 @@ export class DocumentIndex {
   constructor(
     private readonly service: AnalysisService,
     private readonly corrector: Corrector = (_uri, _text, analysis) => analysis,
-  ) {}
+    private storage: IndexStorage = {},
+  ) {
+    this.persistTo(storage);
+  }
+
+  /** Makes the index persistent (the server learns its cache folder at initialize); only before anything is indexed. */
+  persistTo(storage: IndexStorage): void {
+    if (this.docs.size || this.pending.size) throw new Error('the index is persistent from the start or not at all');
+    this.storage = storage;
+    this.store = storage.store;
+    this.resident = this.store ? Math.max(1, storage.resident ?? DEFAULT_RESIDENT) : Infinity;
+  }
+
+  /** Shards written and failed since the start (for logs and tests). */
+  readonly stats = { fromShards: 0, analysed: 0, written: 0, writeFailures: 0, restored: 0 };
 
   /** Applies the corrections again to the stored analysis of uri, after the user's annotations changed. */
   reapply(uri: string): void {
     const doc = this.docs.get(uri);
-    const raw = this.raw.get(uri);
-    if (!doc || !raw) return;
-    const analysis = this.corrector(uri, doc.document.getText(), raw);
-    this.docs.set(uri, { ...doc, analysis });
-    this.registry.update(uri, analysis.entities);
-    this.changed(uri);
+    if (!doc) return;
+    const whole = doc.load();
+    const analysis = this.corrector(uri, whole.document.getText(), whole.raw);
+    const entry = this.entry(uri, doc.version, doc.hash, { ...whole, analysis });
+    entry.persisted = doc.persisted;
+    this.commit(entry);
   }
 
   /**
@@ -70,7 +169,7 @@ export class DocumentIndex {
    */
   update(uri: string, text: string, version: number, token?: CancelToken, background = false): Promise<IndexedDocument> {
     const existing = this.docs.get(uri);
-    if (existing && existing.version === version && existing.document.getText() === text) return Promise.resolve(existing);
+    if (existing && existing.version === version && this.sameText(existing, text)) return Promise.resolve(existing);
     let pending = this.pending.get(uri);
     // A stopped analysis is not waited for: it is about to fail with AnalysisCancelled.
     if (!pending || pending.version !== version || pending.text !== text || pending.stop.token.isCancellationRequested) {
@@ -80,17 +179,30 @@ export class DocumentIndex {
     return this.wait(pending, token);
   }
 
+  private sameText(doc: StoredDocument, text: string): boolean {
+    if (doc.whole) return doc.whole.document.getText() === text;
+    return doc.hash !== undefined && doc.hash === textHash(text);
+  }
+
   private analyze(uri: string, text: string, version: number, background: boolean): Pending {
     const stop = new CancelSource();
-    const promise = this.service.analyze(text, stop.token, background).then((raw) => {
-      const analysis = this.corrector(uri, text, raw);
-      const entry: IndexedDocument = { uri, version, document: TextDocument.create(uri, 'plaintext', version, text), analysis };
+    const promise = this.produce(uri, text, version, stop.token, background).then((produced) => {
+      let entry: StoredDocument;
+      if ('summary' in produced) {
+        entry = new StoredDocument(uri, version, produced.hash, produced.summary, undefined, this);
+        entry.persisted = produced.payload === undefined;
+        entry.payload = produced.payload;
+        entry.warnings = produced.warnings;
+      } else {
+        const document = TextDocument.create(uri, 'plaintext', version, text);
+        entry = this.entry(uri, version, produced.hash, { document, raw: produced.raw, analysis: this.corrector(uri, text, produced.raw) });
+        entry.persisted = produced.persisted;
+      }
       if (this.pending.get(uri)?.promise === promise) {
         this.pending.delete(uri);
-        this.raw.set(uri, raw);
-        this.docs.set(uri, entry);
-        this.registry.update(uri, analysis.entities);
-        this.changed(uri);
+        this.commit(entry);
+        if (entry.hash !== undefined && !entry.persisted && entry.whole) this.persist(entry, text, entry.whole.raw);
+        if (entry.payload) this.persistPayload(entry, entry.payload);
       }
       return entry;
     });
@@ -100,6 +212,135 @@ export class DocumentIndex {
     const pending: Pending = { version, text, promise, stop, waiting: 0, wanted: false };
     this.pending.set(uri, pending);
     return pending;
+  }
+
+  /** The shard of this text when there is one (a summary is enough unless the user corrected it), else a new analysis. */
+  private async produce(uri: string, text: string, version: number, token: CancelToken, background: boolean): Promise<Produced> {
+    // Only documents read from disk have shards: an editor's unsaved text is not worth keeping.
+    const hash = this.store && version === -1 ? textHash(text) : undefined;
+    if (this.store && hash !== undefined) {
+      const summary = this.store.readSummary(uri, hash);
+      if (summary && !this.storage.hasCorrections?.(uri)) {
+        this.stats.fromShards++;
+        return { summary, hash };
+      }
+      const full = summary && this.store.readFull(uri, hash);
+      if (full) {
+        this.stats.fromShards++;
+        return { raw: full.analysis, hash, persisted: true };
+      }
+    }
+    // A thread makes the shard itself: this thread gets the summary and the bytes, not the analysis to copy and encode.
+    if (hash !== undefined && background && this.service.analyzeToShard && !this.storage.hasCorrections?.(uri)) {
+      const shard = await this.service.analyzeToShard(text, token);
+      this.stats.analysed++;
+      return { summary: shard.summary, hash, payload: shard.payload, warnings: shard.warnings };
+    }
+    const raw = await this.service.analyze(text, token, background);
+    this.stats.analysed++;
+    return { raw, hash, persisted: false };
+  }
+
+  private entry(uri: string, version: number, hash: string | undefined, whole: Whole): StoredDocument {
+    return new StoredDocument(uri, version, hash, summarize(whole.analysis, whole.document), whole, this);
+  }
+
+  private persist(entry: StoredDocument, text: string, raw: DocumentAnalysis): void {
+    const store = this.store;
+    if (!store || entry.hash === undefined) return;
+    // The shard keeps the analysis as the engine made it: corrections are applied again when it is read.
+    const write = store.write(entry.uri, entry.hash, summarize(raw, entry.whole?.document ?? entry.document), { text, analysis: raw }).then(
+      () => {
+        this.stats.written++;
+        entry.persisted = true;
+        if (this.docs.get(entry.uri) === entry) this.touch(entry);
+      },
+      () => {
+        // The whole analysis stays in memory: the index works, only without the shard.
+        this.stats.writeFailures++;
+      },
+    );
+    this.writes.add(write);
+    void write.then(() => this.writes.delete(write));
+  }
+
+  private persistPayload(entry: StoredDocument, payload: Uint8Array): void {
+    const store = this.store;
+    if (!store || entry.hash === undefined) return;
+    const write = store.writePayload(entry.uri, entry.hash, entry.summary, payload).then(
+      () => {
+        this.stats.written++;
+        entry.persisted = true;
+        entry.payload = undefined;
+        if (entry.whole && this.docs.get(entry.uri) === entry) this.touch(entry);
+      },
+      () => {
+        // The payload stays in memory: the document is still read back from it.
+        this.stats.writeFailures++;
+      },
+    );
+    this.writes.add(write);
+    void write.then(() => this.writes.delete(write));
+  }
+
+  /** Resolves when the shards being written now are on disk (or failed). */
+  async flushed(): Promise<void> {
+    while (this.writes.size) await Promise.all([...this.writes]);
+  }
+
+  /** Puts a new entry in place of the old one and tells the registry and the listeners. */
+  private commit(entry: StoredDocument): void {
+    const before = this.docs.get(entry.uri);
+    this.recent.delete(entry.uri);
+    this.docs.set(entry.uri, entry);
+    this.registry.update(entry.uri, registryEntities(entry.summary));
+    this.aggregates.set(entry.uri, entry.summary);
+    if (entry.whole) this.touch(entry);
+    for (const l of this.summaryListeners) l(entry.uri, before?.summary, entry.summary);
+    this.changed(entry.uri);
+  }
+
+  /**
+   * The whole analysis of a document: in memory, or read back from its shard.
+   * A shard that is gone or damaged meanwhile cannot answer now: the document
+   * is indexed again (lost listeners) and this read fails.
+   */
+  restore(doc: StoredDocument): Whole {
+    // The value, not the field, is returned: touching may send it out of memory at once (a resident budget of 0).
+    const whole = doc.whole;
+    if (whole) {
+      this.touch(doc);
+      return whole;
+    }
+    const full =
+      doc.hash === undefined
+        ? undefined
+        : doc.payload
+          ? checkPayload(readPayload(doc.payload), doc.hash)
+          : this.store?.readFull(doc.uri, doc.hash);
+    if (!full) {
+      // A replaced document's shard was overwritten by its successor's: only the current one is indexed again.
+      if (this.docs.get(doc.uri) === doc) for (const l of this.lostListeners) l(doc.uri);
+      throw new Error(`the index cache lost ${doc.uri}; it is analysed again`);
+    }
+    this.stats.restored++;
+    const document = TextDocument.create(doc.uri, 'plaintext', doc.version, full.text);
+    const restored = { document, raw: full.analysis, analysis: this.corrector(doc.uri, full.text, full.analysis) };
+    doc.whole = restored;
+    this.touch(doc);
+    return restored;
+  }
+
+  /** Marks a whole analysis as just used; the least recently used ones with a shard on disk leave memory. */
+  private touch(doc: StoredDocument): void {
+    if (!this.store || !doc.persisted || doc.version !== -1) return;
+    this.recent.delete(doc.uri);
+    this.recent.set(doc.uri, doc);
+    while (this.recent.size > this.resident) {
+      const [uri, oldest] = this.recent.entries().next().value as [string, StoredDocument];
+      this.recent.delete(uri);
+      oldest.whole = undefined;
+    }
   }
 
   private wait(pending: Pending, token?: CancelToken): Promise<IndexedDocument> {
@@ -120,9 +361,13 @@ export class DocumentIndex {
   remove(uri: string): void {
     this.pending.get(uri)?.stop.cancel();
     this.pending.delete(uri);
-    this.raw.delete(uri);
-    if (!this.docs.delete(uri)) return;
+    this.recent.delete(uri);
+    const before = this.docs.get(uri);
+    if (!before) return;
+    this.docs.delete(uri);
     this.registry.remove(uri);
+    this.aggregates.set(uri, undefined);
+    for (const l of this.summaryListeners) l(uri, before.summary, undefined);
     this.changed(uri);
   }
 
@@ -148,11 +393,42 @@ export class DocumentIndex {
     return this.docs.values();
   }
 
+  /** The summary of an indexed document (always in memory: reading it never loads a shard). */
+  summary(uri: string): DocumentSummary | undefined {
+    return this.docs.get(uri)?.summary;
+  }
+
+  /** Why the document's analysis is partial, when it was analysed in this run (never reads a shard). */
+  warnings(uri: string): string[] | undefined {
+    const doc = this.docs.get(uri);
+    return doc?.whole ? doc.whole.analysis.warnings : doc?.warnings;
+  }
+
+  /** Whether the document's whole analysis is in memory now (for tests and logs). */
+  isResident(uri: string): boolean {
+    return this.docs.get(uri)?.whole !== undefined;
+  }
+
   get size(): number {
     return this.docs.size;
   }
 
+  /** The shard store, when the index is persistent. */
+  get shards(): ShardStore | undefined {
+    return this.store;
+  }
+
   onDidChange(listener: (uri: string) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Each add, replacement and removal with the summaries before and after (workspace-wide tallies keep in step with it). */
+  onDidChangeSummary(listener: SummaryListener): void {
+    this.summaryListeners.push(listener);
+  }
+
+  /** A document whose shard disappeared while only its summary was in memory: it must be indexed again. */
+  onDidLoseShard(listener: (uri: string) => void): void {
+    this.lostListeners.push(listener);
   }
 }

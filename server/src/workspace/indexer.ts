@@ -45,6 +45,10 @@ export class WorkspaceIndexer {
     for (const doc of [...this.index.all()]) {
       if (!wanted.has(doc.uri) && !this.host.isOpen(doc.uri)) this.index.remove(doc.uri);
     }
+    // Shards of documents deleted or excluded since the last run (the cache folder is this workspace's alone).
+    const pruned = await this.index.shards?.prune(wanted).catch(() => 0);
+    if (pruned) this.host.log(`Removed ${pruned} index shard(s) of documents no longer in the workspace`);
+    if (generation !== this.generation) return;
     this.failed = [];
     this.host.progress(0, files.length, this.failed);
     let done = 0;

@@ -1,4 +1,8 @@
+import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
+
+/** Files up to this size are read in one blocking call: cheaper than an asynchronous read's four round trips. */
+const READ_AT_ONCE = 1 << 20;
 
 export type ReadResult =
   | {
@@ -32,7 +36,8 @@ export async function readDocument(file: string, maxBytes = Number.POSITIVE_INFI
   if (stat.size > maxBytes) return { ok: false, reason: `larger than ${Math.round(maxBytes / 1048576)} MB` };
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    // Indexing reads thousands of article-sized files; a blocking read of one takes less than a tenth of a millisecond.
+    bytes = stat.size <= READ_AT_ONCE ? fsSync.readFileSync(file) : await fs.readFile(file);
   } catch (err) {
     return { ok: false, reason: describe(err) };
   }

@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { z } from 'zod';
+import claimScoreData from '../../data/claim-scores.json';
 import aliasData from '../analysis/data/aliases.json';
 import demonymData from '../analysis/data/demonyms.json';
+import type { ClaimScoreTable } from '../analysis/claims/score';
 import { AliasIndex, type AliasData } from '../analysis/entities/aliasIndex';
 import { demonymForms, type DemonymData, type DemonymForms } from '../analysis/entities/demonyms';
 import { Gazetteer, type GazetteerData } from '../analysis/gazetteer';
@@ -27,17 +30,32 @@ export function dataDir(): string {
   throw new Error(`Dossier data files not found near ${__dirname}; run "npm run build" first`);
 }
 
+/** The claim score table is written by a script; a hand edit that breaks it should fail at load, not score claims NaN. */
+const unit = z.number().min(0).max(1);
+export const ClaimScoreSchema = z.object({
+  precision: z.record(z.string(), unit),
+  overall: unit,
+  commentFactor: unit,
+  articleFloor: unit,
+});
+
 let cached: AnalysisResources | undefined;
-let cachedData: { aliases: AliasIndex; demonyms: DemonymForms } | undefined;
+type EngineData = { aliases: AliasIndex; demonyms: DemonymForms; claimScores: ClaimScoreTable };
+let cachedData: EngineData | undefined;
 
 /**
- * The engine's small data files: alias sets and nicknames, extra demonyms.
+ * The engine's small data files: alias sets and nicknames, extra demonyms,
+ * the claims' precision per kind (written by `npm run train`).
  * They are bundled with the code (no file to find), and cheap, so a host that
  * needs only them (the workspace registry's nicknames) does not load the
  * gazetteer and the model.
  */
-export function engineData(): { aliases: AliasIndex; demonyms: DemonymForms } {
-  cachedData ??= { aliases: new AliasIndex(aliasData as AliasData), demonyms: demonymForms(demonymData as DemonymData) };
+export function engineData(): EngineData {
+  cachedData ??= {
+    aliases: new AliasIndex(aliasData as AliasData),
+    demonyms: demonymForms(demonymData as DemonymData),
+    claimScores: ClaimScoreSchema.parse(claimScoreData) satisfies ClaimScoreTable,
+  };
   return cachedData;
 }
 
@@ -52,12 +70,21 @@ export function loadClaimModel(): ClaimModel {
   return cachedClaims;
 }
 
-export function loadResources(): AnalysisResources {
-  if (cached) return cached;
+let cachedBase: AnalysisResources | undefined;
+
+/** Everything but the claims model: what training the claims model runs the rest of the engine with. */
+export function loadResourcesWithoutClaims(): AnalysisResources {
+  if (cachedBase) return cachedBase;
   const dir = dataDir();
   const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dir, 'gazetteer.json'), 'utf8')) as GazetteerData);
   const model = path.join(dir, 'ner-model.json');
   if (!fs.existsSync(model)) throw new Error(`Dossier's tagger model is missing (${model}); run "npm run build"`);
-  cached = { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), claims: loadClaimModel(), ...engineData() };
+  cachedBase = { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), ...engineData() };
+  return cachedBase;
+}
+
+export function loadResources(): AnalysisResources {
+  if (cached) return cached;
+  cached = { ...loadResourcesWithoutClaims(), claims: loadClaimModel() };
   return cached;
 }

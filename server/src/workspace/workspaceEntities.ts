@@ -1,6 +1,8 @@
 import type { EntityCluster, EntityMention } from '../analysis/types';
-import type { DocumentIndex, IndexedDocument } from './documentIndex';
+import type { DocumentSummary } from './cache/summary';
+import { documentSummary, type DocumentIndex, type IndexedDocument } from './documentIndex';
 import { entitiesById } from './entitiesById';
+import type { DocumentCount, EntityStats } from './aggregates';
 
 export interface MentionRef {
   doc: IndexedDocument;
@@ -21,6 +23,8 @@ export interface WorkspaceEntities {
   readonly generation: number;
   documents(): Iterable<IndexedDocument>;
   document(uri: string): IndexedDocument | undefined;
+  /** What a walk over every document may read of one: always in memory (its whole analysis may have to be read from disk). */
+  summary(doc: IndexedDocument): DocumentSummary;
   /** The workspace-wide id of an entity of one document. */
   workspaceId(uri: string, localId: string): string;
   /** The documents that mention the workspace entity, sorted by uri. */
@@ -29,6 +33,10 @@ export interface WorkspaceEntities {
   membersIn(workspaceId: string, uri: string): EntityMembers | undefined;
   /** Every mention of the workspace entity, documents in uri order. */
   mentionsOf(workspaceId: string): MentionRef[];
+  /** Counts and bounded top lists of the workspace entity, kept as documents are indexed: what hovers and sidebar nodes read. */
+  stats(workspaceId: string): EntityStats;
+  /** Every document of the workspace entity with its mention count, most first: for paged lists. */
+  documentCounts(workspaceId: string): DocumentCount[];
 }
 
 /** The query over an index and its cross-document registry. */
@@ -59,8 +67,11 @@ export function workspaceEntities(index: DocumentIndex): WorkspaceEntities {
     },
     documents: () => index.all(),
     document: (uri) => index.get(uri),
+    summary: documentSummary,
     workspaceId: (uri, localId) => index.registry.resolve(uri, localId),
     membersOf,
+    stats: (workspaceId) => index.aggregates.stats(workspaceId),
+    documentCounts: (workspaceId) => index.aggregates.documents(workspaceId),
     membersIn: (workspaceId, uri) => local(uri, index.registry.membersOf(workspaceId).get(uri) ?? []),
     mentionsOf(workspaceId) {
       const refs: MentionRef[] = [];

@@ -7,6 +7,7 @@ import { hover } from '../../../server/src/lsp/features/hover';
 import { LABEL_MAX, truncate } from '../../../server/src/lsp/features/markdown';
 import { entityAt } from '../../../server/src/lsp/features/entityAt';
 import { WorkspaceOverviewService } from '../../../server/src/lsp/features/workspaceOverview';
+import { SHOW_ALL } from '../../../server/src/lsp/features/claimFilter';
 import { workspaceSymbols } from '../../../server/src/lsp/features/workspaceSymbols';
 import type { DocumentIndex } from '../../../server/src/workspace/documentIndex';
 import { workspaceEntities } from '../../../server/src/workspace/workspaceEntities';
@@ -115,13 +116,13 @@ describe('labels of a 1 MB entity', function () {
   it('workspace symbols and the sidebar send short names, claims and contexts', async () => {
     assert.ok(longest(workspaceSymbols('aa', context({ index }))) <= Math.max(LABEL_MAX, URI.length));
     const sidebar = new WorkspaceOverviewService(workspaceEntities(index));
-    const overview = await sidebar.overview('', NEVER);
+    const overview = await sidebar.overview('', NEVER, SHOW_ALL);
     assert.deepStrictEqual(
       overview.entities.map((e) => e.name.length),
       [LABEL_MAX, LABEL_MAX],
     );
     assert.ok(longest(overview.speakers.map((s) => s.name)) <= LABEL_MAX);
-    const claims = await sidebar.speakerClaims(overview.speakers[0].key, '', NEVER);
+    const claims = await sidebar.speakerClaims(overview.speakers[0].key, '', NEVER, SHOW_ALL);
     assert.strictEqual(claims.length, 1);
     assert.ok(claims[0].speaker.length <= LABEL_MAX && claims[0].text.length <= 300);
     const mentions = sidebar.entityMentions(overview.entities[0].id, URI);

@@ -3,6 +3,8 @@ import type { Annotation } from '../../../common/annotations';
 import type { Block, Claim, DocumentAnalysis, EntityCluster, EntityMention } from '../../../server/src/analysis/types';
 import type { ResolvedAnnotation } from '../../../server/src/workspace/annotationIndex';
 import type { FeatureContext } from '../../../server/src/lsp/features/context';
+import { claimThresholds, type ClaimThresholds } from '../../../server/src/lsp/features/claimFilter';
+import { defaultSettings } from '../../../common/settings';
 import type { AnalysisService } from '../../../server/src/workspace/analysisService';
 import type { CancelToken } from '../../../server/src/workspace/cancellation';
 import { DocumentIndex, type IndexedDocument } from '../../../server/src/workspace/documentIndex';
@@ -129,9 +131,10 @@ export const NEVER: CancelToken = { isCancellationRequested: false };
 
 /** What a feature gets besides its document; by default an empty workspace and no annotations. */
 export function context(
-  options: { index?: DocumentIndex; annotations?: readonly ResolvedAnnotation[]; token?: CancelToken } = {},
+  options: { index?: DocumentIndex; annotations?: readonly ResolvedAnnotation[]; token?: CancelToken; claims?: ClaimThresholds } = {},
 ): FeatureContext {
   return {
+    claims: options.claims ?? claimThresholds(defaultSettings),
     entities: workspaceEntities(options.index ?? new DocumentIndex(new PreparedAnalyses())),
     token: options.token ?? NEVER,
     annotations: options.annotations ?? [],

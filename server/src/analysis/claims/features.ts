@@ -27,18 +27,12 @@ function quoteState(ctx: ClaimContext, k: number): number {
  * the hand lexicon's class, else the class learned from PolNeAR train
  * (`learned`: word → how often it is a cue there, in quarters, stored in the model file).
  */
-const LEX_CODES = new Map<string, number>();
+const lexKey = (f: NonNullable<ReturnType<typeof CUE_FORMS.get>>) => `${f.verb.cls}:${f.form}:${f.verb.frame}`;
+/** Codes by sorted class name, fixed at load: never by order of first use, which would depend on the documents a process saw first. */
+const LEX_CODES = new Map([...new Set([...CUE_FORMS.values()].map(lexKey))].sort().map((key, i) => [key, 10 + i]));
 function lexClass(w: string, learned: ReadonlyMap<string, number>): number {
   const form = CUE_FORMS.get(w);
-  if (form) {
-    const key = `${form.verb.cls}:${form.form}:${form.verb.frame}`;
-    let c = LEX_CODES.get(key);
-    if (c === undefined) {
-      c = 10 + LEX_CODES.size;
-      LEX_CODES.set(key, c);
-    }
-    return c;
-  }
+  if (form) return LEX_CODES.get(lexKey(form)) ?? 0;
   if (CUE_NOUNS.has(w)) return 1;
   if (w === 'according') return 2;
   if (SOURCELESS_ADVERBS.has(w)) return 3;

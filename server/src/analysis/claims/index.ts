@@ -8,6 +8,7 @@ import type { ClaimModel } from './model';
 import { mergeDrafts } from './merge';
 import { finish } from './output';
 import { ruleDrafts } from './rules';
+import type { ClaimScoreTable } from './score';
 
 export { MAX_CLAIM_OVERLAP } from './output';
 
@@ -29,6 +30,8 @@ export interface ClaimInput {
   budget?: AnalysisBudget;
   /** The trained attribution tagger (AnalysisResources.claims). */
   model: ClaimModel;
+  /** Precision per kind of claim (data/claim-scores.json), blended into each claim's score; without it the model's confidence alone. */
+  scores?: ClaimScoreTable;
 }
 
 /** The rule drafts as role spans, for the tagger's features. */
@@ -57,7 +60,13 @@ export function modelDrafts(ctx: ClaimContext, model: ClaimModel): Decoded[] {
 
 export function detectClaimsWith(input: Omit<ClaimInput, 'model'>, model: ClaimModel): Claim[] {
   const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
-  return finish(ctx, modelDrafts(ctx, model), input.budget);
+  return finish(ctx, modelDrafts(ctx, model), input.budget, input.scores, model.blend);
+}
+
+/** The rule patterns' claims alone, without the model: what the score table measures (scripts/trainClaimScores.ts). */
+export function patternClaims(input: Omit<ClaimInput, 'model' | 'scores'>): Claim[] {
+  const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
+  return finish(ctx, ruleDrafts(ctx), input.budget, undefined);
 }
 
 export function detectClaims(input: ClaimInput): Claim[] {

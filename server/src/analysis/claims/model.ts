@@ -2,6 +2,7 @@ import { viterbi, WeightTable } from '../learn/sequence';
 import type { MergeParams } from './merge';
 import type { ClaimContext } from './context';
 import { FEATURES_PER_TOKEN } from './features';
+import { MODEL_ONLY_BLEND, type ScoreBlend } from './score';
 import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
 
 /*
@@ -14,7 +15,7 @@ import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
 
 export const CLAIM_MODEL_FORMAT = 'dossier-claims-perceptron';
 /** Bumped whenever features.ts changes what a feature hash means: an old model file is then refused. */
-export const CLAIM_FEATURE_VERSION = 2;
+export const CLAIM_FEATURE_VERSION = 3;
 
 /** Logistic calibration of a claim's score from its margins (decode.ts), fitted on PolNeAR dev. */
 export interface Calibration {
@@ -35,6 +36,8 @@ export interface ClaimModelFile {
   data: string;
   calibration: Calibration;
   merge: MergeParams;
+  /** How the score table's kind precision and this model's confidence make a claim's score (fitted on dev); absent: the model's alone. */
+  blend?: ScoreBlend;
   /** Cue words learned from PolNeAR train beyond the hand lexicon: word → share of its occurrences that are cues, in quarters (0-3). */
   cueWords: Record<string, number>;
   /** Free-form provenance (training set, epochs, dev scores); not read by the loader. */
@@ -49,6 +52,8 @@ export interface Tagging {
 
 export class ClaimModel {
   private readonly table: WeightTable;
+  /** Set from the file (or by training once it is fitted). */
+  blend: ScoreBlend = MODEL_ONLY_BLEND;
   constructor(
     hashes: Uint32Array,
     weights: Float32Array,
@@ -141,7 +146,7 @@ export function parseClaimModel(file: ClaimModelFile): ClaimModel {
   }
   const q = new Int8Array(rows * NUM_TAGS);
   q.set(new Int8Array(bytes.buffer, bytes.byteOffset + rows * 8, rows * NUM_TAGS));
-  return new ClaimModel(
+  const model = new ClaimModel(
     hashes,
     dequantize(q, scales),
     Float32Array.from(file.transitions),
@@ -149,6 +154,8 @@ export function parseClaimModel(file: ClaimModelFile): ClaimModel {
     file.merge,
     new Map(Object.entries(file.cueWords)),
   );
+  if (file.blend) model.blend = file.blend;
+  return model;
 }
 
 /** Serialises a trained model, dropping features whose largest weight is below minWeight. */
@@ -161,6 +168,7 @@ export function serializeClaimModel(
   cueWords: ReadonlyMap<string, number>,
   minWeight: number,
   info?: Record<string, unknown>,
+  blend?: ScoreBlend,
 ): string {
   const L = NUM_TAGS;
   const keep: number[] = [];
@@ -187,6 +195,7 @@ export function serializeClaimModel(
     data: buf.toString('base64'),
     calibration,
     merge,
+    ...(blend ? { blend } : {}),
     cueWords: Object.fromEntries([...cueWords].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
     info,
   };

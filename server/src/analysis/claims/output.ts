@@ -2,7 +2,8 @@ import type { AnalysisBudget } from '../budget';
 import type { Claim, Section } from '../types';
 import { type ClaimContext, firstTokenAt, span } from './context';
 import type { Draft } from './draft';
-import { CUE_FORMS, HEDGES } from './lexicon';
+import { HEDGES } from './lexicon';
+import { MODEL_ONLY_BLEND, scoreClaim, type ClaimScoreTable, type ScoreBlend } from './score';
 import { resolveSpeaker, type SpeakerHistory } from './speaker';
 
 /* Drafts to claims: de-duplicated, bounded, with speakers and hedges. */
@@ -18,7 +19,14 @@ export const MAX_CLAIM_OVERLAP = 8;
 /** Output characters charged per claim besides its texts (its offsets, fields and JSON punctuation). */
 const CLAIM_COST = 200;
 
-export function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudget | undefined): Claim[] {
+export function finish(
+  ctx: ClaimContext,
+  drafts: Draft[],
+  budget: AnalysisBudget | undefined,
+  scores: ClaimScoreTable | undefined,
+  /** How the model's confidence (Draft.score) and the table's kind precision make the claim's score. */
+  blend: ScoreBlend = MODEL_ONLY_BLEND,
+): Claim[] {
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
   const hedges = hedgePrefix(ctx);
   const seen = new Set<string>();
@@ -69,32 +77,15 @@ export function finish(ctx: ClaimContext, drafts: Draft[], budget: AnalysisBudge
       hedges: hedgesIn(ctx, d, hedges),
       section,
       form: d.form,
-      score: section === 'comments' ? commentScore(ctx, d) : (d.score ?? 0),
     };
     if (section === 'comments' && block?.handle) claim.handle = block.handle;
+    if (scores) claim.score = scoreClaim(scores, claim, d.score === undefined ? undefined : { score: d.score, blend });
+    else if (d.score !== undefined) claim.score = Math.round(d.score * 1000) / 1000;
     claims.push(claim);
   }
   if (overlapping && budget)
     budget.warn(`claims: ${overlapping} claims nested more than ${MAX_CLAIM_OVERLAP} deep in run-on text are not reported`);
   return claims;
-}
-
-/**
- * A reader comment is opinion by default: PolNeAR has no comments to learn
- * that from, so a claim there keeps its score only when its cue is a verb of
- * saying or reporting from the hand lexicon, inflected, or "according to";
- * any other cue ("better call", "think", a learned word) halves it.
- */
-function commentScore(ctx: ClaimContext, d: Draft): number {
-  const score = d.score ?? 0;
-  if (!d.cue) return score / 2;
-  const w = ctx.lower[d.at] ?? '';
-  const form = CUE_FORMS.get(w);
-  // A bare form ("better call", "I say") is an imperative or the commenter's own voice, not a report.
-  const real =
-    w === 'according' ||
-    (form !== undefined && form.form !== 'base' && !form.verb.generic && (form.verb.cls === 'speech' || form.verb.cls === 'report'));
-  return real ? score : score / 2;
 }
 
 /**

@@ -20,6 +20,15 @@ import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbrevia
  * change.
  */
 
+/** What the registry reads of a document's entity (a summary of one is enough). */
+export type RegistryEntity = Pick<EntityCluster, 'id' | 'canonical' | 'kind' | 'type' | 'aliases'> & {
+  mentions: { readonly length: number };
+  /** Which place a place name was resolved to: places join across documents only when it is the same. */
+  place?: PlaceIdentity;
+};
+
+export type PlaceIdentity = Pick<NonNullable<EntityCluster['place']>, 'name' | 'country' | 'admin1'>;
+
 export interface DocumentEntities {
   doc: string;
   entities: EntityCluster[];
@@ -83,6 +92,8 @@ export class EntityRegistry {
   constructor(private readonly nicknames: ReadonlyMap<string, string>) {}
 
   private readonly docs = new Map<string, Map<string, Entry>>();
+  /** Keys of entities already seen, shared by their entries (see makeEntry). */
+  private readonly templates = new Map<string, Entry>();
   private readonly strongIndex: Index = new Map();
   private readonly provideIndex: Index = new Map();
   private readonly seekIndex: Index = new Map();
@@ -92,13 +103,14 @@ export class EntityRegistry {
   private resolved = new Map<Entry, string>();
   /** Where a component's short forms lead, once per component: a hub such as Iraq has thousands of entries. */
   private targets = new Map<Component, Component>();
+  private groups = new Map<string, readonly string[]>();
 
   /** Replaces the entities of `doc`. */
-  update(doc: string, entities: readonly EntityCluster[]): void {
+  update(doc: string, entities: readonly RegistryEntity[]): void {
     this.detach(doc);
     const map = new Map<string, Entry>();
     for (const cluster of entities) {
-      const e = makeEntry(doc, cluster, this.nicknames);
+      const e = makeEntry(doc, cluster, this.nicknames, this.templates);
       map.set(e.localId, e);
       for (const k of e.strong) addTo(this.strongIndex, k, e);
       for (const k of e.provide) addTo(this.provideIndex, k, e);
@@ -143,6 +155,34 @@ export class EntityRegistry {
    */
   membersOf(workspaceId: string): Map<string, string[]> {
     const out = new Map<string, string[]>();
+    this.walk(workspaceId, (m) => {
+      let ids = out.get(m.doc);
+      if (!ids) out.set(m.doc, (ids = []));
+      ids.push(m.localId);
+    });
+    return out;
+  }
+
+  /**
+   * The (kind, local id) groups that make up the workspace entity, as
+   * `groupKey` strings: every entry with one kind and local id is in one
+   * component (the `id:` strong key), so these groups partition the entity's
+   * members. Memoised until the next change: a hover on a name in 8,000
+   * documents then costs a map lookup, not a walk of 8,000 entries.
+   */
+  groupsOf(workspaceId: string): readonly string[] {
+    let groups = this.groups.get(workspaceId);
+    if (!groups) {
+      const seen = new Set<string>();
+      this.walk(workspaceId, (m) => seen.add(groupKey(m.kind, m.localId)));
+      groups = [...seen].sort();
+      this.groups.set(workspaceId, groups);
+    }
+    return groups;
+  }
+
+  /** Visits every entry of the workspace entity: its component and the components whose short forms lead to it. */
+  private walk(workspaceId: string, visit: (m: Entry) => void): void {
     const visited = new Set<Component>();
     const queue: Component[] = [];
     for (const e of this.byLocalId.get(workspaceId) ?? []) {
@@ -154,9 +194,7 @@ export class EntityRegistry {
     const keys = new Set<string>();
     for (let i = 0; i < queue.length; i++) {
       for (const m of queue[i].entries) {
-        let ids = out.get(m.doc);
-        if (!ids) out.set(m.doc, (ids = []));
-        ids.push(m.localId);
+        visit(m);
         for (const k of m.provide) {
           if (keys.has(k)) continue;
           keys.add(k);
@@ -169,7 +207,6 @@ export class EntityRegistry {
         }
       }
     }
-    return out;
   }
 
   /** Documents that mention the workspace entity, sorted. */
@@ -201,6 +238,7 @@ export class EntityRegistry {
     if (this.components.size > 0) this.components = new Map();
     if (this.resolved.size > 0) this.resolved = new Map();
     if (this.targets.size > 0) this.targets = new Map();
+    if (this.groups.size > 0) this.groups = new Map();
   }
 
   /** Entries joined to `start` by strong keys. */
@@ -271,6 +309,11 @@ export class EntityRegistry {
   }
 }
 
+/** The key of the group of a document-local entity: its kind and local id (see EntityRegistry.groupsOf). */
+export function groupKey(kind: EntityKind, localId: string): string {
+  return `${kind}\u0000${localId}`;
+}
+
 /** Workspace ids for a batch of documents: (doc → local id → workspace id). */
 export function resolveWorkspaceIds(
   documents: readonly DocumentEntities[],
@@ -283,7 +326,28 @@ export function resolveWorkspaceIds(
   return out;
 }
 
-function makeEntry(doc: string, cluster: EntityCluster, nicknames: ReadonlyMap<string, string>): Entry {
+/** Distinct entities whose keys are remembered, at most; past it the memo starts again (it is only a shortcut). */
+const MAX_TEMPLATES = 200_000;
+
+/**
+ * An entry for the document's entity. The same entity (same id, names and
+ * type) recurs across thousands of documents of a workspace: its keys are
+ * derived once and their arrays shared by every entry (nothing changes them
+ * after they are made), which keeps a large workspace's registry small.
+ */
+function makeEntry(doc: string, cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>, templates: Map<string, Entry>): Entry {
+  const sig = `${cluster.kind}\u0000${cluster.type}\u0000${cluster.id}\u0000${cluster.canonical}\u0000${cluster.aliases.join('\u0001')}`;
+  let template = templates.get(sig);
+  if (!template) {
+    if (templates.size >= MAX_TEMPLATES) templates.clear();
+    template = buildEntry(cluster, nicknames);
+    templates.set(sig, template);
+  }
+  return { ...template, doc, mentions: cluster.mentions.length };
+}
+
+function buildEntry(cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>): Entry {
+  const doc = '';
   const e: Entry = {
     doc,
     localId: cluster.id,
@@ -323,13 +387,19 @@ function makeEntry(doc: string, cluster: EntityCluster, nicknames: ReadonlyMap<s
     return e;
   }
   const canonicalKey = nameKey(cluster.canonical);
+  // A resolved place joins only the same place by name: "Paris" in a story from Texas is not the Paris
+  // of a story from France (their local ids already differ: paris-texas, paris).
+  const where =
+    cluster.kind === 'place' && cluster.place
+      ? `@${cluster.place.country}:${cluster.place.admin1 ?? ''}:${nameKey(cluster.place.name)}`
+      : '';
   if (canonicalKey.length >= 3) {
-    e.strong.push(`n:${cluster.kind}:${canonicalKey}`);
-    e.seek.push({ key: `n:${cluster.kind}:${canonicalKey}`, sig: 'any', accepts: () => true });
+    e.strong.push(`n:${cluster.kind}:${canonicalKey}${where}`);
+    e.seek.push({ key: `n:${cluster.kind}:${canonicalKey}${where}`, sig: 'any', accepts: () => true });
   }
   for (const alias of cluster.aliases) {
     const k = nameKey(alias);
-    if (k.length >= 3 && k !== canonicalKey) e.provide.push(`n:${cluster.kind}:${k}`);
+    if (k.length >= 3 && k !== canonicalKey) e.provide.push(`n:${cluster.kind}:${k}${where}`);
   }
   if (isAbbreviation(cluster.canonical)) {
     const canonical = cluster.canonical;

@@ -4,7 +4,7 @@ import type { AnalysisResources } from '../resources';
 import type { Sentence, Token } from '../types';
 import { type Candidate, hasLower, isCapitalised, isPossessiveOrPunct } from './candidates';
 import { nameSized } from './mentionBounds';
-import { COMPOUND_TAILS, ORG_CUES, PLACE_ORG_CUES, PREFIXES, SPEECH_VERBS } from './nameWords';
+import { COMPOUND_TAILS, ORG_CUES, PLACE_ORG_CUES, PREFIXES, REGION_CUES, SPEECH_VERBS } from './nameWords';
 import { isGroupWord, placeType, typeOf } from './placeTypes';
 import type { RawMention } from './rawMention';
 import { addRepeats } from './repeats';
@@ -36,12 +36,27 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   const covered = new Uint8Array(tokens.length);
   for (const sp of spans) covered.fill(1, sp.tokenStart, sp.tokenEnd);
   for (const sp of spans) {
-    if (sp.label === 'MISC') {
-      const c = fromMisc(sp, tokens, covered, res.gazetteer);
+    // "Massoud Barzani-led Kurdistan Regional Government": a name-led compound inside one span is two
+    // names (the guidelines' reading); the part after the compound keeps the tagger's label.
+    const k = innerCompound(sp, tokens);
+    const rest = k >= 0 ? { ...sp, start: tokens[k + 1].start, tokenStart: k + 1 } : sp;
+    if (k >= 0) {
+      const left = compoundName(sp.tokenStart, k + 1, tokens, res.gazetteer);
+      if (left) cands.push(left);
+    }
+    if (rest.label === 'MISC') {
+      const c = fromMisc(rest, tokens, covered, res.gazetteer);
       if (c) cands.push(c);
       continue;
     }
-    const c = clean(sp, tokens, text, res.gazetteer);
+    // Title-case headlines run names together ("Iraq Could Ask Russia for Help"): a place span unknown as a whole
+    // that starts and ends with a country is two countries (the words between are the headline's verbs).
+    if (rest.label === 'LOC' && runOnCountries(rest.tokenStart, rest.tokenEnd, tokens, text, res.gazetteer)) {
+      for (const i of [rest.tokenStart, rest.tokenEnd - 1])
+        cands.push({ ts: i, te: i + 1, label: 'LOC', start: tokens[i].start, end: tokens[i].end });
+      continue;
+    }
+    const c = clean(rest, tokens, text, res.gazetteer);
     if (c) cands.push(c);
   }
 
@@ -69,6 +84,15 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
       forced.set(name, 'ORG');
     else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer))
       forced.set(name, 'PER');
+    // "Mr. Trump", "Dr. Oz", "President George W. Bush": a name after an honorific is a person, wherever else it stands.
+    else if (
+      c.ts > 0 &&
+      c.start === tokens[c.ts].start &&
+      HONORIFICS.has(tokens[c.ts - 1].text) &&
+      isCapitalised(tokens[c.ts].text) &&
+      hasLower(name)
+    )
+      if (!hasOrgCue(tokens, c.ts, c.te, false) && !placeType(name, res.gazetteer)) forced.set(name, 'PER');
   }
   aliases(cands, tokens, text, covered, forced);
   const votes = new Map<string, Map<NerLabel, number>>();
@@ -154,6 +178,9 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   if (head && (te - ts > 1 || tokens[te - 1].start === start)) end = head.end;
   if (head && te - ts === 1 && tokens[ts].start !== start) return null;
   const name = text.slice(start, end);
+  // "Sinjar district": a known place before a lowercase region word is that place, whatever the tagger's label.
+  const next = tokens[te]?.text ?? '';
+  if (label === 'ORG' && te - ts === 1 && REGION_CUES.has(next) && placeType(name, gazetteer)) return { ts, te, label: 'LOC', start, end };
   // "Iraqi", "Shiite", "Sunni Arabs": adjectives and group nouns, not entities.
   let allGroup = true;
   for (let i = ts; i < te && allGroup; i++) allGroup = isGroupWord(tokens[i].text, gazetteer);
@@ -161,6 +188,14 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   if (!/[\p{L}\p{N}]/u.test(name)) return null;
   return { ts, te, label, start, end };
 }
+
+function runOnCountries(ts: number, te: number, tokens: Token[], text: string, gazetteer: Gazetteer): boolean {
+  if (te - ts < 3 || placeType(text.slice(tokens[ts].start, tokens[te - 1].end), gazetteer)) return false;
+  return placeType(tokens[ts].text, gazetteer)?.type === 'country' && placeType(tokens[te - 1].text, gazetteer)?.type === 'country';
+}
+
+/** Honorifics that only ever stand before a person's name (not "Secretary", which also heads offices). */
+const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Sen.', 'Rep.', 'Gov.', 'Prof.']);
 
 function isSpanTitle(lower: string): boolean {
   return TITLES.has(lower) && !KEPT_IN_PERSON_SPANS.has(lower);
@@ -264,23 +299,43 @@ function fromMisc(sp: NerSpan, tokens: Token[], covered: Uint8Array, gazetteer: 
     covered[te] = 1;
     return { ts: sp.tokenStart, te: te + 1, label: 'ORG', start: tokens[sp.tokenStart].start, end: tokens[te].end };
   }
+  // "pro-Maliki CoR member": after a prefix compound, an acronym is an organisation of its own.
+  const first = tokens[sp.tokenStart].text;
+  const dash = first.indexOf('-');
+  if (te - sp.tokenStart === 2 && dash > 0 && PREFIXES.has(first.slice(0, dash).toLowerCase()) && isAcronym(tokens[te - 1].text))
+    return { ts: te - 1, te, label: 'ORG', start: tokens[te - 1].start, end: tokens[te - 1].end };
+  return compoundName(sp.tokenStart, te, tokens, gazetteer);
+}
+
+/** The name before a participle compound ending at token te - 1 ("Iran-backed", "Massoud Barzani-led"), typed from its own words. */
+function compoundName(ts: number, te: number, tokens: Token[], gazetteer: Gazetteer): Candidate | null {
   const head = hyphenHead(tokens[te - 1]);
-  if (!head || !isCapitalised(tokens[sp.tokenStart].text)) return null;
+  if (!head || !isCapitalised(tokens[ts].text)) return null;
   if (!COMPOUND_TAILS.has(tokens[te - 1].text.slice(head.end - tokens[te - 1].start + 1).toLowerCase())) return null;
-  for (let i = sp.tokenStart; i < te - 1; i++) if (!isCapitalised(tokens[i].text)) return null;
-  const start = tokens[sp.tokenStart].start;
+  for (let i = ts; i < te - 1; i++) if (!isCapitalised(tokens[i].text)) return null;
+  const start = tokens[ts].start;
   const name =
-    te - sp.tokenStart > 1
+    te - ts > 1
       ? `${tokens
-          .slice(sp.tokenStart, te - 1)
+          .slice(ts, te - 1)
           .map((t) => t.text)
           .join(' ')} ${head.text}`
       : head.text;
   let label: NerLabel | null;
   if (placeType(name, gazetteer)) label = 'LOC';
-  else if (hasOrgCue(tokens, sp.tokenStart, te - 1) || ORG_CUES.has(head.text.toLowerCase())) label = 'ORG';
-  else if (te - sp.tokenStart > 1) label = 'PER';
+  else if (hasOrgCue(tokens, ts, te - 1) || ORG_CUES.has(head.text.toLowerCase())) label = 'ORG';
+  else if (te - ts > 1) label = 'PER';
   else label = isAcronym(head.text) ? 'ORG' : null;
   if (!label || isGroupWord(head.text, gazetteer)) return null;
-  return { ts: sp.tokenStart, te, label, start, end: head.end };
+  return { ts, te, label, start, end: head.end };
+}
+
+/** The last token inside a span (not its final token) that is a name-participle compound ("Barzani-led"), or -1. */
+function innerCompound(sp: NerSpan, tokens: Token[]): number {
+  for (let k = sp.tokenEnd - 2; k >= sp.tokenStart; k--) {
+    const t = tokens[k].text;
+    const dash = t.lastIndexOf('-');
+    if (dash > 0 && COMPOUND_TAILS.has(t.slice(dash + 1)) && hyphenHead(tokens[k])) return k;
+  }
+  return -1;
 }

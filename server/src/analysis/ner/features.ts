@@ -68,6 +68,11 @@ export class FeatureExtractor {
     this.gazMaxWords = Math.min(4, gazetteer.maxWords);
   }
 
+  /** The context computed by the last call to context() (its buffers are reused). */
+  current(): DocContext {
+    return this.ctx;
+  }
+
   /** The one-word feature groups of a word (cached). */
   wordGroups(w: string): WordGroups {
     return this.info(w).groups;

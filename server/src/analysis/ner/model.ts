@@ -15,31 +15,15 @@ import {
   type DocInput,
   type WordInfo,
 } from './features';
+import { BASE_SCALE, DOC_FEATURES, DOC_STAGE_VERSION, DocStage, NUM_DOC } from './docStage';
+import { MODEL_FORMAT, quantize, type ModelFile } from './modelFile';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 
 /*
- * The trained averaged-perceptron tagger at run time, and its file format.
- *
- * server/data/ner-model.json is JSON with a base64 payload: for each kept
- * feature, its 32-bit hash, a float32 scale and NUM_LABELS int8 weights
- * (weight = int8 * scale). Per-row scales keep the small weights of rare
- * features precise while the whole table stays at ~17 bytes a feature.
+ * The trained averaged-perceptron tagger at run time; the file format is in modelFile.ts.
  */
 
-export const MODEL_FORMAT = 'dossier-ner-perceptron';
-
-export interface ModelFile {
-  format: typeof MODEL_FORMAT;
-  featureVersion: number;
-  labels: string[];
-  rows: number;
-  /** (NUM_LABELS + 1) x NUM_LABELS, last row = sentence start. */
-  transitions: number[];
-  /** base64 of hashes (u32 LE x rows), scales (f32 LE x rows), weights (i8 x rows x labels). */
-  data: string;
-  /** Free-form provenance (training sets, epochs); not read by the loader. */
-  info?: Record<string, unknown>;
-}
+export { MODEL_FORMAT, quantize, serializeModel, type ModelFile } from './modelFile';
 
 const TYPE_LABELS: NerLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
@@ -132,6 +116,12 @@ export class PerceptronTagger implements Tagger {
   private readonly smallOffset: Int32Array;
   private readonly codes = new Int32Array(NUM_SMALL);
   private readonly hashed = new Int32Array(NUM_HASHED);
+  private selfAt = new Int32Array(0);
+  private readonly docStage = new DocStage();
+  private docCodes = new Int32Array(0);
+  private firstLabels = new Uint8Array(0);
+  /** The document-level second stage (see docStage.ts): dense weights (DOC_FEATURES x labels) and its transitions; null when the model has none. */
+  private stage2: { weights: Float32Array; transitions: Float32Array } | null = null;
 
   constructor(
     hashes: Uint32Array,
@@ -170,6 +160,17 @@ export class PerceptronTagger implements Tagger {
     this.addSmall(SMALL_NEXT_CASE, 99, this.boundary, W_NEXT * L);
     this.pool = new Float32Array(1024 * W_SIZE);
     this.pool.set(this.boundary);
+  }
+
+  /** Installs (or, with null, removes) the document-level second stage. */
+  setSecondStage(stage2: { weights: Float32Array; transitions: Float32Array } | null): void {
+    if (stage2 && (stage2.weights.length !== DOC_FEATURES * NUM_LABELS || stage2.transitions.length !== (NUM_LABELS + 1) * NUM_LABELS))
+      throw new Error('second-stage weights do not match the code');
+    this.stage2 = stage2;
+  }
+
+  get hasSecondStage(): boolean {
+    return this.stage2 !== null;
   }
 
   private addSmall(k: number, code: number, v: Float32Array, at: number): void {
@@ -253,6 +254,9 @@ export class PerceptronTagger implements Tagger {
     // Every word of the document gets its cached scores first; the pool does not move after this.
     for (let i = 0; i < n; i++) if (infos[i].scoreGen !== gen) this.wordScores(infos[i]);
     const pool = this.pool;
+    if (this.selfAt.length < n) this.selfAt = new Int32Array(Math.max(n, this.selfAt.length * 2));
+    const selfAt = this.selfAt;
+    for (let i = 0; i < n; i++) selfAt[i] = infos[i].scoreAt + mode[i] * 9;
     const sentences = doc.sentences;
     // NUM_LABELS is 9: the sums are unrolled into locals (float32 array writes in the inner loop cost more than the look-ups).
     // Offset 0 of the pool holds the boundary scores (what the templates see beyond the sentence edge).
@@ -260,7 +264,7 @@ export class PerceptronTagger implements Tagger {
       const s = sentences[si][0];
       const e = sentences[si][1];
       for (let i = s; i < e; i++) {
-        const self = infos[i].scoreAt + mode[i] * 9;
+        const self = selfAt[i];
         const prev = (i > s ? infos[i - 1].scoreAt : 0) + 27;
         const next = (i + 1 < e ? infos[i + 1].scoreAt : 0) + 36;
         const prev2 = (i > s + 1 ? infos[i - 2].scoreAt : 0) + 45;
@@ -326,20 +330,54 @@ export class PerceptronTagger implements Tagger {
     return emit;
   }
 
-  /** BIO label indices (see LABELS) for every token of the document; the returned buffer is reused by the next call. */
-  labelDocument(doc: DocInput): Uint8Array {
-    const n = doc.words.length;
-    const emit = this.emissions(doc);
-    if (this.labels.length < n) this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
-    const labels = this.labels.subarray(0, n);
+  /** First-stage labels of a document into this.firstLabels, from the emissions in this.emit. */
+  private decode(doc: DocInput, emit: Float32Array, transitions: Float32Array, out: Uint8Array): void {
     for (const [s, e] of doc.sentences) {
       const len = e - s;
       if (this.back.length < len * NUM_LABELS) {
         this.back = new Uint8Array(len * NUM_LABELS * 2);
         this.score = new Float64Array(len * NUM_LABELS * 2);
       }
-      viterbi(emit, this.transitions, s, e, labels, this.score, this.back);
+      viterbi(emit, transitions, s, e, out, this.score, this.back);
     }
+  }
+
+  /**
+   * The second stage's inputs for a document: the first stage's emissions and its feature ids
+   * (n x NUM_DOC). Both buffers are reused by the next call; training copies them.
+   */
+  secondStageInputs(doc: DocInput): { emit: Float32Array; codes: Int32Array } {
+    const n = doc.words.length;
+    const emit = this.emissions(doc);
+    if (this.firstLabels.length < n) this.firstLabels = new Uint8Array(Math.max(n, this.firstLabels.length * 2));
+    const first = this.firstLabels.subarray(0, n);
+    this.decode(doc, emit, this.transitions, first);
+    if (this.docCodes.length < n * NUM_DOC) this.docCodes = new Int32Array(Math.max(n * NUM_DOC, this.docCodes.length * 2));
+    this.docStage.codes(this.extractor.current(), doc.sentences, n, first, emit, this.pool, this.selfAt, this.docCodes);
+    return { emit, codes: this.docCodes };
+  }
+
+  /** BIO label indices (see LABELS) for every token of the document; the returned buffer is reused by the next call. */
+  labelDocument(doc: DocInput): Uint8Array {
+    const n = doc.words.length;
+    if (this.labels.length < n) this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
+    const labels = this.labels.subarray(0, n);
+    const stage2 = this.stage2;
+    if (!stage2) {
+      this.decode(doc, this.emissions(doc), this.transitions, labels);
+      return labels;
+    }
+    const { emit, codes } = this.secondStageInputs(doc);
+    const w = stage2.weights;
+    for (let i = 0; i < n; i++) {
+      const eo = i * NUM_LABELS;
+      for (let l = 0; l < NUM_LABELS; l++) emit[eo + l] *= BASE_SCALE;
+      for (let k = 0; k < NUM_DOC; k++) {
+        const wo = codes[i * NUM_DOC + k] * NUM_LABELS;
+        for (let l = 0; l < NUM_LABELS; l++) emit[eo + l] += w[wo + l];
+      }
+    }
+    this.decode(doc, emit, stage2.transitions, labels);
     return labels;
   }
 
@@ -386,23 +424,14 @@ export function loadPerceptron(modelText: string, gazetteer: Gazetteer): Percept
   }
   const weights = new Int8Array(rows * NUM_LABELS);
   weights.set(new Int8Array(bytes.buffer, bytes.byteOffset + rows * 8, rows * NUM_LABELS));
-  return new PerceptronTagger(hashes, weights, scales, Float32Array.from(model.transitions), gazetteer);
-}
-
-/** Per-row int8 quantisation: each row's largest weight maps to +-127. */
-export function quantize(weights: Float32Array): { q: Int8Array; scales: Float32Array } {
-  const L = NUM_LABELS;
-  const rows = weights.length / L;
-  const q = new Int8Array(weights.length);
-  const scales = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let max = 0;
-    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[r * L + l]));
-    const scale = Math.fround(max / 127);
-    scales[r] = scale;
-    if (scale > 0) for (let l = 0; l < L; l++) q[r * L + l] = Math.round(weights[r * L + l] / scale);
+  const tagger = new PerceptronTagger(hashes, weights, scales, Float32Array.from(model.transitions), gazetteer);
+  if (model.stage2) {
+    if (model.stage2.version !== DOC_STAGE_VERSION) {
+      throw new Error(`NER model's second stage is v${model.stage2.version}, code has v${DOC_STAGE_VERSION}; run "npm run train"`);
+    }
+    tagger.setSecondStage({ weights: Float32Array.from(model.stage2.weights), transitions: Float32Array.from(model.stage2.transitions) });
   }
-  return { q, scales };
+  return tagger;
 }
 
 /** A tagger straight from trained float weights (quantised the same way as the file), for evaluation during training. */
@@ -414,44 +443,4 @@ export function taggerFromWeights(
 ): PerceptronTagger {
   const { q, scales } = quantize(weights);
   return new PerceptronTagger(hashes, q, scales, transitions, gazetteer);
-}
-
-/**
- * Serialises a trained model: drops features whose largest weight is below
- * minWeight (they hardly ever change a decision) and quantises the rest.
- */
-export function serializeModel(
-  hashes: Uint32Array,
-  weights: Float32Array,
-  transitions: Float32Array,
-  minWeight: number,
-  info?: Record<string, unknown>,
-): string {
-  const L = NUM_LABELS;
-  const keep: number[] = [];
-  for (let r = 0; r < hashes.length; r++) {
-    let max = 0;
-    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[r * L + l]));
-    if (max >= minWeight) keep.push(r);
-  }
-  // Sorted hashes make the file deterministic and compress well if anyone gzips it.
-  keep.sort((a, b) => hashes[a] - hashes[b]);
-  const rows = keep.length;
-  const buf = Buffer.alloc(rows * (8 + L));
-  const { q, scales } = quantize(weights);
-  keep.forEach((r, i) => {
-    buf.writeUInt32LE(hashes[r], i * 4);
-    buf.writeFloatLE(scales[r], rows * 4 + i * 4);
-    for (let l = 0; l < L; l++) buf.writeInt8(q[r * L + l], rows * 8 + i * L + l);
-  });
-  const file: ModelFile = {
-    format: MODEL_FORMAT,
-    featureVersion: FEATURE_VERSION,
-    labels: [...LABELS],
-    rows,
-    transitions: Array.from(transitions, (x) => Math.round(x * 1e4) / 1e4),
-    data: buf.toString('base64'),
-    info,
-  };
-  return JSON.stringify(file);
 }

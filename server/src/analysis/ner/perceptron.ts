@@ -15,12 +15,18 @@ export interface TrainingSet {
   /** Flattened [tokenStart, tokenEnd) pairs, one per sentence. */
   sentences: Int32Array;
   numFeatures: number;
+  /** Features per token in feats (default NUM_FEATURES). */
+  stride?: number;
+  /** Fixed scores (tokens x labels) added to the emissions: the first stage's, when training the second (docStage.ts). */
+  base?: Float32Array;
 }
 
 export interface TrainOptions {
   epochs: number;
   seed: number;
   /** Called after each epoch with the averaged weights so far (e.g. to report dev F1). */
+  /** Starting transition scores (default zero). */
+  initTransitions?: Float32Array;
   onEpoch?: (epoch: number, weights: Float32Array, transitions: Float32Array, mistakes: number) => void;
 }
 
@@ -48,6 +54,9 @@ export function trainPerceptron(set: TrainingSet, opts: TrainOptions): TrainedWe
   // Lazy averaging: U accumulates c * delta, and the average is W - U / c.
   const U = new Float64Array(set.numFeatures * L);
   const T = new Float64Array(TL);
+  if (opts.initTransitions) T.set(opts.initTransitions);
+  const F = set.stride ?? NUM_FEATURES;
+  const base = set.base;
   const TU = new Float64Array(TL);
   const nSent = set.sentences.length / 2;
   let maxLen = 1;
@@ -85,11 +94,12 @@ export function trainPerceptron(set: TrainingSet, opts: TrainOptions): TrainedWe
       const to = set.sentences[2 * s + 1];
       const n = to - from;
       if (n === 0) continue;
-      emit.fill(0, 0, n * L);
+      if (base) emit.set(base.subarray(from * L, to * L));
+      else emit.fill(0, 0, n * L);
       for (let t = 0; t < n; t++) {
-        const fo = (from + t) * NUM_FEATURES;
+        const fo = (from + t) * F;
         const eo = t * L;
-        for (let k = 0; k < NUM_FEATURES; k++) {
+        for (let k = 0; k < F; k++) {
           const f = feats[fo + k];
           if (f < 0) continue;
           const wo = f * L;
@@ -104,8 +114,8 @@ export function trainPerceptron(set: TrainingSet, opts: TrainOptions): TrainedWe
         const p = pred[t];
         if (g !== p) {
           wrong = true;
-          const fo = (from + t) * NUM_FEATURES;
-          for (let k = 0; k < NUM_FEATURES; k++) {
+          const fo = (from + t) * F;
+          for (let k = 0; k < F; k++) {
             const f = feats[fo + k];
             if (f < 0) continue;
             W[f * L + g] += 1;

@@ -100,7 +100,7 @@ export function containersOf(
   const possBefore = n.start > 3 && i > 0 && possessiveWithin(text, n.start - 50, n.start);
   if (!ofBefore && !possBefore) return out;
   const before = text.slice(Math.max(0, n.start - 80), n.start);
-  const of = ofBefore ? NOUN_OF.exec(before) : null;
+  const of = ofBefore && placeNounBeforeOf(text, n.start - 3) ? NOUN_OF.exec(before) : null;
   if (of) {
     const a = n.start - of[0].length;
     for (let k = firstAtOrAfter(demonyms, a); k < demonyms.length && demonyms[k].end <= n.start; k++)
@@ -133,11 +133,18 @@ function firstAtOrAfter(spans: readonly Span[], offset: number): number {
 
 /** Whether "'s" or "’s" occurs in [from, to): a bounded scan (lastIndexOf would search the whole text on a miss). */
 function possessiveWithin(text: string, from: number, to: number): boolean {
-  for (let k = Math.max(1, from); k < to - 1; k++) {
-    const c = text.charCodeAt(k);
-    if ((c === 39 || c === 8217) && text.charCodeAt(k + 1) === 115) return true;
-  }
-  return false;
+  const window = text.slice(Math.max(0, from), to);
+  return window.includes("'s") || window.includes('’s');
+}
+
+const PLACE_NOUN_SET = new Set(PLACE_NOUNS.replace('neighbou?rhood', 'neighborhood|neighbourhood').split('|'));
+
+/** Whether the word before "of" (which ends just before `ofStart`) is a place noun: "city of", "town of". */
+function placeNounBeforeOf(text: string, ofStart: number): boolean {
+  let end = ofStart;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  const start = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t', end - 1)) + 1;
+  return end - start > 2 && end - start < 16 && PLACE_NOUN_SET.has(text.slice(start, end).toLowerCase());
 }
 
 /** Readings of a name that can contain other places: countries and first-level divisions. */
@@ -182,6 +189,17 @@ const CAPS_NAME = /^[\p{Lu}][\p{Lu}.'’-]*(?:[ \t]+[\p{Lu}][\p{Lu}.'’-]*){0,3
 
 /** The dateline's place name: an all-capitals name opening one of the first paragraphs, then a dash. */
 export function datelineSpan(text: string, structure: DocumentStructure): Span | null {
+  // Asked twice per document (place or not, then resolution): found once per structure.
+  const known = datelines.get(structure);
+  if (known !== undefined && known.text === text) return known.span;
+  const span = findDateline(text, structure);
+  datelines.set(structure, { text, span });
+  return span;
+}
+
+const datelines = new WeakMap<DocumentStructure, { text: string; span: Span | null }>();
+
+function findDateline(text: string, structure: DocumentStructure): Span | null {
   let seen = 0;
   for (const b of structure.blocks) {
     if (b.section !== 'article' || (b.kind !== 'paragraph' && b.kind !== 'byline')) continue;

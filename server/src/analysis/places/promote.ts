@@ -10,8 +10,8 @@ import { candidatesOf, liesIn, type Referent } from './referents';
  * the tagger made of it: "officials in Atlanta and Savannah", "residents of
  * Sidon", "Paris, Texas", "ATLANTA (AP) —". A name the tagger typed as a
  * person or organisation is retyped (with every other mention of the same
- * words); one it left out is added, when the context is one of the strong
- * ones (containment, dateline, "residents of", a list with a place).
+ * words, when most are in such a context); one it left out is added when the
+ * context is one of the strong ones (containment, dateline, a list with a place).
  */
 
 /** Words after which a name is a location: "in Savannah", "across Georgia". */
@@ -214,7 +214,7 @@ function placeContext(ctx: Ctx, ti: number, end: number, weak: boolean, org = fa
   const possessive = /^['’](?:s\b|\s)/.test(text.slice(end, end + 3));
   if (weak && (LOCATIVE.has(prev) || (org && prev === 'from')) && !possessive) return true;
   if ((prev === 'of' || prev === 'in') && OF_PLACE.has(prev2)) return true;
-  if (containedIn(ctx, start, end)) return true;
+  if (containedIn(ctx, start, end) || containsPrevious(ctx, ti, start, end)) return true;
   // "in Atlanta and Savannah", "residents of Beirut, Sidon and Tyre": a list of places after a locative word
   // (not "in Iraq, Obama and Clinton withdrew": the list goes on with a person).
   const next = tokens[ti + 1]?.text ?? '';
@@ -224,6 +224,15 @@ function placeContext(ctx: Ctx, ti: number, end: number, weak: boolean, org = fa
     if (before && listIsLocative(ctx, before) && (!after || PLACE_TYPES.has(after.type))) return true;
   }
   return false;
+}
+
+/** "Sydney, Nova Scotia": a division or country right after a place, holding a place of that name. */
+function containsPrevious(ctx: Ctx, ti: number, start: number, end: number): boolean {
+  if (ti < 2 || ctx.tokens[ti - 1].text !== ',') return false;
+  const place = placeEndingAtOffset(ctx, ctx.tokens[ti - 2].end);
+  if (!place) return false;
+  const containers = candidatesOf(ctx.text.slice(start, end), ctx.gazetteer).filter((r) => r.kind === 'country' || r.kind === 'division');
+  return containers.length > 0 && candidatesOf(place.text, ctx.gazetteer).some((r) => containers.some((c) => liesIn(r, c)));
 }
 
 /** A list item with places on both sides: "Springfield, Branson and Kansas City". */
@@ -340,13 +349,11 @@ function untagged(ctx: Ctx): RawMention[] {
 }
 
 const LIST_AFTER = /^(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)/;
-const ABBREVIATION_AFTER_COMMA = /,[ \t]+(?=[A-Z][A-Za-z.]{0,4}\.)/g;
 
 /**
  * Tokens where an untagged place name could start in one of the strong contexts: the dateline,
- * after "residents of", before ", <place or abbreviation>", and after a place in a list. Found
- * from the mentions and the few words that make those contexts (native string searches), never
- * by walking every token: this runs on documents of many megabytes too.
+ * before ", <place>", and after a place in a list. Found from the mentions that make those
+ * contexts, never by walking every token: this runs on documents of many megabytes too.
  */
 function contextStarts(ctx: Ctx): number[] {
   const { tokens, text } = ctx;
@@ -372,20 +379,6 @@ function contextStarts(ctx: Ctx): number[] {
     let k = p.start - 1;
     while (k > 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
     if (k > 0 && k < p.start - 1 && text.charCodeAt(k) === 44) beforeComma(k);
-  }
-  // "Smallville, Kan.": an abbreviated division after a comma.
-  ABBREVIATION_AFTER_COMMA.lastIndex = 0;
-  for (let m = ABBREVIATION_AFTER_COMMA.exec(text); m; m = ABBREVIATION_AFTER_COMMA.exec(text)) {
-    if (divisionAbbreviation(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) beforeComma(m.index);
-  }
-  // "residents of X", "officials in X".
-  for (const word of [' of ', ' in ']) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 3)) {
-      const after = text.charCodeAt(at + 4);
-      if (!(after >= 65 && after <= 90) && after < 128) continue;
-      const w = text.lastIndexOf(' ', at - 1) + 1;
-      if (at - w > 1 && at - w < 16 && OF_PLACE.has(text.slice(w, at).toLowerCase())) push(at + 4);
-    }
   }
   return [...new Set(starts)].sort((a, b) => a - b);
 }

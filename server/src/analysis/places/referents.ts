@@ -28,6 +28,10 @@ export interface Referent {
   feature?: string;
   /** Reached through a short form of the place's name ("Washington" for Washington, D.C.). */
   shortForm: boolean;
+  /** Its weight before any evidence, once computed (score.ts). */
+  prior?: number;
+  /** Its map cell, once computed (score.ts). */
+  cell?: number;
 }
 
 const caches = new WeakMap<Gazetteer, Map<string, Referent[]>>();

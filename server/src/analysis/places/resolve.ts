@@ -41,6 +41,8 @@ interface Unit {
   container?: { name: number; places: Referent[] };
   /** Units listed with this one ("Georgia and Ukraine"). */
   partners: Unit[];
+  /** One of its readings is a country. */
+  countryNamesake: boolean;
   chosen?: Referent;
 }
 
@@ -60,21 +62,13 @@ export function resolvePlaces(input: PlaceInput): void {
   const names: NameSpan[] = nameIdx.map((i) => mentions[i]);
   const nameOf = new Int32Array(mentions.length).fill(-1);
   nameIdx.forEach((mi, k) => (nameOf[mi] = k));
-  // Names repeat ("Iraq" thirty times): their readings are worked out once (regions apart: see readingsOf).
-  const memo = new Map<string, Referent[]>();
-  const regionMemo = new Map<string, Referent[]>();
-  const readings = names.map((n, k) => {
-    const type = mentions[nameIdx[k]].type;
-    const m = type === 'region' ? regionMemo : memo;
-    let r = m.get(n.text);
-    if (!r) m.set(n.text, (r = readingsOf(n.text, type, gazetteer)));
-    return r;
-  });
+  const readings = names.map((n, k) => readingsOf(n.text, mentions[nameIdx[k]].type, gazetteer));
 
   // 1. Explicit evidence per name: what contains it, and what it contains.
   const allowed: Array<Referent[] | null> = names.map(() => null);
   const containerHint: Array<{ name: number; places: Referent[] } | undefined> = names.map(() => undefined);
-  const contained = new Set<string>();
+  /** Adjacent names k, k + 1 in a containment relation, by k. */
+  const contained = new Set<number>();
   const narrow = (k: number, to: Referent[]) => {
     const cur = allowed[k];
     const next = cur ? cur.filter((r) => to.some((t) => t.key === r.key)) : to;
@@ -100,7 +94,7 @@ export function resolvePlaces(input: PlaceInput): void {
           c.name,
           c.places.filter((p) => inside.some((r) => liesIn(r, p))),
         );
-        contained.add(`${Math.min(k, c.name)}:${Math.max(k, c.name)}`);
+        if (Math.abs(k - c.name) === 1) contained.add(Math.min(k, c.name));
       }
     }
     const cue = kindCue(text, names[k]);
@@ -129,7 +123,7 @@ export function resolvePlaces(input: PlaceInput): void {
   // Lists: "Georgia and Ukraine", "Beirut, Sidon and Tyre" (not "Paris, Texas").
   for (let k = 0; k + 1 < names.length; k++) {
     const gap = names[k + 1].start - names[k].end;
-    if (gap < 1 || gap > 7 || contained.has(`${k}:${k + 1}`) || !LIST_GAP.test(text.slice(names[k].end, names[k + 1].start))) continue;
+    if (gap < 1 || gap > 7 || contained.has(k) || !LIST_GAP.test(text.slice(names[k].end, names[k + 1].start))) continue;
     const a = units[unitOfName[k]];
     const b = units[unitOfName[k + 1]];
     if (a && b && a !== b) {
@@ -145,7 +139,7 @@ export function resolvePlaces(input: PlaceInput): void {
     const home = datelineName >= 0 ? units[unitOfName[datelineName]]?.chosen : undefined;
     let partners: Referent[] | undefined;
     for (const p of u.partners) if (p.chosen) (partners ??= []).push(p.chosen);
-    return { home: home && units[unitOfName[datelineName]] !== u ? home : undefined, partners };
+    return { home: home && units[unitOfName[datelineName]] !== u ? home : undefined, partners, countryNamesake: u.countryNamesake };
   };
   const open: Unit[] = [];
   for (const u of units) {
@@ -170,7 +164,23 @@ export function resolvePlaces(input: PlaceInput): void {
   for (const u of units) apply(u, firstUnit.get(u.entity) === u, units, nameIdx, unitOfName, ids, input);
 }
 
+const readingCaches = new WeakMap<Gazetteer, Map<string, Referent[]>>();
+
+/** The readings of a name; they depend on its words and on whether it is typed a region only, so documents share them. */
 function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
+  let cache = readingCaches.get(gazetteer);
+  if (!cache) readingCaches.set(gazetteer, (cache = new Map()));
+  const key = type === 'region' ? `\u0000${surface}` : surface;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = readingsUncached(surface, type, gazetteer);
+    if (cache.size > 20000) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+function readingsUncached(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
   if (MACRO_REGIONS.has(surface.toLowerCase())) return [];
   // "Guanajuato state", "Nineveh province": the division named before the cue word.
   const cue = DIVISION_CUE.exec(surface);
@@ -237,6 +247,7 @@ function splitUnits(
           explicit: false,
           container,
           partners: [],
+          countryNamesake: all.some((r) => r.kind === 'country'),
         },
         ks,
       },
@@ -275,10 +286,11 @@ function splitUnits(
       ks: g.ks,
       surface,
       all,
-      cands: g.set ?? countryFirst(all),
+      cands: g.set ? cityFirst(g.set) : countryFirst(all),
       explicit: g.set !== null,
       container: g.ks.map((k) => hints[k]).find((h) => h !== undefined),
       partners: [],
+      countryNamesake: all.some((r) => r.kind === 'country'),
     };
     return { unit, ks: g.ks };
   });
@@ -290,13 +302,59 @@ function splitUnits(
  * makes it a town or a lesser region.
  */
 function countryFirst(all: Referent[]): Referent[] {
-  return all.some((r) => r.kind === 'country') ? all.filter((r) => r.kind === 'country' || r.kind === 'division') : all;
+  let hit = countryFirstCache.get(all);
+  if (!hit) {
+    hit = all.some((r) => r.kind === 'country') ? all.filter((r) => r.kind === 'country' || r.kind === 'division') : cityFirst(all);
+    countryFirstCache.set(all, hit);
+  }
+  return hit;
 }
+
+/**
+ * A division named like a city inside it ("Granada" the department and its city, "Córdoba" the
+ * province) means the city unless the text says otherwise ("Guanajuato state", "in the province").
+ */
+function cityFirst(all: Referent[]): Referent[] {
+  const namesakes = all.filter(
+    (d) => (d.kind === 'division' || d.kind === 'region') && all.some((c) => c.kind === 'city' && !c.shortForm && liesInOrSameRegion(c, d)),
+  );
+  return namesakes.length ? all.filter((r) => !namesakes.includes(r)) : all;
+}
+
+function liesInOrSameRegion(c: Referent, d: Referent): boolean {
+  return d.kind === 'division' ? liesIn(c, d) : c.cc === d.cc;
+}
+
+/** Readings arrays are shared between documents (readingsOf): so are their filtered forms. */
+const countryFirstCache = new WeakMap<Referent[], Referent[]>();
+const usualCache = new WeakMap<Referent[], Referent | undefined>();
+
+/**
+ * Unions of readings arrays, by the arrays in order of first appearance: an entity whose mentions read
+ * differently ("Washington", "Washington's") gets the same union array in every document, so the
+ * caches keyed by readings arrays (countryFirst, choices) hold for it too.
+ */
+interface UnionNode {
+  next: WeakMap<Referent[], UnionNode>;
+  union?: Referent[];
+}
+const unionRoot: UnionNode = { next: new WeakMap() };
 
 function unionReadings(all: Referent[][]): Referent[] {
   // Mentions of one name share one readings array: most entities have a single distinct list.
   if (all.every((l) => l === all[0])) return all[0];
   const lists = [...new Set(all)];
+  let node = unionRoot;
+  for (const l of lists) {
+    let child = node.next.get(l);
+    if (!child) node.next.set(l, (child = { next: new WeakMap() }));
+    node = child;
+  }
+  node.union ??= unionOf(lists);
+  return node.union;
+}
+
+function unionOf(lists: Referent[][]): Referent[] {
   const out: Referent[] = [];
   const seen = new Set<string>();
   for (const l of lists) {
@@ -411,7 +469,8 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
     e.mentions = e.mentions.filter((mi) => !ms.includes(mi));
     entities.push(target);
   }
-  const usual = u.all.length === 1 ? u.all[0] : bestByPrior(countryFirst(u.all));
+  let usual = u.all.length === 1 ? u.all[0] : usualCache.get(u.all);
+  if (usual === undefined && u.all.length > 1) usualCache.set(u.all, (usual = bestByPrior(countryFirst(u.all))));
   const id = idFor(r, usual, u.baseId, e.canonical, gazetteer, u.all);
   if (u.all.length > 1) target.placeCandidates = choices(r, u.all, usual, e, gazetteer, u.baseId);
   else delete target.placeCandidates;
@@ -435,7 +494,33 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
 /** How many readings "choose the place…" offers: the chosen one, then the most prominent others. */
 const MAX_CHOICES = 10;
 
+/**
+ * The same name with the same readings and choice recurs across documents ("Washington", "Georgia"):
+ * the list is built once per readings array and reused. Its objects are shared, read-only data.
+ */
+const choiceCache = new WeakMap<Referent[], Map<string, PlaceCandidate[]>>();
+
 function choices(
+  chosen: Referent,
+  all: Referent[],
+  usual: Referent | undefined,
+  e: EntityCluster,
+  gazetteer: Gazetteer,
+  baseId: string,
+): PlaceCandidate[] {
+  let byChoice = choiceCache.get(all);
+  if (!byChoice) choiceCache.set(all, (byChoice = new Map()));
+  const key = `${chosen.key}\u0000${usual?.key ?? ''}\u0000${baseId}\u0000${e.canonical}`;
+  let list = byChoice.get(key);
+  if (!list) {
+    list = buildChoices(chosen, all, usual, e, gazetteer, baseId);
+    if (byChoice.size > 64) byChoice.clear();
+    byChoice.set(key, list);
+  }
+  return list.slice();
+}
+
+function buildChoices(
   chosen: Referent,
   all: Referent[],
   usual: Referent | undefined,

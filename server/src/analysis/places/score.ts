@@ -17,6 +17,8 @@ export interface Evidence {
   home?: Referent;
   /** The places listed with this one ("Georgia and Ukraine"). */
   partners?: readonly Referent[];
+  /** The name is also a country's ("Georgia"). */
+  countryNamesake?: boolean;
 }
 
 const W = {
@@ -30,6 +32,7 @@ const W = {
   shortForm: 0.3,
   sameCountry: 1.6,
   sameDivision: 1.4,
+  siblingDivision: 0.8,
   near: 0.6,
   border: 0.6,
   homeCountry: 1.5,
@@ -40,7 +43,12 @@ const W = {
 /** Counts of context past this add nothing: a long document is not more certain than a short one. */
 const CAP = 4;
 
+/** The reading's weight before any evidence; referents are shared between documents, and so is this. */
 export function prior(r: Referent): number {
+  return (r.prior ??= priorOf(r));
+}
+
+function priorOf(r: Referent): number {
   switch (r.kind) {
     case 'country':
       return W.country;
@@ -61,17 +69,24 @@ export function prior(r: Referent): number {
 const CELL = 2;
 const cellKey = (lat: number, lon: number) => (Math.floor(lat / CELL) + 100) * 1000 + Math.floor(lon / CELL) + 200;
 
-/** The places chosen so far and the demonyms, counted by country, division and map cell. */
+/**
+ * The places chosen so far and the demonyms, counted by country, division and map cell. Scoring asks
+ * far more often than places are added: the counts of the cells around each cell and of the countries
+ * bordering each country are kept up to date on add, so that each question is one look-up.
+ */
 export class PlaceContext {
   private readonly countries = new Map<string, number>();
   /** By division index (unique across countries). */
   private readonly divisions = new Map<number, number>();
-  private readonly cells = new Map<number, number>();
+  /** Places in the 3 × 3 cells around each cell. */
+  private readonly around = new Map<number, number>();
+  /** Places in the countries bordering each country. */
+  private readonly borderingCounts = new Map<string, number>();
 
   constructor(private readonly gazetteer: Gazetteer) {}
 
   addCountry(cc: string, n = 1): void {
-    bump(this.countries, cc, n);
+    this.bumpCountry(cc, n);
   }
 
   add(r: Referent): void {
@@ -82,11 +97,20 @@ export class PlaceContext {
     this.change(r, -1);
   }
 
+  private bumpCountry(cc: string, n: number): void {
+    bump(this.countries, cc, n);
+    for (const x of borderedBy(this.gazetteer, cc)) bump(this.borderingCounts, x, n);
+  }
+
   private change(r: Referent, n: number): void {
-    bump(this.countries, r.cc, n);
+    this.bumpCountry(r.cc, n);
     if (r.division >= 0) bump(this.divisions, r.division, n);
     // A country's centre says nothing about where in it the text is.
-    if (r.kind !== 'country' && r.lat !== undefined && r.lon !== undefined) bump(this.cells, cellKey(r.lat, r.lon), n);
+    if (r.kind !== 'country' && r.lat !== undefined && r.lon !== undefined) {
+      const la = Math.floor(r.lat / CELL) + 100;
+      const lo = Math.floor(r.lon / CELL) + 200;
+      for (let a = la - 1; a <= la + 1; a++) for (let b = lo - 1; b <= lo + 1; b++) bump(this.around, a * 1000 + b, n);
+    }
   }
 
   inCountry(cc: string): number {
@@ -100,19 +124,33 @@ export class PlaceContext {
   /** Places in the map cells around a point (a few hundred kilometres). */
   near(r: Referent): number {
     if (r.kind === 'country' || r.lat === undefined || r.lon === undefined) return 0;
-    const la = Math.floor(r.lat / CELL) + 100;
-    const lo = Math.floor(r.lon / CELL) + 200;
-    let n = 0;
-    for (let a = la - 1; a <= la + 1; a++) for (let b = lo - 1; b <= lo + 1; b++) n += this.cells.get(a * 1000 + b) ?? 0;
-    return n;
+    return this.around.get((r.cell ??= cellKey(r.lat, r.lon))) ?? 0;
   }
 
   bordering(cc: string): number {
-    let n = 0;
-    for (const b of this.gazetteer.borders(cc)) n += this.countries.get(b) ?? 0;
-    return n;
+    return this.borderingCounts.get(cc) ?? 0;
   }
 }
+
+const borderIndexes = new WeakMap<Gazetteer, Map<string, string[]>>();
+
+/** The countries that list `cc` among their borders (each as often as it lists it). */
+function borderedBy(gazetteer: Gazetteer, cc: string): readonly string[] {
+  let index = borderIndexes.get(gazetteer);
+  if (!index) {
+    index = new Map();
+    for (const code of new Set(gazetteer.data.countries.map((c) => c.cca2)))
+      for (const b of gazetteer.borders(code)) {
+        const list = index.get(b);
+        if (list) list.push(code);
+        else index.set(b, [code]);
+      }
+    borderIndexes.set(gazetteer, index);
+  }
+  return index.get(cc) ?? NO_COUNTRIES;
+}
+
+const NO_COUNTRIES: readonly string[] = [];
 
 function bump<K>(map: Map<K, number>, key: K, n: number): void {
   const v = (map.get(key) ?? 0) + n;
@@ -120,11 +158,15 @@ function bump<K>(map: Map<K, number>, key: K, n: number): void {
   else map.set(key, v);
 }
 
-const log2p = (n: number) => Math.log2(1 + Math.min(CAP, Math.max(0, n)));
+/** log2(1 + n) for the counts 0..CAP, computed once: scoring asks for them again and again. */
+const LOG2P = Array.from({ length: CAP + 1 }, (_, n) => Math.log2(1 + n));
+const log2p = (n: number) => (n <= 0 ? 0 : n >= CAP ? LOG2P[CAP] : Number.isInteger(n) ? LOG2P[n] : Math.log2(1 + n));
 
 export function score(r: Referent, ctx: PlaceContext, ev: Evidence): number {
   let s = prior(r);
-  s += W.sameCountry * log2p(ctx.inCountry(r.cc));
+  // A division named like a country ("Georgia"): the country's places lie inside the country, but
+  // they are only the division's siblings, weaker evidence for it than places inside it.
+  s += (ev.countryNamesake && r.kind === 'division' ? W.siblingDivision : W.sameCountry) * log2p(ctx.inCountry(r.cc));
   s += W.sameDivision * log2p(ctx.inDivision(r));
   s += W.near * log2p(ctx.near(r));
   s += W.border * log2p(ctx.bordering(r.cc));

@@ -2,6 +2,7 @@ import type { DocumentAnalysis } from '../../analysis/types';
 import { sentenceEnds } from '../../workspace/compact';
 import { blockIndex, sentenceIndex } from './viewData';
 import { lowerBound } from '../../../../common/search';
+import { claimScore } from './claimFilter';
 
 /*
  * What the network needs of one analysis, as flat number arrays: its actor
@@ -24,6 +25,9 @@ export interface ActorSummary {
   claimFrom: Int32Array;
   claimTo: Int32Array;
   claimEnd: Int32Array;
+  /** Per such claim: its confidence and whether it is in the reader comments (the thresholds are applied per request). */
+  claimScore: Float64Array;
+  claimInComments: Uint8Array;
 }
 
 const cache = new WeakMap<DocumentAnalysis, ActorSummary>();
@@ -62,6 +66,8 @@ function summarise(analysis: DocumentAnalysis): ActorSummary {
     claimFrom: Int32Array.from(speaking, (c) => firstAtLeast(starts, c.start)),
     claimTo: Int32Array.from(speaking, (c) => firstAtLeast(starts, c.end)),
     claimEnd: Int32Array.from(speaking, (c) => c.end),
+    claimScore: Float64Array.from(speaking, claimScore),
+    claimInComments: Uint8Array.from(speaking, (c) => (c.section === 'comments' ? 1 : 0)),
   };
 }
 

@@ -2,6 +2,7 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { Settings } from '../../../../common/settings';
 import type { Claim } from '../../analysis/types';
 import type { IndexedDocument } from '../../workspace/documentIndex';
+import { claimThresholds, shownClaims } from './claimFilter';
 import { speakerName } from './claimsOf';
 import { checkEvery, type FeatureContext } from './context';
 import { lensText } from './markdown';
@@ -9,7 +10,7 @@ import { tagLenses, tagsAt } from './tags';
 import { toRange } from './range';
 import { SHOW_DETAILS_COMMAND } from '../../../../common/protocol';
 
-/** Lenses above claims and above tagged passages, as the `dossier.codeLens.*` settings allow. */
+/** Lenses above the claims shown (`dossier.claims.*`) and above tagged passages, as the `dossier.codeLens.*` settings allow. */
 export function codeLenses(doc: IndexedDocument, settings: Settings, ctx: Pick<FeatureContext, 'annotations' | 'token'>): CodeLens[] {
   if (!settings.codeLens.enabled) return [];
   const lenses: CodeLens[] = [];
@@ -17,7 +18,7 @@ export function codeLenses(doc: IndexedDocument, settings: Settings, ctx: Pick<F
   if (settings.codeLens.claims) {
     // Only passages with tags can add to a claim's lens; most documents have none, so most claims look at nothing.
     const tagged = ctx.annotations.filter((r) => r.annotation.kind === 'passage' && r.annotation.body.tags.length > 0);
-    const claims = doc.analysis.claims;
+    const claims = shownClaims(doc.analysis.claims, claimThresholds(settings));
     for (let i = 0; i < claims.length; i++) {
       checkEvery(ctx.token, i);
       lenses.push(claimLens(doc, claims[i], tagged.length ? tagsAt(tagged, claims[i]) : []));

@@ -2,6 +2,7 @@ import { AnalysisCancelled } from '../../analysis/types';
 import type { ResolvedAnnotation } from '../../workspace/annotationIndex';
 import type { CancelToken } from '../../workspace/cancellation';
 import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
+import type { ClaimThresholds } from './claimFilter';
 
 /** What a workspace-wide feature is given: the workspace query and the request's cancellation. */
 export interface WorkspaceContext {
@@ -13,6 +14,8 @@ export interface WorkspaceContext {
 export interface FeatureContext extends WorkspaceContext {
   /** The user's annotations placed in the document's current text. */
   readonly annotations: readonly ResolvedAnnotation[];
+  /** How confident a claim must be to be shown (`dossier.claims.*` for the document). */
+  readonly claims: ClaimThresholds;
 }
 
 /**

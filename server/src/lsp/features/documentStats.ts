@@ -1,8 +1,9 @@
 import type { DocumentStats } from '../../../../common/protocol';
 import type { IndexedDocument } from '../../workspace/documentIndex';
+import { shownClaims, type ClaimThresholds } from './claimFilter';
 
-/** Counts for the status bar. */
-export function documentStats(doc: IndexedDocument): DocumentStats {
+/** Counts for the status bar; claims as the lenses show them. */
+export function documentStats(doc: IndexedDocument, thresholds: ClaimThresholds): DocumentStats {
   const a = doc.analysis;
   let actors = 0;
   for (const e of a.entities) if (e.kind === 'actor') actors++;
@@ -11,7 +12,7 @@ export function documentStats(doc: IndexedDocument): DocumentStats {
     entities: a.entities.length,
     actors,
     places: a.entities.length - actors,
-    claims: a.claims.length,
+    claims: shownClaims(a.claims, thresholds).length,
     mentions: a.mentions.length,
   };
 }

@@ -1,6 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { EntityCluster } from '../../analysis/types';
 import type { IndexedDocument } from '../../workspace/documentIndex';
+import { shownClaims } from './claimFilter';
 import { speakerName } from './claimsOf';
 import { label, truncate, typeLabel } from './markdown';
 import { cover, toRange } from './range';
@@ -8,7 +9,7 @@ import { tagSymbols } from './tags';
 import { throwIfCancelled, type FeatureContext } from './context';
 
 /** Outline: Headline, Actors, Places, Claims and Comments groups, entities in order of first mention. */
-export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 'annotations' | 'token'>): DocumentSymbol[] {
+export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 'annotations' | 'token' | 'claims'>): DocumentSymbol[] {
   const a = doc.analysis;
   const out: DocumentSymbol[] = [];
 
@@ -44,7 +45,7 @@ export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 
   group(
     'Claims',
     SymbolKind.Namespace,
-    a.claims
+    shownClaims(a.claims, ctx.claims)
       .filter((c) => c.section === 'article')
       .map((c) => {
         const speaker = speakerName(doc, c) ?? 'unattributed';

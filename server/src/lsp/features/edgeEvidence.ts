@@ -1,6 +1,7 @@
 import type { EdgeEvidence, NetworkEdge } from '../../../../common/protocol';
 import { sentenceEnds } from '../../workspace/compact';
 import { blockIndex, clip, sentenceIndex, type PositionedDocument, type ResolveId } from './viewData';
+import { SHOW_ALL, shownClaims, type ClaimThresholds } from './claimFilter';
 
 /*
  * What lies behind one edge of the network: the sentences and paragraphs that
@@ -16,6 +17,8 @@ export interface EvidenceQuery {
   source: string;
   target: string;
   limit?: number;
+  /** The claims that count (default: every claim); the network's links use the same. */
+  claims?: ClaimThresholds;
 }
 
 export function edgeEvidence(
@@ -46,7 +49,7 @@ export function edgeEvidence(
     const mb = spans(b);
     const at = (start: number, end: number) => ({ uri: doc.uri, start: document.positionAt(start), end: document.positionAt(end) });
     if (q.kind === 'claim') {
-      for (const claim of analysis.claims) {
+      for (const claim of shownClaims(analysis.claims, q.claims ?? SHOW_ALL)) {
         if (!claim.speaker || !a.has(claim.speaker)) continue;
         if (!mb.some((m) => m.start >= claim.start && m.end <= claim.end)) continue;
         push(() => ({

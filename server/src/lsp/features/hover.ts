@@ -2,10 +2,11 @@ import type { Hover, Position } from 'vscode-languageserver';
 import type { Claim, DemonymMention, EntityCluster, ResolvedPlace } from '../../analysis/types';
 import type { IndexedDocument } from '../../workspace/documentIndex';
 import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
-import { claimsBy, speakerName } from './claimsOf';
+import { claimScore } from './claimFilter';
+import { speakerOf, UNRESOLVED } from './claimsOf';
 import type { FeatureContext } from './context';
 import { hitAt } from './lookup';
-import { escapeMarkdown, label, lineLink, plural, thousands, truncate, typeLabel } from './markdown';
+import { escapeMarkdown, label, plural, thousands, truncate, typeLabel } from './markdown';
 import { baseName } from '../../../../common/strings';
 import { toRange } from './range';
 import { tagsAt } from './tags';
@@ -17,7 +18,7 @@ const MAX_ALIASES = 8;
 
 /** What is at the position: an entity (with its workspace-wide mentions and claims), a nationality adjective or a claim; user tags included. */
 export function hover(doc: IndexedDocument, position: Position, ctx: FeatureContext): Hover | null {
-  const hit = hitAt(doc, doc.document.offsetAt(position));
+  const hit = hitAt(doc, doc.document.offsetAt(position), ctx.claims);
   if (!hit) return null;
   let value: string;
   let span: { start: number; end: number };
@@ -39,32 +40,15 @@ function header(entity: EntityCluster): string {
   return `**${escapeMarkdown(label(entity.canonical))}** · ${typeLabel(entity.type)}`;
 }
 
-/** Per document that mentions the workspace entity: how often, and where first. */
-function mentionsPerDocument(
-  entities: WorkspaceEntities,
-  workspaceId: string,
-): Array<{ doc: IndexedDocument; count: number; first: number }> {
-  return entities.membersOf(workspaceId).map(([doc, members]) => {
-    let count = 0;
-    let first = Infinity;
-    for (const e of members) {
-      count += e.mentions.length;
-      first = Math.min(first, doc.analysis.mentions[e.mentions[0]]?.start ?? Infinity);
-    }
-    return { doc, count, first: Number.isFinite(first) ? first : 0 };
-  });
-}
-
 function mentionLines(entities: WorkspaceEntities, doc: IndexedDocument, entity: EntityCluster): string[] {
-  const perDoc = mentionsPerDocument(entities, entities.workspaceId(doc.uri, entity.id));
-  const total = perDoc.reduce((n, d) => n + d.count, 0);
-  const lines = [`Mentions: ${entity.mentions.length} here · ${total} in ${plural(perDoc.length, 'document')}`];
-  const others = perDoc.filter((d) => d.doc.uri !== doc.uri).sort((a, b) => b.count - a.count);
+  const stats = entities.stats(entities.workspaceId(doc.uri, entity.id));
+  const lines = [`Mentions: ${entity.mentions.length} here · ${stats.mentionCount} in ${plural(stats.documentCount, 'document')}`];
+  // The aggregates keep a few more documents than shown, so leaving this one out still leaves enough.
+  const others = stats.topDocuments.filter((d) => d.uri !== doc.uri).slice(0, MAX_DOCS);
+  const otherCount = stats.documentCount - (stats.has(doc.uri) ? 1 : 0);
   if (others.length) {
-    const shown = others
-      .slice(0, MAX_DOCS)
-      .map((d) => `[${escapeMarkdown(label(baseName(d.doc.uri)))}](${lineLink(d.doc, d.first)}) (${d.count})`);
-    lines.push(`Also in: ${shown.join(' · ')}${others.length > MAX_DOCS ? ` · and ${others.length - MAX_DOCS} more` : ''}`);
+    const shown = others.map((d) => `[${escapeMarkdown(label(baseName(d.uri)))}](${d.uri}#L${d.line + 1}) (${d.mentions})`);
+    lines.push(`Also in: ${shown.join(' · ')}${otherCount > others.length ? ` · and ${otherCount - others.length} more` : ''}`);
   }
   return lines;
 }
@@ -92,14 +76,15 @@ function actorHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: E
     lines.push(`*${escapeMarkdown(truncate(d.text, 160))}* — “${escapeMarkdown(truncate(sentence, 200))}”`);
   }
   lines = lines.concat(aliasLine(entity), mentionLines(entities, doc, entity));
-  const claims = claimsBy(entities, entities.workspaceId(doc.uri, entity.id));
-  if (claims.length) {
-    lines.push(`Claims (${claims.length}):`);
-    for (const c of claims.slice(0, MAX_CLAIMS)) {
+  const stats = entities.stats(entities.workspaceId(doc.uri, entity.id));
+  if (stats.claimCount) {
+    lines.push(`Claims (${stats.claimCount}):`);
+    for (const c of stats.topClaims.slice(0, MAX_CLAIMS)) {
       lines.push(
-        `- [${escapeMarkdown(label(c.claim.cue?.text ?? 'claims'))}](${lineLink(c.doc, c.claim.start)}): “${escapeMarkdown(truncate(c.claim.text.replace(/^["“]|["”]$/g, ''), 140))}”`,
+        `- [${escapeMarkdown(label(c.cue ?? 'claims'))}](${c.uri}#L${c.line + 1}): “${escapeMarkdown(truncate(c.text.replace(/^["“]|["”]$/g, ''), 140))}”`,
       );
     }
+    if (stats.claimCount > MAX_CLAIMS) lines.push(`and ${stats.claimCount - MAX_CLAIMS} more`);
   }
   lines = lines.concat(tagLine(tags));
   return lines.join('\n\n');
@@ -152,11 +137,11 @@ function coordinatesLine(entity: EntityCluster, latitude: number, longitude: num
 }
 
 function demonymHover(entities: WorkspaceEntities, d: DemonymMention): string {
-  const perDoc = mentionsPerDocument(entities, d.countryId);
-  const mentions = perDoc.reduce((n, p) => n + p.count, 0);
+  const stats = entities.stats(d.countryId);
+  const mentions = stats.mentionCount;
   return [
     `**${escapeMarkdown(label(d.text))}** · nationality adjective`,
-    `Country: **${escapeMarkdown(label(d.country))}**${mentions ? ` · mentioned ${mentions}× in ${plural(perDoc.length, 'document')}` : ''}`,
+    `Country: **${escapeMarkdown(label(d.country))}**${mentions ? ` · mentioned ${mentions}× in ${plural(stats.documentCount, 'document')}` : ''}`,
   ].join('\n\n');
 }
 
@@ -164,12 +149,15 @@ function claimHover(doc: IndexedDocument, claim: Claim, tags: string[]): string 
   const section =
     claim.section === 'comments' ? `reader comment${claim.handle ? ` by ${escapeMarkdown(label(claim.handle))}` : ''}` : 'article';
   let lines = [`**Claim** · ${section}`];
-  const speaker = speakerName(doc, claim);
-  lines.push(
-    `Speaker: ${speaker ? escapeMarkdown(label(speaker)) : 'unattributed'}${claim.source && speaker !== claim.source.text ? ` (as “${escapeMarkdown(label(claim.source.text))}”)` : ''}`,
-  );
+  const speaker = speakerOf(doc, claim);
+  const name =
+    speaker.kind === 'none' ? 'unattributed' : speaker.kind === 'unresolved' ? `*${UNRESOLVED}*` : escapeMarkdown(label(speaker.name));
+  // The source as written, when the speaker reads otherwise ("Hakim al-Zamili (as “the parliamentarian”)", "unresolved (as “they”)").
+  const written = claim.source && (speaker.kind === 'entity' || speaker.kind === 'unresolved') && speaker.name !== claim.source.text;
+  lines.push(`Speaker: ${name}${written && claim.source ? ` (as “${escapeMarkdown(label(claim.source.text))}”)` : ''}`);
   if (claim.cue) lines.push(`Cue: “${escapeMarkdown(label(claim.cue.text))}”`);
   lines.push(`Hedges: ${claim.hedges.length ? claim.hedges.map((h) => escapeMarkdown(label(h))).join(', ') : 'none'}`);
+  if (claim.score !== undefined) lines.push(`Confidence: ${Math.round(claimScore(claim) * 100)} %`);
   lines.push(`Content: “${escapeMarkdown(truncate(claim.text, 300))}”`);
   lines = lines.concat(tagLine(tags));
   return lines.join('\n\n');

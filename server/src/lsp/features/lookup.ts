@@ -2,6 +2,7 @@ import type { Claim, DemonymMention, EntityCluster, EntityMention } from '../../
 import type { IndexedDocument } from '../../workspace/documentIndex';
 import { entitiesById } from '../../workspace/entitiesById';
 import { spanAt } from '../../../../common/search';
+import { SHOW_ALL, shownClaims, type ClaimThresholds } from './claimFilter';
 
 export interface MentionHit {
   kind: 'mention';
@@ -24,8 +25,12 @@ export function entityOf(doc: IndexedDocument, mention: EntityMention): EntityCl
   return entitiesById(doc.analysis).get(mention.id);
 }
 
-/** What sits at an offset: an entity mention first, then a demonym, then a claim's cue or source, then its content. */
-export function hitAt(doc: IndexedDocument, offset: number): Hit | undefined {
+/**
+ * What sits at an offset: an entity mention first, then a demonym, then a
+ * claim's cue or source, then its content; only claims shown by the
+ * thresholds (features that look only for mentions need not pass any).
+ */
+export function hitAt(doc: IndexedDocument, offset: number, thresholds: ClaimThresholds = SHOW_ALL): Hit | undefined {
   const a = doc.analysis;
   const mention = spanAt(a.mentions, offset, true);
   if (mention && offset < mention.end + 1) {
@@ -34,12 +39,13 @@ export function hitAt(doc: IndexedDocument, offset: number): Hit | undefined {
   }
   const demonym = spanAt(a.demonyms, offset, true);
   if (demonym) return { kind: 'demonym', demonym };
-  for (const claim of a.claims) {
+  const claims = shownClaims(a.claims, thresholds);
+  for (const claim of claims) {
     if (claim.cue && claim.cue.start <= offset && offset <= claim.cue.end) return { kind: 'claim', claim, part: 'cue' };
     if (claim.source && claim.source.start <= offset && offset <= claim.source.end) return { kind: 'claim', claim, part: 'source' };
   }
   let best: Claim | undefined;
-  for (const claim of a.claims) {
+  for (const claim of claims) {
     if (claim.start <= offset && offset < claim.end && (!best || claim.end - claim.start < best.end - best.start)) best = claim;
   }
   return best ? { kind: 'claim', claim: best, part: 'content' } : undefined;

@@ -7,6 +7,7 @@ import {
   type NetworkNode,
 } from '../../../../common/protocol';
 import { actorSummary } from './actorSummary';
+import { SHOW_ALL, type ClaimThresholds } from './claimFilter';
 import type { EntityIds, ViewDocument } from './viewData';
 
 /*
@@ -35,6 +36,8 @@ interface Actor {
 export interface NetworkOptions extends NetworkFilter {
   /** At most this many edges of each kind, the heaviest (default DEFAULT_MAX_EDGES). */
   maxEdges?: number;
+  /** Claims below these are not links (default: every claim). */
+  claims?: ClaimThresholds;
 }
 
 export class NetworkBuilder {
@@ -56,7 +59,11 @@ export class NetworkBuilder {
   private members: number[] = [];
   private stamp = 0;
 
-  constructor(private readonly ids: EntityIds) {}
+  /** The claims that make links: those the editor shows (`dossier.claims.*`). */
+  constructor(
+    private readonly ids: EntityIds,
+    private readonly thresholds: ClaimThresholds,
+  ) {}
 
   /** First pass: mentions and documents per actor. */
   count(doc: ViewDocument): void {
@@ -146,7 +153,9 @@ export class NetworkBuilder {
     this.groups(s.sentence, M, this.sentences, V);
     this.groups(s.block, M, this.paragraphs, V);
     // Claims: the speaker → every other shown actor named inside the content.
+    const { minConfidence, minConfidenceInComments } = this.thresholds;
     for (let c = 0; c < s.claimSpeaker.length; c++) {
+      if (s.claimScore[c] < (s.claimInComments[c] ? minConfidenceInComments : minConfidence)) continue;
       const a = numbers[s.claimSpeaker[c]];
       const speaker = a >= 0 ? this.shown[a] : -1;
       if (speaker < 0) continue;
@@ -243,7 +252,7 @@ function ordered(a: string, b: string): [string, string] {
 
 /** The network of these documents with the filter applied. */
 export function buildNetworkData(docs: readonly ViewDocument[], ids: EntityIds, options: NetworkOptions = {}): NetworkData {
-  const builder = new NetworkBuilder(ids);
+  const builder = new NetworkBuilder(ids, options.claims ?? SHOW_ALL);
   for (const doc of docs) builder.count(doc);
   builder.select(options);
   for (const doc of docs) builder.link(doc);

@@ -4,6 +4,7 @@ import type { EntityCluster } from '../../analysis/types';
 import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
 import { blockQuote, escapeBlock, escapeInline, linkTarget } from './reportMarkdown';
 import { lowerBound } from '../../../../common/search';
+import { SHOW_ALL, shownClaims, type ClaimThresholds } from './claimFilter';
 
 /*
  * `Dossier: Write Report` and `dossier report`: the user's tagged passages by
@@ -51,6 +52,8 @@ export interface ReportInput {
   index?: ReportIndex;
   /** Citation name and link of a document the report has no ReportDocument for (claims elsewhere). */
   describe(uri: string): { name: string; link: string };
+  /** The claims listed: those at or above these thresholds (default: every claim). */
+  claims?: ClaimThresholds;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -123,7 +126,7 @@ export function writeReport(input: ReportInput): string {
     const known = new Map(docs.map((d) => [d.uri, d]));
     const describe = (uri: string) => known.get(uri) ?? input.describe(uri);
     for (const actor of [...actors.values()].sort((a, b) => collator.compare(a.name, b.name)))
-      out.push(...actorSection(actor, index, describe));
+      out.push(...actorSection(actor, index, describe, input.claims ?? SHOW_ALL));
   }
   return (
     out
@@ -133,13 +136,18 @@ export function writeReport(input: ReportInput): string {
   );
 }
 
-function actorSection(actor: ActorEntry, index: ReportIndex, describe: (uri: string) => { name: string; link: string }): string[] {
+function actorSection(
+  actor: ActorEntry,
+  index: ReportIndex,
+  describe: (uri: string) => { name: string; link: string },
+  thresholds: ClaimThresholds,
+): string[] {
   const out = [`### ${escapeInline(actor.name)}`, ''];
   const about = [`*${actor.type}*`];
   if (actor.tags.size) about.push(`tagged ${[...actor.tags].sort(collator.compare).map(escapeInline).join(', ')}`);
   out.push(about.join(' · '), '');
   for (const note of actor.notes) out.push(...noteLines(note), '');
-  const claims = claimsOf(index, actor.id);
+  const claims = claimsOf(index, actor.id, thresholds);
   if (!claims.length) out.push('No claims by this actor in the documents.', '');
   for (const { doc, claim } of claims) {
     const { name, link } = describe(doc.uri);
@@ -153,11 +161,13 @@ function actorSection(actor: ActorEntry, index: ReportIndex, describe: (uri: str
   return out;
 }
 
-/** The claims whose speaker belongs to the workspace entity, documents by uri, claims in text order. */
-function claimsOf(index: ReportIndex, id: string) {
+/** The claims shown whose speaker belongs to the workspace entity, documents by uri, claims in text order. */
+function claimsOf(index: ReportIndex, id: string, thresholds: ClaimThresholds) {
   return index.membersOf(id).flatMap(([doc, entities]) => {
     const ids = new Set(entities.map((e) => e.id));
-    return doc.analysis.claims.filter((c) => c.speaker !== null && ids.has(c.speaker)).map((claim) => ({ doc, claim }));
+    return shownClaims(doc.analysis.claims, thresholds)
+      .filter((c) => c.speaker !== null && ids.has(c.speaker))
+      .map((claim) => ({ doc, claim }));
   });
 }
 

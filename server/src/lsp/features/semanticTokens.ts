@@ -1,5 +1,6 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import type { IndexedDocument } from '../../workspace/documentIndex';
+import { shownClaims } from './claimFilter';
 import { checkEvery, type FeatureContext } from './context';
 
 /* Token types and modifiers are contributed in package.json (semanticTokenTypes, semanticTokenScopes). */
@@ -17,11 +18,11 @@ interface Tok {
 
 const mod = (name: (typeof TOKEN_MODIFIERS)[number]) => 1 << TOKEN_MODIFIERS.indexOf(name);
 
-export function semanticTokens(doc: IndexedDocument, ctx: Pick<FeatureContext, 'token'>): SemanticTokens {
+export function semanticTokens(doc: IndexedDocument, ctx: Pick<FeatureContext, 'token' | 'claims'>): SemanticTokens {
   const a = doc.analysis;
   const toks: Tok[] = [];
   for (const m of a.mentions) toks.push({ start: m.start, end: m.end, type: m.kind === 'actor' ? 0 : 1, mods: mod(m.type) });
-  for (const c of a.claims)
+  for (const c of shownClaims(a.claims, ctx.claims))
     if (c.cue) toks.push({ start: c.cue.start, end: c.cue.end, type: 2, mods: c.hedges.length ? mod('hedged') : 0 });
   for (const d of a.demonyms) toks.push({ start: d.start, end: d.end, type: 3, mods: 0 });
   toks.sort((x, y) => x.start - y.start || y.end - x.end);

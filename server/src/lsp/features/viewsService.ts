@@ -21,6 +21,7 @@ import { NetworkBuilder } from './networkData';
 import { writeReport, type ReportDocument } from './report';
 import { describeDocument, reportDocument } from './reportDocuments';
 import { EntityIdCache } from './viewData';
+import { thresholdsKey, type ClaimThresholds } from './claimFilter';
 
 /*
  * The requests of the map, network and report views. The data builders are
@@ -55,6 +56,8 @@ export interface ViewsDeps {
   /** The workspace folders (paths), for document names in the report. */
   folders: () => readonly string[];
   log: (message: string) => void;
+  /** The claims the views count and list: `dossier.claims.*` of the workspace. */
+  claims: () => Promise<ClaimThresholds>;
 }
 
 export class ViewsService {
@@ -104,11 +107,12 @@ export class ViewsService {
     });
   }
 
-  networkData(raw: unknown): Promise<NetworkData> {
+  async networkData(raw: unknown): Promise<NetworkData> {
     const p = networkParams.parse(raw ?? {});
-    return this.cached(`network|${scopeKey(p.uris)}|${JSON.stringify(p.filter ?? {})}`, async () => {
+    const thresholds = await this.deps.claims();
+    return this.cached(`network|${scopeKey(p.uris)}|${JSON.stringify(p.filter ?? {})}|${thresholdsKey(thresholds)}`, async () => {
       const docs = this.documents(p.uris);
-      const builder = new NetworkBuilder(this.ids.ids);
+      const builder = new NetworkBuilder(this.ids.ids, thresholds);
       await sliced(docs, (d) => builder.count(d));
       builder.select(p.filter);
       await sliced(docs, (d) => builder.link(d));
@@ -143,15 +147,16 @@ export class ViewsService {
     return { mentions, total };
   }
 
-  evidence(raw: unknown): ReturnType<typeof edgeEvidence> {
+  async evidence(raw: unknown): Promise<ReturnType<typeof edgeEvidence>> {
     const p = evidenceParams.parse(raw);
+    const claims = await this.deps.claims();
     const wanted = p.uris ? new Set(p.uris) : null;
     const withTarget = new Set(this.entities.membersOf(p.target).map(([d]) => d.uri));
     const docs = this.entities
       .membersOf(p.source)
       .map(([d]) => d)
       .filter((d) => withTarget.has(d.uri) && (!wanted || wanted.has(d.uri)));
-    return edgeEvidence(docs, this.resolve, p);
+    return edgeEvidence(docs, this.resolve, { ...p, claims });
   }
 
   async report(raw: unknown): Promise<{ markdown: string }> {
@@ -170,7 +175,8 @@ export class ViewsService {
       }
       if (text !== undefined) documents.push(reportDocument(uri, text, annotations, paths));
     }
-    return { markdown: writeReport({ documents, index: this.entities, describe: (uri) => describeDocument(uri, paths) }) };
+    const claims = await this.deps.claims();
+    return { markdown: writeReport({ documents, index: this.entities, describe: (uri) => describeDocument(uri, paths), claims }) };
   }
 
   private readonly resolve = (uri: string, localId: string) => this.entities.workspaceId(uri, localId);

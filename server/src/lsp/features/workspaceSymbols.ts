@@ -1,7 +1,6 @@
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import { checkEvery, type WorkspaceContext } from './context';
 import { label, typeLabel } from './markdown';
-import { toRange } from './range';
 
 const LIMIT = 500;
 
@@ -10,17 +9,22 @@ export function workspaceSymbols(query: string, ctx: WorkspaceContext): Workspac
   const q = query.toLowerCase().replace(/\s+/g, '');
   const out: WorkspaceSymbol[] = [];
   let n = 0;
-  for (const doc of ctx.entities.documents()) {
-    for (const e of doc.analysis.entities) {
+  // In uri order: the order documents were indexed in varies from run to run (and between a cold and a warm start).
+  const docs = [...ctx.entities.documents()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  for (const doc of docs) {
+    // The summary: a query over every document reads no shard.
+    for (const e of ctx.entities.summary(doc).entities) {
       checkEvery(ctx.token, n++);
       const names = [e.canonical, ...e.aliases];
       if (q && !names.some((name) => fuzzyContains(name.toLowerCase(), q))) continue;
-      const first = doc.analysis.mentions[e.mentions[0]];
       out.push({
         name: label(e.canonical),
         kind: e.type === 'person' ? SymbolKind.Constructor : e.type === 'organization' ? SymbolKind.Class : SymbolKind.Module,
-        containerName: `${typeLabel(e.type)} · ${e.mentions.length}×`,
-        location: { uri: doc.uri, range: toRange(doc, first) },
+        containerName: `${typeLabel(e.type)} · ${e.n}×`,
+        location: {
+          uri: doc.uri,
+          range: { start: { line: e.first[0], character: e.first[1] }, end: { line: e.first[2], character: e.first[3] } },
+        },
       });
       if (out.length >= LIMIT) return out;
     }

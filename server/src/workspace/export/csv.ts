@@ -1,3 +1,4 @@
+import type { PlaceChoice } from '../../../../common/annotations';
 import type { ExportDocument } from './documents';
 import { place } from './documents';
 
@@ -42,7 +43,9 @@ export function csvRows(doc: ExportDocument): string {
           ? `change-type:${a.correction.type}`
           : a.correction.action === 'merge'
             ? `merge:${a.correction.into.name}`
-            : a.correction.action;
+            : a.correction.action === 'choose-place'
+              ? `choose-place:${placeLabel(a.correction.place)}`
+              : a.correction.action;
     out += csvLine([
       doc.name,
       a.id,
@@ -59,6 +62,14 @@ export function csvRows(doc: ExportDocument): string {
     ]);
   }
   return out;
+}
+
+/** "Paris, Texas, United States": the chosen place as a reader names it (a division is not repeated). */
+function placeLabel(p: PlaceChoice): string {
+  const parts = [p.name];
+  if (p.admin1 && p.admin1 !== p.name) parts.push(p.admin1);
+  parts.push(p.countryName ?? p.country);
+  return parts.join(', ');
 }
 
 export function toCsv(docs: readonly ExportDocument[]): string {

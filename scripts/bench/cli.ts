@@ -1,0 +1,61 @@
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/*
+ * `dossier analyze --json` over a folder of texts as a whole process (start-up,
+ * model and gazetteer load, reading, analysis, JSON out), against compromise
+ * as a whole process over the same files: runs alternate A B A B so that a
+ * drift in the machine's speed hits both, and the ratio is taken pair by pair.
+ */
+
+/** Wall seconds of one process, its stdout thrown away. */
+function timed(command: string, args: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      if (err.length < 2000) err += d.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0 && code !== 2) reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code}: ${err}`));
+      else resolve((performance.now() - t0) / 1000);
+    });
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function cliSection(options: {
+  cli: string;
+  compromise: string;
+  files: readonly string[];
+  name: string;
+  runs: number;
+  /** Extra arguments for `dossier analyze` (e.g. --jobs 1), to compare settings in the same run. */
+  variants: Array<[string, string[]]>;
+}): Promise<void> {
+  const mb = options.files.reduce((n, f) => n + fs.statSync(f).size, 0) / 1048576;
+  console.log(
+    `\n## Whole-process CLI: analyze --json over ${options.name} (${options.files.length} files, ${mb.toFixed(1)} MB; median of ${options.runs}, runs alternated)`,
+  );
+  console.log('| command | seconds | MB/s | × compromise (median of pairwise ratios) |\n| --- | --- | --- | --- |');
+  const ours = new Map<string, number[]>(options.variants.map(([label]) => [label, []]));
+  const theirs: number[] = [];
+  for (let r = 0; r < options.runs; r++) {
+    for (const [label, extra] of options.variants)
+      ours.get(label)?.push(await timed(process.execPath, [options.cli, 'analyze', '--json', ...extra, ...options.files]));
+    theirs.push(await timed(process.execPath, [options.compromise, ...options.files]));
+  }
+  for (const [label, times] of ours) {
+    const ratios = times.map((t, i) => theirs[i] / t);
+    console.log(
+      `| dossier analyze --json ${label} | ${median(times).toFixed(2)} | ${(mb / median(times)).toFixed(2)} | ${median(ratios).toFixed(1)}× |`,
+    );
+  }
+  console.log(
+    `| compromise (people, places, organisations with offsets) | ${median(theirs).toFixed(2)} | ${(mb / median(theirs)).toFixed(3)} | 1× |`,
+  );
+}

@@ -1,0 +1,98 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+
+/*
+ * `dossier analyze --json` over many files on several threads. Each thread
+ * reads its file, analyses it and writes its JSON; this thread hands out
+ * files, a few ahead per thread so that reading overlaps analysis, and writes
+ * the results in input order as they come. A thread that dies (out of
+ * memory on a monstrous file) fails the files it held and is replaced.
+ */
+
+export interface JsonJob {
+  id: number;
+  file: string;
+}
+
+export type JsonJobResult = { id: number; ok: true; pieces: string[]; warnings: string[] } | { id: number; ok: false; reason: string };
+
+/** Files in flight per thread: one being analysed, one being read. */
+const AHEAD = 2;
+
+/** The worker script beside the running code: dist/cliWorker.js in the bundle, jsonWorker.js when compiled by tsc. */
+export function jsonWorkerScript(dir: string): string | null {
+  for (const name of ['cliWorker.js', 'jsonWorker.js']) {
+    const p = path.join(dir, name);
+    if (fs.existsSync(p)) return p;
+  }
+  return null;
+}
+
+interface Slot {
+  worker: Worker;
+  held: Set<number>;
+}
+
+/**
+ * Yields one result per file, in input order, computed on `threads` threads.
+ * Only `threads × AHEAD` results wait in memory at a time, however many files.
+ */
+export async function* analyzeInParallel(
+  files: readonly string[],
+  threads: number,
+  script: string,
+): AsyncGenerator<JsonJobResult & { file: string }> {
+  const results = new Map<number, JsonJobResult>();
+  let next = 0;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const slots: Slot[] = [];
+  // Results wait for their turn while the output is slow: past this many, no new files are handed out.
+  const waitingMax = threads * AHEAD * 2;
+  const dispatch = (slot: Slot) => {
+    while (slot.held.size < AHEAD && next < files.length && results.size < waitingMax) {
+      const id = next++;
+      slot.held.add(id);
+      slot.worker.postMessage({ id, file: files[id] } satisfies JsonJob);
+    }
+  };
+  const start = (): Slot => {
+    const slot: Slot = { worker: new Worker(script), held: new Set() };
+    slot.worker.on('message', (res: JsonJobResult) => {
+      slot.held.delete(res.id);
+      results.set(res.id, res);
+      dispatch(slot);
+      notify();
+    });
+    slot.worker.on('error', (err) => {
+      for (const id of slot.held) results.set(id, { id, ok: false, reason: `analysis failed: ${err.message}` });
+      slot.held.clear();
+      const i = slots.indexOf(slot);
+      if (i >= 0) slots[i] = start();
+      if (i >= 0) dispatch(slots[i]);
+      notify();
+    });
+    return slot;
+  };
+  for (let i = 0; i < threads; i++) slots.push(start());
+  try {
+    for (const slot of slots) dispatch(slot);
+    for (let id = 0; id < files.length; id++) {
+      let res = results.get(id);
+      while (!res) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        res = results.get(id);
+      }
+      results.delete(id);
+      for (const slot of slots) dispatch(slot);
+      yield { ...res, file: files[id] };
+    }
+  } finally {
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,339 @@
+import { groupKey, type EntityRegistry } from '../analysis/entities/crossDocument';
+import type { Section } from '../analysis/types';
+import type { DocumentSummary, SummaryClaim } from './cache/summary';
+
+/*
+ * What workspace-wide answers need of an entity (its document and mention
+ * counts, the documents that name it most, the first claims it makes),
+ * maintained as documents are indexed, changed and removed, so that a hover,
+ * a lens or a sidebar node costs the same whether the entity is named in 5
+ * documents or in 8,000.
+ *
+ * Counts are kept per group: the entities of one kind and one document-local
+ * id across documents (EntityRegistry.groupsOf). A workspace entity is a few
+ * groups ("Hakim al-Zamili", "Zamili"), whatever its number of documents; its
+ * answer merges its groups' bounded summaries.
+ */
+
+/** Documents and claims kept in order per group: enough for the hover's five documents besides its own, and three claims. */
+export const TOP_DOCUMENTS = 8;
+export const TOP_CLAIMS = 3;
+/** Up to this many postings, an entity of several groups is merged exactly; above, from its groups' top documents. */
+const EXACT_MERGE = 256;
+
+/** A claim as the hover shows it, without its document's analysis. */
+export interface ClaimSummary {
+  uri: string;
+  /** Its position among the document's claims: claims are listed in document order. */
+  index: number;
+  start: number;
+  /** 0-based line of `start`. */
+  line: number;
+  cue: string | null;
+  /** The claim's text, cut to GLIMPSE_TEXT characters. */
+  text: string;
+}
+
+/** Which claims count: the editor's confidence thresholds. */
+export type ClaimFilter = (claim: { score?: number; section: Section }) => boolean;
+const ALL_CLAIMS: ClaimFilter = () => true;
+
+/** One group's part in one document. */
+interface Posting {
+  mentions: number;
+  /** Where the first mention is, as a number that sorts like positions (line and character), and its line. */
+  first: number;
+  line: number;
+  claimCount: number;
+  /** The first TOP_CLAIMS claims of the document whose speaker is in the group. */
+  claims: ClaimSummary[];
+}
+
+export interface DocumentCount {
+  uri: string;
+  mentions: number;
+  /** Where the first mention is: line × 2^20 + character, so that it sorts like positions. */
+  first: number;
+  line: number;
+}
+
+/** A workspace entity's bounded summary. */
+export interface EntityStats {
+  documentCount: number;
+  mentionCount: number;
+  /** The documents with the most mentions (ties by uri), at most TOP_DOCUMENTS. */
+  topDocuments: DocumentCount[];
+  claimCount: number;
+  /** The first claims in (uri, document order), at most TOP_CLAIMS. */
+  topClaims: ClaimSummary[];
+  /** Whether the document mentions the entity. */
+  has(uri: string): boolean;
+}
+
+const byMentions = (a: DocumentCount, b: DocumentCount) => b.mentions - a.mentions || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+class Group {
+  readonly postings = new Map<string, Posting>();
+  mentions = 0;
+  claims = 0;
+  /** The exact top documents, or null when a removal may have let another in: recomputed when read. */
+  private top: DocumentCount[] | null = [];
+  /** The smallest uris among documents with claims, or null as above. */
+  private claimDocs: string[] | null = [];
+
+  set(uri: string, p: Posting | undefined): void {
+    const old = this.postings.get(uri);
+    if (old) {
+      this.mentions -= old.mentions;
+      this.claims -= old.claimCount;
+      this.postings.delete(uri);
+    }
+    if (p) {
+      this.postings.set(uri, p);
+      this.mentions += p.mentions;
+      this.claims += p.claimCount;
+    }
+    this.keepTop(uri, old, p);
+    this.keepClaimDocs(uri, p);
+  }
+
+  private keepTop(uri: string, old: Posting | undefined, p: Posting | undefined): void {
+    const top = this.top;
+    if (!top) return;
+    const at = top.findIndex((d) => d.uri === uri);
+    if (at >= 0) {
+      // A document of the top that loses mentions may let one from outside in: only a full pass knows which.
+      if (!p || (old && p.mentions < old.mentions)) {
+        this.top = null;
+        return;
+      }
+      top[at] = { uri, mentions: p.mentions, first: p.first, line: p.line };
+      top.sort(byMentions);
+      return;
+    }
+    if (!p) return;
+    const entry = { uri, mentions: p.mentions, first: p.first, line: p.line };
+    // The top holds every posting while there are fewer than TOP_DOCUMENTS.
+    if (top.length < TOP_DOCUMENTS || byMentions(entry, top[top.length - 1]) < 0) {
+      top.push(entry);
+      top.sort(byMentions);
+      if (top.length > TOP_DOCUMENTS) top.pop();
+    }
+  }
+
+  private keepClaimDocs(uri: string, p: Posting | undefined): void {
+    const docs = this.claimDocs;
+    if (!docs) return;
+    const at = docs.indexOf(uri);
+    const has = p !== undefined && p.claimCount > 0;
+    if (at >= 0) {
+      if (!has) this.claimDocs = null;
+      return;
+    }
+    if (!has) return;
+    if (docs.length < TOP_CLAIMS || uri < docs[docs.length - 1]) {
+      docs.push(uri);
+      docs.sort();
+      if (docs.length > TOP_CLAIMS) docs.pop();
+    }
+  }
+
+  topDocuments(): DocumentCount[] {
+    if (!this.top) {
+      const all: DocumentCount[] = [];
+      for (const [uri, p] of this.postings) all.push({ uri, mentions: p.mentions, first: p.first, line: p.line });
+      this.top = all.sort(byMentions).slice(0, TOP_DOCUMENTS);
+    }
+    return this.top;
+  }
+
+  claimDocuments(): string[] {
+    if (!this.claimDocs) {
+      const all: string[] = [];
+      for (const [uri, p] of this.postings) if (p.claimCount > 0) all.push(uri);
+      this.claimDocs = all.sort().slice(0, TOP_CLAIMS);
+    }
+    return this.claimDocs;
+  }
+}
+
+export class WorkspaceAggregates {
+  private readonly groups = new Map<string, Group>();
+  /** The groups each document contributes to, so that a removal touches only those. */
+  private readonly byDocument = new Map<string, string[]>();
+  private readonly memo = new Map<string, EntityStats>();
+  private readonly listMemo = new Map<string, DocumentCount[]>();
+  /** Each document's summary, to count again when the claim filter changes (the index holds them anyway). */
+  private readonly summaries = new Map<string, DocumentSummary>();
+  private filter: ClaimFilter = ALL_CLAIMS;
+
+  constructor(private readonly registry: EntityRegistry) {}
+
+  /** Counts only the claims the filter keeps from now on; recounts every document (in memory, no analysis read). */
+  setClaimFilter(filter: ClaimFilter): void {
+    this.filter = filter;
+    for (const [uri, summary] of [...this.summaries]) this.set(uri, summary);
+  }
+
+  /** Replaces what `uri` contributes (nothing when it is removed). Call after the registry has the document's entities. */
+  set(uri: string, doc: DocumentSummary | undefined): void {
+    this.memo.clear();
+    this.listMemo.clear();
+    for (const key of this.byDocument.get(uri) ?? []) {
+      const g = this.groups.get(key);
+      if (!g) continue;
+      g.set(uri, undefined);
+      if (g.postings.size === 0) this.groups.delete(key);
+    }
+    this.byDocument.delete(uri);
+    this.summaries.delete(uri);
+    if (!doc) return;
+    this.summaries.set(uri, doc);
+    const postings = contributions(uri, doc, this.filter);
+    for (const [key, p] of postings) {
+      let g = this.groups.get(key);
+      if (!g) this.groups.set(key, (g = new Group()));
+      g.set(uri, p);
+    }
+    this.byDocument.set(uri, [...postings.keys()]);
+  }
+
+  /** The workspace entity's summary; memoised until the next change. */
+  stats(workspaceId: string): EntityStats {
+    let s = this.memo.get(workspaceId);
+    if (!s) {
+      const groups: Group[] = [];
+      for (const key of this.registry.groupsOf(workspaceId)) {
+        const g = this.groups.get(key);
+        if (g) groups.push(g);
+      }
+      s = merge(groups);
+      this.memo.set(workspaceId, s);
+    }
+    return s;
+  }
+
+  /**
+   * Every document of the workspace entity with its mentions, most first (ties
+   * by uri): the sidebar's pages. The whole list, built from the postings
+   * without touching any analysis, once per change and entity.
+   */
+  documents(workspaceId: string): DocumentCount[] {
+    let list = this.listMemo.get(workspaceId);
+    if (!list) {
+      const sums = new Map<string, DocumentCount>();
+      for (const key of this.registry.groupsOf(workspaceId)) {
+        for (const [uri, p] of this.groups.get(key)?.postings ?? []) {
+          const d = sums.get(uri);
+          if (!d) sums.set(uri, { uri, mentions: p.mentions, first: p.first, line: p.line });
+          else {
+            d.mentions += p.mentions;
+            if (p.first < d.first) [d.first, d.line] = [p.first, p.line];
+          }
+        }
+      }
+      list = [...sums.values()].sort(byMentions);
+      this.listMemo.set(workspaceId, list);
+    }
+    return list;
+  }
+}
+
+/** The postings of one document, by group key. */
+function contributions(uri: string, doc: DocumentSummary, filter: ClaimFilter): Map<string, Posting> {
+  const out = new Map<string, Posting>();
+  const byLocal = new Map<string, Posting>();
+  for (const e of doc.entities) {
+    const [line, character] = e.first;
+    // Positions sort by line, then character; lines of a document never reach 2^20 characters' worth of this key.
+    const p: Posting = { mentions: e.n, first: line * 1048576 + Math.min(character, 1048575), line, claimCount: 0, claims: [] };
+    out.set(groupKey(e.kind, e.id), p);
+    byLocal.set(e.id, p);
+  }
+  doc.claims.forEach((c: SummaryClaim, index) => {
+    const p = c.speaker ? byLocal.get(c.speaker) : undefined;
+    if (!p || !filter(c)) return;
+    p.claimCount++;
+    if (p.claims.length < TOP_CLAIMS && c.shown) p.claims.push({ uri, index, ...c.shown });
+  });
+  return out;
+}
+
+function merge(groups: Group[]): EntityStats {
+  if (groups.length === 1) {
+    const g = groups[0];
+    return {
+      documentCount: g.postings.size,
+      mentionCount: g.mentions,
+      topDocuments: g.topDocuments(),
+      claimCount: g.claims,
+      topClaims: firstClaims(groups, g.claimDocuments()),
+      has: (uri) => g.postings.has(uri),
+    };
+  }
+  let mentionCount = 0;
+  let claimCount = 0;
+  let postings = 0;
+  for (const g of groups) {
+    mentionCount += g.mentions;
+    claimCount += g.claims;
+    postings += g.postings.size;
+  }
+  const has = (uri: string) => groups.some((g) => g.postings.has(uri));
+  // Documents in several groups count once: walk all but the largest group.
+  const largest = groups.reduce((a, b) => (b.postings.size > a.postings.size ? b : a), groups[0] ?? new Group());
+  let documentCount = largest.postings.size;
+  const counted = new Set<string>();
+  for (const g of groups) {
+    if (g === largest) continue;
+    for (const uri of g.postings.keys()) if (!largest.postings.has(uri) && !counted.has(uri)) counted.add(uri);
+  }
+  documentCount += counted.size;
+  // Per-document sums: exact over all postings when they are few, else over each group's top documents.
+  const candidates = new Set<string>();
+  for (const g of groups) {
+    if (postings <= EXACT_MERGE) for (const uri of g.postings.keys()) candidates.add(uri);
+    else for (const d of g.topDocuments()) candidates.add(d.uri);
+  }
+  const sums: DocumentCount[] = [];
+  for (const uri of candidates) {
+    let mentions = 0;
+    let first = Infinity;
+    let line = 0;
+    for (const g of groups) {
+      const p = g.postings.get(uri);
+      if (!p) continue;
+      mentions += p.mentions;
+      if (p.first < first) {
+        first = p.first;
+        line = p.line;
+      }
+    }
+    sums.push({ uri, mentions, first: Number.isFinite(first) ? first : 0, line });
+  }
+  const claimDocs = new Set<string>();
+  for (const g of groups) for (const uri of g.claimDocuments()) claimDocs.add(uri);
+  return {
+    documentCount,
+    mentionCount,
+    topDocuments: sums.sort(byMentions).slice(0, TOP_DOCUMENTS),
+    claimCount,
+    topClaims: firstClaims(groups, [...claimDocs].sort().slice(0, TOP_CLAIMS)),
+    has,
+  };
+}
+
+/** The first claims of the groups in the documents given (sorted by uri), in document order. */
+function firstClaims(groups: Group[], uris: readonly string[]): ClaimSummary[] {
+  const out: ClaimSummary[] = [];
+  for (const uri of uris) {
+    const here: ClaimSummary[] = [];
+    for (const g of groups) for (const c of g.postings.get(uri)?.claims ?? []) here.push(c);
+    here.sort((a, b) => a.index - b.index);
+    for (const c of here) {
+      if (out.length >= TOP_CLAIMS) return out;
+      out.push(c);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { dataDir } from '../resources';
+
+/** Bumped when the shard's content changes meaning without the engine changing (e.g. what a summary holds). */
+const SHARD_FORMAT = 'shard-1';
+
+let cached: string | undefined;
+
+/**
+ * The version a shard is valid for: a hash of the engine's code (the analysis
+ * thread's bundle, which includes the alias and demonym lists) and of the
+ * model and gazetteer files. Any change to one of them is a new version, so
+ * a shard is never read by an engine that would analyse its text otherwise.
+ */
+export function engineVersion(): string {
+  if (cached) return cached;
+  const hash = createHash('sha1').update(SHARD_FORMAT);
+  const dir = dataDir();
+  // Bundles run from dist/ beside worker.js; compiled tests find dist/ through the data folder.
+  for (const file of [path.join(dir, '..', 'worker.js'), path.join(dir, 'ner-model.json'), path.join(dir, 'gazetteer.json')]) {
+    hash.update(path.basename(file));
+    hash.update(fs.existsSync(file) ? fs.readFileSync(file) : 'missing');
+  }
+  cached = hash.digest('hex').slice(0, 16);
+  return cached;
+}

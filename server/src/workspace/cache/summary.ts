@@ -1,0 +1,237 @@
+import type { PlaceIdentity } from '../../analysis/entities/crossDocument';
+import type { DocumentAnalysis, EntityKind, EntityType, Section } from '../../analysis/types';
+
+/*
+ * What stays in memory for every indexed document, and the first part of its
+ * shard: the little that workspace-wide answers read when they walk all
+ * documents (workspace symbols, the sidebar's summary, the registry's keys).
+ * Everything else (mentions, descriptions, claim texts, structure, the text)
+ * is read back from the shard when a feature asks for that document.
+ */
+
+export interface SummaryEntity {
+  id: string;
+  canonical: string;
+  kind: EntityKind;
+  type: EntityType;
+  aliases: string[];
+  /** How many mentions the entity has in this document. */
+  n: number;
+  /** The first mention's range as the editor sees it: start line, character, end line, character. */
+  first: [number, number, number, number];
+  /** The place a place name was resolved to (what the registry needs to keep two Parises apart). */
+  place?: PlaceIdentity;
+}
+
+export interface SummaryClaim {
+  /** The document-local id of the resolved speaker, or null. */
+  speaker: string | null;
+  /** The source as written, or null. */
+  source: string | null;
+  /** The detector's confidence, when it gave one (the editor's thresholds read it). */
+  score?: number;
+  section: Section;
+  /**
+   * Where the claim is and what it says, for claims with a resolved speaker
+   * only: the workspace aggregates list a speaker's first claims in hovers
+   * without reading the document back.
+   */
+  shown?: ClaimGlimpse;
+}
+
+export interface ClaimGlimpse {
+  start: number;
+  /** 0-based line of `start`. */
+  line: number;
+  cue: string | null;
+  /** The claim's text, cut to GLIMPSE_TEXT characters. */
+  text: string;
+}
+
+/** Longest claim text a summary keeps: the hover shows 140 characters. */
+export const GLIMPSE_TEXT = 160;
+
+export interface DocumentSummary {
+  length: number;
+  entities: SummaryEntity[];
+  /** One per claim of the analysis, in the same order. */
+  claims: SummaryClaim[];
+}
+
+/*
+ * On disk a summary is rows of arrays, not objects: a shard's summary is read
+ * for every document at start, and parsing and checking 10,000 of them has
+ * to take a few seconds at most, which objects with repeated keys and a
+ * schema library do not.
+ *   entity: [id, canonical, kind, type, n, startLine, startChar, endLine, endChar, place ([name, country, admin1 or 0]) or 0, ...aliases (0 for the canonical name)]
+ *   claim:  [speaker or 0, source or 0, score or -1, 1 in comments else 0, (start, line, cue or 0, text) when there is a speaker]
+ */
+type PlaceRow = [string, string, string | 0];
+type EntityRow = [string, string, EntityKind, EntityType, number, number, number, number, number, PlaceRow | 0, ...Array<string | 0>];
+type ClaimRow = [string | 0, string | 0, number, 0 | 1, ...Array<string | number>];
+
+export function encodeSummary(s: DocumentSummary): string {
+  const entities: EntityRow[] = s.entities.map((e) => [
+    e.id,
+    e.canonical,
+    e.kind,
+    e.type,
+    e.n,
+    ...e.first,
+    e.place ? [e.place.name, e.place.country, e.place.admin1 ?? 0] : 0,
+    ...e.aliases.map((a) => (a === e.canonical ? 0 : a)),
+  ]);
+  const claims: ClaimRow[] = s.claims.map((c) => {
+    const row: ClaimRow = [c.speaker ?? 0, c.source ?? 0, c.score ?? -1, c.section === 'comments' ? 1 : 0];
+    if (c.shown) row.push(c.shown.start, c.shown.line, c.shown.cue ?? 0, c.shown.text);
+    return row;
+  });
+  return JSON.stringify([s.length, entities, claims]);
+}
+
+const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * One copy of each name and alias list for all the summaries read: the same
+ * names recur across thousands of documents, and a summary in memory is
+ * mostly names.
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, string[]>();
+
+  string(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** A shared, never changed list equal to `items`. */
+  list(items: string[]): string[] {
+    const key = JSON.stringify(items);
+    const known = this.lists.get(key);
+    if (known && known.length === items.length) return known;
+    const list = items.map((i) => this.string(i));
+    this.lists.set(key, list);
+    return list;
+  }
+}
+
+/** The summary a shard holds, checked field by field; undefined when anything is off. */
+export function decodeSummary(json: string, pool = new StringPool()): DocumentSummary | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(data) || data.length !== 3 || !isNat(data[0]) || !Array.isArray(data[1]) || !Array.isArray(data[2])) return undefined;
+  const entities: SummaryEntity[] = [];
+  for (const row of data[1] as unknown[]) {
+    if (!Array.isArray(row) || row.length < 10) return undefined;
+    const [id, canonical, kind, type, n, l1, c1, l2, c2] = row as unknown[];
+    if (!isStr(id) || !isStr(canonical) || (kind !== 'actor' && kind !== 'place') || !isStr(type)) return undefined;
+    if (!isNat(n) || !isNat(l1) || !isNat(c1) || !isNat(l2) || !isNat(c2)) return undefined;
+    const aliases: string[] = [];
+    const placeRow: unknown = row[9];
+    let place: PlaceIdentity | undefined;
+    if (placeRow !== 0) {
+      if (!Array.isArray(placeRow) || placeRow.length !== 3) return undefined;
+      const [name, country, admin1] = placeRow as unknown[];
+      if (!isStr(name) || !isStr(country) || (admin1 !== 0 && !isStr(admin1))) return undefined;
+      place = { name: pool.string(name), country: pool.string(country) };
+      if (admin1 !== 0) place.admin1 = pool.string(admin1);
+    }
+    for (let i = 10; i < row.length; i++) {
+      const a: unknown = row[i];
+      if (a === 0) aliases.push(canonical);
+      else if (isStr(a)) aliases.push(a);
+      else return undefined;
+    }
+    // Types are the engine's: a shard from another engine never gets this far (its version differs).
+    entities.push({
+      id: pool.string(id),
+      canonical: pool.string(canonical),
+      kind,
+      type: pool.string(type) as EntityType,
+      aliases: pool.list(aliases),
+      n,
+      first: [l1, c1, l2, c2],
+      ...(place ? { place } : {}),
+    });
+  }
+  const claims: SummaryClaim[] = [];
+  for (const row of data[2] as unknown[]) {
+    if (!Array.isArray(row) || (row.length !== 4 && row.length !== 8)) return undefined;
+    const [speaker, source, score, comments, start, line, cue, text] = row as unknown[];
+    if ((speaker !== 0 && !isStr(speaker)) || (source !== 0 && !isStr(source))) return undefined;
+    if (typeof score !== 'number' || !(score === -1 || (score >= 0 && score <= 1)) || (comments !== 0 && comments !== 1)) return undefined;
+    const claim: SummaryClaim = {
+      speaker: speaker === 0 ? null : pool.string(speaker),
+      source: source === 0 ? null : pool.string(source),
+      section: comments === 1 ? 'comments' : 'article',
+    };
+    if (score !== -1) claim.score = score;
+    if (row.length === 8) {
+      if (!isNat(start) || !isNat(line) || (cue !== 0 && !isStr(cue)) || !isStr(text)) return undefined;
+      claim.shown = { start, line, cue: cue === 0 ? null : cue, text };
+    }
+    claims.push(claim);
+  }
+  return { length: data[0], entities, claims };
+}
+
+interface Positions {
+  positionAt(offset: number): { line: number; character: number };
+}
+
+/** The summary of an analysis of a document (its positions are the document's). */
+export function summarize(analysis: DocumentAnalysis, document: Positions): DocumentSummary {
+  return {
+    length: analysis.length,
+    entities: analysis.entities.map((e) => {
+      const m = analysis.mentions[e.mentions[0]] as { start: number; end: number } | undefined;
+      const s = document.positionAt(m?.start ?? 0);
+      const t = document.positionAt(m?.end ?? 0);
+      const entity: SummaryEntity = {
+        id: e.id,
+        canonical: e.canonical,
+        kind: e.kind,
+        type: e.type,
+        aliases: [...e.aliases],
+        n: e.mentions.length,
+        first: [s.line, s.character, t.line, t.character],
+      };
+      if (e.place)
+        entity.place =
+          e.place.admin1 === undefined
+            ? { name: e.place.name, country: e.place.country }
+            : { name: e.place.name, country: e.place.country, admin1: e.place.admin1 };
+      return entity;
+    }),
+    claims: analysis.claims.map((c) => {
+      const claim: SummaryClaim = { speaker: c.speaker, source: c.source?.text ?? null, section: c.section };
+      if (typeof c.score === 'number' && Number.isFinite(c.score)) claim.score = c.score;
+      if (c.speaker) {
+        const line = document.positionAt(c.start).line;
+        claim.shown = { start: c.start, line, cue: c.cue?.text ?? null, text: c.text.slice(0, GLIMPSE_TEXT) };
+      }
+      return claim;
+    }),
+  };
+}
+
+/** What the cross-document registry reads of an entity, from a summary. */
+export function registryEntities(summary: DocumentSummary): Array<Omit<SummaryEntity, 'n' | 'first'> & { mentions: { length: number } }> {
+  return summary.entities.map((e) => ({
+    id: e.id,
+    canonical: e.canonical,
+    kind: e.kind,
+    type: e.type,
+    aliases: e.aliases,
+    mentions: { length: e.n },
+    ...(e.place ? { place: e.place } : {}),
+  }));
+}

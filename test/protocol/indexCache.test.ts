@@ -1,0 +1,86 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { seedsDir } from '../unit/util';
+import { positionOf, TestLspClient } from './lspClient';
+
+const NAMES = ['Hakim al-Zamili', 'Iraq', 'Turkey', 'Abadi'];
+
+/** A server over `folder` (with a cache folder or not): hovers and references at names of every document, and workspace symbols. */
+async function answers(folder: string, cacheDir?: string): Promise<{ answers: unknown[]; cacheBytes: number | undefined }> {
+  const client = new TestLspClient();
+  try {
+    await client.initialize(folder, cacheDir ? { cacheDir } : undefined);
+    await client.indexed(120_000);
+    const out: unknown[] = [];
+    for (const file of fs.readdirSync(folder).sort()) {
+      const text = fs.readFileSync(path.join(folder, file), 'utf8');
+      const uri = pathToFileURL(path.join(folder, file)).toString();
+      for (const name of NAMES) {
+        if (!text.includes(name)) continue;
+        const params = { textDocument: { uri }, position: positionOf(text, name, 0, 1) };
+        out.push(await client.connection.sendRequest('textDocument/hover', params));
+        out.push(await client.connection.sendRequest('textDocument/references', { ...params, context: { includeDeclaration: true } }));
+      }
+    }
+    for (const query of ['', 'zamili', 'iraq']) out.push(await client.connection.sendRequest('workspace/symbol', { query }));
+    // The cache's size follows "done" once it is counted.
+    let cacheBytes: number | undefined;
+    for (let i = 0; cacheDir && cacheBytes === undefined && i < 200; i++) {
+      cacheBytes = client.notifications
+        .map((n) => (n.method === 'dossier/indexingStatus' ? (n.params as { cacheBytes?: number }).cacheBytes : undefined))
+        .find((b) => b !== undefined);
+      if (cacheBytes === undefined) await new Promise((r) => setTimeout(r, 20));
+    }
+    return { answers: out, cacheBytes };
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe('protocol: the persistent index (initializationOptions.cacheDir)', function () {
+  this.timeout(300_000);
+  let root: string;
+  let folder: string;
+
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cache-'));
+    folder = path.join(root, 'ws');
+    fs.mkdirSync(folder);
+    for (const file of fs.readdirSync(seedsDir)) {
+      const text = fs.readFileSync(path.join(seedsDir, file), 'utf8');
+      fs.writeFileSync(path.join(folder, file), text);
+      fs.writeFileSync(path.join(folder, `copy-${file}`), `${text}\nFiled again as ${file}.\n`);
+    }
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('hovers, references and workspace symbols are the same without the cache, cold and warm; the cache stays outside the folder', async () => {
+    const cacheDir = path.join(root, 'cache');
+    const plain = await answers(folder);
+    assert.ok(plain.answers.some((a) => Array.isArray(a) && a.length > 1));
+    const cold = await answers(folder, cacheDir);
+    assert.deepStrictEqual(cold.answers, plain.answers, 'cold');
+    const shards = fs.readdirSync(path.join(cacheDir, 'index-v1'));
+    assert.strictEqual(shards.length, 10);
+    assert.ok(cold.cacheBytes && cold.cacheBytes > 0, 'the status reports the cache size');
+    const warm = await answers(folder, cacheDir);
+    assert.deepStrictEqual(warm.answers, plain.answers, 'warm');
+    assert.deepStrictEqual(fs.readdirSync(folder).sort().length, 10, 'nothing written into the workspace folder');
+  });
+
+  it('a corrupt shard is rebuilt and the answers stay the same', async () => {
+    const cacheDir = path.join(root, 'cache-corrupt');
+    const cold = await answers(folder, cacheDir);
+    const dir = path.join(cacheDir, 'index-v1');
+    const [first, second] = fs.readdirSync(dir).sort();
+    fs.writeFileSync(path.join(dir, first), 'not a shard');
+    fs.truncateSync(path.join(dir, second), 30);
+    const warm = await answers(folder, cacheDir);
+    assert.deepStrictEqual(warm.answers, cold.answers);
+    // Rebuilt: both shards are whole again (a shard has a header, a summary and the analysis).
+    for (const f of [first, second]) assert.ok(fs.statSync(path.join(dir, f)).size > 1000, f);
+  });
+});

@@ -1,0 +1,114 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument } from '../../../server/src/analysis/pipeline';
+import { compact } from '../../../server/src/workspace/compact';
+import { ShardStore, textHash } from '../../../server/src/workspace/cache/shardStore';
+import { decodeSummary, encodeSummary, summarize } from '../../../server/src/workspace/cache/summary';
+import { loadResources } from '../../../server/src/workspace/resources';
+import { seedsDir } from '../util';
+
+const seed = fs.readFileSync(path.join(seedsDir, fs.readdirSync(seedsDir).sort()[1]), 'utf8');
+const uri = 'file:///ws/story.txt';
+
+function shardOf(text: string) {
+  const analysis = compact(analyzeDocument(text, loadResources()));
+  return { analysis, summary: summarize(analysis, TextDocument.create(uri, 'plaintext', -1, text)) };
+}
+
+describe('index shards', () => {
+  let dir: string;
+  const { analysis, summary } = shardOf(seed);
+  const hash = textHash(seed);
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-shards-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const shardFiles = (store: ShardStore) => fs.readdirSync(store.dir).map((f) => path.join(store.dir, f));
+
+  it('a summary survives its compact encoding exactly', () => {
+    assert.ok(summary.entities.length > 0 && summary.claims.length > 0, 'the seed has entities and claims');
+    assert.deepStrictEqual(decodeSummary(encodeSummary(summary)), summary);
+  });
+
+  it('round-trips the summary, the text and the analysis', async () => {
+    const store = new ShardStore(dir, 'engine-a');
+    await store.write(uri, hash, summary, { text: seed, analysis });
+    assert.deepStrictEqual(store.readSummary(uri, hash), summary);
+    const full = store.readFull(uri, hash);
+    assert.ok(full);
+    assert.strictEqual(full.text, seed);
+    assert.deepStrictEqual(full.analysis, JSON.parse(JSON.stringify(analysis)));
+    assert.deepStrictEqual(full.summary, summary);
+  });
+
+  it('is not used for another engine version, another text or another document', async () => {
+    await new ShardStore(dir, 'engine-a').write(uri, hash, summary, { text: seed, analysis });
+    const other = new ShardStore(dir, 'engine-b');
+    assert.strictEqual(other.readSummary(uri, hash), undefined);
+    assert.strictEqual(other.readFull(uri, hash), undefined);
+    const same = new ShardStore(dir, 'engine-a');
+    assert.strictEqual(same.readSummary(uri, textHash(seed + ' edited')), undefined);
+    assert.strictEqual(same.readFull(uri, textHash(seed + ' edited')), undefined);
+    assert.strictEqual(same.readSummary('file:///ws/other.txt', hash), undefined);
+  });
+
+  it('ignores truncated, corrupt and foreign files without throwing', async () => {
+    const store = new ShardStore(dir, 'engine-a');
+    await store.write(uri, hash, summary, { text: seed, analysis });
+    const [file] = shardFiles(store);
+    const bytes = fs.readFileSync(file);
+    const damaged: Array<[string, Buffer]> = [
+      ['truncated', bytes.subarray(0, bytes.length - 100)],
+      ['cut in the header', bytes.subarray(0, 20)],
+      ['empty', Buffer.alloc(0)],
+      ['garbage', Buffer.from('not a shard at all, just text')],
+      ['a flipped byte in the compressed analysis', Buffer.from(bytes.map((b, i) => (i === bytes.length - 40 ? b ^ 0xff : b)))],
+      ['a wrong header length', Buffer.concat([bytes.subarray(0, 4), Buffer.from([0xff, 0xff, 0xff, 0x7f]), bytes.subarray(8)])],
+    ];
+    for (const [what, content] of damaged) {
+      fs.writeFileSync(file, content);
+      const summaryRead = store.readSummary(uri, hash);
+      const fullRead = store.readFull(uri, hash);
+      // A flipped byte in the payload leaves the summary readable; the whole shard is refused.
+      if (what.startsWith('a flipped')) assert.deepStrictEqual(summaryRead, summary, what);
+      else assert.strictEqual(summaryRead, undefined, what);
+      assert.strictEqual(fullRead, undefined, what);
+    }
+  });
+
+  it('writes atomically: no temporary file is left, and a rewrite replaces the shard', async () => {
+    const store = new ShardStore(dir, 'engine-a');
+    await store.write(uri, hash, summary, { text: seed, analysis });
+    const edited = seed + '\nA new paragraph.\n';
+    const next = shardOf(edited);
+    await store.write(uri, textHash(edited), next.summary, { text: edited, analysis: next.analysis });
+    assert.deepStrictEqual(
+      shardFiles(store).map((f) => path.extname(f)),
+      ['.dsh'],
+    );
+    assert.strictEqual(store.readFull(uri, hash), undefined);
+    assert.strictEqual(store.readFull(uri, textHash(edited))?.text, edited);
+  });
+
+  it('prunes the shards of documents no longer kept, and clears them all', async () => {
+    const store = new ShardStore(dir, 'engine-a');
+    const kept = 'file:///ws/kept.txt';
+    await store.write(uri, hash, summary, { text: seed, analysis });
+    await store.write(kept, hash, summary, { text: seed, analysis });
+    fs.writeFileSync(path.join(store.dir, 'leftover.dsh.123.abc.tmp'), 'half a shard');
+    assert.strictEqual((await store.size()).shards, 2);
+    assert.strictEqual(await store.prune([kept]), 2);
+    assert.strictEqual(store.readSummary(uri, hash), undefined);
+    assert.deepStrictEqual(store.readSummary(kept, hash), summary);
+    const { bytes, shards } = await store.size();
+    assert.strictEqual(shards, 1);
+    assert.strictEqual(bytes, fs.statSync(shardFiles(store)[0]).size);
+    await store.clear();
+    assert.deepStrictEqual(await store.size(), { bytes: 0, shards: 0 });
+  });
+});

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { engineData, loadClaimModel } from '../../server/src/workspace/resources';
-import { detectClaims } from '../../server/src/analysis/claims';
+import { detectClaims, patternClaims } from '../../server/src/analysis/claims';
+import { scoreClaim } from '../../server/src/analysis/claims/score';
+import { WORD_CLASSES } from '../../server/src/analysis/claims/words';
 import { buildContext, type ClaimContext } from '../../server/src/analysis/claims/context';
 import { decodeClaims, tagsOfSpans } from '../../server/src/analysis/claims/decode';
 import type { Tagging } from '../../server/src/analysis/claims/model';
@@ -243,5 +245,33 @@ describe('claims model: scores', () => {
     assert.ok(Math.abs(article.score! - comment.score!) < 0.1, `${article.score} vs ${comment.score}`);
     const call = claims.find((c) => c.cue?.text === 'call');
     assert.ok(!call || (call.section === 'comments' && call.score! <= 0.5), JSON.stringify(call));
+  });
+
+  it('scores a document the same whatever the process analysed before it (feature codes do not depend on history)', () => {
+    const text = joinLines('Talks Stall', '', 'Ana Ruiz said on Monday that the city could run out of money by June.');
+    const first = detectClaims(input(text, [['Ana Ruiz', 'person', 'ana-ruiz']]));
+    detectClaims(input(joinLines('Vote', '', 'Critics warned, alleged and insisted that the vote was rigged, he hopes.')));
+    const again = detectClaims(input(text, [['Ana Ruiz', 'person', 'ana-ruiz']]));
+    assert.deepStrictEqual(again, first);
+  });
+
+  it("without a model, gives the rule patterns' claims scored by the table alone", () => {
+    const text = joinLines('Talks Stall', '', 'Ana Ruiz said on Monday that the city could run out of money by June.');
+    const { model: _model, ...rest } = input(text, [['Ana Ruiz', 'person', 'ana-ruiz']]);
+    const claims = detectClaims(rest);
+    assert.deepStrictEqual(claims, patternClaims(rest));
+    const said = claims.find((c) => c.cue?.text === 'said');
+    assert.ok(said, JSON.stringify(claims));
+    assert.strictEqual(said.score, scoreClaim(engineData().claimScores, said));
+  });
+});
+
+describe('claims word classes', () => {
+  it('are lowercase data with each word once per class', () => {
+    for (const [name, list] of Object.entries(WORD_CLASSES)) {
+      const words: readonly string[] = list;
+      assert.strictEqual(new Set(words).size, words.length, `${name} repeats a word`);
+      for (const w of words) assert.strictEqual(w, w.toLowerCase(), `${name}: ${w}`);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { placeEntities, promotePlaces } from './places';
 import type { AnalysisResources } from './resources';
 import { parseStructure } from './structure';
 import { splitSentences, tokenize } from './tokenize';
-import { AnalysisCancelled, type Cancellation, type Claim, type DocumentAnalysis } from './types';
+import { AnalysisCancelled, type Cancellation, type DocumentAnalysis } from './types';
 
 const NEVER: Cancellation = { isCancellationRequested: false };
 
@@ -39,11 +39,10 @@ export function analyzeDocument(
   attachDescriptions(text, tokens, sentences, mentions, entities);
   check();
   const budget = new AnalysisBudget(text.length);
-  let claims: Claim[] = [];
-  if (options.claims !== false) {
-    if (!res.claims) throw new Error('analyzeDocument: the claims stage needs the claims model (AnalysisResources.claims)');
-    claims = detectClaims({ text, tokens, sentences, structure, mentions, entities, budget, model: res.claims, scores: res.claimScores });
-  }
+  const claims =
+    options.claims === false
+      ? []
+      : detectClaims({ text, tokens, sentences, structure, mentions, entities, budget, model: res.claims, scores: res.claimScores });
   const analysis: DocumentAnalysis = { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };
   if (budget.warnings.length) analysis.warnings = budget.warnings;
   return analysis;

@@ -9,7 +9,7 @@ import type { Tagger } from './ner';
 export interface AnalysisResources {
   gazetteer: Gazetteer;
   tagger: Tagger;
-  /** The attribution tagger (claims/model.ts, file server/data/claims-model.json); only training goes without it (analyzeDocument with claims: false). */
+  /** The attribution tagger (claims/model.ts, file server/data/claims-model.json); without it claims come from the rule patterns alone. */
   claims?: ClaimModel;
   /** Alias sets and nicknames of well-known entities (data/aliases.json). */
   aliases: AliasIndex;

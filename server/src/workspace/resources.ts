@@ -83,8 +83,17 @@ export function loadResourcesWithoutClaims(): AnalysisResources {
   return cachedBase;
 }
 
+/**
+ * Whether hosts load the trained claims model: DOSSIER_CLAIMS_MODEL=1. Off by
+ * default until it pays for its cost (README, Performance): without it the
+ * claims come from the rule patterns, scored by the table alone.
+ */
+export function claimsModelEnabled(): boolean {
+  return process.env.DOSSIER_CLAIMS_MODEL === '1';
+}
+
 export function loadResources(): AnalysisResources {
   if (cached) return cached;
-  cached = { ...loadResourcesWithoutClaims(), claims: loadClaimModel() };
+  cached = claimsModelEnabled() ? { ...loadResourcesWithoutClaims(), claims: loadClaimModel() } : loadResourcesWithoutClaims();
   return cached;
 }

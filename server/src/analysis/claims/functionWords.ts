@@ -40,3 +40,6 @@ export const ING_PREPOSITIONS = set('ING_PREPOSITIONS');
 export const QUANTIFIER_SOURCES = set('QUANTIFIER_SOURCES');
 export const CLOSING_MARKS = set('CLOSING_MARKS');
 export const OPENING_MARKS = set('OPENING_MARKS');
+export const NP_BREAK = set('NP_BREAK');
+export const DEFINITE = set('DEFINITE');
+export const GOVERNMENT_HEADS = set('GOVERNMENT_HEADS');

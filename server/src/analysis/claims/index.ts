@@ -28,8 +28,8 @@ export interface ClaimInput {
   entities: EntityCluster[];
   /** What the claims may add to the output; over it, later claims are left out with a warning. */
   budget?: AnalysisBudget;
-  /** The trained attribution tagger (AnalysisResources.claims). */
-  model: ClaimModel;
+  /** The trained attribution tagger (AnalysisResources.claims); without it the rule patterns alone. */
+  model?: ClaimModel;
   /** Precision per kind of claim (data/claim-scores.json), blended into each claim's score; without it the model's confidence alone. */
   scores?: ClaimScoreTable;
 }
@@ -63,12 +63,16 @@ export function detectClaimsWith(input: Omit<ClaimInput, 'model'>, model: ClaimM
   return finish(ctx, modelDrafts(ctx, model), input.budget, input.scores, model.blend);
 }
 
-/** The rule patterns' claims alone, without the model: what the score table measures (scripts/trainClaimScores.ts). */
-export function patternClaims(input: Omit<ClaimInput, 'model' | 'scores'>): Claim[] {
+/**
+ * The rule patterns' claims alone, without the model, scored by the table alone:
+ * the detector when no model is loaded, and what the score table measures
+ * (scripts/trainClaimScores.ts, without scores).
+ */
+export function patternClaims(input: Omit<ClaimInput, 'model'>): Claim[] {
   const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
-  return finish(ctx, ruleDrafts(ctx), input.budget, undefined);
+  return finish(ctx, ruleDrafts(ctx), input.budget, input.scores);
 }
 
 export function detectClaims(input: ClaimInput): Claim[] {
-  return detectClaimsWith(input, input.model);
+  return input.model ? detectClaimsWith(input, input.model) : patternClaims(input);
 }

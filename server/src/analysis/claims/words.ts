@@ -44,4 +44,10 @@ export const WORD_CLASSES = {
   QUANTIFIER_SOURCES: ["several", "many", "most", "some", "both", "all", "few", "others"],
   CLOSING_MARKS: ["”", "\"", "''", "’"],
   OPENING_MARKS: ["“", "\"", "``", "‘"],
+  /** Words that end the noun chunk of a source description ("the minister of …", "an official who …"). */
+  NP_BREAK: ["of", "for", "to", ",", "(", "who", "which", "that", "at", "in", "with", "from"],
+  /** Determiners that make a description definite: it then refers back to an entity named before. */
+  DEFINITE: ["the", "this", "that", "these", "those", "his", "her", "its", "their"],
+  /** Heads of a description that speaks for a country's government ("the ministry said"). */
+  GOVERNMENT_HEADS: ["government", "ministry", "parliament", "cabinet", "authorities", "administration", "military", "army", "leadership", "foreign", "state"],
 } as const;

@@ -2,7 +2,7 @@
  * Development aid for the claims model: the score distribution of matched and
  * unmatched claims on the seeds' gold and PolNeAR dev, to choose thresholds.
  *
- *   npm run compile && node out/scripts/claimsDev.js
+ *   npm run compile && DOSSIER_CLAIMS_MODEL=1 node out/scripts/claimsDev.js   (without it: the patterns' scores)
  */
 import * as path from 'path';
 import { analyzeDocument } from '../server/src/analysis/pipeline';

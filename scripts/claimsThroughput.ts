@@ -4,7 +4,9 @@
  * alike): rounds alternate old and new over the same texts; medians of the
  * CPU time (MB per CPU second) are printed.
  *
- *   npm run compile && node out/scripts/claimsThroughput.js <other checkout's out/ folder> [rounds]
+ *   npm run compile && DOSSIER_CLAIMS_MODEL=1 node out/scripts/claimsThroughput.js <other checkout's out/ folder> [rounds]
+ *
+ * (Without DOSSIER_CLAIMS_MODEL=1 this checkout runs the patterns alone.)
  *
  * Texts: the seeds and PolNeAR dev from ../shared. Also prints the claims
  * model's load time (server/data/claims-model.json, read and parsed).

@@ -38,6 +38,7 @@ const builds = [
 // The trained model ships beside the gazetteer in dist/data.
 mkdirSync('dist/data', { recursive: true });
 copyFileSync('server/data/ner-model.json', 'dist/data/ner-model.json');
+copyFileSync('server/data/claims-model.json', 'dist/data/claims-model.json');
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -1,10 +1,13 @@
 /*
- * The claims' confidence table: for each kind of claim the rule detector
- * makes (form, cue class, cue lemma; server/src/analysis/claims/score.ts), the
+ * The claims' confidence table: for each kind of claim the rule patterns
+ * make (form, cue class, cue lemma; server/src/analysis/claims/score.ts), the
  * share of its claims on PolNeAR train that match a gold attribution at
  * content Jaccard ≥ 0.5 (as `npm run eval` scores them), smoothed toward the
  * coarser kind: p = (hits + K·p_parent) / (n + K). Writes
- * server/data/claim-scores.json. Dev is left for reporting.
+ * server/data/claim-scores.json. The patterns alone, not the attribution
+ * model: the model is trained on train (its claims there are too good to
+ * measure anything) and its calibration, fitted on dev after this table, blends
+ * the two (scripts/trainClaims.ts). Dev is left for that and for reporting.
  *
  *   npm run train            (runs this after the tagger)
  *   node out/scripts/trainClaimScores.js [--polnear DIR] [--out FILE]
@@ -13,6 +16,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { patternClaims } from '../server/src/analysis/claims';
 import { claimKind, kindKeys, type ClaimScoreTable } from '../server/src/analysis/claims/score';
 import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
 import { loadTagger } from '../server/src/analysis/ner/model';
@@ -53,7 +57,7 @@ function main(): void {
   }
   const outFile = path.resolve(arg('--out') ?? path.join(repoRoot(), 'server', 'data', 'claim-scores.json'));
   // The tagger just trained (server/data, not the copy in dist/ from before
-  // training), and claims without scores: the table must not feed on itself.
+  // training), and the patterns' claims without scores: the table must not feed on itself.
   const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dataDir(), 'gazetteer.json'), 'utf8')) as GazetteerData);
   const model = fs.readFileSync(path.join(repoRoot(), 'server', 'data', 'ner-model.json'), 'utf8');
   const { aliases, demonyms } = engineData();
@@ -63,7 +67,8 @@ function main(): void {
   let n = 0;
   let hits = 0;
   for (const doc of docs) {
-    const claims = analyzeDocument(doc.text, res).claims.filter((c) => c.start >= doc.range.start && c.start < doc.range.end);
+    const a = analyzeDocument(doc.text, res, undefined, { claims: false });
+    const claims = patternClaims({ text: doc.text, ...a }).filter((c) => c.start >= doc.range.start && c.start < doc.range.end);
     const pred: ScoredClaim[] = claims.map((c) => ({ content: { start: c.start, end: c.end }, cue: c.cue, source: c.source }));
     const matched = new Set(pairClaims(doc.gold, pred, (j) => j >= 0.5).map(([, p]) => p));
     claims.forEach((c, i) => {

@@ -18,7 +18,7 @@ import { loadTagger } from '../../server/src/analysis/ner/model';
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
 import type { AnalysisResources } from '../../server/src/analysis/resources';
 import type { EntityType } from '../../server/src/analysis/types';
-import { engineData, loadResources } from '../../server/src/workspace/resources';
+import { engineData, loadResources, loadClaimModel } from '../../server/src/workspace/resources';
 
 interface GoldEntity {
   start: number;
@@ -67,7 +67,7 @@ function resources(): { res: AnalysisResources; note: string } {
       if (!fs.existsSync(file) || !fs.existsSync(model)) continue;
       const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(file, 'utf8')) as GazetteerData);
       return {
-        res: { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), ...engineData() },
+        res: { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), claims: loadClaimModel(), ...engineData() },
         note: ` (data from ${dir})`,
       };
     }

@@ -14,7 +14,7 @@ import { detectMentions } from '../../server/src/analysis/entities/mentions';
 import { loadTagger } from '../../server/src/analysis/ner/model';
 import type { AnalysisResources } from '../../server/src/analysis/resources';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
-import { engineData } from '../../server/src/workspace/resources';
+import { engineData, loadClaimModel } from '../../server/src/workspace/resources';
 import type { EntityType } from '../../server/src/analysis/types';
 
 export type EvalLabel = 'PER' | 'ORG' | 'LOC';
@@ -276,7 +276,7 @@ export function loadLocalResources(repoRoot: string): { res: AnalysisResources; 
   const t0 = process.hrtime.bigint();
   const tagger = loadTagger(fs.readFileSync(modelFile, 'utf8'), gazetteer);
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  return { res: { gazetteer, tagger, ...engineData() }, loadMs };
+  return { res: { gazetteer, tagger, claims: loadClaimModel(), ...engineData() }, loadMs };
 }
 
 /**

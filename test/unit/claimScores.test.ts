@@ -2,12 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { detectClaims } from '../../server/src/analysis/claims';
-import { claimKind, scoreClaim } from '../../server/src/analysis/claims/score';
+import { blendScore, claimKind, MODEL_ONLY_BLEND, scoreClaim } from '../../server/src/analysis/claims/score';
 import { analyzeDocument } from '../../server/src/analysis/pipeline';
 import { parseStructure } from '../../server/src/analysis/structure';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
 import type { Claim } from '../../server/src/analysis/types';
-import { engineData, loadResources } from '../../server/src/workspace/resources';
+import { engineData, loadClaimModel, loadResources } from '../../server/src/workspace/resources';
 import { joinLines, seedsDir } from './util';
 
 /*
@@ -18,11 +18,12 @@ import { joinLines, seedsDir } from './util';
  */
 
 const table = engineData().claimScores;
+const model = loadClaimModel();
 
 function claimsOf(text: string): Claim[] {
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
-  return detectClaims({ text, tokens, sentences, structure: parseStructure(text), mentions: [], entities: [], scores: table });
+  return detectClaims({ text, tokens, sentences, structure: parseStructure(text), mentions: [], entities: [], model, scores: table });
 }
 
 function find(claims: Claim[], content: string): Claim {
@@ -73,6 +74,20 @@ describe('claim scores', () => {
     assert.ok(!claimKind({ form: 'blockquote', cue: null }).attribution);
     const weak = { form: 'indirect' as const, cue: cue('call') };
     assert.ok(scoreClaim(table, { ...weak, section: 'comments' }) < scoreClaim(table, { ...weak, section: 'article' }));
+  });
+
+  it("blends the model's confidence with the kind's precision, each raising the score", () => {
+    const cue = (text: string) => ({ start: 0, end: text.length, text });
+    const claim = { form: 'indirect' as const, cue: cue('said'), section: 'comments' as const };
+    const blend = { bias: -0.3, model: 0.8, kind: 0.5 };
+    const low = scoreClaim(table, claim, { score: 0.2, blend });
+    const high = scoreClaim(table, claim, { score: 0.9, blend });
+    assert.ok(low < high, `${low} vs ${high}`);
+    const weakKind = scoreClaim(table, { ...claim, cue: cue('believe') }, { score: 0.9, blend });
+    assert.ok(weakKind < high, `a kind of lower precision lowers the score: ${weakKind} vs ${high}`);
+    // Without weights on the table the score is the model's confidence, then the section rules.
+    assert.strictEqual(scoreClaim(table, claim, { score: 0.62, blend: MODEL_ONLY_BLEND }), 0.62);
+    assert.strictEqual(blendScore({ bias: 0, model: 0, kind: 1 }, 0.9, 0.25), 0.25);
   });
 
   it('gives every claim of the samples a score in [0, 1], the same on every run', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { loadClaimModel } from '../../server/src/workspace/resources';
 import { detectClaims } from '../../server/src/analysis/claims';
 import { findQuotes } from '../../server/src/analysis/claims/quotes';
 import { CUE_FORMS } from '../../server/src/analysis/claims/lexicon';
@@ -33,7 +34,7 @@ function analyse(text: string, names: Named[] = []): Claim[] {
     if (!e.aliases.includes(m.text)) e.aliases.push(m.text);
     byId.set(m.id, e);
   });
-  return detectClaims({ text, tokens, sentences, structure, mentions, entities: [...byId.values()] });
+  return detectClaims({ text, tokens, sentences, structure, mentions, entities: [...byId.values()], model: loadClaimModel() });
 }
 
 function find(claims: Claim[], content: string): Claim {

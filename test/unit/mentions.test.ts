@@ -5,7 +5,7 @@ import type { NerLabel, NerSpan, Tagger } from '../../server/src/analysis/ner';
 import type { AnalysisResources } from '../../server/src/analysis/resources';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
 import type { Token } from '../../server/src/analysis/types';
-import { engineData } from '../../server/src/workspace/resources';
+import { engineData, loadClaimModel } from '../../server/src/workspace/resources';
 
 const gazetteer = new Gazetteer({
   countries: [
@@ -52,7 +52,7 @@ function fakeTagger(labels: Array<[string, NerLabel]>): Tagger {
 }
 
 function mentions(text: string, labels: Array<[string, NerLabel]>): Array<[string, string]> {
-  const res: AnalysisResources = { gazetteer, tagger: fakeTagger(labels), ...engineData() };
+  const res: AnalysisResources = { gazetteer, tagger: fakeTagger(labels), claims: loadClaimModel(), ...engineData() };
   const tokens = tokenize(text);
   return detectMentions(text, tokens, splitSentences(text, tokens), res).map((m) => [m.text, m.type]);
 }

@@ -16,7 +16,13 @@ const NEVER: Cancellation = { isCancellationRequested: false };
  * The whole engine: text in, DocumentAnalysis out. Stages run in a fixed order
  * over one model; cancellation is checked between stages.
  */
-export function analyzeDocument(text: string, res: AnalysisResources, token: Cancellation = NEVER): DocumentAnalysis {
+export function analyzeDocument(
+  text: string,
+  res: AnalysisResources,
+  token: Cancellation = NEVER,
+  /** claims: false skips the claims stage (training the claims model must not need the model it replaces). */
+  options: { claims?: boolean } = {},
+): DocumentAnalysis {
   const check = () => {
     if (token.isCancellationRequested) throw new AnalysisCancelled();
   };
@@ -33,7 +39,10 @@ export function analyzeDocument(text: string, res: AnalysisResources, token: Can
   attachDescriptions(text, tokens, sentences, mentions, entities);
   check();
   const budget = new AnalysisBudget(text.length);
-  const claims = detectClaims({ text, tokens, sentences, structure, mentions, entities, budget, scores: res.claimScores });
+  const claims =
+    options.claims === false
+      ? []
+      : detectClaims({ text, tokens, sentences, structure, mentions, entities, budget, model: res.claims, scores: res.claimScores });
   const analysis: DocumentAnalysis = { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };
   if (budget.warnings.length) analysis.warnings = budget.warnings;
   return analysis;

@@ -1,3 +1,4 @@
+import type { ClaimModel } from './claims/model';
 import type { ClaimScoreTable } from './claims/score';
 import type { AliasIndex } from './entities/aliasIndex';
 import type { DemonymForms } from './entities/demonyms';
@@ -8,6 +9,8 @@ import type { Tagger } from './ner';
 export interface AnalysisResources {
   gazetteer: Gazetteer;
   tagger: Tagger;
+  /** The attribution tagger (claims/model.ts, file server/data/claims-model.json); without it claims come from the rule patterns alone. */
+  claims?: ClaimModel;
   /** Alias sets and nicknames of well-known entities (data/aliases.json). */
   aliases: AliasIndex;
   /** Nationality words the gazetteer lacks or gets wrong, to country names (data/demonyms.json). */

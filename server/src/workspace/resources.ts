@@ -8,6 +8,7 @@ import type { ClaimScoreTable } from '../analysis/claims/score';
 import { AliasIndex, type AliasData } from '../analysis/entities/aliasIndex';
 import { demonymForms, type DemonymData, type DemonymForms } from '../analysis/entities/demonyms';
 import { Gazetteer, type GazetteerData } from '../analysis/gazetteer';
+import { type ClaimModel, type ClaimModelFile, parseClaimModel } from '../analysis/claims/model';
 import { loadTagger } from '../analysis/ner/model';
 import type { AnalysisResources } from '../analysis/resources';
 
@@ -31,7 +32,7 @@ export function dataDir(): string {
 
 /** The claim score table is written by a script; a hand edit that breaks it should fail at load, not score claims NaN. */
 const unit = z.number().min(0).max(1);
-const ClaimScoreSchema = z.object({
+export const ClaimScoreSchema = z.object({
   precision: z.record(z.string(), unit),
   overall: unit,
   commentFactor: unit,
@@ -58,12 +59,41 @@ export function engineData(): EngineData {
   return cachedData;
 }
 
-export function loadResources(): AnalysisResources {
-  if (cached) return cached;
+let cachedClaims: ClaimModel | undefined;
+
+/** The attribution tagger (data/claims-model.json), for hosts that build their own resources. */
+export function loadClaimModel(): ClaimModel {
+  if (cachedClaims) return cachedClaims;
+  const file = path.join(dataDir(), 'claims-model.json');
+  if (!fs.existsSync(file)) throw new Error(`Dossier's claims model is missing (${file}); run "npm run build"`);
+  cachedClaims = parseClaimModel(JSON.parse(fs.readFileSync(file, 'utf8')) as ClaimModelFile);
+  return cachedClaims;
+}
+
+let cachedBase: AnalysisResources | undefined;
+
+/** Everything but the claims model: what training the claims model runs the rest of the engine with. */
+export function loadResourcesWithoutClaims(): AnalysisResources {
+  if (cachedBase) return cachedBase;
   const dir = dataDir();
   const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dir, 'gazetteer.json'), 'utf8')) as GazetteerData);
   const model = path.join(dir, 'ner-model.json');
   if (!fs.existsSync(model)) throw new Error(`Dossier's tagger model is missing (${model}); run "npm run build"`);
-  cached = { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), ...engineData() };
+  cachedBase = { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), ...engineData() };
+  return cachedBase;
+}
+
+/**
+ * Whether hosts load the trained claims model: DOSSIER_CLAIMS_MODEL=1. Off by
+ * default until it pays for its cost (README, Performance): without it the
+ * claims come from the rule patterns, scored by the table alone.
+ */
+export function claimsModelEnabled(): boolean {
+  return process.env.DOSSIER_CLAIMS_MODEL === '1';
+}
+
+export function loadResources(): AnalysisResources {
+  if (cached) return cached;
+  cached = claimsModelEnabled() ? { ...loadResourcesWithoutClaims(), claims: loadClaimModel() } : loadResourcesWithoutClaims();
   return cached;
 }

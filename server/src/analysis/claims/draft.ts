@@ -11,6 +11,8 @@ export interface Draft {
   form: ClaimForm;
   /** Token of the cue, for ordering and de-duplication. */
   at: number;
+  /** The model's confidence, 0..1 (decode.ts); rule drafts have none. */
+  score?: number;
 }
 
 export function pushAll(out: Draft[], d: Draft | Draft[] | null): void {

@@ -1,23 +1,22 @@
 import type { AnalysisBudget } from '../budget';
 import type { Claim, DocumentStructure, EntityCluster, EntityMention, Sentence, Token } from '../types';
-import { contentCuts } from './content';
-import { buildContext, closesQuote, inHeadline, isCapitalised, isSentenceInitial, opensQuote } from './context';
-import { type Draft, pushAll } from './draft';
-import { CLOSE_PUNCT, DASHES } from './functionWords';
-import { blockQuotes, colonCue, dashSignature, orphanQuotes } from './layoutCues';
-import { CUE_FORMS, CUE_NOUNS, SOURCELESS_ADVERBS } from './lexicon';
+import { buildContext, type ClaimContext } from './context';
+import { decodeClaims, tagsOfSpans, type Decoded, type RoleSpan } from './decode';
+import type { Draft } from './draft';
+import { extractFeatures } from './features';
+import type { ClaimModel } from './model';
+import { mergeDrafts } from './merge';
 import { finish } from './output';
+import { ruleDrafts } from './rules';
 import type { ClaimScoreTable } from './score';
-import { accordingTo, hopeVerb, nounCue, pluralSubjectShow, selfDescribed, sourcelessAdverb } from './phraseCues';
-import { verbCue } from './verbCue';
 
 export { MAX_CLAIM_OVERLAP } from './output';
 
 /*
- * Attribution detection after PolNeAR (source, cue, content), by rules over
- * tokens and a cue lexicon. Each rule looks at a bounded window around its
- * cue; content ends come from tables precomputed in linear passes, so the
- * stage stays linear in the document length.
+ * Attribution detection after PolNeAR (source, cue, content): a trained
+ * tagger (model.ts, trained by `npm run train`) labels each token with its
+ * role, the hand-written patterns (rules.ts) supplying features; decode.ts
+ * joins the roles into attributions, output.ts resolves speakers and hedges.
  */
 
 export interface ClaimInput {
@@ -29,75 +28,51 @@ export interface ClaimInput {
   entities: EntityCluster[];
   /** What the claims may add to the output; over it, later claims are left out with a warning. */
   budget?: AnalysisBudget;
-  /** Precision per kind of claim (data/claim-scores.json); without it claims carry no score. */
+  /** The trained attribution tagger (AnalysisResources.claims); without it the rule patterns alone. */
+  model?: ClaimModel;
+  /** Precision per kind of claim (data/claim-scores.json), blended into each claim's score; without it the model's confidence alone. */
   scores?: ClaimScoreTable;
 }
 
-/** Every word that can start a rule: one set lookup per token before any rule runs. */
-const TRIGGERS = new Set<string>([
-  'according',
-  ':',
-  '―',
-  'show',
-  'hopes',
-  'hope',
-  'self-described',
-  'self-styled',
-  'self-proclaimed',
-  ...DASHES,
-  ...SOURCELESS_ADVERBS,
-  ...CUE_FORMS.keys(),
-  ...CUE_NOUNS,
-]);
+/** The rule drafts as role spans, for the tagger's features. */
+export function draftSpans(ctx: ClaimContext, drafts: Draft[]): RoleSpan[] {
+  const spans: RoleSpan[] = [];
+  for (const d of drafts) {
+    spans.push({ role: 'content', start: d.content.start, end: d.content.end });
+    if (d.cue) spans.push({ role: 'cue', start: d.cue.start, end: d.cue.end });
+    if (d.source) spans.push({ role: 'source', start: ctx.tokens[d.source[0]].start, end: ctx.tokens[d.source[1] - 1].end });
+  }
+  return spans;
+}
+
+/** Features of a document for the tagger (also what training sees), with the patterns' drafts. */
+export function claimFeatures(ctx: ClaimContext, cueWords: ReadonlyMap<string, number>): { feats: Uint32Array; rules: Draft[] } {
+  const rules = ruleDrafts(ctx);
+  return { feats: extractFeatures(ctx, tagsOfSpans(ctx, draftSpans(ctx, rules)), cueWords), rules };
+}
+
+/** The attributions of a document with a given model (training evaluates candidates this way). */
+export function modelDrafts(ctx: ClaimContext, model: ClaimModel): Decoded[] {
+  const { feats, rules } = claimFeatures(ctx, model.cueWords);
+  const tagging = model.tag(ctx, feats);
+  return mergeDrafts(ctx, tagging, rules, decodeClaims(ctx, tagging, model.calibration), model.calibration, model.merge);
+}
+
+export function detectClaimsWith(input: Omit<ClaimInput, 'model'>, model: ClaimModel): Claim[] {
+  const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
+  return finish(ctx, modelDrafts(ctx, model), input.budget, input.scores, model.blend);
+}
+
+/**
+ * The rule patterns' claims alone, without the model, scored by the table alone:
+ * the detector when no model is loaded, and what the score table measures
+ * (scripts/trainClaimScores.ts, without scores).
+ */
+export function patternClaims(input: Omit<ClaimInput, 'model'>): Claim[] {
+  const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
+  return finish(ctx, ruleDrafts(ctx), input.budget, input.scores);
+}
 
 export function detectClaims(input: ClaimInput): Claim[] {
-  const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
-  const drafts: Draft[] = [];
-  const cut = contentCuts(ctx);
-  const n = ctx.tokens.length;
-  for (let k = 0; k < n; k++) {
-    // Cues inside quotes belong to the quoted speaker; a colon may still be a transcript turn ("WALLACE: …).
-    if (ctx.quoteOf[k] >= 0 && !opensQuote(ctx, k) && !closesQuote(ctx, k) && ctx.lower[k] !== ':') continue;
-    const w = ctx.lower[k];
-    if (!TRIGGERS.has(w)) continue;
-    if (w === 'according' && ctx.lower[k + 1] === 'to') {
-      pushAll(drafts, accordingTo(ctx, k, cut));
-      continue;
-    }
-    if (SOURCELESS_ADVERBS.has(w)) {
-      pushAll(drafts, sourcelessAdverb(ctx, k, cut));
-      continue;
-    }
-    if (w === ':') {
-      pushAll(drafts, colonCue(ctx, k));
-      continue;
-    }
-    if (DASHES.has(w) || w === '―') {
-      pushAll(drafts, dashSignature(ctx, k));
-      continue;
-    }
-    if (w === 'self-described' || w === 'self-styled' || w === 'self-proclaimed') {
-      pushAll(drafts, selfDescribed(ctx, k));
-      continue;
-    }
-    const form = CUE_FORMS.get(w) ?? pluralSubjectShow(ctx, k) ?? hopeVerb(ctx, k);
-    // Title-case headlines capitalise their verbs: "…, Lindsey Graham Says", "Obama Says Museum Will …".
-    const headlineEnd =
-      inHeadline(ctx, k) &&
-      (k + 1 >= n ||
-        ctx.blockOf[k + 1] !== ctx.blockOf[k] ||
-        CLOSE_PUNCT.has(ctx.lower[k + 1]) ||
-        ((form?.form === 's' || form?.form === 'past') && k > 0 && isCapitalised(ctx.tokens[k - 1].text)));
-    if (form && (!isCapitalised(ctx.tokens[k].text) || isSentenceInitial(ctx, k) || headlineEnd)) {
-      const d = verbCue(ctx, k, form, cut, drafts);
-      if (d) {
-        pushAll(drafts, d);
-        continue;
-      }
-    }
-    if (CUE_NOUNS.has(w) && ctx.lower[k + 1] === 'that' && !isCapitalised(ctx.tokens[k].text)) pushAll(drafts, nounCue(ctx, k, cut));
-  }
-  pushAll(drafts, blockQuotes(ctx));
-  pushAll(drafts, orphanQuotes(ctx, drafts));
-  return finish(ctx, drafts, input.budget, input.scores);
+  return input.model ? detectClaimsWith(input, input.model) : patternClaims(input);
 }

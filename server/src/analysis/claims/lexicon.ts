@@ -204,10 +204,6 @@ export const ANONYMOUS_HEADS = new Set([
   'sources', 'officials', 'reports', 'people', 'critics', 'analysts', 'experts', 'observers', 'residents', 'witnesses', 'supporters', 'others', 'many', 'some', 'media', 'voters', 'members', 'lawmakers', 'parliamentarians', 'militias', 'parties', 'everyone', 'someone', 'polls', 'surveys', 'studies', 'intelligence',
 ]);
 
-export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we']);
-export const PLURAL_PRONOUNS = new Set(['they', 'we']);
-export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who']);
-
 /**
  * Further inflected forms that PolNeAR's training split marks as attribution
  * cues often enough to be worth a rule — first those cue in at least 40% of

@@ -3,7 +3,7 @@ import type { Claim, Section } from '../types';
 import { type ClaimContext, firstTokenAt, span } from './context';
 import type { Draft } from './draft';
 import { HEDGES } from './lexicon';
-import { scoreClaim, type ClaimScoreTable } from './score';
+import { MODEL_ONLY_BLEND, scoreClaim, type ClaimScoreTable, type ScoreBlend } from './score';
 import { resolveSpeaker, type SpeakerHistory } from './speaker';
 
 /* Drafts to claims: de-duplicated, bounded, with speakers and hedges. */
@@ -24,6 +24,8 @@ export function finish(
   drafts: Draft[],
   budget: AnalysisBudget | undefined,
   scores: ClaimScoreTable | undefined,
+  /** How the model's confidence (Draft.score) and the table's kind precision make the claim's score. */
+  blend: ScoreBlend = MODEL_ONLY_BLEND,
 ): Claim[] {
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
   const hedges = hedgePrefix(ctx);
@@ -77,7 +79,8 @@ export function finish(
       form: d.form,
     };
     if (section === 'comments' && block?.handle) claim.handle = block.handle;
-    if (scores) claim.score = scoreClaim(scores, claim);
+    if (scores) claim.score = scoreClaim(scores, claim, d.score === undefined ? undefined : { score: d.score, blend });
+    else if (d.score !== undefined) claim.score = Math.round(d.score * 1000) / 1000;
     claims.push(claim);
   }
   if (overlapping && budget)

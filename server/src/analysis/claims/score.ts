@@ -2,10 +2,15 @@ import type { Claim, ClaimForm } from '../types';
 import { CUE_FORMS } from './lexicon';
 
 /*
- * A claim's confidence: the precision, measured on PolNeAR train
- * (scripts/trainClaimScores.ts), of the rule detector's claims of the same
- * kind — its form and its cue (the cue verb's lemma, or a coarse class when
- * the lemma is rare). The table comes in through AnalysisResources.
+ * A claim's confidence, one number for the whole detector: the chance that it
+ * matches a gold attribution (content Jaccard >= 0.5). Two estimates of that
+ * chance are blended by a logistic fit on PolNeAR dev (scripts/trainClaims.ts):
+ * - the precision, on PolNeAR train, of the rule patterns' claims of the same
+ *   kind — form and cue (the cue verb's lemma, or a coarse class when the lemma
+ *   is rare) — from the table data/claim-scores.json (scripts/trainClaimScores.ts);
+ * - the attribution model's calibrated confidence in this very claim (decode.ts).
+ * Then the section rules: comment claims without a real attribution cue are
+ * lowered, article claims floored. The table comes in through AnalysisResources.
  */
 
 export interface ClaimScoreTable {
@@ -62,10 +67,44 @@ export function kindPrecision(table: ClaimScoreTable, kind: ClaimKind): number {
   return table.overall;
 }
 
-/** The claim's score in [0, 1]: its kind's precision, lowered in comments unless the cue is a real attribution cue. */
-export function scoreClaim(table: ClaimScoreTable, claim: Pick<Claim, 'form' | 'cue' | 'section'>): number {
+/** Weights of the logistic blend of the model's confidence and the kind's precision (both as log-odds). */
+export interface ScoreBlend {
+  bias: number;
+  model: number;
+  kind: number;
+}
+
+/** The model's confidence as it is: what a model file without a fitted blend means. */
+export const MODEL_ONLY_BLEND: ScoreBlend = { bias: 0, model: 1, kind: 0 };
+
+const logit = (p: number) => {
+  const q = Math.min(0.999, Math.max(0.001, p));
+  return Math.log(q / (1 - q));
+};
+
+/** The blended chance that a claim of this kind, with this model confidence, is right. */
+export function blendScore(blend: ScoreBlend, modelScore: number, kindP: number): number {
+  return 1 / (1 + Math.exp(-(blend.bias + blend.model * logit(modelScore) + blend.kind * logit(kindP))));
+}
+
+/** The inputs of the blend, as training fits it: [logit(model), logit(kind precision)]. */
+export function blendInputs(modelScore: number, kindP: number): [number, number] {
+  return [logit(modelScore), logit(kindP)];
+}
+
+/**
+ * The claim's score in [0, 1]: its kind's precision blended with the model's
+ * confidence in it (when the model scored it), lowered in comments unless the
+ * cue is a real attribution cue, floored in articles.
+ */
+export function scoreClaim(
+  table: ClaimScoreTable,
+  claim: Pick<Claim, 'form' | 'cue' | 'section'>,
+  model?: { score: number; blend: ScoreBlend },
+): number {
   const kind = claimKind(claim);
-  const p = kindPrecision(table, kind);
+  const kp = kindPrecision(table, kind);
+  const p = model ? blendScore(model.blend, model.score, kp) : kp;
   const s = claim.section === 'comments' ? (kind.attribution ? p : p * table.commentFactor) : Math.max(p, table.articleFloor);
   return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;
 }

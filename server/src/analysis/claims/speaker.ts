@@ -1,5 +1,6 @@
 import type { EntityMention, EntityType } from '../types';
 import { isCapitalised, type ClaimContext } from './context';
+import { DEFINITE, GOVERNMENT_HEADS, NP_BREAK } from './functionWords';
 import { ANONYMOUS_HEADS, ORG_NOUNS, PERSON_NOUNS } from './lexicon';
 import { lowerBound } from '../../../../common/search';
 import { onlySilentPlaces } from '../places/speakers';
@@ -16,22 +17,6 @@ export interface SpeakerHistory {
   /** Speaker of the most recent claim with a person speaker, and where it was. */
   lastPerson: { id: string; at: number } | null;
 }
-
-const NP_BREAK = new Set(['of', 'for', 'to', ',', '(', 'who', 'which', 'that', 'at', 'in', 'with', 'from']);
-const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their']);
-const GOVERNMENT_HEADS = new Set([
-  'government',
-  'ministry',
-  'parliament',
-  'cabinet',
-  'authorities',
-  'administration',
-  'military',
-  'army',
-  'leadership',
-  'foreign',
-  'state',
-]);
 
 function isPlural(word: string): boolean {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is');
@@ -90,8 +75,10 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
         return history.lastPerson.id;
       return m?.id ?? null;
     }
-    if (w === 'it') return recentMention(ctx, start, ['organization'], 1500)?.id ?? null;
-    if (w === 'they' || w === 'we' || w === 'i' || w === 'you') return null;
+    // "it" and "they" speak for an organisation, group or country; a "they" of people stays unknown.
+    if (w === 'it') return recentMention(ctx, start, ['organization', 'country'], 1500)?.id ?? null;
+    if (w === 'they') return recentMention(ctx, start, ['organization', 'country'], 400)?.id ?? null;
+    if (w === 'we' || w === 'i' || w === 'you') return null;
   }
   if (onlySilentPlaces(ctx, a, b)) return null; // "Residents of Sidon said": no place speaks (places/speakers.ts)
   // Mentions inside the source span.

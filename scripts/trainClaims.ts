@@ -1,0 +1,354 @@
+/*
+ * Trains the attribution tagger (averaged perceptron over the tags of
+ * server/src/analysis/claims/tags.ts) on PolNeAR train, picks the epoch count
+ * on PolNeAR dev, fits the score calibration on dev, and writes
+ * server/data/claims-model.json.
+ *
+ *   npm run train:claims [-- --epochs N] [--out file]   (`npm run train` runs it after the NER tagger)
+ *
+ * Deterministic: the only randomness is the seeded shuffle.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { claimFeatures, detectClaimsWith, modelDrafts } from '../server/src/analysis/claims';
+import { buildContext, type ClaimContext } from '../server/src/analysis/claims/context';
+import { decodeClaims, tagsOfSpans, type Decoded, type RoleSpan } from '../server/src/analysis/claims/decode';
+import { FEATURES_PER_TOKEN } from '../server/src/analysis/claims/features';
+import {
+  type Calibration,
+  type ClaimModelFile,
+  modelFromWeights,
+  parseClaimModel,
+  serializeClaimModel,
+} from '../server/src/analysis/claims/model';
+import type { MergeParams } from '../server/src/analysis/claims/merge';
+import { blendInputs, claimKind, kindPrecision, type ClaimScoreTable, type ScoreBlend } from '../server/src/analysis/claims/score';
+import { B_CUE, CLAIM_TAGS } from '../server/src/analysis/claims/tags';
+import { trainSequencePerceptron, type SequenceWeights } from '../server/src/analysis/learn/sequence';
+import { analyzeDocument } from '../server/src/analysis/pipeline';
+import type { DocumentAnalysis } from '../server/src/analysis/types';
+import { ClaimScoreSchema, loadResourcesWithoutClaims } from '../server/src/workspace/resources';
+import { emptyTally, finishTally, matchClaims, parseBratAttributions, tallyDoc, type EvalClaim } from './eval/claims';
+import { repoRoot, requireShared } from './shared';
+
+const SEED = 20261206;
+const MIN_COUNT = 2;
+/** Rows whose largest averaged weight is below this are dropped: on dev, F1 is unchanged down to ~1 row in 30, and the table then fits in cache. */
+const MIN_WEIGHT = 10;
+
+interface Doc {
+  name: string;
+  text: string;
+  gold: EvalClaim[];
+  roles: RoleSpan[];
+  analysis: DocumentAnalysis;
+  ctx: ClaimContext;
+  hashes: Uint32Array;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Every fragment of every source, cue and content span that belongs to an attribution. */
+function roleSpans(ann: string): RoleSpan[] {
+  const frags = new Map<string, RoleSpan[]>();
+  const used = new Set<string>();
+  for (const line of ann.split('\n')) {
+    const t = /^(T\d+)\t(Source|Cue|Content) ([\d ;]+)\t/.exec(line);
+    if (t) {
+      const role = t[2] === 'Source' ? 'source' : t[2] === 'Cue' ? 'cue' : 'content';
+      frags.set(
+        t[1],
+        t[3].split(';').map((p) => {
+          const [a, b] = p.trim().split(/\s+/).map(Number);
+          return { role, start: a, end: b };
+        }),
+      );
+    } else if (/^E\d+\t/.test(line)) {
+      for (const a of line.split('\t')[1].trim().split(/\s+/).slice(1)) used.add(a.slice(a.lastIndexOf(':') + 1));
+    }
+  }
+  return [...frags.entries()].filter(([id]) => used.has(id)).flatMap(([, s]) => s);
+}
+
+function loadSplit(splitDir: string): Doc[] {
+  const res = loadResourcesWithoutClaims();
+  const annDir = path.join(splitDir, 'attributions');
+  const first = new Map<string, string>();
+  for (const f of fs
+    .readdirSync(annDir)
+    .filter((n) => n.endsWith('.ann'))
+    .sort()) {
+    const article = f.replace(/_[^_]+\.ann$/, '');
+    if (!first.has(article)) first.set(article, f);
+  }
+  const docs: Doc[] = [];
+  for (const [article, f] of [...first.entries()].sort()) {
+    const textPath = path.join(splitDir, 'text', `${article}.txt`);
+    if (!fs.existsSync(textPath)) continue;
+    const text = fs.readFileSync(textPath, 'utf8');
+    const ann = fs.readFileSync(path.join(annDir, f), 'utf8');
+    const analysis = analyzeDocument(text, res, undefined, { claims: false });
+    const ctx = buildContext(text, analysis.tokens, analysis.sentences, analysis.structure, analysis.mentions, analysis.entities);
+    docs.push({ name: article, text, gold: parseBratAttributions(ann), roles: roleSpans(ann), analysis, ctx, hashes: new Uint32Array(0) });
+  }
+  return docs;
+}
+
+type Model = ReturnType<typeof modelFromWeights>;
+
+/** Words that are often the first word of a gold cue: word → share of its occurrences that are, in quarters. */
+function learnCueWords(docs: Doc[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  const cue = new Map<string, number>();
+  for (const d of docs) {
+    const tags = tagsOfSpans(d.ctx, d.roles);
+    d.ctx.lower.forEach((w, k) => {
+      seen.set(w, (seen.get(w) ?? 0) + 1);
+      if (tags[k] === B_CUE) cue.set(w, (cue.get(w) ?? 0) + 1);
+    });
+  }
+  const out = new Map<string, number>();
+  for (const [w, c] of cue) {
+    const share = c / (seen.get(w) ?? 1);
+    if (c >= 3 && share >= 0.15) out.set(w, Math.min(3, Math.floor(share * 4)));
+  }
+  return out;
+}
+
+function predict(d: Doc, model: Model): EvalClaim[] {
+  const a = d.analysis;
+  const claims = detectClaimsWith(
+    { text: d.text, tokens: a.tokens, sentences: a.sentences, structure: a.structure, mentions: a.mentions, entities: a.entities },
+    model,
+  );
+  return claims.map((c) => ({ content: { start: c.start, end: c.end }, cue: c.cue, source: c.source }));
+}
+
+/** The model alone, without the patterns' attributions: for choosing the epoch count. */
+function scoreModelAlone(docs: Doc[], model: Model): ReturnType<typeof finishTally> {
+  const t = emptyTally();
+  for (const d of docs) {
+    const pred = decodeClaims(d.ctx, model.tag(d.ctx, d.hashes), model.calibration).map((x) => ({
+      content: x.content,
+      cue: x.cue,
+      source: x.source ? { start: d.ctx.tokens[x.source[0]].start, end: d.ctx.tokens[x.source[1] - 1].end } : null,
+    }));
+    tallyDoc(t, d.gold, pred, false);
+  }
+  return finishTally(t);
+}
+
+function score(docs: Doc[], model: Model): ReturnType<typeof finishTally> {
+  const t = emptyTally();
+  for (const d of docs) tallyDoc(t, d.gold, predict(d, model), false);
+  return finishTally(t);
+}
+
+const fmt = (s: ReturnType<typeof finishTally>) =>
+  `P ${(100 * s.precision).toFixed(1)} R ${(100 * s.recall).toFixed(1)} F1 ${(100 * s.f1).toFixed(1)} exact ${(100 * s.exactF1).toFixed(1)} source ${(100 * s.sourceAccuracy).toFixed(1)}`;
+
+/** Logistic regression by plain gradient descent on standardised inputs; returns [bias, w1, …] in the inputs' own units. */
+function fitLogistic(xs: number[][], ys: number[]): number[] {
+  const k = xs[0]?.length ?? 0;
+  const w = new Array<number>(k + 1).fill(0);
+  const scale = [1];
+  // Standardise the inputs so that one learning rate suits all of them.
+  for (let j = 0; j < k; j++) {
+    const m = xs.reduce((s, x) => s + Math.abs(x[j]), 0) / Math.max(1, xs.length);
+    scale.push(m > 0 ? 1 / m : 0);
+  }
+  for (let it = 0; it < 2000; it++) {
+    const g = new Array<number>(k + 1).fill(0);
+    xs.forEach((x, i) => {
+      let z = w[0];
+      for (let j = 0; j < k; j++) z += w[j + 1] * x[j] * scale[j + 1];
+      const e = 1 / (1 + Math.exp(-z)) - ys[i];
+      g[0] += e;
+      for (let j = 0; j < k; j++) g[j + 1] += e * x[j] * scale[j + 1];
+    });
+    for (let j = 0; j <= k; j++) w[j] -= (0.5 * g[j]) / Math.max(1, xs.length);
+  }
+  return w.map((x, j) => x * scale[j]);
+}
+
+/** Each draft of the model (merged with the patterns) on docs, with whether it matches a gold claim. */
+function labelledDrafts(docs: Doc[], model: Model): Array<{ d: Doc; x: Decoded; hit: boolean }> {
+  const out: Array<{ d: Doc; x: Decoded; hit: boolean }> = [];
+  for (const d of docs) {
+    const drafts = modelDrafts(d.ctx, model);
+    const pred = drafts.map((x) => ({ content: x.content, cue: x.cue, source: null }));
+    const hit = new Set(matchClaims(d.gold, pred).map(([, p]) => p));
+    drafts.forEach((x, i) => out.push({ d, x, hit: hit.has(i) }));
+  }
+  return out;
+}
+
+/** The calibration of "this predicted claim matches a gold one" on its margins. */
+function fitCalibration(docs: Doc[], model: Model): Calibration {
+  const rows = labelledDrafts(docs, model);
+  const [bias, cue, content, source] = fitLogistic(
+    rows.map((r) => r.x.margins),
+    rows.map((r) => (r.hit ? 1 : 0)),
+  );
+  return { bias, cue, content, source };
+}
+
+/** The blend of the calibrated model score and the score table's kind precision into a claim's score (score.ts). */
+function fitBlend(docs: Doc[], model: Model, table: ClaimScoreTable): ScoreBlend {
+  const rows = labelledDrafts(docs, model);
+  const [bias, m, kind] = fitLogistic(
+    rows.map(({ d, x }) => {
+      const cue = x.cue ? { ...x.cue, text: d.text.slice(x.cue.start, x.cue.end) } : null;
+      return blendInputs(x.score ?? 0, kindPrecision(table, claimKind({ form: x.form, cue })));
+    }),
+    rows.map((r) => (r.hit ? 1 : 0)),
+  );
+  return { bias, model: m, kind };
+}
+
+function loadScoreTable(): ClaimScoreTable {
+  const file = path.join(repoRoot(), 'server', 'data', 'claim-scores.json');
+  return ClaimScoreSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+/** --blend-only: refit the score blend of the committed model (after the score table changed) without retraining it. */
+function refitBlend(dev: Doc[], outFile: string): void {
+  const file = JSON.parse(fs.readFileSync(outFile, 'utf8')) as ClaimModelFile;
+  const model = parseClaimModel(file);
+  file.blend = fitBlend(dev, model, loadScoreTable());
+  console.log(`blend ${JSON.stringify(file.blend)}`);
+  fs.writeFileSync(outFile, JSON.stringify(file));
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const shared = requireShared('npm run train');
+  const polnear = path.join(shared, 'data', 'polnear');
+  if (!fs.existsSync(path.join(polnear, 'train')) || !fs.existsSync(path.join(polnear, 'dev'))) {
+    console.error(`PolNeAR train and dev are missing under ${polnear}.`);
+    process.exit(1);
+  }
+  const maxEpochs = Number(arg('--epochs') ?? 8);
+  const outFile = path.resolve(arg('--out') ?? path.join(repoRoot(), 'server', 'data', 'claims-model.json'));
+  const train = loadSplit(path.join(polnear, 'train'));
+  const dev = loadSplit(path.join(polnear, 'dev'));
+  if (process.argv.includes('--blend-only')) {
+    for (const d of dev)
+      d.hashes = claimFeatures(d.ctx, parseClaimModel(JSON.parse(fs.readFileSync(outFile, 'utf8')) as ClaimModelFile).cueWords).feats;
+    refitBlend(dev, outFile);
+    return;
+  }
+  const cueWords = learnCueWords(train);
+  for (const d of [...train, ...dev]) d.hashes = claimFeatures(d.ctx, cueWords).feats;
+  console.log(`${cueWords.size} cue words learned beyond the lexicon`);
+  const F = FEATURES_PER_TOKEN;
+  let nTok = 0;
+  for (const d of train) nTok += d.ctx.tokens.length;
+  console.log(`${train.length} train / ${dev.length} dev documents, ${nTok} train tokens (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+  const all = new Uint32Array(nTok * F);
+  const gold = new Uint8Array(nTok);
+  const seqs: number[] = [];
+  let off = 0;
+  for (const d of train) {
+    all.set(d.hashes, off * F);
+    gold.set(tagsOfSpans(d.ctx, d.roles), off);
+    const n = d.ctx.tokens.length;
+    for (let a = 0; a < n;) {
+      let b = a + 1;
+      while (b < n && d.ctx.blockOf[b] === d.ctx.blockOf[a]) b++;
+      seqs.push(off + a, off + b);
+      a = b;
+    }
+    off += n;
+  }
+  const sorted = all.filter((h) => h !== 0).sort();
+  const uniq: number[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (j - i >= MIN_COUNT) uniq.push(sorted[i]);
+    i = j;
+  }
+  const featHashes = Uint32Array.from(uniq);
+  const index = new Map<number, number>();
+  featHashes.forEach((h, i) => index.set(h, i));
+  const feats = new Int32Array(all.length);
+  for (let i = 0; i < all.length; i++) feats[i] = all[i] === 0 ? -1 : (index.get(all[i]) ?? -1);
+  console.log(`${featHashes.length} features seen >= ${MIN_COUNT} times`);
+
+  const noCal: Calibration = { bias: 0, cue: 1, content: 1, source: 0 };
+  const everything: MergeParams = { add: 0, veto: 0, modelContent: false };
+  let best: { epoch: number; f1: number; w: SequenceWeights } | null = null;
+  trainSequencePerceptron(
+    CLAIM_TAGS,
+    { feats, featuresPerToken: F, gold, sequences: Int32Array.from(seqs), numFeatures: featHashes.length },
+    {
+      epochs: maxEpochs,
+      seed: SEED,
+      onEpoch: (epoch, avg, mistakes) => {
+        const s = scoreModelAlone(dev, modelFromWeights(featHashes, avg.weights, avg.transitions, noCal, everything, cueWords));
+        console.log(`epoch ${epoch}: ${mistakes} sequences wrong; dev ${fmt(s)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+        if (!best || s.f1 > best.f1) best = { epoch, f1: s.f1, w: avg };
+      },
+    },
+  );
+  const chosen = best as { epoch: number; f1: number; w: SequenceWeights } | null;
+  if (!chosen) throw new Error('no epoch trained');
+  const raw = modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, noCal, everything, cueWords);
+  const calibration = fitCalibration(dev, raw);
+  // The merge thresholds: a small grid on dev.
+  let merge: MergeParams = everything;
+  let bestF1 = -1;
+  for (const modelContent of [false, true]) {
+    // A claim only the model finds is added when its calibrated chance of being right is at least even:
+    // below that, dev F1 still gains a little from PolNeAR's broader notion of attribution (the author's
+    // own voice, a group's beliefs), which the annotation guidelines do not count as claims.
+    for (const add of [0.5, 0.6, 0.7]) {
+      for (const veto of [0, 0.2, 0.3, 0.4, 0.5]) {
+        const p = { add, veto, modelContent };
+        const s = score(dev, modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, calibration, p, cueWords));
+        console.log(`  ${JSON.stringify(p)}: dev ${fmt(s)}`);
+        if (s.f1 > bestF1) {
+          bestF1 = s.f1;
+          merge = p;
+        }
+      }
+    }
+  }
+  const blend = fitBlend(
+    dev,
+    modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, calibration, merge, cueWords),
+    loadScoreTable(),
+  );
+  console.log(
+    `epoch ${chosen.epoch} chosen; calibration ${JSON.stringify(calibration)}; merge ${JSON.stringify(merge)}; blend ${JSON.stringify(blend)}`,
+  );
+  const text = serializeClaimModel(
+    featHashes,
+    chosen.w.weights,
+    chosen.w.transitions,
+    calibration,
+    merge,
+    cueWords,
+    MIN_WEIGHT,
+    {
+      trainedOn: 'polnear/train (first annotator file per article)',
+      tunedOn: 'polnear/dev (epoch count, score calibration, merge thresholds, score blend)',
+      epochs: chosen.epoch,
+      seed: SEED,
+    },
+    blend,
+  );
+  // The figures of the model as written (pruned and quantised), which is what the product loads.
+  const written = parseClaimModel(JSON.parse(text) as ClaimModelFile);
+  console.log(`PolNeAR dev   ${fmt(score(dev, written))}`);
+  console.log(`PolNeAR train ${fmt(score(train, written))} (trained on it)`);
+  fs.writeFileSync(outFile, text);
+  console.log(`wrote ${outFile} (${(text.length / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main();

@@ -1,0 +1,203 @@
+import { viterbi, WeightTable } from '../learn/sequence';
+import type { MergeParams } from './merge';
+import type { ClaimContext } from './context';
+import { FEATURES_PER_TOKEN } from './features';
+import { MODEL_ONLY_BLEND, type ScoreBlend } from './score';
+import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
+
+/*
+ * The trained attribution tagger at run time, and its file
+ * (server/data/claims-model.json, written by `npm run train`):
+ * JSON with a base64 payload holding, per kept feature, its 32-bit hash, a
+ * float32 scale and NUM_TAGS int8 weights (weight = int8 * scale), plus the
+ * tag transitions and the calibration of the confidence score.
+ */
+
+export const CLAIM_MODEL_FORMAT = 'dossier-claims-perceptron';
+/** Bumped whenever features.ts changes what a feature hash means: an old model file is then refused. */
+export const CLAIM_FEATURE_VERSION = 3;
+
+/** Logistic calibration of a claim's score from its margins (decode.ts), fitted on PolNeAR dev. */
+export interface Calibration {
+  bias: number;
+  cue: number;
+  content: number;
+  source: number;
+}
+
+export interface ClaimModelFile {
+  format: typeof CLAIM_MODEL_FORMAT;
+  featureVersion: number;
+  tags: string[];
+  rows: number;
+  /** (NUM_TAGS + 1) x NUM_TAGS, last row = sequence start. */
+  transitions: number[];
+  /** base64 of hashes (u32 LE x rows), scales (f32 LE x rows), weights (i8 x rows x tags). */
+  data: string;
+  calibration: Calibration;
+  merge: MergeParams;
+  /** How the score table's kind precision and this model's confidence make a claim's score (fitted on dev); absent: the model's alone. */
+  blend?: ScoreBlend;
+  /** Cue words learned from PolNeAR train beyond the hand lexicon: word → share of its occurrences that are cues, in quarters (0-3). */
+  cueWords: Record<string, number>;
+  /** Free-form provenance (training set, epochs, dev scores); not read by the loader. */
+  info?: Record<string, unknown>;
+}
+
+export interface Tagging {
+  tags: Uint8Array;
+  /** tokens x NUM_TAGS emission scores. */
+  emit: Float32Array;
+}
+
+export class ClaimModel {
+  private readonly table: WeightTable;
+  /** Set from the file (or by training once it is fitted). */
+  blend: ScoreBlend = MODEL_ONLY_BLEND;
+  constructor(
+    hashes: Uint32Array,
+    weights: Float32Array,
+    private readonly transitions: Float32Array,
+    readonly calibration: Calibration,
+    readonly merge: MergeParams,
+    readonly cueWords: ReadonlyMap<string, number>,
+  ) {
+    this.table = new WeightTable(hashes, weights, NUM_TAGS);
+  }
+
+  /** Tags every token; sequences are the runs of tokens in one block (paragraph, headline, comment). */
+  tag(ctx: ClaimContext, feats: Uint32Array): Tagging {
+    const n = ctx.tokens.length;
+    const L = NUM_TAGS;
+    const emit = new Float32Array(n * L);
+    this.table.emissions(feats, FEATURES_PER_TOKEN, n, emit);
+    const tags = new Uint8Array(n);
+    let maxLen = 0;
+    for (let a = 0; a < n;) {
+      let b = a + 1;
+      while (b < n && ctx.blockOf[b] === ctx.blockOf[a]) b++;
+      maxLen = Math.max(maxLen, b - a);
+      a = b;
+    }
+    const score = new Float64Array(maxLen * L);
+    const back = new Uint8Array(maxLen * L);
+    const out = new Uint8Array(maxLen);
+    for (let a = 0; a < n;) {
+      let b = a + 1;
+      while (b < n && ctx.blockOf[b] === ctx.blockOf[a]) b++;
+      viterbi(CLAIM_TAGS, emit.subarray(a * L, b * L), this.transitions, b - a, out, score, back);
+      tags.set(out.subarray(0, b - a), a);
+      a = b;
+    }
+    return { tags, emit };
+  }
+}
+
+/** Per-row int8 quantisation: each row's largest weight maps to +-127. */
+export function quantize(weights: Float32Array): { q: Int8Array; scales: Float32Array } {
+  const L = NUM_TAGS;
+  const rows = weights.length / L;
+  const q = new Int8Array(weights.length);
+  const scales = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let max = 0;
+    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[r * L + l]));
+    const scale = Math.fround(max / 127);
+    scales[r] = scale;
+    if (scale > 0) for (let l = 0; l < L; l++) q[r * L + l] = Math.round(weights[r * L + l] / scale);
+  }
+  return { q, scales };
+}
+
+function dequantize(q: Int8Array, scales: Float32Array): Float32Array {
+  const w = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) w[i] = q[i] * scales[(i / NUM_TAGS) | 0];
+  return w;
+}
+
+/** A model straight from trained float weights, quantised as the file will be (for tuning during training). */
+export function modelFromWeights(
+  hashes: Uint32Array,
+  weights: Float32Array,
+  transitions: Float32Array,
+  calibration: Calibration,
+  merge: MergeParams,
+  cueWords: ReadonlyMap<string, number>,
+): ClaimModel {
+  const { q, scales } = quantize(weights);
+  return new ClaimModel(hashes, dequantize(q, scales), transitions, calibration, merge, cueWords);
+}
+
+export function parseClaimModel(file: ClaimModelFile): ClaimModel {
+  if (file.format !== CLAIM_MODEL_FORMAT) throw new Error(`not a Dossier claims model (format ${String(file.format)})`);
+  if (file.featureVersion !== CLAIM_FEATURE_VERSION) {
+    throw new Error(`claims model has features v${file.featureVersion}, the code v${CLAIM_FEATURE_VERSION}; run "npm run train"`);
+  }
+  if (file.tags.join(' ') !== TAGS.join(' ')) throw new Error('claims model tags differ from the code');
+  const rows = file.rows;
+  const bytes = Buffer.from(file.data, 'base64');
+  if (bytes.length !== rows * (8 + NUM_TAGS)) throw new Error('claims model payload has the wrong size');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const hashes = new Uint32Array(rows);
+  const scales = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    hashes[r] = view.getUint32(r * 4, true);
+    scales[r] = view.getFloat32(rows * 4 + r * 4, true);
+  }
+  const q = new Int8Array(rows * NUM_TAGS);
+  q.set(new Int8Array(bytes.buffer, bytes.byteOffset + rows * 8, rows * NUM_TAGS));
+  const model = new ClaimModel(
+    hashes,
+    dequantize(q, scales),
+    Float32Array.from(file.transitions),
+    file.calibration,
+    file.merge,
+    new Map(Object.entries(file.cueWords)),
+  );
+  if (file.blend) model.blend = file.blend;
+  return model;
+}
+
+/** Serialises a trained model, dropping features whose largest weight is below minWeight. */
+export function serializeClaimModel(
+  hashes: Uint32Array,
+  weights: Float32Array,
+  transitions: Float32Array,
+  calibration: Calibration,
+  merge: MergeParams,
+  cueWords: ReadonlyMap<string, number>,
+  minWeight: number,
+  info?: Record<string, unknown>,
+  blend?: ScoreBlend,
+): string {
+  const L = NUM_TAGS;
+  const keep: number[] = [];
+  for (let r = 0; r < hashes.length; r++) {
+    let max = 0;
+    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[r * L + l]));
+    if (max >= minWeight) keep.push(r);
+  }
+  keep.sort((a, b) => hashes[a] - hashes[b]);
+  const rows = keep.length;
+  const buf = Buffer.alloc(rows * (8 + L));
+  const { q, scales } = quantize(weights);
+  keep.forEach((r, i) => {
+    buf.writeUInt32LE(hashes[r], i * 4);
+    buf.writeFloatLE(scales[r], rows * 4 + i * 4);
+    for (let l = 0; l < L; l++) buf.writeInt8(q[r * L + l], rows * 8 + i * L + l);
+  });
+  const file: ClaimModelFile = {
+    format: CLAIM_MODEL_FORMAT,
+    featureVersion: CLAIM_FEATURE_VERSION,
+    tags: [...TAGS],
+    rows,
+    transitions: Array.from(transitions, (x) => Math.round(x * 1e4) / 1e4),
+    data: buf.toString('base64'),
+    calibration,
+    merge,
+    ...(blend ? { blend } : {}),
+    cueWords: Object.fromEntries([...cueWords].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
+    info,
+  };
+  return JSON.stringify(file);
+}

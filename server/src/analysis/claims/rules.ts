@@ -1,0 +1,84 @@
+import { contentCuts } from './content';
+import { closesQuote, inHeadline, isCapitalised, isSentenceInitial, opensQuote, type ClaimContext } from './context';
+import { type Draft, pushAll } from './draft';
+import { CLOSE_PUNCT, DASHES } from './functionWords';
+import { blockQuotes, colonCue, dashSignature, orphanQuotes } from './layoutCues';
+import { CUE_FORMS, CUE_NOUNS, SOURCELESS_ADVERBS } from './lexicon';
+import { accordingTo, hopeVerb, nounCue, pluralSubjectShow, selfDescribed, sourcelessAdverb } from './phraseCues';
+import { verbCue } from './verbCue';
+
+/*
+ * The hand-written attribution patterns: each looks at a bounded window around
+ * a trigger word from the lexicon; content ends come from tables precomputed
+ * in linear passes, so the stage stays linear in the document length. Their
+ * drafts are features of the trained model, not the output.
+ */
+
+/** Every word that can start a rule: one set lookup per token before any rule runs. */
+const TRIGGERS = new Set<string>([
+  'according',
+  ':',
+  '―',
+  'show',
+  'hopes',
+  'hope',
+  'self-described',
+  'self-styled',
+  'self-proclaimed',
+  ...DASHES,
+  ...SOURCELESS_ADVERBS,
+  ...CUE_FORMS.keys(),
+  ...CUE_NOUNS,
+]);
+
+/** The attributions the hand-written patterns find; the model takes them as features (features.ts). */
+export function ruleDrafts(ctx: ClaimContext): Draft[] {
+  const drafts: Draft[] = [];
+  const cut = contentCuts(ctx);
+  const n = ctx.tokens.length;
+  for (let k = 0; k < n; k++) {
+    // Cues inside quotes belong to the quoted speaker; a colon may still be a transcript turn ("WALLACE: …).
+    if (ctx.quoteOf[k] >= 0 && !opensQuote(ctx, k) && !closesQuote(ctx, k) && ctx.lower[k] !== ':') continue;
+    const w = ctx.lower[k];
+    if (!TRIGGERS.has(w)) continue;
+    if (w === 'according' && ctx.lower[k + 1] === 'to') {
+      pushAll(drafts, accordingTo(ctx, k, cut));
+      continue;
+    }
+    if (SOURCELESS_ADVERBS.has(w)) {
+      pushAll(drafts, sourcelessAdverb(ctx, k, cut));
+      continue;
+    }
+    if (w === ':') {
+      pushAll(drafts, colonCue(ctx, k));
+      continue;
+    }
+    if (DASHES.has(w) || w === '―') {
+      pushAll(drafts, dashSignature(ctx, k));
+      continue;
+    }
+    if (w === 'self-described' || w === 'self-styled' || w === 'self-proclaimed') {
+      pushAll(drafts, selfDescribed(ctx, k));
+      continue;
+    }
+    const form = CUE_FORMS.get(w) ?? pluralSubjectShow(ctx, k) ?? hopeVerb(ctx, k);
+    // Title-case headlines capitalise their verbs: "…, Lindsey Graham Says", "Obama Says Museum Will …".
+    const headlineEnd =
+      inHeadline(ctx, k) &&
+      (k + 1 >= n ||
+        ctx.blockOf[k + 1] !== ctx.blockOf[k] ||
+        CLOSE_PUNCT.has(ctx.lower[k + 1]) ||
+        ((form?.form === 's' || form?.form === 'past') && k > 0 && isCapitalised(ctx.tokens[k - 1].text)));
+    if (form && (!isCapitalised(ctx.tokens[k].text) || isSentenceInitial(ctx, k) || headlineEnd)) {
+      const d = verbCue(ctx, k, form, cut, drafts);
+      if (d) {
+        pushAll(drafts, d);
+        continue;
+      }
+    }
+    if (CUE_NOUNS.has(w) && ctx.lower[k + 1] === 'that' && !isCapitalised(ctx.tokens[k].text)) pushAll(drafts, nounCue(ctx, k, cut));
+  }
+  pushAll(drafts, blockQuotes(ctx));
+  pushAll(drafts, orphanQuotes(ctx, drafts));
+  return drafts;
+}

@@ -4,7 +4,7 @@ import { registerAnnotations, type AnnotationsApi } from './annotations';
 import { registerCommands } from './commands';
 import { registerDocumentLanguage } from './documentLanguage';
 import { IndexEvents, refreshOutlinesOnIndexChange } from './indexEvents';
-import { createClient, includeGlobs } from './languageClient';
+import { createClient, includeGlobs, trainedClaimsModel, updateServerEnv } from './languageClient';
 import { log } from './log';
 import { Messages } from './messages';
 import { registerStatusBar } from './statusBar';
@@ -45,6 +45,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dossie
         void vscode.window
           .showInformationMessage('Dossier: reload the window to apply the new dossier.include.', 'Reload')
           .then((choice) => choice && vscode.commands.executeCommand('workbench.action.reloadWindow'));
+      }
+      if (e.affectsConfiguration('dossier.claims.trainedModel')) {
+        updateServerEnv();
+        void c.restart().then(
+          () =>
+            vscode.window.showInformationMessage(
+              `Dossier: claims now come from ${trainedClaimsModel() ? 'the trained model and the patterns' : 'the patterns'}.`,
+            ),
+          (err: unknown) => log().error(`Restarting the language server failed: ${String(err)}`),
+        );
       }
     }),
   );

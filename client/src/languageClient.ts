@@ -7,11 +7,31 @@ export function includeGlobs(): string[] {
   return Array.isArray(globs) && globs.length ? globs : ['**/*.txt'];
 }
 
+/** Whether the server runs the trained claims model (`dossier.claims.trainedModel`, experimental, off by default). */
+export function trainedClaimsModel(): boolean {
+  return vscode.workspace.getConfiguration('dossier').get<boolean>('claims.trainedModel') === true;
+}
+
+/**
+ * The options the client forks the server with. The trained claims model is
+ * chosen when the server's resources load (in every analysis thread), so the
+ * setting travels as DOSSIER_CLAIMS_MODEL and a change restarts the server.
+ * The client replaces `env` with its merged copy on each start, so it is set
+ * anew before every restart rather than edited.
+ */
+const runOptions: { env?: Record<string, string> } = {};
+const debugOptions: { env?: Record<string, string>; execArgv: string[] } = { execArgv: ['--nolazy', '--inspect=6019'] };
+
+export function updateServerEnv(): void {
+  for (const options of [runOptions, debugOptions]) options.env = { DOSSIER_CLAIMS_MODEL: trainedClaimsModel() ? '1' : '0' };
+}
+
 export function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  updateServerEnv();
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: runOptions },
+    debug: { module, transport: TransportKind.ipc, options: debugOptions },
   };
   const globs = includeGlobs();
   const clientOptions: LanguageClientOptions = {

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { dataDir } from '../resources';
+import { claimsModelEnabled, dataDir } from '../resources';
 
 /** Bumped when the shard's content changes meaning without the engine changing (e.g. what a summary holds). */
 const SHARD_FORMAT = 'shard-1';
@@ -11,15 +11,18 @@ let cached: string | undefined;
 /**
  * The version a shard is valid for: a hash of the engine's code (the analysis
  * thread's bundle, which includes the alias and demonym lists) and of the
- * model and gazetteer files. Any change to one of them is a new version, so
- * a shard is never read by an engine that would analyse its text otherwise.
+ * model, score table and gazetteer files, and of whether the trained claims
+ * model runs. Any change to one of them is a new version, so a shard is never
+ * read by an engine that would analyse its text otherwise.
  */
 export function engineVersion(): string {
   if (cached) return cached;
   const hash = createHash('sha1').update(SHARD_FORMAT);
   const dir = dataDir();
+  hash.update(claimsModelEnabled() ? 'claims-model-on' : 'claims-model-off');
   // Bundles run from dist/ beside worker.js; compiled tests find dist/ through the data folder.
-  for (const file of [path.join(dir, '..', 'worker.js'), path.join(dir, 'ner-model.json'), path.join(dir, 'gazetteer.json')]) {
+  const files = ['ner-model.json', 'gazetteer.json', 'claim-scores.json', 'claims-model.json'].map((f) => path.join(dir, f));
+  for (const file of [path.join(dir, '..', 'worker.js'), ...files]) {
     hash.update(path.basename(file));
     hash.update(fs.existsSync(file) ? fs.readFileSync(file) : 'missing');
   }

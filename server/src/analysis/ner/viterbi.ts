@@ -96,9 +96,9 @@ export function viterbi(emit: Float32Array, trans: Float32Array, from: number, t
     s6 = ALLOWED[START * 9 + 6] ? trans[START * 9 + 6] + emit[eo0 + 6] : -Infinity,
     s7 = ALLOWED[START * 9 + 7] ? trans[START * 9 + 7] + emit[eo0 + 7] : -Infinity,
     s8 = ALLOWED[START * 9 + 8] ? trans[START * 9 + 8] + emit[eo0 + 8] : -Infinity;
-  let b = 0;
-  let a = 0;
-  let v = 0;
+  let b: number;
+  let a: number;
+  let v: number;
   for (let t = 1; t < n; t++) {
     const eo = (from + t) * 9;
     const bo = t * 9;

@@ -98,7 +98,7 @@ export class FeatureExtractor {
     const place = caseClass !== 0 && this.gazetteer.firstWords.has(lower) ? this.gazetteer.lookup(w) : undefined;
     let stats = this.lowerCache.get(lower);
     if (!stats) {
-      stats = { stamp: -1, cap: 0, low: 0 };
+      stats = { stamp: -1, cap: 0, low: 0, key: -1, keyStamp: -1 };
       this.lowerCache.set(lower, stats);
     }
     info = {

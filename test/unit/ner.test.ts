@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { Gazetteer } from '../../server/src/analysis/gazetteer';
 import { FeatureExtractor, NUM_FEATURES, NUM_CONTEXT } from '../../server/src/analysis/ner/features';
+import { mix, mix3, mix3Int, mixInt } from '../../server/src/analysis/ner/hash';
 import { loadPerceptron, loadTagger, serializeModel, taggerFromWeights } from '../../server/src/analysis/ner/model';
 import { trainPerceptron, type TrainingSet } from '../../server/src/analysis/ner/perceptron';
 import { ALLOWED, LABELS, NUM_LABELS, START, spansOf, viterbi, type LabelSpan } from '../../server/src/analysis/ner/viterbi';
@@ -72,6 +73,19 @@ function toyModel(): string {
   const { weights, transitions } = trainPerceptron(set, { epochs: 8, seed: 1 });
   return serializeModel(uniq, weights, transitions, 0);
 }
+
+describe('ner: hashing', () => {
+  it('mixes to the same bits as signed integers as it does unsigned', () => {
+    let seed = 11;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let k = 0; k < 2000; k++) {
+      const [a, b, c] = [rnd(), rnd(), k % 7 === 0 ? 0 : rnd()];
+      assert.strictEqual(mixInt(a, b), mix(a, b) | 0);
+      assert.strictEqual(mixInt(a | 0, b | 0) >>> 0, mix(a, b));
+      assert.strictEqual(mix3Int(a, b, c), mix3(a, b, c) | 0);
+    }
+  });
+});
 
 describe('ner: viterbi', () => {
   it('never starts an entity with I-', () => {

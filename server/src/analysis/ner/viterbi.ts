@@ -373,15 +373,42 @@ export function viterbi(emit: Float32Array, trans: Float32Array, from: number, t
     s7 = n7;
     s8 = n8;
   }
+  // The best final label (the first of equals), without an array per sentence.
   let best = -Infinity;
   let arg = 0;
-  const last = [s0, s1, s2, s3, s4, s5, s6, s7, s8];
-  for (let c = 0; c < 9; c++) {
-    if (last[c] > best) {
-      best = last[c];
-      arg = c;
-    }
+  if (s0 > best) {
+    best = s0;
+    arg = 0;
   }
+  if (s1 > best) {
+    best = s1;
+    arg = 1;
+  }
+  if (s2 > best) {
+    best = s2;
+    arg = 2;
+  }
+  if (s3 > best) {
+    best = s3;
+    arg = 3;
+  }
+  if (s4 > best) {
+    best = s4;
+    arg = 4;
+  }
+  if (s5 > best) {
+    best = s5;
+    arg = 5;
+  }
+  if (s6 > best) {
+    best = s6;
+    arg = 6;
+  }
+  if (s7 > best) {
+    best = s7;
+    arg = 7;
+  }
+  if (s8 > best) arg = 8;
   for (let t = n - 1; t >= 0; t--) {
     out[from + t] = arg;
     if (t > 0) arg = back[t * 9 + arg];

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { Gazetteer } from '../../server/src/analysis/gazetteer';
 import { FeatureExtractor, NUM_FEATURES, NUM_CONTEXT } from '../../server/src/analysis/ner/features';
+import { mix, mix3, mix3Int, mixInt } from '../../server/src/analysis/ner/hash';
 import { loadPerceptron, loadTagger, serializeModel, taggerFromWeights } from '../../server/src/analysis/ner/model';
 import { trainPerceptron, type TrainingSet } from '../../server/src/analysis/ner/perceptron';
 import { ALLOWED, LABELS, NUM_LABELS, START, spansOf, viterbi, type LabelSpan } from '../../server/src/analysis/ner/viterbi';
@@ -73,25 +74,58 @@ function toyModel(): string {
   return serializeModel(uniq, weights, transitions, 0);
 }
 
+describe('ner: hashing', () => {
+  it('mixes to the same bits as signed integers as it does unsigned', () => {
+    let seed = 11;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let k = 0; k < 2000; k++) {
+      const [a, b, c] = [rnd(), rnd(), k % 7 === 0 ? 0 : rnd()];
+      assert.strictEqual(mixInt(a, b), mix(a, b) | 0);
+      assert.strictEqual(mixInt(a | 0, b | 0) >>> 0, mix(a, b));
+      assert.strictEqual(mix3Int(a, b, c), mix3(a, b, c) | 0);
+    }
+  });
+});
+
 describe('ner: viterbi', () => {
   it('never starts an entity with I-', () => {
     const emit = new Float32Array(2 * NUM_LABELS);
     emit[L('I-PER')] = 10;
     emit[NUM_LABELS + L('I-PER')] = 10;
     const out = new Uint8Array(2);
-    viterbi(
-      emit,
-      new Float32Array((NUM_LABELS + 1) * NUM_LABELS),
-      0,
-      2,
-      out,
-      new Float64Array(2 * NUM_LABELS),
-      new Uint8Array(2 * NUM_LABELS),
-    );
+    viterbi(emit, new Float32Array((NUM_LABELS + 1) * NUM_LABELS), 0, 2, out, new Uint8Array(2 * NUM_LABELS));
     assert.notStrictEqual(out[0], L('I-PER'));
     assert.strictEqual(ALLOWED[START * NUM_LABELS + L('I-ORG')], 0);
     assert.strictEqual(ALLOWED[L('B-ORG') * NUM_LABELS + L('I-ORG')], 1);
     assert.strictEqual(ALLOWED[L('B-PER') * NUM_LABELS + L('I-ORG')], 0);
+  });
+
+  it('finds the best allowed label sequence (the unrolled decoder against exhaustive search)', () => {
+    // Seeded pseudo-random scores; every allowed sequence of up to 4 labels is scored by brute force.
+    let seed = 7;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 20 - 10;
+    for (let round = 0; round < 40; round++) {
+      const n = 1 + (round % 4);
+      const emit = Float32Array.from({ length: (n + 1) * NUM_LABELS }, rnd);
+      const trans = Float32Array.from({ length: (NUM_LABELS + 1) * NUM_LABELS }, rnd);
+      const out = new Uint8Array(n + 1);
+      viterbi(emit, trans, 1, n + 1, out, new Uint8Array(n * NUM_LABELS));
+      let best = -Infinity;
+      let bestSeq: number[] = [];
+      const walk = (seq: number[], score: number) => {
+        if (seq.length === n) {
+          if (score > best) [best, bestSeq] = [score, seq];
+          return;
+        }
+        const prev = seq.length ? seq[seq.length - 1] : START;
+        for (let c = 0; c < NUM_LABELS; c++) {
+          if (!ALLOWED[prev * NUM_LABELS + c]) continue;
+          walk([...seq, c], score + trans[prev * NUM_LABELS + c] + emit[(seq.length + 1) * NUM_LABELS + c]);
+        }
+      };
+      walk([], 0);
+      assert.deepStrictEqual([...out.subarray(1)], bestSeq, `round ${round}`);
+    }
   });
 
   it('reads spans from BIO labels', () => {

@@ -92,7 +92,9 @@ export function parseStructure(text: string): DocumentStructure {
       break;
     }
     if (inQuote && line.blanksBefore < 2) inQuote = false;
-    if (!inQuote && t.length < 400 && QUOTE_INTRO.test(t)) {
+    // The pattern ends in ":$" (no m flag): only a line ending in a colon can match, and most do not, so the
+    // costly alternatives (".{1,200}\b...", tried at every length) are skipped for them.
+    if (!inQuote && t.length < 400 && t.endsWith(':') && QUOTE_INTRO.test(t)) {
       blocks.push({ kind: 'blockquote-intro', section: 'article', start: line.trimStart, end: line.trimEnd });
       inQuote = true;
       // The first quoted paragraph follows whatever the gap.

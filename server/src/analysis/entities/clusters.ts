@@ -35,11 +35,10 @@ export function clusterMentions(
   // Names repeat (a country dozens of times, in every document), so each distinct surface is described once.
   const memo = describeCache(gazetteer, aliases);
   const infos: Info[] = ms.map((m) => {
-    const key = `${m.type}\u0000${m.placeId ?? ''}\u0000${m.text}`;
-    let info = memo.get(key);
+    let info = memo.get(m);
     if (!info) {
       info = describe(m, gazetteer, aliases);
-      memo.set(key, info);
+      memo.set(m, info);
     }
     return info;
   });

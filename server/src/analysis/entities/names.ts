@@ -267,7 +267,19 @@ function abbreviationSegments(abbr: string): string[] {
   return segments;
 }
 
-function expansionWords(name: string): string[] {
+const expansionCache = new BoundedCache<readonly string[]>(20000);
+
+/** The words an expansion is matched on; cached by name (the same names are compared in every document). Callers only read the array. */
+function expansionWords(name: string): readonly string[] {
+  let words = expansionCache.get(name);
+  if (words === undefined) {
+    words = splitExpansion(name);
+    expansionCache.set(name, words);
+  }
+  return words;
+}
+
+function splitExpansion(name: string): string[] {
   return foldName(cleanSurface(name))
     .split(/[\s-]+/)
     .map((w) => w.replace(/^(?:al|el)-/, '').replace(/[^a-z0-9&]/g, ''))
@@ -285,7 +297,7 @@ export function abbreviates(abbr: string, name: string): boolean {
   const all = expansionWords(name);
   if (all.length < 2) return false;
   const content = all.filter((w) => !FUNCTION_WORDS.has(w));
-  const fits = (words: string[]) => words.length === segments.length && words.every((w, i) => w.startsWith(segments[i]));
+  const fits = (words: readonly string[]) => words.length === segments.length && words.every((w, i) => w.startsWith(segments[i]));
   if (fits(all) || fits(content)) return true;
   // Lowercase letters may stand for function words ("CoR": Co-uncil o-f R-epresentatives).
   const letters = abbr.replace(/[.&-]/g, '');
@@ -296,7 +308,19 @@ export function abbreviates(abbr: string, name: string): boolean {
 }
 
 /** Initials keys under which an expansion can be found by its all-caps acronym. */
-export function initialsKeys(name: string): string[] {
+const initialsCache = new BoundedCache<readonly string[]>(20000);
+
+/** Initials keys of a multi-word name (see `abbreviationKey`); cached by name, and the array is shared: callers only read it. */
+export function initialsKeys(name: string): readonly string[] {
+  let keys = initialsCache.get(name);
+  if (keys === undefined) {
+    keys = computeInitialsKeys(name);
+    initialsCache.set(name, keys);
+  }
+  return keys;
+}
+
+function computeInitialsKeys(name: string): string[] {
   const all = expansionWords(name);
   if (all.length < 2) return [];
   const content = all.filter((w) => !FUNCTION_WORDS.has(w));

@@ -1,7 +1,7 @@
 import { type Gazetteer, type PlaceEntry } from '../gazetteer';
 import { kindOf, type EntityKind, type EntityType } from '../types';
 import type { AliasEntity, AliasIndex } from './aliasIndex';
-import { BoundedCache, cleanSurface, isAbbreviation, nameKey, parsePersonName, type PersonName } from './names';
+import { cleanSurface, isAbbreviation, nameKey, parsePersonName, type PersonName } from './names';
 import type { RawMention } from './rawMention';
 
 /*
@@ -27,9 +27,39 @@ export function isPlaceType(t: EntityType): boolean {
   return t === 'country' || t === 'city' || t === 'region' || t === 'facility';
 }
 
-const describeCaches = new WeakMap<Gazetteer, WeakMap<AliasIndex, BoundedCache<Info>>>();
+/**
+ * `describe` results by (text, type, place id), forgetting everything at 20,000 entries. Keyed by the
+ * mention's text first and then by type (and place id, when there is one), so that a look-up builds no
+ * combined key string: mentions are many, and a fresh concatenated key had to be flattened and hashed each time.
+ */
+export class DescribeCache {
+  private byText = new Map<string, Map<string, Info>>();
+  private size = 0;
 
-export function describeCache(gazetteer: Gazetteer, aliases: AliasIndex): BoundedCache<Info> {
+  private static inner(m: RawMention): string {
+    return m.placeId ? `${m.type}\u0000${m.placeId}` : m.type;
+  }
+
+  get(m: RawMention): Info | undefined {
+    return this.byText.get(m.text)?.get(DescribeCache.inner(m));
+  }
+
+  set(m: RawMention, info: Info): void {
+    if (this.size >= 20000) {
+      this.byText = new Map();
+      this.size = 0;
+    }
+    let inner = this.byText.get(m.text);
+    if (!inner) this.byText.set(m.text, (inner = new Map()));
+    const key = DescribeCache.inner(m);
+    if (!inner.has(key)) this.size++;
+    inner.set(key, info);
+  }
+}
+
+const describeCaches = new WeakMap<Gazetteer, WeakMap<AliasIndex, DescribeCache>>();
+
+export function describeCache(gazetteer: Gazetteer, aliases: AliasIndex): DescribeCache {
   let byAliases = describeCaches.get(gazetteer);
   if (!byAliases) {
     byAliases = new WeakMap();
@@ -37,7 +67,7 @@ export function describeCache(gazetteer: Gazetteer, aliases: AliasIndex): Bounde
   }
   let cache = byAliases.get(aliases);
   if (!cache) {
-    cache = new BoundedCache<Info>(20000);
+    cache = new DescribeCache();
     byAliases.set(aliases, cache);
   }
   return cache;

@@ -1,9 +1,11 @@
 /** Disjoint sets of mentions; a set may carry a fixed identity (alias data or gazetteer id), and two different ones never merge. */
 export class UnionFind {
-  readonly parent: number[];
+  readonly parent: Int32Array;
   readonly fixed: Array<string | undefined>;
   constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
+    // A plain loop: Array.from with a mapping function showed up in profiles (one set per mention, every document).
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
     this.fixed = new Array<string | undefined>(n);
   }
   find(i: number): number {
@@ -25,8 +27,8 @@ export class UnionFind {
     const fb = this.fixed[rb];
     if (fa !== undefined && fb !== undefined && fa !== fb) return false;
     // The earlier mention stays root so clusters come out in text order.
-    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
-    this.parent[child] = root;
+    const root = ra < rb ? ra : rb;
+    this.parent[ra < rb ? rb : ra] = root;
     this.fixed[root] = fa ?? fb;
     return true;
   }

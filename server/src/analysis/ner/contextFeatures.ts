@@ -1,4 +1,4 @@
-import { mix, mix3 } from './hash';
+import { mix3Int, mixInt } from './hash';
 import { BOUNDARY, T, tpl } from './templates';
 import type { WordInfo } from './wordFeatures';
 
@@ -62,7 +62,7 @@ export function hashedContext(ctx: DocContext, i: number, s: number, e: number, 
   const infos = ctx.infos;
   const prev = i > s ? infos[i - 1] : null;
   const next = i + 1 < e ? infos[i + 1] : null;
-  out[0] = mix3(mix(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY), infos[i].hShort, next !== null ? next.hShort : BOUNDARY);
+  out[0] = mix3Int(mixInt(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY), infos[i].hShort, next !== null ? next.hShort : BOUNDARY);
 }
 
 const T_SHORT_TRI = tpl(T.ShortTri);

@@ -52,6 +52,7 @@ export class DocStage {
   private ctxN = new Int32Array(0);
   private entityOf = new Int32Array(0);
   private readonly c = new Float32Array(5);
+  private stamp = 0;
 
   /**
    * Second-stage feature ids (n x NUM_DOC, into `out`) of a document from the
@@ -77,16 +78,20 @@ export class DocStage {
     }
     const keyOf = this.keyOf;
     // Word forms that may be names: capitalised, or any word of a caseless sentence; function words never.
-    const ids = new Map<object, number>();
+    // Ids in order of first occurrence, kept on the shared LowerStats objects under a per-call stamp (no map per document).
+    const stamp = ++this.stamp;
+    let k = 0;
     for (let i = 0; i < n; i++) {
       const inf = infos[i];
       keyOf[i] = -1;
       if (!inf.hasLetter || inf.isCommonLower || (inf.caseClass < 2 && mode[i] === 0)) continue;
-      let id = ids.get(inf.stats);
-      if (id === undefined) ids.set(inf.stats, (id = ids.size));
-      keyOf[i] = id;
+      const st = inf.stats;
+      if (st.keyStamp !== stamp) {
+        st.keyStamp = stamp;
+        st.key = k++;
+      }
+      keyOf[i] = st.key;
     }
-    const k = ids.size;
     if (this.counts.length < k * 5) {
       this.counts = new Int32Array(k * 10);
       this.ctxSums = new Float32Array(k * 10);
@@ -140,17 +145,19 @@ export class DocStage {
     // Containing entities: for each entity string, the types of longer entities with it as a whole-word part.
     const longer = new Map<string, number[]>();
     if (spans.length > 1) {
-      const keys = [...entities.keys()];
-      for (const key of keys) {
-        const types = entities.get(key) as number[];
-        if (!key.includes(' ')) continue;
-        const words = key.split(' ');
+      // Each distinct entity string once, through its first span: its words are the lowercased tokens (they have no spaces).
+      const seen = new Set<string>();
+      for (const sp of spans) {
+        const len = sp.e - sp.s;
         // Parts of longer names only: a run-on "entity" of hundreds of words would cost its length cubed.
-        if (words.length > MAX_CONTAINING_WORDS) continue;
-        for (let a = 0; a < words.length; a++) {
-          for (let b = a + 1; b <= words.length; b++) {
-            if (b - a === words.length) continue;
-            const part = words.slice(a, b).join(' ');
+        if (len < 2 || len > MAX_CONTAINING_WORDS || seen.has(sp.key)) continue;
+        seen.add(sp.key);
+        const types = entities.get(sp.key) as number[];
+        for (let a = 0; a < len; a++) {
+          let part = '';
+          for (let b = a + 1; b <= len; b++) {
+            part = b === a + 1 ? infos[sp.s + a].lower : part + ' ' + infos[sp.s + b - 1].lower;
+            if (b - a === len) continue;
             if (!entities.has(part)) continue;
             let v = longer.get(part);
             if (!v) longer.set(part, (v = [0, 0, 0, 0, 0]));

@@ -28,6 +28,7 @@ import {
   type WordGroups,
   type WordInfo,
 } from './wordFeatures';
+import { WordTable } from './wordTable';
 
 /*
  * Feature extraction shared by training (scripts/train.ts) and inference
@@ -51,7 +52,7 @@ export interface DocInput {
 }
 
 export class FeatureExtractor {
-  private readonly cache = new Map<string, WordInfo>();
+  private readonly cache = new WordTable<WordInfo>();
   private readonly multiWord = new Map<string, number>();
   private readonly ctx: DocContext = {
     infos: [],
@@ -98,7 +99,7 @@ export class FeatureExtractor {
     const place = caseClass !== 0 && this.gazetteer.firstWords.has(lower) ? this.gazetteer.lookup(w) : undefined;
     let stats = this.lowerCache.get(lower);
     if (!stats) {
-      stats = { stamp: -1, cap: 0, low: 0 };
+      stats = { stamp: -1, cap: 0, low: 0, key: -1, keyStamp: -1 };
       this.lowerCache.set(lower, stats);
     }
     info = {
@@ -133,7 +134,7 @@ export class FeatureExtractor {
       this.cache.clear();
       this.lowerCache.clear();
     }
-    this.cache.set(w, info);
+    this.cache.add(w, info);
     return info;
   }
 

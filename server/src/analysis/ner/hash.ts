@@ -20,3 +20,19 @@ export function mix(a: number, b: number): number {
 export function mix3(a: number, b: number, c: number): number {
   return mix(mix(a, b), c);
 }
+
+/**
+ * `mix` as a signed 32-bit integer: the same bits, but V8 keeps the value unboxed (a uint32 above 2^31
+ * is a heap number whenever it crosses a call), so the per-token hashing allocates nothing.
+ */
+export function mixInt(a: number, b: number): number {
+  let h = a ^ Math.imul(b ^ (b >>> 15), 0x2c1b3c6d);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h || 1;
+}
+
+export function mix3Int(a: number, b: number, c: number): number {
+  return mixInt(mixInt(a, b), c);
+}

@@ -104,7 +104,6 @@ export class PerceptronTagger implements Tagger {
   private readonly extractor: FeatureExtractor;
   private emit = new Float32Array(0);
   private back = new Uint8Array(0);
-  private score = new Float64Array(0);
   private labels = new Uint8Array(0);
   private readonly boundary: Float32Array;
   /** Cached per-word scores (W_SIZE each, see wordScores); offset 0 holds the boundary's. */
@@ -336,9 +335,8 @@ export class PerceptronTagger implements Tagger {
       const len = e - s;
       if (this.back.length < len * NUM_LABELS) {
         this.back = new Uint8Array(len * NUM_LABELS * 2);
-        this.score = new Float64Array(len * NUM_LABELS * 2);
       }
-      viterbi(emit, transitions, s, e, out, this.score, this.back);
+      viterbi(emit, transitions, s, e, out, this.back);
     }
   }
 
@@ -369,13 +367,41 @@ export class PerceptronTagger implements Tagger {
     }
     const { emit, codes } = this.secondStageInputs(doc);
     const w = stage2.weights;
+    // Unrolled over the 9 labels into locals; Math.fround after every step keeps the float32
+    // rounding of the in-place array arithmetic this replaces, so the scores are bit-identical.
+    const fr = Math.fround;
     for (let i = 0; i < n; i++) {
-      const eo = i * NUM_LABELS;
-      for (let l = 0; l < NUM_LABELS; l++) emit[eo + l] *= BASE_SCALE;
+      const eo = i * 9;
+      let e0 = fr(emit[eo] * BASE_SCALE);
+      let e1 = fr(emit[eo + 1] * BASE_SCALE);
+      let e2 = fr(emit[eo + 2] * BASE_SCALE);
+      let e3 = fr(emit[eo + 3] * BASE_SCALE);
+      let e4 = fr(emit[eo + 4] * BASE_SCALE);
+      let e5 = fr(emit[eo + 5] * BASE_SCALE);
+      let e6 = fr(emit[eo + 6] * BASE_SCALE);
+      let e7 = fr(emit[eo + 7] * BASE_SCALE);
+      let e8 = fr(emit[eo + 8] * BASE_SCALE);
       for (let k = 0; k < NUM_DOC; k++) {
-        const wo = codes[i * NUM_DOC + k] * NUM_LABELS;
-        for (let l = 0; l < NUM_LABELS; l++) emit[eo + l] += w[wo + l];
+        const wo = codes[i * NUM_DOC + k] * 9;
+        e0 = fr(e0 + w[wo]);
+        e1 = fr(e1 + w[wo + 1]);
+        e2 = fr(e2 + w[wo + 2]);
+        e3 = fr(e3 + w[wo + 3]);
+        e4 = fr(e4 + w[wo + 4]);
+        e5 = fr(e5 + w[wo + 5]);
+        e6 = fr(e6 + w[wo + 6]);
+        e7 = fr(e7 + w[wo + 7]);
+        e8 = fr(e8 + w[wo + 8]);
       }
+      emit[eo] = e0;
+      emit[eo + 1] = e1;
+      emit[eo + 2] = e2;
+      emit[eo + 3] = e3;
+      emit[eo + 4] = e4;
+      emit[eo + 5] = e5;
+      emit[eo + 6] = e6;
+      emit[eo + 7] = e7;
+      emit[eo + 8] = e8;
     }
     this.decode(doc, emit, stage2.transitions, labels);
     return labels;

@@ -64,7 +64,6 @@ export function trainPerceptron(set: TrainingSet, opts: TrainOptions): TrainedWe
   const emit = new Float32Array(maxLen * L);
   const trans = new Float32Array(TL);
   const pred = new Uint8Array(maxLen);
-  const score = new Float64Array(maxLen * L);
   const back = new Uint8Array(maxLen * L);
   const order = new Int32Array(nSent);
   for (let s = 0; s < nSent; s++) order[s] = s;
@@ -107,7 +106,7 @@ export function trainPerceptron(set: TrainingSet, opts: TrainOptions): TrainedWe
         }
       }
       for (let i = 0; i < TL; i++) trans[i] = T[i];
-      viterbi(emit, trans, 0, n, pred, score, back);
+      viterbi(emit, trans, 0, n, pred, back);
       let wrong = false;
       for (let t = 0; t < n; t++) {
         const g = gold[from + t];

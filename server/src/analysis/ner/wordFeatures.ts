@@ -11,6 +11,9 @@ export interface LowerStats {
   stamp: number;
   cap: number;
   low: number;
+  /** Owned by the second stage (docStage.ts): this form's index in the current document, valid while keyStamp matches. */
+  key: number;
+  keyStamp: number;
 }
 
 /** A node of a word's continuation trie: the gazetteer type (see multiWordType) of the name so far, and longer names. */

@@ -1,5 +1,4 @@
 import { mix, mix3 } from './hash';
-import { orgCodes } from './orgContext';
 import { BOUNDARY, T, tpl } from './templates';
 import type { WordInfo } from './wordFeatures';
 
@@ -20,10 +19,6 @@ export interface DocContext {
   gaz: Uint8Array;
   /** Per token: inside double quotes within the sentence. */
   quote: Uint8Array;
-  /** Per token: 1 in a Title Case sentence (see orgContext.markTitleCase). */
-  title: Uint8Array;
-  /** Document genre code (see orgContext.documentGenre). */
-  genre: number;
 }
 
 /** Codes of the small-domain templates of token i of sentence [s, e). */
@@ -55,7 +50,6 @@ export function smallCodes(ctx: DocContext, i: number, s: number, e: number, out
   out[9] = prev !== null ? prev.caseClass * 2 + (prev.isCommonLower ? 1 : 0) : 99;
   out[10] = next !== null ? next.caseClass * 2 + (next.isCommonLower ? 1 : 0) : 99;
   out[11] = ctx.quote[i] * 8 + cc;
-  orgCodes(ctx, i, s, e, out, 12);
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Gazetteer } from '../gazetteer';
 import { hashedContext, smallCodes, type DocContext } from './contextFeatures';
 import { hashString } from './hash';
-import { cueOf, documentGenre, markTitleCase } from './orgContext';
 import {
   BOUNDARY,
   NUM_CONTEXT,
@@ -37,7 +36,7 @@ import {
  * Changing any template changes the meaning of the model: bump FEATURE_VERSION.
  */
 
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 5;
 
 // The templates live in templates.ts, wordFeatures.ts and contextFeatures.ts; the tagger and training import them from here.
 export { hashedContext, smallCodes, type DocContext } from './contextFeatures';
@@ -60,8 +59,6 @@ export class FeatureExtractor {
     initial: new Uint8Array(0),
     gaz: new Uint8Array(0),
     quote: new Uint8Array(0),
-    title: new Uint8Array(0),
-    genre: 0,
   };
   private readonly lowerCache = new Map<string, LowerStats>();
   private stamp = 0;
@@ -116,7 +113,6 @@ export class FeatureExtractor {
       isCommonLower: COMMON.has(lower),
       isGazFirst: caseClass !== 0 && !COMMON.has(lower) && this.gazetteer.firstWords.has(lower),
       gazType: !place ? 0 : place.type === 'country' ? 1 : place.type === 'city' ? 2 : 3,
-      cue: cueOf(lower),
       groups: groupsOf(
         hashString(w),
         hLower,
@@ -218,7 +214,6 @@ export class FeatureExtractor {
       ctx.initial = new Uint8Array(size);
       ctx.gaz = new Uint8Array(size);
       ctx.quote = new Uint8Array(size);
-      ctx.title = new Uint8Array(size);
     }
     const infos = ctx.infos;
     infos.length = n;
@@ -270,8 +265,6 @@ export class FeatureExtractor {
       }
     }
     this.gazetteerCodes(doc, infos, mode, gaz);
-    markTitleCase(ctx, doc.sentences);
-    ctx.genre = documentGenre(ctx, n);
     return ctx;
   }
 

@@ -1,5 +1,4 @@
 import { hashString, mix } from './hash';
-import { ORG_SIZES } from './orgContext';
 
 /*
  * The feature templates of the tagger and their ids. Part of FEATURE_VERSION
@@ -47,8 +46,6 @@ export const enum T {
   Quote,
   Len,
   WordMode,
-  OrgGenre,
-  OrgLocal,
 }
 
 /** Templates on one word: 14 on the token itself, 2 on each adjacent word, 1 on each word two away. */
@@ -59,7 +56,7 @@ export const NUM_PREV2 = 1;
 export const NUM_NEXT2 = 1;
 export const NUM_WORD_FEATURES = NUM_SELF + NUM_PREV + NUM_NEXT + NUM_PREV2 + NUM_NEXT2;
 /** Templates that depend on context (shape trigram, gazetteer matches, document evidence). */
-export const NUM_CONTEXT = 18;
+export const NUM_CONTEXT = 16;
 export const NUM_FEATURES = NUM_WORD_FEATURES + NUM_CONTEXT;
 
 // Template ids are spread out so mix(template, value) never collides across templates by construction.
@@ -87,10 +84,8 @@ const SMALL_TEMPLATES = [
   T.PrevWordCase,
   T.NextWordCase,
   T.Quote,
-  T.OrgGenre,
-  T.OrgLocal,
 ];
-export const SMALL_SIZES: readonly number[] = [1, 64, 256, 256, 8, 16, 128, 512, 8, 100, 100, 16, ...ORG_SIZES];
+export const SMALL_SIZES: readonly number[] = [1, 64, 256, 256, 8, 16, 128, 512, 8, 100, 100, 16];
 export const NUM_SMALL = SMALL_TEMPLATES.length;
 /** Context templates hashed at run time (the shape trigram; see hashedContext). */
 export const NUM_HASHED = 1;

@@ -35,8 +35,6 @@ export interface WordInfo {
   isGazFirst: boolean;
   /** Single-word gazetteer type: 0 none, 1 country, 2 city, 3 region. */
   gazType: number;
-  /** Word-class bits of the organisation-context templates (see orgContext.ts). */
-  cue: number;
   /** Final feature hashes of the templates that depend on this word alone, by its position relative to the tagged token. */
   groups: WordGroups;
   /** Hashes of the templates on this word and the sentence mode: [mode 0 | 1 | 2] x NUM_MODE. */

@@ -4,6 +4,7 @@ import { kindOf, type EntityCluster, type EntityMention, type EntityType, type P
 import type { AliasIndex } from './aliasIndex';
 import { clusterPeople } from './clusterPeople';
 import { linkAbbreviations, linkParentheticals, linkVariants } from './linkForms';
+import { linkMisspellings } from './misspellings';
 import { foldName } from './names';
 import type { RawMention } from './rawMention';
 import { describe, describeCache, isPlaceType, type Info } from './surfaceInfo';
@@ -70,8 +71,9 @@ export function clusterMentions(
   linkAbbreviations(forms, uf);
   if (text !== undefined) linkParentheticals(ms, infos, uf, text);
   linkVariants(forms, uf, gazetteer, aliases);
+  const misspelt = linkMisspellings(forms, ms, infos, uf);
 
-  return buildClusters(ms, infos, uf, gazetteer, aliases);
+  return buildClusters(ms, infos, uf, gazetteer, aliases, misspelt);
 }
 
 function buildClusters(
@@ -80,6 +82,7 @@ function buildClusters(
   uf: UnionFind,
   gazetteer: Gazetteer,
   aliases: AliasIndex,
+  misspelt: ReadonlySet<Info>,
 ): { mentions: EntityMention[]; entities: EntityCluster[] } {
   const members = new Map<number, number[]>();
   for (let i = 0; i < ms.length; i++) {
@@ -116,6 +119,7 @@ function buildClusters(
       canonical = bestName(
         list.map((i) => infos[i]),
         type,
+        misspelt,
       );
       id = slugify(canonical) || 'entity';
     }
@@ -164,7 +168,7 @@ function majorityType(infos: Info[]): EntityType {
 }
 
 /** The most complete name: people by name words, others preferring spelled-out names to abbreviations. */
-function bestName(infos: Info[], type: EntityType): string {
+function bestName(infos: Info[], type: EntityType, misspelt: ReadonlySet<Info>): string {
   const counts = new Map<Info, number>();
   for (const info of infos) counts.set(info, (counts.get(info) ?? 0) + 1);
   let best = '';
@@ -175,7 +179,17 @@ function bestName(infos: Info[], type: EntityType): string {
     const spelledOut = info.abbreviation ? 0 : 1;
     const typeMatch = info.type === type ? 1 : 0;
     // A full personal name outranks everything: a tagger may call "Zamili" an organisation more often than not.
-    const score = [personWords >= 2 ? 1 : 0, typeMatch, personWords, spelledOut, name.split(/\s+/).length, name.length, count];
+    // A misspelling (see misspellings.ts) never names the entity while its correct form is there.
+    const score = [
+      misspelt.has(info) ? 0 : 1,
+      personWords >= 2 ? 1 : 0,
+      typeMatch,
+      personWords,
+      spelledOut,
+      name.split(/\s+/).length,
+      name.length,
+      count,
+    ];
     if (best === '' || compareScores(score, bestScore) > 0) {
       best = name;
       bestScore = score;

@@ -1,0 +1,115 @@
+import type { RawMention } from './rawMention';
+import { foldName } from './names';
+import type { Info } from './surfaceInfo';
+import type { UnionFind } from './unionFind';
+
+/*
+ * Misspelled names in reader comments ("Internatioanal Herald Tribune",
+ * "Erdgoan", "Ministry of Fiance") join their correct form: the two names have
+ * the same words but one, and that word is one typo away (an insertion, a
+ * deletion, a substitution or two swapped letters). The context must agree:
+ * both are people or both are not, no fixed identity is crossed (the
+ * union-find refuses that, so "Iran" never joins "Iraq"), the differing word
+ * is long enough for a typo to be told from another name (five letters, same
+ * first letter), and exactly one entity fits. The rarer spelling (or, at
+ * equal counts, the later one) is never the entity's display name.
+ */
+
+/** Shortest word compared: shorter names are too often different names one letter apart. */
+const MIN_WORD = 5;
+
+interface Form {
+  info: Info;
+  /** Index of its first mention. */
+  i: number;
+}
+
+/** At most one edit apart, counting a swap of two adjacent letters as one edit (optimal string alignment). */
+export function oneTypoApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let p = 0;
+  while (p < la && p < lb && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  if (la === lb) {
+    // One substitution, or one transposition of p and p + 1.
+    if (a.slice(p + 1) === b.slice(p + 1)) return true;
+    return p + 1 < la && a[p] === b[p + 1] && a[p + 1] === b[p] && a.slice(p + 2) === b.slice(p + 2);
+  }
+  // One insertion or deletion at p.
+  return la > lb ? a.slice(p + 1) === b.slice(p) : a.slice(p) === b.slice(p + 1);
+}
+
+/** The differing word pair is a plausible typo: long enough, same first letter, one edit, and letters rather than digits. */
+function typo(a: string, b: string): boolean {
+  if (a.length < MIN_WORD || b.length < MIN_WORD || a[0] !== b[0]) return false;
+  if (/\d/.test(a) || /\d/.test(b)) return false;
+  return oneTypoApart(a, b);
+}
+
+/** The two word lists name the same thing but for one typo in one word. */
+function sameButOneTypo(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  let diff = -1;
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] === b[k]) continue;
+    if (diff >= 0) return false;
+    diff = k;
+  }
+  return diff >= 0 && typo(a[diff], b[diff]);
+}
+
+/**
+ * Joins each misspelled form to the one entity whose name it misspells; returns the forms that must
+ * not name their entity. People also match a bare surname against a full name's last word.
+ */
+export function linkMisspellings(forms: readonly Form[], ms: readonly RawMention[], infos: readonly Info[], uf: UnionFind): Set<Info> {
+  const demoted = new Set<Info>();
+  if (forms.length < 2) return demoted;
+  const counts = new Map<Info, number>();
+  for (const info of infos) counts.set(info, (counts.get(info) ?? 0) + 1);
+  const words = forms.map((f) => foldName(f.info.surface).split(' '));
+  // Candidates by the first letter of each word: a typo keeps the first letter.
+  const byLetter = new Map<string, number[]>();
+  forms.forEach((_, k) => {
+    for (const c of new Set(words[k].map((w) => w[0]))) {
+      const list = byLetter.get(c);
+      if (list) list.push(k);
+      else byLetter.set(c, [k]);
+    }
+  });
+  for (let k = 0; k < forms.length; k++) {
+    const a = forms[k];
+    if (a.info.fixedId !== undefined) continue;
+    const wa = words[k];
+    if (!wa[wa.length - 1]) continue;
+    const roots = new Set<number>();
+    let pick = -1;
+    for (const j of byLetter.get(wa[wa.length - 1][0]) ?? []) {
+      if (j === k) continue;
+      const b = forms[j];
+      if (!a.info.person !== !b.info.person) continue;
+      const wb = words[j];
+      const match =
+        sameButOneTypo(wa, wb) ||
+        // "Erdgoan" and "Recep Tayyip Erdogan": a bare surname against the full name's last word.
+        (a.info.person !== undefined && wa.length === 1 && wb.length > 1 && typo(wa[0], wb[wb.length - 1]));
+      if (!match) continue;
+      // Only the rarer (or later) of two forms of one length is the misspelling; a bare surname is never the display name anyway.
+      const ca = counts.get(a.info) ?? 0;
+      const cb = counts.get(b.info) ?? 0;
+      if (wa.length === wb.length && (ca > cb || (ca === cb && ms[a.i].start < ms[b.i].start))) continue;
+      // Already one entity (the spelling key joined them): only the display name is at stake.
+      if (uf.find(a.i) === uf.find(b.i)) demoted.add(a.info);
+      else {
+        roots.add(uf.find(b.i));
+        pick = j;
+      }
+    }
+    if (roots.size !== 1 || demoted.has(a.info)) continue;
+    uf.union(forms[pick].i, a.i);
+    demoted.add(a.info);
+  }
+  return demoted;
+}

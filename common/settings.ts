@@ -24,6 +24,8 @@ export const settingsSchema = z.object({
       // Reader comments are opinion by default and have no gold: stricter by design (a hand check of the samples'
       // comment claims found the ones between 0.5 and 0.7 half noise).
       minConfidenceInComments: z.number().min(0).max(1).default(0.7),
+      // Read by the client, which restarts the server with it: the model is chosen when resources load.
+      trainedModel: z.boolean().default(false),
     })
     .default({}),
 });

@@ -3,7 +3,7 @@ import type { DocumentAnalysis } from '../analysis/types';
 import { analyzeJsonl, defaultJobs, workerCount } from './corpus';
 import { analyzeInParallel } from './parallel';
 import { sayAbout, writeStdout } from './io';
-import { JsonDocumentsWriter, writeAll, type Write } from './json';
+import { JsonDocumentsWriter, writeAll, type Write, type WriteBytes } from './json';
 import { analysisWarnings, decodeWarning, summaryLines } from './output';
 import { readDocument, type ReadResult } from '../workspace/readDocument';
 import { claimScore } from '../lsp/features/claimFilter';
@@ -106,13 +106,14 @@ export async function analyze(
   analyzeText: (text: string) => DocumentAnalysis,
   write: Write = writeStdout,
   workerScript: string | null = null,
+  writeBytes: WriteBytes = writeStdout,
 ): Promise<number> {
   const { json, jsonl, jobs, cache, files, minConfidence } = parseAnalyze(argv);
   if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
   const threads = workerCount(jobs, files.length);
   // A handful of files does not pay for a second model load. --min-confidence and --cache are applied on this thread, below.
   if (json && minConfidence === undefined && !cache && workerScript && threads > 1 && files.length >= PARALLEL_FROM)
-    return analyzeJsonOnThreads(files, threads, workerScript, write);
+    return analyzeJsonOnThreads(files, threads, workerScript, write, writeBytes);
   let failed = false;
   const out = json ? new JsonDocumentsWriter(write) : null;
   const cached = cache ? new CachedAnalyzer(cache, analyzeText) : undefined;
@@ -142,7 +143,13 @@ export async function analyze(
  * documents come out in input order, as on one thread. Worth it from two
  * cores: a thread's start-up (loading the model) is paid once per thread.
  */
-async function analyzeJsonOnThreads(files: readonly string[], threads: number, script: string, write: Write): Promise<number> {
+async function analyzeJsonOnThreads(
+  files: readonly string[],
+  threads: number,
+  script: string,
+  write: Write,
+  writeBytes: WriteBytes,
+): Promise<number> {
   let failed = false;
   const out = new JsonDocumentsWriter(write);
   for await (const result of analyzeInParallel(files, threads, script)) {
@@ -152,7 +159,7 @@ async function analyzeJsonOnThreads(files: readonly string[], threads: number, s
       continue;
     }
     for (const w of result.warnings) sayAbout(result.file, w);
-    await out.pieces(result.pieces);
+    await out.bytes(result.bytes, writeBytes);
   }
   await out.close();
   return failed ? 2 : 0;

@@ -8,7 +8,7 @@ import { printable } from './output';
  */
 
 /** Resolves when the stream can take more, so that big outputs are never buffered whole. */
-export function writeStdout(s: string): Promise<void> {
+export function writeStdout(s: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     if (process.stdout.write(s)) resolve();
     else process.stdout.once('drain', () => resolve());

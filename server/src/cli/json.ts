@@ -14,6 +14,7 @@ import { contractClaim, contractEntity, contractPlaces } from './output';
 export const CHUNK = 1 << 16;
 
 export type Write = (s: string) => Promise<void>;
+export type WriteBytes = (b: Uint8Array) => Promise<void>;
 
 const C1 = /[\u0080-\u009f]/g;
 const json = (value: unknown): string => JSON.stringify(value).replace(C1, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -67,10 +68,18 @@ export class JsonDocumentsWriter {
     await writeAll(this.count++ ? prefixed(',', documentJson(file, a)) : documentJson(file, a), this.write);
   }
 
-  /** A document already written as pieces (by documentJson, on another thread). */
-  async pieces(pieces: readonly string[]): Promise<void> {
+  /**
+   * A document already written as UTF-8 on another thread, led by a comma,
+   * which is dropped before the first document. `writeBytes` writes to the
+   * same stream as this writer's `write`, in turn with it.
+   */
+  async bytes(chunks: readonly ArrayBuffer[], writeBytes: WriteBytes): Promise<void> {
     await this.open();
-    await writeAll(this.count++ ? prefixed(',', pieces) : pieces, this.write);
+    const first = this.count++ === 0;
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = new Uint8Array(chunks[i], first && i === 0 ? 1 : 0);
+      if (chunk.length) await writeBytes(chunk);
+    }
   }
 
   async close(): Promise<void> {

@@ -15,7 +15,8 @@ export interface JsonJob {
   file: string;
 }
 
-export type JsonJobResult = { id: number; ok: true; pieces: string[]; warnings: string[] } | { id: number; ok: false; reason: string };
+/** `bytes`: the document's JSON in UTF-8, led by a comma (see jsonWorker.ts). */
+export type JsonJobResult = { id: number; ok: true; bytes: ArrayBuffer[]; warnings: string[] } | { id: number; ok: false; reason: string };
 
 /** Files in flight per thread: one being analysed, one being read. */
 const AHEAD = 2;

@@ -66,6 +66,18 @@ describe('dossier CLI', function () {
     assert.match(r.stderr, /not valid UTF-8/);
   });
 
+  it('--claims-model runs the trained claims model: the contract holds and the claims or their scores change', () => {
+    const claimsOf = (r: ReturnType<typeof run>) => {
+      assert.strictEqual(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout) as { documents: ContractDoc[] };
+      return out.documents.map((d) => d.claims.map((c) => `${c.start}:${c.end}:${c.score ?? ''}`).join(' '));
+    };
+    const patterns = claimsOf(run('analyze', '--json', ...seeds));
+    const model = claimsOf(run('analyze', '--json', '--claims-model', ...seeds));
+    assert.strictEqual(model.length, seeds.length);
+    assert.notDeepStrictEqual(model, patterns);
+  });
+
   it('prints a readable summary without --json', () => {
     const r = run('analyze', seeds[0]);
     assert.strictEqual(r.status, 0);

@@ -24,6 +24,7 @@ const analyzeArgs = z
     cache: z.string().min(1).optional(),
     files: z.array(z.string().min(1)),
     minConfidence: z.number({ invalid_type_error: CONFIDENCE }).min(0, CONFIDENCE).max(1, CONFIDENCE).optional(),
+    claimsModel: z.boolean(),
   })
   .refine((a) => a.jsonl || a.files.length > 0, 'analyze needs at least one file')
   .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other')
@@ -36,6 +37,7 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
   let jobs = defaultJobs();
   let minConfidence: number | undefined;
   let cache: string | undefined;
+  let claimsModel = false;
   const files: string[] = [];
   let optionsDone = false;
   for (let i = 0; i < argv.length; i++) {
@@ -49,10 +51,11 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
     else if (!optionsDone && arg.startsWith('--min-confidence=')) minConfidence = number(arg.slice(17));
     else if (!optionsDone && arg === '--cache') cache = argv[++i] ?? '';
     else if (!optionsDone && arg.startsWith('--cache=')) cache = arg.slice(8);
+    else if (!optionsDone && arg === '--claims-model') claimsModel = true;
     else if (!optionsDone && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);
   }
-  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, cache, files, minConfidence });
+  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, cache, files, minConfidence, claimsModel });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
 }
@@ -108,7 +111,10 @@ export async function analyze(
   workerScript: string | null = null,
   writeBytes: WriteBytes = writeStdout,
 ): Promise<number> {
-  const { json, jsonl, jobs, cache, files, minConfidence } = parseAnalyze(argv);
+  const { json, jsonl, jobs, cache, files, minConfidence, claimsModel } = parseAnalyze(argv);
+  // Resources load on first use, here and in every thread (which inherit the environment), and the
+  // persistent index's version records the choice, so the switch travels the way the editor's setting does.
+  if (claimsModel) process.env.DOSSIER_CLAIMS_MODEL = '1';
   if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
   const threads = workerCount(jobs, files.length);
   // A handful of files does not pay for a second model load. --min-confidence and --cache are applied on this thread, below.

@@ -8,11 +8,12 @@ import { jsonWorkerScript } from './parallel';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report';
 
 const USAGE = `Usage:
-  dossier analyze [--json] [--min-confidence N] [--cache DIR] <file...>
+  dossier analyze [--json] [--min-confidence N] [--cache DIR] [--claims-model] <file...>
                                         analyse documents; --json prints the version 1 contract, every claim
                                         with its score (0..1); --min-confidence drops claims scored below N;
-                                        --cache keeps analyses in DIR (the persistent index) and reuses them
-  dossier analyze --jsonl [--jobs N] [file...]
+                                        --cache keeps analyses in DIR (the persistent index) and reuses them;
+                                        --claims-model adds the trained claims model (experimental, slower)
+  dossier analyze --jsonl [--jobs N] [--claims-model] [file...]
                                         one JSON object per line and document, in input order, N threads;
                                         without files, reads paths or {"id","text"} JSON lines from stdin
 ${EXPORT_USAGE}

@@ -343,7 +343,12 @@ function makeEntry(doc: string, cluster: RegistryEntity, nicknames: ReadonlyMap<
     template = buildEntry(cluster, nicknames);
     templates.set(sig, template);
   }
-  return { ...template, doc, mentions: cluster.mentions.length };
+  // Only what differs per document is the entry's own; the rest is read through its template (a copy of
+  // the template's thirteen fields for every entity of every document was most of a large registry).
+  const e = Object.create(template) as Entry;
+  e.doc = doc;
+  e.mentions = cluster.mentions.length;
+  return e;
 }
 
 function buildEntry(cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>): Entry {

@@ -41,8 +41,8 @@ interface Seek {
   accepts(provider: Entry): boolean;
 }
 
-interface Entry {
-  doc: string;
+/** What an entity's keys are, derived once from its names and shared by every document that has it. */
+interface Template {
   localId: string;
   kind: EntityKind;
   canonical: string;
@@ -51,10 +51,50 @@ interface Entry {
   givenKey: string | null;
   surnameKey: string;
   personWords: number;
-  mentions: number;
   strong: string[];
   provide: string[];
   seek: Seek[];
+}
+
+/*
+ * One document's entity: its document and count over a shared template. One
+ * class, so every entry has one shape and the hot loops over buckets stay
+ * monomorphic (entries made with Object.create(template) had one hidden class
+ * per template, and each read went through a megamorphic prototype lookup).
+ */
+class Entry {
+  constructor(
+    readonly doc: string,
+    readonly mentions: number,
+    private readonly t: Template,
+  ) {}
+  get localId(): string {
+    return this.t.localId;
+  }
+  get kind(): EntityKind {
+    return this.t.kind;
+  }
+  get canonical(): string {
+    return this.t.canonical;
+  }
+  get given(): string | null {
+    return this.t.given;
+  }
+  get givenKey(): string | null {
+    return this.t.givenKey;
+  }
+  get personWords(): number {
+    return this.t.personWords;
+  }
+  get strong(): readonly string[] {
+    return this.t.strong;
+  }
+  get provide(): readonly string[] {
+    return this.t.provide;
+  }
+  get seek(): readonly Seek[] {
+    return this.t.seek;
+  }
 }
 
 interface Component {
@@ -64,22 +104,27 @@ interface Component {
   rank: number[];
 }
 
-type Index = Map<string, Set<Entry>>;
+/*
+ * Key → entries, in insertion order. Arrays, not Sets: a warm start files
+ * hundreds of thousands of entries into buckets of up to one per document
+ * ("n:place:iraq"), and adding an object to a Set (hashing it) was most of
+ * the start. Removal scans the bucket, which only an edit or a deletion pays.
+ */
+type Index = Map<string, Entry[]>;
 
 function addTo(index: Index, key: string, e: Entry): void {
-  let set = index.get(key);
-  if (!set) {
-    set = new Set();
-    index.set(key, set);
-  }
-  set.add(e);
+  const list = index.get(key);
+  if (list) list.push(e);
+  else index.set(key, [e]);
 }
 
 function removeFrom(index: Index, key: string, e: Entry): void {
-  const set = index.get(key);
-  if (!set) return;
-  set.delete(e);
-  if (set.size === 0) index.delete(key);
+  const list = index.get(key);
+  if (!list) return;
+  const i = list.lastIndexOf(e);
+  if (i < 0) return;
+  if (list.length === 1) index.delete(key);
+  else list.splice(i, 1);
 }
 
 const MAX_ATTACH_DEPTH = 4;
@@ -93,7 +138,7 @@ export class EntityRegistry {
 
   private readonly docs = new Map<string, Map<string, Entry>>();
   /** Keys of entities already seen, shared by their entries (see makeEntry). */
-  private readonly templates = new Map<string, Entry>();
+  private readonly templates = new Map<string, Template>();
   private readonly strongIndex: Index = new Map();
   private readonly provideIndex: Index = new Map();
   private readonly seekIndex: Index = new Map();
@@ -335,26 +380,21 @@ const MAX_TEMPLATES = 200_000;
  * derived once and their arrays shared by every entry (nothing changes them
  * after they are made), which keeps a large workspace's registry small.
  */
-function makeEntry(doc: string, cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>, templates: Map<string, Entry>): Entry {
+function makeEntry(doc: string, cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>, templates: Map<string, Template>): Entry {
   const sig = `${cluster.kind}\u0000${cluster.type}\u0000${cluster.id}\u0000${cluster.canonical}\u0000${cluster.aliases.join('\u0001')}`;
   let template = templates.get(sig);
   if (!template) {
     if (templates.size >= MAX_TEMPLATES) templates.clear();
-    template = buildEntry(cluster, nicknames);
+    template = buildTemplate(cluster, nicknames);
     templates.set(sig, template);
   }
-  // Only what differs per document is the entry's own; the rest is read through its template (a copy of
-  // the template's thirteen fields for every entity of every document was most of a large registry).
-  const e = Object.create(template) as Entry;
-  e.doc = doc;
-  e.mentions = cluster.mentions.length;
-  return e;
+  // Only what differs per document is the entry's own (a copy of the template's fields for every
+  // entity of every document was most of a large registry).
+  return new Entry(doc, cluster.mentions.length, template);
 }
 
-function buildEntry(cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>): Entry {
-  const doc = '';
-  const e: Entry = {
-    doc,
+function buildTemplate(cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>): Template {
+  const e: Template = {
     localId: cluster.id,
     kind: cluster.kind,
     canonical: cluster.canonical,
@@ -362,7 +402,6 @@ function buildEntry(cluster: RegistryEntity, nicknames: ReadonlyMap<string, stri
     givenKey: null,
     surnameKey: '',
     personWords: 0,
-    mentions: cluster.mentions.length,
     strong: [`id:${cluster.kind}:${cluster.id}`],
     provide: [],
     seek: [],

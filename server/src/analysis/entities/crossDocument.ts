@@ -68,6 +68,8 @@ class Entry {
     readonly mentions: number,
     private readonly t: Template,
   ) {}
+  /** False once its document is replaced or removed: it is then skipped until its buckets are compacted. */
+  alive = true;
   get localId(): string {
     return this.t.localId;
   }
@@ -108,23 +110,39 @@ interface Component {
  * Key → entries, in insertion order. Arrays, not Sets: a warm start files
  * hundreds of thousands of entries into buckets of up to one per document
  * ("n:place:iraq"), and adding an object to a Set (hashing it) was most of
- * the start. Removal scans the bucket, which only an edit or a deletion pays.
+ * the start. A removed entry is only marked dead and skipped, and a bucket
+ * is compacted once half of it is dead: searching a bucket of thousands for
+ * each key of each entity made every edit pay for the hubs.
  */
-type Index = Map<string, Entry[]>;
-
-function addTo(index: Index, key: string, e: Entry): void {
-  const list = index.get(key);
-  if (list) list.push(e);
-  else index.set(key, [e]);
+interface Bucket {
+  list: Entry[];
+  dead: number;
 }
 
-function removeFrom(index: Index, key: string, e: Entry): void {
-  const list = index.get(key);
-  if (!list) return;
-  const i = list.lastIndexOf(e);
-  if (i < 0) return;
-  if (list.length === 1) index.delete(key);
-  else list.splice(i, 1);
+type Index = Map<string, Bucket>;
+
+const NO_ENTRIES: readonly Entry[] = [];
+
+function addTo(index: Index, key: string, e: Entry): void {
+  const bucket = index.get(key);
+  if (bucket) bucket.list.push(e);
+  else index.set(key, { list: [e], dead: 0 });
+}
+
+/** Call after marking `e` dead. */
+function removeFrom(index: Index, key: string): void {
+  const bucket = index.get(key);
+  if (!bucket) return;
+  bucket.dead++;
+  if (bucket.dead * 2 < bucket.list.length) return;
+  const list = bucket.list.filter((x) => x.alive);
+  if (list.length === 0) index.delete(key);
+  else index.set(key, { list, dead: 0 });
+}
+
+/** The entries filed under `key`, dead ones included (callers skip them). */
+function entriesOf(index: Index, key: string): readonly Entry[] {
+  return index.get(key)?.list ?? NO_ENTRIES;
 }
 
 const MAX_ATTACH_DEPTH = 4;
@@ -230,7 +248,8 @@ export class EntityRegistry {
   private walk(workspaceId: string, visit: (m: Entry) => void): void {
     const visited = new Set<Component>();
     const queue: Component[] = [];
-    for (const e of this.byLocalId.get(workspaceId) ?? []) {
+    for (const e of entriesOf(this.byLocalId, workspaceId)) {
+      if (!e.alive) continue;
       const comp = this.component(e);
       if (visited.has(comp)) continue;
       visited.add(comp);
@@ -243,7 +262,8 @@ export class EntityRegistry {
         for (const k of m.provide) {
           if (keys.has(k)) continue;
           keys.add(k);
-          for (const s of this.seekIndex.get(k) ?? []) {
+          for (const s of entriesOf(this.seekIndex, k)) {
+            if (!s.alive) continue;
             const sc = this.component(s);
             if (visited.has(sc)) continue;
             visited.add(sc);
@@ -269,11 +289,12 @@ export class EntityRegistry {
   private detach(doc: string): boolean {
     const old = this.docs.get(doc);
     if (!old) return false;
+    for (const e of old.values()) e.alive = false;
     for (const e of old.values()) {
-      for (const k of e.strong) removeFrom(this.strongIndex, k, e);
-      for (const k of e.provide) removeFrom(this.provideIndex, k, e);
-      for (const s of e.seek) removeFrom(this.seekIndex, s.key, e);
-      removeFrom(this.byLocalId, e.localId, e);
+      for (const k of e.strong) removeFrom(this.strongIndex, k);
+      for (const k of e.provide) removeFrom(this.provideIndex, k);
+      for (const s of e.seek) removeFrom(this.seekIndex, s.key);
+      removeFrom(this.byLocalId, e.localId);
     }
     this.docs.delete(doc);
     return true;
@@ -298,8 +319,8 @@ export class EntityRegistry {
       for (const k of entries[i].strong) {
         if (keys.has(k)) continue;
         keys.add(k);
-        for (const other of this.strongIndex.get(k) ?? []) {
-          if (!seen.has(other)) {
+        for (const other of entriesOf(this.strongIndex, k)) {
+          if (other.alive && !seen.has(other)) {
             seen.add(other);
             entries.push(other);
           }
@@ -335,8 +356,8 @@ export class EntityRegistry {
         tried.add(sig);
         let only: Component | undefined;
         let ambiguous = false;
-        for (const p of this.provideIndex.get(seek.key) ?? []) {
-          if (!seek.accepts(p)) continue;
+        for (const p of entriesOf(this.provideIndex, seek.key)) {
+          if (!p.alive || !seek.accepts(p)) continue;
           const pc = this.component(p);
           if (pc === comp) continue;
           if (only && only !== pc) {

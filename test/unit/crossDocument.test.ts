@@ -90,6 +90,29 @@ describe('crossDocument', () => {
     assert.strictEqual(r.resolve('zzz', 'unknown'), 'unknown');
   });
 
+  it('after many replacements and removals in shared buckets, answers as a registry built from the final documents', () => {
+    const live = new EntityRegistry(nicknames);
+    const docs = (i: number, round: number): EntityCluster[] => {
+      const out = [entity('iraq', 'Iraq', 'country'), entity('zamili', 'Zamili', 'person')];
+      // Half the documents name the full name in some rounds: the bare surname joins it only then.
+      if ((i + round) % 2 === 0) out.push(entity('hakim-al-zamili', 'Hakim al-Zamili', 'person'));
+      if (round === 2 && i === 3) out.push(entity('ali-al-zamili', 'Ali al-Zamili', 'person'));
+      return out;
+    };
+    const names = Array.from({ length: 12 }, (_, i) => `d${i}`);
+    for (let round = 0; round < 3; round++) for (const [i, d] of names.entries()) live.update(d, docs(i, round));
+    for (const d of names.slice(0, 9)) live.remove(d);
+    const fresh = new EntityRegistry(nicknames);
+    for (const [i, d] of names.entries()) if (i >= 9) fresh.update(d, docs(i, 2));
+    for (const d of names.slice(9)) assert.deepStrictEqual([...live.mapping(d)], [...fresh.mapping(d)]);
+    for (const id of ['iraq', 'zamili', 'hakim-al-zamili']) {
+      assert.deepStrictEqual(live.documentsOf(id), fresh.documentsOf(id));
+      assert.deepStrictEqual(live.groupsOf(id), fresh.groupsOf(id));
+    }
+    assert.deepStrictEqual(live.documentsOf('iraq'), ['d10', 'd11', 'd9']);
+    assert.strictEqual(live.has('d0'), false);
+  });
+
   it('lists as members exactly the local entities that resolve to a workspace id, short-form chains included', () => {
     const r = new EntityRegistry(nicknames);
     r.update('a', [

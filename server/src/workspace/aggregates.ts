@@ -45,9 +45,16 @@ interface Posting {
   first: number;
   line: number;
   claimCount: number;
-  /** The first TOP_CLAIMS claims of the document whose speaker is in the group. */
-  claims: ClaimSummary[];
+  /**
+   * The indices of the first TOP_CLAIMS claims of the document whose speaker
+   * is in the group (shown ones only): the claims themselves are read from the
+   * document's summary when a hover asks, not copied into every posting.
+   */
+  claims: number[];
 }
+
+/** The claims of a posting without any: most postings, one shared array. */
+const NO_CLAIMS: readonly number[] = Object.freeze([]);
 
 export interface DocumentCount {
   uri: string;
@@ -73,6 +80,8 @@ export interface EntityStats {
 const byMentions = (a: DocumentCount, b: DocumentCount) => b.mentions - a.mentions || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
 class Group {
+  constructor(readonly key: string) {}
+
   readonly postings = new Map<string, Posting>();
   mentions = 0;
   claims = 0;
@@ -159,8 +168,8 @@ class Group {
 
 export class WorkspaceAggregates {
   private readonly groups = new Map<string, Group>();
-  /** The groups each document contributes to, so that a removal touches only those. */
-  private readonly byDocument = new Map<string, string[]>();
+  /** The groups each document contributes to, so that a removal touches only those (the groups, not their keys: no string per document). */
+  private readonly byDocument = new Map<string, Group[]>();
   private readonly memo = new Map<string, EntityStats>();
   private readonly listMemo = new Map<string, DocumentCount[]>();
   /** Each document's summary, to count again when the claim filter changes (the index holds them anyway). */
@@ -179,23 +188,23 @@ export class WorkspaceAggregates {
   set(uri: string, doc: DocumentSummary | undefined): void {
     this.memo.clear();
     this.listMemo.clear();
-    for (const key of this.byDocument.get(uri) ?? []) {
-      const g = this.groups.get(key);
-      if (!g) continue;
+    for (const g of this.byDocument.get(uri) ?? []) {
       g.set(uri, undefined);
-      if (g.postings.size === 0) this.groups.delete(key);
+      if (g.postings.size === 0 && this.groups.get(g.key) === g) this.groups.delete(g.key);
     }
     this.byDocument.delete(uri);
     this.summaries.delete(uri);
     if (!doc) return;
     this.summaries.set(uri, doc);
-    const postings = contributions(uri, doc, this.filter);
+    const postings = contributions(doc, this.filter);
+    const mine: Group[] = [];
     for (const [key, p] of postings) {
       let g = this.groups.get(key);
-      if (!g) this.groups.set(key, (g = new Group()));
+      if (!g) this.groups.set(key, (g = new Group(key)));
       g.set(uri, p);
+      mine.push(g);
     }
-    this.byDocument.set(uri, [...postings.keys()]);
+    this.byDocument.set(uri, mine);
   }
 
   /** The workspace entity's summary; memoised until the next change. */
@@ -207,7 +216,7 @@ export class WorkspaceAggregates {
         const g = this.groups.get(key);
         if (g) groups.push(g);
       }
-      s = merge(groups);
+      s = merge(groups, this.summaries);
       this.memo.set(workspaceId, s);
     }
     return s;
@@ -240,13 +249,19 @@ export class WorkspaceAggregates {
 }
 
 /** The postings of one document, by group key. */
-function contributions(uri: string, doc: DocumentSummary, filter: ClaimFilter): Map<string, Posting> {
+function contributions(doc: DocumentSummary, filter: ClaimFilter): Map<string, Posting> {
   const out = new Map<string, Posting>();
   const byLocal = new Map<string, Posting>();
   for (const e of doc.entities) {
     const [line, character] = e.first;
     // Positions sort by line, then character; lines of a document never reach 2^20 characters' worth of this key.
-    const p: Posting = { mentions: e.n, first: line * 1048576 + Math.min(character, 1048575), line, claimCount: 0, claims: [] };
+    const p: Posting = {
+      mentions: e.n,
+      first: line * 1048576 + Math.min(character, 1048575),
+      line,
+      claimCount: 0,
+      claims: NO_CLAIMS as number[],
+    };
     out.set(groupKey(e.kind, e.id), p);
     byLocal.set(e.id, p);
   }
@@ -254,12 +269,12 @@ function contributions(uri: string, doc: DocumentSummary, filter: ClaimFilter): 
     const p = c.speaker ? byLocal.get(c.speaker) : undefined;
     if (!p || !filter(c)) return;
     p.claimCount++;
-    if (p.claims.length < TOP_CLAIMS && c.shown) p.claims.push({ uri, index, ...c.shown });
+    if (p.claims.length < TOP_CLAIMS && c.shown) p.claims = p.claims === NO_CLAIMS ? [index] : [...p.claims, index];
   });
   return out;
 }
 
-function merge(groups: Group[]): EntityStats {
+function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>): EntityStats {
   if (groups.length === 1) {
     const g = groups[0];
     return {
@@ -267,7 +282,7 @@ function merge(groups: Group[]): EntityStats {
       mentionCount: g.mentions,
       topDocuments: g.topDocuments(),
       claimCount: g.claims,
-      topClaims: firstClaims(groups, g.claimDocuments()),
+      topClaims: firstClaims(groups, g.claimDocuments(), summaries),
       has: (uri) => g.postings.has(uri),
     };
   }
@@ -281,7 +296,7 @@ function merge(groups: Group[]): EntityStats {
   }
   const has = (uri: string) => groups.some((g) => g.postings.has(uri));
   // Documents in several groups count once: walk all but the largest group.
-  const largest = groups.reduce((a, b) => (b.postings.size > a.postings.size ? b : a), groups[0] ?? new Group());
+  const largest = groups.reduce((a, b) => (b.postings.size > a.postings.size ? b : a), groups[0] ?? new Group(''));
   let documentCount = largest.postings.size;
   const counted = new Set<string>();
   for (const g of groups) {
@@ -318,21 +333,23 @@ function merge(groups: Group[]): EntityStats {
     mentionCount,
     topDocuments: sums.sort(byMentions).slice(0, TOP_DOCUMENTS),
     claimCount,
-    topClaims: firstClaims(groups, [...claimDocs].sort().slice(0, TOP_CLAIMS)),
+    topClaims: firstClaims(groups, [...claimDocs].sort().slice(0, TOP_CLAIMS), summaries),
     has,
   };
 }
 
 /** The first claims of the groups in the documents given (sorted by uri), in document order. */
-function firstClaims(groups: Group[], uris: readonly string[]): ClaimSummary[] {
+function firstClaims(groups: Group[], uris: readonly string[], summaries: ReadonlyMap<string, DocumentSummary>): ClaimSummary[] {
   const out: ClaimSummary[] = [];
   for (const uri of uris) {
-    const here: ClaimSummary[] = [];
-    for (const g of groups) for (const c of g.postings.get(uri)?.claims ?? []) here.push(c);
-    here.sort((a, b) => a.index - b.index);
-    for (const c of here) {
+    const here: number[] = [];
+    for (const g of groups) for (const i of g.postings.get(uri)?.claims ?? NO_CLAIMS) here.push(i);
+    here.sort((a, b) => a - b);
+    const claims = summaries.get(uri)?.claims;
+    for (const index of here) {
       if (out.length >= TOP_CLAIMS) return out;
-      out.push(c);
+      const shown = claims?.[index]?.shown;
+      if (shown) out.push({ uri, index, ...shown });
     }
   }
   return out;

@@ -7,7 +7,7 @@ import { CancelSource, raceCancellation, type CancelToken } from './cancellation
 import { WorkspaceAggregates } from './aggregates';
 import { checkPayload, textHash, type ShardStore } from './cache/shardStore';
 import { readPayload } from './cache/payload';
-import { registryEntities, summarize, type DocumentSummary } from './cache/summary';
+import { internSummary, registryEntities, StringPool, summarize, type DocumentSummary } from './cache/summary';
 
 export interface IndexedDocument {
   readonly uri: string;
@@ -125,6 +125,8 @@ export class DocumentIndex {
   private store: ShardStore | undefined;
   private readonly writes = new Set<Promise<void>>();
   private resident = Infinity;
+  /** One copy of each name for every summary in memory (the store's, so that warm and cold summaries share it). */
+  private pool = new StringPool();
 
   /**
    * @param corrector applies the user's corrections to each new analysis
@@ -143,6 +145,7 @@ export class DocumentIndex {
     if (this.docs.size || this.pending.size) throw new Error('the index is persistent from the start or not at all');
     this.storage = storage;
     this.store = storage.store;
+    this.pool = storage.store?.pool ?? new StringPool();
     this.resident = this.store ? Math.max(1, storage.resident ?? DEFAULT_RESIDENT) : Infinity;
   }
 
@@ -234,7 +237,7 @@ export class DocumentIndex {
     if (hash !== undefined && background && this.service.analyzeToShard && !this.storage.hasCorrections?.(uri)) {
       const shard = await this.service.analyzeToShard(text, token);
       this.stats.analysed++;
-      return { summary: shard.summary, hash, payload: shard.payload, warnings: shard.warnings };
+      return { summary: internSummary(shard.summary, this.pool), hash, payload: shard.payload, warnings: shard.warnings };
     }
     const raw = await this.service.analyze(text, token, background);
     this.stats.analysed++;
@@ -242,7 +245,7 @@ export class DocumentIndex {
   }
 
   private entry(uri: string, version: number, hash: string | undefined, whole: Whole): StoredDocument {
-    return new StoredDocument(uri, version, hash, summarize(whole.analysis, whole.document), whole, this);
+    return new StoredDocument(uri, version, hash, internSummary(summarize(whole.analysis, whole.document), this.pool), whole, this);
   }
 
   private persist(entry: StoredDocument, text: string, raw: DocumentAnalysis): void {

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../../../server/src/analysis/pipeline';
 import { compact } from '../../../server/src/workspace/compact';
 import { ShardStore, textHash } from '../../../server/src/workspace/cache/shardStore';
-import { decodeSummary, encodeSummary, summarize } from '../../../server/src/workspace/cache/summary';
+import { decodeSummary, encodeSummary, internSummary, StringPool, summarize } from '../../../server/src/workspace/cache/summary';
 import { loadResources } from '../../../server/src/workspace/resources';
 import { seedsDir } from '../util';
 
@@ -33,6 +33,16 @@ describe('index shards', () => {
   it('a summary survives its compact encoding exactly', () => {
     assert.ok(summary.entities.length > 0 && summary.claims.length > 0, 'the seed has entities and claims');
     assert.deepStrictEqual(decodeSummary(encodeSummary(summary)), summary);
+  });
+
+  it('a summary from an analysis thread, pooled, is the same summary with its alias lists shared', () => {
+    // A structured clone (what a thread sends) has its own copy of every string and list.
+    const [a, b] = [structuredClone(summary), structuredClone(summary)];
+    const pool = new StringPool();
+    const [x, y] = [internSummary(a, pool), internSummary(b, pool)];
+    assert.deepStrictEqual(x, summary);
+    assert.deepStrictEqual(y, summary);
+    x.entities.forEach((e, i) => assert.strictEqual(e.aliases, y.entities[i].aliases, `aliases of ${e.id} are one list`));
   });
 
   it('round-trips the summary, the text and the analysis', async () => {

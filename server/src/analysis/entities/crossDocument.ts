@@ -41,8 +41,8 @@ interface Seek {
   accepts(provider: Entry): boolean;
 }
 
-interface Entry {
-  doc: string;
+/** What an entity's keys are, derived once from its names and shared by every document that has it. */
+interface Template {
   localId: string;
   kind: EntityKind;
   canonical: string;
@@ -51,10 +51,52 @@ interface Entry {
   givenKey: string | null;
   surnameKey: string;
   personWords: number;
-  mentions: number;
   strong: string[];
   provide: string[];
   seek: Seek[];
+}
+
+/*
+ * One document's entity: its document and count over a shared template. One
+ * class, so every entry has one shape and the hot loops over buckets stay
+ * monomorphic (entries made with Object.create(template) had one hidden class
+ * per template, and each read went through a megamorphic prototype lookup).
+ */
+class Entry {
+  constructor(
+    readonly doc: string,
+    readonly mentions: number,
+    private readonly t: Template,
+  ) {}
+  /** False once its document is replaced or removed: it is then skipped until its buckets are compacted. */
+  alive = true;
+  get localId(): string {
+    return this.t.localId;
+  }
+  get kind(): EntityKind {
+    return this.t.kind;
+  }
+  get canonical(): string {
+    return this.t.canonical;
+  }
+  get given(): string | null {
+    return this.t.given;
+  }
+  get givenKey(): string | null {
+    return this.t.givenKey;
+  }
+  get personWords(): number {
+    return this.t.personWords;
+  }
+  get strong(): readonly string[] {
+    return this.t.strong;
+  }
+  get provide(): readonly string[] {
+    return this.t.provide;
+  }
+  get seek(): readonly Seek[] {
+    return this.t.seek;
+  }
 }
 
 interface Component {
@@ -64,22 +106,43 @@ interface Component {
   rank: number[];
 }
 
-type Index = Map<string, Set<Entry>>;
-
-function addTo(index: Index, key: string, e: Entry): void {
-  let set = index.get(key);
-  if (!set) {
-    set = new Set();
-    index.set(key, set);
-  }
-  set.add(e);
+/*
+ * Key → entries, in insertion order. Arrays, not Sets: a warm start files
+ * hundreds of thousands of entries into buckets of up to one per document
+ * ("n:place:iraq"), and adding an object to a Set (hashing it) was most of
+ * the start. A removed entry is only marked dead and skipped, and a bucket
+ * is compacted once half of it is dead: searching a bucket of thousands for
+ * each key of each entity made every edit pay for the hubs.
+ */
+interface Bucket {
+  list: Entry[];
+  dead: number;
 }
 
-function removeFrom(index: Index, key: string, e: Entry): void {
-  const set = index.get(key);
-  if (!set) return;
-  set.delete(e);
-  if (set.size === 0) index.delete(key);
+type Index = Map<string, Bucket>;
+
+const NO_ENTRIES: readonly Entry[] = [];
+
+function addTo(index: Index, key: string, e: Entry): void {
+  const bucket = index.get(key);
+  if (bucket) bucket.list.push(e);
+  else index.set(key, { list: [e], dead: 0 });
+}
+
+/** Call after marking `e` dead. */
+function removeFrom(index: Index, key: string): void {
+  const bucket = index.get(key);
+  if (!bucket) return;
+  bucket.dead++;
+  if (bucket.dead * 2 < bucket.list.length) return;
+  const list = bucket.list.filter((x) => x.alive);
+  if (list.length === 0) index.delete(key);
+  else index.set(key, { list, dead: 0 });
+}
+
+/** The entries filed under `key`, dead ones included (callers skip them). */
+function entriesOf(index: Index, key: string): readonly Entry[] {
+  return index.get(key)?.list ?? NO_ENTRIES;
 }
 
 const MAX_ATTACH_DEPTH = 4;
@@ -93,7 +156,7 @@ export class EntityRegistry {
 
   private readonly docs = new Map<string, Map<string, Entry>>();
   /** Keys of entities already seen, shared by their entries (see makeEntry). */
-  private readonly templates = new Map<string, Entry>();
+  private readonly templates = new Map<string, Template>();
   private readonly strongIndex: Index = new Map();
   private readonly provideIndex: Index = new Map();
   private readonly seekIndex: Index = new Map();
@@ -185,7 +248,8 @@ export class EntityRegistry {
   private walk(workspaceId: string, visit: (m: Entry) => void): void {
     const visited = new Set<Component>();
     const queue: Component[] = [];
-    for (const e of this.byLocalId.get(workspaceId) ?? []) {
+    for (const e of entriesOf(this.byLocalId, workspaceId)) {
+      if (!e.alive) continue;
       const comp = this.component(e);
       if (visited.has(comp)) continue;
       visited.add(comp);
@@ -198,7 +262,8 @@ export class EntityRegistry {
         for (const k of m.provide) {
           if (keys.has(k)) continue;
           keys.add(k);
-          for (const s of this.seekIndex.get(k) ?? []) {
+          for (const s of entriesOf(this.seekIndex, k)) {
+            if (!s.alive) continue;
             const sc = this.component(s);
             if (visited.has(sc)) continue;
             visited.add(sc);
@@ -224,11 +289,12 @@ export class EntityRegistry {
   private detach(doc: string): boolean {
     const old = this.docs.get(doc);
     if (!old) return false;
+    for (const e of old.values()) e.alive = false;
     for (const e of old.values()) {
-      for (const k of e.strong) removeFrom(this.strongIndex, k, e);
-      for (const k of e.provide) removeFrom(this.provideIndex, k, e);
-      for (const s of e.seek) removeFrom(this.seekIndex, s.key, e);
-      removeFrom(this.byLocalId, e.localId, e);
+      for (const k of e.strong) removeFrom(this.strongIndex, k);
+      for (const k of e.provide) removeFrom(this.provideIndex, k);
+      for (const s of e.seek) removeFrom(this.seekIndex, s.key);
+      removeFrom(this.byLocalId, e.localId);
     }
     this.docs.delete(doc);
     return true;
@@ -253,8 +319,8 @@ export class EntityRegistry {
       for (const k of entries[i].strong) {
         if (keys.has(k)) continue;
         keys.add(k);
-        for (const other of this.strongIndex.get(k) ?? []) {
-          if (!seen.has(other)) {
+        for (const other of entriesOf(this.strongIndex, k)) {
+          if (other.alive && !seen.has(other)) {
             seen.add(other);
             entries.push(other);
           }
@@ -290,8 +356,8 @@ export class EntityRegistry {
         tried.add(sig);
         let only: Component | undefined;
         let ambiguous = false;
-        for (const p of this.provideIndex.get(seek.key) ?? []) {
-          if (!seek.accepts(p)) continue;
+        for (const p of entriesOf(this.provideIndex, seek.key)) {
+          if (!p.alive || !seek.accepts(p)) continue;
           const pc = this.component(p);
           if (pc === comp) continue;
           if (only && only !== pc) {
@@ -335,21 +401,21 @@ const MAX_TEMPLATES = 200_000;
  * derived once and their arrays shared by every entry (nothing changes them
  * after they are made), which keeps a large workspace's registry small.
  */
-function makeEntry(doc: string, cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>, templates: Map<string, Entry>): Entry {
+function makeEntry(doc: string, cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>, templates: Map<string, Template>): Entry {
   const sig = `${cluster.kind}\u0000${cluster.type}\u0000${cluster.id}\u0000${cluster.canonical}\u0000${cluster.aliases.join('\u0001')}`;
   let template = templates.get(sig);
   if (!template) {
     if (templates.size >= MAX_TEMPLATES) templates.clear();
-    template = buildEntry(cluster, nicknames);
+    template = buildTemplate(cluster, nicknames);
     templates.set(sig, template);
   }
-  return { ...template, doc, mentions: cluster.mentions.length };
+  // Only what differs per document is the entry's own (a copy of the template's fields for every
+  // entity of every document was most of a large registry).
+  return new Entry(doc, cluster.mentions.length, template);
 }
 
-function buildEntry(cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>): Entry {
-  const doc = '';
-  const e: Entry = {
-    doc,
+function buildTemplate(cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>): Template {
+  const e: Template = {
     localId: cluster.id,
     kind: cluster.kind,
     canonical: cluster.canonical,
@@ -357,7 +423,6 @@ function buildEntry(cluster: RegistryEntity, nicknames: ReadonlyMap<string, stri
     givenKey: null,
     surnameKey: '',
     personWords: 0,
-    mentions: cluster.mentions.length,
     strong: [`id:${cluster.kind}:${cluster.id}`],
     provide: [],
     seek: [],

@@ -51,8 +51,8 @@ export interface ShardContent {
 
 export class ShardStore {
   readonly dir: string;
-  /** Names shared by the summaries this store reads. */
-  private readonly pool = new StringPool();
+  /** Names shared by the summaries this store reads (and, through the index, by those the analysis threads make). */
+  readonly pool = new StringPool();
 
   constructor(
     cacheDir: string,

@@ -176,11 +176,51 @@ export function decodeSummary(json: string, pool = new StringPool()): DocumentSu
     if (score !== -1) claim.score = score;
     if (row.length === 8) {
       if (!isNat(start) || !isNat(line) || (cue !== 0 && !isStr(cue)) || !isStr(text)) return undefined;
-      claim.shown = { start, line, cue: cue === 0 ? null : cue, text };
+      claim.shown = { start, line, cue: cue === 0 ? null : pool.string(cue), text };
     }
     claims.push(claim);
   }
   return { length: data[0], entities, claims };
+}
+
+/**
+ * The summary with its names, types and alias lists from the pool: a summary
+ * made by an analysis thread arrives with its own copy of every string
+ * (structured clone), and 10,000 copies of "Iraq" or "organization" are most
+ * of what a cold index holds in memory. Claim texts are kept as they are
+ * (they rarely recur). The pool's `first` tuples are shared too.
+ */
+export function internSummary(s: DocumentSummary, pool: StringPool): DocumentSummary {
+  return {
+    length: s.length,
+    entities: s.entities.map((e) => {
+      const entity: SummaryEntity = {
+        id: pool.string(e.id),
+        canonical: pool.string(e.canonical),
+        // The literals, not the copies: they are the same few strings in every summary.
+        kind: e.kind === 'actor' ? 'actor' : 'place',
+        type: pool.string(e.type) as EntityType,
+        aliases: pool.list(e.aliases),
+        n: e.n,
+        first: e.first,
+      };
+      if (e.place) {
+        entity.place = { name: pool.string(e.place.name), country: pool.string(e.place.country) };
+        if (e.place.admin1 !== undefined) entity.place.admin1 = pool.string(e.place.admin1);
+      }
+      return entity;
+    }),
+    claims: s.claims.map((c) => {
+      const claim: SummaryClaim = {
+        speaker: c.speaker === null ? null : pool.string(c.speaker),
+        source: c.source === null ? null : pool.string(c.source),
+        section: c.section === 'comments' ? 'comments' : 'article',
+      };
+      if (c.score !== undefined) claim.score = c.score;
+      if (c.shown) claim.shown = { ...c.shown, cue: c.shown.cue === null ? null : pool.string(c.shown.cue) };
+      return claim;
+    }),
+  };
 }
 
 interface Positions {

@@ -19,6 +19,8 @@
 //   DOSSIER_E2E_ONLY_PACKAGED=1 only the packaged extension
 //   DOSSIER_E2E_KEEP=1       keep the temp dir (logs, workspace copy)
 //   DOSSIER_E2E_UPDATE_DOCS=1 copy the UI screenshots to docs/*.png
+//   DOSSIER_E2E_THEME        a colour theme for the run ("Default Dark Modern", "Default High Contrast"…),
+//                            to look at the screenshots in dark and high-contrast themes
 //   DOSSIER_E2E_GREP         run only the in-host tests whose title matches
 //   DOSSIER_E2E_CACHE        install dir (default ~/.cache/dossier-e2e)
 //   DOSSIER_E2E_EXTENSION_PATH / DOSSIER_E2E_TESTS_PATH / DOSSIER_E2E_WORKSPACE
@@ -118,7 +120,7 @@ async function runDevelopmentBuild(browser, tmp) {
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
   makeWritable(workspace); // the fixtures are read-only; tests may write sidecar files
   const userDataDir = path.join(tmp, 'user');
-  writeUserSettings(userDataDir);
+  writeUserSettings(userDataDir, env.DOSSIER_E2E_THEME ? { 'workbench.colorTheme': env.DOSSIER_E2E_THEME } : {});
   const resultsFile = path.join(tmp, 'results.json');
   const serverLog = path.join(resultsDir, 'code-server.log');
   fs.rmSync(serverLog, { force: true });

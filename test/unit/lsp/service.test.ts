@@ -53,6 +53,16 @@ describe('language service (in memory)', function () {
       });
     });
 
+    it('quotes an excerpt once: a sentence that opens with its own quotation mark gets no second one', async () => {
+      const text = 'Troops gather near Mosul\n\n"We will enter Mosul soon," Iraqi lawmaker Hakim al-Zamili said.\n';
+      const ws = await inMemoryWorkspace({ [A]: text });
+      const at = text.indexOf('Hakim');
+      const h = await ws.service.hover({ textDocument: { uri: A }, position: { line: 2, character: at - text.indexOf('"') + 2 } }, NEVER);
+      const value = h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+      assert.match(value, /\*Iraqi lawmaker\* — "We will enter Mosul soon," Iraqi lawmaker Hakim al-Zamili said\./);
+      assert.doesNotMatch(value, /“"/);
+    });
+
     it('on a nationality adjective: the country', async () => {
       const { ws } = await workspace(mark('Troops', 0));
       const { position } = withCursor('Ir$$CURSOR$$aqi forces');

@@ -73,7 +73,7 @@ function actorHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: E
   let lines = [header(entity)];
   for (const d of entity.descriptions.slice(0, MAX_DESCRIPTIONS)) {
     const sentence = doc.document.getText().slice(d.sentence.start, d.sentence.end);
-    lines.push(`*${escapeMarkdown(truncate(d.text, 160))}* — “${escapeMarkdown(truncate(sentence, 200))}”`);
+    lines.push(`*${escapeMarkdown(truncate(d.text, 160))}* — ${quoted(escapeMarkdown(truncate(sentence, 200)))}`);
   }
   lines = lines.concat(aliasLine(entity), mentionLines(entities, doc, entity));
   const stats = entities.stats(entities.workspaceId(doc.uri, entity.id));
@@ -158,7 +158,12 @@ function claimHover(doc: IndexedDocument, claim: Claim, tags: string[]): string 
   if (claim.cue) lines.push(`Cue: “${escapeMarkdown(label(claim.cue.text))}”`);
   lines.push(`Hedges: ${claim.hedges.length ? claim.hedges.map((h) => escapeMarkdown(label(h))).join(', ') : 'none'}`);
   if (claim.score !== undefined) lines.push(`Confidence: ${Math.round(claimScore(claim) * 100)} %`);
-  lines.push(`Content: “${escapeMarkdown(truncate(claim.text, 300))}”`);
+  lines.push(`Content: ${quoted(escapeMarkdown(truncate(claim.text, 300)))}`);
   lines = lines.concat(tagLine(tags));
   return lines.join('\n\n');
+}
+
+/** An excerpt in quotation marks, unless it opens with its own (a sentence that starts with a quote). */
+function quoted(excerpt: string): string {
+  return /^["“‘'«]/.test(excerpt) ? excerpt : `“${excerpt}”`;
 }

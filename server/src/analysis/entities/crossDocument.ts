@@ -99,11 +99,34 @@ class Entry {
   }
 }
 
-interface Component {
+/** When a key's bucket last changed (a tick of the registry's clock); one per key and index, never dropped. */
+interface Stamp {
+  changed: number;
+}
+
+/**
+ * What a cached answer read: the buckets (their stamps) and the clock when it
+ * was computed. It stays right while none of those buckets changed, so an
+ * update costs only the answers that read its keys.
+ */
+interface Deps {
+  read: Set<Stamp>;
+  at: number;
+}
+
+interface Component extends Deps {
   entries: Entry[];
   id: string;
   /** Rank of the best name, so links only ever point to a more complete entity (no cycles). */
   rank: number[];
+}
+
+interface Target extends Deps {
+  id: string;
+}
+
+interface Groups extends Deps {
+  groups: readonly string[];
 }
 
 /*
@@ -119,33 +142,27 @@ interface Bucket {
   dead: number;
 }
 
-type Index = Map<string, Bucket>;
+interface Index {
+  buckets: Map<string, Bucket>;
+  /** Kept after a bucket empties: an answer that read an empty key must see it filled. */
+  stamps: Map<string, Stamp>;
+}
 
 const NO_ENTRIES: readonly Entry[] = [];
 
-function addTo(index: Index, key: string, e: Entry): void {
-  const bucket = index.get(key);
-  if (bucket) bucket.list.push(e);
-  else index.set(key, { list: [e], dead: 0 });
+function newIndex(): Index {
+  return { buckets: new Map(), stamps: new Map() };
 }
 
-/** Call after marking `e` dead. */
-function removeFrom(index: Index, key: string): void {
-  const bucket = index.get(key);
-  if (!bucket) return;
-  bucket.dead++;
-  if (bucket.dead * 2 < bucket.list.length) return;
-  const list = bucket.list.filter((x) => x.alive);
-  if (list.length === 0) index.delete(key);
-  else index.set(key, { list, dead: 0 });
-}
-
-/** The entries filed under `key`, dead ones included (callers skip them). */
-function entriesOf(index: Index, key: string): readonly Entry[] {
-  return index.get(key)?.list ?? NO_ENTRIES;
+function stampOf(index: Index, key: string): Stamp {
+  let stamp = index.stamps.get(key);
+  if (!stamp) index.stamps.set(key, (stamp = { changed: 0 }));
+  return stamp;
 }
 
 const MAX_ATTACH_DEPTH = 4;
+/** Entities whose groups are memoised, at most: past it the memo starts again (it is only a shortcut). */
+const MAX_GROUPS = 10_000;
 
 export class EntityRegistry {
   /**
@@ -157,16 +174,19 @@ export class EntityRegistry {
   private readonly docs = new Map<string, Map<string, Entry>>();
   /** Keys of entities already seen, shared by their entries (see makeEntry). */
   private readonly templates = new Map<string, Template>();
-  private readonly strongIndex: Index = new Map();
-  private readonly provideIndex: Index = new Map();
-  private readonly seekIndex: Index = new Map();
-  private readonly byLocalId: Index = new Map();
-  /** Memoised per generation; any change starts a new one in O(1). */
-  private components = new Map<Entry, Component>();
-  private resolved = new Map<Entry, string>();
+  private readonly strongIndex = newIndex();
+  private readonly provideIndex = newIndex();
+  private readonly seekIndex = newIndex();
+  private readonly byLocalId = newIndex();
+  /** Ticks once per change of a bucket (see Deps). */
+  private clock = 0;
+  /** The buckets read by the answer being computed, or null when none is. */
+  private reading: Set<Stamp> | null = null;
+  /** Memoised while the buckets they read are unchanged (see Deps); a dead entry's is dropped with it. */
+  private readonly components = new Map<Entry, Component>();
   /** Where a component's short forms lead, once per component: a hub such as Iraq has thousands of entries. */
-  private targets = new Map<Component, Component>();
-  private groups = new Map<string, readonly string[]>();
+  private readonly targets = new WeakMap<Component, Target>();
+  private readonly groups = new Map<string, Groups>();
 
   /** Replaces the entities of `doc`. */
   update(doc: string, entities: readonly RegistryEntity[]): void {
@@ -175,17 +195,16 @@ export class EntityRegistry {
     for (const cluster of entities) {
       const e = makeEntry(doc, cluster, this.nicknames, this.templates);
       map.set(e.localId, e);
-      for (const k of e.strong) addTo(this.strongIndex, k, e);
-      for (const k of e.provide) addTo(this.provideIndex, k, e);
-      for (const s of e.seek) addTo(this.seekIndex, s.key, e);
-      addTo(this.byLocalId, e.localId, e);
+      for (const k of e.strong) this.addTo(this.strongIndex, k, e);
+      for (const k of e.provide) this.addTo(this.provideIndex, k, e);
+      for (const s of e.seek) this.addTo(this.seekIndex, s.key, e);
+      this.addTo(this.byLocalId, e.localId, e);
     }
     this.docs.set(doc, map);
-    this.invalidate();
   }
 
   remove(doc: string): void {
-    if (this.detach(doc)) this.invalidate();
+    this.detach(doc);
   }
 
   has(doc: string): boolean {
@@ -196,18 +215,16 @@ export class EntityRegistry {
   resolve(doc: string, localId: string): string {
     const e = this.docs.get(doc)?.get(localId);
     if (!e) return localId;
-    let id = this.resolved.get(e);
-    if (id === undefined) {
-      const comp = this.component(e);
-      let target = this.targets.get(comp);
-      if (!target) {
-        target = this.target(comp);
-        this.targets.set(comp, target);
-      }
-      id = target.id;
-      this.resolved.set(e, id);
+    const comp = this.component(e);
+    let target = this.targets.get(comp);
+    if (target && this.valid(target)) this.reuse(target);
+    else {
+      const outer = this.begin();
+      const id = this.target(comp).id;
+      target = { id, ...this.end(outer) };
+      this.targets.set(comp, target);
     }
-    return id;
+    return target.id;
   }
 
   /**
@@ -234,21 +251,23 @@ export class EntityRegistry {
    * documents then costs a map lookup, not a walk of 8,000 entries.
    */
   groupsOf(workspaceId: string): readonly string[] {
-    let groups = this.groups.get(workspaceId);
-    if (!groups) {
-      const seen = new Set<string>();
-      this.walk(workspaceId, (m) => seen.add(groupKey(m.kind, m.localId)));
-      groups = [...seen].sort();
-      this.groups.set(workspaceId, groups);
-    }
-    return groups;
+    let cached = this.groups.get(workspaceId);
+    if (cached && this.valid(cached)) return cached.groups;
+    const outer = this.begin();
+    const seen = new Set<string>();
+    this.walk(workspaceId, (m) => seen.add(groupKey(m.kind, m.localId)));
+    const groups = [...seen].sort();
+    cached = { groups: cached && sameList(cached.groups, groups) ? cached.groups : groups, ...this.end(outer) };
+    if (this.groups.size >= MAX_GROUPS) this.groups.clear();
+    this.groups.set(workspaceId, cached);
+    return cached.groups;
   }
 
   /** Visits every entry of the workspace entity: its component and the components whose short forms lead to it. */
   private walk(workspaceId: string, visit: (m: Entry) => void): void {
     const visited = new Set<Component>();
     const queue: Component[] = [];
-    for (const e of entriesOf(this.byLocalId, workspaceId)) {
+    for (const e of this.entriesOf(this.byLocalId, workspaceId)) {
       if (!e.alive) continue;
       const comp = this.component(e);
       if (visited.has(comp)) continue;
@@ -262,7 +281,7 @@ export class EntityRegistry {
         for (const k of m.provide) {
           if (keys.has(k)) continue;
           keys.add(k);
-          for (const s of entriesOf(this.seekIndex, k)) {
+          for (const s of this.entriesOf(this.seekIndex, k)) {
             if (!s.alive) continue;
             const sc = this.component(s);
             if (visited.has(sc)) continue;
@@ -291,26 +310,75 @@ export class EntityRegistry {
     if (!old) return false;
     for (const e of old.values()) e.alive = false;
     for (const e of old.values()) {
-      for (const k of e.strong) removeFrom(this.strongIndex, k);
-      for (const k of e.provide) removeFrom(this.provideIndex, k);
-      for (const s of e.seek) removeFrom(this.seekIndex, s.key);
-      removeFrom(this.byLocalId, e.localId);
+      for (const k of e.strong) this.removeFrom(this.strongIndex, k);
+      for (const k of e.provide) this.removeFrom(this.provideIndex, k);
+      for (const s of e.seek) this.removeFrom(this.seekIndex, s.key);
+      this.removeFrom(this.byLocalId, e.localId);
+      this.components.delete(e);
     }
     this.docs.delete(doc);
     return true;
   }
 
-  private invalidate(): void {
-    if (this.components.size > 0) this.components = new Map();
-    if (this.resolved.size > 0) this.resolved = new Map();
-    if (this.targets.size > 0) this.targets = new Map();
-    if (this.groups.size > 0) this.groups = new Map();
+  private addTo(index: Index, key: string, e: Entry): void {
+    stampOf(index, key).changed = ++this.clock;
+    const bucket = index.buckets.get(key);
+    if (bucket) bucket.list.push(e);
+    else index.buckets.set(key, { list: [e], dead: 0 });
+  }
+
+  /** Call after marking `e` dead. */
+  private removeFrom(index: Index, key: string): void {
+    stampOf(index, key).changed = ++this.clock;
+    const bucket = index.buckets.get(key);
+    if (!bucket) return;
+    bucket.dead++;
+    if (bucket.dead * 2 < bucket.list.length) return;
+    const list = bucket.list.filter((x) => x.alive);
+    if (list.length === 0) index.buckets.delete(key);
+    else index.buckets.set(key, { list, dead: 0 });
+  }
+
+  /** The entries filed under `key`, dead ones included (callers skip them); the answer being computed depends on them. */
+  private entriesOf(index: Index, key: string): readonly Entry[] {
+    this.reading?.add(stampOf(index, key));
+    return index.buckets.get(key)?.list ?? NO_ENTRIES;
+  }
+
+  /** Whether none of the buckets a cached answer read has changed since. */
+  private valid(d: Deps): boolean {
+    for (const s of d.read) if (s.changed > d.at) return false;
+    return true;
+  }
+
+  /** A cached answer used inside another's computation: the outer one read the same buckets. */
+  private reuse(d: Deps): void {
+    const reading = this.reading;
+    if (reading) for (const s of d.read) reading.add(s);
+  }
+
+  /** Starts recording the buckets an answer reads; returns the outer recording to give to end(). */
+  private begin(): Set<Stamp> | null {
+    const outer = this.reading;
+    this.reading = new Set();
+    return outer;
+  }
+
+  private end(outer: Set<Stamp> | null): Deps {
+    const read = this.reading ?? new Set<Stamp>();
+    this.reading = outer;
+    if (outer) for (const s of read) outer.add(s);
+    return { read, at: this.clock };
   }
 
   /** Entries joined to `start` by strong keys. */
   private component(start: Entry): Component {
     const cached = this.components.get(start);
-    if (cached) return cached;
+    if (cached && this.valid(cached)) {
+      this.reuse(cached);
+      return cached;
+    }
+    const outer = this.begin();
     const entries: Entry[] = [start];
     const seen = new Set<Entry>([start]);
     // Each key's bucket is walked once: thousands of entries share "iraq".
@@ -319,7 +387,7 @@ export class EntityRegistry {
       for (const k of entries[i].strong) {
         if (keys.has(k)) continue;
         keys.add(k);
-        for (const other of entriesOf(this.strongIndex, k)) {
+        for (const other of this.entriesOf(this.strongIndex, k)) {
           if (other.alive && !seen.has(other)) {
             seen.add(other);
             entries.push(other);
@@ -328,7 +396,7 @@ export class EntityRegistry {
       }
     }
     const best = bestEntry(entries);
-    const comp: Component = { entries, id: best.entry.localId, rank: [...best.score, 0] };
+    const comp: Component = { entries, id: best.entry.localId, rank: [...best.score, 0], ...this.end(outer) };
     for (const e of entries) this.components.set(e, comp);
     return comp;
   }
@@ -356,7 +424,7 @@ export class EntityRegistry {
         tried.add(sig);
         let only: Component | undefined;
         let ambiguous = false;
-        for (const p of entriesOf(this.provideIndex, seek.key)) {
+        for (const p of this.entriesOf(this.provideIndex, seek.key)) {
           if (!p.alive || !seek.accepts(p)) continue;
           const pc = this.component(p);
           if (pc === comp) continue;
@@ -373,6 +441,10 @@ export class EntityRegistry {
     }
     return found;
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The key of the group of a document-local entity: its kind and local id (see EntityRegistry.groupsOf). */

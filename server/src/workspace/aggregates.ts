@@ -213,7 +213,7 @@ export class WorkspaceAggregates {
     this.byDocument.set(uri, mine);
   }
 
-  /** The workspace entity's summary; memoised until the next change. */
+  /** The workspace entity's summary; memoised while its groups are unchanged. */
   stats(workspaceId: string): EntityStats {
     const keys = this.registry.groupsOf(workspaceId);
     const cached = this.memo.get(workspaceId);

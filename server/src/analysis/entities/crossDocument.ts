@@ -1,4 +1,5 @@
 import type { EntityCluster, EntityKind } from '../types';
+import { BucketIndex, ReadTracker, type Deps } from './buckets';
 import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbreviation, nameKey, parsePersonName } from './names';
 
 /*
@@ -16,8 +17,8 @@ import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbrevia
  *    both Atheel and Osama al-Nujaifi.
  *
  * Pure: no I/O. Updates touch only the changed document's entries and the
- * key buckets they sit in; resolution is lazy and memoised until the next
- * change.
+ * key buckets they sit in; resolution is lazy, and its answers are memoised
+ * while the buckets they read are unchanged (buckets.ts).
  */
 
 /** What the registry reads of a document's entity (a summary of one is enough). */
@@ -99,21 +100,6 @@ class Entry {
   }
 }
 
-/** When a key's bucket last changed (a tick of the registry's clock); one per key and index, never dropped. */
-interface Stamp {
-  changed: number;
-}
-
-/**
- * What a cached answer read: the buckets (their stamps) and the clock when it
- * was computed. It stays right while none of those buckets changed, so an
- * update costs only the answers that read its keys.
- */
-interface Deps {
-  read: Set<Stamp>;
-  at: number;
-}
-
 interface Component extends Deps {
   entries: Entry[];
   id: string;
@@ -127,37 +113,6 @@ interface Target extends Deps {
 
 interface Groups extends Deps {
   groups: readonly string[];
-}
-
-/*
- * Key → entries, in insertion order. Arrays, not Sets: a warm start files
- * hundreds of thousands of entries into buckets of up to one per document
- * ("n:place:iraq"), and adding an object to a Set (hashing it) was most of
- * the start. A removed entry is only marked dead and skipped, and a bucket
- * is compacted once half of it is dead: searching a bucket of thousands for
- * each key of each entity made every edit pay for the hubs.
- */
-interface Bucket {
-  list: Entry[];
-  dead: number;
-}
-
-interface Index {
-  buckets: Map<string, Bucket>;
-  /** Kept after a bucket empties: an answer that read an empty key must see it filled. */
-  stamps: Map<string, Stamp>;
-}
-
-const NO_ENTRIES: readonly Entry[] = [];
-
-function newIndex(): Index {
-  return { buckets: new Map(), stamps: new Map() };
-}
-
-function stampOf(index: Index, key: string): Stamp {
-  let stamp = index.stamps.get(key);
-  if (!stamp) index.stamps.set(key, (stamp = { changed: 0 }));
-  return stamp;
 }
 
 const MAX_ATTACH_DEPTH = 4;
@@ -174,14 +129,11 @@ export class EntityRegistry {
   private readonly docs = new Map<string, Map<string, Entry>>();
   /** Keys of entities already seen, shared by their entries (see makeEntry). */
   private readonly templates = new Map<string, Template>();
-  private readonly strongIndex = newIndex();
-  private readonly provideIndex = newIndex();
-  private readonly seekIndex = newIndex();
-  private readonly byLocalId = newIndex();
-  /** Ticks once per change of a bucket (see Deps). */
-  private clock = 0;
-  /** The buckets read by the answer being computed, or null when none is. */
-  private reading: Set<Stamp> | null = null;
+  private readonly reads = new ReadTracker();
+  private readonly strongIndex = new BucketIndex<Entry>(this.reads);
+  private readonly provideIndex = new BucketIndex<Entry>(this.reads);
+  private readonly seekIndex = new BucketIndex<Entry>(this.reads);
+  private readonly byLocalId = new BucketIndex<Entry>(this.reads);
   /** Memoised while the buckets they read are unchanged (see Deps); a dead entry's is dropped with it. */
   private readonly components = new Map<Entry, Component>();
   /** Where a component's short forms lead, once per component: a hub such as Iraq has thousands of entries. */
@@ -195,10 +147,10 @@ export class EntityRegistry {
     for (const cluster of entities) {
       const e = makeEntry(doc, cluster, this.nicknames, this.templates);
       map.set(e.localId, e);
-      for (const k of e.strong) this.addTo(this.strongIndex, k, e);
-      for (const k of e.provide) this.addTo(this.provideIndex, k, e);
-      for (const s of e.seek) this.addTo(this.seekIndex, s.key, e);
-      this.addTo(this.byLocalId, e.localId, e);
+      for (const k of e.strong) this.strongIndex.add(k, e);
+      for (const k of e.provide) this.provideIndex.add(k, e);
+      for (const s of e.seek) this.seekIndex.add(s.key, e);
+      this.byLocalId.add(e.localId, e);
     }
     this.docs.set(doc, map);
   }
@@ -217,11 +169,11 @@ export class EntityRegistry {
     if (!e) return localId;
     const comp = this.component(e);
     let target = this.targets.get(comp);
-    if (target && this.valid(target)) this.reuse(target);
+    if (target && this.reads.valid(target)) this.reads.reuse(target);
     else {
-      const outer = this.begin();
+      const outer = this.reads.begin();
       const id = this.target(comp).id;
-      target = { id, ...this.end(outer) };
+      target = { id, ...this.reads.end(outer) };
       this.targets.set(comp, target);
     }
     return target.id;
@@ -247,17 +199,17 @@ export class EntityRegistry {
    * The (kind, local id) groups that make up the workspace entity, as
    * `groupKey` strings: every entry with one kind and local id is in one
    * component (the `id:` strong key), so these groups partition the entity's
-   * members. Memoised until the next change: a hover on a name in 8,000
-   * documents then costs a map lookup, not a walk of 8,000 entries.
+   * members. Memoised while the buckets read are unchanged: a hover on a
+   * name in 8,000 documents then costs a few checks, not a walk of 8,000 entries.
    */
   groupsOf(workspaceId: string): readonly string[] {
     let cached = this.groups.get(workspaceId);
-    if (cached && this.valid(cached)) return cached.groups;
-    const outer = this.begin();
+    if (cached && this.reads.valid(cached)) return cached.groups;
+    const outer = this.reads.begin();
     const seen = new Set<string>();
     this.walk(workspaceId, (m) => seen.add(groupKey(m.kind, m.localId)));
     const groups = [...seen].sort();
-    cached = { groups: cached && sameList(cached.groups, groups) ? cached.groups : groups, ...this.end(outer) };
+    cached = { groups: cached && sameList(cached.groups, groups) ? cached.groups : groups, ...this.reads.end(outer) };
     if (this.groups.size >= MAX_GROUPS) this.groups.clear();
     this.groups.set(workspaceId, cached);
     return cached.groups;
@@ -267,7 +219,7 @@ export class EntityRegistry {
   private walk(workspaceId: string, visit: (m: Entry) => void): void {
     const visited = new Set<Component>();
     const queue: Component[] = [];
-    for (const e of this.entriesOf(this.byLocalId, workspaceId)) {
+    for (const e of this.byLocalId.entries(workspaceId)) {
       if (!e.alive) continue;
       const comp = this.component(e);
       if (visited.has(comp)) continue;
@@ -281,7 +233,7 @@ export class EntityRegistry {
         for (const k of m.provide) {
           if (keys.has(k)) continue;
           keys.add(k);
-          for (const s of this.entriesOf(this.seekIndex, k)) {
+          for (const s of this.seekIndex.entries(k)) {
             if (!s.alive) continue;
             const sc = this.component(s);
             if (visited.has(sc)) continue;
@@ -310,75 +262,24 @@ export class EntityRegistry {
     if (!old) return false;
     for (const e of old.values()) e.alive = false;
     for (const e of old.values()) {
-      for (const k of e.strong) this.removeFrom(this.strongIndex, k);
-      for (const k of e.provide) this.removeFrom(this.provideIndex, k);
-      for (const s of e.seek) this.removeFrom(this.seekIndex, s.key);
-      this.removeFrom(this.byLocalId, e.localId);
+      for (const k of e.strong) this.strongIndex.remove(k);
+      for (const k of e.provide) this.provideIndex.remove(k);
+      for (const s of e.seek) this.seekIndex.remove(s.key);
+      this.byLocalId.remove(e.localId);
       this.components.delete(e);
     }
     this.docs.delete(doc);
     return true;
   }
 
-  private addTo(index: Index, key: string, e: Entry): void {
-    stampOf(index, key).changed = ++this.clock;
-    const bucket = index.buckets.get(key);
-    if (bucket) bucket.list.push(e);
-    else index.buckets.set(key, { list: [e], dead: 0 });
-  }
-
-  /** Call after marking `e` dead. */
-  private removeFrom(index: Index, key: string): void {
-    stampOf(index, key).changed = ++this.clock;
-    const bucket = index.buckets.get(key);
-    if (!bucket) return;
-    bucket.dead++;
-    if (bucket.dead * 2 < bucket.list.length) return;
-    const list = bucket.list.filter((x) => x.alive);
-    if (list.length === 0) index.buckets.delete(key);
-    else index.buckets.set(key, { list, dead: 0 });
-  }
-
-  /** The entries filed under `key`, dead ones included (callers skip them); the answer being computed depends on them. */
-  private entriesOf(index: Index, key: string): readonly Entry[] {
-    this.reading?.add(stampOf(index, key));
-    return index.buckets.get(key)?.list ?? NO_ENTRIES;
-  }
-
-  /** Whether none of the buckets a cached answer read has changed since. */
-  private valid(d: Deps): boolean {
-    for (const s of d.read) if (s.changed > d.at) return false;
-    return true;
-  }
-
-  /** A cached answer used inside another's computation: the outer one read the same buckets. */
-  private reuse(d: Deps): void {
-    const reading = this.reading;
-    if (reading) for (const s of d.read) reading.add(s);
-  }
-
-  /** Starts recording the buckets an answer reads; returns the outer recording to give to end(). */
-  private begin(): Set<Stamp> | null {
-    const outer = this.reading;
-    this.reading = new Set();
-    return outer;
-  }
-
-  private end(outer: Set<Stamp> | null): Deps {
-    const read = this.reading ?? new Set<Stamp>();
-    this.reading = outer;
-    if (outer) for (const s of read) outer.add(s);
-    return { read, at: this.clock };
-  }
-
   /** Entries joined to `start` by strong keys. */
   private component(start: Entry): Component {
     const cached = this.components.get(start);
-    if (cached && this.valid(cached)) {
-      this.reuse(cached);
+    if (cached && this.reads.valid(cached)) {
+      this.reads.reuse(cached);
       return cached;
     }
-    const outer = this.begin();
+    const outer = this.reads.begin();
     const entries: Entry[] = [start];
     const seen = new Set<Entry>([start]);
     // Each key's bucket is walked once: thousands of entries share "iraq".
@@ -387,7 +288,7 @@ export class EntityRegistry {
       for (const k of entries[i].strong) {
         if (keys.has(k)) continue;
         keys.add(k);
-        for (const other of this.entriesOf(this.strongIndex, k)) {
+        for (const other of this.strongIndex.entries(k)) {
           if (other.alive && !seen.has(other)) {
             seen.add(other);
             entries.push(other);
@@ -396,7 +297,7 @@ export class EntityRegistry {
       }
     }
     const best = bestEntry(entries);
-    const comp: Component = { entries, id: best.entry.localId, rank: [...best.score, 0], ...this.end(outer) };
+    const comp: Component = { entries, id: best.entry.localId, rank: [...best.score, 0], ...this.reads.end(outer) };
     for (const e of entries) this.components.set(e, comp);
     return comp;
   }
@@ -424,7 +325,7 @@ export class EntityRegistry {
         tried.add(sig);
         let only: Component | undefined;
         let ambiguous = false;
-        for (const p of this.entriesOf(this.provideIndex, seek.key)) {
+        for (const p of this.provideIndex.entries(seek.key)) {
           if (!p.alive || !seek.accepts(p)) continue;
           const pc = this.component(p);
           if (pc === comp) continue;

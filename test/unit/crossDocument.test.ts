@@ -113,6 +113,48 @@ describe('crossDocument', () => {
     assert.strictEqual(live.has('d0'), false);
   });
 
+  it('with queries between interleaved updates and removals, answers after each as a registry built from scratch', () => {
+    // Each step may change what a query cached earlier read: a join appears ("Zamili" once a full name is
+    // there), turns ambiguous (a second Zamili), or goes with a removal; a stale memo would answer as before.
+    const pool: EntityCluster[] = [
+      entity('iraq', 'Iraq', 'country'),
+      entity('zamili', 'Zamili', 'person'),
+      entity('hakim-al-zamili', 'Hakim al-Zamili', 'person', ['Hakim al-Zamili', 'Zamili']),
+      entity('ali-al-zamili', 'Ali al-Zamili', 'person'),
+      entity('kurdistan-regional-government', 'Kurdistan Regional Government', 'organization', ['Kurdistan Regional Government', 'KRG']),
+      entity('krg', 'KRG', 'organization'),
+      entity('hakim', 'Hakim Zamili', 'person'),
+    ];
+    const ids = ['iraq', 'zamili', 'hakim-al-zamili', 'ali-al-zamili', 'kurdistan-regional-government', 'krg', 'hakim'];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const live = new EntityRegistry(nicknames);
+    const current = new Map<string, EntityCluster[]>();
+    for (let step = 0; step < 150; step++) {
+      const doc = `d${next(8)}`;
+      if (next(4) === 0) {
+        live.remove(doc);
+        current.delete(doc);
+      } else {
+        const entities = pool.filter(() => next(3) === 0);
+        live.update(doc, entities);
+        current.set(doc, entities);
+      }
+      const fresh = new EntityRegistry(nicknames);
+      for (const [d, entities] of current) fresh.update(d, entities);
+      // Ask in a varying order, so that some answers are cached before others are computed.
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[(i + step) % ids.length];
+        assert.deepStrictEqual(live.groupsOf(id), fresh.groupsOf(id), `groups of ${id} at step ${step}`);
+        assert.deepStrictEqual(live.documentsOf(id), fresh.documentsOf(id), `documents of ${id} at step ${step}`);
+      }
+      for (const d of current.keys()) assert.deepStrictEqual([...live.mapping(d)], [...fresh.mapping(d)], `${d} at step ${step}`);
+    }
+  });
+
   it('lists as members exactly the local entities that resolve to a workspace id, short-form chains included', () => {
     const r = new EntityRegistry(nicknames);
     r.update('a', [

@@ -83,6 +83,8 @@ class Group {
   constructor(readonly key: string) {}
 
   readonly postings = new Map<string, Posting>();
+  /** Counts the group's changes, so that a memoised answer knows whether what it read is still so. */
+  version = 0;
   mentions = 0;
   claims = 0;
   /** The exact top documents, or null when a removal may have let another in: recomputed when read. */
@@ -91,6 +93,7 @@ class Group {
   private claimDocs: string[] | null = [];
 
   set(uri: string, p: Posting | undefined): void {
+    this.version++;
     const old = this.postings.get(uri);
     if (old) {
       this.mentions -= old.mentions;
@@ -170,8 +173,13 @@ export class WorkspaceAggregates {
   private readonly groups = new Map<string, Group>();
   /** The groups each document contributes to, so that a removal touches only those (the groups, not their keys: no string per document). */
   private readonly byDocument = new Map<string, Group[]>();
-  private readonly memo = new Map<string, EntityStats>();
-  private readonly listMemo = new Map<string, DocumentCount[]>();
+  /**
+   * Memoised answers, right while the entity's groups (the registry's answer,
+   * the same array while it holds) and their versions are unchanged: indexing
+   * a document then costs only the answers of the entities it names.
+   */
+  private readonly memo = new Map<string, Memo<EntityStats>>();
+  private readonly listMemo = new Map<string, Memo<DocumentCount[]>>();
   /** Each document's summary, to count again when the claim filter changes (the index holds them anyway). */
   private readonly summaries = new Map<string, DocumentSummary>();
   private filter: ClaimFilter = ALL_CLAIMS;
@@ -186,8 +194,6 @@ export class WorkspaceAggregates {
 
   /** Replaces what `uri` contributes (nothing when it is removed). Call after the registry has the document's entities. */
   set(uri: string, doc: DocumentSummary | undefined): void {
-    this.memo.clear();
-    this.listMemo.clear();
     for (const g of this.byDocument.get(uri) ?? []) {
       g.set(uri, undefined);
       if (g.postings.size === 0 && this.groups.get(g.key) === g) this.groups.delete(g.key);
@@ -207,19 +213,34 @@ export class WorkspaceAggregates {
     this.byDocument.set(uri, mine);
   }
 
-  /** The workspace entity's summary; memoised until the next change. */
+  /** The workspace entity's summary; memoised while its groups are unchanged. */
   stats(workspaceId: string): EntityStats {
-    let s = this.memo.get(workspaceId);
-    if (!s) {
-      const groups: Group[] = [];
-      for (const key of this.registry.groupsOf(workspaceId)) {
-        const g = this.groups.get(key);
-        if (g) groups.push(g);
-      }
-      s = merge(groups, this.summaries);
-      this.memo.set(workspaceId, s);
+    const keys = this.registry.groupsOf(workspaceId);
+    const cached = this.memo.get(workspaceId);
+    if (cached && this.fresh(cached, keys)) return cached.value;
+    const groups = this.groupsFor(keys);
+    const value = merge(groups, this.summaries);
+    if (this.memo.size >= MAX_MEMO) this.memo.clear();
+    this.memo.set(workspaceId, { keys, groups, versions: groups.map((g) => g.version), value });
+    return value;
+  }
+
+  private groupsFor(keys: readonly string[]): Group[] {
+    const groups: Group[] = [];
+    for (const key of keys) {
+      const g = this.groups.get(key);
+      if (g) groups.push(g);
     }
-    return s;
+    return groups;
+  }
+
+  /** Whether a memoised answer read the same groups, unchanged since (a group emptied and made again is another object). */
+  private fresh<T>(m: Memo<T>, keys: readonly string[]): boolean {
+    if (m.keys !== keys) return false;
+    const now = this.groupsFor(keys);
+    if (now.length !== m.groups.length) return false;
+    for (let i = 0; i < now.length; i++) if (now[i] !== m.groups[i] || now[i].version !== m.versions[i]) return false;
+    return true;
   }
 
   /**
@@ -228,24 +249,36 @@ export class WorkspaceAggregates {
    * without touching any analysis, once per change and entity.
    */
   documents(workspaceId: string): DocumentCount[] {
-    let list = this.listMemo.get(workspaceId);
-    if (!list) {
-      const sums = new Map<string, DocumentCount>();
-      for (const key of this.registry.groupsOf(workspaceId)) {
-        for (const [uri, p] of this.groups.get(key)?.postings ?? []) {
-          const d = sums.get(uri);
-          if (!d) sums.set(uri, { uri, mentions: p.mentions, first: p.first, line: p.line });
-          else {
-            d.mentions += p.mentions;
-            if (p.first < d.first) [d.first, d.line] = [p.first, p.line];
-          }
+    const keys = this.registry.groupsOf(workspaceId);
+    const cached = this.listMemo.get(workspaceId);
+    if (cached && this.fresh(cached, keys)) return cached.value;
+    const groups = this.groupsFor(keys);
+    const sums = new Map<string, DocumentCount>();
+    for (const g of groups) {
+      for (const [uri, p] of g.postings) {
+        const d = sums.get(uri);
+        if (!d) sums.set(uri, { uri, mentions: p.mentions, first: p.first, line: p.line });
+        else {
+          d.mentions += p.mentions;
+          if (p.first < d.first) [d.first, d.line] = [p.first, p.line];
         }
       }
-      list = [...sums.values()].sort(byMentions);
-      this.listMemo.set(workspaceId, list);
     }
-    return list;
+    const value = [...sums.values()].sort(byMentions);
+    if (this.listMemo.size >= MAX_MEMO) this.listMemo.clear();
+    this.listMemo.set(workspaceId, { keys, groups, versions: groups.map((g) => g.version), value });
+    return value;
   }
+}
+
+/** Entities whose answers are memoised, at most: past it the memo starts again (it is only a shortcut). */
+const MAX_MEMO = 10_000;
+
+interface Memo<T> {
+  keys: readonly string[];
+  groups: Group[];
+  versions: number[];
+  value: T;
 }
 
 /** The postings of one document, by group key. */

@@ -1,4 +1,5 @@
 import type { EntityCluster, EntityKind } from '../types';
+import { BucketIndex, ReadTracker, type Deps } from './buckets';
 import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbreviation, nameKey, parsePersonName } from './names';
 
 /*
@@ -16,8 +17,8 @@ import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbrevia
  *    both Atheel and Osama al-Nujaifi.
  *
  * Pure: no I/O. Updates touch only the changed document's entries and the
- * key buckets they sit in; resolution is lazy and memoised until the next
- * change.
+ * key buckets they sit in; resolution is lazy, and its answers are memoised
+ * while the buckets they read are unchanged (buckets.ts).
  */
 
 /** What the registry reads of a document's entity (a summary of one is enough). */
@@ -99,53 +100,24 @@ class Entry {
   }
 }
 
-interface Component {
+interface Component extends Deps {
   entries: Entry[];
   id: string;
   /** Rank of the best name, so links only ever point to a more complete entity (no cycles). */
   rank: number[];
 }
 
-/*
- * Key → entries, in insertion order. Arrays, not Sets: a warm start files
- * hundreds of thousands of entries into buckets of up to one per document
- * ("n:place:iraq"), and adding an object to a Set (hashing it) was most of
- * the start. A removed entry is only marked dead and skipped, and a bucket
- * is compacted once half of it is dead: searching a bucket of thousands for
- * each key of each entity made every edit pay for the hubs.
- */
-interface Bucket {
-  list: Entry[];
-  dead: number;
+interface Target extends Deps {
+  id: string;
 }
 
-type Index = Map<string, Bucket>;
-
-const NO_ENTRIES: readonly Entry[] = [];
-
-function addTo(index: Index, key: string, e: Entry): void {
-  const bucket = index.get(key);
-  if (bucket) bucket.list.push(e);
-  else index.set(key, { list: [e], dead: 0 });
-}
-
-/** Call after marking `e` dead. */
-function removeFrom(index: Index, key: string): void {
-  const bucket = index.get(key);
-  if (!bucket) return;
-  bucket.dead++;
-  if (bucket.dead * 2 < bucket.list.length) return;
-  const list = bucket.list.filter((x) => x.alive);
-  if (list.length === 0) index.delete(key);
-  else index.set(key, { list, dead: 0 });
-}
-
-/** The entries filed under `key`, dead ones included (callers skip them). */
-function entriesOf(index: Index, key: string): readonly Entry[] {
-  return index.get(key)?.list ?? NO_ENTRIES;
+interface Groups extends Deps {
+  groups: readonly string[];
 }
 
 const MAX_ATTACH_DEPTH = 4;
+/** Entities whose groups are memoised, at most: past it the memo starts again (it is only a shortcut). */
+const MAX_GROUPS = 10_000;
 
 export class EntityRegistry {
   /**
@@ -157,16 +129,16 @@ export class EntityRegistry {
   private readonly docs = new Map<string, Map<string, Entry>>();
   /** Keys of entities already seen, shared by their entries (see makeEntry). */
   private readonly templates = new Map<string, Template>();
-  private readonly strongIndex: Index = new Map();
-  private readonly provideIndex: Index = new Map();
-  private readonly seekIndex: Index = new Map();
-  private readonly byLocalId: Index = new Map();
-  /** Memoised per generation; any change starts a new one in O(1). */
-  private components = new Map<Entry, Component>();
-  private resolved = new Map<Entry, string>();
+  private readonly reads = new ReadTracker();
+  private readonly strongIndex = new BucketIndex<Entry>(this.reads);
+  private readonly provideIndex = new BucketIndex<Entry>(this.reads);
+  private readonly seekIndex = new BucketIndex<Entry>(this.reads);
+  private readonly byLocalId = new BucketIndex<Entry>(this.reads);
+  /** Memoised while the buckets they read are unchanged (see Deps); a dead entry's is dropped with it. */
+  private readonly components = new Map<Entry, Component>();
   /** Where a component's short forms lead, once per component: a hub such as Iraq has thousands of entries. */
-  private targets = new Map<Component, Component>();
-  private groups = new Map<string, readonly string[]>();
+  private readonly targets = new WeakMap<Component, Target>();
+  private readonly groups = new Map<string, Groups>();
 
   /** Replaces the entities of `doc`. */
   update(doc: string, entities: readonly RegistryEntity[]): void {
@@ -175,17 +147,16 @@ export class EntityRegistry {
     for (const cluster of entities) {
       const e = makeEntry(doc, cluster, this.nicknames, this.templates);
       map.set(e.localId, e);
-      for (const k of e.strong) addTo(this.strongIndex, k, e);
-      for (const k of e.provide) addTo(this.provideIndex, k, e);
-      for (const s of e.seek) addTo(this.seekIndex, s.key, e);
-      addTo(this.byLocalId, e.localId, e);
+      for (const k of e.strong) this.strongIndex.add(k, e);
+      for (const k of e.provide) this.provideIndex.add(k, e);
+      for (const s of e.seek) this.seekIndex.add(s.key, e);
+      this.byLocalId.add(e.localId, e);
     }
     this.docs.set(doc, map);
-    this.invalidate();
   }
 
   remove(doc: string): void {
-    if (this.detach(doc)) this.invalidate();
+    this.detach(doc);
   }
 
   has(doc: string): boolean {
@@ -196,18 +167,16 @@ export class EntityRegistry {
   resolve(doc: string, localId: string): string {
     const e = this.docs.get(doc)?.get(localId);
     if (!e) return localId;
-    let id = this.resolved.get(e);
-    if (id === undefined) {
-      const comp = this.component(e);
-      let target = this.targets.get(comp);
-      if (!target) {
-        target = this.target(comp);
-        this.targets.set(comp, target);
-      }
-      id = target.id;
-      this.resolved.set(e, id);
+    const comp = this.component(e);
+    let target = this.targets.get(comp);
+    if (target && this.reads.valid(target)) this.reads.reuse(target);
+    else {
+      const outer = this.reads.begin();
+      const id = this.target(comp).id;
+      target = { id, ...this.reads.end(outer) };
+      this.targets.set(comp, target);
     }
-    return id;
+    return target.id;
   }
 
   /**
@@ -230,25 +199,27 @@ export class EntityRegistry {
    * The (kind, local id) groups that make up the workspace entity, as
    * `groupKey` strings: every entry with one kind and local id is in one
    * component (the `id:` strong key), so these groups partition the entity's
-   * members. Memoised until the next change: a hover on a name in 8,000
-   * documents then costs a map lookup, not a walk of 8,000 entries.
+   * members. Memoised while the buckets read are unchanged: a hover on a
+   * name in 8,000 documents then costs a few checks, not a walk of 8,000 entries.
    */
   groupsOf(workspaceId: string): readonly string[] {
-    let groups = this.groups.get(workspaceId);
-    if (!groups) {
-      const seen = new Set<string>();
-      this.walk(workspaceId, (m) => seen.add(groupKey(m.kind, m.localId)));
-      groups = [...seen].sort();
-      this.groups.set(workspaceId, groups);
-    }
-    return groups;
+    let cached = this.groups.get(workspaceId);
+    if (cached && this.reads.valid(cached)) return cached.groups;
+    const outer = this.reads.begin();
+    const seen = new Set<string>();
+    this.walk(workspaceId, (m) => seen.add(groupKey(m.kind, m.localId)));
+    const groups = [...seen].sort();
+    cached = { groups: cached && sameList(cached.groups, groups) ? cached.groups : groups, ...this.reads.end(outer) };
+    if (this.groups.size >= MAX_GROUPS) this.groups.clear();
+    this.groups.set(workspaceId, cached);
+    return cached.groups;
   }
 
   /** Visits every entry of the workspace entity: its component and the components whose short forms lead to it. */
   private walk(workspaceId: string, visit: (m: Entry) => void): void {
     const visited = new Set<Component>();
     const queue: Component[] = [];
-    for (const e of entriesOf(this.byLocalId, workspaceId)) {
+    for (const e of this.byLocalId.entries(workspaceId)) {
       if (!e.alive) continue;
       const comp = this.component(e);
       if (visited.has(comp)) continue;
@@ -262,7 +233,7 @@ export class EntityRegistry {
         for (const k of m.provide) {
           if (keys.has(k)) continue;
           keys.add(k);
-          for (const s of entriesOf(this.seekIndex, k)) {
+          for (const s of this.seekIndex.entries(k)) {
             if (!s.alive) continue;
             const sc = this.component(s);
             if (visited.has(sc)) continue;
@@ -291,26 +262,24 @@ export class EntityRegistry {
     if (!old) return false;
     for (const e of old.values()) e.alive = false;
     for (const e of old.values()) {
-      for (const k of e.strong) removeFrom(this.strongIndex, k);
-      for (const k of e.provide) removeFrom(this.provideIndex, k);
-      for (const s of e.seek) removeFrom(this.seekIndex, s.key);
-      removeFrom(this.byLocalId, e.localId);
+      for (const k of e.strong) this.strongIndex.remove(k);
+      for (const k of e.provide) this.provideIndex.remove(k);
+      for (const s of e.seek) this.seekIndex.remove(s.key);
+      this.byLocalId.remove(e.localId);
+      this.components.delete(e);
     }
     this.docs.delete(doc);
     return true;
   }
 
-  private invalidate(): void {
-    if (this.components.size > 0) this.components = new Map();
-    if (this.resolved.size > 0) this.resolved = new Map();
-    if (this.targets.size > 0) this.targets = new Map();
-    if (this.groups.size > 0) this.groups = new Map();
-  }
-
   /** Entries joined to `start` by strong keys. */
   private component(start: Entry): Component {
     const cached = this.components.get(start);
-    if (cached) return cached;
+    if (cached && this.reads.valid(cached)) {
+      this.reads.reuse(cached);
+      return cached;
+    }
+    const outer = this.reads.begin();
     const entries: Entry[] = [start];
     const seen = new Set<Entry>([start]);
     // Each key's bucket is walked once: thousands of entries share "iraq".
@@ -319,7 +288,7 @@ export class EntityRegistry {
       for (const k of entries[i].strong) {
         if (keys.has(k)) continue;
         keys.add(k);
-        for (const other of entriesOf(this.strongIndex, k)) {
+        for (const other of this.strongIndex.entries(k)) {
           if (other.alive && !seen.has(other)) {
             seen.add(other);
             entries.push(other);
@@ -328,7 +297,7 @@ export class EntityRegistry {
       }
     }
     const best = bestEntry(entries);
-    const comp: Component = { entries, id: best.entry.localId, rank: [...best.score, 0] };
+    const comp: Component = { entries, id: best.entry.localId, rank: [...best.score, 0], ...this.reads.end(outer) };
     for (const e of entries) this.components.set(e, comp);
     return comp;
   }
@@ -356,7 +325,7 @@ export class EntityRegistry {
         tried.add(sig);
         let only: Component | undefined;
         let ambiguous = false;
-        for (const p of entriesOf(this.provideIndex, seek.key)) {
+        for (const p of this.provideIndex.entries(seek.key)) {
           if (!p.alive || !seek.accepts(p)) continue;
           const pc = this.component(p);
           if (pc === comp) continue;
@@ -373,6 +342,10 @@ export class EntityRegistry {
     }
     return found;
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The key of the group of a document-local entity: its kind and local id (see EntityRegistry.groupsOf). */

@@ -148,3 +148,15 @@ export function trainAveragedPerceptron(problem: PerceptronProblem, opts: Percep
   }
   return averaged();
 }
+
+/** The distinct values of a sorted array that occur at least minCount times: the hashes of the features worth a weight row. */
+export function frequentValues(sorted: Uint32Array, minCount: number): Uint32Array {
+  const uniq: number[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (j - i >= minCount) uniq.push(sorted[i]);
+    i = j;
+  }
+  return Uint32Array.from(uniq);
+}

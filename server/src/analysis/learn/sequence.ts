@@ -106,6 +106,25 @@ export function trainSequencePerceptron(
 }
 
 /**
+ * Fills an open-addressing table of interleaved [key, row] slots (int32 keys,
+ * 0 = empty, linear probing) with row r under hashes[r], and sets each key's
+ * bit (word (h >>> filterShift) & (filter.length - 1), bit h & 31) in the
+ * filter. Shared by WeightTable and the NER tagger's own table, which sizes
+ * its slots and filter differently.
+ */
+export function insertKeys(hashes: Uint32Array, slots: Int32Array, mask: number, filter: Int32Array, filterShift: number): void {
+  const fmask = filter.length - 1;
+  for (let r = 0; r < hashes.length; r++) {
+    const h = hashes[r] | 0;
+    let idx = h & mask;
+    while (slots[idx * 2] !== 0 && slots[idx * 2] !== h) idx = (idx + 1) & mask;
+    slots[idx * 2] = h;
+    slots[idx * 2 + 1] = r;
+    filter[(h >>> filterShift) & fmask] |= 1 << (h & 31);
+  }
+}
+
+/**
  * Open-addressing table from a 32-bit feature hash to its row of weights.
  * 0 marks an empty slot, so hashes are never 0 (see ner/hash.ts mix()). A bit
  * filter over the hashes answers most absent features without a probe: most
@@ -128,15 +147,7 @@ export class WeightTable {
     let bits = 1 << 12;
     while (bits < hashes.length * 16) bits <<= 1;
     this.filter = new Int32Array(bits >>> 5);
-    const fmask = this.filter.length - 1;
-    for (let r = 0; r < hashes.length; r++) {
-      const h = hashes[r] | 0;
-      let idx = h & this.mask;
-      while (this.slots[idx * 2] !== 0 && this.slots[idx * 2] !== h) idx = (idx + 1) & this.mask;
-      this.slots[idx * 2] = h;
-      this.slots[idx * 2 + 1] = r;
-      this.filter[(h >>> 7) & fmask] |= 1 << (h & 31);
-    }
+    insertKeys(hashes, this.slots, this.mask, this.filter, 7);
   }
 
   /**

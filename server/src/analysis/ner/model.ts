@@ -18,6 +18,7 @@ import {
 import { BASE_SCALE, DOC_FEATURES, DOC_STAGE_VERSION, DocStage, NUM_DOC } from './docStage';
 import { MODEL_FORMAT, quantize, type ModelFile } from './modelFile';
 import { decodeRows } from '../learn/weightRows';
+import { insertKeys } from '../learn/sequence';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 
 /*
@@ -56,14 +57,8 @@ class FeatureTable {
     while (bits < hashes.length * 2) bits <<= 1;
     // ~14 bits a key: about 7% of absent features pass the filter.
     this.filter = new Int32Array((bits * 8) >>> 5);
-    const fmask = this.filter.length - 1;
+    insertKeys(hashes, this.slots, this.mask, this.filter, 5);
     for (let r = 0; r < hashes.length; r++) {
-      const h = hashes[r] | 0;
-      let idx = h & this.mask;
-      while (this.slots[idx * 2] !== 0 && this.slots[idx * 2] !== h) idx = (idx + 1) & this.mask;
-      this.slots[idx * 2] = h;
-      this.slots[idx * 2 + 1] = r;
-      this.filter[(h >>> 5) & fmask] |= 1 << (h & 31);
       for (let l = 0; l < NUM_LABELS; l++) this.weights[r * NUM_LABELS + l] = q[r * NUM_LABELS + l] * scales[r];
     }
   }

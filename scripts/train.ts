@@ -17,6 +17,7 @@ import { FeatureExtractor, NUM_FEATURES, type DocInput } from '../server/src/ana
 import { taggerFromWeights, type PerceptronTagger, serializeModel } from '../server/src/analysis/ner/model';
 import { BASE_SCALE, DOC_FEATURES, NUM_DOC } from '../server/src/analysis/ner/docStage';
 import { rng, trainPerceptron, type TrainedWeights, type TrainingSet } from '../server/src/analysis/ner/perceptron';
+import { frequentValues } from '../server/src/analysis/learn/perceptron';
 import { LABELS, NUM_LABELS, spansOf, type LabelSpan } from '../server/src/analysis/ner/viterbi';
 import { splitSentences, tokenize } from '../server/src/analysis/tokenize';
 import { conllDocuments, polnearDocuments } from './eval/ner';
@@ -199,15 +200,7 @@ function main(): void {
     }
     tok += d.words.length;
   }
-  const sorted = hashes.slice().sort();
-  const uniq: number[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i + 1;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    if (j - i >= MIN_COUNT) uniq.push(sorted[i]);
-    i = j;
-  }
-  const featHashes = Uint32Array.from(uniq);
+  const featHashes = frequentValues(hashes.slice().sort(), MIN_COUNT);
   const feats = new Int32Array(hashes.length);
   for (let i = 0; i < hashes.length; i++) {
     const h = hashes[i];

@@ -25,6 +25,7 @@ import type { MergeParams } from '../server/src/analysis/claims/merge';
 import { blendInputs, claimKind, kindPrecision, type ClaimScoreTable, type ScoreBlend } from '../server/src/analysis/claims/score';
 import { B_CUE, CLAIM_TAGS } from '../server/src/analysis/claims/tags';
 import { trainSequencePerceptron, type SequenceWeights } from '../server/src/analysis/learn/sequence';
+import { frequentValues } from '../server/src/analysis/learn/perceptron';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
 import type { DocumentAnalysis } from '../server/src/analysis/types';
 import { ClaimScoreSchema, loadResourcesWithoutClaims } from '../server/src/workspace/resources';
@@ -265,15 +266,7 @@ function main(): void {
     }
     off += n;
   }
-  const sorted = all.filter((h) => h !== 0).sort();
-  const uniq: number[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i + 1;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    if (j - i >= MIN_COUNT) uniq.push(sorted[i]);
-    i = j;
-  }
-  const featHashes = Uint32Array.from(uniq);
+  const featHashes = frequentValues(all.filter((h) => h !== 0).sort(), MIN_COUNT);
   const index = new Map<number, number>();
   featHashes.forEach((h, i) => index.set(h, i));
   const feats = new Int32Array(all.length);

@@ -3,9 +3,8 @@ import { loadClaimModel } from '../../server/src/workspace/resources';
 import { detectClaims } from '../../server/src/analysis/claims';
 import { findQuotes } from '../../server/src/analysis/claims/quotes';
 import { CUE_FORMS } from '../../server/src/analysis/claims/lexicon';
-import { parseStructure } from '../../server/src/analysis/structure';
-import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
-import { kindOf, type Claim, type EntityCluster, type EntityMention, type EntityType } from '../../server/src/analysis/types';
+import type { Claim } from '../../server/src/analysis/types';
+import { claimInput, type Named } from './claimInput';
 import { joinLines } from './util';
 
 /*
@@ -14,27 +13,8 @@ import { joinLines } from './util';
  * claim rules alone, not the tagger.
  */
 
-type Named = [text: string, type: EntityType, id: string];
-
 function analyse(text: string, names: Named[] = []): Claim[] {
-  const tokens = tokenize(text);
-  const sentences = splitSentences(text, tokens);
-  const structure = parseStructure(text);
-  const mentions: EntityMention[] = [];
-  for (const [name, type, id] of names) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      mentions.push({ start: at, end: at + name.length, text: name, type, kind: kindOf(type), id });
-    }
-  }
-  mentions.sort((a, b) => a.start - b.start);
-  const byId = new Map<string, EntityCluster>();
-  mentions.forEach((m, i) => {
-    const e = byId.get(m.id) ?? { id: m.id, canonical: m.text, kind: m.kind, type: m.type, aliases: [], mentions: [], descriptions: [] };
-    e.mentions.push(i);
-    if (!e.aliases.includes(m.text)) e.aliases.push(m.text);
-    byId.set(m.id, e);
-  });
-  return detectClaims({ text, tokens, sentences, structure, mentions, entities: [...byId.values()], model: loadClaimModel() });
+  return detectClaims({ ...claimInput(text, names, { aliases: true }), model: loadClaimModel() });
 }
 
 function find(claims: Claim[], content: string): Claim {

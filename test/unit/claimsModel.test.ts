@@ -9,9 +9,7 @@ import type { Tagging } from '../../server/src/analysis/claims/model';
 import { resolveSpeaker } from '../../server/src/analysis/claims/speaker';
 import { B_CON, B_CUE, B_SRC, CLAIM_TAGS, I_CON, NUM_TAGS, O, TAGS } from '../../server/src/analysis/claims/tags';
 import { seededRandom, trainSequencePerceptron, viterbi } from '../../server/src/analysis/learn/sequence';
-import { parseStructure } from '../../server/src/analysis/structure';
-import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
-import { kindOf, type EntityCluster, type EntityMention, type EntityType } from '../../server/src/analysis/types';
+import { claimInput, type Named } from './claimInput';
 import { joinLines } from './util';
 
 /*
@@ -20,35 +18,8 @@ import { joinLines } from './util';
  * entities, and every claim carries a score.
  */
 
-type Named = [text: string, type: EntityType, id: string];
-
 function input(text: string, names: Named[] = []) {
-  const tokens = tokenize(text);
-  const sentences = splitSentences(text, tokens);
-  const structure = parseStructure(text);
-  const mentions: EntityMention[] = [];
-  for (const [name, type, id] of names) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      mentions.push({ start: at, end: at + name.length, text: name, type, kind: kindOf(type), id });
-    }
-  }
-  mentions.sort((a, b) => a.start - b.start);
-  const byId = new Map<string, EntityCluster>();
-  mentions.forEach((m, i) => {
-    const e = byId.get(m.id) ?? { id: m.id, canonical: m.text, kind: m.kind, type: m.type, aliases: [], mentions: [], descriptions: [] };
-    e.mentions.push(i);
-    byId.set(m.id, e);
-  });
-  return {
-    text,
-    tokens,
-    sentences,
-    structure,
-    mentions,
-    entities: [...byId.values()],
-    model: loadClaimModel(),
-    scores: engineData().claimScores,
-  };
+  return { ...claimInput(text, names, { aliases: false }), model: loadClaimModel(), scores: engineData().claimScores };
 }
 
 function context(text: string, names: Named[] = []): ClaimContext {

@@ -1,4 +1,5 @@
 import { viterbi, WeightTable } from '../learn/sequence';
+import { decodeRows, encodeRows, quantizeRows } from '../learn/weightRows';
 import type { MergeParams } from './merge';
 import type { ClaimContext } from './context';
 import { FEATURES_PER_TOKEN } from './features';
@@ -93,22 +94,6 @@ export class ClaimModel {
   }
 }
 
-/** Per-row int8 quantisation: each row's largest weight maps to +-127. */
-export function quantize(weights: Float32Array): { q: Int8Array; scales: Float32Array } {
-  const L = NUM_TAGS;
-  const rows = weights.length / L;
-  const q = new Int8Array(weights.length);
-  const scales = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let max = 0;
-    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[r * L + l]));
-    const scale = Math.fround(max / 127);
-    scales[r] = scale;
-    if (scale > 0) for (let l = 0; l < L; l++) q[r * L + l] = Math.round(weights[r * L + l] / scale);
-  }
-  return { q, scales };
-}
-
 function dequantize(q: Int8Array, scales: Float32Array): Float32Array {
   const w = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) w[i] = q[i] * scales[(i / NUM_TAGS) | 0];
@@ -124,7 +109,7 @@ export function modelFromWeights(
   merge: MergeParams,
   cueWords: ReadonlyMap<string, number>,
 ): ClaimModel {
-  const { q, scales } = quantize(weights);
+  const { q, scales } = quantizeRows(weights, NUM_TAGS);
   return new ClaimModel(hashes, dequantize(q, scales), transitions, calibration, merge, cueWords);
 }
 
@@ -134,18 +119,7 @@ export function parseClaimModel(file: ClaimModelFile): ClaimModel {
     throw new Error(`claims model has features v${file.featureVersion}, the code v${CLAIM_FEATURE_VERSION}; run "npm run train"`);
   }
   if (file.tags.join(' ') !== TAGS.join(' ')) throw new Error('claims model tags differ from the code');
-  const rows = file.rows;
-  const bytes = Buffer.from(file.data, 'base64');
-  if (bytes.length !== rows * (8 + NUM_TAGS)) throw new Error('claims model payload has the wrong size');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const hashes = new Uint32Array(rows);
-  const scales = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    hashes[r] = view.getUint32(r * 4, true);
-    scales[r] = view.getFloat32(rows * 4 + r * 4, true);
-  }
-  const q = new Int8Array(rows * NUM_TAGS);
-  q.set(new Int8Array(bytes.buffer, bytes.byteOffset + rows * 8, rows * NUM_TAGS));
+  const { hashes, q, scales } = decodeRows(file.data, file.rows, NUM_TAGS, 'claims model');
   const model = new ClaimModel(
     hashes,
     dequantize(q, scales),
@@ -170,29 +144,14 @@ export function serializeClaimModel(
   info?: Record<string, unknown>,
   blend?: ScoreBlend,
 ): string {
-  const L = NUM_TAGS;
-  const keep: number[] = [];
-  for (let r = 0; r < hashes.length; r++) {
-    let max = 0;
-    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[r * L + l]));
-    if (max >= minWeight) keep.push(r);
-  }
-  keep.sort((a, b) => hashes[a] - hashes[b]);
-  const rows = keep.length;
-  const buf = Buffer.alloc(rows * (8 + L));
-  const { q, scales } = quantize(weights);
-  keep.forEach((r, i) => {
-    buf.writeUInt32LE(hashes[r], i * 4);
-    buf.writeFloatLE(scales[r], rows * 4 + i * 4);
-    for (let l = 0; l < L; l++) buf.writeInt8(q[r * L + l], rows * 8 + i * L + l);
-  });
+  const { rows, data } = encodeRows(hashes, weights, NUM_TAGS, minWeight);
   const file: ClaimModelFile = {
     format: CLAIM_MODEL_FORMAT,
     featureVersion: CLAIM_FEATURE_VERSION,
     tags: [...TAGS],
     rows,
     transitions: Array.from(transitions, (x) => Math.round(x * 1e4) / 1e4),
-    data: buf.toString('base64'),
+    data,
     calibration,
     merge,
     ...(blend ? { blend } : {}),

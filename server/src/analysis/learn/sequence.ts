@@ -1,10 +1,15 @@
 /*
  * A first-order sequence labeller for any label set: averaged structured
  * perceptron (Collins 2002) over Viterbi with a table of allowed transitions.
- * The NER tagger has its own copy unrolled for its 9 labels (ner/); this one
- * is generic so that other stages (claims) can learn their own tags. Training
- * lives in the engine, not in scripts/, so that unit tests can train toy models.
+ * The NER tagger has its own Viterbi unrolled for its 9 labels (ner/); this one
+ * is generic so that other stages (claims) can learn their own tags. Both train
+ * with learn/perceptron.ts, in the engine rather than in scripts/, so that unit
+ * tests can train toy models.
  */
+
+import { seededRandom, trainAveragedPerceptron, type PerceptronWeights } from './perceptron';
+
+export { seededRandom } from './perceptron';
 
 export interface LabelSet {
   /** Number of labels. */
@@ -74,112 +79,49 @@ export interface SequenceSet {
   numFeatures: number;
 }
 
-export interface SequenceWeights {
-  /** numFeatures x labels. */
-  weights: Float32Array;
-  /** (labels + 1) x labels. */
-  transitions: Float32Array;
-}
+export type SequenceWeights = PerceptronWeights;
 
-/** Deterministic PRNG (mulberry32): training must give the same model on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** Averaged perceptron over the generic Viterbi (the shared trainer, learn/perceptron.ts). */
 export function trainSequencePerceptron(
   labels: LabelSet,
   set: SequenceSet,
   opts: { epochs: number; seed: number; onEpoch?: (epoch: number, avg: SequenceWeights, mistakes: number) => void },
 ): SequenceWeights {
-  const L = labels.size;
-  const F = set.featuresPerToken;
-  const TL = (L + 1) * L;
-  const W = new Float32Array(set.numFeatures * L);
-  // Lazy averaging: U accumulates c * delta, and the average is W - U / c.
-  const U = new Float64Array(set.numFeatures * L);
-  const T = new Float64Array(TL);
-  const TU = new Float64Array(TL);
-  const nSeq = set.sequences.length / 2;
-  let maxLen = 1;
-  for (let s = 0; s < nSeq; s++) maxLen = Math.max(maxLen, set.sequences[2 * s + 1] - set.sequences[2 * s]);
-  const emit = new Float32Array(maxLen * L);
-  const trans = new Float32Array(TL);
-  const pred = new Uint8Array(maxLen);
-  const score = new Float64Array(maxLen * L);
-  const back = new Uint8Array(maxLen * L);
-  const order = Int32Array.from({ length: nSeq }, (_, i) => i);
-  const random = seededRandom(opts.seed);
-  const { feats, gold } = set;
-  let c = 1;
-  const averaged = (): SequenceWeights => {
-    const weights = new Float32Array(W.length);
-    for (let i = 0; i < W.length; i++) weights[i] = W[i] - U[i] / c;
-    const transitions = new Float32Array(TL);
-    for (let i = 0; i < TL; i++) transitions[i] = T[i] - TU[i] / c;
-    return { weights, transitions };
-  };
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = nSeq - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
-    }
-    let mistakes = 0;
-    for (let oi = 0; oi < nSeq; oi++) {
-      const s = order[oi];
-      const from = set.sequences[2 * s];
-      const n = set.sequences[2 * s + 1] - from;
-      if (n === 0) continue;
-      emit.fill(0, 0, n * L);
-      for (let t = 0; t < n; t++) {
-        const fo = (from + t) * F;
-        for (let k = 0; k < F; k++) {
-          const f = feats[fo + k];
-          if (f < 0) continue;
-          for (let l = 0; l < L; l++) emit[t * L + l] += W[f * L + l];
-        }
-      }
-      for (let i = 0; i < TL; i++) trans[i] = T[i];
-      viterbi(labels, emit, trans, n, pred, score, back);
-      let wrong = false;
-      for (let t = 0; t < n; t++) {
-        const g = gold[from + t];
-        const p = pred[t];
-        if (g !== p) {
-          wrong = true;
-          const fo = (from + t) * F;
-          for (let k = 0; k < F; k++) {
-            const f = feats[fo + k];
-            if (f < 0) continue;
-            W[f * L + g] += 1;
-            U[f * L + g] += c;
-            W[f * L + p] -= 1;
-            U[f * L + p] -= c;
-          }
-        }
-        const pg = t === 0 ? L : gold[from + t - 1];
-        const pp = t === 0 ? L : pred[t - 1];
-        if (pg !== pp || g !== p) {
-          T[pg * L + g] += 1;
-          TU[pg * L + g] += c;
-          T[pp * L + p] -= 1;
-          TU[pp * L + p] -= c;
-        }
-      }
-      if (wrong) mistakes++;
-      c++;
-    }
-    if (opts.onEpoch) opts.onEpoch(epoch, averaged(), mistakes);
+  return trainAveragedPerceptron(
+    {
+      labels: labels.size,
+      feats: set.feats,
+      featuresPerToken: set.featuresPerToken,
+      gold: set.gold,
+      sequences: set.sequences,
+      numFeatures: set.numFeatures,
+      decoder: (maxLen) => {
+        const score = new Float64Array(maxLen * labels.size);
+        const back = new Uint8Array(maxLen * labels.size);
+        return (emit, trans, n, out) => viterbi(labels, emit, trans, n, out, score, back);
+      },
+    },
+    { epochs: opts.epochs, random: seededRandom(opts.seed), onEpoch: opts.onEpoch },
+  );
+}
+
+/**
+ * Fills an open-addressing table of interleaved [key, row] slots (int32 keys,
+ * 0 = empty, linear probing) with row r under hashes[r], and sets each key's
+ * bit (word (h >>> filterShift) & (filter.length - 1), bit h & 31) in the
+ * filter. Shared by WeightTable and the NER tagger's own table, which sizes
+ * its slots and filter differently.
+ */
+export function insertKeys(hashes: Uint32Array, slots: Int32Array, mask: number, filter: Int32Array, filterShift: number): void {
+  const fmask = filter.length - 1;
+  for (let r = 0; r < hashes.length; r++) {
+    const h = hashes[r] | 0;
+    let idx = h & mask;
+    while (slots[idx * 2] !== 0 && slots[idx * 2] !== h) idx = (idx + 1) & mask;
+    slots[idx * 2] = h;
+    slots[idx * 2 + 1] = r;
+    filter[(h >>> filterShift) & fmask] |= 1 << (h & 31);
   }
-  return averaged();
 }
 
 /**
@@ -205,15 +147,7 @@ export class WeightTable {
     let bits = 1 << 12;
     while (bits < hashes.length * 16) bits <<= 1;
     this.filter = new Int32Array(bits >>> 5);
-    const fmask = this.filter.length - 1;
-    for (let r = 0; r < hashes.length; r++) {
-      const h = hashes[r] | 0;
-      let idx = h & this.mask;
-      while (this.slots[idx * 2] !== 0 && this.slots[idx * 2] !== h) idx = (idx + 1) & this.mask;
-      this.slots[idx * 2] = h;
-      this.slots[idx * 2 + 1] = r;
-      this.filter[(h >>> 7) & fmask] |= 1 << (h & 31);
-    }
+    insertKeys(hashes, this.slots, this.mask, this.filter, 7);
   }
 
   /**

@@ -17,6 +17,8 @@ import {
 } from './features';
 import { BASE_SCALE, DOC_FEATURES, DOC_STAGE_VERSION, DocStage, NUM_DOC } from './docStage';
 import { MODEL_FORMAT, quantize, type ModelFile } from './modelFile';
+import { decodeRows } from '../learn/weightRows';
+import { insertKeys } from '../learn/sequence';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 
 /*
@@ -55,14 +57,8 @@ class FeatureTable {
     while (bits < hashes.length * 2) bits <<= 1;
     // ~14 bits a key: about 7% of absent features pass the filter.
     this.filter = new Int32Array((bits * 8) >>> 5);
-    const fmask = this.filter.length - 1;
+    insertKeys(hashes, this.slots, this.mask, this.filter, 5);
     for (let r = 0; r < hashes.length; r++) {
-      const h = hashes[r] | 0;
-      let idx = h & this.mask;
-      while (this.slots[idx * 2] !== 0 && this.slots[idx * 2] !== h) idx = (idx + 1) & this.mask;
-      this.slots[idx * 2] = h;
-      this.slots[idx * 2 + 1] = r;
-      this.filter[(h >>> 5) & fmask] |= 1 << (h & 31);
       for (let l = 0; l < NUM_LABELS; l++) this.weights[r * NUM_LABELS + l] = q[r * NUM_LABELS + l] * scales[r];
     }
   }
@@ -437,19 +433,7 @@ export function loadPerceptron(modelText: string, gazetteer: Gazetteer): Percept
     throw new Error(`NER model was trained with features v${model.featureVersion}, code has v${FEATURE_VERSION}; run "npm run train"`);
   }
   if (model.labels.join(' ') !== LABELS.join(' ')) throw new Error('NER model labels differ from the code');
-  const rows = model.rows;
-  const bytes = Buffer.from(model.data, 'base64');
-  if (bytes.length !== rows * (8 + NUM_LABELS)) throw new Error('NER model payload has the wrong size');
-  // Copy into aligned buffers: the decoded Buffer may start at any byte offset.
-  const hashes = new Uint32Array(rows);
-  const scales = new Float32Array(rows);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let r = 0; r < rows; r++) {
-    hashes[r] = view.getUint32(r * 4, true);
-    scales[r] = view.getFloat32(rows * 4 + r * 4, true);
-  }
-  const weights = new Int8Array(rows * NUM_LABELS);
-  weights.set(new Int8Array(bytes.buffer, bytes.byteOffset + rows * 8, rows * NUM_LABELS));
+  const { hashes, q: weights, scales } = decodeRows(model.data, model.rows, NUM_LABELS, 'NER model');
   const tagger = new PerceptronTagger(hashes, weights, scales, Float32Array.from(model.transitions), gazetteer);
   if (model.stage2) {
     if (model.stage2.version !== DOC_STAGE_VERSION) {

@@ -1,6 +1,7 @@
 import { FEATURE_VERSION } from './features';
 import { DOC_STAGE_VERSION } from './docStage';
 import { LABELS, NUM_LABELS } from './viterbi';
+import { encodeRows, quantizeRows } from '../learn/weightRows';
 
 /*
  * The NER model's file format.
@@ -8,7 +9,8 @@ import { LABELS, NUM_LABELS } from './viterbi';
  * server/data/ner-model.json is JSON with a base64 payload: for each kept
  * feature, its 32-bit hash, a float32 scale and NUM_LABELS int8 weights
  * (weight = int8 * scale). Per-row scales keep the small weights of rare
- * features precise while the whole table stays at ~17 bytes a feature.
+ * features precise while the whole table stays at ~17 bytes a feature. The
+ * payload's code (learn/weightRows.ts) is shared with the claims model.
  */
 
 export const MODEL_FORMAT = 'dossier-ner-perceptron';
@@ -28,20 +30,9 @@ export interface ModelFile {
   info?: Record<string, unknown>;
 }
 
-/** Per-row int8 quantisation: each row's largest weight maps to +-127. */
+/** Per-row int8 quantisation (learn/weightRows.ts) over the NER labels. */
 export function quantize(weights: Float32Array): { q: Int8Array; scales: Float32Array } {
-  const L = NUM_LABELS;
-  const rows = weights.length / L;
-  const q = new Int8Array(weights.length);
-  const scales = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let max = 0;
-    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[r * L + l]));
-    const scale = Math.fround(max / 127);
-    scales[r] = scale;
-    if (scale > 0) for (let l = 0; l < L; l++) q[r * L + l] = Math.round(weights[r * L + l] / scale);
-  }
-  return { q, scales };
+  return quantizeRows(weights, NUM_LABELS);
 }
 
 /**
@@ -56,30 +47,14 @@ export function serializeModel(
   info?: Record<string, unknown>,
   stage2?: { weights: Float32Array; transitions: Float32Array },
 ): string {
-  const L = NUM_LABELS;
-  const keep: number[] = [];
-  for (let r = 0; r < hashes.length; r++) {
-    let max = 0;
-    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[r * L + l]));
-    if (max >= minWeight) keep.push(r);
-  }
-  // Sorted hashes make the file deterministic and compress well if anyone gzips it.
-  keep.sort((a, b) => hashes[a] - hashes[b]);
-  const rows = keep.length;
-  const buf = Buffer.alloc(rows * (8 + L));
-  const { q, scales } = quantize(weights);
-  keep.forEach((r, i) => {
-    buf.writeUInt32LE(hashes[r], i * 4);
-    buf.writeFloatLE(scales[r], rows * 4 + i * 4);
-    for (let l = 0; l < L; l++) buf.writeInt8(q[r * L + l], rows * 8 + i * L + l);
-  });
+  const { rows, data } = encodeRows(hashes, weights, NUM_LABELS, minWeight);
   const file: ModelFile = {
     format: MODEL_FORMAT,
     featureVersion: FEATURE_VERSION,
     labels: [...LABELS],
     rows,
     transitions: Array.from(transitions, (x) => Math.round(x * 1e4) / 1e4),
-    data: buf.toString('base64'),
+    data,
     ...(stage2
       ? {
           stage2: {

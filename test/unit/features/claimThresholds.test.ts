@@ -90,6 +90,25 @@ function analysis(): DocumentAnalysis {
 }
 
 const doc = indexedDocument(URI, TEXT, analysis());
+
+/** The document, indexed alone. */
+async function indexed(): Promise<DocumentIndex> {
+  const index = new DocumentIndex(new PreparedAnalyses().add(doc));
+  await index.update(URI, TEXT, 1);
+  return index;
+}
+
+/** The language service over the indexed document, asking `settings` for the settings at each request. */
+async function serviceOver(settings: () => Settings, log?: (message: string) => void) {
+  return createDossierService({
+    index: await indexed(),
+    annotations: new AnnotationIndex(),
+    documents: { get: () => undefined },
+    settings: { get: () => Promise.resolve(settings()) },
+    ...(log ? { log } : {}),
+  });
+}
+
 const withClaims = (claims: Partial<Settings['claims']>): Settings => parseSettings({ claims }).settings;
 const sources = (claims: readonly Claim[]) => claims.map((c) => c.source?.text);
 const lensTitles = (settings: Settings) => codeLenses(doc, settings, context()).map((l) => l.command?.title ?? '');
@@ -135,15 +154,10 @@ describe('claims: confidence thresholds in the editor', () => {
 
   it('the service applies the setting when it changes (lenses, outline, hover, status bar and sidebar)', async () => {
     let settings = defaultSettings;
-    const index = new DocumentIndex(new PreparedAnalyses().add(doc));
-    await index.update(URI, TEXT, 1);
-    const service = createDossierService({
-      index,
-      annotations: new AnnotationIndex(),
-      documents: { get: () => undefined },
-      settings: { get: () => Promise.resolve(settings) },
-      log: (m) => assert.fail(m),
-    });
+    const service = await serviceOver(
+      () => settings,
+      (m) => assert.fail(m),
+    );
     const cuePosition = doc.document.positionAt(TEXT.indexOf('denied') + 1);
     const state = async () => ({
       lenses: (await service.codeLenses({ textDocument: { uri: URI } }, NEVER)).length,
@@ -196,9 +210,7 @@ describe('claims: unresolved speakers', () => {
   });
 
   it('the sidebar groups unresolved pronouns and descriptions as "Unresolved"; named sources keep their written name', async () => {
-    const index = new DocumentIndex(new PreparedAnalyses().add(doc));
-    await index.update(URI, TEXT, 1);
-    const sidebar = new WorkspaceOverviewService(workspaceEntities(index));
+    const sidebar = new WorkspaceOverviewService(workspaceEntities(await indexed()));
     const all = (await sidebar.overview('', NEVER, SHOW_ALL)).speakers;
     assert.deepStrictEqual(
       all.map((s) => [s.name, s.resolved, s.claimCount]),
@@ -243,14 +255,7 @@ describe('claims: unresolved speakers', () => {
       outline?.children?.map((c) => c.name),
       ['Hakim al-Zamili', 'unresolved', 'unresolved', 'A Pentagon spokesman'],
     );
-    const index = new DocumentIndex(new PreparedAnalyses().add(doc));
-    await index.update(URI, TEXT, 1);
-    const service = createDossierService({
-      index,
-      annotations: new AnnotationIndex(),
-      documents: { get: () => undefined },
-      settings: { get: () => Promise.resolve(defaultSettings) },
-    });
+    const service = await serviceOver(() => defaultSettings);
     const h = await service.hover({ textDocument: { uri: URI }, position: doc.document.positionAt(TEXT.indexOf('say ') + 1) }, NEVER);
     const value = h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
     assert.match(value, /Speaker: \*unresolved\* \(as “They”\)/);

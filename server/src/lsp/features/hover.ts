@@ -6,7 +6,7 @@ import { claimScore } from './claimFilter';
 import { speakerOf, UNRESOLVED } from './claimsOf';
 import type { FeatureContext } from './context';
 import { hitAt } from './lookup';
-import { escapeMarkdown, label, plural, thousands, truncate, typeLabel } from './markdown';
+import { escapeMarkdown, label, plural, quoted, thousands, truncate, typeLabel } from './markdown';
 import { baseName } from '../../../../common/strings';
 import { toRange } from './range';
 import { tagsAt } from './tags';
@@ -161,9 +161,4 @@ function claimHover(doc: IndexedDocument, claim: Claim, tags: string[]): string 
   lines.push(`Content: ${quoted(escapeMarkdown(truncate(claim.text, 300)))}`);
   lines = lines.concat(tagLine(tags));
   return lines.join('\n\n');
-}
-
-/** An excerpt in quotation marks, unless it opens with its own (a sentence that starts with a quote). */
-function quoted(excerpt: string): string {
-  return /^["“‘'«]/.test(excerpt) ? excerpt : `“${excerpt}”`;
 }

@@ -84,3 +84,12 @@ export function lineLink(doc: { uri: string; document: { positionAt(offset: numb
 export function thousands(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/**
+ * An excerpt (already escaped) in quotation marks, unless it opens with its
+ * own: direct quotes and sentences that start with one carry their marks.
+ * The escapers leave quotation marks alone, so escaping first changes nothing.
+ */
+export function quoted(excerpt: string): string {
+  return /^["“‘'«]/.test(excerpt) ? excerpt : `“${excerpt}”`;
+}

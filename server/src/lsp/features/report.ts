@@ -5,6 +5,7 @@ import type { WorkspaceEntities } from '../../workspace/workspaceEntities';
 import { blockQuote, escapeBlock, escapeInline, linkTarget } from './reportMarkdown';
 import { lowerBound } from '../../../../common/search';
 import { SHOW_ALL, shownClaims, type ClaimThresholds } from './claimFilter';
+import { quoted } from './markdown';
 
 /*
  * `Dossier: Write Report` and `dossier report`: the user's tagged passages by
@@ -153,9 +154,7 @@ function actorSection(
     const { name, link } = describe(doc.uri);
     const cue = claim.cue ? ` — ${escapeInline(claim.cue.text)}` : '';
     const content = claim.text.replace(/\s+/g, ' ').trim();
-    // Direct quotes carry their own quotation marks.
-    const quoted = /^["“‘'«]/.test(content) ? escapeInline(content) : `“${escapeInline(content)}”`;
-    out.push(`- ${quoted}${cue} · ${cite({ name, link, line: doc.document.positionAt(claim.start).line + 1 })}`);
+    out.push(`- ${quoted(escapeInline(content))}${cue} · ${cite({ name, link, line: doc.document.positionAt(claim.start).line + 1 })}`);
   }
   out.push('');
   return out;

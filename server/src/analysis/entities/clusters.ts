@@ -5,7 +5,7 @@ import type { AliasIndex } from './aliasIndex';
 import { clusterPeople } from './clusterPeople';
 import { linkAbbreviations, linkParentheticals, linkVariants } from './linkForms';
 import { linkMisspellings } from './misspellings';
-import { foldName } from './names';
+import { BoundedCache, foldName } from './names';
 import type { RawMention } from './rawMention';
 import { describe, describeCache, isPlaceType, type Info } from './surfaceInfo';
 import { UnionFind } from './unionFind';
@@ -48,12 +48,7 @@ export function clusterMentions(
   // Same fixed identity, or the same spelling key within one kind, is one entity.
   const byKey = new Map<string, number>();
   infos.forEach((info, i) => {
-    const keys: string[] = [];
-    if (info.fixedId) keys.push(`id:${info.fixedId}`);
-    if (!info.person && info.key) keys.push(`${info.kind}:${info.key}`);
-    // The same written name is one entity even when the tagger types it both ways (capital as place and as actor).
-    if (!info.person) keys.push(`=${foldName(info.surface)}`);
-    for (const key of keys) {
+    for (const key of identityKeys(info)) {
       const first = byKey.get(key);
       if (first === undefined) byKey.set(key, i);
       else uf.union(first, i);
@@ -74,6 +69,22 @@ export function clusterMentions(
   const misspelt = linkMisspellings(forms, ms, infos, uf);
 
   return buildClusters(ms, infos, uf, gazetteer, aliases, misspelt);
+}
+
+/** Infos are shared between documents (describeCache), and so are their identity keys: built once per Info. */
+const keysOfInfo = new WeakMap<Info, string[]>();
+
+function identityKeys(info: Info): string[] {
+  let keys = keysOfInfo.get(info);
+  if (!keys) {
+    keys = [];
+    if (info.fixedId) keys.push(`id:${info.fixedId}`);
+    if (!info.person && info.key) keys.push(`${info.kind}:${info.key}`);
+    // The same written name is one entity even when the tagger types it both ways (capital as place and as actor).
+    if (!info.person) keys.push(`=${foldName(info.surface)}`);
+    keysOfInfo.set(info, keys);
+  }
+  return keys;
 }
 
 function buildClusters(
@@ -102,8 +113,9 @@ function buildClusters(
   const entities: EntityCluster[] = [];
   const used = new Map<string, number>();
   for (const [, list] of members) {
-    const type = majorityType(list.map((i) => infos[i]));
-    const fixed = list.map((i) => infos[i]).find((info) => info.fixedId !== undefined);
+    const listInfos = list.map((i) => infos[i]);
+    const type = majorityType(listInfos);
+    const fixed = listInfos.find((info) => info.fixedId !== undefined);
     let canonical: string;
     let id: string;
     if (fixed?.alias) {
@@ -116,12 +128,8 @@ function buildClusters(
       canonical = fixed.surface;
       id = fixed.fixedId;
     } else {
-      canonical = bestName(
-        list.map((i) => infos[i]),
-        type,
-        misspelt,
-      );
-      id = slugify(canonical) || 'entity';
+      canonical = bestName(listInfos, type, misspelt);
+      id = slugOf(canonical) || 'entity';
     }
     // Two different entities may slug alike ("Washington" the city and the person).
     const seen = used.get(id) ?? 0;
@@ -139,12 +147,7 @@ function buildClusters(
     }
     const cluster: EntityCluster = { id, canonical, kind: kindOf(type), type, aliases: names, mentions: list, descriptions: [] };
     if (isPlaceType(type)) {
-      const facts = placeFacts(
-        list.map((i) => infos[i]),
-        canonical,
-        gazetteer,
-        aliases,
-      );
+      const facts = placeFacts(listInfos, canonical, gazetteer, aliases);
       if (facts) cluster.facts = facts;
     }
     entities.push(cluster);
@@ -169,6 +172,9 @@ function majorityType(infos: Info[]): EntityType {
 
 /** The most complete name: people by name words, others preferring spelled-out names to abbreviations. */
 function bestName(infos: Info[], type: EntityType, misspelt: ReadonlySet<Info>): string {
+  // Most entities are written one way only: nothing to rank.
+  const one = infos[0];
+  if (infos.every((info) => info === one)) return one.person ? one.person.display : one.surface;
   const counts = new Map<Info, number>();
   for (const info of infos) counts.set(info, (counts.get(info) ?? 0) + 1);
   let best = '';
@@ -186,7 +192,7 @@ function bestName(infos: Info[], type: EntityType, misspelt: ReadonlySet<Info>):
       typeMatch,
       personWords,
       spelledOut,
-      name.split(/\s+/).length,
+      wordCount(name),
       name.length,
       count,
     ];
@@ -196,6 +202,47 @@ function bestName(infos: Info[], type: EntityType, misspelt: ReadonlySet<Info>):
     }
   }
   return best;
+}
+
+/** `name.split(/\s+/).length` without the regular expression and the array: one more than the runs of white space. */
+function wordCount(name: string): number {
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < name.length; i++) {
+    const space = isSpaceCode(name.charCodeAt(i));
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
+}
+
+/** The code units `\s` matches. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Canonical names recur in every document ("Trump", "Iraq"): their slugs are kept. */
+const slugs = new BoundedCache<string>(20000);
+
+function slugOf(name: string): string {
+  let s = slugs.get(name);
+  if (s === undefined) {
+    s = slugify(name);
+    slugs.set(name, s);
+  }
+  return s;
 }
 
 function compareScores(a: number[], b: number[]): number {

@@ -60,6 +60,23 @@ function sameButOneTypo(a: readonly string[], b: readonly string[]): boolean {
   return diff >= 0 && typo(a[diff], b[diff]);
 }
 
+/** A form's folded words and their distinct first letters; Infos are shared between documents, and so are these. */
+interface Shape {
+  words: string[];
+  letters: string[];
+}
+const shapes = new WeakMap<Info, Shape>();
+
+function shapeOf(info: Info): Shape {
+  let sh = shapes.get(info);
+  if (!sh) {
+    const words = foldName(info.surface).split(' ');
+    sh = { words, letters: [...new Set(words.map((w) => w[0]))] };
+    shapes.set(info, sh);
+  }
+  return sh;
+}
+
 /**
  * Joins each misspelled form to the one entity whose name it misspells; returns the forms that must
  * not name their entity. People also match a bare surname against a full name's last word.
@@ -69,11 +86,12 @@ export function linkMisspellings(forms: readonly Form[], ms: readonly RawMention
   if (forms.length < 2) return demoted;
   const counts = new Map<Info, number>();
   for (const info of infos) counts.set(info, (counts.get(info) ?? 0) + 1);
-  const words = forms.map((f) => foldName(f.info.surface).split(' '));
+  const shapes = forms.map((f) => shapeOf(f.info));
+  const words = shapes.map((sh) => sh.words);
   // Candidates by the first letter of each word: a typo keeps the first letter.
   const byLetter = new Map<string, number[]>();
   forms.forEach((_, k) => {
-    for (const c of new Set(words[k].map((w) => w[0]))) {
+    for (const c of shapes[k].letters) {
       const list = byLetter.get(c);
       if (list) list.push(k);
       else byLetter.set(c, [k]);

@@ -1,6 +1,6 @@
 import type { AnalysisBudget } from '../budget';
 import type { Claim, Section } from '../types';
-import { type ClaimContext, firstTokenAt, span } from './context';
+import { type ClaimContext, firstTokenAt } from './context';
 import type { Draft } from './draft';
 import { HEDGES } from './lexicon';
 import { MODEL_ONLY_BLEND, scoreClaim, type ClaimScoreTable, type ScoreBlend } from './score';
@@ -65,13 +65,18 @@ export function finish(
     const block = ctx.blockOf[d.at] >= 0 ? ctx.structure.blocks[ctx.blockOf[d.at]] : undefined;
     const section: Section =
       block?.section ?? (ctx.structure.commentsStart !== null && d.content.start >= ctx.structure.commentsStart ? 'comments' : 'article');
-    const source = d.source ? { ...span(ctx, d.source[0], d.source[1]), text: '' } : null;
-    if (source) source.text = ctx.text.slice(source.start, source.end);
+    // Literal objects, not spreads: the same fields in the same order, without copying through a spread.
+    let source: Claim['source'] = null;
+    if (d.source) {
+      const start = ctx.tokens[d.source[0]].start;
+      const end = ctx.tokens[d.source[1] - 1].end;
+      source = { start, end, text: ctx.text.slice(start, end) };
+    }
     const claim: Claim = {
       start: d.content.start,
       end: d.content.end,
       text: ctx.text.slice(d.content.start, d.content.end),
-      cue: d.cue ? { ...d.cue, text: ctx.text.slice(d.cue.start, d.cue.end) } : null,
+      cue: d.cue ? { start: d.cue.start, end: d.cue.end, text: ctx.text.slice(d.cue.start, d.cue.end) } : null,
       source,
       speaker: speakerOf.get(d) ?? null,
       hedges: hedgesIn(ctx, d, hedges),

@@ -12,6 +12,30 @@ interface PersonCluster {
   starts: number[];
 }
 
+/** Derived forms of a written name; Infos are shared between documents, so each is computed once. */
+interface Forms {
+  /** The person's display name, lowercased ('' for a non-person). */
+  displayLower: string;
+  /** The same-written-name key of clusters.ts. */
+  surfaceKey: string;
+  /** A single word that may be a bare surname: its phonetic key, and whether it has a hyphen. */
+  orgSurname: { key: string; hyphen: boolean } | null;
+}
+const formsCache = new WeakMap<Info, Forms>();
+
+function formsOf(info: Info): Forms {
+  let f = formsCache.get(info);
+  if (!f) {
+    f = {
+      displayLower: info.person ? info.person.display.toLowerCase() : '',
+      surfaceKey: `=${foldName(info.surface)}`,
+      orgSurname: /\s/.test(info.surface) ? null : { key: phoneticWord(info.surface), hyphen: /[-‐‑]/.test(info.surface) },
+    };
+    formsCache.set(info, f);
+  }
+  return f;
+}
+
 /**
  * People: full names sharing a surname key and a compatible given name are
  * one person; a bare surname joins the single person of that surname, or the
@@ -56,7 +80,7 @@ export function clusterPeople(
   const full = people.filter((i) => infos[i].person!.given !== null);
   const distinct = new Map<string, number[]>();
   for (const i of full) {
-    const key = `${group(i)}|${infos[i].person!.display.toLowerCase()}`;
+    const key = `${group(i)}|${formsOf(infos[i]).displayLower}`;
     const list = distinct.get(key);
     if (list) list.push(i);
     else distinct.set(key, [i]);
@@ -111,7 +135,7 @@ export function clusterPeople(
       continue;
     }
     // A lone word typed person that is elsewhere a place or organisation ("towards Raqqa") is that entity.
-    const same = byKey.get(`=${foldName(infos[i].surface)}`);
+    const same = byKey.get(formsOf(infos[i]).surfaceKey);
     if (same !== undefined && candidates.length === 0) {
       uf.union(same, i);
       continue;
@@ -123,11 +147,13 @@ export function clusterPeople(
 
   // A tagger sometimes types a bare surname as an organisation ("Abadi said").
   infos.forEach((info, i) => {
-    if (info.type !== 'organization' || info.fixedId || /\s/.test(info.surface) || info.abbreviation) return;
-    const key = phoneticWord(info.surface);
+    if (info.type !== 'organization' || info.fixedId || info.abbreviation) return;
+    const org = formsOf(info).orgSurname;
+    if (!org) return;
+    const key = org.key;
     const g = groupOf.get(key);
     if (g === undefined) {
-      const byGiven = /[-‐‑]/.test(info.surface) ? [] : (clustersByGiven.get(key) ?? []);
+      const byGiven = org.hyphen ? [] : (clustersByGiven.get(key) ?? []);
       if (byGiven.length === 1) uf.union(byGiven[0].root, i);
       return;
     }

@@ -58,9 +58,10 @@ export function linkAbbreviations(forms: Form[], uf: UnionFind): void {
   for (const form of forms) {
     const { info } = form;
     // People count as expansions too ("JFK"), and taggers call some organisations people.
-    if (!/\s/.test(info.surface)) continue;
+    const initials = abbreviationFormsOf(info).initials;
+    if (!initials) continue;
     expansions.push(form);
-    for (const key of initialsKeys(info.surface)) {
+    for (const key of initials) {
       const list = byInitials.get(key) ?? [];
       list.push(form);
       byInitials.set(key, list);
@@ -69,7 +70,7 @@ export function linkAbbreviations(forms: Form[], uf: UnionFind): void {
   if (expansions.length === 0) return;
   for (const { info, i } of forms) {
     if (info.person || info.alias || info.place || !info.abbreviation) continue;
-    const key = abbreviationKey(info.surface);
+    const key = abbreviationFormsOf(info).key;
     const pool = key !== null ? (byInitials.get(key) ?? []) : expansions;
     const roots = new Set<number>();
     let pick = -1;
@@ -118,7 +119,7 @@ export function linkVariants(forms: Form[], uf: UnionFind, gazetteer: Gazetteer,
   const shortForms = new Map<string, number>();
   for (const { info, i } of forms) {
     if (info.person) continue;
-    const key = `${variantGroup(info.type)}|${foldName(info.surface)}`;
+    const key = variantKeysOf(info, gazetteer, aliases).key;
     if (!shortForms.has(key)) shortForms.set(key, i);
   }
   const candidates = new Map<number, Set<number>>();
@@ -131,19 +132,61 @@ export function linkVariants(forms: Form[], uf: UnionFind, gazetteer: Gazetteer,
     if (!firstLong.has(short)) firstLong.set(short, long);
   };
   for (const { info, i } of forms) {
-    const words = info.surface.split(/\s+/);
-    if (words.length < 2) continue;
-    const group = variantGroup(info.type);
-    if (!info.person && isModifier(words[0], gazetteer, aliases)) {
-      consider(shortForms.get(`${group}|${foldName(words.slice(1).join(' '))}`), i);
-    }
-    let end = words.length;
-    while (end > 1 && GENERIC_HEADS.has(words[end - 1].toLowerCase())) end--;
-    if (end < words.length) consider(shortForms.get(`${group}|${foldName(words.slice(0, end).join(' '))}`), i);
+    const v = variantKeysOf(info, gazetteer, aliases);
+    if (v.withoutModifier !== null) consider(shortForms.get(v.withoutModifier), i);
+    if (v.withoutHead !== null) consider(shortForms.get(v.withoutHead), i);
   }
   for (const [short, roots] of candidates) {
     if (roots.size === 1) uf.union(firstLong.get(short)!, short);
   }
+}
+
+/**
+ * The keys linkVariants needs of a name: its own, and those of its shorter forms without a leading
+ * modifier or a generic head (null when it has none). Infos are shared between documents (and belong to
+ * one gazetteer and alias index, see describeCache): the keys are computed once per Info.
+ */
+interface VariantKeys {
+  key: string;
+  withoutModifier: string | null;
+  withoutHead: string | null;
+}
+const variantKeys = new WeakMap<Info, VariantKeys>();
+
+function variantKeysOf(info: Info, gazetteer: Gazetteer, aliases: AliasIndex): VariantKeys {
+  let v = variantKeys.get(info);
+  if (!v) {
+    const group = variantGroup(info.type);
+    v = { key: `${group}|${foldName(info.surface)}`, withoutModifier: null, withoutHead: null };
+    const words = info.surface.split(/\s+/);
+    if (words.length >= 2) {
+      if (!info.person && isModifier(words[0], gazetteer, aliases)) v.withoutModifier = `${group}|${foldName(words.slice(1).join(' '))}`;
+      let end = words.length;
+      while (end > 1 && GENERIC_HEADS.has(words[end - 1].toLowerCase())) end--;
+      if (end < words.length) v.withoutHead = `${group}|${foldName(words.slice(0, end).join(' '))}`;
+    }
+    variantKeys.set(info, v);
+  }
+  return v;
+}
+
+/** What linkAbbreviations needs of a name: initials keys of a name of several words (else null), and its abbreviation key. */
+interface AbbreviationForms {
+  initials: readonly string[] | null;
+  key: string | null;
+}
+const abbreviationForms = new WeakMap<Info, AbbreviationForms>();
+
+function abbreviationFormsOf(info: Info): AbbreviationForms {
+  let a = abbreviationForms.get(info);
+  if (!a) {
+    a = {
+      initials: /\s/.test(info.surface) ? initialsKeys(info.surface) : null,
+      key: info.person || info.alias || info.place || !info.abbreviation ? null : abbreviationKey(info.surface),
+    };
+    abbreviationForms.set(info, a);
+  }
+  return a;
 }
 
 /**

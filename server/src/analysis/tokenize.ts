@@ -42,8 +42,10 @@ function isSpace(code: number): boolean {
   );
 }
 
-const APOSTROPHES = new Set([39, 0x2019]);
-const JOINERS = new Set([45, 0x2010, 0x2011, 38]); // hyphens and '&' inside words (AT&T)
+// Comparisons, not Set look-ups: they run once per token and character class.
+const isApostrophe = (code: number) => code === 39 || code === 0x2019;
+/** Hyphens and '&' inside words (AT&T). */
+const isJoiner = (code: number) => code === 45 || code === 38 || code === 0x2010 || code === 0x2011;
 
 /** Abbreviations that keep their final period. */
 export const ABBREVIATIONS = new Set(
@@ -89,13 +91,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
       const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
       if (d === 46 && isLetterOrDigit(next) && missingSpace(text, start, i, to)) break;
-      if ((JOINERS.has(d) || d === 46 || d === 44) && isLetterOrDigit(next)) {
+      if ((isJoiner(d) || d === 46 || d === 44) && isLetterOrDigit(next)) {
         // "1,000" and "3.5" only between digits; "U.S" style dots between letters.
         if (d === 44 && !(isDigit(text.charCodeAt(i - 1)) && isDigit(next))) break;
         i += 2;
         continue;
       }
-      if (APOSTROPHES.has(d) && isLetterOrDigit(next)) {
+      if (isApostrophe(d) && isLetterOrDigit(next)) {
         // Possessive 's and contractions n't split off; "Kata'ib", "O'Brien" stay whole.
         const after = i + 2 < to ? text.charCodeAt(i + 2) : 0;
         const isS = (next === 115 || next === 83) && !isLetterOrDigit(after);
@@ -126,13 +128,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     tokens.push({ start, end: i, text: text.slice(start, i) });
     // Split-off clitics: 's / ’s / n't.
-    if (i < to && APOSTROPHES.has(text.charCodeAt(i))) {
+    if (i < to && isApostrophe(text.charCodeAt(i))) {
       const n1 = text.charCodeAt(i + 1);
       if ((n1 === 115 || n1 === 83) && !isLetterOrDigit(text.charCodeAt(i + 2) || 0)) {
         tokens.push({ start: i, end: i + 2, text: text.slice(i, i + 2) });
         i += 2;
       }
-    } else if (i + 2 < to && (text.charCodeAt(i) === 110 || text.charCodeAt(i) === 78) && APOSTROPHES.has(text.charCodeAt(i + 1))) {
+    } else if (i + 2 < to && (text.charCodeAt(i) === 110 || text.charCodeAt(i) === 78) && isApostrophe(text.charCodeAt(i + 1))) {
       const n2 = text.charCodeAt(i + 2);
       if ((n2 === 116 || n2 === 84) && !isLetterOrDigit(text.charCodeAt(i + 3) || 0)) {
         tokens.push({ start: i, end: i + 3, text: text.slice(i, i + 3) });

@@ -34,8 +34,8 @@ export function findDemonyms(
   mentions: readonly Span[] = [],
 ): DemonymMention[] {
   const out: DemonymMention[] = [];
-  // Capitalised words repeat through a document; resolve each spelling once.
-  const cache = new Map<string, Country | null>();
+  // Capitalised words repeat through a document and across documents; resolve each spelling once.
+  const cache = resolvedWords(res);
   const covered = [...mentions].sort((a, b) => a.start - b.start);
   let m = 0;
   for (const t of tokens) {
@@ -45,11 +45,26 @@ export function findDemonyms(
     let country = cache.get(t.text);
     if (country === undefined) {
       country = resolve(t.text, res);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(t.text, country);
     }
     if (country) out.push({ start: t.start, end: t.end, text: t.text, countryId: country.id, country: country.name });
   }
   return out;
+}
+
+const CACHE_LIMIT = 50000;
+/** Resolved spellings per (gazetteer, alias index, demonym forms): the answer depends on nothing else. */
+const caches = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, Country | null>>>>();
+
+function resolvedWords(res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'demonyms'>): Map<string, Country | null> {
+  let byAliases = caches.get(res.gazetteer);
+  if (!byAliases) caches.set(res.gazetteer, (byAliases = new WeakMap()));
+  let byForms = byAliases.get(res.aliases);
+  if (!byForms) byAliases.set(res.aliases, (byForms = new WeakMap()));
+  let cache = byForms.get(res.demonyms);
+  if (!cache) byForms.set(res.demonyms, (cache = new Map()));
+  return cache;
 }
 
 function startsUpper(word: string): boolean {

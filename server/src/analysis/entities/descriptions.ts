@@ -129,8 +129,8 @@ export function attachDescriptions(
 ): void {
   if (tokens.length === 0 || mentions.length === 0) return;
   const byId = new Map(entities.map((e) => [e.id, e]));
+  // The descriptions each entity has, lowercased; built on an entity's first new description (most get none).
   const seen = new Map<string, Set<string>>();
-  for (const e of entities) seen.set(e.id, new Set(e.descriptions.map((d) => d.text.toLowerCase())));
 
   // Token ranges covered by mentions, to keep other names out of descriptions.
   const mentionAt = new Int32Array(tokens.length).fill(-1);
@@ -158,7 +158,8 @@ export function attachDescriptions(
       if (!span || span.end <= span.start) return;
       const t = text.slice(span.start, span.end);
       const key = t.toLowerCase();
-      const known = seen.get(entity.id)!;
+      let known = seen.get(entity.id);
+      if (!known) seen.set(entity.id, (known = new Set(entity.descriptions.map((d) => d.text.toLowerCase()))));
       if (known.has(key) || entity.descriptions.length >= MAX_DESCRIPTIONS) return;
       known.add(key);
       entity.descriptions.push({ start: span.start, end: span.end, text: t, sentence } satisfies Description);

@@ -44,13 +44,17 @@ export interface CountryEntry {
 export function normalizeName(s: string): string {
   // Most names are plain ASCII: skip Unicode normalisation for them (it dominates load time).
   let ascii = true;
+  // And most have no white space to fold: no tab or line break, no double, leading or trailing space.
+  let plain = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c > 126 || c === 96) {
       ascii = false;
       break;
     }
+    if ((c >= 9 && c <= 13) || (c === 32 && (i === 0 || i === s.length - 1 || s.charCodeAt(i - 1) === 32))) plain = false;
   }
+  if (ascii && plain) return s.toLowerCase();
   const base = ascii ? s : s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'");
   return base.toLowerCase().replace(/\s+/g, ' ').trim();
 }
@@ -119,15 +123,21 @@ export class Gazetteer {
   }
 
   lookup(name: string): PlaceEntry | undefined {
+    // Names recur within and across documents: answers are remembered by spelling (null for none).
+    const known = this.looked.get(name);
+    if (known !== undefined) return known ?? undefined;
     const ref = this.places.get(normalizeName(name));
-    if (ref === undefined) return undefined;
-    let entry = this.entries.get(ref);
-    if (!entry) {
+    let entry = ref === undefined ? undefined : this.entries.get(ref);
+    if (ref !== undefined && !entry) {
       entry = this.build(ref);
       this.entries.set(ref, entry);
     }
+    if (this.looked.size > 50000) this.looked.clear();
+    this.looked.set(name, entry ?? null);
     return entry;
   }
+
+  private readonly looked = new Map<string, PlaceEntry | null>();
 
   private build(ref: number): PlaceEntry {
     const kind = Math.floor(ref / REF);

@@ -4,6 +4,7 @@ import type { AnalysisResources } from '../resources';
 import type { Sentence, Token } from '../types';
 import { type Candidate, hasLower, isCapitalised, isPossessiveOrPunct } from './candidates';
 import { nameSized } from './mentionBounds';
+import { BoundedCache } from './names';
 import { COMPOUND_TAILS, ORG_CUES, PLACE_ORG_CUES, PREFIXES, REGION_CUES, SPEECH_VERBS } from './nameWords';
 import { isGroupWord, placeType, typeOf } from './placeTypes';
 import type { RawMention } from './rawMention';
@@ -202,11 +203,19 @@ function isSpanTitle(lower: string): boolean {
 }
 
 /** Lowercase form of a name word without an Arabic article or apostrophes: "Al-Zimili" / "al-Zimili" -> "zimili". */
+/** Words recur within and across documents (every name word of every candidate asks): remembered by spelling. */
+const bareNames = new BoundedCache<string>(50000);
+
 function bareName(w: string): string {
-  return w
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/, '');
+  let bare = bareNames.get(w);
+  if (bare === undefined) {
+    bare = w
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/, '');
+    bareNames.set(w, bare);
+  }
+  return bare;
 }
 
 function hasOrgCue(tokens: Token[], ts: number, te: number, place = false): boolean {

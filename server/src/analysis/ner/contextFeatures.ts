@@ -19,38 +19,6 @@ export interface DocContext {
   gaz: Uint8Array;
   /** Per token: inside double quotes within the sentence. */
   quote: Uint8Array;
-  /** What the document is about, from its words (see topicOf): 0 other, 1 sport, 2 business. */
-  topic: number;
-}
-
-// Words that mark a sports report or a business story. In sport, places name teams ("Scotland beat Wales");
-// in business, unknown capitalised words are mostly companies.
-const SPORT = new Set(
-  (
-    'soccer football cricket tennis rugby golf baseball basketball hockey cycling athletics boxing racing league cup ' +
-    'championship match matches season division club clubs goal goals scored striker midfielder coach innings wickets ' +
-    'seeded semi-final quarter-final final halftime half-time standings olympic olympics tournament beat drew'
-  ).split(' '),
-);
-const BUSINESS = new Set(
-  (
-    'shares share stock stocks percent pct profit profits revenue revenues sales earnings company companies firm bank ' +
-    'banks market markets investors analysts trading traded dividend bonds bond index prices quarter fiscal ltd inc corp plc'
-  ).split(' '),
-);
-const SCORE = /^\d{1,3}-\d{1,3}$/;
-
-/** The topic code of a document's words (DocContext.topic). */
-export function topicOf(infos: readonly WordInfo[], n: number): number {
-  let sport = 0;
-  let business = 0;
-  for (let i = 0; i < n; i++) {
-    const lower = infos[i].lower;
-    if (SPORT.has(lower) || SCORE.test(lower)) sport++;
-    else if (BUSINESS.has(lower)) business++;
-  }
-  if (sport >= 3 && sport > business) return 1;
-  return business >= 3 ? 2 : 0;
 }
 
 /** Codes of the small-domain templates of token i of sentence [s, e). */
@@ -82,7 +50,6 @@ export function smallCodes(ctx: DocContext, i: number, s: number, e: number, out
   out[9] = prev !== null ? prev.caseClass * 2 + (prev.isCommonLower ? 1 : 0) : 99;
   out[10] = next !== null ? next.caseClass * 2 + (next.isCommonLower ? 1 : 0) : 99;
   out[11] = ctx.quote[i] * 8 + cc;
-  out[12] = ctx.topic * 64 + gaz[i] * 8 + cc;
 }
 
 /**

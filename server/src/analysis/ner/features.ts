@@ -1,5 +1,5 @@
 import type { Gazetteer } from '../gazetteer';
-import { hashedContext, smallCodes, topicOf, type DocContext } from './contextFeatures';
+import { hashedContext, smallCodes, type DocContext } from './contextFeatures';
 import { hashString } from './hash';
 import {
   BOUNDARY,
@@ -21,7 +21,6 @@ import {
   COMMON,
   groupsOf,
   modeHashesOf,
-  topicHashesOf,
   shapeOf,
   TITLES,
   type Continuation,
@@ -38,11 +37,11 @@ import { WordTable } from './wordTable';
  * Changing any template changes the meaning of the model: bump FEATURE_VERSION.
  */
 
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 5;
 
 // The templates live in templates.ts, wordFeatures.ts and contextFeatures.ts; the tagger and training import them from here.
 export { hashedContext, smallCodes, type DocContext } from './contextFeatures';
-export { NUM_CONTEXT, NUM_FEATURES, NUM_HASHED, NUM_MODE, NUM_SMALL, NUM_TOPICS, SMALL_SIZES, smallHash } from './templates';
+export { NUM_CONTEXT, NUM_FEATURES, NUM_HASHED, NUM_MODE, NUM_SMALL, SMALL_SIZES, smallHash } from './templates';
 export { BOUNDARY_GROUPS, type WordGroups, type WordInfo } from './wordFeatures';
 
 /** A document as the tagger sees it: token texts and sentence token ranges. */
@@ -61,7 +60,6 @@ export class FeatureExtractor {
     initial: new Uint8Array(0),
     gaz: new Uint8Array(0),
     quote: new Uint8Array(0),
-    topic: 0,
   };
   private readonly lowerCache = new Map<string, LowerStats>();
   private stamp = 0;
@@ -127,7 +125,6 @@ export class FeatureExtractor {
         hasHyphen ? hashString(lower.slice(lower.lastIndexOf('-') + 1), 11) : BOUNDARY,
       ),
       modeHashes: modeHashesOf(w, caseClass, hLower, hShort),
-      topicHashes: topicHashesOf(hLower),
       continuations: null,
       scoreAt: 0,
       scoreGen: -1,
@@ -269,7 +266,6 @@ export class FeatureExtractor {
       }
     }
     this.gazetteerCodes(doc, infos, mode, gaz);
-    ctx.topic = topicOf(infos, n);
     return ctx;
   }
 
@@ -311,7 +307,6 @@ export class FeatureExtractor {
         const mh = inf.modeHashes;
         const m = ctx.mode[i];
         for (let k = 0; k < NUM_MODE; k++) out[f++] = mh[m * NUM_MODE + k];
-        out[f++] = inf.topicHashes[ctx.topic];
       }
     }
     return out;

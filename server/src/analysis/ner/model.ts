@@ -9,7 +9,6 @@ import {
   NUM_HASHED,
   NUM_MODE,
   NUM_SMALL,
-  NUM_TOPICS,
   SMALL_SIZES,
   smallCodes,
   smallHash,
@@ -79,16 +78,12 @@ class FeatureTable {
   }
 }
 
-/**
- * Layout of a word's cached scores: [self in (mode 0 | 1 | 2) x (topic 0 | 1 | 2) | as prev | as next | as prev2 | as next2] x labels.
- * The sentence mode and the document topic are fixed per token before scoring, so the templates conjoined with them cost no look-up per token.
- */
-const W_SELF = 3 * NUM_TOPICS;
-const W_PREV = W_SELF;
-const W_NEXT = W_SELF + 1;
-const W_PREV2 = W_SELF + 2;
-const W_NEXT2 = W_SELF + 3;
-const W_SIZE = (W_SELF + 4) * NUM_LABELS;
+/** Layout of a word's cached scores: [self in mode 0 | 1 | 2 | as prev | as next | as prev2 | as next2] x labels. */
+const W_PREV = 3;
+const W_NEXT = 4;
+const W_PREV2 = 5;
+const W_NEXT2 = 6;
+const W_SIZE = 7 * NUM_LABELS;
 /** Small-domain templates (indices into SMALL_SIZES) folded into the cached word scores, and the rest, looked up per token. */
 const SMALL_BIAS = 0;
 const SMALL_PREV_CASE = 9;
@@ -96,10 +91,9 @@ const SMALL_NEXT_CASE = 10;
 const SMALL_REST = Int32Array.from({ length: NUM_SMALL }, (_, k) => k).filter(
   (k) => k !== SMALL_BIAS && k !== SMALL_PREV_CASE && k !== SMALL_NEXT_CASE,
 );
-/** Words whose scores the pool keeps before it starts over (~15 MB). */
-const POOL_MAX_WORDS = 1 << 15;
-if (NUM_LABELS !== 9 || W_PREV !== 9 || W_NEXT2 !== 12)
-  throw new Error('PerceptronTagger.emissions is unrolled for 9 labels and 13 score slots');
+/** Words whose scores the pool keeps before it starts over (~16 MB). */
+const POOL_MAX_WORDS = 1 << 16;
+if (NUM_LABELS !== 9 || W_PREV !== 3 || W_NEXT2 !== 6) throw new Error('PerceptronTagger.emissions is unrolled for 9 labels');
 
 export class PerceptronTagger implements Tagger {
   private readonly table: FeatureTable;
@@ -218,14 +212,8 @@ export class PerceptronTagger implements Tagger {
     this.addGroup(g.self, v, 0);
     // Small-domain templates that depend on this word alone are folded in too: the bias, and the case of the adjacent word.
     this.addSmall(SMALL_BIAS, 0, v, 0);
-    for (let k = 1; k < W_SELF; k++) for (let l = 0; l < L; l++) v[k * L + l] = v[l];
-    for (let m = 0; m < 3; m++) {
-      for (let t = 0; t < NUM_TOPICS; t++) {
-        const at = (m * NUM_TOPICS + t) * L;
-        this.addGroup(info.modeHashes.subarray(m * NUM_MODE, (m + 1) * NUM_MODE), v, at);
-        this.addGroup(info.topicHashes.subarray(t, t + 1), v, at);
-      }
-    }
+    for (let l = 0; l < L; l++) v[L + l] = v[2 * L + l] = v[l];
+    for (let m = 0; m < 3; m++) this.addGroup(info.modeHashes.subarray(m * NUM_MODE, (m + 1) * NUM_MODE), v, m * L);
     this.addGroup(g.prev, v, W_PREV * L);
     this.addGroup(g.next, v, W_NEXT * L);
     this.addGroup(g.prev2, v, W_PREV2 * L);
@@ -263,8 +251,7 @@ export class PerceptronTagger implements Tagger {
     const pool = this.pool;
     if (this.selfAt.length < n) this.selfAt = new Int32Array(Math.max(n, this.selfAt.length * 2));
     const selfAt = this.selfAt;
-    const topic = ctx.topic;
-    for (let i = 0; i < n; i++) selfAt[i] = infos[i].scoreAt + (mode[i] * NUM_TOPICS + topic) * 9;
+    for (let i = 0; i < n; i++) selfAt[i] = infos[i].scoreAt + mode[i] * 9;
     const sentences = doc.sentences;
     // NUM_LABELS is 9: the sums are unrolled into locals (float32 array writes in the inner loop cost more than the look-ups).
     // Offset 0 of the pool holds the boundary scores (what the templates see beyond the sentence edge).
@@ -273,10 +260,10 @@ export class PerceptronTagger implements Tagger {
       const e = sentences[si][1];
       for (let i = s; i < e; i++) {
         const self = selfAt[i];
-        const prev = (i > s ? infos[i - 1].scoreAt : 0) + 81;
-        const next = (i + 1 < e ? infos[i + 1].scoreAt : 0) + 90;
-        const prev2 = (i > s + 1 ? infos[i - 2].scoreAt : 0) + 99;
-        const next2 = (i + 2 < e ? infos[i + 2].scoreAt : 0) + 108;
+        const prev = (i > s ? infos[i - 1].scoreAt : 0) + 27;
+        const next = (i + 1 < e ? infos[i + 1].scoreAt : 0) + 36;
+        const prev2 = (i > s + 1 ? infos[i - 2].scoreAt : 0) + 45;
+        const next2 = (i + 2 < e ? infos[i + 2].scoreAt : 0) + 54;
         let e0 = pool[self] + pool[prev] + pool[next] + pool[prev2] + pool[next2];
         let e1 = pool[self + 1] + pool[prev + 1] + pool[next + 1] + pool[prev2 + 1] + pool[next2 + 1];
         let e2 = pool[self + 2] + pool[prev + 2] + pool[next + 2] + pool[prev2 + 2] + pool[next2 + 2];

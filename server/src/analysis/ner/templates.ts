@@ -46,8 +46,6 @@ export const enum T {
   Quote,
   Len,
   WordMode,
-  TopicGaz,
-  TopicWord,
 }
 
 /** Templates on one word: 14 on the token itself, 2 on each adjacent word, 1 on each word two away. */
@@ -58,7 +56,7 @@ export const NUM_PREV2 = 1;
 export const NUM_NEXT2 = 1;
 export const NUM_WORD_FEATURES = NUM_SELF + NUM_PREV + NUM_NEXT + NUM_PREV2 + NUM_NEXT2;
 /** Templates that depend on context (shape trigram, gazetteer matches, document evidence). */
-export const NUM_CONTEXT = 18;
+export const NUM_CONTEXT = 16;
 export const NUM_FEATURES = NUM_WORD_FEATURES + NUM_CONTEXT;
 
 // Template ids are spread out so mix(template, value) never collides across templates by construction.
@@ -86,22 +84,16 @@ const SMALL_TEMPLATES = [
   T.PrevWordCase,
   T.NextWordCase,
   T.Quote,
-  T.TopicGaz,
 ];
-export const SMALL_SIZES: readonly number[] = [1, 64, 256, 256, 8, 16, 128, 512, 8, 100, 100, 16, 192];
+export const SMALL_SIZES: readonly number[] = [1, 64, 256, 256, 8, 16, 128, 512, 8, 100, 100, 16];
 export const NUM_SMALL = SMALL_TEMPLATES.length;
 /** Context templates hashed at run time (the shape trigram; see hashedContext). */
 export const NUM_HASHED = 1;
 /** Templates on one word and the sentence's case mode (Mode, WordMode, Len): cached per word and mode at run time. */
 export const NUM_MODE = 3;
 
-/** The word conjoined with the document's topic (TopicWord): cached per word and topic at run time. */
-export const NUM_TOPIC = 1;
-/** Topic codes (DocContext.topic): other, sport, business. */
-export const NUM_TOPICS = 3;
-
 export function smallHash(k: number, code: number): number {
   return mix(tpl(SMALL_TEMPLATES[k]), code);
 }
 
-if (NUM_SMALL + NUM_HASHED + NUM_MODE + NUM_TOPIC !== NUM_CONTEXT) throw new Error('feature count mismatch');
+if (NUM_SMALL + NUM_HASHED + NUM_MODE !== NUM_CONTEXT) throw new Error('feature count mismatch');

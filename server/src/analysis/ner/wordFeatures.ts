@@ -1,5 +1,5 @@
 import { mix, mix3 } from './hash';
-import { BOUNDARY, NUM_MODE, NUM_TOPICS, T, tpl } from './templates';
+import { BOUNDARY, NUM_MODE, T, tpl } from './templates';
 
 /*
  * What the templates see of one word type, apart from its context: shapes,
@@ -42,8 +42,6 @@ export interface WordInfo {
   groups: WordGroups;
   /** Hashes of the templates on this word and the sentence mode: [mode 0 | 1 | 2] x NUM_MODE. */
   modeHashes: Uint32Array;
-  /** Hashes of this word conjoined with the document topic, by topic (see DocContext.topic). */
-  topicHashes: Uint32Array;
   /** Gazetteer types of the multi-word names starting with this word, by the following words (filled lazily; see gazetteerCodes). */
   continuations: Map<WordInfo, Continuation> | null;
   /** Owned by the runtime tagger: offset of this word's summed cached-template weights in its score pool, valid while scoreGen matches. */
@@ -170,12 +168,6 @@ export function modeHashesOf(w: string, cc: number, hLower: number, hShort: numb
     out[m * NUM_MODE + 1] = mix3(tpl(T.WordMode), m, hLower);
     out[m * NUM_MODE + 2] = len;
   }
-  return out;
-}
-
-export function topicHashesOf(hLower: number): Uint32Array {
-  const out = new Uint32Array(NUM_TOPICS);
-  for (let t = 0; t < NUM_TOPICS; t++) out[t] = mix3(tpl(T.TopicWord), t, hLower);
   return out;
 }
 

@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -39,6 +40,14 @@ const builds = [
 mkdirSync('dist/data', { recursive: true });
 copyFileSync('server/data/ner-model.json', 'dist/data/ner-model.json');
 copyFileSync('server/data/claims-model.json', 'dist/data/claims-model.json');
+
+// gazetteer.bin: gazetteer.json with its name tables computed, so that a thread loads it without
+// normalising every name (server/src/analysis/gazetteerPack.ts, run here with the engine's own code).
+const pack = await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/analysis/gazetteerPack.ts'], write: false });
+const packModule = { exports: {} };
+new Function('module', 'exports', 'require', pack.outputFiles[0].text)(packModule, packModule.exports, createRequire(import.meta.url));
+const gazetteer = JSON.parse(readFileSync('dist/data/gazetteer.json', 'utf8'));
+writeFileSync('dist/data/gazetteer.bin', packModule.exports.packGazetteer(gazetteer));
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -8,6 +8,7 @@ import type { ClaimScoreTable } from '../analysis/claims/score';
 import { AliasIndex, type AliasData } from '../analysis/entities/aliasIndex';
 import { demonymForms, type DemonymData, type DemonymForms } from '../analysis/entities/demonyms';
 import { Gazetteer, type GazetteerData } from '../analysis/gazetteer';
+import { unpackGazetteer } from '../analysis/gazetteerPack';
 import { type ClaimModel, type ClaimModelFile, parseClaimModel } from '../analysis/claims/model';
 import { loadTagger } from '../analysis/ner/model';
 import type { AnalysisResources } from '../analysis/resources';
@@ -76,11 +77,26 @@ let cachedBase: AnalysisResources | undefined;
 export function loadResourcesWithoutClaims(): AnalysisResources {
   if (cachedBase) return cachedBase;
   const dir = dataDir();
-  const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dir, 'gazetteer.json'), 'utf8')) as GazetteerData);
+  const gazetteer = loadGazetteer(dir);
   const model = path.join(dir, 'ner-model.json');
   if (!fs.existsSync(model)) throw new Error(`Dossier's tagger model is missing (${model}); run "npm run build"`);
   cachedBase = { gazetteer, tagger: loadTagger(fs.readFileSync(model, 'utf8'), gazetteer), ...engineData() };
   return cachedBase;
+}
+
+/**
+ * The gazetteer from gazetteer.bin, which the build derives from
+ * gazetteer.json with its name tables computed (gazetteerPack.ts): a
+ * fraction of the JSON's load time, in every analysis thread. The JSON, when
+ * the binary form is missing (a data folder from before it existed).
+ */
+export function loadGazetteer(dir = dataDir()): Gazetteer {
+  const bin = path.join(dir, 'gazetteer.bin');
+  if (fs.existsSync(bin)) {
+    const { data, index } = unpackGazetteer(fs.readFileSync(bin));
+    return new Gazetteer(data, index);
+  }
+  return new Gazetteer(JSON.parse(fs.readFileSync(path.join(dir, 'gazetteer.json'), 'utf8')) as GazetteerData);
 }
 
 /**

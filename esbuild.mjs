@@ -41,13 +41,25 @@ mkdirSync('dist/data', { recursive: true });
 copyFileSync('server/data/ner-model.json', 'dist/data/ner-model.json');
 copyFileSync('server/data/claims-model.json', 'dist/data/claims-model.json');
 
-// gazetteer.bin: gazetteer.json with its name tables computed, so that a thread loads it without
-// normalising every name (server/src/analysis/gazetteerPack.ts, run here with the engine's own code).
-const pack = await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/analysis/gazetteerPack.ts'], write: false });
+// gazetteer.bin and ner-model.bin: the JSON files in forms that a thread loads without parsing or
+// normalising every name (server/src/analysis/gazetteerPack.ts, ner/modelPack.ts), derived here with the
+// engine's own code. The host reads a .bin only when it is not older than its JSON.
+const pack = await esbuild.build({
+  ...common,
+  sourcemap: false,
+  stdin: {
+    contents:
+      "export { packGazetteer } from './server/src/analysis/gazetteerPack'; export { packModel } from './server/src/analysis/ner/modelPack';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  write: false,
+});
 const packModule = { exports: {} };
 new Function('module', 'exports', 'require', pack.outputFiles[0].text)(packModule, packModule.exports, createRequire(import.meta.url));
-const gazetteer = JSON.parse(readFileSync('dist/data/gazetteer.json', 'utf8'));
-writeFileSync('dist/data/gazetteer.bin', packModule.exports.packGazetteer(gazetteer));
+const { packGazetteer, packModel } = packModule.exports;
+writeFileSync('dist/data/gazetteer.bin', packGazetteer(JSON.parse(readFileSync('dist/data/gazetteer.json', 'utf8'))));
+writeFileSync('dist/data/ner-model.bin', packModel(readFileSync('dist/data/ner-model.json', 'utf8')));
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

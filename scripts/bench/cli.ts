@@ -26,6 +26,23 @@ function timed(command: string, args: readonly string[]): Promise<number> {
   });
 }
 
+/**
+ * Milliseconds to load the engine's resources (gazetteer, NER model, small tables) in a fresh
+ * process, as each analysis thread does before its first document, and the cities' data on first use.
+ */
+function resourceLoadMs(outDir: string): Promise<{ load: number; cities: number }> {
+  const resources = JSON.stringify(path.join(outDir, 'server', 'src', 'workspace', 'resources.js'));
+  const code = `const t0 = performance.now(); const r = require(${resources}).loadResources(); const t1 = performance.now();
+r.gazetteer.data.cities.length; console.log(JSON.stringify({ load: t1 - t0, cities: performance.now() - t1 }));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', () => resolve(JSON.parse(out) as { load: number; cities: number }));
+  });
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function cliSection(options: {
@@ -34,6 +51,8 @@ export async function cliSection(options: {
   files: readonly string[];
   name: string;
   runs: number;
+  /** The compiled tree (out/), whose resources.js is timed loading. */
+  outDir: string;
   /** Extra arguments for `dossier analyze` (e.g. --jobs 1), to compare settings in the same run. */
   variants: Array<[string, string[]]>;
 }): Promise<void> {
@@ -57,5 +76,10 @@ export async function cliSection(options: {
   }
   console.log(
     `| compromise (people, places, organisations with offsets) | ${median(theirs).toFixed(2)} | ${(mb / median(theirs)).toFixed(3)} | 1× |`,
+  );
+  const loads = [];
+  for (let r = 0; r < 5; r++) loads.push(await resourceLoadMs(options.outDir));
+  console.log(
+    `\nResource load per analysis thread (fresh process, median of 5): ${median(loads.map((l) => l.load)).toFixed(0)} ms, and ${median(loads.map((l) => l.cities)).toFixed(0)} ms for the cities' data on first use`,
   );
 }

@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -39,6 +40,26 @@ const builds = [
 mkdirSync('dist/data', { recursive: true });
 copyFileSync('server/data/ner-model.json', 'dist/data/ner-model.json');
 copyFileSync('server/data/claims-model.json', 'dist/data/claims-model.json');
+
+// gazetteer.bin and ner-model.bin: the JSON files in forms that a thread loads without parsing or
+// normalising every name (server/src/analysis/gazetteerPack.ts, ner/modelPack.ts), derived here with the
+// engine's own code. The host reads a .bin only when it is not older than its JSON.
+const pack = await esbuild.build({
+  ...common,
+  sourcemap: false,
+  stdin: {
+    contents:
+      "export { packGazetteer } from './server/src/analysis/gazetteerPack'; export { packModel } from './server/src/analysis/ner/modelPack';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  write: false,
+});
+const packModule = { exports: {} };
+new Function('module', 'exports', 'require', pack.outputFiles[0].text)(packModule, packModule.exports, createRequire(import.meta.url));
+const { packGazetteer, packModel } = packModule.exports;
+writeFileSync('dist/data/gazetteer.bin', packGazetteer(JSON.parse(readFileSync('dist/data/gazetteer.json', 'utf8'))));
+writeFileSync('dist/data/ner-model.bin', packModel(readFileSync('dist/data/ner-model.json', 'utf8')));
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

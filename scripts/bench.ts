@@ -233,6 +233,7 @@ async function main(): Promise<void> {
       files,
       name: train ? 'the PolNeAR train texts' : 'the seeds (../shared is missing)',
       runs: 3,
+      outDir: path.join(ROOT, 'out'),
       variants: [
         ['(defaults)', []],
         ['--jobs 1', ['--jobs', '1']],

@@ -26,6 +26,26 @@ function timed(command: string, args: readonly string[]): Promise<number> {
   });
 }
 
+/**
+ * Milliseconds to load the engine's resources (gazetteer, NER model, small tables) in a fresh
+ * process, as each analysis thread does before its first document, and the cities' data on first use.
+ */
+function resourceLoadMs(outDir: string): Promise<Record<'load' | 'loadCpu' | 'cities' | 'citiesCpu', number>> {
+  const resources = JSON.stringify(path.join(outDir, 'server', 'src', 'workspace', 'resources.js'));
+  // Wall and CPU: on a busy machine the wall time is mostly waiting for a core.
+  const code = `const m = require(${resources}); const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const t0 = performance.now(), c0 = cpu(); const r = m.loadResources(); const t1 = performance.now(), c1 = cpu();
+r.gazetteer.data.cities.length;
+console.log(JSON.stringify({ load: t1 - t0, loadCpu: c1 - c0, cities: performance.now() - t1, citiesCpu: cpu() - c1 }));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', () => resolve(JSON.parse(out) as Record<'load' | 'loadCpu' | 'cities' | 'citiesCpu', number>));
+  });
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function cliSection(options: {
@@ -34,6 +54,8 @@ export async function cliSection(options: {
   files: readonly string[];
   name: string;
   runs: number;
+  /** The compiled tree (out/), whose resources.js is timed loading. */
+  outDir: string;
   /** Extra arguments for `dossier analyze` (e.g. --jobs 1), to compare settings in the same run. */
   variants: Array<[string, string[]]>;
 }): Promise<void> {
@@ -57,5 +79,11 @@ export async function cliSection(options: {
   }
   console.log(
     `| compromise (people, places, organisations with offsets) | ${median(theirs).toFixed(2)} | ${(mb / median(theirs)).toFixed(3)} | 1× |`,
+  );
+  const loads: Array<Record<'load' | 'loadCpu' | 'cities' | 'citiesCpu', number>> = [];
+  for (let r = 0; r < 5; r++) loads.push(await resourceLoadMs(options.outDir));
+  const m = (k: 'load' | 'loadCpu' | 'cities' | 'citiesCpu') => median(loads.map((l) => l[k])).toFixed(0);
+  console.log(
+    `\nResource load per analysis thread (fresh process, median of 5): ${m('load')} ms (${m('loadCpu')} ms CPU), and ${m('cities')} ms (${m('citiesCpu')} ms CPU) for the cities' data on first use`,
   );
 }

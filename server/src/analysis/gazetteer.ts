@@ -66,47 +66,131 @@ export function slugify(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/**
+ * The name tables that the constructor derives from `GazetteerData` by
+ * normalising every name (most of the gazetteer's load time). The build
+ * derives them once into dist/data/gazetteer.bin (see gazetteerPack.ts), so
+ * that a host loads them instead of recomputing them; computed from the data
+ * or loaded, they are the same tables.
+ */
+export interface GazetteerIndex {
+  /** Normalised name → reference (kind * REF + index): the best-known bearer of the name. */
+  places: NameLookup<number>;
+  /** Other bearers of a name than the one `places` answers with. */
+  others: NameLookup<readonly number[]>;
+  /** Lowercased single words that begin some place name. */
+  firstWords: { has(word: string): boolean };
+  maxWords: number;
+  /** Names that only place resolution knows (divisions, short forms of city names); computed on first use when absent. */
+  extra?: NameLookup<readonly number[]>;
+}
+
+/** What the gazetteer asks of a table keyed by normalised names: a Map, or gazetteerPack.ts's table over typed arrays. */
+export interface NameLookup<T> {
+  get(key: string): T | undefined;
+  has(key: string): boolean;
+}
+
+/**
+ * A gazetteer's data read on first use: the countries at once (the
+ * constructor needs them), the rest (cities, regions, divisions) when a
+ * place is first resolved.
+ */
+export interface DeferredGazetteerData {
+  countries: GazetteerData['countries'];
+  load(): GazetteerData;
+}
+
+/** The look-up tables of country, city and region names (`places`, `others`, `firstWords`, `maxWords`). */
+export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
+  const places = new Map<string, number>();
+  const others = new Map<string, number[]>();
+  const firstWords = new Set<string>();
+  let maxWords = 1;
+  const add = (name: string, ref: number) => {
+    const key = normalizeName(name);
+    if (!key) return;
+    const first = places.get(key);
+    if (first !== undefined) {
+      if (first !== ref) pushRef(others, key, ref);
+      return;
+    }
+    places.set(key, ref);
+    const space = key.indexOf(' ');
+    if (space > 0) {
+      firstWords.add(key.slice(0, space));
+      maxWords = Math.max(maxWords, key.split(' ').length);
+    } else firstWords.add(key);
+  };
+  data.countries.forEach((c, i) => {
+    add(c.name, COUNTRY * REF + i);
+    for (const a of c.aliases) add(a, COUNTRY * REF + i);
+  });
+  // Cities come most populous first, so a name maps to its best-known bearer.
+  data.cities.forEach((c, i) => add(c[0], CITY * REF + i));
+  data.regions.forEach((r, i) => add(r[0], REGION * REF + i));
+  return { places, others, firstWords, maxWords };
+}
+
+/** Names that only place resolution knows: first-level divisions and short forms of city names. */
+export function buildExtraIndex(data: GazetteerData): Map<string, number[]> {
+  const extra = new Map<string, number[]>();
+  const add = (name: string, ref: number) => {
+    const key = normalizeName(name);
+    if (!key) return;
+    const list = extra.get(key);
+    if (!list) extra.set(key, [ref]);
+    else if (!list.includes(ref)) list.push(ref);
+  };
+  (data.divisions ?? []).forEach((d, i) => {
+    if (d[5] !== 1) add(d[0], DIVISION * REF + i);
+    for (const a of d[4]) add(a, DIVISION * REF + i);
+  });
+  for (const [alias, i] of data.cityAliases ?? []) add(alias, CITY_ALIAS * REF + i);
+  return extra;
+}
+
 /** Country, city and region look-ups by surface form. */
 export class Gazetteer {
   /**
    * Normalised name → reference (kind * REF + index). Entries are built on
    * look-up, not at load, because loading is on the path to the first hover.
    */
-  private readonly places = new Map<string, number>();
+  private readonly places: NameLookup<number>;
   /** Other bearers of a name than the one `places` answers with (place resolution weighs them all). */
-  private readonly others = new Map<string, number[]>();
+  private readonly others: NameLookup<readonly number[]>;
   /** Names that only place resolution knows: divisions and short forms of city names; built on first use. */
-  private extra: Map<string, number[]> | undefined;
+  private extra: NameLookup<readonly number[]> | undefined;
   private readonly entries = new Map<number, PlaceEntry>();
   private readonly demonymToCountry = new Map<string, CountryEntry>();
   private readonly countriesByCode = new Map<string, CountryEntry>();
   /** Lowercased single words that begin some multi-word place name, for quick rejection. */
-  readonly firstWords = new Set<string>();
+  readonly firstWords: { has(word: string): boolean };
   readonly maxWords: number;
+  private loaded: GazetteerData | undefined;
+  private readonly deferred: DeferredGazetteerData | undefined;
 
-  constructor(readonly data: GazetteerData) {
-    let maxWords = 1;
+  /**
+   * `index`: the name tables derived from the data ahead of time (gazetteerPack.ts), which deferred
+   * data needs; computed here from the data when absent.
+   */
+  constructor(source: GazetteerData | DeferredGazetteerData, index?: GazetteerIndex) {
+    if ('load' in source) {
+      if (!index) throw new Error('a gazetteer with deferred data needs its name tables');
+      this.deferred = source;
+    } else {
+      this.loaded = source;
+      index ??= buildGazetteerIndex(source);
+    }
+    this.places = index.places;
+    this.others = index.others;
+    this.firstWords = index.firstWords;
+    this.maxWords = index.maxWords;
+    this.extra = index.extra;
     const independentDemonyms = new Set<string>();
-    const add = (name: string, ref: number) => {
-      const key = normalizeName(name);
-      if (!key) return;
-      const first = this.places.get(key);
-      if (first !== undefined) {
-        if (first !== ref) pushRef(this.others, key, ref);
-        return;
-      }
-      this.places.set(key, ref);
-      const space = key.indexOf(' ');
-      if (space > 0) {
-        this.firstWords.add(key.slice(0, space));
-        maxWords = Math.max(maxWords, key.split(' ').length);
-      } else this.firstWords.add(key);
-    };
-    data.countries.forEach((c, i) => {
+    source.countries.forEach((c) => {
       const country: CountryEntry = { id: c.id, name: c.name, cca2: c.cca2 };
       this.countriesByCode.set(c.cca2, country);
-      add(c.name, COUNTRY * REF + i);
-      for (const a of c.aliases) add(a, COUNTRY * REF + i);
       for (const d of c.demonyms) {
         // "American" is also the demonym of dependent territories: the sovereign state wins.
         const key = normalizeName(d);
@@ -116,10 +200,12 @@ export class Gazetteer {
         }
       }
     });
-    // Cities come most populous first, so a name maps to its best-known bearer.
-    data.cities.forEach((c, i) => add(c[0], CITY * REF + i));
-    data.regions.forEach((r, i) => add(r[0], REGION * REF + i));
-    this.maxWords = maxWords;
+  }
+
+  /** The gazetteer's data, read on first use when it was deferred. */
+  get data(): GazetteerData {
+    this.loaded ??= (this.deferred as DeferredGazetteerData).load();
+    return this.loaded;
   }
 
   lookup(name: string): PlaceEntry | undefined {
@@ -198,23 +284,9 @@ export class Gazetteer {
     return this.places.get(normalizeName(name));
   }
 
-  private extraIndex(): Map<string, number[]> {
-    if (this.extra) return this.extra;
-    const extra = new Map<string, number[]>();
-    const add = (name: string, ref: number) => {
-      const key = normalizeName(name);
-      if (!key) return;
-      const list = extra.get(key);
-      if (!list) extra.set(key, [ref]);
-      else if (!list.includes(ref)) list.push(ref);
-    };
-    (this.data.divisions ?? []).forEach((d, i) => {
-      if (d[5] !== 1) add(d[0], DIVISION * REF + i);
-      for (const a of d[4]) add(a, DIVISION * REF + i);
-    });
-    for (const [alias, i] of this.data.cityAliases ?? []) add(alias, CITY_ALIAS * REF + i);
-    this.extra = extra;
-    return extra;
+  private extraIndex(): NameLookup<readonly number[]> {
+    this.extra ??= buildExtraIndex(this.data);
+    return this.extra;
   }
 
   private bordersByCode: Map<string, readonly string[]> | undefined;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DocumentAnalysis } from '../analysis/types';
 import { analyzeJsonl, defaultJobs, workerCount } from './corpus';
 import { analyzeInParallel } from './parallel';
+import { runJsonJob } from './jsonJob';
 import { sayAbout, writeStdout } from './io';
 import { JsonDocumentsWriter, writeAll, type Write, type WriteBytes } from './json';
 import { analysisWarnings, decodeWarning, summaryLines } from './output';
@@ -145,9 +146,10 @@ export async function analyze(
 }
 
 /**
- * `--json` on threads: each reads, analyses and writes its files' JSON; the
- * documents come out in input order, as on one thread. Worth it from two
- * cores: a thread's start-up (loading the model) is paid once per thread.
+ * `--json` on threads, this one among them: each reads, analyses and writes
+ * its files' JSON; the documents come out in input order, as on one thread.
+ * Worth it from two cores: a thread's start-up (loading the model) is paid
+ * once per thread.
  */
 async function analyzeJsonOnThreads(
   files: readonly string[],
@@ -158,7 +160,7 @@ async function analyzeJsonOnThreads(
 ): Promise<number> {
   let failed = false;
   const out = new JsonDocumentsWriter(write);
-  for await (const result of analyzeInParallel(files, threads, script)) {
+  for await (const result of analyzeInParallel(files, threads, script, runJsonJob)) {
     if (!result.ok) {
       sayAbout(result.file, result.reason);
       failed = true;

@@ -1,66 +1,12 @@
 import { parentPort } from 'worker_threads';
-import { analyzeDocument } from '../analysis/pipeline';
-import { readDocument } from '../workspace/readDocument';
-import { loadResources } from '../workspace/resources';
-import { documentJson } from './json';
-import { analysisWarnings, decodeWarning } from './output';
-import type { JsonJob, JsonJobResult } from './parallel';
+import { runJsonJob } from './jsonJob';
+import type { JsonJob } from './parallel';
 
-// dist/cliWorker.js: reads, analyses and writes the JSON of one file per message for `dossier analyze --json`.
-// The thread sends back the JSON as UTF-8 bytes, not the analysis: encoded here, on a busy thread's own
-// time, and moved (transferred, not copied) to the writing thread, which passes them to stdout as they are.
+// dist/cliWorker.js: reads, analyses and writes the JSON of one file per message for `dossier analyze --json`
+// (jsonJob.ts), and sends back the bytes, transferred.
 const port = parentPort;
 if (port) {
   port.on('message', (job: JsonJob) => {
-    void run(job).then((res) => port.postMessage(res, res.ok ? res.bytes : []));
+    void runJsonJob(job).then((res) => port.postMessage(res, res.ok ? res.bytes : []));
   });
-}
-
-/** Bytes per buffer sent back: one buffer for an article, several for a monstrous document. */
-const BUFFER = 1 << 24;
-
-/**
- * The document's JSON pieces as UTF-8, with a comma in front (the writer
- * drops it before the first document written). Each buffer owns its memory
- * (not Node's shared pool), so that it can be transferred.
- */
-function encode(pieces: Iterable<string>): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  let group: string[] = [','];
-  let bytes = 1;
-  const flush = () => {
-    const memory = new ArrayBuffer(bytes);
-    const buf = Buffer.from(memory);
-    let at = 0;
-    for (const s of group) at += buf.write(s, at);
-    out.push(memory);
-    group = [];
-    bytes = 0;
-  };
-  for (const piece of pieces) {
-    const n = Buffer.byteLength(piece);
-    if (bytes && bytes + n > BUFFER) flush();
-    group.push(piece);
-    bytes += n;
-  }
-  flush();
-  return out;
-}
-
-async function run(job: JsonJob): Promise<JsonJobResult> {
-  const read = await readDocument(job.file);
-  if (!read.ok) return { id: job.id, ok: false, reason: read.reason };
-  try {
-    const analysis = analyzeDocument(read.text, loadResources());
-    const decoding = decodeWarning(read);
-    const warnings = analysisWarnings(analysis).map((w) => `warning: ${w}`);
-    return {
-      id: job.id,
-      ok: true,
-      bytes: encode(documentJson(job.file, analysis)),
-      warnings: decoding ? [decoding, ...warnings] : warnings,
-    };
-  } catch (err) {
-    return { id: job.id, ok: false, reason: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
-  }
 }

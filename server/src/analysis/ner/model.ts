@@ -18,6 +18,7 @@ import {
 import { BASE_SCALE, DOC_FEATURES, DOC_STAGE_VERSION, DocStage, NUM_DOC } from './docStage';
 import { MODEL_FORMAT, quantize, type ModelFile } from './modelFile';
 import { decodeRows } from '../learn/weightRows';
+import { unpackModel, type ModelHeader, type ModelRows } from './modelPack';
 import { insertKeys } from '../learn/sequence';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 
@@ -428,13 +429,27 @@ export function loadTagger(modelText: string, gazetteer: Gazetteer): Tagger {
 
 export function loadPerceptron(modelText: string, gazetteer: Gazetteer): PerceptronTagger {
   const model = JSON.parse(modelText) as ModelFile;
+  checkModel(model);
+  return perceptron(model, decodeRows(model.data, model.rows, NUM_LABELS, 'NER model'), gazetteer);
+}
+
+/** A tagger from ner-model.bin's bytes, the JSON file's derivation (modelPack.ts): the same tagger, loaded without parsing. */
+export function loadTaggerBinary(bin: Uint8Array, gazetteer: Gazetteer): PerceptronTagger {
+  const { header, rows } = unpackModel(bin);
+  checkModel(header);
+  return perceptron(header, rows, gazetteer);
+}
+
+function checkModel(model: ModelHeader): void {
   if (model.format !== MODEL_FORMAT) throw new Error(`not a Dossier NER model (format ${String(model.format)})`);
   if (model.featureVersion !== FEATURE_VERSION) {
     throw new Error(`NER model was trained with features v${model.featureVersion}, code has v${FEATURE_VERSION}; run "npm run train"`);
   }
   if (model.labels.join(' ') !== LABELS.join(' ')) throw new Error('NER model labels differ from the code');
-  const { hashes, q: weights, scales } = decodeRows(model.data, model.rows, NUM_LABELS, 'NER model');
-  const tagger = new PerceptronTagger(hashes, weights, scales, Float32Array.from(model.transitions), gazetteer);
+}
+
+function perceptron(model: ModelHeader, rows: ModelRows, gazetteer: Gazetteer): PerceptronTagger {
+  const tagger = new PerceptronTagger(rows.hashes, rows.q, rows.scales, Float32Array.from(model.transitions), gazetteer);
   if (model.stage2) {
     if (model.stage2.version !== DOC_STAGE_VERSION) {
       throw new Error(`NER model's second stage is v${model.stage2.version}, code has v${DOC_STAGE_VERSION}; run "npm run train"`);

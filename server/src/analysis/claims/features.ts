@@ -9,13 +9,10 @@ import { CUE_FORMS, CUE_NOUNS, SOURCELESS_ADVERBS } from './lexicon';
  * neighbours, the quote state, the position in the sentence and paragraph,
  * the named entities, the nearest lexicon cue on either side, and the role
  * the rule patterns (rules.ts) give the token: the patterns propose, the
- * model learns when to trust them and which other words are cues. WordNet's
- * verb classes (communication, cognition; in the model file, from
- * scripts/wordnetVerbs.ts) reach the cue verbs that neither the lexicon nor
- * PolNeAR train has often enough to learn.
+ * model learns when to trust them and which other words are cues.
  */
 
-export const FEATURES_PER_TOKEN = 33;
+export const FEATURES_PER_TOKEN = 30;
 
 /** Where a token stands relative to quotes: 0 outside, 1 inside, 2 opening mark, 3 closing mark. */
 function quoteState(ctx: ClaimContext, k: number): number {
@@ -72,21 +69,14 @@ interface WordFacts {
   h: number;
   suffix: number;
   lex: number;
-  wn: number;
 }
 
 /**
  * Features of every token: hashes[k * FEATURES_PER_TOKEN + f]. `ruleTags`
  * holds the tag (tags.ts) the rule patterns give each token; `learned` the
- * cue words learned in training (see lexClass); `verbClasses` the WordNet
- * class code of verb forms (scripts/wordnetVerbs.ts).
+ * cue words learned in training (see lexClass).
  */
-export function extractFeatures(
-  ctx: ClaimContext,
-  ruleTags: Uint8Array,
-  learned: ReadonlyMap<string, number>,
-  verbClasses: ReadonlyMap<string, number>,
-): Uint32Array {
+export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned: ReadonlyMap<string, number>): Uint32Array {
   const n = ctx.tokens.length;
   const F = FEATURES_PER_TOKEN;
   const out = new Uint32Array(n * F);
@@ -96,23 +86,16 @@ export function extractFeatures(
   const suffix = new Uint32Array(n);
   const shape = new Uint32Array(n);
   const lex = new Int32Array(n);
-  const wn = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     const w = ctx.lower[k];
     let f = cache.get(w);
     if (!f) {
-      f = {
-        h: hashString(w),
-        suffix: w.length > 4 ? hashString(w.slice(-3), 3) : 0,
-        lex: lexClass(w, learned),
-        wn: verbClasses.get(w) ?? 0,
-      };
+      f = { h: hashString(w), suffix: w.length > 4 ? hashString(w.slice(-3), 3) : 0, lex: lexClass(w, learned) };
       cache.set(w, f);
     }
     wh[k] = f.h;
     suffix[k] = f.suffix;
     lex[k] = f.lex;
-    wn[k] = f.wn;
     shape[k] = shapeOf(ctx.tokens[k].text);
   }
   const q = new Uint8Array(n);
@@ -202,9 +185,6 @@ export function extractFeatures(
     out[o + 27] = mix3(28, r, ld * 8 + rd);
     out[o + 28] = mix3(29, sq, pos);
     out[o + 29] = mix3(30, flex, (k > 0 ? lex[k - 1] : 99) * 256 + (k + 1 < n ? lex[k + 1] : 99));
-    out[o + 30] = mix3(31, wn[k], q[k] * 8 + (k > 0 ? ent[k - 1] : 7));
-    out[o + 31] = mix3(32, wn[k], r * 16 + (k + 1 < n ? shape[k + 1] & 15 : 15));
-    out[o + 32] = mix3(33, k > 0 ? wn[k - 1] : 31, k + 1 < n ? wn[k + 1] : 31);
   }
   return out;
 }

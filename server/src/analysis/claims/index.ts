@@ -46,17 +46,14 @@ export function draftSpans(ctx: ClaimContext, drafts: Draft[]): RoleSpan[] {
 }
 
 /** Features of a document for the tagger (also what training sees), with the patterns' drafts. */
-export function claimFeatures(
-  ctx: ClaimContext,
-  words: Pick<ClaimModel, 'cueWords' | 'verbClasses'>,
-): { feats: Uint32Array; rules: Draft[] } {
+export function claimFeatures(ctx: ClaimContext, cueWords: ReadonlyMap<string, number>): { feats: Uint32Array; rules: Draft[] } {
   const rules = ruleDrafts(ctx);
-  return { feats: extractFeatures(ctx, tagsOfSpans(ctx, draftSpans(ctx, rules)), words.cueWords, words.verbClasses), rules };
+  return { feats: extractFeatures(ctx, tagsOfSpans(ctx, draftSpans(ctx, rules)), cueWords), rules };
 }
 
 /** The attributions of a document with a given model (training evaluates candidates this way). */
 export function modelDrafts(ctx: ClaimContext, model: ClaimModel): Decoded[] {
-  const { feats, rules } = claimFeatures(ctx, model);
+  const { feats, rules } = claimFeatures(ctx, model.cueWords);
   const tagging = model.tag(ctx, feats);
   return mergeDrafts(ctx, tagging, rules, decodeClaims(ctx, tagging, model.calibration), model.calibration, model.merge);
 }

@@ -16,7 +16,7 @@ import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
 
 export const CLAIM_MODEL_FORMAT = 'dossier-claims-perceptron';
 /** Bumped whenever features.ts changes what a feature hash means: an old model file is then refused. */
-export const CLAIM_FEATURE_VERSION = 4;
+export const CLAIM_FEATURE_VERSION = 3;
 
 /** Logistic calibration of a claim's score from its margins (decode.ts), fitted on PolNeAR dev. */
 export interface Calibration {
@@ -41,8 +41,6 @@ export interface ClaimModelFile {
   blend?: ScoreBlend;
   /** Cue words learned from PolNeAR train beyond the hand lexicon: word → share of its occurrences that are cues, in quarters (0-3). */
   cueWords: Record<string, number>;
-  /** WordNet verb classes of verb forms (scripts/wordnetVerbs.ts): word → code (features.ts). */
-  verbClasses: Record<string, number>;
   /** Free-form provenance (training set, epochs, dev scores); not read by the loader. */
   info?: Record<string, unknown>;
 }
@@ -64,7 +62,6 @@ export class ClaimModel {
     readonly calibration: Calibration,
     readonly merge: MergeParams,
     readonly cueWords: ReadonlyMap<string, number>,
-    readonly verbClasses: ReadonlyMap<string, number>,
   ) {
     this.table = new WeightTable(hashes, weights, NUM_TAGS);
   }
@@ -111,10 +108,9 @@ export function modelFromWeights(
   calibration: Calibration,
   merge: MergeParams,
   cueWords: ReadonlyMap<string, number>,
-  verbClasses: ReadonlyMap<string, number>,
 ): ClaimModel {
   const { q, scales } = quantizeRows(weights, NUM_TAGS);
-  return new ClaimModel(hashes, dequantize(q, scales), transitions, calibration, merge, cueWords, verbClasses);
+  return new ClaimModel(hashes, dequantize(q, scales), transitions, calibration, merge, cueWords);
 }
 
 export function parseClaimModel(file: ClaimModelFile): ClaimModel {
@@ -131,14 +127,10 @@ export function parseClaimModel(file: ClaimModelFile): ClaimModel {
     file.calibration,
     file.merge,
     new Map(Object.entries(file.cueWords)),
-    new Map(Object.entries(file.verbClasses)),
   );
   if (file.blend) model.blend = file.blend;
   return model;
 }
-
-const sortedRecord = (m: ReadonlyMap<string, number>) =>
-  Object.fromEntries([...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 
 /** Serialises a trained model, dropping features whose largest weight is below minWeight. */
 export function serializeClaimModel(
@@ -148,7 +140,6 @@ export function serializeClaimModel(
   calibration: Calibration,
   merge: MergeParams,
   cueWords: ReadonlyMap<string, number>,
-  verbClasses: ReadonlyMap<string, number>,
   minWeight: number,
   info?: Record<string, unknown>,
   blend?: ScoreBlend,
@@ -164,8 +155,7 @@ export function serializeClaimModel(
     calibration,
     merge,
     ...(blend ? { blend } : {}),
-    cueWords: sortedRecord(cueWords),
-    verbClasses: sortedRecord(verbClasses),
+    cueWords: Object.fromEntries([...cueWords].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
     info,
   };
   return JSON.stringify(file);

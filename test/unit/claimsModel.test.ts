@@ -112,6 +112,28 @@ describe('claims model: decode constraints', () => {
     for (const c of claims) assert.ok(c.score !== undefined && c.score > 0 && c.score < 1);
   });
 
+  it("joins a cue's content runs across its cue and source, but not a far run whose own cue was missed", () => {
+    const text = '"Taxes rose," Ana Ruiz said, "and prices fell." Critics later described the plan as a failure of the whole government.';
+    const ctx = context(text);
+    const tags = new Array<number>(ctx.tokens.length).fill(O);
+    const run = (from: string, to: string, b: number) => {
+      const a = tokenIndex(ctx, from);
+      const e = tokenIndex(ctx, to, a);
+      for (let k = a; k <= e; k++) tags[k] = k === a ? b : b + 1;
+    };
+    run('Taxes', 'rose', B_CON);
+    run('Ana', 'Ruiz', B_SRC);
+    run('said', 'said', B_CUE);
+    run('and', 'fell', B_CON);
+    // "described" is not tagged as a cue: its content is more than a few words away from "said"'s.
+    run('a', 'government', B_CON);
+    const claims = decodeClaims(ctx, tagging(tags), { bias: 0, cue: 1, content: 1, source: 0 });
+    assert.deepStrictEqual(
+      claims.map((c) => text.slice(c.content.start, c.content.end)),
+      ['Taxes rose," Ana Ruiz said, "and prices fell'],
+    );
+  });
+
   it('drops a cue without content and content without a cue', () => {
     const text = 'Ana Ruiz said nothing. The plan failed.';
     const ctx = context(text);

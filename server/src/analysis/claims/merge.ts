@@ -82,8 +82,9 @@ export function mergeDrafts(
   for (const d of rules) {
     const margins = draftMargins(ctx, t, d);
     const score = scoreOf(cal, ...margins);
-    // Layout patterns (block quotes introduced by an outlet) have no counterpart in PolNeAR to learn from.
-    if (d.cue && d.form !== 'blockquote' && score < params.veto) continue;
+    // Layout patterns (block quotes introduced by an outlet, a quotation signed with a dash) have too few
+    // counterparts in PolNeAR to learn from: the model hardly ever tags a dash as a cue, so it may not veto one.
+    if (d.cue && d.form !== 'blockquote' && /\p{L}/u.test(ctx.text.slice(d.cue.start, d.cue.end)) && score < params.veto) continue;
     const twin = params.modelContent && d.cue ? modelByCue.get(tokenRange(ctx, d.cue)[0]) : undefined;
     if (twin) out.push({ ...d, content: twin.content, source: d.source ?? twin.source, margins, score });
     else out.push({ ...d, margins, score });

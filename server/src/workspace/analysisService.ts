@@ -8,6 +8,7 @@ import { AnalysisCancelled, type DocumentAnalysis } from '../analysis/types';
 import { checkAnalysisSize } from './analysisSize';
 import { onCancelled, type CancelToken } from './cancellation';
 import { compact } from './compact';
+import type { ShardTarget } from './cache/shardFile';
 import type { ShardResult, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 export interface AnalysisService {
@@ -15,10 +16,10 @@ export interface AnalysisService {
   analyze(text: string, token?: CancelToken, background?: boolean): Promise<DocumentAnalysis>;
   /**
    * Background analysis for the persistent index, when the service can make
-   * the shard where it analyses (a thread): the summary and the compressed
-   * payload, not the analysis.
+   * and write the shard where it analyses (a thread): the summary, not the
+   * analysis.
    */
-  analyzeToShard?(text: string, token?: CancelToken): Promise<ShardResult>;
+  analyzeToShard?(text: string, target: ShardTarget, token?: CancelToken): Promise<ShardResult>;
   dispose(): void;
 }
 
@@ -53,8 +54,8 @@ export interface PoolOptions {
 interface Job {
   text: string;
   background: boolean;
-  /** Answer with the shard (analyzeToShard) rather than the analysis. */
-  shard: boolean;
+  /** Write the shard there and answer with its summary (analyzeToShard) rather than the analysis. */
+  shard: ShardTarget | undefined;
   /** Shared with the worker: set to stop the analysis between stages. */
   flag: Int32Array;
   buffer: SharedArrayBuffer;
@@ -115,18 +116,18 @@ export class WorkerAnalysisService implements AnalysisService {
 
   analyze(text: string, token?: CancelToken, background = false): Promise<DocumentAnalysis> {
     if (this.inline && !background && text.length < (this.options.inlineBelow ?? 0)) return this.inline.analyze(text, token);
-    return this.submit(text, token, background, false) as Promise<DocumentAnalysis>;
+    return this.submit(text, token, background, undefined) as Promise<DocumentAnalysis>;
   }
 
-  analyzeToShard(text: string, token?: CancelToken): Promise<ShardResult> {
-    return this.submit(text, token, true, true) as Promise<ShardResult>;
+  analyzeToShard(text: string, target: ShardTarget, token?: CancelToken): Promise<ShardResult> {
+    return this.submit(text, token, true, target) as Promise<ShardResult>;
   }
 
   private submit(
     text: string,
     token: CancelToken | undefined,
     background: boolean,
-    shard: boolean,
+    shard: ShardTarget | undefined,
   ): Promise<DocumentAnalysis | ShardResult> {
     if (token?.isCancellationRequested || this.disposed) return Promise.reject(new AnalysisCancelled());
     return new Promise((resolve, reject) => {

@@ -5,7 +5,8 @@ import { loadResources } from './resources';
 import { checkAnalysisSize } from './analysisSize';
 import { compact } from './compact';
 import { shardPayload } from './cache/payload';
-import { summarize } from './cache/summary';
+import { encodeSummary, summarize } from './cache/summary';
+import { shardBytes, writeShardSync } from './cache/shardFile';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -24,13 +25,21 @@ if (port) {
       const analysis = compact(analyzeDocument(req.text, loadResources(), token));
       // Checked here, before the result is copied to the server's thread, where a runaway one would exhaust the heap.
       checkAnalysisSize(analysis, req.text.length);
-      if (req.shard) {
-        // The summary and the compressed shard are made here: the server's thread neither copies nor encodes the analysis.
-        const summary = summarize(analysis, TextDocument.create('', 'plaintext', -1, req.text));
+      const target = req.shard;
+      if (target) {
+        // The summary and the shard are made and written here: the server's thread neither copies, encodes nor writes the analysis.
+        const summary = encodeSummary(summarize(analysis, TextDocument.create('', 'plaintext', -1, req.text)));
         const payload = shardPayload(req.text, analysis);
-        port.postMessage({ id: req.id, shard: { summary, payload, warnings: analysis.warnings } } satisfies WorkerResponse, [
-          payload.buffer as ArrayBuffer,
-        ]);
+        const warnings = analysis.warnings;
+        try {
+          writeShardSync(target.dir, target.uri, shardBytes(target.engine, target.uri, target.textHash, summary, payload));
+          res = { id: req.id, shard: { summary, warnings } };
+        } catch {
+          // Not written (a full disk, a folder removed meanwhile): the server keeps the payload and tries again.
+          port.postMessage({ id: req.id, shard: { summary, payload, warnings } } satisfies WorkerResponse, [payload.buffer as ArrayBuffer]);
+          return;
+        }
+        port.postMessage(res);
         return;
       }
       res = { id: req.id, analysis };

@@ -49,7 +49,17 @@ export interface PoolOptions {
   heapMb?: number;
   /** How long an analysis of this many characters may take before its thread is ended. */
   timeoutMs?: (textLength: number) => number;
+  /**
+   * A thread whose heap grew by more than this since its first analysis is
+   * replaced by a fresh one between analyses: the engine's caches grow with
+   * every new word it sees (about 30 KB per document of a big folder, up to
+   * hundreds of MB per thread). 0: never.
+   */
+  recycleGrowthMb?: number;
 }
+
+/** Growth of an analysis thread's heap before it is replaced (it holds about 50 MB once the model and gazetteer are loaded). */
+const DEFAULT_RECYCLE_GROWTH_MB = 64;
 
 interface Job {
   text: string;
@@ -71,6 +81,8 @@ export interface PoolStats {
   /** Analyses a worker abandoned between stages because they were cancelled. */
   stoppedEarly: number;
   failed: number;
+  /** Threads replaced because their heap grew past recycleGrowthMb. */
+  recycled: number;
 }
 
 /**
@@ -83,10 +95,12 @@ export interface PoolStats {
 export class WorkerAnalysisService implements AnalysisService {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, { job: Job; timer: NodeJS.Timeout }>();
+  /** Each thread's heap after its first analysis. */
+  private readonly firstHeap = new WeakMap<Worker, number>();
   private readonly queue: Job[] = [];
   private nextId = 1;
   private disposed = false;
-  readonly stats: PoolStats = { analysed: 0, stoppedEarly: 0, failed: 0 };
+  readonly stats: PoolStats = { analysed: 0, stoppedEarly: 0, failed: 0, recycled: 0 };
   private readonly heapMb: number;
   private readonly timeoutMs: (textLength: number) => number;
 
@@ -198,8 +212,14 @@ export class WorkerAnalysisService implements AnalysisService {
       // A thread ended for its time limit may still have had an answer on its way.
       if (!entry) return;
       this.busy.delete(worker);
-      this.idle.push(worker);
       clearTimeout(entry.timer);
+      if (this.outgrown(worker, res.heap)) {
+        // Ended between analyses; pump starts a fresh thread when there is work.
+        this.stats.recycled++;
+        void worker.terminate();
+      } else {
+        this.idle.push(worker);
+      }
       if ('analysis' in res) {
         this.stats.analysed++;
         entry.job.resolve(res.analysis);
@@ -220,6 +240,15 @@ export class WorkerAnalysisService implements AnalysisService {
       if (code !== 0) this.end(worker, new Error(`analysis thread exited with code ${code}`));
     });
     return worker;
+  }
+
+  /** Whether the thread's heap grew past the allowance since its first analysis (which loaded the model). */
+  private outgrown(worker: Worker, heap: number | undefined): boolean {
+    const growth = this.options.recycleGrowthMb ?? DEFAULT_RECYCLE_GROWTH_MB;
+    if (growth <= 0 || heap === undefined) return false;
+    const first = this.firstHeap.get(worker);
+    if (first === undefined) this.firstHeap.set(worker, heap);
+    return first !== undefined && heap > first + growth * 1048576;
   }
 
   /** Ends a thread (out of memory, out of time or crashed): its job fails, the others go on, a new thread takes its place. */

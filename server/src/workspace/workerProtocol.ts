@@ -29,8 +29,11 @@ export interface WorkerRequest {
   shard?: ShardTarget;
 }
 
-export type WorkerResponse =
+export type WorkerAnswer =
   | { id: number; analysis: DocumentAnalysis }
   | { id: number; shard: ShardResult }
   | { id: number; error: string }
   | { id: number; cancelled: true };
+
+/** An answer and the bytes of heap the thread uses after it (the engine's caches grow with the vocabulary it has seen). */
+export type WorkerResponse = WorkerAnswer & { heap?: number };

@@ -8,6 +8,7 @@ import { AnalysisCancelled, type DocumentAnalysis } from '../analysis/types';
 import { checkAnalysisSize } from './analysisSize';
 import { onCancelled, type CancelToken } from './cancellation';
 import { compact } from './compact';
+import type { ShardTarget } from './cache/shardFile';
 import type { ShardResult, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 export interface AnalysisService {
@@ -15,10 +16,10 @@ export interface AnalysisService {
   analyze(text: string, token?: CancelToken, background?: boolean): Promise<DocumentAnalysis>;
   /**
    * Background analysis for the persistent index, when the service can make
-   * the shard where it analyses (a thread): the summary and the compressed
-   * payload, not the analysis.
+   * and write the shard where it analyses (a thread): the summary, not the
+   * analysis.
    */
-  analyzeToShard?(text: string, token?: CancelToken): Promise<ShardResult>;
+  analyzeToShard?(text: string, target: ShardTarget, token?: CancelToken): Promise<ShardResult>;
   dispose(): void;
 }
 
@@ -48,13 +49,23 @@ export interface PoolOptions {
   heapMb?: number;
   /** How long an analysis of this many characters may take before its thread is ended. */
   timeoutMs?: (textLength: number) => number;
+  /**
+   * A thread whose heap grew by more than this since its first analysis is
+   * replaced by a fresh one between analyses: the engine's caches grow with
+   * every new word it sees (about 30 KB per document of a big folder, up to
+   * hundreds of MB per thread). 0: never.
+   */
+  recycleGrowthMb?: number;
 }
+
+/** Growth of an analysis thread's heap before it is replaced (it holds about 50 MB once the model and gazetteer are loaded). */
+const DEFAULT_RECYCLE_GROWTH_MB = 64;
 
 interface Job {
   text: string;
   background: boolean;
-  /** Answer with the shard (analyzeToShard) rather than the analysis. */
-  shard: boolean;
+  /** Write the shard there and answer with its summary (analyzeToShard) rather than the analysis. */
+  shard: ShardTarget | undefined;
   /** Shared with the worker: set to stop the analysis between stages. */
   flag: Int32Array;
   buffer: SharedArrayBuffer;
@@ -70,6 +81,8 @@ export interface PoolStats {
   /** Analyses a worker abandoned between stages because they were cancelled. */
   stoppedEarly: number;
   failed: number;
+  /** Threads replaced because their heap grew past recycleGrowthMb. */
+  recycled: number;
 }
 
 /**
@@ -82,10 +95,12 @@ export interface PoolStats {
 export class WorkerAnalysisService implements AnalysisService {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, { job: Job; timer: NodeJS.Timeout }>();
+  /** Each thread's heap after its first analysis. */
+  private readonly firstHeap = new WeakMap<Worker, number>();
   private readonly queue: Job[] = [];
   private nextId = 1;
   private disposed = false;
-  readonly stats: PoolStats = { analysed: 0, stoppedEarly: 0, failed: 0 };
+  readonly stats: PoolStats = { analysed: 0, stoppedEarly: 0, failed: 0, recycled: 0 };
   private readonly heapMb: number;
   private readonly timeoutMs: (textLength: number) => number;
 
@@ -115,18 +130,18 @@ export class WorkerAnalysisService implements AnalysisService {
 
   analyze(text: string, token?: CancelToken, background = false): Promise<DocumentAnalysis> {
     if (this.inline && !background && text.length < (this.options.inlineBelow ?? 0)) return this.inline.analyze(text, token);
-    return this.submit(text, token, background, false) as Promise<DocumentAnalysis>;
+    return this.submit(text, token, background, undefined) as Promise<DocumentAnalysis>;
   }
 
-  analyzeToShard(text: string, token?: CancelToken): Promise<ShardResult> {
-    return this.submit(text, token, true, true) as Promise<ShardResult>;
+  analyzeToShard(text: string, target: ShardTarget, token?: CancelToken): Promise<ShardResult> {
+    return this.submit(text, token, true, target) as Promise<ShardResult>;
   }
 
   private submit(
     text: string,
     token: CancelToken | undefined,
     background: boolean,
-    shard: boolean,
+    shard: ShardTarget | undefined,
   ): Promise<DocumentAnalysis | ShardResult> {
     if (token?.isCancellationRequested || this.disposed) return Promise.reject(new AnalysisCancelled());
     return new Promise((resolve, reject) => {
@@ -197,8 +212,14 @@ export class WorkerAnalysisService implements AnalysisService {
       // A thread ended for its time limit may still have had an answer on its way.
       if (!entry) return;
       this.busy.delete(worker);
-      this.idle.push(worker);
       clearTimeout(entry.timer);
+      if (this.outgrown(worker, res.heap)) {
+        // Ended between analyses; pump starts a fresh thread when there is work.
+        this.stats.recycled++;
+        void worker.terminate();
+      } else {
+        this.idle.push(worker);
+      }
       if ('analysis' in res) {
         this.stats.analysed++;
         entry.job.resolve(res.analysis);
@@ -219,6 +240,15 @@ export class WorkerAnalysisService implements AnalysisService {
       if (code !== 0) this.end(worker, new Error(`analysis thread exited with code ${code}`));
     });
     return worker;
+  }
+
+  /** Whether the thread's heap grew past the allowance since its first analysis (which loaded the model). */
+  private outgrown(worker: Worker, heap: number | undefined): boolean {
+    const growth = this.options.recycleGrowthMb ?? DEFAULT_RECYCLE_GROWTH_MB;
+    if (growth <= 0 || heap === undefined) return false;
+    const first = this.firstHeap.get(worker);
+    if (first === undefined) this.firstHeap.set(worker, heap);
+    return first !== undefined && heap > first + growth * 1048576;
   }
 
   /** Ends a thread (out of memory, out of time or crashed): its job fails, the others go on, a new thread takes its place. */

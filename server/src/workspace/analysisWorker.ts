@@ -1,17 +1,22 @@
-import { parentPort } from 'worker_threads';
+import { getHeapStatistics } from 'v8';
+import { parentPort, type TransferListItem } from 'worker_threads';
 import { analyzeDocument } from '../analysis/pipeline';
 import { AnalysisCancelled, type Cancellation } from '../analysis/types';
 import { loadResources } from './resources';
 import { checkAnalysisSize } from './analysisSize';
 import { compact } from './compact';
 import { shardPayload } from './cache/payload';
-import { summarize } from './cache/summary';
-import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+import { encodeSummary, summarize } from './cache/summary';
+import { shardBytes, writeShardSync } from './cache/shardFile';
+import type { WorkerAnswer, WorkerRequest, WorkerResponse } from './workerProtocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 // dist/worker.js: analyses documents off the language server's main thread.
 const port = parentPort;
 if (port) {
+  // Every answer says how much heap the thread holds now, so that the pool can replace a thread whose caches grew too big.
+  const send = (answer: WorkerAnswer, transfer?: TransferListItem[]) =>
+    port.postMessage({ ...answer, heap: getHeapStatistics().used_heap_size } satisfies WorkerResponse, transfer);
   port.on('message', (req: WorkerRequest) => {
     const flag = new Int32Array(req.cancel);
     const token: Cancellation = {
@@ -19,27 +24,33 @@ if (port) {
         return Atomics.load(flag, 0) !== 0;
       },
     };
-    let res: WorkerResponse;
     try {
       const analysis = compact(analyzeDocument(req.text, loadResources(), token));
       // Checked here, before the result is copied to the server's thread, where a runaway one would exhaust the heap.
       checkAnalysisSize(analysis, req.text.length);
-      if (req.shard) {
-        // The summary and the compressed shard are made here: the server's thread neither copies nor encodes the analysis.
-        const summary = summarize(analysis, TextDocument.create('', 'plaintext', -1, req.text));
-        const payload = shardPayload(req.text, analysis);
-        port.postMessage({ id: req.id, shard: { summary, payload, warnings: analysis.warnings } } satisfies WorkerResponse, [
-          payload.buffer as ArrayBuffer,
-        ]);
+      const target = req.shard;
+      if (!target) {
+        send({ id: req.id, analysis });
         return;
       }
-      res = { id: req.id, analysis };
+      // The summary and the shard are made and written here: the server's thread neither copies, encodes nor writes the analysis.
+      const summary = encodeSummary(summarize(analysis, TextDocument.create('', 'plaintext', -1, req.text)));
+      const payload = shardPayload(req.text, analysis);
+      const warnings = analysis.warnings;
+      try {
+        writeShardSync(target.dir, target.uri, shardBytes(target.engine, target.uri, target.textHash, summary, payload));
+      } catch {
+        // Not written (a full disk, a folder removed meanwhile): the server keeps the payload and tries again.
+        send({ id: req.id, shard: { summary, payload, warnings } }, [payload.buffer as ArrayBuffer]);
+        return;
+      }
+      send({ id: req.id, shard: { summary, warnings } });
     } catch (err) {
-      res =
+      send(
         err instanceof AnalysisCancelled
           ? { id: req.id, cancelled: true }
-          : { id: req.id, error: err instanceof Error ? err.message : String(err) };
+          : { id: req.id, error: err instanceof Error ? err.message : String(err) },
+      );
     }
-    port.postMessage(res);
   });
 }

@@ -7,7 +7,7 @@ import { CancelSource, raceCancellation, type CancelToken } from './cancellation
 import { WorkspaceAggregates } from './aggregates';
 import { checkPayload, textHash, type ShardStore } from './cache/shardStore';
 import { readPayload } from './cache/payload';
-import { internSummary, registryEntities, StringPool, summarize, type DocumentSummary } from './cache/summary';
+import { decodeSummary, internSummary, registryEntities, StringPool, summarize, type DocumentSummary } from './cache/summary';
 
 export interface IndexedDocument {
   readonly uri: string;
@@ -233,11 +233,14 @@ export class DocumentIndex {
         return { raw: full.analysis, hash, persisted: true };
       }
     }
-    // A thread makes the shard itself: this thread gets the summary and the bytes, not the analysis to copy and encode.
-    if (hash !== undefined && background && this.service.analyzeToShard && !this.storage.hasCorrections?.(uri)) {
-      const shard = await this.service.analyzeToShard(text, token);
+    // A thread makes and writes the shard itself: this thread gets the summary, not the analysis to copy, encode and write.
+    if (this.store && hash !== undefined && background && this.service.analyzeToShard && !this.storage.hasCorrections?.(uri)) {
+      const shard = await this.service.analyzeToShard(text, this.store.target(uri, hash), token);
       this.stats.analysed++;
-      return { summary: internSummary(shard.summary, this.pool), hash, payload: shard.payload, warnings: shard.warnings };
+      const summary = decodeSummary(shard.summary, this.pool);
+      if (!summary) throw new Error('the analysis thread sent an unreadable summary');
+      if (!shard.payload) this.stats.written++;
+      return { summary, hash, payload: shard.payload, warnings: shard.warnings };
     }
     const raw = await this.service.analyze(text, token, background);
     this.stats.analysed++;

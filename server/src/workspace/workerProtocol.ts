@@ -1,11 +1,18 @@
 import type { DocumentAnalysis } from '../analysis/types';
-import type { DocumentSummary } from './cache/summary';
+import type { ShardTarget } from './cache/shardFile';
 
-/** An analysis made for the persistent index: its summary and its shard's compressed payload, never copied whole to the server's thread. */
+/**
+ * An analysis made for the persistent index, never copied whole to the
+ * server's thread: the analysis thread writes the shard itself and answers
+ * with the summary, encoded as in the shard (one string to copy, not
+ * thousands of small objects, and decoded straight into the server's pooled
+ * names).
+ */
 export interface ShardResult {
-  summary: DocumentSummary;
-  /** gzip of JSON { text, analysis } (see cache/shardStore.ts). */
-  payload: Uint8Array;
+  /** encodeSummary's JSON. */
+  summary: string;
+  /** Only when the thread could not write the shard: gzip of JSON { text, analysis }, for the server to keep and write. */
+  payload?: Uint8Array;
   warnings?: string[];
 }
 
@@ -18,12 +25,15 @@ export interface WorkerRequest {
    * shared memory, looked at between the engine's stages.
    */
   cancel: SharedArrayBuffer;
-  /** Answer with a ShardResult instead of the analysis. */
-  shard?: boolean;
+  /** Write the shard there and answer with a ShardResult instead of the analysis. */
+  shard?: ShardTarget;
 }
 
-export type WorkerResponse =
+export type WorkerAnswer =
   | { id: number; analysis: DocumentAnalysis }
   | { id: number; shard: ShardResult }
   | { id: number; error: string }
   | { id: number; cancelled: true };
+
+/** An answer and the bytes of heap the thread uses after it (the engine's caches grow with the vocabulary it has seen). */
+export type WorkerResponse = WorkerAnswer & { heap?: number };

@@ -8,6 +8,8 @@ import { WorkerAnalysisService } from '../../../server/src/workspace/analysisSer
 import { CancelSource } from '../../../server/src/workspace/cancellation';
 import { DocumentIndex } from '../../../server/src/workspace/documentIndex';
 import { WorkspaceIndexer } from '../../../server/src/workspace/indexer';
+import { ShardStore, textHash } from '../../../server/src/workspace/cache/shardStore';
+import { decodeSummary } from '../../../server/src/workspace/cache/summary';
 import { repoRoot, seedsDir } from '../util';
 
 const MISBEHAVING = path.join(__dirname, 'misbehavingWorker.js');
@@ -77,7 +79,7 @@ describe('analysis thread pool', function () {
       source.cancel();
       await assert.rejects(cancelled, AnalysisCancelled);
       await pool.analyze('Mosul is in Iraq.', undefined, true);
-      assert.deepStrictEqual(pool.stats, { analysed: 1, stoppedEarly: 1, failed: 0 });
+      assert.deepStrictEqual(pool.stats, { analysed: 1, stoppedEarly: 1, failed: 0, recycled: 0 });
     });
 
     it('the index stops an analysis when its only caller gives up, and keeps one that another caller wants', async () => {
@@ -95,7 +97,56 @@ describe('analysis thread pool', function () {
       await assert.rejects(hover, AnalysisCancelled);
       assert.strictEqual(index.get('file:///ws/big.txt'), undefined, 'the cancelled caller did not wait for the analysis');
       assert.strictEqual((await wanted).version, 2);
-      assert.deepStrictEqual(pool.stats, { analysed: 1, stoppedEarly: 1, failed: 0 });
+      assert.deepStrictEqual(pool.stats, { analysed: 1, stoppedEarly: 1, failed: 0, recycled: 0 });
+    });
+  });
+
+  describe('threads for the persistent index', () => {
+    const worker = path.join(repoRoot, 'dist', 'worker.js');
+    const seed = fs.readFileSync(path.join(seedsDir, '001_e776aff8290555f3.txt'), 'utf8');
+    const uri = 'file:///ws/story.txt';
+    let dir: string;
+    let pool: WorkerAnalysisService | undefined;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-pool-'));
+    });
+    afterEach(() => {
+      pool?.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('a thread writes the shard itself and sends only its summary, which the store reads back the same', async () => {
+      pool = new WorkerAnalysisService(worker, { size: 1 });
+      const store = new ShardStore(dir, 'engine-a');
+      const hash = textHash(seed);
+      const result = await pool.analyzeToShard(seed, store.target(uri, hash));
+      assert.strictEqual(result.payload, undefined, 'written by the thread: nothing to keep');
+      const summary = decodeSummary(result.summary);
+      assert.ok(summary && summary.entities.length > 0);
+      assert.deepStrictEqual(store.readSummary(uri, hash), summary);
+      const full = store.readFull(uri, hash);
+      assert.strictEqual(full?.text, seed);
+      assert.strictEqual(full?.analysis.entities.length, summary.entities.length);
+    });
+
+    it('a shard the thread cannot write comes back as its payload, for the server to keep', async () => {
+      pool = new WorkerAnalysisService(worker, { size: 1 });
+      // The shard folder is a file: neither it nor a folder can be made there.
+      const blocked = path.join(dir, 'blocked');
+      fs.writeFileSync(blocked, '');
+      const result = await pool.analyzeToShard(seed, { dir: blocked, engine: 'engine-a', uri, textHash: textHash(seed) });
+      assert.ok(result.payload && result.payload.length > 0);
+      assert.ok(decodeSummary(result.summary));
+    });
+
+    it('a thread whose heap outgrew its allowance is replaced between analyses, and the answers stay the same', async () => {
+      // An allowance of a few bytes: every thread is replaced after its second analysis.
+      pool = new WorkerAnalysisService(worker, { size: 1, recycleGrowthMb: 1e-6 });
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await pool.analyze(seed, undefined, true));
+      assert.ok(pool.stats.recycled >= 1, `recycled ${pool.stats.recycled}`);
+      assert.strictEqual(pool.stats.analysed, 4);
+      for (const a of answers.slice(1)) assert.deepStrictEqual(a, answers[0]);
     });
   });
 });

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'crypto';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
 import type { DocumentAnalysis } from '../../analysis/types';
 import { readPayload, shardPayload } from './payload';
+import { MAGIC, shardBytes, shardFolder, shardPath, SUFFIX, writeShard, type ShardTarget } from './shardFile';
 import { decodeSummary, encodeSummary, StringPool, type DocumentSummary } from './summary';
 
 /*
@@ -21,9 +22,8 @@ import { decodeSummary, encodeSummary, StringPool, type DocumentSummary } from '
  * rewritten), never trusted.
  */
 
-const MAGIC = Buffer.from('DSH1', 'latin1');
-const FOLDER = 'index-v1';
-const SUFFIX = '.dsh';
+/** Bytes read at once for a summary: the header and most summaries fit, the compressed analysis after them is not read. */
+const HEAD_BYTES = 16384;
 
 const headerSchema = z.object({
   engine: z.string(),
@@ -58,25 +58,45 @@ export class ShardStore {
     cacheDir: string,
     readonly engine: string,
   ) {
-    this.dir = path.join(cacheDir, FOLDER);
+    this.dir = shardFolder(cacheDir);
   }
 
   private file(uri: string): string {
-    return path.join(this.dir, createHash('sha1').update(uri).digest('hex').slice(0, 32) + SUFFIX);
+    return shardPath(this.dir, uri);
+  }
+
+  /** Where an analysis thread writes uri's shard for this text. */
+  target(uri: string, hash: string): ShardTarget {
+    return { dir: this.dir, engine: this.engine, uri, textHash: hash };
   }
 
   /** The summary of uri's shard for exactly this text, or undefined (no shard, another text or engine, or unreadable). */
   readSummary(uri: string, hash: string): DocumentSummary | undefined {
+    let fd: number | undefined;
     try {
-      // One blocking read of the whole small file: at start 10,000 of them are read, and the four
-      // round trips of an asynchronous read each (open, stat, read, close) cost more than the read.
-      const bytes = fs.readFileSync(this.file(uri));
-      const headerLength = checkMagic(bytes, bytes.length);
-      if (headerLength === undefined) return undefined;
-      const h = this.header(bytes.subarray(8, 8 + headerLength), uri, hash, bytes.length, headerLength);
-      return h && parseSummary(bytes.subarray(8 + headerLength, 8 + headerLength + h.summary), this.pool);
+      // Blocking reads of the shard's head only: at start 10,000 of them are read, the round trips of
+      // asynchronous reads cost more than the reads, and the compressed analysis (most of the file) is not needed.
+      fd = fs.openSync(this.file(uri), 'r');
+      const size = fs.fstatSync(fd).size;
+      let bytes = Buffer.allocUnsafe(Math.min(size, HEAD_BYTES));
+      let got = fs.readSync(fd, bytes, 0, bytes.length, 0);
+      const headerLength = checkMagic(bytes.subarray(0, got), size);
+      if (headerLength === undefined || 8 + headerLength > got) return undefined;
+      const h = this.header(bytes.subarray(8, 8 + headerLength), uri, hash, size, headerLength);
+      if (!h) return undefined;
+      const end = 8 + headerLength + h.summary;
+      if (end > got) {
+        const more = Buffer.allocUnsafe(end);
+        bytes.copy(more, 0, 0, got);
+        got += fs.readSync(fd, more, got, end - got, got);
+        bytes = more;
+        if (got < end) return undefined;
+      }
+      return parseSummary(bytes.subarray(8 + headerLength, end), this.pool);
     } catch {
       return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 
@@ -105,22 +125,7 @@ export class ShardStore {
 
   /** As write, with the payload already made (by an analysis thread). */
   async writePayload(uri: string, hash: string, summary: DocumentSummary, payload: Uint8Array): Promise<void> {
-    const summaryBytes = Buffer.from(encodeSummary(summary), 'utf8');
-    const header = Buffer.from(
-      JSON.stringify({ engine: this.engine, uri, textHash: hash, summary: summaryBytes.length, payload: payload.length }),
-    );
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(header.length);
-    const file = this.file(uri);
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await fs.promises.mkdir(this.dir, { recursive: true });
-    try {
-      await fs.promises.writeFile(tmp, Buffer.concat([MAGIC, length, header, summaryBytes, payload]));
-      await fs.promises.rename(tmp, file);
-    } catch (err) {
-      await fs.promises.rm(tmp, { force: true });
-      throw err;
-    }
+    await writeShard(this.dir, uri, shardBytes(this.engine, uri, hash, encodeSummary(summary), payload));
   }
 
   async remove(uri: string): Promise<void> {

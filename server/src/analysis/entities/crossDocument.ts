@@ -36,9 +36,16 @@ interface Component extends Deps {
    * forms and the groups are read from, so that they cost the entity's few
    * names, not its thousands of entries.
    */
-  templates: Map<Template, number>;
-  /** The strong keys whose buckets were walked, and how many entries each had then: a bucket that only grew is read from there on. */
-  walked: Map<string, number>;
+  templates: Template[];
+  /** How many entries each template has. */
+  counts: number[];
+  /**
+   * The strong keys whose buckets were walked, and how many entries each had
+   * then: a bucket that only grew is read from there on. (Arrays, not maps:
+   * a workspace has hundreds of thousands of components, mostly of one entry.)
+   */
+  walked: string[];
+  lengths: number[];
   id: string;
   /** Rank of the best name, so links only ever point to a more complete entity (no cycles). */
   rank: number[];
@@ -147,7 +154,7 @@ export class EntityRegistry {
     const outer = this.reads.begin();
     const seen = new Set<string>();
     this.walk(workspaceId, (c) => {
-      for (const t of c.templates.keys()) seen.add(groupKey(t.kind, t.localId));
+      for (const t of c.templates) seen.add(groupKey(t.kind, t.localId));
     });
     const groups = [...seen].sort();
     cached = { groups: cached && sameList(cached.groups, groups) ? cached.groups : groups, ...this.reads.end(outer) };
@@ -173,7 +180,7 @@ export class EntityRegistry {
     const keys = new Set<string>();
     for (let i = 0; i < queue.length; i++) {
       visit(queue[i]);
-      for (const m of queue[i].templates.keys()) {
+      for (const m of queue[i].templates) {
         for (const k of m.provide) {
           if (keys.has(k)) continue;
           keys.add(k);
@@ -225,9 +232,21 @@ export class EntityRegistry {
       return cached;
     }
     // While documents are only added (a folder being indexed), a component grows: only its new entries are read.
-    if (cached && this.reads.onlyGrew(cached)) return this.grow(cached, cached);
-    const comp: Component = { entries: [], templates: new Map(), walked: new Map(), id: '', rank: [], read: [], at: 0 };
-    return this.grow(comp, start);
+    if (cached && this.reads.onlyGrew(cached)) return this.grow(cached);
+    // Arrays made to size: grown from empty, each would reserve room for 17 (most components have one entry).
+    const comp: Component = {
+      entries: [start],
+      templates: [start.template],
+      counts: [1],
+      walked: [...start.strong],
+      lengths: start.strong.map(() => 0),
+      id: '',
+      rank: [],
+      read: [],
+      at: 0,
+    };
+    this.components.set(start, comp);
+    return this.grow(comp);
   }
 
   /**
@@ -236,30 +255,36 @@ export class EntityRegistry {
    * what it adds, and ranks its names again. Each bucket is walked once:
    * thousands of entries share "iraq".
    */
-  private grow(comp: Component, from: Component | Entry): Component {
+  private grow(comp: Component): Component {
     const outer = this.reads.begin();
-    const queue = from instanceof Entry ? [...from.strong] : [...comp.walked.keys()];
-    const queued = new Set(queue);
+    // The keys to walk are comp.walked itself: those walked before (from where they were), then new ones (from 0).
+    const queued = new Set(comp.walked);
+    const templateAt = new Map(comp.templates.map((t, i) => [t, i]));
     const add = (e: Entry) => {
       this.components.set(e, comp);
       comp.entries.push(e);
-      comp.templates.set(e.template, (comp.templates.get(e.template) ?? 0) + 1);
+      const at = templateAt.get(e.template);
+      if (at !== undefined) comp.counts[at]++;
+      else {
+        templateAt.set(e.template, comp.templates.length);
+        comp.templates.push(e.template);
+        comp.counts.push(1);
+      }
       for (const k of e.strong) {
         if (queued.has(k)) continue;
         queued.add(k);
-        queue.push(k);
+        comp.walked.push(k);
+        comp.lengths.push(0);
       }
     };
-    if (from instanceof Entry) add(from);
-    for (let i = 0; i < queue.length; i++) {
-      const k = queue[i];
-      const list = this.strongIndex.entries(k);
-      const known = comp.walked.get(k) ?? 0;
-      comp.walked.set(k, list.length);
+    for (let i = 0; i < comp.walked.length; i++) {
+      const list = this.strongIndex.entries(comp.walked[i]);
+      const known = comp.lengths[i];
+      comp.lengths[i] = list.length;
       // An entry already counted maps to this component: the buckets' old parts hold nothing new (no entry left them).
       for (let j = known; j < list.length; j++) if (list[j].alive && this.components.get(list[j]) !== comp) add(list[j]);
     }
-    const best = bestEntry(comp.templates);
+    const best = bestEntry(comp.templates, comp.counts);
     comp.id = best.localId;
     comp.rank = [...best.score, 0];
     const deps = this.reads.end(outer);
@@ -284,7 +309,7 @@ export class EntityRegistry {
   private attachment(comp: Component): Component | undefined {
     let found: Component | undefined;
     const tried = new Set<string>();
-    for (const e of comp.templates.keys()) {
+    for (const e of comp.templates) {
       for (const seek of e.seek) {
         const sig = `${seek.key}\u0000${seek.sig}`;
         if (tried.has(sig)) continue;
@@ -345,12 +370,12 @@ function outranks(a: Component, b: Component): boolean {
  * with the documents per local id counted from the templates' entries: a
  * document has one entry per local id.
  */
-function bestEntry(templates: ReadonlyMap<Template, number>): { localId: string; score: number[] } {
+function bestEntry(templates: readonly Template[], counts: readonly number[]): { localId: string; score: number[] } {
   const docsPerId = new Map<string, number>();
-  for (const [t, n] of templates) docsPerId.set(t.localId, (docsPerId.get(t.localId) ?? 0) + n);
+  templates.forEach((t, i) => docsPerId.set(t.localId, (docsPerId.get(t.localId) ?? 0) + counts[i]));
   let best: Template | undefined;
   let bestScore: number[] = [];
-  for (const t of templates.keys()) {
+  for (const t of templates) {
     const s = score(t, docsPerId);
     if (!best || compare(s, bestScore) > 0 || (compare(s, bestScore) === 0 && t.localId < best.localId)) {
       best = t;

@@ -79,6 +79,8 @@ function prolificPosition(text: string): [number, number] {
  * and without the hovers (each on a fresh cacheDir).
  */
 export async function prolificHover(o: ScaleOptions, n: number, after = 200): Promise<void> {
+  // DOSSIER_BENCH_SERVER=another build's dist/cli.js: the same measure of that build (before and after a change, in one time window).
+  const cli = process.env.DOSSIER_BENCH_SERVER ?? o.cli;
   const { dir } = corpusDir(o, n);
   const file = path.join(dir, 'doc00000.txt');
   const text = generatedDocument(o.seeds, 0);
@@ -86,7 +88,7 @@ export async function prolificHover(o: ScaleOptions, n: number, after = 200): Pr
   console.log(`\n## Hover on ${PROLIFIC} (in 80 % of ${n.toLocaleString('en')} documents) every 50 ms, LSP client over stdio`);
 
   const plainCache = fs.mkdtempSync(path.join(o.tmp, 'cache-'));
-  const plain = new Server(o.cli);
+  const plain = new Server(cli);
   await plain.init(dir, plainCache);
   await plain.waitIndexed();
   const without = plain.indexSeconds;
@@ -94,21 +96,26 @@ export async function prolificHover(o: ScaleOptions, n: number, after = 200): Pr
   fs.rmSync(plainCache, { recursive: true, force: true });
 
   const cache = fs.mkdtempSync(path.join(o.tmp, 'cache-'));
-  const s = new Server(o.cli);
+  const s = new Server(cli);
   await s.init(dir, cache);
   const uri = await s.open(file, text);
   const during: number[] = [];
   const done: number[] = [];
   let markdown = '';
+  // DOSSIER_BENCH_HOVER_LOG=file: one line per hover (monotonic µs when it left, as a server's --cpu-prof timestamps, latency, indexing).
+  const log: string[] = [];
   while (done.length < after) {
     const left = performance.now();
     const indexing = !s.indexed;
+    const sent = process.hrtime.bigint() / 1000n;
     const lat = await s.hover(uri, line, character, (m) => (markdown = m));
     (indexing ? during : done).push(lat);
+    log.push(`${sent} ${lat.toFixed(1)} ${indexing ? 1 : 0}`);
     const wait = 50 - (performance.now() - left);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
   const withHovers = s.indexSeconds;
+  if (process.env.DOSSIER_BENCH_HOVER_LOG) fs.writeFileSync(process.env.DOSSIER_BENCH_HOVER_LOG, log.join('\n') + '\n');
   await s.stop();
   fs.rmSync(cache, { recursive: true, force: true });
   console.log('| while | hovers | p50 (ms) | p99 (ms) | max (ms) |\n| --- | --- | --- | --- | --- |');

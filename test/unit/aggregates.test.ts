@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { EntityRegistry } from '../../server/src/analysis/entities/crossDocument';
 import { kindOf, type EntityType } from '../../server/src/analysis/types';
-import type { DocumentSummary, SummaryEntity } from '../../server/src/workspace/cache/summary';
+import { registryEntities, type DocumentSummary, type SummaryEntity } from '../../server/src/workspace/cache/summary';
 import { WorkspaceAggregates, type EntityStats } from '../../server/src/workspace/aggregates';
 import { engineData } from '../../server/src/workspace/resources';
 
@@ -77,6 +77,51 @@ describe('workspace aggregates', () => {
         const id = ids[(i + step) % ids.length];
         assert.deepStrictEqual(plain(live.stats(id)), plain(fresh.stats(id)), `stats of ${id} at step ${step}`);
         assert.deepStrictEqual(live.documents(id), fresh.documents(id), `documents of ${id} at step ${step}`);
+      }
+    }
+  });
+
+  it('while a folder is indexed, counts the documents of an entity of several groups as aggregates built from scratch', () => {
+    // "Hakim al-Zamili" and "Zamili" are two groups of one entity: its count goes on from its last answer
+    // while documents are only added (a few or many between two questions), and is counted again after a removal.
+    let seed = 5;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const summary = (): DocumentSummary => {
+      const entities = [entity('iraq', 'Iraq', 'country', 1, 0)];
+      if (next(3) > 0) entities.push(entity('hakim-al-zamili', 'Hakim al-Zamili', 'person', 1 + next(3), 1, ['Hakim al-Zamili', 'Zamili']));
+      if (next(3) > 0) entities.push(entity('zamili', 'Zamili', 'person', 1 + next(3), 2));
+      return { length: 100, entities, claims: [] };
+    };
+    const registry = new EntityRegistry(nicknames);
+    const live = new WorkspaceAggregates(registry);
+    const current = new Map<string, DocumentSummary>();
+    const put = (uri: string, s: DocumentSummary | undefined) => {
+      if (s) registry.update(uri, registryEntities(s));
+      else registry.remove(uri);
+      live.set(uri, s);
+      if (s) current.set(uri, s);
+      else current.delete(uri);
+    };
+    let added = 0;
+    for (let step = 0; step < 60; step++) {
+      // Mostly new documents, at times over a hundred at once (more than a group remembers), a changed one, or a removal.
+      const burst = step % 17 === 16 ? 120 : 1 + next(4);
+      for (let i = 0; i < burst; i++) put(`file:///d${added++}.txt`, summary());
+      // A document indexed again may name one more group of the entity: it was counted already.
+      if (step % 2 === 1) put(`file:///d${next(added)}.txt`, summary());
+      if (step % 11 === 5) put(`file:///d${next(added)}.txt`, undefined);
+      const freshRegistry = new EntityRegistry(nicknames);
+      const fresh = new WorkspaceAggregates(freshRegistry);
+      for (const [u, s] of current) {
+        freshRegistry.update(u, registryEntities(s));
+        fresh.set(u, s);
+      }
+      assert.strictEqual(registry.groupsOf('hakim-al-zamili').length, 2);
+      for (const id of ['hakim-al-zamili', 'iraq']) {
+        assert.deepStrictEqual(plain(live.stats(id)), plain(fresh.stats(id)), `stats of ${id} at step ${step}`);
       }
     }
   });

@@ -155,6 +155,41 @@ describe('crossDocument', () => {
     }
   });
 
+  it('while documents are only added, answers after each as a registry built from scratch (components that grow and merge)', () => {
+    // A folder being indexed: no removal, so cached components grow from their buckets' new ends; a
+    // newcomer may join two components ("Hakim Zamili" shares a key with each spelling) or tip the best name.
+    const pool: EntityCluster[] = [
+      entity('zamili', 'Zamili', 'person'),
+      entity('hakim-al-zamili', 'Hakim al-Zamili', 'person', ['Hakim al-Zamili', 'Zamili']),
+      entity('hakim', 'Hakim Zamili', 'person'),
+      entity('al-zamili', 'Hakim al-Zamili', 'person'),
+      entity('ali-al-zamili', 'Ali al-Zamili', 'person'),
+      entity('krg', 'KRG', 'organization'),
+      entity('kurdistan-regional-government', 'Kurdistan Regional Government', 'organization', ['Kurdistan Regional Government', 'KRG']),
+    ];
+    const ids = ['zamili', 'hakim-al-zamili', 'hakim', 'al-zamili', 'ali-al-zamili', 'krg', 'kurdistan-regional-government'];
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const live = new EntityRegistry(nicknames);
+    const current = new Map<string, EntityCluster[]>();
+    for (let step = 0; step < 60; step++) {
+      const entities = pool.filter(() => next(4) === 0);
+      live.update(`d${step}`, entities);
+      current.set(`d${step}`, entities);
+      const fresh = new EntityRegistry(nicknames);
+      for (const [d, e] of current) fresh.update(d, e);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[(i * 3 + step) % ids.length];
+        assert.deepStrictEqual(live.groupsOf(id), fresh.groupsOf(id), `groups of ${id} at step ${step}`);
+        assert.deepStrictEqual(live.documentsOf(id), fresh.documentsOf(id), `documents of ${id} at step ${step}`);
+      }
+      for (const d of current.keys()) assert.deepStrictEqual([...live.mapping(d)], [...fresh.mapping(d)], `${d} at step ${step}`);
+    }
+  });
+
   it('lists as members exactly the local entities that resolve to a workspace id, short-form chains included', () => {
     const r = new EntityRegistry(nicknames);
     r.update('a', [

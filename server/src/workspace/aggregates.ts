@@ -20,6 +20,8 @@ export const TOP_DOCUMENTS = 8;
 export const TOP_CLAIMS = 3;
 /** Up to this many postings, an entity of several groups is merged exactly; above, from its groups' top documents. */
 const EXACT_MERGE = 256;
+/** Documents each group remembers as added last: an entity of several groups counts its documents on from its last answer while fewer came. */
+const RECENT = 64;
 
 /** A claim as the hover shows it, without its document's analysis. */
 export interface ClaimSummary {
@@ -87,6 +89,10 @@ class Group {
   version = 0;
   mentions = 0;
   claims = 0;
+  /** How many documents were ever added, the last RECENT of them, and the version of the last removal (before it, the group only grew). */
+  added = 0;
+  readonly recent: string[] = [];
+  removedAt = 0;
   /** The exact top documents, or null when a removal may have let another in: recomputed when read. */
   private top: DocumentCount[] | null = [];
   /** The smallest uris among documents with claims, or null as above. */
@@ -105,6 +111,11 @@ class Group {
       this.mentions += p.mentions;
       this.claims += p.claimCount;
     }
+    if (!old && p) {
+      this.added++;
+      this.recent.push(uri);
+      if (this.recent.length > RECENT) this.recent.shift();
+    } else if (old && !p) this.removedAt = this.version;
     this.keepTop(uri, old, p);
     this.keepClaimDocs(uri, p);
   }
@@ -219,9 +230,9 @@ export class WorkspaceAggregates {
     const cached = this.memo.get(workspaceId);
     if (cached && this.fresh(cached, keys)) return cached.value;
     const groups = this.groupsFor(keys);
-    const value = merge(groups, this.summaries);
+    const value = merge(groups, this.summaries, cached && grownCount(cached, keys, groups));
     if (this.memo.size >= MAX_MEMO) this.memo.clear();
-    this.memo.set(workspaceId, { keys, groups, versions: groups.map((g) => g.version), value });
+    this.memo.set(workspaceId, { keys, groups, versions: groups.map((g) => g.version), added: groups.map((g) => g.added), value });
     return value;
   }
 
@@ -266,7 +277,7 @@ export class WorkspaceAggregates {
     }
     const value = [...sums.values()].sort(byMentions);
     if (this.listMemo.size >= MAX_MEMO) this.listMemo.clear();
-    this.listMemo.set(workspaceId, { keys, groups, versions: groups.map((g) => g.version), value });
+    this.listMemo.set(workspaceId, { keys, groups, versions: groups.map((g) => g.version), added: groups.map((g) => g.added), value });
     return value;
   }
 }
@@ -278,7 +289,37 @@ interface Memo<T> {
   keys: readonly string[];
   groups: Group[];
   versions: number[];
+  /** Each group's `added` then. */
+  added: number[];
   value: T;
+}
+
+/**
+ * The document count of an entity of several groups, from its last answer,
+ * when the groups are the same and only gained a few documents since (a
+ * folder being indexed): counting the union again walked every document of
+ * all but the largest group for each document indexed. Else undefined.
+ */
+function grownCount(m: Memo<EntityStats>, keys: readonly string[], groups: Group[]): number | undefined {
+  if (m.keys !== keys || groups.length !== m.groups.length || groups.length < 2) return undefined;
+  const added: Array<Set<string>> = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    const n = g.added - m.added[i];
+    if (g !== m.groups[i] || g.removedAt > m.versions[i] || n > g.recent.length) return undefined;
+    added.push(new Set(g.recent.slice(g.recent.length - n)));
+  }
+  let count = m.value.documentCount;
+  const seen = new Set<string>();
+  for (const uris of added) {
+    for (const uri of uris) {
+      if (seen.has(uri)) continue;
+      seen.add(uri);
+      // New to the entity unless a group had it already: holds it, and not among what it gained.
+      if (!groups.some((g, i) => g.postings.has(uri) && !added[i].has(uri))) count++;
+    }
+  }
+  return count;
 }
 
 /** The postings of one document, by group key. */
@@ -307,7 +348,7 @@ function contributions(doc: DocumentSummary, filter: ClaimFilter): Map<string, P
   return out;
 }
 
-function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>): EntityStats {
+function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>, documents?: number): EntityStats {
   if (groups.length === 1) {
     const g = groups[0];
     return {
@@ -328,15 +369,7 @@ function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>)
     postings += g.postings.size;
   }
   const has = (uri: string) => groups.some((g) => g.postings.has(uri));
-  // Documents in several groups count once: walk all but the largest group.
-  const largest = groups.reduce((a, b) => (b.postings.size > a.postings.size ? b : a), groups[0] ?? new Group(''));
-  let documentCount = largest.postings.size;
-  const counted = new Set<string>();
-  for (const g of groups) {
-    if (g === largest) continue;
-    for (const uri of g.postings.keys()) if (!largest.postings.has(uri) && !counted.has(uri)) counted.add(uri);
-  }
-  documentCount += counted.size;
+  const documentCount = documents ?? unionSize(groups);
   // Per-document sums: exact over all postings when they are few, else over each group's top documents.
   const candidates = new Set<string>();
   for (const g of groups) {
@@ -369,6 +402,17 @@ function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>)
     topClaims: firstClaims(groups, [...claimDocs].sort().slice(0, TOP_CLAIMS), summaries),
     has,
   };
+}
+
+/** Documents in several groups count once: all but the largest group are walked. */
+function unionSize(groups: Group[]): number {
+  const largest = groups.reduce((a, b) => (b.postings.size > a.postings.size ? b : a), groups[0] ?? new Group(''));
+  const counted = new Set<string>();
+  for (const g of groups) {
+    if (g === largest) continue;
+    for (const uri of g.postings.keys()) if (!largest.postings.has(uri)) counted.add(uri);
+  }
+  return largest.postings.size + counted.size;
 }
 
 /** The first claims of the groups in the documents given (sorted by uri), in document order. */

@@ -8,6 +8,8 @@
 /** When a key's bucket last changed (a tick of the clock); one per key and index, never dropped. */
 export interface Stamp {
   changed: number;
+  /** When an entry last left the bucket: until then it only grew, and an answer may read just its new end. */
+  removed: number;
 }
 
 /** What a cached answer read, and the clock when it was computed. */
@@ -27,6 +29,12 @@ export class ReadTracker {
   /** Whether none of the buckets a cached answer read has changed since. */
   valid(d: Deps): boolean {
     for (const s of d.read) if (s.changed > d.at) return false;
+    return true;
+  }
+
+  /** Whether the buckets a cached answer read have only gained entries since (at their ends: see BucketIndex). */
+  onlyGrew(d: Deps): boolean {
+    for (const s of d.read) if (s.removed > d.at) return false;
     return true;
   }
 
@@ -57,7 +65,9 @@ export class ReadTracker {
  * ("n:place:iraq"), and adding an object to a Set (hashing it) was most of
  * the start. A removed entry is only marked dead and skipped, and a bucket
  * is compacted once half of it is dead: searching a bucket of thousands for
- * each key of each entity made every edit pay for the hubs.
+ * each key of each entity made every edit pay for the hubs. Entries are only
+ * appended: a bucket with no removal since an answer read it holds what it
+ * held then, followed by what came since (see ReadTracker.onlyGrew).
  */
 interface Bucket<T> {
   list: T[];
@@ -74,7 +84,7 @@ export class BucketIndex<T extends { alive: boolean }> {
 
   private stamp(key: string): Stamp {
     let stamp = this.stamps.get(key);
-    if (!stamp) this.stamps.set(key, (stamp = { changed: 0 }));
+    if (!stamp) this.stamps.set(key, (stamp = { changed: 0, removed: 0 }));
     return stamp;
   }
 
@@ -87,7 +97,8 @@ export class BucketIndex<T extends { alive: boolean }> {
 
   /** Call after marking the entry dead. */
   remove(key: string): void {
-    this.stamp(key).changed = ++this.tracker.clock;
+    const stamp = this.stamp(key);
+    stamp.changed = stamp.removed = ++this.tracker.clock;
     const bucket = this.buckets.get(key);
     if (!bucket) return;
     bucket.dead++;

@@ -1,6 +1,7 @@
 import type { EntityCluster, EntityKind } from '../types';
 import { BucketIndex, ReadTracker, type Deps } from './buckets';
-import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbreviation, nameKey, parsePersonName } from './names';
+import { isAbbreviation } from './names';
+import { Entry, makeEntry, type RegistryEntity, type Template } from './registryEntry';
 
 /*
  * Workspace-wide entity identity. Each document clusters its own mentions
@@ -21,87 +22,30 @@ import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbrevia
  * while the buckets they read are unchanged (buckets.ts).
  */
 
-/** What the registry reads of a document's entity (a summary of one is enough). */
-export type RegistryEntity = Pick<EntityCluster, 'id' | 'canonical' | 'kind' | 'type' | 'aliases'> & {
-  mentions: { readonly length: number };
-  /** Which place a place name was resolved to: places join across documents only when it is the same. */
-  place?: PlaceIdentity;
-};
-
-export type PlaceIdentity = Pick<NonNullable<EntityCluster['place']>, 'name' | 'country' | 'admin1'>;
+export type { PlaceIdentity, RegistryEntity } from './registryEntry';
 
 export interface DocumentEntities {
   doc: string;
   entities: EntityCluster[];
 }
 
-interface Seek {
-  key: string;
-  /** Seeks with equal key and signature accept the same providers: one is enough per component. */
-  sig: string;
-  accepts(provider: Entry): boolean;
-}
-
-/** What an entity's keys are, derived once from its names and shared by every document that has it. */
-interface Template {
-  localId: string;
-  kind: EntityKind;
-  canonical: string;
-  /** Person name parts of the canonical name, for people. */
-  given: string | null;
-  givenKey: string | null;
-  surnameKey: string;
-  personWords: number;
-  strong: string[];
-  provide: string[];
-  seek: Seek[];
-}
-
-/*
- * One document's entity: its document and count over a shared template. One
- * class, so every entry has one shape and the hot loops over buckets stay
- * monomorphic (entries made with Object.create(template) had one hidden class
- * per template, and each read went through a megamorphic prototype lookup).
- */
-class Entry {
-  constructor(
-    readonly doc: string,
-    readonly mentions: number,
-    private readonly t: Template,
-  ) {}
-  /** False once its document is replaced or removed: it is then skipped until its buckets are compacted. */
-  alive = true;
-  get localId(): string {
-    return this.t.localId;
-  }
-  get kind(): EntityKind {
-    return this.t.kind;
-  }
-  get canonical(): string {
-    return this.t.canonical;
-  }
-  get given(): string | null {
-    return this.t.given;
-  }
-  get givenKey(): string | null {
-    return this.t.givenKey;
-  }
-  get personWords(): number {
-    return this.t.personWords;
-  }
-  get strong(): readonly string[] {
-    return this.t.strong;
-  }
-  get provide(): readonly string[] {
-    return this.t.provide;
-  }
-  get seek(): readonly Seek[] {
-    return this.t.seek;
-  }
-}
-
 interface Component extends Deps {
   entries: Entry[];
+  /**
+   * Entries per template, first seen first: what the best name, the short
+   * forms and the groups are read from, so that they cost the entity's few
+   * names, not its thousands of entries.
+   */
+  templates: Template[];
+  /** How many entries each template has. */
+  counts: number[];
+  /**
+   * The strong keys whose buckets were walked, and how many entries each had
+   * then: a bucket that only grew is read from there on. (Arrays, not maps:
+   * a workspace has hundreds of thousands of components, mostly of one entry.)
+   */
+  walked: string[];
+  lengths: number[];
   id: string;
   /** Rank of the best name, so links only ever point to a more complete entity (no cycles). */
   rank: number[];
@@ -187,10 +131,12 @@ export class EntityRegistry {
    */
   membersOf(workspaceId: string): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    this.walk(workspaceId, (m) => {
-      let ids = out.get(m.doc);
-      if (!ids) out.set(m.doc, (ids = []));
-      ids.push(m.localId);
+    this.walk(workspaceId, (c) => {
+      for (const m of c.entries) {
+        let ids = out.get(m.doc);
+        if (!ids) out.set(m.doc, (ids = []));
+        ids.push(m.localId);
+      }
     });
     return out;
   }
@@ -207,7 +153,9 @@ export class EntityRegistry {
     if (cached && this.reads.valid(cached)) return cached.groups;
     const outer = this.reads.begin();
     const seen = new Set<string>();
-    this.walk(workspaceId, (m) => seen.add(groupKey(m.kind, m.localId)));
+    this.walk(workspaceId, (c) => {
+      for (const t of c.templates) seen.add(groupKey(t.kind, t.localId));
+    });
     const groups = [...seen].sort();
     cached = { groups: cached && sameList(cached.groups, groups) ? cached.groups : groups, ...this.reads.end(outer) };
     if (this.groups.size >= MAX_GROUPS) this.groups.clear();
@@ -215,12 +163,15 @@ export class EntityRegistry {
     return cached.groups;
   }
 
-  /** Visits every entry of the workspace entity: its component and the components whose short forms lead to it. */
-  private walk(workspaceId: string, visit: (m: Entry) => void): void {
+  /** Visits every component of the workspace entity: its own and those whose short forms lead to it. */
+  private walk(workspaceId: string, visit: (c: Component) => void): void {
     const visited = new Set<Component>();
+    // Entries of one template are in one component: a bucket of thousands is skimmed, not resolved entry by entry.
+    const skimmed = new Set<Template>();
     const queue: Component[] = [];
     for (const e of this.byLocalId.entries(workspaceId)) {
-      if (!e.alive) continue;
+      if (!e.alive || skimmed.has(e.template)) continue;
+      skimmed.add(e.template);
       const comp = this.component(e);
       if (visited.has(comp)) continue;
       visited.add(comp);
@@ -228,13 +179,14 @@ export class EntityRegistry {
     }
     const keys = new Set<string>();
     for (let i = 0; i < queue.length; i++) {
-      for (const m of queue[i].entries) {
-        visit(m);
+      visit(queue[i]);
+      for (const m of queue[i].templates) {
         for (const k of m.provide) {
           if (keys.has(k)) continue;
           keys.add(k);
           for (const s of this.seekIndex.entries(k)) {
-            if (!s.alive) continue;
+            if (!s.alive || skimmed.has(s.template)) continue;
+            skimmed.add(s.template);
             const sc = this.component(s);
             if (visited.has(sc)) continue;
             visited.add(sc);
@@ -279,26 +231,65 @@ export class EntityRegistry {
       this.reads.reuse(cached);
       return cached;
     }
+    // While documents are only added (a folder being indexed), a component grows: only its new entries are read.
+    if (cached && this.reads.onlyGrew(cached)) return this.grow(cached);
+    // Arrays made to size: grown from empty, each would reserve room for 17 (most components have one entry).
+    const comp: Component = {
+      entries: [start],
+      templates: [start.template],
+      counts: [1],
+      walked: [...start.strong],
+      lengths: start.strong.map(() => 0),
+      id: '',
+      rank: [],
+      read: [],
+      at: 0,
+    };
+    this.components.set(start, comp);
+    return this.grow(comp);
+  }
+
+  /**
+   * Adds to `comp` what its strong keys' buckets gained since they were
+   * walked (everything, for keys not walked yet), following the keys of
+   * what it adds, and ranks its names again. Each bucket is walked once:
+   * thousands of entries share "iraq".
+   */
+  private grow(comp: Component): Component {
     const outer = this.reads.begin();
-    const entries: Entry[] = [start];
-    const seen = new Set<Entry>([start]);
-    // Each key's bucket is walked once: thousands of entries share "iraq".
-    const keys = new Set<string>();
-    for (let i = 0; i < entries.length; i++) {
-      for (const k of entries[i].strong) {
-        if (keys.has(k)) continue;
-        keys.add(k);
-        for (const other of this.strongIndex.entries(k)) {
-          if (other.alive && !seen.has(other)) {
-            seen.add(other);
-            entries.push(other);
-          }
-        }
+    // The keys to walk are comp.walked itself: those walked before (from where they were), then new ones (from 0).
+    const queued = new Set(comp.walked);
+    const templateAt = new Map(comp.templates.map((t, i) => [t, i]));
+    const add = (e: Entry) => {
+      this.components.set(e, comp);
+      comp.entries.push(e);
+      const at = templateAt.get(e.template);
+      if (at !== undefined) comp.counts[at]++;
+      else {
+        templateAt.set(e.template, comp.templates.length);
+        comp.templates.push(e.template);
+        comp.counts.push(1);
       }
+      for (const k of e.strong) {
+        if (queued.has(k)) continue;
+        queued.add(k);
+        comp.walked.push(k);
+        comp.lengths.push(0);
+      }
+    };
+    for (let i = 0; i < comp.walked.length; i++) {
+      const list = this.strongIndex.entries(comp.walked[i]);
+      const known = comp.lengths[i];
+      comp.lengths[i] = list.length;
+      // An entry already counted maps to this component: the buckets' old parts hold nothing new (no entry left them).
+      for (let j = known; j < list.length; j++) if (list[j].alive && this.components.get(list[j]) !== comp) add(list[j]);
     }
-    const best = bestEntry(entries);
-    const comp: Component = { entries, id: best.entry.localId, rank: [...best.score, 0], ...this.reads.end(outer) };
-    for (const e of entries) this.components.set(e, comp);
+    const best = bestEntry(comp.templates, comp.counts);
+    comp.id = best.localId;
+    comp.rank = [...best.score, 0];
+    const deps = this.reads.end(outer);
+    comp.read = deps.read;
+    comp.at = deps.at;
     return comp;
   }
 
@@ -318,15 +309,18 @@ export class EntityRegistry {
   private attachment(comp: Component): Component | undefined {
     let found: Component | undefined;
     const tried = new Set<string>();
-    for (const e of comp.entries) {
+    for (const e of comp.templates) {
       for (const seek of e.seek) {
         const sig = `${seek.key}\u0000${seek.sig}`;
         if (tried.has(sig)) continue;
         tried.add(sig);
         let only: Component | undefined;
         let ambiguous = false;
+        const asked = new Set<Template>();
         for (const p of this.provideIndex.entries(seek.key)) {
-          if (!p.alive || !seek.accepts(p)) continue;
+          if (!p.alive || asked.has(p.template)) continue;
+          asked.add(p.template);
+          if (!seek.accepts(p)) continue;
           const pc = this.component(p);
           if (pc === comp) continue;
           if (only && only !== pc) {
@@ -365,125 +359,39 @@ export function resolveWorkspaceIds(
   return out;
 }
 
-/** Distinct entities whose keys are remembered, at most; past it the memo starts again (it is only a shortcut). */
-const MAX_TEMPLATES = 200_000;
-
-/**
- * An entry for the document's entity. The same entity (same id, names and
- * type) recurs across thousands of documents of a workspace: its keys are
- * derived once and their arrays shared by every entry (nothing changes them
- * after they are made), which keeps a large workspace's registry small.
- */
-function makeEntry(doc: string, cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>, templates: Map<string, Template>): Entry {
-  const sig = `${cluster.kind}\u0000${cluster.type}\u0000${cluster.id}\u0000${cluster.canonical}\u0000${cluster.aliases.join('\u0001')}`;
-  let template = templates.get(sig);
-  if (!template) {
-    if (templates.size >= MAX_TEMPLATES) templates.clear();
-    template = buildTemplate(cluster, nicknames);
-    templates.set(sig, template);
-  }
-  // Only what differs per document is the entry's own (a copy of the template's fields for every
-  // entity of every document was most of a large registry).
-  return new Entry(doc, cluster.mentions.length, template);
-}
-
-function buildTemplate(cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>): Template {
-  const e: Template = {
-    localId: cluster.id,
-    kind: cluster.kind,
-    canonical: cluster.canonical,
-    given: null,
-    givenKey: null,
-    surnameKey: '',
-    personWords: 0,
-    strong: [`id:${cluster.kind}:${cluster.id}`],
-    provide: [],
-    seek: [],
-  };
-  if (cluster.type === 'person') {
-    const p = parsePersonName(cluster.canonical);
-    e.given = p.given;
-    e.givenKey = p.givenKey;
-    e.surnameKey = p.surnameKey;
-    e.personWords = p.words;
-    if (!p.surnameKey) return e;
-    if (p.given !== null) {
-      e.strong.push(`p:${p.surnameKey}:${p.givenKey}`);
-      e.provide.push(`s:${p.surnameKey}`);
-      // "Ash Carter" joins "Ashton Carter" when no other Carter fits.
-      const given = p.given;
-      const key = p.givenKey;
-      e.seek.push({
-        key: `s:${p.surnameKey}`,
-        sig: `given:${given}:${key}`,
-        accepts: (q) => q.given !== null && q.givenKey !== key && compatibleGiven(given, q.given, nicknames),
-      });
-    } else {
-      e.strong.push(`p:${p.surnameKey}:`);
-      e.seek.push({ key: `s:${p.surnameKey}`, sig: 'any-given', accepts: (q) => q.given !== null });
-    }
-    return e;
-  }
-  const canonicalKey = nameKey(cluster.canonical);
-  // A resolved place joins only the same place by name: "Paris" in a story from Texas is not the Paris
-  // of a story from France (their local ids already differ: paris-texas, paris).
-  const where =
-    cluster.kind === 'place' && cluster.place
-      ? `@${cluster.place.country}:${cluster.place.admin1 ?? ''}:${nameKey(cluster.place.name)}`
-      : '';
-  if (canonicalKey.length >= 3) {
-    e.strong.push(`n:${cluster.kind}:${canonicalKey}${where}`);
-    e.seek.push({ key: `n:${cluster.kind}:${canonicalKey}${where}`, sig: 'any', accepts: () => true });
-  }
-  for (const alias of cluster.aliases) {
-    const k = nameKey(alias);
-    if (k.length >= 3 && k !== canonicalKey) e.provide.push(`n:${cluster.kind}:${k}${where}`);
-  }
-  if (isAbbreviation(cluster.canonical)) {
-    const canonical = cluster.canonical;
-    const key = abbreviationKey(canonical);
-    if (key !== null) e.seek.push({ key: `a:${key}`, sig: `abbr:${canonical}`, accepts: (q) => abbreviates(canonical, q.canonical) });
-  } else {
-    for (const k of initialsKeys(cluster.canonical)) e.provide.push(`a:${k}`);
-  }
-  return e;
-}
-
 function outranks(a: Component, b: Component): boolean {
   const c = compare(a.rank, b.rank);
   return c > 0 || (c === 0 && a.id < b.id);
 }
 
-/** The most complete name: full personal names, then more words, longer names, more documents. */
-function bestEntry(entries: Entry[]): { entry: Entry; score: number[] } {
-  const docsPerId = new Map<string, Set<string>>();
-  for (const e of entries) {
-    let set = docsPerId.get(e.localId);
-    if (!set) {
-      set = new Set();
-      docsPerId.set(e.localId, set);
-    }
-    set.add(e.doc);
-  }
-  let best = entries[0];
-  let bestScore = score(best, docsPerId);
-  for (let i = 1; i < entries.length; i++) {
-    const s = score(entries[i], docsPerId);
-    if (compare(s, bestScore) > 0 || (compare(s, bestScore) === 0 && entries[i].localId < best.localId)) {
-      best = entries[i];
+/**
+ * The most complete name: full personal names, then more words, longer
+ * names, more documents. Read per template (its entries share the names),
+ * with the documents per local id counted from the templates' entries: a
+ * document has one entry per local id.
+ */
+function bestEntry(templates: readonly Template[], counts: readonly number[]): { localId: string; score: number[] } {
+  const docsPerId = new Map<string, number>();
+  templates.forEach((t, i) => docsPerId.set(t.localId, (docsPerId.get(t.localId) ?? 0) + counts[i]));
+  let best: Template | undefined;
+  let bestScore: number[] = [];
+  for (const t of templates) {
+    const s = score(t, docsPerId);
+    if (!best || compare(s, bestScore) > 0 || (compare(s, bestScore) === 0 && t.localId < best.localId)) {
+      best = t;
       bestScore = s;
     }
   }
-  return { entry: best, score: bestScore };
+  return { localId: best?.localId ?? '', score: bestScore };
 }
 
-function score(e: Entry, docsPerId: Map<string, Set<string>>): number[] {
+function score(t: Template, docsPerId: ReadonlyMap<string, number>): number[] {
   return [
-    e.personWords >= 2 ? 1 : 0,
-    isAbbreviation(e.canonical) ? 0 : 1,
-    e.canonical.split(/\s+/).length,
-    e.canonical.length,
-    docsPerId.get(e.localId)?.size ?? 0,
+    t.personWords >= 2 ? 1 : 0,
+    isAbbreviation(t.canonical) ? 0 : 1,
+    t.canonical.split(/\s+/).length,
+    t.canonical.length,
+    docsPerId.get(t.localId) ?? 0,
   ];
 }
 

@@ -53,7 +53,9 @@ export interface PoolOptions {
    * A thread whose heap grew by more than this since its first analysis is
    * replaced by a fresh one between analyses: the engine's caches grow with
    * every new word it sees (about 30 KB per document of a big folder, up to
-   * hundreds of MB per thread). 0: never.
+   * hundreds of MB per thread). Infinity: never; a negative allowance
+   * replaces every thread after each analysis past its first (for tests:
+   * a heap can shrink between two analyses).
    */
   recycleGrowthMb?: number;
 }
@@ -245,7 +247,7 @@ export class WorkerAnalysisService implements AnalysisService {
   /** Whether the thread's heap grew past the allowance since its first analysis (which loaded the model). */
   private outgrown(worker: Worker, heap: number | undefined): boolean {
     const growth = this.options.recycleGrowthMb ?? DEFAULT_RECYCLE_GROWTH_MB;
-    if (growth <= 0 || heap === undefined) return false;
+    if (growth === Infinity || heap === undefined) return false;
     const first = this.firstHeap.get(worker);
     if (first === undefined) this.firstHeap.set(worker, heap);
     return first !== undefined && heap > first + growth * 1048576;

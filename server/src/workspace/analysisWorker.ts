@@ -1,3 +1,4 @@
+import { setPriority } from 'os';
 import { getHeapStatistics } from 'v8';
 import { parentPort, type TransferListItem } from 'worker_threads';
 import { analyzeDocument } from '../analysis/pipeline';
@@ -14,6 +15,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 // dist/worker.js: analyses documents off the language server's main thread.
 const port = parentPort;
 if (port) {
+  // Analysis threads yield the CPU to the server's main thread, as clangd's background index does: on Linux a
+  // thread's nice value is its own, so a hover or a keystroke is answered first while a big folder is indexed,
+  // and the threads still use every idle cycle. Raising one's own nice value needs no privilege; where it is not
+  // supported, the thread runs at normal priority.
+  try {
+    setPriority(0, 10);
+  } catch {
+    // Not supported here: normal priority.
+  }
   // Every answer says how much heap the thread holds now, so that the pool can replace a thread whose caches grew too big.
   const send = (answer: WorkerAnswer, transfer?: TransferListItem[]) =>
     port.postMessage({ ...answer, heap: getHeapStatistics().used_heap_size } satisfies WorkerResponse, transfer);

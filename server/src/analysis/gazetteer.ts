@@ -1,3 +1,4 @@
+import { BoundedCache } from './boundedCache';
 import type { EntityType, PlaceFacts } from './types';
 
 /** The shape of dist/data/gazetteer.json, written by scripts/build-gazetteer.mjs. */
@@ -218,12 +219,11 @@ export class Gazetteer {
       entry = this.build(ref);
       this.entries.set(ref, entry);
     }
-    if (this.looked.size > 50000) this.looked.clear();
     this.looked.set(name, entry ?? null);
     return entry;
   }
 
-  private readonly looked = new Map<string, PlaceEntry | null>();
+  private readonly looked = new BoundedCache<PlaceEntry | null>(50000);
 
   private build(ref: number): PlaceEntry {
     const kind = Math.floor(ref / REF);
@@ -271,13 +271,12 @@ export class Gazetteer {
     if (hit === undefined) {
       const key = normalizeName(name);
       hit = this.places.has(key) || this.extraIndex().has(key);
-      if (this.known.size > 50000) this.known.clear();
       this.known.set(name, hit);
     }
     return hit;
   }
 
-  private readonly known = new Map<string, boolean>();
+  private readonly known = new BoundedCache<boolean>(50000);
 
   /** The reference the plain look-up answers with for a name, if any. */
   primaryRef(name: string): number | undefined {

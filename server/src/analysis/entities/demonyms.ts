@@ -1,3 +1,4 @@
+import { BoundedCache } from '../boundedCache';
 import { normalizeName, type Gazetteer } from '../gazetteer';
 import type { AnalysisResources } from '../resources';
 import type { DemonymMention, Span, Token } from '../types';
@@ -45,7 +46,6 @@ export function findDemonyms(
     let country = cache.get(t.text);
     if (country === undefined) {
       country = resolve(t.text, res);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(t.text, country);
     }
     if (country) out.push({ start: t.start, end: t.end, text: t.text, countryId: country.id, country: country.name });
@@ -53,17 +53,16 @@ export function findDemonyms(
   return out;
 }
 
-const CACHE_LIMIT = 50000;
 /** Resolved spellings per (gazetteer, alias index, demonym forms): the answer depends on nothing else. */
-const caches = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, Country | null>>>>();
+const caches = new WeakMap<object, WeakMap<object, WeakMap<object, BoundedCache<Country | null>>>>();
 
-function resolvedWords(res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'demonyms'>): Map<string, Country | null> {
+function resolvedWords(res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'demonyms'>): BoundedCache<Country | null> {
   let byAliases = caches.get(res.gazetteer);
   if (!byAliases) caches.set(res.gazetteer, (byAliases = new WeakMap()));
   let byForms = byAliases.get(res.aliases);
   if (!byForms) byAliases.set(res.aliases, (byForms = new WeakMap()));
   let cache = byForms.get(res.demonyms);
-  if (!cache) byForms.set(res.demonyms, (cache = new Map()));
+  if (!cache) byForms.set(res.demonyms, (cache = new BoundedCache(50000)));
   return cache;
 }
 

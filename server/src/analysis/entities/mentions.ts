@@ -4,7 +4,7 @@ import type { AnalysisResources } from '../resources';
 import type { Sentence, Token } from '../types';
 import { type Candidate, hasLower, isCapitalised, isPossessiveOrPunct } from './candidates';
 import { nameSized } from './mentionBounds';
-import { BoundedCache } from './names';
+import { BoundedCache } from '../boundedCache';
 import { COMPOUND_TAILS, ORG_CUES, PLACE_ORG_CUES, PREFIXES, REGION_CUES, SPEECH_VERBS } from './nameWords';
 import { isGroupWord, placeType, typeOf } from './placeTypes';
 import type { RawMention } from './rawMention';
@@ -202,10 +202,10 @@ function isSpanTitle(lower: string): boolean {
   return TITLES.has(lower) && !KEPT_IN_PERSON_SPANS.has(lower);
 }
 
-/** Lowercase form of a name word without an Arabic article or apostrophes: "Al-Zimili" / "al-Zimili" -> "zimili". */
 /** Words recur within and across documents (every name word of every candidate asks): remembered by spelling. */
 const bareNames = new BoundedCache<string>(50000);
 
+/** Lowercase form of a name word without an Arabic article or apostrophes: "Al-Zimili" / "al-Zimili" -> "zimili". */
 function bareName(w: string): string {
   let bare = bareNames.get(w);
   if (bare === undefined) {

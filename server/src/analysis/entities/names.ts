@@ -1,3 +1,4 @@
+import { BoundedCache } from '../boundedCache';
 import { normalizeName } from '../gazetteer';
 import { TITLES } from './titles';
 
@@ -17,19 +18,6 @@ export function foldName(s: string): string {
     return lower.includes('  ') || lower.startsWith(' ') || lower.endsWith(' ') ? lower.replace(/\s+/g, ' ').trim() : lower;
   }
   return normalizeName(s);
-}
-
-/** A cache that forgets everything when full: names repeat within and across documents, so hits dominate. */
-export class BoundedCache<V> {
-  private map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    return this.map.get(key);
-  }
-  set(key: string, value: V): void {
-    if (this.map.size >= this.max) this.map = new Map();
-    this.map.set(key, value);
-  }
 }
 
 const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|ash|at|ath|az|an|adh|ul)[-‐‑](?=\p{L})/u;

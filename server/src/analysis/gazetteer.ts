@@ -99,6 +99,9 @@ export interface NameLookup<T> {
  */
 export interface DeferredGazetteerData {
   countries: GazetteerData['countries'];
+  /** City i, made on first read: a run reads a few thousand of the 49,000. */
+  city(i: number): GazetteerData['cities'][number];
+  /** The whole data; its `cities` are made only when read. */
   load(): GazetteerData;
 }
 
@@ -203,6 +206,11 @@ export class Gazetteer {
     });
   }
 
+  /** City i (index into `data.cities`), without making the others when the data was deferred. */
+  city(i: number): GazetteerData['cities'][number] {
+    return this.deferred ? this.deferred.city(i) : (this.loaded as GazetteerData).cities[i];
+  }
+
   /** The gazetteer's data, read on first use when it was deferred. */
   get data(): GazetteerData {
     this.loaded ??= (this.deferred as DeferredGazetteerData).load();
@@ -238,7 +246,7 @@ export class Gazetteer {
       };
     }
     if (kind === CITY) {
-      const [name, cc, lat, lon, population] = this.data.cities[i];
+      const [name, cc, lat, lon, population] = this.city(i);
       return {
         id: slugify(name),
         name,

@@ -242,21 +242,39 @@ export function unpackGazetteer(bin: Uint8Array): { data: DeferredGazetteerData;
   const others = NameTable.read(ints('others'));
   const firstWords = NameTable.read(ints('firstWords'));
   const extra = NameTable.read(ints('extra'));
-  const load = (): GazetteerData => {
-    const names = dec.decode(raw('cityNames')).split('\n');
-    const cc = view('cityCc', (b, o, l) => new Uint16Array(b, o, l), 2);
-    const feature = view('cityFeature', (b, o, l) => new Uint16Array(b, o, l), 2);
-    const [lat, lon, pop] = (['cityLat', 'cityLon', 'cityPop'] as const).map((s) => view(s, (b, o, l) => new Float64Array(b, o, l), 8));
-    const div = ints('cityDiv');
-    const city = (i: number): City =>
-      div[i] === NO_DIVISION
-        ? [names[i], header.ccs[cc[i]], lat[i], lon[i], pop[i], header.features[feature[i]]]
-        : [names[i], header.ccs[cc[i]], lat[i], lon[i], pop[i], header.features[feature[i]], div[i]];
-    const cities = lazyArray(header.cities, city);
-    const parts: Record<string, unknown> = { ...(JSON.parse(dec.decode(raw('rest'))) as object), countries: deferred.countries, cities };
-    return Object.fromEntries(header.order.map((k) => [k, parts[k]])) as unknown as GazetteerData;
+  // The cities are columns; a tuple is made when first read (making all 49,000, and their 150,000 boxed
+  // numbers, took a thread about 0.1 s, mostly in the garbage collector promoting them).
+  const names = lazily(() => dec.decode(raw('cityNames')).split('\n'));
+  const columns = lazily(() => ({
+    cc: view('cityCc', (b, o, l) => new Uint16Array(b, o, l), 2),
+    feature: view('cityFeature', (b, o, l) => new Uint16Array(b, o, l), 2),
+    lat: view('cityLat', (b, o, l) => new Float64Array(b, o, l), 8),
+    lon: view('cityLon', (b, o, l) => new Float64Array(b, o, l), 8),
+    pop: view('cityPop', (b, o, l) => new Float64Array(b, o, l), 8),
+    div: ints('cityDiv'),
+  }));
+  const made: Array<City | undefined> = [];
+  const city = (i: number): City => {
+    const known = made[i];
+    if (known) return known;
+    if (!(i >= 0 && i < header.cities)) throw new RangeError(`no city ${i}`);
+    const { cc, feature, lat, lon, pop, div } = columns();
+    const row: City = [names()[i], header.ccs[cc[i]], lat[i], lon[i], pop[i], header.features[feature[i]]];
+    if (div[i] !== NO_DIVISION) row.push(div[i]);
+    return (made[i] = row);
   };
-  const deferred: DeferredGazetteerData = { countries: JSON.parse(dec.decode(raw('countries'))) as GazetteerData['countries'], load };
+  const load = (): GazetteerData => {
+    const parts: Record<string, unknown> = { ...(JSON.parse(dec.decode(raw('rest'))) as object), countries: deferred.countries };
+    const data = Object.fromEntries(header.order.map((k) => [k, parts[k]])) as unknown as GazetteerData;
+    // Redefined in place, so the keys keep gazetteer.json's order; every tuple is made only when the array is read.
+    let cities: City[] | undefined;
+    Object.defineProperty(data, 'cities', {
+      enumerable: true,
+      get: () => (cities ??= Array.from({ length: header.cities }, (_, i) => city(i))),
+    });
+    return data;
+  };
+  const deferred: DeferredGazetteerData = { countries: JSON.parse(dec.decode(raw('countries'))) as GazetteerData['countries'], city, load };
   return {
     data: deferred,
     index: {
@@ -269,39 +287,10 @@ export function unpackGazetteer(bin: Uint8Array): { data: DeferredGazetteerData;
   };
 }
 
-/**
- * An array of n elements, each made by `make` when first read and kept.
- * Making all 49,000 city tuples (and their 150,000 boxed numbers) took a
- * thread about 0.1 s, mostly in the garbage collector promoting them, while
- * a run reads a few thousand of them: `data.cities[i]` reads through the
- * proxy, and everything else an array does (length, iteration, forEach,
- * JSON.stringify) works on it as on the made array.
- */
-function lazyArray<T>(n: number, make: (i: number) => T): T[] {
-  // Filled, not holey, so that `in`, forEach and the like see every element.
-  const target = new Array<T | undefined>(n).fill(undefined) as T[];
-  const at = (key: string | symbol): number => {
-    if (typeof key !== 'string' || key.length === 0 || key.length > 9) return -1;
-    let i = 0;
-    for (let k = 0; k < key.length; k++) {
-      const d = key.charCodeAt(k) - 48;
-      if (d < 0 || d > 9 || (k === 0 && d === 0 && key.length > 1)) return -1;
-      i = i * 10 + d;
-    }
-    return i < n ? i : -1;
-  };
-  const element = (i: number): T => (target[i] ??= make(i));
-  return new Proxy(target, {
-    get(t, key, receiver) {
-      const i = at(key);
-      return i >= 0 ? element(i) : (Reflect.get(t, key, receiver) as unknown);
-    },
-    getOwnPropertyDescriptor(t, key) {
-      const i = at(key);
-      if (i >= 0) element(i);
-      return Reflect.getOwnPropertyDescriptor(t, key);
-    },
-  });
+/** A value computed on first use. */
+function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 const align = (n: number) => (n + 7) & ~7;

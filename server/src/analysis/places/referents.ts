@@ -88,7 +88,7 @@ function referent(ref: number, gazetteer: Gazetteer): Referent | null {
     }
     case 'city':
     case 'city-alias': {
-      const [name, cc, lat, lon, population, feature, div = -1] = data.cities[i];
+      const [name, cc, lat, lon, population, feature, div = -1] = gazetteer.city(i);
       return {
         key: `t${i}`,
         kind: 'city',

@@ -250,7 +250,9 @@ export class WorkerAnalysisService implements AnalysisService {
     if (growth === Infinity || heap === undefined) return false;
     const first = this.firstHeap.get(worker);
     if (first === undefined) this.firstHeap.set(worker, heap);
-    return first !== undefined && heap > first + growth * 1048576;
+    if (first === undefined) return false;
+    // A negative allowance replaces the thread whatever its heap did (a collection may have shrunk it).
+    return growth < 0 || heap > first + growth * 1048576;
   }
 
   /** Ends a thread (out of memory, out of time or crashed): its job fails, the others go on, a new thread takes its place. */

@@ -34,8 +34,11 @@ import { frequentValues } from '../server/src/analysis/learn/perceptron';
 import { LABELS, NUM_LABELS, spansOf, type LabelSpan } from '../server/src/analysis/ner/viterbi';
 import { splitSentences, tokenize } from '../server/src/analysis/tokenize';
 import { conllDocuments, polnearDocuments } from './eval/ner';
+import { PosChunker, serializePosModel, type PosModelFile } from '../server/src/analysis/pos/tagger';
+import { trainPosChunker } from '../server/src/analysis/pos/train';
+import { CHUNK_EPOCHS, POS_EPOCHS, POS_SEED, taggedDocs, type TagSets } from './trainPos';
 
-const SEED = 20240611;
+const SEED = Number(arg('--seed') ?? 20240611);
 /** Share of training sentences rewritten in UPPER or lower case so the tagger copes with shouting and lowercase comments. */
 const CASE_AUGMENT = 0.06;
 /** Features seen fewer times than this are left out of the model. */
@@ -51,6 +54,13 @@ const MIN_WEIGHT = 0.02;
 const FOLDS = 4;
 const FOLD_EPOCHS = 8;
 const STAGE2_EPOCHS = 5;
+/**
+ * The part-of-speech tags the templates read are predicted at training time as at run time: each
+ * fifth of CoNLL train is tagged by a tagger trained on the other four (jackknifing), everything
+ * else by the tagger trained on all of CoNLL train, which the model file carries.
+ */
+const POS_FOLDS = 5;
+const POS_MIN_COUNT = 2;
 
 interface LabeledDoc extends DocInput {
   labels: Uint8Array;
@@ -188,6 +198,41 @@ function main(): void {
   // Valid documents go before PolNeAR's: the second stage trains on the CoNLL documents, the first nConll.
   const docs = [...conllDocs(dataDir, 'train'), ...(trainOnly ? [] : conllDocs(dataDir, 'valid')), ...polnear];
   augmentCase(docs, rng(SEED + 1));
+  let posFile: PosModelFile | undefined;
+  let posChunker: PosChunker | undefined;
+  if (!process.argv.includes('--no-pos')) {
+    const sets: TagSets = { posTags: [], chunkTags: [] };
+    // Same documents in the same order as the CoNLL train documents at the head of docs.
+    const gold = taggedDocs(dataDir, 'train', sets);
+    const opts = { posEpochs: POS_EPOCHS, chunkEpochs: CHUNK_EPOCHS, seed: POS_SEED, minCount: POS_MIN_COUNT };
+    posFile = serializePosModel(trainPosChunker(gold, sets.posTags, sets.chunkTags, opts), {
+      trainedOn: ['conll2003/train'],
+      posEpochs: POS_EPOCHS,
+      chunkEpochs: CHUNK_EPOCHS,
+      withChunks: !process.argv.includes('--pos-only'),
+    });
+    posChunker = new PosChunker(posFile);
+    const tagWith = (t: PosChunker, d: LabeledDoc) => {
+      const r = t.tag(d.words, d.sentences);
+      d.pos = r.pos.slice();
+      d.chunk = r.chunk.slice();
+    };
+    for (let f = 0; f < POS_FOLDS; f++) {
+      const part = trainPosChunker(
+        gold.filter((_, i) => i % POS_FOLDS !== f),
+        sets.posTags,
+        sets.chunkTags,
+        opts,
+      );
+      const t = new PosChunker(serializePosModel(part, posFile.info));
+      gold.forEach((_, i) => {
+        if (i % POS_FOLDS === f) tagWith(t, docs[i]);
+      });
+    }
+    for (let i = gold.length; i < docs.length; i++) tagWith(posChunker, docs[i]);
+    extractor.setPosTagger(posChunker);
+    console.log(`part-of-speech tags predicted (${POS_FOLDS} folds) (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  }
   if (!trainOnly)
     console.log('training on CoNLL train + valid: the valid F1 printed per epoch is not held out (leave out --with-valid for that)');
   let nTokens = 0;
@@ -236,7 +281,7 @@ function main(): void {
 
   const set: TrainingSet = { feats, gold, sentences, numFeatures: featHashes.length };
   const report = (label: string) => (epoch: number, w: Float32Array, t: Float32Array, mistakes: number, stage2?: TrainedWeights) => {
-    const tagger = taggerFromWeights(featHashes, w, t, gazetteer);
+    const tagger = taggerFromWeights(featHashes, w, t, gazetteer, posChunker);
     if (stage2) tagger.setSecondStage(stage2);
     const f1 = tokenLevelF1(tagger, valid);
     console.log(
@@ -272,7 +317,7 @@ function main(): void {
       const fold = cached(`fold${f}`, () =>
         trainPerceptron({ ...set, sentences: Int32Array.from(pairs) }, { epochs: FOLD_EPOCHS, seed: SEED + 1 + f }),
       );
-      const tagger = taggerFromWeights(featHashes, fold.weights, fold.transitions, gazetteer);
+      const tagger = taggerFromWeights(featHashes, fold.weights, fold.transitions, gazetteer, posChunker);
       docs.forEach((d, di) => {
         if (di % FOLDS !== f) return;
         const n = d.words.length;
@@ -323,6 +368,7 @@ function main(): void {
       ...(stage2 ? { secondStage: { folds: FOLDS, foldEpochs: FOLD_EPOCHS, epochs: STAGE2_EPOCHS } } : {}),
     },
     stage2,
+    posFile,
   );
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, text);

@@ -52,27 +52,22 @@ export interface ConllSentence {
   words: string[];
   /** IOB2 NER tags, e.g. B-PER. */
   tags: string[];
-  /** The part-of-speech and chunk columns (Penn Treebank tags; IOB2 chunks). */
-  pos: string[];
-  chunk: string[];
 }
 
 export function readConll(file: string): ConllSentence[] {
   const sentences: ConllSentence[] = [];
-  let cur: ConllSentence = { words: [], tags: [], pos: [], chunk: [] };
+  let cur: ConllSentence = { words: [], tags: [] };
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     const trimmed = line.trim();
     if (!trimmed) {
       if (cur.words.length) sentences.push(cur);
-      cur = { words: [], tags: [], pos: [], chunk: [] };
+      cur = { words: [], tags: [] };
       continue;
     }
     const cols = trimmed.split(/\s+/);
     if (cols[0] === '-DOCSTART-') continue;
     cur.words.push(cols[0]);
     cur.tags.push(cols[cols.length - 1]);
-    cur.pos.push(cols[1]);
-    cur.chunk.push(cols[2]);
   }
   if (cur.words.length) sentences.push(cur);
   return sentences;

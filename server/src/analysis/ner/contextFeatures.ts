@@ -1,5 +1,5 @@
 import { mix3Int, mixInt } from './hash';
-import { BOUNDARY, POS_CODES, POS_EDGE, T, tpl } from './templates';
+import { BOUNDARY, T, tpl } from './templates';
 import type { WordInfo } from './wordFeatures';
 
 /*
@@ -19,14 +19,6 @@ export interface DocContext {
   gaz: Uint8Array;
   /** Per token: inside double quotes within the sentence. */
   quote: Uint8Array;
-  /** Per token: predicted part-of-speech code (see POS_NONE in templates.ts). */
-  pos: Uint8Array;
-  /** Per token: predicted chunk tag * 2 + 1 on the chunk's last token. */
-  chunk: Uint8Array;
-  /** Per token: 1 inside a noun phrase whose head is an organisation noun (club, company, party...), 2 on that head. */
-  orgNp: Uint8Array;
-  /** Per token: hash of the lowercase head of the noun phrase it modifies (0 outside one, and on the head itself). */
-  npHead: Int32Array;
 }
 
 /** Codes of the small-domain templates of token i of sentence [s, e). */
@@ -58,11 +50,6 @@ export function smallCodes(ctx: DocContext, i: number, s: number, e: number, out
   out[9] = prev !== null ? prev.caseClass * 2 + (prev.isCommonLower ? 1 : 0) : 99;
   out[10] = next !== null ? next.caseClass * 2 + (next.isCommonLower ? 1 : 0) : 99;
   out[11] = ctx.quote[i] * 8 + cc;
-  const pos = ctx.pos;
-  out[12] = (i > s ? pos[i - 1] : POS_EDGE) * POS_CODES + pos[i];
-  out[13] = pos[i] * POS_CODES + (i + 1 < e ? pos[i + 1] : POS_EDGE);
-  out[14] = ctx.chunk[i] * 5 + cc;
-  out[15] = ctx.orgNp[i] * 5 + cc;
 }
 
 /**
@@ -76,8 +63,6 @@ export function hashedContext(ctx: DocContext, i: number, s: number, e: number, 
   const prev = i > s ? infos[i - 1] : null;
   const next = i + 1 < e ? infos[i + 1] : null;
   out[0] = mix3Int(mixInt(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY), infos[i].hShort, next !== null ? next.hShort : BOUNDARY);
-  out[1] = mixInt(T_NP_HEAD, ctx.npHead[i]);
 }
 
 const T_SHORT_TRI = tpl(T.ShortTri);
-const T_NP_HEAD = tpl(T.NpHead);

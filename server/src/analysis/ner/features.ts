@@ -1,5 +1,4 @@
 import type { Gazetteer } from '../gazetteer';
-import type { PosChunker } from '../pos/tagger';
 import { hashedContext, smallCodes, type DocContext } from './contextFeatures';
 import { hashString } from './hash';
 import {
@@ -14,8 +13,6 @@ import {
   NUM_PREV2,
   NUM_SELF,
   NUM_SMALL,
-  POS_CODES,
-  POS_NONE,
   smallHash,
 } from './templates';
 import {
@@ -40,7 +37,7 @@ import { WordTable } from './wordTable';
  * Changing any template changes the meaning of the model: bump FEATURE_VERSION.
  */
 
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 5;
 
 // The templates live in templates.ts, wordFeatures.ts and contextFeatures.ts; the tagger and training import them from here.
 export { hashedContext, smallCodes, type DocContext } from './contextFeatures';
@@ -52,20 +49,7 @@ export interface DocInput {
   words: readonly string[];
   /** [tokenStart, tokenEnd) of each sentence, in order, covering the words. */
   sentences: ReadonlyArray<readonly [number, number]>;
-  /** Part-of-speech and chunk tags (indices into the POS model's lists) given by the caller (training's jackknifed tags); else the extractor's tagger runs. */
-  pos?: Uint8Array;
-  chunk?: Uint8Array;
 }
-
-// Heads of noun phrases that name an organisation ("the Newmont company", "Leeds club"). Frozen with FEATURE_VERSION.
-const ORG_NOUNS = new Set(
-  (
-    'company companies club clubs team side bank banks group firm firms corp corp. corporation inc inc. ltd ltd. plc co co. ' +
-    'party ministry committee council union association federation university college agency board court government ' +
-    'league exchange fund institute commission airline airlines army police newspaper agency organisation organization ' +
-    'subsidiary unit maker producer manufacturer operator insurer brokerage bureau department office parliament assembly'
-  ).split(' '),
-);
 
 export class FeatureExtractor {
   private readonly cache = new WordTable<WordInfo>();
@@ -76,80 +60,13 @@ export class FeatureExtractor {
     initial: new Uint8Array(0),
     gaz: new Uint8Array(0),
     quote: new Uint8Array(0),
-    pos: new Uint8Array(0),
-    chunk: new Uint8Array(0),
-    orgNp: new Uint8Array(0),
-    npHead: new Int32Array(0),
   };
-  private posTagger: PosChunker | null = null;
-  /** Per chunk tag of the POS model: its phrase type (index into chunkTypes; -1 for O) and whether it begins a chunk. */
-  private chunkType = new Int8Array(0);
-  private chunkBegins = new Uint8Array(0);
-  private npType = -1;
   private readonly lowerCache = new Map<string, LowerStats>();
   private stamp = 0;
   private readonly gazMaxWords: number;
 
   constructor(private readonly gazetteer: Gazetteer) {
     this.gazMaxWords = Math.min(4, gazetteer.maxWords);
-  }
-
-  /** The part-of-speech tagger and chunker whose predictions the templates read (none: every token gets POS_NONE). */
-  setPosTagger(tagger: PosChunker | null): void {
-    this.posTagger = tagger;
-    const tags = tagger?.chunkTags ?? [];
-    if (tags.length * 2 > POS_CODES || (tagger?.posTags.length ?? 0) > POS_NONE)
-      throw new Error('POS model has too many tags for the NER templates');
-    const types: string[] = [];
-    this.chunkType = Int8Array.from(tags, (t) => {
-      if (!t.includes('-')) return -1;
-      const ty = t.slice(2);
-      if (!types.includes(ty)) types.push(ty);
-      return types.indexOf(ty);
-    });
-    this.chunkBegins = Uint8Array.from(tags, (t) => (t.startsWith('B-') ? 1 : 0));
-    this.npType = types.indexOf('NP');
-  }
-
-  /** Fills the part-of-speech templates' arrays of the context. */
-  private posContext(doc: DocInput, infos: WordInfo[]): void {
-    const n = doc.words.length;
-    const { pos, chunk, orgNp, npHead } = this.ctx;
-    orgNp.fill(0, 0, n);
-    npHead.fill(0, 0, n);
-    let tags = doc.pos && doc.chunk ? { pos: doc.pos, chunk: doc.chunk } : null;
-    if (!tags && this.posTagger) tags = this.posTagger.tag(doc.words, doc.sentences);
-    if (!tags) {
-      pos.fill(POS_NONE, 0, n);
-      chunk.fill(POS_CODES - 1, 0, n);
-      return;
-    }
-    pos.set(tags.pos.subarray(0, n));
-    if (this.posTagger?.withChunks === false) {
-      chunk.fill(POS_CODES - 1, 0, n);
-      return;
-    }
-    const type = this.chunkType;
-    const begins = this.chunkBegins;
-    for (const [s, e] of doc.sentences) {
-      let start = s;
-      for (let i = s; i < e; i++) {
-        const c = tags.chunk[i];
-        const continues = i + 1 < e && !begins[tags.chunk[i + 1]] && type[tags.chunk[i + 1]] === type[c] && type[c] >= 0;
-        chunk[i] = c * 2 + (continues ? 0 : 1);
-        if (continues) continue;
-        if (type[c] === this.npType) {
-          const head = infos[i];
-          const org = ORG_NOUNS.has(head.lower) ? 1 : 0;
-          for (let k = start; k < i; k++) {
-            npHead[k] = head.hLower | 0;
-            orgNp[k] = org;
-          }
-          orgNp[i] = org * 2;
-        }
-        start = i + 1;
-      }
-    }
   }
 
   /** The context computed by the last call to context() (its buffers are reused). */
@@ -298,10 +215,6 @@ export class FeatureExtractor {
       ctx.initial = new Uint8Array(size);
       ctx.gaz = new Uint8Array(size);
       ctx.quote = new Uint8Array(size);
-      ctx.pos = new Uint8Array(size);
-      ctx.chunk = new Uint8Array(size);
-      ctx.orgNp = new Uint8Array(size);
-      ctx.npHead = new Int32Array(size);
     }
     const infos = ctx.infos;
     infos.length = n;
@@ -353,7 +266,6 @@ export class FeatureExtractor {
       }
     }
     this.gazetteerCodes(doc, infos, mode, gaz);
-    this.posContext(doc, infos);
     return ctx;
   }
 

@@ -21,7 +21,6 @@ import { decodeRows } from '../learn/weightRows';
 import { unpackModel, type ModelHeader, type ModelRows } from './modelPack';
 import { insertKeys } from '../learn/sequence';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
-import { PosChunker } from '../pos/tagger';
 
 /*
  * The trained averaged-perceptron tagger at run time; the file format is in modelFile.ts.
@@ -164,11 +163,6 @@ export class PerceptronTagger implements Tagger {
     if (stage2 && (stage2.weights.length !== DOC_FEATURES * NUM_LABELS || stage2.transitions.length !== (NUM_LABELS + 1) * NUM_LABELS))
       throw new Error('second-stage weights do not match the code');
     this.stage2 = stage2;
-  }
-
-  /** Installs the part-of-speech tagger and chunker the templates read (the model's, see modelFile.ts). */
-  setPosTagger(pos: PosChunker | null): void {
-    this.extractor.setPosTagger(pos);
   }
 
   get hasSecondStage(): boolean {
@@ -456,7 +450,6 @@ function checkModel(model: ModelHeader): void {
 
 function perceptron(model: ModelHeader, rows: ModelRows, gazetteer: Gazetteer): PerceptronTagger {
   const tagger = new PerceptronTagger(rows.hashes, rows.q, rows.scales, Float32Array.from(model.transitions), gazetteer);
-  if (model.pos) tagger.setPosTagger(new PosChunker(model.pos));
   if (model.stage2) {
     if (model.stage2.version !== DOC_STAGE_VERSION) {
       throw new Error(`NER model's second stage is v${model.stage2.version}, code has v${DOC_STAGE_VERSION}; run "npm run train"`);
@@ -472,10 +465,7 @@ export function taggerFromWeights(
   weights: Float32Array,
   transitions: Float32Array,
   gazetteer: Gazetteer,
-  pos?: PosChunker,
 ): PerceptronTagger {
   const { q, scales } = quantize(weights);
-  const tagger = new PerceptronTagger(hashes, q, scales, transitions, gazetteer);
-  if (pos) tagger.setPosTagger(pos);
-  return tagger;
+  return new PerceptronTagger(hashes, q, scales, transitions, gazetteer);
 }

@@ -2,7 +2,6 @@ import { FEATURE_VERSION } from './features';
 import { DOC_STAGE_VERSION } from './docStage';
 import { LABELS, NUM_LABELS } from './viterbi';
 import { encodeRows, quantizeRows } from '../learn/weightRows';
-import type { PosModelFile } from '../pos/tagger';
 
 /*
  * The NER model's file format.
@@ -27,8 +26,6 @@ export interface ModelFile {
   data: string;
   /** The document-level second stage (docStage.ts): dense weights (DOC_FEATURES x labels) and transitions. */
   stage2?: { version: number; weights: number[]; transitions: number[] };
-  /** The part-of-speech tagger and chunker whose predictions the templates read (pos/tagger.ts). */
-  pos?: PosModelFile;
   /** Free-form provenance (training sets, epochs); not read by the loader. */
   info?: Record<string, unknown>;
 }
@@ -49,7 +46,6 @@ export function serializeModel(
   minWeight: number,
   info?: Record<string, unknown>,
   stage2?: { weights: Float32Array; transitions: Float32Array },
-  pos?: PosModelFile,
 ): string {
   const { rows, data } = encodeRows(hashes, weights, NUM_LABELS, minWeight);
   const file: ModelFile = {
@@ -68,7 +64,6 @@ export function serializeModel(
           },
         }
       : {}),
-    ...(pos ? { pos } : {}),
     info,
   };
   return JSON.stringify(file);

@@ -46,11 +46,6 @@ export const enum T {
   Quote,
   Len,
   WordMode,
-  PosPrevCur,
-  PosCurNext,
-  ChunkCase,
-  OrgNp,
-  NpHead,
 }
 
 /** Templates on one word: 14 on the token itself, 2 on each adjacent word, 1 on each word two away. */
@@ -61,7 +56,7 @@ export const NUM_PREV2 = 1;
 export const NUM_NEXT2 = 1;
 export const NUM_WORD_FEATURES = NUM_SELF + NUM_PREV + NUM_NEXT + NUM_PREV2 + NUM_NEXT2;
 /** Templates that depend on context (shape trigram, gazetteer matches, document evidence). */
-export const NUM_CONTEXT = 21;
+export const NUM_CONTEXT = 16;
 export const NUM_FEATURES = NUM_WORD_FEATURES + NUM_CONTEXT;
 
 // Template ids are spread out so mix(template, value) never collides across templates by construction.
@@ -89,36 +84,11 @@ const SMALL_TEMPLATES = [
   T.PrevWordCase,
   T.NextWordCase,
   T.Quote,
-  T.PosPrevCur,
-  T.PosCurNext,
-  T.ChunkCase,
-  T.OrgNp,
 ];
-/** Part-of-speech codes in the templates: the tagger's tags (at most POS_NONE), POS_NONE without a tagger, POS_EDGE beyond the sentence. */
-export const POS_NONE = 46;
-export const POS_EDGE = 47;
-export const POS_CODES = 48;
-export const SMALL_SIZES: readonly number[] = [
-  1,
-  64,
-  256,
-  256,
-  8,
-  16,
-  128,
-  512,
-  8,
-  100,
-  100,
-  16,
-  POS_CODES * POS_CODES,
-  POS_CODES * POS_CODES,
-  48 * 5,
-  3 * 5,
-];
+export const SMALL_SIZES: readonly number[] = [1, 64, 256, 256, 8, 16, 128, 512, 8, 100, 100, 16];
 export const NUM_SMALL = SMALL_TEMPLATES.length;
-/** Context templates hashed at run time (the shape trigram and the head of the noun phrase; see hashedContext). */
-export const NUM_HASHED = 2;
+/** Context templates hashed at run time (the shape trigram; see hashedContext). */
+export const NUM_HASHED = 1;
 /** Templates on one word and the sentence's case mode (Mode, WordMode, Len): cached per word and mode at run time. */
 export const NUM_MODE = 3;
 

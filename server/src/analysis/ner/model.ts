@@ -21,6 +21,7 @@ import { decodeRows } from '../learn/weightRows';
 import { unpackModel, type ModelHeader, type ModelRows } from './modelPack';
 import { insertKeys } from '../learn/sequence';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
+import { splitCoordinations } from './coordination';
 
 /*
  * The trained averaged-perceptron tagger at run time; the file format is in modelFile.ts.
@@ -412,13 +413,14 @@ export class PerceptronTagger implements Tagger {
     const labels = this.labelDocument({ words, sentences: sents });
     const found: LabelSpan[] = [];
     for (const [s, e] of sents) spansOf(labels, s, e, found);
-    return found.map((sp) => ({
+    const spans = found.map((sp) => ({
       start: tokens[sp.tokenStart].start,
       end: tokens[sp.tokenEnd - 1].end,
       label: TYPE_LABELS[sp.type],
       tokenStart: sp.tokenStart,
       tokenEnd: sp.tokenEnd,
     }));
+    return splitCoordinations(spans, tokens);
   }
 }
 

@@ -25,9 +25,10 @@
  *    Two training seeds each (this script; then node out/scripts/eval/ner.js, engine mention stage),
  *    without -> with: stage 1 valid 91.19 / 91.43 -> 91.30 / 91.61; stage 2 91.98 / 92.20 -> 92.40 /
  *    92.63; engine CoNLL valid 91.5 / 91.9 -> 91.7 / 92.2, PolNeAR dev 86.9 / 86.9 -> 86.9 / 86.5,
- *    seeds 94.6 / 93.8 -> 93.9 / 93.9 (the committed model: 92.0 / 87.1 / 94.7 on that script). About +0.25 on CoNLL, within the spread of a reseed (0.4),
- *    and nothing or worse on PolNeAR and the seeds, for a whole-engine throughput of x0.69
- *    (benchNer.js, interleaved), a 6.2 MB model and ~600 ms load.
+ *    seeds 94.6 / 93.8 -> 93.9 / 93.9 (the committed model: 92.0 / 87.1 / 94.7 on that script).
+ *    About +0.25 on CoNLL, within the spread of a reseed (0.4), and nothing or worse on PolNeAR and
+ *    the seeds, for a whole-engine throughput of x0.69 (benchNer.js, interleaved), a 6.2 MB model
+ *    and ~600 ms load.
  *
  *   npm run train [-- <dataDir>] [--epochs N] [--out file] [--with-valid] [--seed N]
  *

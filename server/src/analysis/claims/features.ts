@@ -1,4 +1,4 @@
-import { hashString, mix, mix3 } from '../ner/hash';
+import { hashString, mixInt, mix3Int } from '../ner/hash';
 import { closesQuote, isCapitalised, isWord, opensQuote, type ClaimContext } from './context';
 import { PRONOUN_SOURCES } from './functionWords';
 import { CUE_FORMS, CUE_NOUNS, SOURCELESS_ADVERBS } from './lexicon';
@@ -82,9 +82,10 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
   const out = new Uint32Array(n * F);
   // Word facts in typed arrays: one cache lookup per token, no allocation per token.
   const cache = new Map<string, WordFacts>();
-  const wh = new Uint32Array(n);
-  const suffix = new Uint32Array(n);
-  const shape = new Uint32Array(n);
+  // Int32 rather than Uint32 arrays: the same bits, but a hash above 2^31 then stays a small integer in V8, never a heap number.
+  const wh = new Int32Array(n);
+  const suffix = new Int32Array(n);
+  const shape = new Int32Array(n);
   const lex = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const w = ctx.lower[k];
@@ -132,7 +133,7 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
     if (q[k]) sentQuote[s] = 1;
     if (lex[k] && !q[k]) sentCue[s] = 1;
   }
-  const NONE = 0x9e3779b9;
+  const NONE = 0x9e3779b9 | 0;
   for (let k = 0; k < n; k++) {
     const o = k * F;
     const fh = wh[k];
@@ -155,36 +156,36 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
     const ld = bucket(leftDist[k]);
     const rd = bucket(rightDist[k]);
     const sq = s >= 0 ? sentQuote[s] | (sentCue[s] << 1) : 0;
-    out[o] = mix(1, 1);
-    out[o + 1] = mix(2, fh);
-    out[o + 2] = suffix[k] ? mix(3, suffix[k]) : 0;
-    out[o + 3] = mix(4, fshape);
-    out[o + 4] = mix(5, p1);
-    out[o + 5] = mix(6, n1);
-    out[o + 6] = mix(7, p2);
-    out[o + 7] = mix(8, n2);
-    out[o + 8] = mix3(9, p1, fh);
-    out[o + 9] = mix3(10, fh, n1);
-    out[o + 10] = mix3(11, q[k], r);
-    out[o + 11] = mix3(12, r, rp * 8 + rn);
-    out[o + 12] = mix3(13, r, fh);
-    out[o + 13] = mix3(14, ent[k], k > 0 ? ent[k - 1] * 8 + q[k - 1] : 63);
-    out[o + 14] = mix3(15, flex, q[k]);
-    out[o + 15] = mix3(16, pos, q[k] * 8 + headline);
-    out[o + 16] = mix3(17, ld, leftLex[k]);
-    out[o + 17] = mix3(18, rd, rightLex[k]);
-    out[o + 18] = mix3(19, ld * 8 + rd, q[k] * 4 + sq);
-    out[o + 19] = mix3(20, fh, q[k]);
-    out[o + 20] = mix3(21, headline, r);
-    out[o + 21] = mix3(22, ent[k], rd * 8 + (k + 1 < n ? lex[k + 1] : 0));
-    out[o + 22] = mix3(23, k > 0 ? q[k - 1] : 5, fh);
-    out[o + 23] = mix3(24, k > 0 ? ent[k - 1] : 5, fh);
-    out[o + 24] = mix3(25, k > 0 ? lex[k - 1] : 99, fshape);
-    out[o + 25] = mix3(26, flex, ent[k] * 8 + (k + 1 < n ? ent[k + 1] : 7));
-    out[o + 26] = mix3(27, p1, n1);
-    out[o + 27] = mix3(28, r, ld * 8 + rd);
-    out[o + 28] = mix3(29, sq, pos);
-    out[o + 29] = mix3(30, flex, (k > 0 ? lex[k - 1] : 99) * 256 + (k + 1 < n ? lex[k + 1] : 99));
+    out[o] = mixInt(1, 1);
+    out[o + 1] = mixInt(2, fh);
+    out[o + 2] = suffix[k] ? mixInt(3, suffix[k]) : 0;
+    out[o + 3] = mixInt(4, fshape);
+    out[o + 4] = mixInt(5, p1);
+    out[o + 5] = mixInt(6, n1);
+    out[o + 6] = mixInt(7, p2);
+    out[o + 7] = mixInt(8, n2);
+    out[o + 8] = mix3Int(9, p1, fh);
+    out[o + 9] = mix3Int(10, fh, n1);
+    out[o + 10] = mix3Int(11, q[k], r);
+    out[o + 11] = mix3Int(12, r, rp * 8 + rn);
+    out[o + 12] = mix3Int(13, r, fh);
+    out[o + 13] = mix3Int(14, ent[k], k > 0 ? ent[k - 1] * 8 + q[k - 1] : 63);
+    out[o + 14] = mix3Int(15, flex, q[k]);
+    out[o + 15] = mix3Int(16, pos, q[k] * 8 + headline);
+    out[o + 16] = mix3Int(17, ld, leftLex[k]);
+    out[o + 17] = mix3Int(18, rd, rightLex[k]);
+    out[o + 18] = mix3Int(19, ld * 8 + rd, q[k] * 4 + sq);
+    out[o + 19] = mix3Int(20, fh, q[k]);
+    out[o + 20] = mix3Int(21, headline, r);
+    out[o + 21] = mix3Int(22, ent[k], rd * 8 + (k + 1 < n ? lex[k + 1] : 0));
+    out[o + 22] = mix3Int(23, k > 0 ? q[k - 1] : 5, fh);
+    out[o + 23] = mix3Int(24, k > 0 ? ent[k - 1] : 5, fh);
+    out[o + 24] = mix3Int(25, k > 0 ? lex[k - 1] : 99, fshape);
+    out[o + 25] = mix3Int(26, flex, ent[k] * 8 + (k + 1 < n ? ent[k + 1] : 7));
+    out[o + 26] = mix3Int(27, p1, n1);
+    out[o + 27] = mix3Int(28, r, ld * 8 + rd);
+    out[o + 28] = mix3Int(29, sq, pos);
+    out[o + 29] = mix3Int(30, flex, (k > 0 ? lex[k - 1] : 99) * 256 + (k + 1 < n ? lex[k + 1] : 99));
   }
   return out;
 }

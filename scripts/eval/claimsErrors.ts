@@ -79,7 +79,9 @@ function main(): void {
       const bucket = over.length === 0 ? 'spurious (no gold overlaps)' : 'boundary (overlaps gold, J < 0.5)';
       add(fp, bucket);
       if (show === 'fp' || (show && bucket.startsWith(show)))
-        console.log(`FP ${bucket}: [${txt(p.source)}] <${txt(p.cue)}> ${txt(p.content).slice(0, 140)}`);
+        console.log(
+          `FP ${bucket}: [${txt(p.source)}] <${txt(p.cue)}> ${txt(p.content).slice(0, 140)}${over.map((g) => `\n    gold: [${txt(g.source)}] <${txt(g.cue)}> ${txt(g.content).slice(0, 140)}`).join('')}`,
+        );
     });
   }
   const pct = (n: number, of: number) => `${n}`.padStart(5) + ` (${((100 * n) / of).toFixed(1)} %)`;

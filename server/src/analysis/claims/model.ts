@@ -17,7 +17,7 @@ import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
 
 export const CLAIM_MODEL_FORMAT = 'dossier-claims-perceptron';
 /** Bumped whenever features.ts changes what a feature hash means: an old model file is then refused. */
-export const CLAIM_FEATURE_VERSION = 3;
+export const CLAIM_FEATURE_VERSION = 4;
 
 /** Logistic calibration of a claim's score from its margins (decode.ts), fitted on PolNeAR dev. */
 export interface Calibration {

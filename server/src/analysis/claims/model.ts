@@ -1,4 +1,5 @@
-import { viterbi, WeightTable } from '../learn/sequence';
+import { PackedWeightTable } from '../learn/packedTable';
+import { viterbi } from '../learn/sequence';
 import { decodeRows, encodeRows, quantizeRows } from '../learn/weightRows';
 import type { MergeParams } from './merge';
 import type { ClaimContext } from './context';
@@ -16,7 +17,7 @@ import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
 
 export const CLAIM_MODEL_FORMAT = 'dossier-claims-perceptron';
 /** Bumped whenever features.ts changes what a feature hash means: an old model file is then refused. */
-export const CLAIM_FEATURE_VERSION = 3;
+export const CLAIM_FEATURE_VERSION = 4;
 
 /** Logistic calibration of a claim's score from its margins (decode.ts), fitted on PolNeAR dev. */
 export interface Calibration {
@@ -52,18 +53,20 @@ export interface Tagging {
 }
 
 export class ClaimModel {
-  private readonly table: WeightTable;
+  private readonly table: PackedWeightTable;
   /** Set from the file (or by training once it is fitted). */
   blend: ScoreBlend = MODEL_ONLY_BLEND;
   constructor(
     hashes: Uint32Array,
-    weights: Float32Array,
+    /** rows x NUM_TAGS int8 weights, weight = int8 * scale of the row (the file's quantisation). */
+    q: Int8Array,
+    scales: Float32Array,
     private readonly transitions: Float32Array,
     readonly calibration: Calibration,
     readonly merge: MergeParams,
     readonly cueWords: ReadonlyMap<string, number>,
   ) {
-    this.table = new WeightTable(hashes, weights, NUM_TAGS);
+    this.table = new PackedWeightTable(hashes, q, scales, NUM_TAGS);
   }
 
   /** Tags every token; sequences are the runs of tokens in one block (paragraph, headline, comment). */
@@ -94,12 +97,6 @@ export class ClaimModel {
   }
 }
 
-function dequantize(q: Int8Array, scales: Float32Array): Float32Array {
-  const w = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) w[i] = q[i] * scales[(i / NUM_TAGS) | 0];
-  return w;
-}
-
 /** A model straight from trained float weights, quantised as the file will be (for tuning during training). */
 export function modelFromWeights(
   hashes: Uint32Array,
@@ -110,7 +107,7 @@ export function modelFromWeights(
   cueWords: ReadonlyMap<string, number>,
 ): ClaimModel {
   const { q, scales } = quantizeRows(weights, NUM_TAGS);
-  return new ClaimModel(hashes, dequantize(q, scales), transitions, calibration, merge, cueWords);
+  return new ClaimModel(hashes, q, scales, transitions, calibration, merge, cueWords);
 }
 
 export function parseClaimModel(file: ClaimModelFile): ClaimModel {
@@ -122,7 +119,8 @@ export function parseClaimModel(file: ClaimModelFile): ClaimModel {
   const { hashes, q, scales } = decodeRows(file.data, file.rows, NUM_TAGS, 'claims model');
   const model = new ClaimModel(
     hashes,
-    dequantize(q, scales),
+    q,
+    scales,
     Float32Array.from(file.transitions),
     file.calibration,
     file.merge,

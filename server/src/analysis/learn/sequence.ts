@@ -109,8 +109,8 @@ export function trainSequencePerceptron(
  * Fills an open-addressing table of interleaved [key, row] slots (int32 keys,
  * 0 = empty, linear probing) with row r under hashes[r], and sets each key's
  * bit (word (h >>> filterShift) & (filter.length - 1), bit h & 31) in the
- * filter. Shared by WeightTable and the NER tagger's own table, which sizes
- * its slots and filter differently.
+ * filter. The NER tagger's table (ner/model.ts); the claims tagger's packs
+ * its rows into the slots (packedTable.ts).
  */
 export function insertKeys(hashes: Uint32Array, slots: Int32Array, mask: number, filter: Int32Array, filterShift: number): void {
   const fmask = filter.length - 1;
@@ -121,58 +121,5 @@ export function insertKeys(hashes: Uint32Array, slots: Int32Array, mask: number,
     slots[idx * 2] = h;
     slots[idx * 2 + 1] = r;
     filter[(h >>> filterShift) & fmask] |= 1 << (h & 31);
-  }
-}
-
-/**
- * Open-addressing table from a 32-bit feature hash to its row of weights.
- * 0 marks an empty slot, so hashes are never 0 (see ner/hash.ts mix()). A bit
- * filter over the hashes answers most absent features without a probe: most
- * word-pair features of a text are not in the model.
- */
-export class WeightTable {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  private readonly filter: Int32Array;
-  constructor(
-    hashes: Uint32Array,
-    /** rows x labels. */
-    readonly weights: Float32Array,
-    readonly labels: number,
-  ) {
-    let size = 1;
-    while (size * 0.5 < hashes.length) size <<= 1;
-    this.slots = new Int32Array(size * 2);
-    this.mask = size - 1;
-    let bits = 1 << 12;
-    while (bits < hashes.length * 16) bits <<= 1;
-    this.filter = new Int32Array(bits >>> 5);
-    insertKeys(hashes, this.slots, this.mask, this.filter, 7);
-  }
-
-  /**
-   * Sums the weights of the features of each of n tokens (hashes[t * perToken + f], 0 = none)
-   * into out[t * labels + l].
-   */
-  emissions(hashes: Uint32Array, perToken: number, n: number, out: Float32Array): void {
-    const { slots, mask, filter, weights, labels } = this;
-    const fmask = filter.length - 1;
-    for (let t = 0; t < n; t++) {
-      const o = t * labels;
-      const ho = t * perToken;
-      for (let f = 0; f < perToken; f++) {
-        const h = hashes[ho + f] | 0;
-        if (h === 0 || (filter[(h >>> 7) & fmask] & (1 << (h & 31))) === 0) continue;
-        let idx = h & mask;
-        let key = slots[idx * 2];
-        while (key !== 0 && key !== h) {
-          idx = (idx + 1) & mask;
-          key = slots[idx * 2];
-        }
-        if (key === 0) continue;
-        const w = slots[idx * 2 + 1] * labels;
-        for (let l = 0; l < labels; l++) out[o + l] += weights[w + l];
-      }
-    }
   }
 }

@@ -248,6 +248,7 @@ function splitUnits(
           container,
           partners: [],
           countryNamesake: all.some((r) => r.kind === 'country'),
+          chosen: undefined,
         },
         ks,
       },
@@ -291,6 +292,7 @@ function splitUnits(
       container: g.ks.map((k) => hints[k]).find((h) => h !== undefined),
       partners: [],
       countryNamesake: all.some((r) => r.kind === 'country'),
+      chosen: undefined,
     };
     return { unit, ks: g.ks };
   });
@@ -473,7 +475,7 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
   if (usual === undefined && u.all.length > 1) usualCache.set(u.all, (usual = bestByPrior(countryFirst(u.all))));
   const id = idFor(r, usual, u.baseId, e.canonical, gazetteer, u.all);
   if (u.all.length > 1) target.placeCandidates = choices(r, u.all, usual, e, gazetteer, u.baseId);
-  else delete target.placeCandidates;
+  else if (target.placeCandidates !== undefined) delete target.placeCandidates;
   const type = typeOfReferent(r);
   if (id !== target.id) {
     // Another entity of the document may already have the id ("Paris" the person): keep ids unique.

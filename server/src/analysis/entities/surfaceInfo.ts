@@ -61,7 +61,7 @@ interface DescribeEntry {
  * new text adds one small object rather than a Map of its own.
  */
 export class DescribeCache {
-  private byText = new Map<string, DescribeEntry>();
+  private readonly byText = new Map<string, DescribeEntry>();
   private size = 0;
 
   /** An empty place id is none, as `describe` reads it. */
@@ -77,7 +77,8 @@ export class DescribeCache {
 
   set(m: RawMention, info: Info): void {
     if (this.size >= 20000) {
-      this.byText = new Map();
+      // Cleared, not replaced: a field never reassigned stays a constant to the optimised code (see BoundedCache).
+      this.byText.clear();
       this.size = 0;
     }
     const placeId = DescribeCache.placeId(m);

@@ -44,13 +44,25 @@ export function candidatesOf(name: string, gazetteer: Gazetteer): Referent[] {
   let hit = cache.get(name);
   if (!hit) {
     hit = build(name, gazetteer);
+    if (hit.length === 0) hit = NO_REFERENTS;
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(name, hit.length > 0 ? hit : NONE);
+    cache.set(name, hit);
   }
   return hit;
 }
 
-const NONE: Referent[] = [];
+/**
+ * The empty list of readings, shared (never mutated). Made of the same array kind as the lists with
+ * readings: V8 gives an empty literal `[]` another hidden class than an array holding objects, and
+ * the first empty list optimised code met made it bail out (resolvePlaces, again and again).
+ */
+export const NO_REFERENTS: Referent[] = objectArray();
+
+function objectArray<T>(): T[] {
+  const a: unknown[] = [null];
+  a.pop(); // An array's element kind never narrows back: it stays an array of objects.
+  return a as T[];
+}
 
 function build(name: string, gazetteer: Gazetteer): Referent[] {
   const out: Referent[] = [];

@@ -1,7 +1,7 @@
 import type { Gazetteer } from '../gazetteer';
 import type { DocumentStructure, EntityCluster, EntityMention, PlaceCandidate, PlaceFacts } from '../types';
 import { containersOf, datelineSpan, kindCue, type DemonymSpan, type KindCue, type NameSpan } from './evidence';
-import { candidatesOf, idFor, liesIn, toResolved, typeOfReferent, type Referent } from './referents';
+import { candidatesOf, idFor, liesIn, NO_REFERENTS, toResolved, typeOfReferent, type Referent } from './referents';
 import { PlaceContext, prior, score, type Evidence } from './score';
 
 /*
@@ -174,6 +174,7 @@ function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gaz
   let hit = cache.get(key);
   if (!hit) {
     hit = readingsUncached(surface, type, gazetteer);
+    if (hit.length === 0) hit = NO_REFERENTS;
     if (cache.size > 20000) cache.clear();
     cache.set(key, hit);
   }

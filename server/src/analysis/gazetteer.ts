@@ -274,17 +274,11 @@ export class Gazetteer {
 
   /** Whether place resolution knows a name at all: cheaper than `candidateRefs` for the many names it does not. */
   knows(name: string): boolean {
-    // Asked about the same capitalised words again and again: remembered by spelling.
-    let hit = this.known.get(name);
-    if (hit === undefined) {
-      const key = normalizeName(name);
-      hit = this.places.has(key) || this.extraIndex().has(key);
-      this.known.set(name, hit);
-    }
-    return hit;
+    // Not remembered by spelling: its callers remember their own answers for a name (candidatesOf), and
+    // a cache look-up costs about what these two do, while on new text each name also cost an insertion.
+    const key = normalizeName(name);
+    return this.places.has(key) || this.extraIndex().has(key);
   }
-
-  private readonly known = new BoundedCache<boolean>(50000);
 
   /** The reference the plain look-up answers with for a name, if any. */
   primaryRef(name: string): number | undefined {

@@ -13,7 +13,7 @@ interface PersonCluster {
 }
 
 /** Derived forms of a written name; Infos are shared between documents, so each is computed once. */
-interface Forms {
+export interface Forms {
   /** The person's display name, lowercased ('' for a non-person). */
   displayLower: string;
   /** The same-written-name key of clusters.ts. */
@@ -21,17 +21,15 @@ interface Forms {
   /** A single word that may be a bare surname: its phonetic key, and whether it has a hyphen. */
   orgSurname: { key: string; hyphen: boolean } | null;
 }
-const formsCache = new WeakMap<Info, Forms>();
-
 function formsOf(info: Info): Forms {
-  let f = formsCache.get(info);
+  let f = info.memo.forms;
   if (!f) {
     f = {
       displayLower: info.person ? info.person.display.toLowerCase() : '',
       surfaceKey: `=${foldName(info.surface)}`,
       orgSurname: /\s/.test(info.surface) ? null : { key: phoneticWord(info.surface), hyphen: /[-‐‑]/.test(info.surface) },
     };
-    formsCache.set(info, f);
+    info.memo.forms = f;
   }
   return f;
 }

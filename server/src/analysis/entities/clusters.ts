@@ -73,17 +73,15 @@ export function clusterMentions(
 }
 
 /** Infos are shared between documents (describeCache), and so are their identity keys: built once per Info. */
-const keysOfInfo = new WeakMap<Info, string[]>();
-
 function identityKeys(info: Info): string[] {
-  let keys = keysOfInfo.get(info);
+  let keys = info.memo.identityKeys;
   if (!keys) {
     keys = [];
     if (info.fixedId) keys.push(`id:${info.fixedId}`);
     if (!info.person && info.key) keys.push(`${info.kind}:${info.key}`);
     // The same written name is one entity even when the tagger types it both ways (capital as place and as actor).
     if (!info.person) keys.push(`=${foldName(info.surface)}`);
-    keysOfInfo.set(info, keys);
+    info.memo.identityKeys = keys;
   }
   return keys;
 }

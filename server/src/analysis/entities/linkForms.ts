@@ -146,15 +146,13 @@ export function linkVariants(forms: Form[], uf: UnionFind, gazetteer: Gazetteer,
  * modifier or a generic head (null when it has none). Infos are shared between documents (and belong to
  * one gazetteer and alias index, see describeCache): the keys are computed once per Info.
  */
-interface VariantKeys {
+export interface VariantKeys {
   key: string;
   withoutModifier: string | null;
   withoutHead: string | null;
 }
-const variantKeys = new WeakMap<Info, VariantKeys>();
-
 function variantKeysOf(info: Info, gazetteer: Gazetteer, aliases: AliasIndex): VariantKeys {
-  let v = variantKeys.get(info);
+  let v = info.memo.variantKeys;
   if (!v) {
     const group = variantGroup(info.type);
     v = { key: `${group}|${foldName(info.surface)}`, withoutModifier: null, withoutHead: null };
@@ -165,26 +163,24 @@ function variantKeysOf(info: Info, gazetteer: Gazetteer, aliases: AliasIndex): V
       while (end > 1 && GENERIC_HEADS.has(words[end - 1].toLowerCase())) end--;
       if (end < words.length) v.withoutHead = `${group}|${foldName(words.slice(0, end).join(' '))}`;
     }
-    variantKeys.set(info, v);
+    info.memo.variantKeys = v;
   }
   return v;
 }
 
 /** What linkAbbreviations needs of a name: initials keys of a name of several words (else null), and its abbreviation key. */
-interface AbbreviationForms {
+export interface AbbreviationForms {
   initials: readonly string[] | null;
   key: string | null;
 }
-const abbreviationForms = new WeakMap<Info, AbbreviationForms>();
-
 function abbreviationFormsOf(info: Info): AbbreviationForms {
-  let a = abbreviationForms.get(info);
+  let a = info.memo.abbreviationForms;
   if (!a) {
     a = {
       initials: /\s/.test(info.surface) ? initialsKeys(info.surface) : null,
       key: info.person || info.alias || info.place || !info.abbreviation ? null : abbreviationKey(info.surface),
     };
-    abbreviationForms.set(info, a);
+    info.memo.abbreviationForms = a;
   }
   return a;
 }

@@ -60,19 +60,16 @@ function sameButOneTypo(a: readonly string[], b: readonly string[]): boolean {
   return diff >= 0 && typo(a[diff], b[diff]);
 }
 
-/** A form's folded words and their distinct first letters; Infos are shared between documents, and so are these. */
-interface Shape {
+/** A form's folded words; Infos are shared between documents, and so are these (Info.memo). */
+export interface Shape {
   words: string[];
-  letters: string[];
 }
-const shapes = new WeakMap<Info, Shape>();
 
 function shapeOf(info: Info): Shape {
-  let sh = shapes.get(info);
+  let sh = info.memo.shape;
   if (!sh) {
-    const words = foldName(info.surface).split(' ');
-    sh = { words, letters: [...new Set(words.map((w) => w[0]))] };
-    shapes.set(info, sh);
+    sh = { words: foldName(info.surface).split(' ') };
+    info.memo.shape = sh;
   }
   return sh;
 }
@@ -88,15 +85,18 @@ export function linkMisspellings(forms: readonly Form[], ms: readonly RawMention
   for (const info of infos) counts.set(info, (counts.get(info) ?? 0) + 1);
   const shapes = forms.map((f) => shapeOf(f.info));
   const words = shapes.map((sh) => sh.words);
-  // Candidates by the first letter of each word: a typo keeps the first letter.
+  // Candidates by the first letter of the last word. Every match shares it: either the last words are
+  // equal, or the last word is the misspelt one, or it is the full name's surname, and a typo keeps the
+  // first letter. (One list per form, not one per word: this runs on every document.)
   const byLetter = new Map<string, number[]>();
-  forms.forEach((_, k) => {
-    for (const c of shapes[k].letters) {
-      const list = byLetter.get(c);
-      if (list) list.push(k);
-      else byLetter.set(c, [k]);
-    }
-  });
+  for (let k = 0; k < forms.length; k++) {
+    const last = words[k][words[k].length - 1];
+    if (!last) continue;
+    const c = last[0];
+    const list = byLetter.get(c);
+    if (list) list.push(k);
+    else byLetter.set(c, [k]);
+  }
   for (let k = 0; k < forms.length; k++) {
     const a = forms[k];
     if (a.info.fixedId !== undefined) continue;

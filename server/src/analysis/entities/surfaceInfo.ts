@@ -1,6 +1,9 @@
 import { type Gazetteer, type PlaceEntry } from '../gazetteer';
 import { kindOf, type EntityKind, type EntityType } from '../types';
 import type { AliasEntity, AliasIndex } from './aliasIndex';
+import type { Forms } from './clusterPeople';
+import type { AbbreviationForms, VariantKeys } from './linkForms';
+import type { Shape } from './misspellings';
 import { cleanSurface, isAbbreviation, nameKey, parsePersonName, type PersonName } from './names';
 import type { RawMention } from './rawMention';
 
@@ -21,39 +24,73 @@ export interface Info {
   /** Spelling-insensitive name key (organisations and places). */
   key: string;
   abbreviation: boolean;
+  /** What the clustering rules derive from this name, filled in on first use. */
+  memo: InfoMemo;
+}
+
+/**
+ * Values the clustering rules derive from an Info, each computed on first use. Infos are shared
+ * between documents, so these are too. Fields of one object rather than a WeakMap per rule: new
+ * text makes new Infos, and every WeakMap entry costs a hash-table insertion and an ephemeron the
+ * collector must trace, where a field costs a store.
+ */
+export class InfoMemo {
+  identityKeys: string[] | undefined = undefined;
+  forms: Forms | undefined = undefined;
+  variantKeys: VariantKeys | undefined = undefined;
+  abbreviationForms: AbbreviationForms | undefined = undefined;
+  shape: Shape | undefined = undefined;
 }
 
 export function isPlaceType(t: EntityType): boolean {
   return t === 'country' || t === 'city' || t === 'region' || t === 'facility';
 }
 
+/** One cached `describe` result: the rest of its key, and the next entry of the same text. */
+interface DescribeEntry {
+  type: EntityType;
+  placeId: string | undefined;
+  info: Info;
+  next: DescribeEntry | undefined;
+}
+
 /**
  * `describe` results by (text, type, place id), forgetting everything at 20,000 entries. Keyed by the
- * mention's text first and then by type (and place id, when there is one), so that a look-up builds no
- * combined key string: mentions are many, and a fresh concatenated key had to be flattened and hashed each time.
+ * mention's text, then a short list compared field by field: a look-up builds no combined key string
+ * (mentions are many, and a fresh concatenated key had to be flattened and hashed each time), and a
+ * new text adds one small object rather than a Map of its own.
  */
 export class DescribeCache {
-  private byText = new Map<string, Map<string, Info>>();
+  private readonly byText = new Map<string, DescribeEntry>();
   private size = 0;
 
-  private static inner(m: RawMention): string {
-    return m.placeId ? `${m.type}\u0000${m.placeId}` : m.type;
+  /** An empty place id is none, as `describe` reads it. */
+  private static placeId(m: RawMention): string | undefined {
+    return m.placeId || undefined;
   }
 
   get(m: RawMention): Info | undefined {
-    return this.byText.get(m.text)?.get(DescribeCache.inner(m));
+    const placeId = DescribeCache.placeId(m);
+    for (let e = this.byText.get(m.text); e !== undefined; e = e.next) if (e.type === m.type && e.placeId === placeId) return e.info;
+    return undefined;
   }
 
   set(m: RawMention, info: Info): void {
     if (this.size >= 20000) {
-      this.byText = new Map();
+      // Cleared, not replaced: a field never reassigned stays a constant to the optimised code (see BoundedCache).
+      this.byText.clear();
       this.size = 0;
     }
-    let inner = this.byText.get(m.text);
-    if (!inner) this.byText.set(m.text, (inner = new Map()));
-    const key = DescribeCache.inner(m);
-    if (!inner.has(key)) this.size++;
-    inner.set(key, info);
+    const placeId = DescribeCache.placeId(m);
+    const first = this.byText.get(m.text);
+    for (let e = first; e !== undefined; e = e.next) {
+      if (e.type === m.type && e.placeId === placeId) {
+        e.info = info;
+        return;
+      }
+    }
+    this.byText.set(m.text, { type: m.type, placeId, info, next: first });
+    this.size++;
   }
 }
 
@@ -77,7 +114,19 @@ export function describeCache(gazetteer: Gazetteer, aliases: AliasIndex): Descri
 export function describe(m: RawMention, gazetteer: Gazetteer, aliases: AliasIndex): Info {
   const surface = cleanSurface(m.text) || m.text;
   const abbreviation = isAbbreviation(surface);
-  const info: Info = { surface, type: m.type, kind: kindOf(m.type), abbreviation, key: m.type === 'person' ? '' : nameKey(surface) };
+  // Every field present from the start (undefined when absent): one object shape for all Infos.
+  const info: Info = {
+    surface,
+    type: m.type,
+    kind: kindOf(m.type),
+    alias: undefined,
+    place: undefined,
+    fixedId: undefined,
+    person: undefined,
+    key: m.type === 'person' ? '' : nameKey(surface),
+    abbreviation,
+    memo: new InfoMemo(),
+  };
   const alias = aliases.lookup(surface);
   if (alias) {
     info.alias = alias;

@@ -169,11 +169,12 @@ const CITY_BEFORE = /\b(?:city|town|village)[ \t]+of[ \t]+$/i;
 /** A word that says which kind of place the name is: "the state of Georgia", "the country of Georgia". */
 export function kindCue(text: string, n: Span): KindCue | null {
   // Most names have none of these cues: test the one character each needs before the patterns.
-  const after = text.charCodeAt(n.end + 1);
+  // (Offsets outside the text read as -1: charCodeAt's NaN there made the optimised code bail out.)
+  const after = n.end + 1 < text.length ? text.charCodeAt(n.end + 1) : -1;
   if ((after === 115 || after === 83) && STATE_AFTER.test(text.slice(n.end, n.end + 40))) return 'division';
   // "… of Georgia", "upstate New York": the word before ends in "f" or "e".
-  const b1 = text.charCodeAt(n.start - 1);
-  const b2 = text.charCodeAt(n.start - 2) | 32;
+  const b1 = n.start >= 1 ? text.charCodeAt(n.start - 1) : -1;
+  const b2 = n.start >= 2 ? text.charCodeAt(n.start - 2) | 32 : -1;
   if (!((b1 === 32 || b1 === 9) && (b2 === 102 || b2 === 101))) return null;
   const before = text.slice(Math.max(0, n.start - 40), n.start);
   if (!/(?:of|state)[ \t]+$/i.test(before)) return null;

@@ -383,19 +383,12 @@ function contextStarts(ctx: Ctx): number[] {
   return [...new Set(starts)].sort((a, b) => a - b);
 }
 
-const firstWordCaches = new WeakMap<Gazetteer, Map<string, boolean>>();
-
-/** Whether a word as written begins some place name; remembered per spelling, as words recur. */
+/**
+ * Whether a word as written begins some place name. Not remembered by spelling: a cache look-up
+ * costs what the set look-up does, and on text new to the process each word also cost an insertion.
+ */
 function beginsPlaceName(word: string, gazetteer: Gazetteer): boolean {
-  let cache = firstWordCaches.get(gazetteer);
-  if (!cache) firstWordCaches.set(gazetteer, (cache = new Map()));
-  let hit = cache.get(word);
-  if (hit === undefined) {
-    hit = gazetteer.firstWords.has(word.toLowerCase());
-    if (cache.size > 50000) cache.clear();
-    cache.set(word, hit);
-  }
-  return hit;
+  return gazetteer.firstWords.has(word.toLowerCase());
 }
 
 function isNameWord(t: string): boolean {

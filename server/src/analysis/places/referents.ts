@@ -44,13 +44,25 @@ export function candidatesOf(name: string, gazetteer: Gazetteer): Referent[] {
   let hit = cache.get(name);
   if (!hit) {
     hit = build(name, gazetteer);
+    if (hit.length === 0) hit = NO_REFERENTS;
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(name, hit.length > 0 ? hit : NONE);
+    cache.set(name, hit);
   }
   return hit;
 }
 
-const NONE: Referent[] = [];
+/**
+ * The empty list of readings, shared (never mutated). Made of the same array kind as the lists with
+ * readings: V8 gives an empty literal `[]` another hidden class than an array holding objects, and
+ * the first empty list optimised code met made it bail out (resolvePlaces, again and again).
+ */
+export const NO_REFERENTS: Referent[] = objectArray();
+
+function objectArray<T>(): T[] {
+  const a: unknown[] = [null];
+  a.pop(); // An array's element kind never narrows back: it stays an array of objects.
+  return a as T[];
+}
 
 function build(name: string, gazetteer: Gazetteer): Referent[] {
   const out: Referent[] = [];
@@ -68,6 +80,28 @@ function build(name: string, gazetteer: Gazetteer): Referent[] {
   return out;
 }
 
+/**
+ * A referent with every field present, in one order (undefined when unknown): scoring reads the
+ * same fields of countries, cities and divisions alike, and one object shape keeps those reads
+ * monomorphic, where four shapes and fields added later made the optimised code bail out on
+ * new text again and again.
+ */
+function make(
+  key: string,
+  kind: ReferentKind,
+  name: string,
+  cc: string,
+  division: number,
+  admin1: string | undefined,
+  lat: number | undefined,
+  lon: number | undefined,
+  population: number | undefined,
+  feature: string | undefined,
+  shortForm: boolean,
+): Referent {
+  return { key, kind, name, cc, division, admin1, lat, lon, population, feature, shortForm, prior: undefined, cell: undefined };
+}
+
 function referent(ref: number, gazetteer: Gazetteer): Referent | null {
   const data = gazetteer.data;
   const i = refIndex(ref);
@@ -75,53 +109,22 @@ function referent(ref: number, gazetteer: Gazetteer): Referent | null {
   switch (refKind(ref)) {
     case 'country': {
       const c = data.countries[i];
-      return {
-        key: `c${i}`,
-        kind: 'country',
-        name: c.name,
-        cc: c.cca2,
-        division: -1,
-        lat: c.lat ?? undefined,
-        lon: c.lon ?? undefined,
-        shortForm: false,
-      };
+      return make(`c${i}`, 'country', c.name, c.cca2, -1, undefined, c.lat ?? undefined, c.lon ?? undefined, undefined, undefined, false);
     }
     case 'city':
     case 'city-alias': {
       const [name, cc, lat, lon, population, feature, div = -1] = gazetteer.city(i);
-      return {
-        key: `t${i}`,
-        kind: 'city',
-        name,
-        cc,
-        division: div,
-        admin1: divisionName(div),
-        lat,
-        lon,
-        population,
-        feature,
-        shortForm: refKind(ref) === 'city-alias',
-      };
+      return make(`t${i}`, 'city', name, cc, div, divisionName(div), lat, lon, population, feature, refKind(ref) === 'city-alias');
     }
     case 'division': {
       const d = data.divisions?.[i];
       if (!d) return null;
-      return {
-        key: `d${i}`,
-        kind: 'division',
-        name: d[0],
-        cc: d[1],
-        division: i,
-        admin1: d[0],
-        lat: d[2] ?? undefined,
-        lon: d[3] ?? undefined,
-        shortForm: false,
-      };
+      return make(`d${i}`, 'division', d[0], d[1], i, d[0], d[2] ?? undefined, d[3] ?? undefined, undefined, undefined, false);
     }
     case 'region': {
       const [name, cc, div = -1] = data.regions[i];
       if (div >= 0) return referent(refOf('division', div), gazetteer);
-      return { key: `r${i}`, kind: 'region', name, cc, division: -1, shortForm: false };
+      return make(`r${i}`, 'region', name, cc, -1, undefined, undefined, undefined, undefined, undefined, false);
     }
   }
 }

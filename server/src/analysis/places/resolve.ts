@@ -1,7 +1,7 @@
 import type { Gazetteer } from '../gazetteer';
 import type { DocumentStructure, EntityCluster, EntityMention, PlaceCandidate, PlaceFacts } from '../types';
 import { containersOf, datelineSpan, kindCue, type DemonymSpan, type KindCue, type NameSpan } from './evidence';
-import { candidatesOf, idFor, liesIn, toResolved, typeOfReferent, type Referent } from './referents';
+import { candidatesOf, idFor, liesIn, NO_REFERENTS, toResolved, typeOfReferent, type Referent } from './referents';
 import { PlaceContext, prior, score, type Evidence } from './score';
 
 /*
@@ -174,6 +174,7 @@ function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gaz
   let hit = cache.get(key);
   if (!hit) {
     hit = readingsUncached(surface, type, gazetteer);
+    if (hit.length === 0) hit = NO_REFERENTS;
     if (cache.size > 20000) cache.clear();
     cache.set(key, hit);
   }
@@ -248,6 +249,7 @@ function splitUnits(
           container,
           partners: [],
           countryNamesake: all.some((r) => r.kind === 'country'),
+          chosen: undefined,
         },
         ks,
       },
@@ -291,6 +293,7 @@ function splitUnits(
       container: g.ks.map((k) => hints[k]).find((h) => h !== undefined),
       partners: [],
       countryNamesake: all.some((r) => r.kind === 'country'),
+      chosen: undefined,
     };
     return { unit, ks: g.ks };
   });
@@ -473,7 +476,7 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
   if (usual === undefined && u.all.length > 1) usualCache.set(u.all, (usual = bestByPrior(countryFirst(u.all))));
   const id = idFor(r, usual, u.baseId, e.canonical, gazetteer, u.all);
   if (u.all.length > 1) target.placeCandidates = choices(r, u.all, usual, e, gazetteer, u.baseId);
-  else delete target.placeCandidates;
+  else if (target.placeCandidates !== undefined) delete target.placeCandidates;
   const type = typeOfReferent(r);
   if (id !== target.id) {
     // Another entity of the document may already have the id ("Paris" the person): keep ids unique.

@@ -75,6 +75,22 @@ describe('mentions', () => {
     );
   });
 
+  it('keeps a one-token parenthesis the tagger put inside a name, and strips other trailing punctuation', () => {
+    assert.deepStrictEqual(
+      mentions('Mladost ( L ) 2 Partizan 1. Fans of Partizan ( left, cheering ) and Vojvodina ) met.', [
+        ['Mladost ( L )', 'ORG'],
+        ['Partizan', 'ORG'],
+        ['Vojvodina )', 'ORG'],
+      ]),
+      [
+        ['Mladost ( L )', 'organization'],
+        ['Partizan', 'organization'],
+        ['Partizan', 'organization'],
+        ['Vojvodina', 'organization'],
+      ],
+    );
+  });
+
   it('drops MISC and nationality or religious adjectives', () => {
     assert.deepStrictEqual(
       mentions('Iraqi and Shiite leaders met Kurds.', [

@@ -165,7 +165,8 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   const label = sp.label;
   while (ts < te && (tokens[ts].text === 'the' || (tokens[ts].text === 'The' && label !== 'ORG'))) ts++;
   if (label === 'PER') while (ts < te - 1 && (isSpanTitle(tokens[ts].text.toLowerCase()) || SPEECH_VERBS.has(tokens[ts].text))) ts++;
-  while (te > ts && isPossessiveOrPunct(tokens[te - 1].text)) te--;
+  // "Mladost ( L )": a one-token parenthesis the tagger kept inside the name closes with it (CoNLL's club tables).
+  while (te > ts && isPossessiveOrPunct(tokens[te - 1].text) && !closesShortParen(tokens, ts, te)) te--;
   while (ts < te && isPossessiveOrPunct(tokens[ts].text)) ts++;
   if (ts >= te) return null;
   let start = tokens[ts].start;
@@ -188,6 +189,10 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   if (allGroup) return null;
   if (!/[\p{L}\p{N}]/u.test(name)) return null;
   return { ts, te, label, start, end };
+}
+
+function closesShortParen(tokens: Token[], ts: number, te: number): boolean {
+  return tokens[te - 1].text === ')' && te - 3 > ts && tokens[te - 3].text === '(';
 }
 
 function runOnCountries(ts: number, te: number, tokens: Token[], text: string, gazetteer: Gazetteer): boolean {

@@ -192,6 +192,16 @@ export const PERSON_NOUNS = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'parliamentarian', 'lawmaker', 'legislator', 'minister', 'president', 'premier', 'senator', 'congressman', 'congresswoman', 'governor', 'mayor', 'official', 'leader', 'chief', 'commander', 'general', 'ambassador', 'envoy', 'diplomat', 'adviser', 'advisor', 'aide', 'candidate', 'nominee', 'secretary', 'director', 'chairman', 'chairwoman', 'head', 'member', 'cleric', 'man', 'woman', 'politician', 'analyst', 'expert', 'professor', 'author', 'writer', 'reporter', 'journalist', 'correspondent', 'businessman', 'billionaire', 'mogul', 'veteran', 'representative', 'lawyer', 'attorney', 'judge', 'prosecutor', 'investigator', 'activist', 'founder', 'ceo', 'pollster', 'strategist', 'operative', 'manager', 'chair', 'deputy', 'speaker', 'king', 'prince', 'sheikh', 'ayatollah', 'colonel', 'commentator', 'columnist', 'editor', 'economist', 'historian', 'source', 'officer', 'host', 'businesswoman', 'republican', 'democrat',
 ]);
 
+/**
+ * Roles whose words are their principal's: "Iraq's ambassador said" speaks
+ * for Iraq, while "Iran's most powerful general vowed" is a person of Iran
+ * speaking for himself (unknown unless named).
+ */
+// prettier-ignore
+export const REPRESENTATIVE_NOUNS = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'representative', 'delegate', 'emissary', 'mouthpiece',
+]);
+
 /** Organisation-denoting head nouns: `the newspaper said` refers to a preceding organisation. */
 // prettier-ignore
 export const ORG_NOUNS = new Set([

@@ -54,7 +54,9 @@ export function nounPhraseLeft(ctx: ClaimContext, j: number, floor: number): num
       a = k;
       continue;
     }
-    if (w === 'and' && k > floor && k < j && isCapitalised(tokens[k - 1].text) && isCapitalised(tokens[k + 1].text)) {
+    // "Haidar al-Abadi and Fuad Masoum said": a joint source; a name can end in a lowercase particle form ("al-Abadi").
+    const nameBefore = k > floor && (isCapitalised(tokens[k - 1].text) || ctx.mentionOf[k - 1] >= 0);
+    if (w === 'and' && k < j && nameBefore && isCapitalised(tokens[k + 1].text)) {
       a = k;
       continue;
     }

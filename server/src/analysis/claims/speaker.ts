@@ -1,7 +1,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { isCapitalised, type ClaimContext } from './context';
 import { DEFINITE, GOVERNMENT_HEADS, NP_BREAK } from './functionWords';
-import { ANONYMOUS_HEADS, ORG_NOUNS, PERSON_NOUNS } from './lexicon';
+import { ANONYMOUS_HEADS, ORG_NOUNS, PERSON_NOUNS, REPRESENTATIVE_NOUNS } from './lexicon';
 import { lowerBound } from '../../../../common/search';
 import { onlySilentPlaces } from '../places/speakers';
 
@@ -107,7 +107,14 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
     const actor = inside.find((x) => x.m.kind === 'actor') ?? inside[0];
     return actor ? actor.m.id : null;
   }
-  if (persons.length) return persons[0].m.id;
+  // Possessor: "Iraq's ambassador" speaks for Iraq.
+  const possessor = inside.find((x) => {
+    let e = x.k;
+    while (e + 1 < b && ctx.mentionOf[e + 1] === ctx.mentionOf[x.k]) e++;
+    return e < head && lower[e + 1] === "'s";
+  });
+  // "Abadi's spokesman" is not Abadi: a role owned by a person goes to the role rules below.
+  if (persons.length && !(possessor && PERSON_NOUNS.has(headWord))) return persons[0].m.id;
   const det = lower[a];
   if (ANONYMOUS_HEADS.has(headWord) || (isPlural(headWord) && !ORG_NOUNS.has(headWord))) return null;
   if (
@@ -124,16 +131,15 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
     const after = inside.find((x) => x.k >= chunkEnd && x.m.kind === 'actor');
     return after ? after.m.id : null;
   }
-  // Possessor: "Iraq's ambassador" speaks for Iraq.
-  const possessor = inside.find((x) => {
-    let e = x.k;
-    while (e + 1 < b && ctx.mentionOf[e + 1] === ctx.mentionOf[x.k]) e++;
-    return e < head && lower[e + 1] === "'s";
-  });
   if (PERSON_NOUNS.has(headWord)) {
+    // "Abadi's spokesman told NBC …" then "spokesman Sa'ad al-Hadithi told …": the role names its holder.
+    if (possessor || DEFINITE.has(det)) {
+      const holder = titledPerson(ctx, headWord, a, b);
+      if (holder) return holder;
+    }
     const forWhom = inside.find((x) => x.k >= chunkEnd && x.m.kind === 'actor');
     if (forWhom && (lower[chunkEnd] === 'for' || lower[chunkEnd] === 'of')) return forWhom.m.id;
-    if (possessor) return possessor.m.id;
+    if (possessor) return REPRESENTATIVE_NOUNS.has(headWord) ? possessor.m.id : null;
     if (DEFINITE.has(det) || (head === a && isCapitalised(tokens[a].text))) return recentMention(ctx, start, ['person'])?.id ?? null;
     return null;
   }
@@ -153,4 +159,40 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
     return null;
   }
   return null;
+}
+
+/**
+ * The person the document gives the role `role` as a title ("spokesman
+ * Sa'ad al-Hadithi") or an appositive ("Saad Hadisi, a spokesman for …"),
+ * nearest to the source [a, b) within a few paragraphs either way; null when
+ * no person, or two different ones, hold it there.
+ */
+export function titledPerson(ctx: ClaimContext, role: string, a: number, b: number, limitChars = 1500): string | null {
+  const { lower, tokens } = ctx;
+  const at = tokens[a].start;
+  let best: { id: string; d: number } | null = null;
+  const ids = new Set<string>();
+  for (const m of sortedMentions(ctx)) {
+    if (m.type !== 'person' || Math.abs(m.start - at) > limitChars) continue;
+    const first = firstTokenOf(ctx, m.start);
+    if (first < 0 || (first >= a && first < b)) continue;
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1].end <= m.end) last++;
+    let holds = first > 0 && lower[first - 1] === role;
+    if (!holds && lower[last + 1] === ',') {
+      for (let k = last + 2; k < Math.min(last + 8, tokens.length) && !/^[,.;:]$/.test(lower[k]); k++) {
+        if (lower[k] === role) holds = true;
+      }
+    }
+    if (!holds) continue;
+    ids.add(m.id);
+    const d = Math.abs(m.start - at);
+    if (!best || d < best.d) best = { id: m.id, d };
+  }
+  return best && ids.size === 1 ? best.id : null;
+}
+
+function firstTokenOf(ctx: ClaimContext, offset: number): number {
+  const k = lowerBound(ctx.tokens, (t) => t.start < offset);
+  return k < ctx.tokens.length && ctx.tokens[k].start === offset ? k : -1;
 }

@@ -88,15 +88,22 @@ export function clauseSubject(ctx: ClaimContext, k: number): [number, number] | 
     if (ctx.quoteOf[q] >= 0) continue;
     const mi = ctx.mentionOf[q];
     const w = ctx.lower[q];
+    if (mi >= 0 && ctx.lower[q + 1] === "'s") {
+      let a = q;
+      while (a > s.tokenStart && ctx.mentionOf[a - 1] === mi) a--;
+      // "Iraq's ambassador to the UN is striking a tone, saying …": the possessive phrase up to its verb is the subject.
+      const e = possessedEnd(ctx, q + 2, k);
+      if (e > q + 2) return [a, e];
+      q = a;
+      continue;
+    }
     if (mi >= 0 && ctx.mentions[mi].kind === 'actor') {
       let a = q;
       while (a > s.tokenStart && ctx.mentionOf[a - 1] === mi) a--;
-      if (a > s.tokenStart && PREPOSITIONS.has(ctx.lower[a - 1])) {
-        q = a;
-        continue;
-      }
-      if (ctx.lower[q + 1] === "'s") {
-        q = a;
+      // "the ambassador to the UN": a mention inside a prepositional phrase is not the subject.
+      const before = a > s.tokenStart && DETERMINERS.has(ctx.lower[a - 1]) ? a - 1 : a;
+      if (before > s.tokenStart && PREPOSITIONS.has(ctx.lower[before - 1])) {
+        q = before;
         continue;
       }
       return [a, q + 1];
@@ -104,6 +111,14 @@ export function clauseSubject(ctx: ClaimContext, k: number): [number, number] | 
     if ((w === 'he' || w === 'she' || w === 'they') && !PREPOSITIONS.has(ctx.lower[q - 1] ?? '')) return [q, q + 1];
   }
   return null;
+}
+
+/** End of the noun phrase a possessive opens at p, when a verb (be, a modal, a cue) follows it before `limit`; else p. */
+function possessedEnd(ctx: ClaimContext, p: number, limit: number): number {
+  const verbal = (w: string) => BE.has(w) || MODALS.has(w) || CUE_FORMS.has(w);
+  let e = p;
+  while (e < limit && e < p + 8 && isWord(ctx.lower[e]) && !verbal(ctx.lower[e])) e++;
+  return e < limit && verbal(ctx.lower[e]) ? e : p;
 }
 
 export function nounPhraseRight(ctx: ClaimContext, p: number): [number, number] | null {

@@ -279,8 +279,9 @@ export class DocumentIndex {
         entry.persisted = true;
         // The manifest holds the summary before corrections, as the shard does (a corrected document is never filed from it).
         const hash = entry.hash;
-        if (stamp && hash !== undefined && this.docs.get(entry.uri) === entry && !this.storage.hasCorrections?.(entry.uri))
-          store.manifest.record(entry.uri, stamp, hash, encodeSummary(summary));
+        const shardSize = stamp && store.shardSize(entry.uri);
+        if (stamp && shardSize && hash !== undefined && this.docs.get(entry.uri) === entry && !this.storage.hasCorrections?.(entry.uri))
+          store.manifest.record(entry.uri, stamp, hash, shardSize, encodeSummary(summary));
         if (this.docs.get(entry.uri) === entry) this.touch(entry);
       },
       () => {
@@ -294,8 +295,9 @@ export class DocumentIndex {
 
   /** Puts a document whose shard is on disk in the workspace manifest (a warm start then files it without reading its file). */
   private record(entry: StoredDocument, record: { stamp: FileStamp; json: string }): void {
-    if (this.store && entry.hash !== undefined && entry.persisted && entry.pristine && this.docs.get(entry.uri) === entry)
-      this.store.manifest.record(entry.uri, record.stamp, entry.hash, record.json);
+    if (!this.store || entry.hash === undefined || !entry.persisted || !entry.pristine || this.docs.get(entry.uri) !== entry) return;
+    const shardSize = this.store.shardSize(entry.uri);
+    if (shardSize !== undefined) this.store.manifest.record(entry.uri, record.stamp, entry.hash, shardSize, record.json);
   }
 
   /**
@@ -309,7 +311,8 @@ export class DocumentIndex {
     const store = this.store;
     if (!store || this.pending.has(uri) || this.storage.hasCorrections?.(uri)) return false;
     const found = store.manifest.lookup(uri, stamp);
-    if (!found) return false;
+    // A shard deleted, truncated or overwritten since: the document is read and its shard rebuilt.
+    if (!found || store.shardSize(uri) !== found.shardSize) return false;
     const existing = this.docs.get(uri);
     if (existing && existing.version === -1 && existing.hash === found.hash) return true;
     const summary = decodeSummaryData(found.summary, this.pool);

@@ -15,13 +15,13 @@ describe('workspace manifest', () => {
   it('gives back what was recorded, for the same stamp only; the last record of a uri wins', async () => {
     const m = new WorkspaceManifest(dir, 'engine-a');
     await m.load();
-    m.record('file:///a.txt', stamp(10), 'hash-a', summary(10));
-    m.record('file:///b.txt', stamp(20), 'hash-b', summary(20));
-    m.record('file:///a.txt', stamp(11), 'hash-a2', summary(11));
+    m.record('file:///a.txt', stamp(10), 'hash-a', 100, summary(10));
+    m.record('file:///b.txt', stamp(20), 'hash-b', 200, summary(20));
+    m.record('file:///a.txt', stamp(11), 'hash-a2', 110, summary(11));
     await m.flush();
     const read = new WorkspaceManifest(dir, 'engine-a');
     await read.load();
-    assert.deepStrictEqual(read.lookup('file:///a.txt', stamp(11)), { hash: 'hash-a2', summary: [11, [], []] });
+    assert.deepStrictEqual(read.lookup('file:///a.txt', stamp(11)), { hash: 'hash-a2', shardSize: 110, summary: [11, [], []] });
     assert.strictEqual(read.lookup('file:///a.txt', stamp(10)), undefined, 'an older stamp');
     assert.strictEqual(read.lookup('file:///b.txt', { ...stamp(20), ino: 43 }), undefined, 'another inode');
     assert.strictEqual(read.lookup('file:///c.txt', stamp(20)), undefined);
@@ -32,9 +32,9 @@ describe('workspace manifest', () => {
   it('is compacted when stale lines are most of it: the last line of each kept uri stays, atomically', async () => {
     const m = new WorkspaceManifest(dir, 'engine-a');
     await m.load();
-    for (let i = 0; i < 200; i++) m.record('file:///a.txt', stamp(i), `hash-${i}`, summary(i));
-    m.record('file:///b.txt', stamp(1), 'hash-b', summary(1));
-    m.record('file:///gone.txt', stamp(1), 'hash-g', summary(1));
+    for (let i = 0; i < 200; i++) m.record('file:///a.txt', stamp(i), `hash-${i}`, 100, summary(i));
+    m.record('file:///b.txt', stamp(1), 'hash-b', 100, summary(1));
+    m.record('file:///gone.txt', stamp(1), 'hash-g', 100, summary(1));
     await m.compact(new Set(['file:///a.txt', 'file:///b.txt']));
     assert.strictEqual(m.stats.compactions, 1);
     const lines = fs.readFileSync(path.join(dir, MANIFEST), 'utf8').split('\n');
@@ -56,12 +56,12 @@ describe('workspace manifest', () => {
   it("another engine's file is replaced by the first write, not appended to", async () => {
     fs.writeFileSync(
       path.join(dir, MANIFEST),
-      '{"manifest":"dossier-workspace-1","engine":"engine-b"}\n["file:///a.txt",1,1,1,1,"h",[1,[],[]]]\n',
+      '{"manifest":"dossier-workspace-1","engine":"engine-b"}\n["file:///a.txt",1,1,1,1,"h",100,[1,[],[]]]\n',
     );
     const m = new WorkspaceManifest(dir, 'engine-a');
     await m.load();
     assert.strictEqual(m.lookup('file:///a.txt', { size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1 }), undefined);
-    m.record('file:///b.txt', stamp(2), 'hash-b', summary(2));
+    m.record('file:///b.txt', stamp(2), 'hash-b', 100, summary(2));
     await m.flush();
     const text = fs.readFileSync(path.join(dir, MANIFEST), 'utf8');
     assert.ok(text.startsWith('{"manifest":"dossier-workspace-1","engine":"engine-a"}\n'));

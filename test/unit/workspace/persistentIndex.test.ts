@@ -191,6 +191,27 @@ describe('persistent index', function () {
     );
   });
 
+  it('with the manifest too, a corrupt, truncated or missing shard is rebuilt at start', async () => {
+    age();
+    await indexFolder(folder, cache);
+    const shards = path.join(cache, 'index-v1');
+    const files = fs
+      .readdirSync(shards)
+      .filter((f) => f !== MANIFEST)
+      .sort();
+    fs.writeFileSync(path.join(shards, files[0]), 'garbage');
+    fs.truncateSync(path.join(shards, files[1]), 50);
+    fs.rmSync(path.join(shards, files[2]));
+    const warm = await indexFolder(folder, cache);
+    assert.strictEqual(warm.analyses.count, 3);
+    assert.strictEqual(warm.index.stats.fromManifest, 7);
+    assert.strictEqual(warm.index.size, 10);
+    // Recorded again with their new shards: the next start files all ten from the manifest.
+    const next = await indexFolder(folder, cache);
+    assert.strictEqual(next.index.stats.fromManifest, 10);
+    assert.strictEqual(next.analyses.count, 0);
+  });
+
   it('files modified moments before they were read are not trusted by their stamp', async () => {
     // The folder was written just now (beforeEach): no stamp is recorded, every document is read and hashed again.
     await indexFolder(folder, cache);

@@ -10,7 +10,7 @@ import * as path from 'path';
  * opened (10,000 of each took most of a warm start).
  *
  *   line 1:    {"manifest":"dossier-workspace-1","engine":"…"}
- *   each line: [uri, size, mtimeMs, ctimeMs, ino, textHash, summary as encodeSummary writes it]
+ *   each line: [uri, size, mtimeMs, ctimeMs, ino, textHash, shard's size, summary as encodeSummary writes it]
  *
  * Lines are appended as documents are indexed (the summary's JSON as the
  * analysis thread sent it, not encoded again); the last line of a uri wins,
@@ -19,7 +19,9 @@ import * as path from 'path';
  * a file of another engine: those documents go the slow way (text, hash,
  * shard), never a crash. A file's stamp is trusted only when its modification
  * time was SETTLE_MS in the past when it was read, so that an edit in the
- * same tick of a coarse file-system clock is not missed.
+ * same tick of a coarse file-system clock is not missed. The shard's size is
+ * checked (a stat) before a document is filed: a shard deleted, truncated or
+ * overwritten since is rebuilt at start, as without the manifest.
  */
 
 export const MANIFEST = 'workspace.manifest';
@@ -56,6 +58,8 @@ const sameStamp = (a: FileStamp, b: FileStamp) =>
 
 export interface ManifestEntry {
   hash: string;
+  /** The size of the document's shard when it was recorded. */
+  shardSize: number;
   /** The summary's rows, unchecked (decodeSummaryData checks them). */
   summary: unknown;
 }
@@ -126,11 +130,12 @@ export class WorkspaceManifest {
     } catch {
       return undefined;
     }
-    if (!Array.isArray(row) || row.length !== 7) return undefined;
-    const [u, size, mtimeMs, ctimeMs, ino, hash] = row as unknown[];
-    if (u !== uri || !isNum(size) || !isNum(mtimeMs) || !isNum(ctimeMs) || !isNum(ino) || typeof hash !== 'string') return undefined;
+    if (!Array.isArray(row) || row.length !== 8) return undefined;
+    const [u, size, mtimeMs, ctimeMs, ino, hash, shardSize] = row as unknown[];
+    if (u !== uri || !isNum(size) || !isNum(mtimeMs) || !isNum(ctimeMs) || !isNum(ino) || typeof hash !== 'string' || !isNum(shardSize))
+      return undefined;
     if (!sameStamp({ size, mtimeMs, ctimeMs, ino }, stamp)) return undefined;
-    return { hash, summary: row[6] };
+    return { hash, shardSize, summary: row[7] };
   }
 
   /** Frees what load read (the start is over). */
@@ -139,9 +144,9 @@ export class WorkspaceManifest {
     this.lines.clear();
   }
 
-  /** Records the document's file stamp, text hash and summary (its JSON as encodeSummary made it); written by flush. */
-  record(uri: string, stamp: FileStamp, hash: string, summaryJson: string): void {
-    const line = `${JSON.stringify([uri, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, hash]).slice(0, -1)},${summaryJson}]\n`;
+  /** Records the document's file stamp, text hash, shard size and summary (its JSON as encodeSummary made it); written by flush. */
+  record(uri: string, stamp: FileStamp, hash: string, shardSize: number, summaryJson: string): void {
+    const line = `${JSON.stringify([uri, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, hash, shardSize]).slice(0, -1)},${summaryJson}]\n`;
     this.queue.push(line);
     this.queued += line.length;
     if (this.queued >= APPEND_AT) void this.flush();

@@ -139,6 +139,15 @@ export class ShardStore {
     await writeShard(this.dir, uri, shardBytes(this.engine, uri, hash, encodeSummary(summary), payload));
   }
 
+  /** The size of uri's shard on disk, or undefined when there is none (a stat, not a read). */
+  shardSize(uri: string): number | undefined {
+    try {
+      return fs.statSync(this.file(uri), { throwIfNoEntry: false })?.size;
+    } catch {
+      return undefined;
+    }
+  }
+
   async remove(uri: string): Promise<void> {
     await fs.promises.rm(this.file(uri), { force: true });
   }

@@ -53,6 +53,21 @@ describe('workspace manifest', () => {
     assert.strictEqual(read.stats.compactions, 0);
   });
 
+  it('reads lines across its read buffer and lines longer than it', async () => {
+    const m = new WorkspaceManifest(dir, 'engine-a');
+    await m.load();
+    const text = (i: number) => JSON.stringify([i, [], [], 'x'.repeat(i === 150 ? 3_000_000 : 10_000 + i)]);
+    for (let i = 0; i < 300; i++) m.record(`file:///d${i}.txt`, stamp(i), `hash-${i}`, i, text(i));
+    await m.flush();
+    const read = new WorkspaceManifest(dir, 'engine-a');
+    await read.load();
+    for (let i = 0; i < 300; i++) {
+      const found = read.lookup(`file:///d${i}.txt`, stamp(i));
+      assert.strictEqual(found?.hash, `hash-${i}`, `line ${i}`);
+      assert.deepStrictEqual(found.summary, JSON.parse(text(i)));
+    }
+  });
+
   it("another engine's file is replaced by the first write, not appended to", async () => {
     fs.writeFileSync(
       path.join(dir, MANIFEST),

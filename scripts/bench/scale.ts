@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { folderBytes, generatedDocument, PROLIFIC, writeCorpus } from './corpus';
 import { Server } from './lsp';
+import { MANIFEST } from '../../server/src/workspace/cache/manifest';
 
 /*
  * Big folders as an LSP client over stdio sees them: spawn the built server,
@@ -37,7 +38,7 @@ async function symbols(s: Server, query: string): Promise<string> {
 export async function indexScale(o: ScaleOptions, sizes: readonly number[]): Promise<void> {
   console.log(`\n## Index of generated seed-sized documents (${PROLIFIC} in 80 %), LSP client over stdio, cacheDir given`);
   console.log(
-    '| documents | MB | cold (s) | cold peak RSS (MB) | warm (s) | warm peak RSS (MB) | shard bytes / document | workspace/symbol cold = warm |\n| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| documents | MB | cold (s) | cold peak RSS (MB) | warm (s) | warm peak RSS (MB) | cache bytes / document (of which the workspace manifest) | workspace/symbol cold = warm |\n| --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const n of sizes) {
     const { dir, mb } = corpusDir(o, n);
@@ -50,6 +51,8 @@ export async function indexScale(o: ScaleOptions, sizes: readonly number[]): Pro
     const coldSymbols = await symbols(cold, 'Zamili');
     await cold.stop();
     const shardBytes = folderBytes(cache) / n;
+    const manifestFile = path.join(cache, 'index-v1', MANIFEST);
+    const manifestBytes = fs.existsSync(manifestFile) ? fs.statSync(manifestFile).size / n : 0;
     const warm = new Server(o.cli);
     await warm.init(dir, cache);
     await warm.waitIndexed();
@@ -59,7 +62,7 @@ export async function indexScale(o: ScaleOptions, sizes: readonly number[]): Pro
     await warm.stop();
     fs.rmSync(cache, { recursive: true, force: true });
     console.log(
-      `| ${n.toLocaleString('en')} | ${mb.toFixed(1)} | ${coldSecs.toFixed(1)} | ${coldRss.toFixed(0)} | ${warmSecs.toFixed(1)} | ${warmRss.toFixed(0)} | ${shardBytes ? shardBytes.toFixed(0) : 'n/a (no cache written)'} | ${same ? 'yes' : 'NO'} |`,
+      `| ${n.toLocaleString('en')} | ${mb.toFixed(1)} | ${coldSecs.toFixed(1)} | ${coldRss.toFixed(0)} | ${warmSecs.toFixed(1)} | ${warmRss.toFixed(0)} | ${shardBytes ? `${shardBytes.toFixed(0)} (${manifestBytes.toFixed(0)})` : 'n/a (no cache written)'} | ${same ? 'yes' : 'NO'} |`,
     );
   }
 }

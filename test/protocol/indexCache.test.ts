@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { MANIFEST } from '../../server/src/workspace/cache/manifest';
 import { seedsDir } from '../unit/util';
 import { positionOf, TestLspClient } from './lspClient';
 
@@ -54,6 +55,9 @@ describe('protocol: the persistent index (initializationOptions.cacheDir)', func
       fs.writeFileSync(path.join(folder, file), text);
       fs.writeFileSync(path.join(folder, `copy-${file}`), `${text}\nFiled again as ${file}.\n`);
     }
+    // An hour old, so that their stamps stand for their texts: warm starts file them from the workspace manifest.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of fs.readdirSync(folder)) fs.utimesSync(path.join(folder, file), hourAgo, hourAgo);
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -63,19 +67,23 @@ describe('protocol: the persistent index (initializationOptions.cacheDir)', func
     assert.ok(plain.answers.some((a) => Array.isArray(a) && a.length > 1));
     const cold = await answers(folder, cacheDir);
     assert.deepStrictEqual(cold.answers, plain.answers, 'cold');
-    const shards = fs.readdirSync(path.join(cacheDir, 'index-v1'));
-    assert.strictEqual(shards.length, 10);
+    const cached = fs.readdirSync(path.join(cacheDir, 'index-v1'));
+    assert.strictEqual(cached.filter((f) => f.endsWith('.dsh')).length, 10);
+    assert.ok(cached.includes(MANIFEST), 'the workspace manifest is beside the shards');
     assert.ok(cold.cacheBytes && cold.cacheBytes > 0, 'the status reports the cache size');
     const warm = await answers(folder, cacheDir);
     assert.deepStrictEqual(warm.answers, plain.answers, 'warm');
     assert.deepStrictEqual(fs.readdirSync(folder).sort().length, 10, 'nothing written into the workspace folder');
   });
 
-  it('a corrupt shard is rebuilt and the answers stay the same', async () => {
+  it('a corrupt shard is rebuilt and the answers stay the same (the manifest does not vouch for it)', async () => {
     const cacheDir = path.join(root, 'cache-corrupt');
     const cold = await answers(folder, cacheDir);
     const dir = path.join(cacheDir, 'index-v1');
-    const [first, second] = fs.readdirSync(dir).sort();
+    const [first, second] = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.dsh'))
+      .sort();
     fs.writeFileSync(path.join(dir, first), 'not a shard');
     fs.truncateSync(path.join(dir, second), 30);
     const warm = await answers(folder, cacheDir);

@@ -1,5 +1,5 @@
 import { groupKey, type EntityRegistry } from '../analysis/entities/crossDocument';
-import type { Section } from '../analysis/types';
+import type { EntityKind, Section } from '../analysis/types';
 import type { DocumentSummary, SummaryClaim } from './cache/summary';
 
 /*
@@ -82,7 +82,11 @@ export interface EntityStats {
 const byMentions = (a: DocumentCount, b: DocumentCount) => b.mentions - a.mentions || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
 class Group {
-  constructor(readonly key: string) {}
+  constructor(
+    readonly key: string,
+    readonly kind: EntityKind,
+    readonly id: string,
+  ) {}
 
   readonly postings = new Map<string, Posting>();
   /** Counts the group's changes, so that a memoised answer knows whether what it read is still so. */
@@ -135,10 +139,10 @@ class Group {
       return;
     }
     if (!p) return;
-    const entry = { uri, mentions: p.mentions, first: p.first, line: p.line };
-    // The top holds every posting while there are fewer than TOP_DOCUMENTS.
-    if (top.length < TOP_DOCUMENTS || byMentions(entry, top[top.length - 1]) < 0) {
-      top.push(entry);
+    // The top holds every posting while there are fewer than TOP_DOCUMENTS (compared before an entry is made: most never get in).
+    const last = top[top.length - 1];
+    if (top.length < TOP_DOCUMENTS || p.mentions > last.mentions || (p.mentions === last.mentions && uri < last.uri)) {
+      top.push({ uri, mentions: p.mentions, first: p.first, line: p.line });
       top.sort(byMentions);
       if (top.length > TOP_DOCUMENTS) top.pop();
     }
@@ -182,6 +186,8 @@ class Group {
 
 export class WorkspaceAggregates {
   private readonly groups = new Map<string, Group>();
+  /** The same groups by kind and local id: filing a document looks them up without making a key string per entity. */
+  private readonly byKind: Record<EntityKind, Map<string, Group>> = { actor: new Map(), place: new Map() };
   /** The groups each document contributes to, so that a removal touches only those (the groups, not their keys: no string per document). */
   private readonly byDocument = new Map<string, Group[]>();
   /**
@@ -207,7 +213,10 @@ export class WorkspaceAggregates {
   set(uri: string, doc: DocumentSummary | undefined): void {
     for (const g of this.byDocument.get(uri) ?? []) {
       g.set(uri, undefined);
-      if (g.postings.size === 0 && this.groups.get(g.key) === g) this.groups.delete(g.key);
+      if (g.postings.size === 0 && this.groups.get(g.key) === g) {
+        this.groups.delete(g.key);
+        this.byKind[g.kind].delete(g.id);
+      }
     }
     this.byDocument.delete(uri);
     this.summaries.delete(uri);
@@ -215,12 +224,21 @@ export class WorkspaceAggregates {
     this.summaries.set(uri, doc);
     const postings = contributions(doc, this.filter);
     const mine: Group[] = [];
-    for (const [key, p] of postings) {
-      let g = this.groups.get(key);
-      if (!g) this.groups.set(key, (g = new Group(key)));
+    doc.entities.forEach((e, i) => {
+      const p = postings[i];
+      // A local id twice in one summary: its last entity counts (as a map by id kept it).
+      if (!p) return;
+      const kind = e.kind === 'actor' ? 'actor' : 'place';
+      const byId = this.byKind[kind];
+      let g = byId.get(e.id);
+      if (!g) {
+        g = new Group(groupKey(kind, e.id), kind, e.id);
+        byId.set(e.id, g);
+        this.groups.set(g.key, g);
+      }
       g.set(uri, p);
       mine.push(g);
-    }
+    });
     this.byDocument.set(uri, mine);
   }
 
@@ -322,10 +340,11 @@ function grownCount(m: Memo<EntityStats>, keys: readonly string[], groups: Group
   return count;
 }
 
-/** The postings of one document, by group key. */
-function contributions(doc: DocumentSummary, filter: ClaimFilter): Map<string, Posting> {
-  const out = new Map<string, Posting>();
+/** The postings of one document, one per entity (undefined for an earlier entity of the same kind and id). */
+function contributions(doc: DocumentSummary, filter: ClaimFilter): Array<Posting | undefined> {
+  const out: Array<Posting | undefined> = [];
   const byLocal = new Map<string, Posting>();
+  const seen: Record<EntityKind, Map<string, number>> = { actor: new Map(), place: new Map() };
   for (const e of doc.entities) {
     const [line, character] = e.first;
     // Positions sort by line, then character; lines of a document never reach 2^20 characters' worth of this key.
@@ -336,7 +355,11 @@ function contributions(doc: DocumentSummary, filter: ClaimFilter): Map<string, P
       claimCount: 0,
       claims: NO_CLAIMS as number[],
     };
-    out.set(groupKey(e.kind, e.id), p);
+    const ids = seen[e.kind === 'actor' ? 'actor' : 'place'];
+    const before = ids.get(e.id);
+    if (before !== undefined) out[before] = undefined;
+    ids.set(e.id, out.length);
+    out.push(p);
     byLocal.set(e.id, p);
   }
   doc.claims.forEach((c: SummaryClaim, index) => {
@@ -406,7 +429,7 @@ function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>,
 
 /** Documents in several groups count once: all but the largest group are walked. */
 function unionSize(groups: Group[]): number {
-  const largest = groups.reduce((a, b) => (b.postings.size > a.postings.size ? b : a), groups[0] ?? new Group(''));
+  const largest = groups.reduce((a, b) => (b.postings.size > a.postings.size ? b : a), groups[0] ?? new Group('', 'actor', ''));
   const counted = new Set<string>();
   for (const g of groups) {
     if (g === largest) continue;

@@ -7,7 +7,16 @@ import { CancelSource, raceCancellation, type CancelToken } from './cancellation
 import { WorkspaceAggregates } from './aggregates';
 import { checkPayload, textHash, type ShardStore } from './cache/shardStore';
 import { readPayload } from './cache/payload';
-import { decodeSummary, internSummary, registryEntities, StringPool, summarize, type DocumentSummary } from './cache/summary';
+import type { FileStamp } from './cache/manifest';
+import {
+  decodeSummary,
+  decodeSummaryData,
+  encodeSummary,
+  internSummary,
+  StringPool,
+  summarize,
+  type DocumentSummary,
+} from './cache/summary';
 
 export interface IndexedDocument {
   readonly uri: string;
@@ -60,6 +69,8 @@ class StoredDocument implements IndexedDocument {
   payload: Uint8Array | undefined;
   /** Why this analysis is partial, when it was made in this run (see DocumentAnalysis.warnings). */
   warnings: string[] | undefined;
+  /** Whether the summary is the shard's (made before corrections): only then may the manifest hold it. */
+  pristine = false;
 
   get analysis(): DocumentAnalysis {
     return this.load().analysis;
@@ -89,7 +100,7 @@ interface Pending {
 
 /** What an update found: the stored summary of this very text, or a whole analysis (made now or read from the shard). */
 type Produced =
-  | { summary: DocumentSummary; hash: string; payload?: Uint8Array; warnings?: string[] }
+  | { summary: DocumentSummary; json: string; hash: string; payload?: Uint8Array; warnings?: string[] }
   | { raw: DocumentAnalysis; hash?: string; persisted: boolean };
 
 const DEFAULT_RESIDENT = 64;
@@ -150,7 +161,7 @@ export class DocumentIndex {
   }
 
   /** Shards written and failed since the start (for logs and tests). */
-  readonly stats = { fromShards: 0, analysed: 0, written: 0, writeFailures: 0, restored: 0 };
+  readonly stats = { fromShards: 0, fromManifest: 0, analysed: 0, written: 0, writeFailures: 0, restored: 0 };
 
   /** Applies the corrections again to the stored analysis of uri, after the user's annotations changed. */
   reapply(uri: string): void {
@@ -169,15 +180,17 @@ export class DocumentIndex {
    * of the one it replaces. A caller whose token is cancelled hears at once
    * (AnalysisCancelled); the analysis goes on while anyone else waits for it
    * and stops when nobody does. Callers without a token always want it.
+   * `stamp`: the file's, when the text was just read from it and the stamp
+   * may stand for it (manifest.ts): the workspace manifest then records it.
    */
-  update(uri: string, text: string, version: number, token?: CancelToken, background = false): Promise<IndexedDocument> {
+  update(uri: string, text: string, version: number, token?: CancelToken, background = false, stamp?: FileStamp): Promise<IndexedDocument> {
     const existing = this.docs.get(uri);
     if (existing && existing.version === version && this.sameText(existing, text)) return Promise.resolve(existing);
     let pending = this.pending.get(uri);
     // A stopped analysis is not waited for: it is about to fail with AnalysisCancelled.
     if (!pending || pending.version !== version || pending.text !== text || pending.stop.token.isCancellationRequested) {
       pending?.stop.cancel();
-      pending = this.analyze(uri, text, version, background);
+      pending = this.analyze(uri, text, version, background, stamp);
     }
     return this.wait(pending, token);
   }
@@ -187,7 +200,7 @@ export class DocumentIndex {
     return doc.hash !== undefined && doc.hash === textHash(text);
   }
 
-  private analyze(uri: string, text: string, version: number, background: boolean): Pending {
+  private analyze(uri: string, text: string, version: number, background: boolean, stamp?: FileStamp): Pending {
     const stop = new CancelSource();
     const promise = this.produce(uri, text, version, stop.token, background).then((produced) => {
       let entry: StoredDocument;
@@ -196,6 +209,7 @@ export class DocumentIndex {
         entry.persisted = produced.payload === undefined;
         entry.payload = produced.payload;
         entry.warnings = produced.warnings;
+        entry.pristine = true;
       } else {
         const document = TextDocument.create(uri, 'plaintext', version, text);
         entry = this.entry(uri, version, produced.hash, { document, raw: produced.raw, analysis: this.corrector(uri, text, produced.raw) });
@@ -204,8 +218,10 @@ export class DocumentIndex {
       if (this.pending.get(uri)?.promise === promise) {
         this.pending.delete(uri);
         this.commit(entry);
-        if (entry.hash !== undefined && !entry.persisted && entry.whole) this.persist(entry, text, entry.whole.raw);
-        if (entry.payload) this.persistPayload(entry, entry.payload);
+        if (entry.hash !== undefined && !entry.persisted && entry.whole) this.persist(entry, text, entry.whole.raw, stamp);
+        const record = stamp && 'json' in produced ? { stamp, json: produced.json } : undefined;
+        if (entry.payload) this.persistPayload(entry, entry.payload, record);
+        else if (record) this.record(entry, record);
       }
       return entry;
     });
@@ -222,10 +238,11 @@ export class DocumentIndex {
     // Only documents read from disk have shards: an editor's unsaved text is not worth keeping.
     const hash = this.store && version === -1 ? textHash(text) : undefined;
     if (this.store && hash !== undefined) {
-      const summary = this.store.readSummary(uri, hash);
-      if (summary && !this.storage.hasCorrections?.(uri)) {
+      const read = this.store.readSummaryJson(uri, hash);
+      const summary = read?.summary;
+      if (read && !this.storage.hasCorrections?.(uri)) {
         this.stats.fromShards++;
-        return { summary, hash };
+        return { summary: read.summary, json: read.json, hash };
       }
       const full = summary && this.store.readFull(uri, hash);
       if (full) {
@@ -240,7 +257,7 @@ export class DocumentIndex {
       const summary = decodeSummary(shard.summary, this.pool);
       if (!summary) throw new Error('the analysis thread sent an unreadable summary');
       if (!shard.payload) this.stats.written++;
-      return { summary, hash, payload: shard.payload, warnings: shard.warnings };
+      return { summary, json: shard.summary, hash, payload: shard.payload, warnings: shard.warnings };
     }
     const raw = await this.service.analyze(text, token, background);
     this.stats.analysed++;
@@ -251,14 +268,20 @@ export class DocumentIndex {
     return new StoredDocument(uri, version, hash, internSummary(summarize(whole.analysis, whole.document), this.pool), whole, this);
   }
 
-  private persist(entry: StoredDocument, text: string, raw: DocumentAnalysis): void {
+  private persist(entry: StoredDocument, text: string, raw: DocumentAnalysis, stamp?: FileStamp): void {
     const store = this.store;
     if (!store || entry.hash === undefined) return;
     // The shard keeps the analysis as the engine made it: corrections are applied again when it is read.
-    const write = store.write(entry.uri, entry.hash, summarize(raw, entry.whole?.document ?? entry.document), { text, analysis: raw }).then(
+    const summary = summarize(raw, entry.whole?.document ?? entry.document);
+    const write = store.write(entry.uri, entry.hash, summary, { text, analysis: raw }).then(
       () => {
         this.stats.written++;
         entry.persisted = true;
+        // The manifest holds the summary before corrections, as the shard does (a corrected document is never filed from it).
+        const hash = entry.hash;
+        const shardSize = stamp && store.shardSize(entry.uri);
+        if (stamp && shardSize && hash !== undefined && this.docs.get(entry.uri) === entry && !this.storage.hasCorrections?.(entry.uri))
+          store.manifest.record(entry.uri, stamp, hash, shardSize, encodeSummary(summary));
         if (this.docs.get(entry.uri) === entry) this.touch(entry);
       },
       () => {
@@ -270,7 +293,40 @@ export class DocumentIndex {
     void write.then(() => this.writes.delete(write));
   }
 
-  private persistPayload(entry: StoredDocument, payload: Uint8Array): void {
+  /** Puts a document whose shard is on disk in the workspace manifest (a warm start then files it without reading its file). */
+  private record(entry: StoredDocument, record: { stamp: FileStamp; json: string }): void {
+    if (!this.store || entry.hash === undefined || !entry.persisted || !entry.pristine || this.docs.get(entry.uri) !== entry) return;
+    const shardSize = this.store.shardSize(entry.uri);
+    if (shardSize !== undefined) this.store.manifest.record(entry.uri, record.stamp, entry.hash, shardSize, record.json);
+  }
+
+  /**
+   * Files a document straight from the workspace manifest when its file has
+   * the stamp recorded there: no text read or hashed, no shard opened (its
+   * whole analysis is read from the shard when a feature asks, as for any
+   * document known by its summary). False when the manifest cannot say (the
+   * caller indexes the file the usual way).
+   */
+  adopt(uri: string, stamp: FileStamp): boolean {
+    const store = this.store;
+    if (!store || this.pending.has(uri) || this.storage.hasCorrections?.(uri)) return false;
+    const found = store.manifest.lookup(uri, stamp);
+    // A shard deleted, truncated or overwritten since: the document is read and its shard rebuilt.
+    if (!found || store.shardSize(uri) !== found.shardSize) return false;
+    const existing = this.docs.get(uri);
+    if (existing && existing.version === -1 && existing.hash === found.hash) return true;
+    const summary = decodeSummaryData(found.summary, this.pool);
+    if (!summary) return false;
+    const entry = new StoredDocument(uri, -1, found.hash, summary, undefined, this);
+    entry.persisted = true;
+    entry.pristine = true;
+    this.stats.fromShards++;
+    this.stats.fromManifest++;
+    this.commit(entry);
+    return true;
+  }
+
+  private persistPayload(entry: StoredDocument, payload: Uint8Array, record?: { stamp: FileStamp; json: string }): void {
     const store = this.store;
     if (!store || entry.hash === undefined) return;
     const write = store.writePayload(entry.uri, entry.hash, entry.summary, payload).then(
@@ -278,6 +334,7 @@ export class DocumentIndex {
         this.stats.written++;
         entry.persisted = true;
         entry.payload = undefined;
+        if (record) this.record(entry, record);
         if (entry.whole && this.docs.get(entry.uri) === entry) this.touch(entry);
       },
       () => {
@@ -292,6 +349,7 @@ export class DocumentIndex {
   /** Resolves when the shards being written now are on disk (or failed). */
   async flushed(): Promise<void> {
     while (this.writes.size) await Promise.all([...this.writes]);
+    await this.store?.manifest.flush();
   }
 
   /** Puts a new entry in place of the old one and tells the registry and the listeners. */
@@ -299,7 +357,7 @@ export class DocumentIndex {
     const before = this.docs.get(entry.uri);
     this.recent.delete(entry.uri);
     this.docs.set(entry.uri, entry);
-    this.registry.update(entry.uri, registryEntities(entry.summary));
+    this.registry.updateCounted(entry.uri, entry.summary.entities);
     this.aggregates.set(entry.uri, entry.summary);
     if (entry.whole) this.touch(entry);
     for (const l of this.summaryListeners) l(entry.uri, before?.summary, entry.summary);

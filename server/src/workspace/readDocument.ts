@@ -1,4 +1,5 @@
 import * as fsSync from 'fs';
+import type { Stats } from 'fs';
 import { promises as fs } from 'fs';
 
 /** Files up to this size are read in one blocking call: cheaper than an asynchronous read's four round trips. */
@@ -12,6 +13,8 @@ export type ReadResult =
       invalidUtf8: boolean;
       /** The encoding the bytes were decoded from: UTF-8 unless a UTF-16 byte-order mark said otherwise. */
       encoding?: TextEncoding;
+      /** The file's metadata, taken before its bytes were read (the workspace manifest's stamp). */
+      stat?: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
     }
   | { ok: false; reason: string };
 
@@ -41,7 +44,8 @@ export async function readDocument(file: string, maxBytes = Number.POSITIVE_INFI
   } catch (err) {
     return { ok: false, reason: describe(err) };
   }
-  return decode(bytes);
+  const read = decode(bytes);
+  return read.ok ? { ...read, stat } : read;
 }
 
 /**

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { AnnotationIndex } from '../../../server/src/workspace/annotationIndex';
 import { InlineAnalysisService, type AnalysisService } from '../../../server/src/workspace/analysisService';
+import { MANIFEST } from '../../../server/src/workspace/cache/manifest';
 import { ShardStore } from '../../../server/src/workspace/cache/shardStore';
 import { DocumentIndex } from '../../../server/src/workspace/documentIndex';
 import { loadResources } from '../../../server/src/workspace/resources';
@@ -145,6 +146,100 @@ describe('persistent index', function () {
     assert.ok(doc, 'a document known only by its summary');
     assert.throws(() => doc.analysis);
     assert.deepStrictEqual(lost, [doc.uri]);
+  });
+
+  /** Makes every file of the folder an hour old, so that its stamp may stand for its text (manifest.ts, SETTLE_MS). */
+  const age = () => {
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of fs.readdirSync(folder)) fs.utimesSync(path.join(folder, file), hourAgo, hourAgo);
+  };
+
+  it('a warm start files unchanged documents from the workspace manifest and answers as the in-memory index does', async () => {
+    age();
+    const expected = await answers(await indexFolder(folder, undefined), folder);
+    const cold = await indexFolder(folder, cache);
+    assert.strictEqual(cold.index.stats.fromManifest, 0);
+    assert.ok(fs.existsSync(path.join(cache, 'index-v1', MANIFEST)), 'the manifest is written beside the shards');
+    const warm = await indexFolder(folder, cache);
+    assert.strictEqual(warm.analyses.count, 0);
+    assert.strictEqual(warm.index.stats.fromManifest, 10, 'every document came from the manifest');
+    assert.ok(
+      [...warm.index.all()].every((d) => !warm.index.isResident(d.uri)),
+      'only summaries are in memory',
+    );
+    assert.deepStrictEqual(await answers(warm, folder), expected, 'warm, from the manifest');
+  });
+
+  it('a file changed since it was recorded is read again: another size, or the same size and time with another text', async () => {
+    age();
+    await indexFolder(folder, cache);
+    const [first, second] = fs.readdirSync(folder).sort();
+    fs.appendFileSync(path.join(folder, first), '\nA late correction from the editors.\n');
+    // Same length, same modification time: only the change time (and the hash) tell.
+    const file = path.join(folder, second);
+    const { atime, mtime } = fs.statSync(file);
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.replace(/Iraq/, 'Iran'));
+    fs.utimesSync(file, atime, mtime);
+    const warm = await indexFolder(folder, cache);
+    assert.strictEqual(warm.analyses.count, 2);
+    assert.strictEqual(warm.index.stats.fromManifest, 8);
+    const uri = pathToFileURL(file).toString();
+    assert.ok(
+      warm.index.summary(uri)?.entities.some((e) => e.canonical === 'Iran'),
+      'the new text was analysed',
+    );
+  });
+
+  it('with the manifest too, a corrupt, truncated or missing shard is rebuilt at start', async () => {
+    age();
+    await indexFolder(folder, cache);
+    const shards = path.join(cache, 'index-v1');
+    const files = fs
+      .readdirSync(shards)
+      .filter((f) => f !== MANIFEST)
+      .sort();
+    fs.writeFileSync(path.join(shards, files[0]), 'garbage');
+    fs.truncateSync(path.join(shards, files[1]), 50);
+    fs.rmSync(path.join(shards, files[2]));
+    const warm = await indexFolder(folder, cache);
+    assert.strictEqual(warm.analyses.count, 3);
+    assert.strictEqual(warm.index.stats.fromManifest, 7);
+    assert.strictEqual(warm.index.size, 10);
+    // Recorded again with their new shards: the next start files all ten from the manifest.
+    const next = await indexFolder(folder, cache);
+    assert.strictEqual(next.index.stats.fromManifest, 10);
+    assert.strictEqual(next.analyses.count, 0);
+  });
+
+  it('files modified moments before they were read are not trusted by their stamp', async () => {
+    // The folder was written just now (beforeEach): no stamp is recorded, every document is read and hashed again.
+    await indexFolder(folder, cache);
+    const warm = await indexFolder(folder, cache);
+    assert.strictEqual(warm.index.stats.fromManifest, 0);
+    assert.strictEqual(warm.analyses.count, 0, 'their shards still serve');
+  });
+
+  it('a damaged, torn or foreign manifest is ignored line by line or whole, never a crash', async () => {
+    age();
+    await indexFolder(folder, cache);
+    const file = path.join(cache, 'index-v1', MANIFEST);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    assert.strictEqual(lines.length, 12, 'a header, ten documents and the final newline');
+    lines[1] = '[garbage';
+    assert.ok(lines[2].includes('"actor"'));
+    lines[2] = lines[2].replace(/"actor"/g, '"robot"');
+    fs.writeFileSync(file, lines.join('\n').slice(0, -40));
+    const warm = await indexFolder(folder, cache);
+    assert.strictEqual(warm.index.size, 10);
+    assert.strictEqual(warm.analyses.count, 0, 'the documents of the bad lines come from their shards');
+    assert.strictEqual(warm.index.stats.fromManifest, 7);
+    // Their lines are appended again (after the torn one, on a line of their own), and the next start reads all ten.
+    const next = await indexFolder(folder, cache);
+    assert.strictEqual(next.index.stats.fromManifest, 10);
+    const foreign = await indexFolder(folder, cache, 'engine-b');
+    assert.strictEqual(foreign.index.stats.fromManifest, 0, "another engine's manifest is not read");
+    assert.strictEqual(foreign.analyses.count, 10);
   });
 
   it('prunes the shards of deleted documents at the next run', async () => {

@@ -72,45 +72,42 @@ export class ReadTracker {
 interface Bucket<T> {
   list: T[];
   dead: number;
+  /** The bucket's changes (kept after it empties: an answer that read an empty key must see it filled); one look-up finds both. */
+  stamp: Stamp;
 }
 
 export class BucketIndex<T extends { alive: boolean }> {
   constructor(private readonly tracker: ReadTracker) {}
 
   private readonly buckets = new Map<string, Bucket<T>>();
-  /** Kept after a bucket empties: an answer that read an empty key must see it filled. */
-  private readonly stamps = new Map<string, Stamp>();
-  private readonly none: readonly T[] = [];
 
-  private stamp(key: string): Stamp {
-    let stamp = this.stamps.get(key);
-    if (!stamp) this.stamps.set(key, (stamp = { changed: 0, removed: 0 }));
-    return stamp;
+  private bucket(key: string): Bucket<T> {
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = { list: [], dead: 0, stamp: { changed: 0, removed: 0 } }));
+    return bucket;
   }
 
   add(key: string, e: T): void {
-    this.stamp(key).changed = ++this.tracker.clock;
-    const bucket = this.buckets.get(key);
-    if (bucket) bucket.list.push(e);
-    else this.buckets.set(key, { list: [e], dead: 0 });
+    const bucket = this.bucket(key);
+    bucket.stamp.changed = ++this.tracker.clock;
+    bucket.list.push(e);
   }
 
   /** Call after marking the entry dead. */
   remove(key: string): void {
-    const stamp = this.stamp(key);
-    stamp.changed = stamp.removed = ++this.tracker.clock;
-    const bucket = this.buckets.get(key);
-    if (!bucket) return;
+    const bucket = this.bucket(key);
+    bucket.stamp.changed = bucket.stamp.removed = ++this.tracker.clock;
+    if (!bucket.list.length) return;
     bucket.dead++;
     if (bucket.dead * 2 < bucket.list.length) return;
-    const list = bucket.list.filter((x) => x.alive);
-    if (list.length === 0) this.buckets.delete(key);
-    else this.buckets.set(key, { list, dead: 0 });
+    bucket.list = bucket.list.filter((x) => x.alive);
+    bucket.dead = 0;
   }
 
   /** The entries filed under `key`, dead ones included (callers skip them); the answer being computed depends on them. */
   entries(key: string): readonly T[] {
-    this.tracker.reading?.add(this.stamp(key));
-    return this.buckets.get(key)?.list ?? this.none;
+    const bucket = this.bucket(key);
+    this.tracker.reading?.add(bucket.stamp);
+    return bucket.list;
   }
 }

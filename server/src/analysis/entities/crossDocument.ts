@@ -1,7 +1,7 @@
 import type { EntityCluster, EntityKind } from '../types';
 import { BucketIndex, ReadTracker, type Deps } from './buckets';
 import { isAbbreviation } from './names';
-import { Entry, makeEntry, type RegistryEntity, type Template } from './registryEntry';
+import { Entry, makeEntry, Templates, type CountedEntity, type RegistryEntity, type Template } from './registryEntry';
 
 /*
  * Workspace-wide entity identity. Each document clusters its own mentions
@@ -22,7 +22,7 @@ import { Entry, makeEntry, type RegistryEntity, type Template } from './registry
  * while the buckets they read are unchanged (buckets.ts).
  */
 
-export type { PlaceIdentity, RegistryEntity } from './registryEntry';
+export type { CountedEntity, PlaceIdentity, RegistryEntity } from './registryEntry';
 
 export interface DocumentEntities {
   doc: string;
@@ -68,11 +68,13 @@ export class EntityRegistry {
    * `nicknames` maps a given name to its full form ("bill" → "william"), from
    * the alias data of AnalysisResources (`res.aliases.nicknames`).
    */
-  constructor(private readonly nicknames: ReadonlyMap<string, string>) {}
+  constructor(nicknames: ReadonlyMap<string, string>) {
+    this.templates = new Templates(nicknames);
+  }
 
   private readonly docs = new Map<string, Map<string, Entry>>();
   /** Keys of entities already seen, shared by their entries (see makeEntry). */
-  private readonly templates = new Map<string, Template>();
+  private readonly templates: Templates;
   private readonly reads = new ReadTracker();
   private readonly strongIndex = new BucketIndex<Entry>(this.reads);
   private readonly provideIndex = new BucketIndex<Entry>(this.reads);
@@ -86,10 +88,19 @@ export class EntityRegistry {
 
   /** Replaces the entities of `doc`. */
   update(doc: string, entities: readonly RegistryEntity[]): void {
+    this.fill(doc, entities, (e) => e.mentions.length);
+  }
+
+  /** As update, from a summary's entities (their count as a number): no copy of each entity made to file it. */
+  updateCounted(doc: string, entities: readonly CountedEntity[]): void {
+    this.fill(doc, entities, (e) => e.n);
+  }
+
+  private fill<E extends Omit<RegistryEntity, 'mentions'>>(doc: string, entities: readonly E[], mentions: (e: E) => number): void {
     this.detach(doc);
     const map = new Map<string, Entry>();
     for (const cluster of entities) {
-      const e = makeEntry(doc, cluster, this.nicknames, this.templates);
+      const e = makeEntry(doc, cluster, mentions(cluster), this.templates);
       map.set(e.localId, e);
       for (const k of e.strong) this.strongIndex.add(k, e);
       for (const k of e.provide) this.provideIndex.add(k, e);

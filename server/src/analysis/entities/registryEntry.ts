@@ -13,6 +13,9 @@ export type RegistryEntity = Pick<EntityCluster, 'id' | 'canonical' | 'kind' | '
   place?: PlaceIdentity;
 };
 
+/** A document's entity with its mention count as a number (a workspace summary's entity): filed without a copy. */
+export type CountedEntity = Omit<RegistryEntity, 'mentions'> & { n: number };
+
 export type PlaceIdentity = Pick<NonNullable<EntityCluster['place']>, 'name' | 'country' | 'admin1'>;
 
 export interface Seek {
@@ -26,6 +29,7 @@ export interface Seek {
 export interface Template {
   localId: string;
   kind: EntityKind;
+  type: string;
   canonical: string;
   /** Person name parts of the canonical name, for people. */
   given: string | null;
@@ -93,28 +97,53 @@ const MAX_TEMPLATES = 200_000;
  * derived once and their arrays shared by every entry (nothing changes them
  * after they are made), which keeps a large workspace's registry small.
  */
-export function makeEntry(
-  doc: string,
-  cluster: RegistryEntity,
-  nicknames: ReadonlyMap<string, string>,
-  templates: Map<string, Template>,
-): Entry {
-  const sig = `${cluster.kind}\u0000${cluster.type}\u0000${cluster.id}\u0000${cluster.canonical}\u0000${cluster.aliases.join('\u0001')}`;
-  let template = templates.get(sig);
-  if (!template) {
-    if (templates.size >= MAX_TEMPLATES) templates.clear();
-    template = buildTemplate(cluster, nicknames);
-    templates.set(sig, template);
-  }
+export function makeEntry(doc: string, cluster: Omit<RegistryEntity, 'mentions'>, mentions: number, templates: Templates): Entry {
   // Only what differs per document is the entry's own (a copy of the template's fields for every
   // entity of every document was most of a large registry).
-  return new Entry(doc, cluster.mentions.length, template);
+  return new Entry(doc, mentions, templates.of(cluster));
 }
 
-function buildTemplate(cluster: RegistryEntity, nicknames: ReadonlyMap<string, string>): Template {
+/**
+ * The templates already made, by the entity's names. Summaries share one
+ * array per distinct alias list (the shard store's StringPool): the array
+ * itself finds its few templates without making a key string per entity
+ * of every document (a warm start files half a million); other lists go by
+ * a key of all the names.
+ */
+export class Templates {
+  private readonly byKey = new Map<string, Template>();
+  private byList = new WeakMap<readonly string[], Template[]>();
+
+  constructor(private readonly nicknames: ReadonlyMap<string, string>) {}
+
+  of(cluster: Omit<RegistryEntity, 'mentions'>): Template {
+    const known = this.byList.get(cluster.aliases);
+    if (known) {
+      for (const t of known) {
+        if (t.localId === cluster.id && t.canonical === cluster.canonical && t.kind === cluster.kind && t.type === cluster.type) return t;
+      }
+    }
+    const sig = `${cluster.kind}\u0000${cluster.type}\u0000${cluster.id}\u0000${cluster.canonical}\u0000${cluster.aliases.join('\u0001')}`;
+    let template = this.byKey.get(sig);
+    if (!template) {
+      if (this.byKey.size >= MAX_TEMPLATES) {
+        this.byKey.clear();
+        this.byList = new WeakMap();
+      }
+      template = buildTemplate(cluster, this.nicknames);
+      this.byKey.set(sig, template);
+    }
+    if (known) known.push(template);
+    else this.byList.set(cluster.aliases, [template]);
+    return template;
+  }
+}
+
+function buildTemplate(cluster: Omit<RegistryEntity, 'mentions'>, nicknames: ReadonlyMap<string, string>): Template {
   const e: Template = {
     localId: cluster.id,
     kind: cluster.kind,
+    type: cluster.type,
     canonical: cluster.canonical,
     given: null,
     givenKey: null,

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { z } from 'zod';
 import type { DocumentAnalysis } from '../../analysis/types';
 import { readPayload, shardPayload } from './payload';
+import { MANIFEST, WorkspaceManifest } from './manifest';
 import { MAGIC, shardBytes, shardFolder, shardPath, SUFFIX, writeShard, type ShardTarget } from './shardFile';
 import { decodeSummary, encodeSummary, StringPool, type DocumentSummary } from './summary';
 
@@ -53,12 +54,15 @@ export class ShardStore {
   readonly dir: string;
   /** Names shared by the summaries this store reads (and, through the index, by those the analysis threads make). */
   readonly pool = new StringPool();
+  /** Each indexed file's stamp, hash and summary in one file: what a warm start reads instead of the files and shards. */
+  readonly manifest: WorkspaceManifest;
 
   constructor(
     cacheDir: string,
     readonly engine: string,
   ) {
     this.dir = shardFolder(cacheDir);
+    this.manifest = new WorkspaceManifest(this.dir, engine);
   }
 
   private file(uri: string): string {
@@ -72,6 +76,11 @@ export class ShardStore {
 
   /** The summary of uri's shard for exactly this text, or undefined (no shard, another text or engine, or unreadable). */
   readSummary(uri: string, hash: string): DocumentSummary | undefined {
+    return this.readSummaryJson(uri, hash)?.summary;
+  }
+
+  /** As readSummary, with the summary's JSON as the shard holds it (for the manifest). */
+  readSummaryJson(uri: string, hash: string): { summary: DocumentSummary; json: string } | undefined {
     let fd: number | undefined;
     try {
       // Blocking reads of the shard's head only: at start 10,000 of them are read, the round trips of
@@ -92,7 +101,9 @@ export class ShardStore {
         bytes = more;
         if (got < end) return undefined;
       }
-      return parseSummary(bytes.subarray(8 + headerLength, end), this.pool);
+      const json = bytes.toString('utf8', 8 + headerLength, end);
+      const summary = decodeSummary(json, this.pool);
+      return summary && { summary, json };
     } catch {
       return undefined;
     } finally {
@@ -128,6 +139,15 @@ export class ShardStore {
     await writeShard(this.dir, uri, shardBytes(this.engine, uri, hash, encodeSummary(summary), payload));
   }
 
+  /** The size of uri's shard on disk, or undefined when there is none (a stat, not a read). */
+  shardSize(uri: string): number | undefined {
+    try {
+      return fs.statSync(this.file(uri), { throwIfNoEntry: false })?.size;
+    } catch {
+      return undefined;
+    }
+  }
+
   async remove(uri: string): Promise<void> {
     await fs.promises.rm(this.file(uri), { force: true });
   }
@@ -136,6 +156,7 @@ export class ShardStore {
   async prune(keep: Iterable<string>): Promise<number> {
     const wanted = new Set<string>();
     for (const uri of keep) wanted.add(path.basename(this.file(uri)));
+    wanted.add(MANIFEST);
     let removed = 0;
     const mine = `.${process.pid}.`;
     for (const name of await this.names()) {
@@ -149,6 +170,7 @@ export class ShardStore {
 
   /** Removes every shard. */
   async clear(): Promise<void> {
+    this.manifest.reset();
     await fs.promises.rm(this.dir, { recursive: true, force: true });
   }
 

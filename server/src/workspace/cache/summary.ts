@@ -110,13 +110,20 @@ export class StringPool {
 
   /** A shared, never changed list equal to `items`. */
   list(items: string[]): string[] {
-    const key = JSON.stringify(items);
+    // Joined, not JSON: a warm start pools half a million lists. Checked item by item, so no join can mistake one list for another.
+    const key = items.length === 1 ? items[0] : items.join('\u0001');
     const known = this.lists.get(key);
-    if (known && known.length === items.length) return known;
+    if (known && sameItems(known, items)) return known;
     const list = items.map((i) => this.string(i));
     this.lists.set(key, list);
     return list;
   }
+}
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The summary a shard holds, checked field by field; undefined when anything is off. */
@@ -127,6 +134,11 @@ export function decodeSummary(json: string, pool = new StringPool()): DocumentSu
   } catch {
     return undefined;
   }
+  return decodeSummaryData(data, pool);
+}
+
+/** As decodeSummary, from the JSON already parsed (a row of the workspace manifest holds the summary's array). */
+export function decodeSummaryData(data: unknown, pool = new StringPool()): DocumentSummary | undefined {
   if (!Array.isArray(data) || data.length !== 3 || !isNat(data[0]) || !Array.isArray(data[1]) || !Array.isArray(data[2])) return undefined;
   const entities: SummaryEntity[] = [];
   for (const row of data[1] as unknown[]) {

@@ -1,8 +1,10 @@
 import type { Gazetteer } from '../gazetteer';
-import type { DocumentStructure, EntityCluster, EntityMention, PlaceCandidate, PlaceFacts } from '../types';
+import type { DocumentStructure, EntityCluster, EntityMention } from '../types';
 import { containersOf, datelineSpan, kindCue, type DemonymSpan, type KindCue, type NameSpan } from './evidence';
-import { candidatesOf, idFor, liesIn, NO_REFERENTS, toResolved, typeOfReferent, type Referent } from './referents';
-import { PlaceContext, prior, score, type Evidence } from './score';
+import { choices, factsOf } from './choices';
+import { cityFirst, countryFirst, readingsOf, unionReadings, usualReading } from './readings';
+import { idFor, liesIn, toResolved, typeOfReferent, type Referent } from './referents';
+import { PlaceContext, score, type Evidence } from './score';
 
 /*
  * Which place each place name of a document means. Explicit containment and
@@ -48,9 +50,6 @@ interface Unit {
 
 const PLACE_TYPES = new Set(['country', 'city', 'region']);
 const LIST_GAP = /^(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$/;
-/** More readings than this are cut to the most prominent (names such as "San Antonio"). */
-const MAX_CANDIDATES = 40;
-
 export function resolvePlaces(input: PlaceInput): void {
   const { text, mentions, gazetteer } = input;
   const nameIdx: number[] = [];
@@ -164,48 +163,6 @@ export function resolvePlaces(input: PlaceInput): void {
   for (const u of units) apply(u, firstUnit.get(u.entity) === u, units, nameIdx, unitOfName, ids, input);
 }
 
-const readingCaches = new WeakMap<Gazetteer, Map<string, Referent[]>>();
-
-/** The readings of a name; they depend on its words and on whether it is typed a region only, so documents share them. */
-function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
-  let cache = readingCaches.get(gazetteer);
-  if (!cache) readingCaches.set(gazetteer, (cache = new Map()));
-  const key = type === 'region' ? `\u0000${surface}` : surface;
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = readingsUncached(surface, type, gazetteer);
-    if (hit.length === 0) hit = NO_REFERENTS;
-    if (cache.size > 20000) cache.clear();
-    cache.set(key, hit);
-  }
-  return hit;
-}
-
-function readingsUncached(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
-  if (MACRO_REGIONS.has(surface.toLowerCase())) return [];
-  // "Guanajuato state", "Nineveh province": the division named before the cue word.
-  const cue = DIVISION_CUE.exec(surface);
-  let all = cue
-    ? candidatesOf(surface.slice(0, cue.index), gazetteer).filter((r) => r.kind === 'division' || r.kind === 'region')
-    : candidatesOf(surface, gazetteer);
-  // A name the tagger calls a region is no small town ("Pacific", "Asia").
-  if (type === 'region') all = all.filter((r) => r.kind !== 'city' || (r.population ?? 0) >= 100000);
-  if (all.length > MAX_CANDIDATES) all = [...all].sort((a, b) => (b.population ?? 1e6) - (a.population ?? 1e6)).slice(0, MAX_CANDIDATES);
-  return all;
-}
-
-const DIVISION_CUE = / (?:[Ss]tate|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Oo]blast|[Pp]refecture|[Dd]epartment)$/;
-/** Areas that are no country, city or first-level division: they never take one of those readings. */
-const MACRO_REGIONS = new Set(
-  (
-    'middle east|mid-east|mideast|near east|far east|the west|west|east|north|south|europe|asia|africa|america|north america|' +
-    'south america|latin america|central america|central asia|southeast asia|south asia|east asia|caucasus|balkans|levant|' +
-    'maghreb|sahel|scandinavia|caribbean|pacific|atlantic|mediterranean|caspian|arctic|antarctica|antarctic|eurasia|oceania|' +
-    'persian gulf|arabian peninsula|horn of africa|sub-saharan africa|western europe|eastern europe|gulf|north africa|' +
-    'west africa|east africa|midwest|new england|siberia|patagonia|deep south|sun belt|rust belt|gulf coast|west coast|east coast'
-  ).split('|'),
-);
-
 function fitsCue(r: Referent, cue: KindCue): boolean {
   if (cue === 'division') return r.kind === 'division' || r.kind === 'region';
   return r.kind === cue;
@@ -299,91 +256,6 @@ function splitUnits(
   });
 }
 
-/**
- * A country's name means the country, or one of its namesake first-level divisions ("Georgia" the
- * state), unless the text places it ("Lebanon, Pennsylvania"): the document's context alone never
- * makes it a town or a lesser region.
- */
-function countryFirst(all: Referent[]): Referent[] {
-  let hit = countryFirstCache.get(all);
-  if (!hit) {
-    hit = all.some((r) => r.kind === 'country') ? all.filter((r) => r.kind === 'country' || r.kind === 'division') : cityFirst(all);
-    countryFirstCache.set(all, hit);
-  }
-  return hit;
-}
-
-/**
- * A division named like a city inside it ("Granada" the department and its city, "Córdoba" the
- * province) means the city unless the text says otherwise ("Guanajuato state", "in the province").
- */
-function cityFirst(all: Referent[]): Referent[] {
-  const namesakes = all.filter(
-    (d) => (d.kind === 'division' || d.kind === 'region') && all.some((c) => c.kind === 'city' && !c.shortForm && liesInOrSameRegion(c, d)),
-  );
-  return namesakes.length ? all.filter((r) => !namesakes.includes(r)) : all;
-}
-
-function liesInOrSameRegion(c: Referent, d: Referent): boolean {
-  return d.kind === 'division' ? liesIn(c, d) : c.cc === d.cc;
-}
-
-/** Readings arrays are shared between documents (readingsOf): so are their filtered forms. */
-const countryFirstCache = new WeakMap<Referent[], Referent[]>();
-const usualCache = new WeakMap<Referent[], Referent | undefined>();
-
-/**
- * Unions of readings arrays, by the arrays in order of first appearance: an entity whose mentions read
- * differently ("Washington", "Washington's") gets the same union array in every document, so the
- * caches keyed by readings arrays (countryFirst, choices) hold for it too.
- */
-interface UnionNode {
-  next: WeakMap<Referent[], UnionNode>;
-  union?: Referent[];
-}
-const unionRoot: UnionNode = { next: new WeakMap() };
-
-function unionReadings(all: Referent[][]): Referent[] {
-  // Mentions of one name share one readings array: most entities have a single distinct list.
-  if (all.every((l) => l === all[0])) return all[0];
-  const lists = [...new Set(all)];
-  let node = unionRoot;
-  for (const l of lists) {
-    let child = node.next.get(l);
-    if (!child) node.next.set(l, (child = { next: new WeakMap() }));
-    node = child;
-  }
-  node.union ??= unionOf(lists);
-  return node.union;
-}
-
-function unionOf(lists: Referent[][]): Referent[] {
-  const out: Referent[] = [];
-  const seen = new Set<string>();
-  for (const l of lists) {
-    for (const r of l) {
-      if (seen.has(r.key)) continue;
-      seen.add(r.key);
-      out.push(r);
-    }
-  }
-  return out;
-}
-
-/** The reading a name has when nothing in the text says otherwise. */
-function bestByPrior(rs: Referent[]): Referent | undefined {
-  let top: Referent | undefined;
-  let s = -Infinity;
-  for (const r of rs) {
-    const p = prior(r);
-    if (p > s) {
-      s = p;
-      top = r;
-    }
-  }
-  return top;
-}
-
 function countDemonyms(demonyms: readonly DemonymSpan[]): Array<{ cc: string; n: number }> {
   const counts = new Map<string, number>();
   for (const d of demonyms) counts.set(d.cc, (counts.get(d.cc) ?? 0) + 1);
@@ -472,8 +344,7 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
     e.mentions = e.mentions.filter((mi) => !ms.includes(mi));
     entities.push(target);
   }
-  let usual = u.all.length === 1 ? u.all[0] : usualCache.get(u.all);
-  if (usual === undefined && u.all.length > 1) usualCache.set(u.all, (usual = bestByPrior(countryFirst(u.all))));
+  const usual = usualReading(u.all);
   const id = idFor(r, usual, u.baseId, e.canonical, gazetteer, u.all);
   if (u.all.length > 1) target.placeCandidates = choices(r, u.all, usual, e, gazetteer, u.baseId);
   else if (target.placeCandidates !== undefined) delete target.placeCandidates;
@@ -492,67 +363,4 @@ function apply(u: Unit, first: boolean, units: Unit[], nameIdx: number[], unitOf
     mentions[mi].id = target.id;
     if (PLACE_TYPES.has(mentions[mi].type)) mentions[mi].type = type;
   }
-}
-
-/** How many readings "choose the place…" offers: the chosen one, then the most prominent others. */
-const MAX_CHOICES = 10;
-
-/**
- * The same name with the same readings and choice recurs across documents ("Washington", "Georgia"):
- * the list is built once per readings array and reused. Its objects are shared, read-only data.
- */
-const choiceCache = new WeakMap<Referent[], Map<string, PlaceCandidate[]>>();
-
-function choices(
-  chosen: Referent,
-  all: Referent[],
-  usual: Referent | undefined,
-  e: EntityCluster,
-  gazetteer: Gazetteer,
-  baseId: string,
-): PlaceCandidate[] {
-  let byChoice = choiceCache.get(all);
-  if (!byChoice) choiceCache.set(all, (byChoice = new Map()));
-  const key = `${chosen.key}\u0000${usual?.key ?? ''}\u0000${baseId}\u0000${e.canonical}`;
-  let list = byChoice.get(key);
-  if (!list) {
-    list = buildChoices(chosen, all, usual, e, gazetteer, baseId);
-    if (byChoice.size > 64) byChoice.clear();
-    byChoice.set(key, list);
-  }
-  return list.slice();
-}
-
-function buildChoices(
-  chosen: Referent,
-  all: Referent[],
-  usual: Referent | undefined,
-  e: EntityCluster,
-  gazetteer: Gazetteer,
-  baseId: string,
-): PlaceCandidate[] {
-  const others = all.filter((r) => r.key !== chosen.key).sort((a, b) => prior(b) - prior(a));
-  return [chosen, ...others.slice(0, MAX_CHOICES - 1)].map((r) => {
-    const { name, country, admin1, lat, lon, population } = toResolved(r, 0);
-    const c: PlaceCandidate = { id: idFor(r, usual, baseId, e.canonical, gazetteer, all), type: placeType(r), name, country };
-    const countryName = gazetteer.country(r.cc)?.name;
-    if (countryName) c.countryName = countryName;
-    if (admin1 !== undefined) c.admin1 = admin1;
-    if (lat !== undefined && lon !== undefined) Object.assign(c, { lat, lon });
-    if (population) c.population = population;
-    return c;
-  });
-}
-
-function placeType(r: Referent): PlaceCandidate['type'] {
-  return r.kind === 'country' ? 'country' : r.kind === 'city' ? 'city' : 'region';
-}
-
-function factsOf(r: Referent, gazetteer: Gazetteer): PlaceFacts {
-  const f: PlaceFacts = { country: gazetteer.country(r.cc)?.name, countryCode: r.cc };
-  if (r.admin1 !== undefined && r.kind !== 'division') f.admin1 = r.admin1;
-  if (r.lat !== undefined) f.lat = r.lat;
-  if (r.lon !== undefined) f.lon = r.lon;
-  if (r.population) f.population = r.population;
-  return f;
 }

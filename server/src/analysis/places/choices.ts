@@ -27,25 +27,19 @@ export function choices(
   const key = `${chosen.key}\u0000${usual?.key ?? ''}\u0000${baseId}\u0000${e.canonical}`;
   let list = byChoice.get(key);
   if (!list) {
-    list = buildChoices(chosen, all, usual, e, gazetteer, baseId);
+    list = buildChoices(chosen, all, gazetteer, (r) => idFor(r, usual, baseId, e.canonical, gazetteer, all));
     if (byChoice.size > 64) byChoice.clear();
     byChoice.set(key, list);
   }
   return list.slice();
 }
 
-function buildChoices(
-  chosen: Referent,
-  all: Referent[],
-  usual: Referent | undefined,
-  e: EntityCluster,
-  gazetteer: Gazetteer,
-  baseId: string,
-): PlaceCandidate[] {
+/** The chosen reading, then the most prominent others, each with the entity id that reading takes. */
+function buildChoices(chosen: Referent, all: Referent[], gazetteer: Gazetteer, idOf: (r: Referent) => string): PlaceCandidate[] {
   const others = all.filter((r) => r.key !== chosen.key).sort((a, b) => prior(b) - prior(a));
   return [chosen, ...others.slice(0, MAX_CHOICES - 1)].map((r) => {
     const { name, country, admin1, lat, lon, population } = toResolved(r, 0);
-    const c: PlaceCandidate = { id: idFor(r, usual, baseId, e.canonical, gazetteer, all), type: placeType(r), name, country };
+    const c: PlaceCandidate = { id: idOf(r), type: placeType(r), name, country };
     const countryName = gazetteer.country(r.cc)?.name;
     if (countryName) c.countryName = countryName;
     if (admin1 !== undefined) c.admin1 = admin1;

@@ -1,6 +1,6 @@
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileAtomic, writeFileInFolder } from './shardFile';
 
 /*
  * The workspace manifest: one file beside the shards that says, per indexed
@@ -205,7 +205,7 @@ export class WorkspaceManifest {
     const text = (restart ? this.header() : this.torn ? '\n' : '') + lines.join('');
     try {
       // One write per batch, in append mode: lines of another writer (a second window) interleave whole or are ignored.
-      await writeCreating(this.dir, this.file, text, restart ? 'w' : 'a');
+      await writeFileInFolder(this.dir, this.file, text, restart ? 'w' : 'a');
       this.restart = false;
       this.torn = false;
       this.count += lines.length;
@@ -236,14 +236,12 @@ export class WorkspaceManifest {
       }
       const parts: Buffer[] = [Buffer.from(this.header())];
       for (const [s, e] of last.values()) parts.push(bytes.subarray(s, e));
-      const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
       try {
-        await fs.promises.writeFile(tmp, Buffer.concat(parts));
-        await fs.promises.rename(tmp, this.file);
+        await writeFileAtomic(this.dir, this.file, Buffer.concat(parts));
         this.count = last.size;
         this.stats.compactions++;
       } catch {
-        await fs.promises.rm(tmp, { force: true });
+        // Not compacted this time: the file stays as it was, stale lines included.
       }
     });
     return this.chain;
@@ -268,14 +266,4 @@ function uriOf(bytes: Buffer, start: number, end: number): string | undefined {
   if (close < 0 || close >= end) return undefined;
   const uri = bytes.toString('utf8', start + 2, close);
   return uri.includes('\\') ? undefined : uri;
-}
-
-async function writeCreating(dir: string, file: string, text: string, flag: 'a' | 'w'): Promise<void> {
-  try {
-    await fs.promises.writeFile(file, text, { flag });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') throw err;
-    await fs.promises.mkdir(dir, { recursive: true });
-    await fs.promises.writeFile(file, text, { flag });
-  }
 }

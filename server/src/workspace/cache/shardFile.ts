@@ -70,19 +70,28 @@ export function writeShardSync(dir: string, uri: string, bytes: Uint8Array): voi
 
 /** As writeShardSync, without blocking (the language server's thread). */
 export async function writeShard(dir: string, uri: string, bytes: Uint8Array): Promise<void> {
-  const file = shardPath(dir, uri);
+  await writeFileAtomic(dir, shardPath(dir, uri), bytes);
+}
+
+/** Writes a file of the cache folder atomically (a temporary file renamed over it); the temporary file never stays. */
+export async function writeFileAtomic(dir: string, file: string, bytes: Uint8Array): Promise<void> {
   const tmp = temporary(file);
   try {
-    try {
-      await fs.promises.writeFile(tmp, bytes);
-    } catch (err) {
-      if (!missingFolder(err)) throw err;
-      await fs.promises.mkdir(dir, { recursive: true });
-      await fs.promises.writeFile(tmp, bytes);
-    }
+    await writeFileInFolder(dir, tmp, bytes);
     await fs.promises.rename(tmp, file);
   } catch (err) {
     await fs.promises.rm(tmp, { force: true });
     throw err;
+  }
+}
+
+/** fs.promises.writeFile into the cache folder, made only when it is missing (at the first write, or after the cache was cleared). */
+export async function writeFileInFolder(dir: string, file: string, data: Uint8Array | string, flag: 'w' | 'a' = 'w'): Promise<void> {
+  try {
+    await fs.promises.writeFile(file, data, { flag });
+  } catch (err) {
+    if (!missingFolder(err)) throw err;
+    await fs.promises.mkdir(dir, { recursive: true });
+    await fs.promises.writeFile(file, data, { flag });
   }
 }

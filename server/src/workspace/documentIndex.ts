@@ -69,8 +69,6 @@ class StoredDocument implements IndexedDocument {
   payload: Uint8Array | undefined;
   /** Why this analysis is partial, when it was made in this run (see DocumentAnalysis.warnings). */
   warnings: string[] | undefined;
-  /** Whether the summary is the shard's (made before corrections): only then may the manifest hold it. */
-  pristine = false;
 
   get analysis(): DocumentAnalysis {
     return this.load().analysis;
@@ -209,7 +207,6 @@ export class DocumentIndex {
         entry.persisted = produced.payload === undefined;
         entry.payload = produced.payload;
         entry.warnings = produced.warnings;
-        entry.pristine = true;
       } else {
         const document = TextDocument.create(uri, 'plaintext', version, text);
         entry = this.entry(uri, version, produced.hash, { document, raw: produced.raw, analysis: this.corrector(uri, text, produced.raw) });
@@ -219,9 +216,10 @@ export class DocumentIndex {
         this.pending.delete(uri);
         this.commit(entry);
         if (entry.hash !== undefined && !entry.persisted && entry.whole) this.persist(entry, text, entry.whole.raw, stamp);
+        // A summary read or sent as JSON is the shard's (before corrections): the manifest may hold it as it is.
         const record = stamp && 'json' in produced ? { stamp, json: produced.json } : undefined;
         if (entry.payload) this.persistPayload(entry, entry.payload, record);
-        else if (record) this.record(entry, record);
+        else if (record) this.record(entry, record.stamp, record.json);
       }
       return entry;
     });
@@ -278,10 +276,8 @@ export class DocumentIndex {
         this.stats.written++;
         entry.persisted = true;
         // The manifest holds the summary before corrections, as the shard does (a corrected document is never filed from it).
-        const hash = entry.hash;
-        const shardSize = stamp && store.shardSize(entry.uri);
-        if (stamp && shardSize && hash !== undefined && this.docs.get(entry.uri) === entry && !this.storage.hasCorrections?.(entry.uri))
-          store.manifest.record(entry.uri, stamp, hash, shardSize, encodeSummary(summary));
+        if (stamp && this.docs.get(entry.uri) === entry && !this.storage.hasCorrections?.(entry.uri))
+          this.record(entry, stamp, encodeSummary(summary));
         if (this.docs.get(entry.uri) === entry) this.touch(entry);
       },
       () => {
@@ -293,11 +289,16 @@ export class DocumentIndex {
     void write.then(() => this.writes.delete(write));
   }
 
-  /** Puts a document whose shard is on disk in the workspace manifest (a warm start then files it without reading its file). */
-  private record(entry: StoredDocument, record: { stamp: FileStamp; json: string }): void {
-    if (!this.store || entry.hash === undefined || !entry.persisted || !entry.pristine || this.docs.get(entry.uri) !== entry) return;
-    const shardSize = this.store.shardSize(entry.uri);
-    if (shardSize !== undefined) this.store.manifest.record(entry.uri, record.stamp, entry.hash, shardSize, record.json);
+  /**
+   * Puts a document whose shard is on disk in the workspace manifest, with the
+   * summary as its shard holds it (a warm start then files it without reading
+   * its file). Only while the entry is the document's current one.
+   */
+  private record(entry: StoredDocument, stamp: FileStamp, summaryJson: string): void {
+    const store = this.store;
+    if (!store || entry.hash === undefined || this.docs.get(entry.uri) !== entry) return;
+    const shardSize = store.shardSize(entry.uri);
+    if (shardSize) store.manifest.record(entry.uri, stamp, entry.hash, shardSize, summaryJson);
   }
 
   /**
@@ -319,7 +320,6 @@ export class DocumentIndex {
     if (!summary) return false;
     const entry = new StoredDocument(uri, -1, found.hash, summary, undefined, this);
     entry.persisted = true;
-    entry.pristine = true;
     this.stats.fromShards++;
     this.stats.fromManifest++;
     this.commit(entry);
@@ -334,7 +334,7 @@ export class DocumentIndex {
         this.stats.written++;
         entry.persisted = true;
         entry.payload = undefined;
-        if (record) this.record(entry, record);
+        if (record) this.record(entry, record.stamp, record.json);
         if (entry.whole && this.docs.get(entry.uri) === entry) this.touch(entry);
       },
       () => {

@@ -1,5 +1,5 @@
 import type { EntityMention, EntityType } from '../types';
-import { isCapitalised, type ClaimContext } from './context';
+import { firstTokenAt, isCapitalised, type ClaimContext } from './context';
 import { DEFINITE, GOVERNMENT_HEADS, NP_BREAK } from './functionWords';
 import { ANONYMOUS_HEADS, ORG_NOUNS, PERSON_NOUNS, REPRESENTATIVE_NOUNS } from './lexicon';
 import { lowerBound } from '../../../../common/search';
@@ -172,10 +172,12 @@ export function titledPerson(ctx: ClaimContext, role: string, a: number, b: numb
   const at = tokens[a].start;
   let best: { id: string; d: number } | null = null;
   const ids = new Set<string>();
-  for (const m of sortedMentions(ctx)) {
-    if (m.type !== 'person' || Math.abs(m.start - at) > limitChars) continue;
-    const first = firstTokenOf(ctx, m.start);
-    if (first < 0 || (first >= a && first < b)) continue;
+  const sorted = sortedMentions(ctx);
+  for (let i = lowerBound(sorted, (m) => m.start < at - limitChars); i < sorted.length && sorted[i].start <= at + limitChars; i++) {
+    const m = sorted[i];
+    if (m.type !== 'person') continue;
+    const first = firstTokenAt(ctx, m.start);
+    if (first < 0 || tokens[first].start !== m.start || (first >= a && first < b)) continue;
     let last = first;
     while (last + 1 < tokens.length && tokens[last + 1].end <= m.end) last++;
     let holds = first > 0 && lower[first - 1] === role;
@@ -190,9 +192,4 @@ export function titledPerson(ctx: ClaimContext, role: string, a: number, b: numb
     if (!best || d < best.d) best = { id: m.id, d };
   }
   return best && ids.size === 1 ? best.id : null;
-}
-
-function firstTokenOf(ctx: ClaimContext, offset: number): number {
-  const k = lowerBound(ctx.tokens, (t) => t.start < offset);
-  return k < ctx.tokens.length && ctx.tokens[k].start === offset ? k : -1;
 }

@@ -21,14 +21,15 @@ function keyOf(tokens: Token[], from: number, to: number): string {
   return k;
 }
 
+/** The span's first inner "and" / "or" (a word on each side), or -1. */
+function innerJoiner(sp: NerSpan, tokens: Token[]): number {
+  for (let i = sp.tokenStart + 1; i < sp.tokenEnd - 1; i++) if (JOINERS.has(tokens[i].text)) return i;
+  return -1;
+}
+
 /** The spans with coordinated names split (see above); the input array when nothing is split. */
 export function splitCoordinations(spans: NerSpan[], tokens: Token[]): NerSpan[] {
-  let any = false;
-  for (const sp of spans) {
-    for (let i = sp.tokenStart + 1; i < sp.tokenEnd - 1 && !any; i++) any = JOINERS.has(tokens[i].text);
-    if (any) break;
-  }
-  if (!any) return spans;
+  if (!spans.some((sp) => innerJoiner(sp, tokens) >= 0)) return spans;
   const labelOf = new Map<string, NerLabel>();
   for (const sp of spans) {
     const k = keyOf(tokens, sp.tokenStart, sp.tokenEnd);
@@ -36,8 +37,7 @@ export function splitCoordinations(spans: NerSpan[], tokens: Token[]): NerSpan[]
   }
   const out: NerSpan[] = [];
   for (const sp of spans) {
-    let at = -1;
-    for (let i = sp.tokenStart + 1; i < sp.tokenEnd - 1 && at < 0; i++) if (JOINERS.has(tokens[i].text)) at = i;
+    const at = innerJoiner(sp, tokens);
     const left = at < 0 ? undefined : labelOf.get(keyOf(tokens, sp.tokenStart, at));
     const right = at < 0 ? undefined : labelOf.get(keyOf(tokens, at + 1, sp.tokenEnd));
     if (left === undefined || right === undefined) {

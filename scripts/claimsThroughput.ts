@@ -8,6 +8,11 @@
  *
  * (Without DOSSIER_CLAIMS_MODEL=1 this checkout runs the patterns alone.)
  *
+ *   npm run compile && node out/scripts/claimsThroughput.js --model-vs-rules [rounds]
+ *
+ * compares this checkout with its claims model (new) against the same engine
+ * with the rule patterns alone (old): what turning the model on costs.
+ *
  * Texts: the seeds and PolNeAR dev from ../shared. Also prints the claims
  * model's load time (server/data/claims-model.json, read and parsed).
  */
@@ -15,7 +20,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadPolnearDocs } from './eval/claims';
 import { requireShared } from './shared';
-import { loadClaimModel } from '../server/src/workspace/resources';
+import { loadClaimModel, loadResourcesWithoutClaims } from '../server/src/workspace/resources';
 
 type Analyze = (text: string, res: unknown) => unknown;
 
@@ -34,8 +39,9 @@ function median(xs: number[]): number {
 
 function main(): void {
   const other = process.argv[2];
-  if (!other || !fs.existsSync(path.join(other, 'server'))) {
-    console.error('usage: node out/scripts/claimsThroughput.js <other out/ folder> [rounds]');
+  const modelVsRules = other === '--model-vs-rules';
+  if (!other || (!modelVsRules && !fs.existsSync(path.join(other, 'server')))) {
+    console.error('usage: node out/scripts/claimsThroughput.js <other out/ folder | --model-vs-rules> [rounds]');
     process.exit(1);
   }
   const rounds = Number(process.argv[3] ?? 5);
@@ -49,7 +55,9 @@ function main(): void {
   loadClaimModel();
   console.log(`claims model load: ${(performance.now() - t0).toFixed(0)} ms`);
   const mine = engine(path.join(__dirname, '..'));
-  const theirs = engine(other);
+  const rules = loadResourcesWithoutClaims();
+  if (modelVsRules) mine.res = { ...rules, claims: loadClaimModel() };
+  const theirs = modelVsRules ? { analyze: mine.analyze, res: rules } : engine(other);
   for (const [name, texts] of [
     ['seeds', seeds],
     ['PolNeAR dev', dev],

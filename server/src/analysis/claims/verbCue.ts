@@ -235,6 +235,14 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
   let thatClause = p < s.tokenEnd && lower[p - 1] === 'that' && p - 1 - cueEnd <= 3;
   for (let t = cueEnd; thatClause && t < p - 1; t++) if (ADJUNCT_PREPS.has(lower[t]) || !isWord(lower[t])) thatClause = false;
   if ((afterQuote && !thatClause) || (afterComma && (forwardIsAdjunct || p >= s.tokenEnd))) {
+    const resumed = afterComma && !participleAside ? resumedAfterAside(ctx, cueEnd, s.tokenEnd) : -1;
+    if (resumed >= 0) {
+      // "The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth 0.8 percent":
+      // the report goes on after the aside, and the content is the whole sentence around it.
+      let st = s.tokenStart;
+      while (st < bf && !isWord(lower[st]) && !opensQuote(ctx, st)) st++;
+      return { content: { start: tokens[st].start, end: contentEnd(ctx, resumed, cut) }, cue, source: [a, b], form: 'indirect', at: k };
+    }
     const content = contentBefore(ctx, bf);
     if (content)
       return continueQuote(
@@ -281,4 +289,17 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
     }
   }
   return null;
+}
+
+/**
+ * After "…, X said in a statement": the first token past the aside's closing comma when the
+ * sentence resumes there with "and" or "but" and a clause of its own (no cue of its own), else -1.
+ */
+function resumedAfterAside(ctx: ClaimContext, from: number, end: number): number {
+  const lower = ctx.lower;
+  let c = from;
+  while (c < end && c < from + 10 && lower[c] !== ',' && isWord(lower[c]) && !CUE_FORMS.has(lower[c])) c++;
+  if (lower[c] !== ',' || c + 3 >= end || (lower[c + 1] !== 'and' && lower[c + 1] !== 'but')) return -1;
+  for (let t = c + 2; t < end; t++) if (CUE_FORMS.has(lower[t]) || ctx.quoteOf[t] >= 0) return -1;
+  return c + 1;
 }

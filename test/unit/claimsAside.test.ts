@@ -1,0 +1,45 @@
+import * as assert from 'assert';
+import { detectClaims } from '../../server/src/analysis/claims';
+import type { Claim } from '../../server/src/analysis/types';
+import { loadClaimModel } from '../../server/src/workspace/resources';
+import { claimInput, type Named } from './claimInput';
+import { joinLines } from './util';
+
+/*
+ * A cue in an aside between commas ("…, the agency said in a June report, …"):
+ * PolNeAR's content is the whole report around the aside when the sentence goes
+ * on with a clause of its own, and only the part before it when what follows is
+ * an adjunct of the saying.
+ */
+
+const AGENCY: Named[] = [['the agency', 'organization', 'agency']];
+
+function contents(sentence: string, withModel: boolean): string[] {
+  const text = joinLines('Report', '', sentence);
+  const input = claimInput(text, AGENCY, { aliases: true });
+  const claims: Claim[] = detectClaims(withModel ? { ...input, model: loadClaimModel() } : input);
+  return claims.filter((c) => c.cue?.text === 'said').map((c) => c.text);
+}
+
+describe('claims around a cue in an aside', () => {
+  for (const withModel of [false, true]) {
+    const by = withModel ? 'with the model' : 'with the patterns alone';
+
+    it(`takes the whole sentence when it resumes with "and" after the aside (${by})`, () => {
+      const sentence = 'The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.';
+      assert.deepStrictEqual(contents(sentence, withModel), [
+        'The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent',
+      ]);
+    });
+
+    it(`keeps the part before the aside when an adjunct clause follows it (${by})`, () => {
+      const sentence = 'The plan will fail, the agency said on Monday, as protesters gathered outside.';
+      assert.deepStrictEqual(contents(sentence, withModel), ['The plan will fail']);
+    });
+
+    it(`keeps the part before the aside when the resumed clause has a cue of its own (${by})`, () => {
+      const sentence = 'The plan will fail, the agency said on Monday, and its director warned that taxes would rise.';
+      assert.ok(contents(sentence, withModel).includes('The plan will fail'), sentence);
+    });
+  }
+});

@@ -105,6 +105,19 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
     if (src) return { content: { start: ctx.quotes[qi].start, end: ctx.quotes[qi].end }, cue, source: src, form: 'direct', at: k };
   }
 
+  // "… began by saying he would …", "criticized for saying that …": a gerund after a preposition reports what the clause's subject said.
+  if (form.form === 'ing' && verb.cls === 'speech' && verb.frame === 'clause' && GERUND_PREPS.has(lower[k - 1] ?? '')) {
+    const subj = sentenceSubject(ctx, s) ?? clauseSubject(ctx, k - 1);
+    const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
+    if (subj && p < s.tokenEnd && contentStarts(ctx, p) && frameFits(ctx, verb, cueEnd, p))
+      return {
+        content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) },
+        cue,
+        source: subj,
+        form: formOf(ctx, p, verb.cls),
+        at: k,
+      };
+  }
   const left = sourceLeft(ctx, k);
   if (left === 'passive') return passiveCue(ctx, k, form, cut);
 
@@ -303,3 +316,5 @@ function resumedAfterAside(ctx: ClaimContext, from: number, end: number): number
   for (let t = c + 2; t < end; t++) if (CUE_FORMS.has(lower[t]) || ctx.quoteOf[t] >= 0) return -1;
   return c + 1;
 }
+
+const GERUND_PREPS = new Set(['by', 'for', 'from', 'after', 'before']);

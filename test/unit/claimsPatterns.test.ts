@@ -6,6 +6,8 @@ import { claimInput, type Named } from './claimInput';
 import { joinLines } from './util';
 
 /*
+ * Patterns of the rule detector (verbCue.ts), with and without the model.
+ *
  * A cue in an aside between commas ("…, the agency said in a June report, …"):
  * PolNeAR's content is the whole report around the aside when the sentence goes
  * on with a clause of its own, and only the part before it when what follows is
@@ -14,11 +16,16 @@ import { joinLines } from './util';
 
 const AGENCY: Named[] = [['the agency', 'organization', 'agency']];
 
-function contents(sentence: string, withModel: boolean): string[] {
+function claimsOf(sentence: string, names: Named[], withModel: boolean): { text: string; claims: Claim[] } {
   const text = joinLines('Report', '', sentence);
-  const input = claimInput(text, AGENCY, { aliases: true });
-  const claims: Claim[] = detectClaims(withModel ? { ...input, model: loadClaimModel() } : input);
-  return claims.filter((c) => c.cue?.text === 'said').map((c) => c.text);
+  const input = claimInput(text, names, { aliases: true });
+  return { text, claims: detectClaims(withModel ? { ...input, model: loadClaimModel() } : input) };
+}
+
+function contents(sentence: string, withModel: boolean): string[] {
+  return claimsOf(sentence, AGENCY, withModel)
+    .claims.filter((c) => c.cue?.text === 'said')
+    .map((c) => c.text);
 }
 
 describe('claims around a cue in an aside', () => {
@@ -42,4 +49,31 @@ describe('claims around a cue in an aside', () => {
       assert.ok(contents(sentence, withModel).includes('The plan will fail'), sentence);
     });
   }
+});
+
+/*
+ * "She ended the speech by saying that …", "began by saying he would …": a
+ * verb of saying as a gerund after a preposition reports what the sentence's
+ * subject said.
+ */
+describe('claims with a gerund of saying after a preposition', () => {
+  for (const withModel of [false, true]) {
+    const by = withModel ? 'with the model' : 'with the patterns alone';
+
+    it(`attributes "began by saying …" to the subject of the sentence (${by})`, () => {
+      const sentence =
+        'Dean, a medical doctor, then appeared on television on Tuesday and began by saying he would never diagnose a patient on air.';
+      const { text, claims } = claimsOf(sentence, [['Dean', 'person', 'dean']], withModel);
+      const c = claims.find((x) => x.cue?.text === 'saying');
+      assert.ok(c, JSON.stringify(claims.map((x) => x.text)));
+      assert.strictEqual(c.text, 'he would never diagnose a patient on air');
+      assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), 'Dean');
+      assert.strictEqual(c.speaker, 'dean');
+    });
+  }
+
+  it('leaves a gerund that is not a verb of saying alone ("by leaving the room")', () => {
+    const { claims } = claimsOf('The mayor ended the debate by leaving the room early.', [['The mayor', 'person', 'mayor']], false);
+    assert.deepStrictEqual(claims, []);
+  });
 });

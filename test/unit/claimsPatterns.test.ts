@@ -72,6 +72,14 @@ describe('claims with a gerund of saying after a preposition', () => {
     });
   }
 
+  it('takes no claim from a gerund whose object is no clause ("before declaring independence")', () => {
+    const { claims } = claimsOf('The rebels seized the oil fields before declaring independence from Iraq.', [], false);
+    assert.deepStrictEqual(
+      claims.map((c) => c.cue?.text),
+      [],
+    );
+  });
+
   it('leaves a gerund that is not a verb of saying alone ("by leaving the room")', () => {
     const { claims } = claimsOf('The mayor ended the debate by leaving the room early.', [['The mayor', 'person', 'mayor']], false);
     assert.deepStrictEqual(claims, []);

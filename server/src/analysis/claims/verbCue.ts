@@ -109,7 +109,9 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
   if (form.form === 'ing' && verb.cls === 'speech' && verb.frame === 'clause' && GERUND_PREPS.has(lower[k - 1] ?? '')) {
     const subj = sentenceSubject(ctx, s) ?? clauseSubject(ctx, k - 1);
     const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
-    if (subj && p < s.tokenEnd && contentStarts(ctx, p) && frameFits(ctx, verb, cueEnd, p))
+    // Only a clause is reported: "saying he would …", "arguing that …", "by declaring: “…”"; not "before declaring independence".
+    const clause = verb.lemma === 'say' || lower[p - 1] === 'that' || lower[p - 1] === ':' || opensQuote(ctx, p);
+    if (subj && clause && p < s.tokenEnd && contentStarts(ctx, p) && frameFits(ctx, verb, cueEnd, p))
       return {
         content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) },
         cue,

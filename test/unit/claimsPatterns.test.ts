@@ -85,3 +85,23 @@ describe('claims with a gerund of saying after a preposition', () => {
     assert.deepStrictEqual(claims, []);
   });
 });
+
+/* "pointed to" is a cue in four of five of its PolNeAR occurrences (train and dev), like "pointed out". */
+describe('claims with "pointed to"', () => {
+  it('takes what follows "pointed to" as the content, from the subject', () => {
+    const sentence = 'The IMF pointed to the decision to leave the union as an example of rising sentiment against trade.';
+    const { text, claims } = claimsOf(sentence, [['The IMF', 'organization', 'imf']], false);
+    const c = claims.find((x) => x.cue?.text === 'pointed to');
+    assert.ok(c, JSON.stringify(claims.map((x) => x.cue?.text)));
+    assert.strictEqual(c.text, 'the decision to leave the union as an example of rising sentiment against trade');
+    assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), 'The IMF');
+  });
+
+  it('still needs a particle: "the point" alone is no cue', () => {
+    const { claims } = claimsOf('The IMF missed the point of the decision.', [['The IMF', 'organization', 'imf']], false);
+    assert.deepStrictEqual(
+      claims.map((c) => c.cue?.text),
+      [],
+    );
+  });
+});

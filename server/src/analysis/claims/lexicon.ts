@@ -70,7 +70,7 @@ export const CUE_VERBS: CueVerb[] = [
   V('stress', 'speech', 'clause'),
   V('emphasize', 'speech', 'clause'),
   V('emphasise', 'speech', 'clause'),
-  V('point', 'speech', 'clause', { particles: ['out'], needsParticle: true }),
+  V('point', 'speech', 'clause', { particles: ['out', 'to'], needsParticle: true }),
   V('predict', 'speech', 'clause'),
   V('reply', 'speech', 'clause'),
   V('respond', 'speech', 'clause'),

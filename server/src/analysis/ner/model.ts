@@ -2,8 +2,14 @@ import type { Gazetteer } from '../gazetteer';
 import type { Sentence, Token } from '../types';
 import type { NerLabel, NerSpan, Tagger } from '.';
 import {
-  BOUNDARY_GROUPS,
+  BOUNDARY_HASHES,
   FEATURE_VERSION,
+  H_MODE,
+  H_NEXT,
+  H_NEXT2,
+  H_PREV,
+  H_PREV2,
+  H_SELF,
   FeatureExtractor,
   hashedContext,
   NUM_HASHED,
@@ -148,10 +154,10 @@ export class PerceptronTagger implements Tagger {
       }
     }
     this.boundary = new Float32Array(W_SIZE);
-    this.addGroup(BOUNDARY_GROUPS.prev, this.boundary, W_PREV * L);
-    this.addGroup(BOUNDARY_GROUPS.next, this.boundary, W_NEXT * L);
-    this.addGroup(BOUNDARY_GROUPS.prev2, this.boundary, W_PREV2 * L);
-    this.addGroup(BOUNDARY_GROUPS.next2, this.boundary, W_NEXT2 * L);
+    this.addGroup(BOUNDARY_HASHES, H_PREV, H_NEXT, this.boundary, W_PREV * L);
+    this.addGroup(BOUNDARY_HASHES, H_NEXT, H_PREV2, this.boundary, W_NEXT * L);
+    this.addGroup(BOUNDARY_HASHES, H_PREV2, H_NEXT2, this.boundary, W_PREV2 * L);
+    this.addGroup(BOUNDARY_HASHES, H_NEXT2, H_MODE, this.boundary, W_NEXT2 * L);
     // The case templates of the adjacent words see code 99 beyond the sentence edge (see smallCodes).
     this.addSmall(SMALL_PREV_CASE, 99, this.boundary, W_PREV * L);
     this.addSmall(SMALL_NEXT_CASE, 99, this.boundary, W_NEXT * L);
@@ -175,9 +181,14 @@ export class PerceptronTagger implements Tagger {
     for (let l = 0; l < NUM_LABELS; l++) v[at + l] += this.small[o + l];
   }
 
-  private addGroup(hashes: Uint32Array, v: Float32Array, at: number): void {
-    const w = this.table.weights;
-    for (const h of hashes) {
+  /** Adds the weights of the features hashes[from..to) to v[at..at + NUM_LABELS). */
+  private addGroup(hashes: Uint32Array, from: number, to: number, v: Float32Array, at: number): void {
+    const { weights: w, filter } = this.table;
+    const filterMask = filter.length - 1;
+    for (let j = from; j < to; j++) {
+      const h = hashes[j] | 0;
+      // The filter rejects most absent features (a new word's own features mostly are) without a probe of the slots.
+      if ((filter[(h >>> 5) & filterMask] & (1 << (h & 31))) === 0) continue;
       const o = this.table.find(h);
       if (o >= 0) for (let l = 0; l < NUM_LABELS; l++) v[at + l] += w[o + l];
     }
@@ -208,21 +219,22 @@ export class PerceptronTagger implements Tagger {
     const L = NUM_LABELS;
     const at = this.poolUsed;
     this.poolUsed += W_SIZE;
-    const v = this.pool.subarray(at, at + W_SIZE);
-    v.fill(0);
-    const g = info.groups;
-    this.addGroup(g.self, v, 0);
+    // Summed in place in the pool (a subarray view per word was garbage); the order of the additions is unchanged.
+    const v = this.pool;
+    v.fill(0, at, at + W_SIZE);
+    const h = info.hashes;
+    this.addGroup(h, H_SELF, H_PREV, v, at);
     // Small-domain templates that depend on this word alone are folded in too: the bias, and the case of the adjacent word.
-    this.addSmall(SMALL_BIAS, 0, v, 0);
-    for (let l = 0; l < L; l++) v[L + l] = v[2 * L + l] = v[l];
-    for (let m = 0; m < 3; m++) this.addGroup(info.modeHashes.subarray(m * NUM_MODE, (m + 1) * NUM_MODE), v, m * L);
-    this.addGroup(g.prev, v, W_PREV * L);
-    this.addGroup(g.next, v, W_NEXT * L);
-    this.addGroup(g.prev2, v, W_PREV2 * L);
-    this.addGroup(g.next2, v, W_NEXT2 * L);
+    this.addSmall(SMALL_BIAS, 0, v, at);
+    for (let l = 0; l < L; l++) v[at + L + l] = v[at + 2 * L + l] = v[at + l];
+    for (let m = 0; m < 3; m++) this.addGroup(h, H_MODE + m * NUM_MODE, H_MODE + (m + 1) * NUM_MODE, v, at + m * L);
+    this.addGroup(h, H_PREV, H_NEXT, v, at + W_PREV * L);
+    this.addGroup(h, H_NEXT, H_PREV2, v, at + W_NEXT * L);
+    this.addGroup(h, H_PREV2, H_NEXT2, v, at + W_PREV2 * L);
+    this.addGroup(h, H_NEXT2, H_MODE, v, at + W_NEXT2 * L);
     const caseCode = info.caseClass * 2 + (info.isCommonLower ? 1 : 0);
-    this.addSmall(SMALL_PREV_CASE, caseCode, v, W_PREV * L);
-    this.addSmall(SMALL_NEXT_CASE, caseCode, v, W_NEXT * L);
+    this.addSmall(SMALL_PREV_CASE, caseCode, v, at + W_PREV * L);
+    this.addSmall(SMALL_NEXT_CASE, caseCode, v, at + W_NEXT * L);
     info.scoreAt = at;
     info.scoreGen = this.gen;
     return at;

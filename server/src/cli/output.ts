@@ -61,19 +61,18 @@ export function contractPlaces(a: DocumentAnalysis): ReadonlyMap<string, Contrac
 }
 
 export function contractEntity(m: DocumentAnalysis['mentions'][number], places: ReadonlyMap<string, ContractPlace>): ContractEntity {
+  const out: ContractEntity = { start: m.start, end: m.end, text: m.text, kind: m.kind, type: m.type, id: m.id };
+  // Set after the others (not spread in from a temporary object): the JSON's key order stays the same.
   const place = m.kind === 'place' ? places.get(m.id) : undefined;
-  return { start: m.start, end: m.end, text: m.text, kind: m.kind, type: m.type, id: m.id, ...(place ? { place } : {}) };
+  if (place) out.place = place;
+  return out;
 }
 
-export const contractClaim = (c: DocumentAnalysis['claims'][number]): ContractClaim => ({
-  start: c.start,
-  end: c.end,
-  text: c.text,
-  cue: span(c.cue),
-  source: span(c.source),
-  speaker: c.speaker,
-  ...(c.score !== undefined ? { score: Math.round(c.score * 1000) / 1000 } : {}),
-});
+export const contractClaim = (c: DocumentAnalysis['claims'][number]): ContractClaim => {
+  const out: ContractClaim = { start: c.start, end: c.end, text: c.text, cue: span(c.cue), source: span(c.source), speaker: c.speaker };
+  if (c.score !== undefined) out.score = Math.round(c.score * 1000) / 1000;
+  return out;
+};
 
 export function toContract(file: string, a: DocumentAnalysis): ContractDocument {
   const places = contractPlaces(a);

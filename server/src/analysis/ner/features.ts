@@ -2,7 +2,6 @@ import type { Gazetteer } from '../gazetteer';
 import { hashedContext, smallCodes, type DocContext } from './contextFeatures';
 import { hashString } from './hash';
 import {
-  BOUNDARY,
   NUM_CONTEXT,
   NUM_FEATURES,
   NUM_HASHED,
@@ -19,13 +18,17 @@ import {
   BOUNDARY_INFO,
   caseClassOf,
   COMMON,
-  groupsOf,
-  modeHashesOf,
-  shapeOf,
+  H_MODE,
+  H_NEXT,
+  H_NEXT2,
+  H_PREV,
+  H_PREV2,
+  H_SELF,
+  shapeHash,
   TITLES,
+  wordHashes,
   type Continuation,
   type LowerStats,
-  type WordGroups,
   type WordInfo,
 } from './wordFeatures';
 import { WordTable } from './wordTable';
@@ -42,7 +45,7 @@ export const FEATURE_VERSION = 5;
 // The templates live in templates.ts, wordFeatures.ts and contextFeatures.ts; the tagger and training import them from here.
 export { hashedContext, smallCodes, type DocContext } from './contextFeatures';
 export { NUM_CONTEXT, NUM_FEATURES, NUM_HASHED, NUM_MODE, NUM_SMALL, SMALL_SIZES, smallHash } from './templates';
-export { BOUNDARY_GROUPS, type WordGroups, type WordInfo } from './wordFeatures';
+export { BOUNDARY_HASHES, H_MODE, H_NEXT, H_NEXT2, H_PREV, H_PREV2, H_SELF, H_SIZE, type WordInfo } from './wordFeatures';
 
 /** A document as the tagger sees it: token texts and sentence token ranges. */
 export interface DocInput {
@@ -74,28 +77,14 @@ export class FeatureExtractor {
     return this.ctx;
   }
 
-  /** The one-word feature groups of a word (cached). */
-  wordGroups(w: string): WordGroups {
-    return this.info(w).groups;
-  }
-
   /** Facts and cached template hashes of a word type. */
   info(w: string): WordInfo {
     let info = this.cache.get(w);
     if (info) return info;
     const lower = w.toLowerCase();
-    const hPre: number[] = [];
-    const hSuf: number[] = [];
-    for (let k = 1; k <= 4; k++) {
-      hPre.push(k <= lower.length ? hashString(lower.slice(0, k), k) : BOUNDARY);
-      hSuf.push(k <= lower.length ? hashString(lower.slice(-k), 16 + k) : BOUNDARY);
-    }
-    const dash = w.indexOf('-');
     const caseClass = caseClassOf(w);
-    const hasHyphen = dash > 0 && dash < w.length - 1;
     const hLower = hashString(lower, 7);
-    const hShape = hashString(shapeOf(w, false), 3);
-    const hShort = hashString(shapeOf(w, true), 5);
+    const hShort = shapeHash(w, true, 5);
     const place = caseClass !== 0 && this.gazetteer.firstWords.has(lower) ? this.gazetteer.lookup(w) : undefined;
     let stats = this.lowerCache.get(lower);
     if (!stats) {
@@ -114,17 +103,7 @@ export class FeatureExtractor {
       isCommonLower: COMMON.has(lower),
       isGazFirst: caseClass !== 0 && !COMMON.has(lower) && this.gazetteer.firstWords.has(lower),
       gazType: !place ? 0 : place.type === 'country' ? 1 : place.type === 'city' ? 2 : 3,
-      groups: groupsOf(
-        hashString(w),
-        hLower,
-        hShape,
-        hShort,
-        hPre,
-        hSuf,
-        hasHyphen ? hashString(lower.slice(0, dash), 9) : BOUNDARY,
-        hasHyphen ? hashString(lower.slice(lower.lastIndexOf('-') + 1), 11) : BOUNDARY,
-      ),
-      modeHashes: modeHashesOf(w, caseClass, hLower, hShort),
+      hashes: wordHashes(w, lower, caseClass, hLower, hShort, shapeHash(w, false, 3)),
       continuations: null,
       scoreAt: 0,
       scoreGen: -1,
@@ -289,24 +268,24 @@ export class FeatureExtractor {
         const inf = infos[i];
         let f = i * stride;
         if (withWordGroups) {
-          out.set(inf.groups.self, f);
+          out.set(inf.hashes.subarray(H_SELF, H_SELF + NUM_SELF), f);
           f += NUM_SELF;
-          out.set((i > s ? infos[i - 1] : BOUNDARY_INFO).groups.prev, f);
+          out.set((i > s ? infos[i - 1] : BOUNDARY_INFO).hashes.subarray(H_PREV, H_PREV + NUM_PREV), f);
           f += NUM_PREV;
-          out.set((i + 1 < e ? infos[i + 1] : BOUNDARY_INFO).groups.next, f);
+          out.set((i + 1 < e ? infos[i + 1] : BOUNDARY_INFO).hashes.subarray(H_NEXT, H_NEXT + NUM_NEXT), f);
           f += NUM_NEXT;
-          out.set((i > s + 1 ? infos[i - 2] : BOUNDARY_INFO).groups.prev2, f);
+          out.set((i > s + 1 ? infos[i - 2] : BOUNDARY_INFO).hashes.subarray(H_PREV2, H_PREV2 + NUM_PREV2), f);
           f += NUM_PREV2;
-          out.set((i + 2 < e ? infos[i + 2] : BOUNDARY_INFO).groups.next2, f);
+          out.set((i + 2 < e ? infos[i + 2] : BOUNDARY_INFO).hashes.subarray(H_NEXT2, H_NEXT2 + NUM_NEXT2), f);
           f += NUM_NEXT2;
         }
         smallCodes(ctx, i, s, e, codes);
         for (let k = 0; k < NUM_SMALL; k++) out[f++] = smallHash(k, codes[k]);
         hashedContext(ctx, i, s, e, hashed);
         for (let k = 0; k < NUM_HASHED; k++) out[f++] = hashed[k] >>> 0;
-        const mh = inf.modeHashes;
+        const mh = inf.hashes;
         const m = ctx.mode[i];
-        for (let k = 0; k < NUM_MODE; k++) out[f++] = mh[m * NUM_MODE + k];
+        for (let k = 0; k < NUM_MODE; k++) out[f++] = mh[H_MODE + m * NUM_MODE + k];
       }
     }
     return out;

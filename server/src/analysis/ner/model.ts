@@ -2,8 +2,14 @@ import type { Gazetteer } from '../gazetteer';
 import type { Sentence, Token } from '../types';
 import type { NerLabel, NerSpan, Tagger } from '.';
 import {
-  BOUNDARY_GROUPS,
+  BOUNDARY_HASHES,
   FEATURE_VERSION,
+  H_MODE,
+  H_NEXT,
+  H_NEXT2,
+  H_PREV,
+  H_PREV2,
+  H_SELF,
   FeatureExtractor,
   hashedContext,
   NUM_HASHED,
@@ -80,12 +86,19 @@ class FeatureTable {
   }
 }
 
-/** Layout of a word's cached scores: [self in mode 0 | 1 | 2 | as prev | as next | as prev2 | as next2] x labels. */
-const W_PREV = 3;
-const W_NEXT = 4;
-const W_PREV2 = 5;
-const W_NEXT2 = 6;
-const W_SIZE = 7 * NUM_LABELS;
+/**
+ * Layout of a word's cached scores, in blocks of NUM_LABELS: [self in mode 0 | as prev | as next | as prev2 |
+ * as next2 | self in mode 1 | self in mode 2]. A token reads one self block and its neighbours' position
+ * blocks; nearly every sentence is in mode 0, so the blocks read together come first (fewer cache lines).
+ */
+const W_PREV = 1;
+const W_NEXT = 2;
+const W_PREV2 = 3;
+const W_NEXT2 = 4;
+/** Offset of the self block of each sentence mode (0 normal, 1 SHOUTING, 2 lowercase). */
+const W_MODE = Int32Array.of(0, 5 * NUM_LABELS, 6 * NUM_LABELS);
+/** 7 blocks and one float of padding: 256 bytes a word, so that the three cache lines of a word's hot blocks are aligned. */
+const W_SIZE = 64;
 /** Small-domain templates (indices into SMALL_SIZES) folded into the cached word scores, and the rest, looked up per token. */
 const SMALL_BIAS = 0;
 const SMALL_PREV_CASE = 9;
@@ -95,7 +108,7 @@ const SMALL_REST = Int32Array.from({ length: NUM_SMALL }, (_, k) => k).filter(
 );
 /** Words whose scores the pool keeps before it starts over (~16 MB). */
 const POOL_MAX_WORDS = 1 << 16;
-if (NUM_LABELS !== 9 || W_PREV !== 3 || W_NEXT2 !== 6) throw new Error('PerceptronTagger.emissions is unrolled for 9 labels');
+if (NUM_LABELS !== 9 || W_PREV !== 1 || W_NEXT2 !== 4) throw new Error('PerceptronTagger.emissions is unrolled for 9 labels');
 
 export class PerceptronTagger implements Tagger {
   private readonly table: FeatureTable;
@@ -114,6 +127,8 @@ export class PerceptronTagger implements Tagger {
   private readonly codes = new Int32Array(NUM_SMALL);
   private readonly hashed = new Int32Array(NUM_HASHED);
   private selfAt = new Int32Array(0);
+  /** Per token of the current document: the offset of its word's scores in the pool (the WordInfo objects are scattered in the heap). */
+  private wordAt = new Int32Array(0);
   private readonly docStage = new DocStage();
   private docCodes = new Int32Array(0);
   private firstLabels = new Uint8Array(0);
@@ -148,10 +163,10 @@ export class PerceptronTagger implements Tagger {
       }
     }
     this.boundary = new Float32Array(W_SIZE);
-    this.addGroup(BOUNDARY_GROUPS.prev, this.boundary, W_PREV * L);
-    this.addGroup(BOUNDARY_GROUPS.next, this.boundary, W_NEXT * L);
-    this.addGroup(BOUNDARY_GROUPS.prev2, this.boundary, W_PREV2 * L);
-    this.addGroup(BOUNDARY_GROUPS.next2, this.boundary, W_NEXT2 * L);
+    this.addGroup(BOUNDARY_HASHES, H_PREV, H_NEXT, this.boundary, W_PREV * L);
+    this.addGroup(BOUNDARY_HASHES, H_NEXT, H_PREV2, this.boundary, W_NEXT * L);
+    this.addGroup(BOUNDARY_HASHES, H_PREV2, H_NEXT2, this.boundary, W_PREV2 * L);
+    this.addGroup(BOUNDARY_HASHES, H_NEXT2, H_MODE, this.boundary, W_NEXT2 * L);
     // The case templates of the adjacent words see code 99 beyond the sentence edge (see smallCodes).
     this.addSmall(SMALL_PREV_CASE, 99, this.boundary, W_PREV * L);
     this.addSmall(SMALL_NEXT_CASE, 99, this.boundary, W_NEXT * L);
@@ -175,9 +190,14 @@ export class PerceptronTagger implements Tagger {
     for (let l = 0; l < NUM_LABELS; l++) v[at + l] += this.small[o + l];
   }
 
-  private addGroup(hashes: Uint32Array, v: Float32Array, at: number): void {
-    const w = this.table.weights;
-    for (const h of hashes) {
+  /** Adds the weights of the features hashes[from..to) to v[at..at + NUM_LABELS). */
+  private addGroup(hashes: Uint32Array, from: number, to: number, v: Float32Array, at: number): void {
+    const { weights: w, filter } = this.table;
+    const filterMask = filter.length - 1;
+    for (let j = from; j < to; j++) {
+      const h = hashes[j] | 0;
+      // The filter rejects most absent features (a new word's own features mostly are) without a probe of the slots.
+      if ((filter[(h >>> 5) & filterMask] & (1 << (h & 31))) === 0) continue;
       const o = this.table.find(h);
       if (o >= 0) for (let l = 0; l < NUM_LABELS; l++) v[at + l] += w[o + l];
     }
@@ -208,21 +228,22 @@ export class PerceptronTagger implements Tagger {
     const L = NUM_LABELS;
     const at = this.poolUsed;
     this.poolUsed += W_SIZE;
-    const v = this.pool.subarray(at, at + W_SIZE);
-    v.fill(0);
-    const g = info.groups;
-    this.addGroup(g.self, v, 0);
+    // Summed in place in the pool (a subarray view per word was garbage); the order of the additions is unchanged.
+    const v = this.pool;
+    v.fill(0, at, at + W_SIZE);
+    const h = info.hashes;
+    this.addGroup(h, H_SELF, H_PREV, v, at);
     // Small-domain templates that depend on this word alone are folded in too: the bias, and the case of the adjacent word.
-    this.addSmall(SMALL_BIAS, 0, v, 0);
-    for (let l = 0; l < L; l++) v[L + l] = v[2 * L + l] = v[l];
-    for (let m = 0; m < 3; m++) this.addGroup(info.modeHashes.subarray(m * NUM_MODE, (m + 1) * NUM_MODE), v, m * L);
-    this.addGroup(g.prev, v, W_PREV * L);
-    this.addGroup(g.next, v, W_NEXT * L);
-    this.addGroup(g.prev2, v, W_PREV2 * L);
-    this.addGroup(g.next2, v, W_NEXT2 * L);
+    this.addSmall(SMALL_BIAS, 0, v, at);
+    for (let l = 0; l < L; l++) v[at + W_MODE[1] + l] = v[at + W_MODE[2] + l] = v[at + l];
+    for (let m = 0; m < 3; m++) this.addGroup(h, H_MODE + m * NUM_MODE, H_MODE + (m + 1) * NUM_MODE, v, at + W_MODE[m]);
+    this.addGroup(h, H_PREV, H_NEXT, v, at + W_PREV * L);
+    this.addGroup(h, H_NEXT, H_PREV2, v, at + W_NEXT * L);
+    this.addGroup(h, H_PREV2, H_NEXT2, v, at + W_PREV2 * L);
+    this.addGroup(h, H_NEXT2, H_MODE, v, at + W_NEXT2 * L);
     const caseCode = info.caseClass * 2 + (info.isCommonLower ? 1 : 0);
-    this.addSmall(SMALL_PREV_CASE, caseCode, v, W_PREV * L);
-    this.addSmall(SMALL_NEXT_CASE, caseCode, v, W_NEXT * L);
+    this.addSmall(SMALL_PREV_CASE, caseCode, v, at + W_PREV * L);
+    this.addSmall(SMALL_NEXT_CASE, caseCode, v, at + W_NEXT * L);
     info.scoreAt = at;
     info.scoreGen = this.gen;
     return at;
@@ -253,7 +274,12 @@ export class PerceptronTagger implements Tagger {
     const pool = this.pool;
     if (this.selfAt.length < n) this.selfAt = new Int32Array(Math.max(n, this.selfAt.length * 2));
     const selfAt = this.selfAt;
-    for (let i = 0; i < n; i++) selfAt[i] = infos[i].scoreAt + mode[i] * 9;
+    if (this.wordAt.length < n) this.wordAt = new Int32Array(this.selfAt.length);
+    const wordAt = this.wordAt;
+    for (let i = 0; i < n; i++) {
+      wordAt[i] = infos[i].scoreAt;
+      selfAt[i] = wordAt[i] + W_MODE[mode[i]];
+    }
     const sentences = doc.sentences;
     // NUM_LABELS is 9: the sums are unrolled into locals (float32 array writes in the inner loop cost more than the look-ups).
     // Offset 0 of the pool holds the boundary scores (what the templates see beyond the sentence edge).
@@ -262,10 +288,10 @@ export class PerceptronTagger implements Tagger {
       const e = sentences[si][1];
       for (let i = s; i < e; i++) {
         const self = selfAt[i];
-        const prev = (i > s ? infos[i - 1].scoreAt : 0) + 27;
-        const next = (i + 1 < e ? infos[i + 1].scoreAt : 0) + 36;
-        const prev2 = (i > s + 1 ? infos[i - 2].scoreAt : 0) + 45;
-        const next2 = (i + 2 < e ? infos[i + 2].scoreAt : 0) + 54;
+        const prev = (i > s ? wordAt[i - 1] : 0) + 9;
+        const next = (i + 1 < e ? wordAt[i + 1] : 0) + 18;
+        const prev2 = (i > s + 1 ? wordAt[i - 2] : 0) + 27;
+        const next2 = (i + 2 < e ? wordAt[i + 2] : 0) + 36;
         let e0 = pool[self] + pool[prev] + pool[next] + pool[prev2] + pool[next2];
         let e1 = pool[self + 1] + pool[prev + 1] + pool[next + 1] + pool[prev2 + 1] + pool[next2 + 1];
         let e2 = pool[self + 2] + pool[prev + 2] + pool[next + 2] + pool[prev2 + 2] + pool[next2 + 2];

@@ -1,5 +1,9 @@
 import { mix, mix3 } from './hash';
+import { FINE_BITS } from './clusters';
 import { BOUNDARY, NUM_MODE, T, tpl } from './templates';
+
+/** The cluster code of the sentence edge (NO_CLUSTER is -1). */
+const BOUNDARY_CLUSTER = -2;
 
 /*
  * What the templates see of one word type, apart from its context: shapes,
@@ -38,6 +42,8 @@ export interface WordInfo {
   isGazFirst: boolean;
   /** Single-word gazetteer type: 0 none, 1 country, 2 city, 3 region. */
   gazType: number;
+  /** Word-class bits of the capitalised-run templates (runContext.ts). */
+  runClass: number;
   /** Final feature hashes of the templates that depend on this word alone, by its position relative to the tagged token. */
   groups: WordGroups;
   /** Hashes of the templates on this word and the sentence mode: [mode 0 | 1 | 2] x NUM_MODE. */
@@ -135,7 +141,10 @@ export function groupsOf(
   hSuf: number[],
   hHead: number,
   hTail: number,
+  /** Fine word cluster (clusters.ts), or NO_CLUSTER; the coarse one is cluster >> FINE_BITS. */
+  cluster: number,
 ): WordGroups {
+  const coarse = cluster < 0 ? cluster : cluster >> FINE_BITS;
   return {
     self: Uint32Array.of(
       mix(tpl(T.Word), hWord),
@@ -152,9 +161,11 @@ export function groupsOf(
       mix(tpl(T.Suf4), hSuf[3]),
       mix(tpl(T.HyphenHead), hHead),
       mix(tpl(T.HyphenTail), hTail),
+      mix(tpl(T.Cluster), coarse),
+      mix(tpl(T.ClusterFine), cluster),
     ),
-    prev: Uint32Array.of(mix(tpl(T.PrevLower), hLower), mix(tpl(T.PrevShape), hShape)),
-    next: Uint32Array.of(mix(tpl(T.NextLower), hLower), mix(tpl(T.NextShape), hShape)),
+    prev: Uint32Array.of(mix(tpl(T.PrevLower), hLower), mix(tpl(T.PrevShape), hShape), mix(tpl(T.PrevCluster), cluster)),
+    next: Uint32Array.of(mix(tpl(T.NextLower), hLower), mix(tpl(T.NextShape), hShape), mix(tpl(T.NextCluster), cluster)),
     prev2: Uint32Array.of(mix(tpl(T.Prev2Lower), hLower)),
     next2: Uint32Array.of(mix(tpl(T.Next2Lower), hLower)),
   };
@@ -181,6 +192,7 @@ export const BOUNDARY_GROUPS: WordGroups = groupsOf(
   [BOUNDARY, BOUNDARY, BOUNDARY, BOUNDARY],
   BOUNDARY,
   BOUNDARY,
+  BOUNDARY_CLUSTER,
 );
 
 export const BOUNDARY_INFO: { groups: WordGroups } = { groups: BOUNDARY_GROUPS };

@@ -6,6 +6,7 @@ import { loadPerceptron, loadTagger, serializeModel, taggerFromWeights } from '.
 import { trainPerceptron, type TrainingSet } from '../../server/src/analysis/ner/perceptron';
 import { ALLOWED, LABELS, NUM_LABELS, START, spansOf, viterbi, type LabelSpan } from '../../server/src/analysis/ner/viterbi';
 import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
+import { WordClusters } from '../../server/src/analysis/ner/clusters';
 
 const gazetteer = new Gazetteer({
   countries: [
@@ -18,7 +19,7 @@ const gazetteer = new Gazetteer({
 const L = (s: string) => LABELS.indexOf(s as (typeof LABELS)[number]);
 
 /** Trains a tiny model on a handful of sentences; enough to check the machinery end to end. */
-function toyModel(): string {
+function toyModel(clusters?: string[]): string {
   const sents: Array<Array<[string, string]>> = [
     [
       ['Hakim', 'B-PER'],
@@ -51,7 +52,7 @@ function toyModel(): string {
       ['.', 'O'],
     ],
   ];
-  const ex = new FeatureExtractor(gazetteer);
+  const ex = new FeatureExtractor(gazetteer, clusters ? new WordClusters(clusters) : null);
   const words = sents.flat().map((x) => x[0]);
   const gold = Uint8Array.from(sents.flat().map((x) => L(x[1])));
   const ranges: Array<[number, number]> = [];
@@ -71,7 +72,7 @@ function toyModel(): string {
     numFeatures: uniq.length,
   };
   const { weights, transitions } = trainPerceptron(set, { epochs: 8, seed: 1 });
-  return serializeModel(uniq, weights, transitions, 0);
+  return serializeModel(uniq, weights, transitions, 0, undefined, undefined, clusters);
 }
 
 describe('ner: hashing', () => {
@@ -236,6 +237,42 @@ describe('ner: perceptron model', () => {
         }
         for (let l = 0; l < NUM_LABELS; l++) assert.ok(Math.abs(emit[i * NUM_LABELS + l] - want[l]) < 1e-3, `token ${i} label ${l}`);
       }
+    }
+  });
+});
+
+describe('ner: a model with word clusters', () => {
+  const clusters = ['Hakim Ali Omar Kareem', 'Baghdad Iraq Basra', 'visited left met'];
+  const text = toyModel(clusters);
+
+  it('keeps its clusters in the file and scores tokens as the sum of the features extracted with them', () => {
+    assert.deepStrictEqual((JSON.parse(text) as { clusters: string[] }).clusters, clusters);
+    const tagger = loadPerceptron(text, gazetteer);
+    const model = JSON.parse(text) as { rows: number; data: string };
+    const bytes = Buffer.from(model.data, 'base64');
+    const byHash = new Map<number, number[]>();
+    for (let r = 0; r < model.rows; r++) {
+      const scale = bytes.readFloatLE(model.rows * 4 + r * 4);
+      const w: number[] = [];
+      for (let l = 0; l < NUM_LABELS; l++) w.push(bytes.readInt8(model.rows * 8 + r * NUM_LABELS + l) * scale);
+      byHash.set(bytes.readUInt32LE(r * 4), w);
+    }
+    // "Kareem" and "Basra" were never in the training sentences: their clusters' features score them.
+    const doc = {
+      words: ['Kareem', 'Mahdi', 'visited', 'Basra', 'and', 'Ministry', 'of', 'Oil', '.'],
+      sentences: [[0, 9]] as Array<[number, number]>,
+    };
+    const feats = new FeatureExtractor(gazetteer, new WordClusters(clusters)).extract(doc);
+    const without = new FeatureExtractor(gazetteer).extract(doc);
+    assert.notDeepStrictEqual(feats.subarray(0, NUM_FEATURES), without.subarray(0, NUM_FEATURES));
+    const emit = tagger.emissions(doc);
+    for (let i = 0; i < doc.words.length; i++) {
+      const want = new Array<number>(NUM_LABELS).fill(0);
+      for (let k = 0; k < NUM_FEATURES; k++) {
+        const w = byHash.get(feats[i * NUM_FEATURES + k]);
+        if (w) for (let l = 0; l < NUM_LABELS; l++) want[l] += w[l];
+      }
+      for (let l = 0; l < NUM_LABELS; l++) assert.ok(Math.abs(emit[i * NUM_LABELS + l] - want[l]) < 1e-3, `token ${i} label ${l}`);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { mix3Int, mixInt } from './hash';
 import { BOUNDARY, T, tpl } from './templates';
+import type { RunContext } from './runContext';
 import type { WordInfo } from './wordFeatures';
 
 /*
@@ -19,6 +20,8 @@ export interface DocContext {
   gaz: Uint8Array;
   /** Per token: inside double quotes within the sentence. */
   quote: Uint8Array;
+  /** Capitalised runs and their context classes (runContext.ts). */
+  runs: RunContext;
 }
 
 /** Codes of the small-domain templates of token i of sentence [s, e). */
@@ -50,6 +53,8 @@ export function smallCodes(ctx: DocContext, i: number, s: number, e: number, out
   out[9] = prev !== null ? prev.caseClass * 2 + (prev.isCommonLower ? 1 : 0) : 99;
   out[10] = next !== null ? next.caseClass * 2 + (next.isCommonLower ? 1 : 0) : 99;
   out[11] = ctx.quote[i] * 8 + cc;
+  out[12] = ctx.runs.inner[i];
+  out[13] = ctx.runs.edge[i];
 }
 
 /**
@@ -63,6 +68,20 @@ export function hashedContext(ctx: DocContext, i: number, s: number, e: number, 
   const prev = i > s ? infos[i - 1] : null;
   const next = i + 1 < e ? infos[i + 1] : null;
   out[0] = mix3Int(mixInt(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY), infos[i].hShort, next !== null ? next.hShort : BOUNDARY);
+  // The words before and after the token's capitalised run, by whether it is the run's first word; one constant outside runs.
+  const runs = ctx.runs;
+  const b = runs.before[i];
+  if (b === -2) {
+    out[1] = T_RUN_BEFORE;
+    out[2] = T_RUN_AFTER;
+  } else {
+    const first = runs.edge[i] & 1 ? 0 : 1;
+    const a = runs.after[i];
+    out[1] = mix3Int(T_RUN_BEFORE, first, b >= 0 ? infos[b].hLower : BOUNDARY);
+    out[2] = mix3Int(T_RUN_AFTER, first, a >= 0 ? infos[a].hLower : BOUNDARY);
+  }
 }
 
 const T_SHORT_TRI = tpl(T.ShortTri);
+const T_RUN_BEFORE = tpl(T.RunBefore) | 0;
+const T_RUN_AFTER = tpl(T.RunAfter) | 0;

@@ -1,6 +1,8 @@
 import type { Gazetteer } from '../gazetteer';
 import { hashedContext, smallCodes, type DocContext } from './contextFeatures';
+import { NO_CLUSTER, type WordClusters } from './clusters';
 import { hashString } from './hash';
+import { RunContext, runClassOf } from './runContext';
 import {
   NUM_CONTEXT,
   NUM_FEATURES,
@@ -40,7 +42,7 @@ import { WordTable } from './wordTable';
  * Changing any template changes the meaning of the model: bump FEATURE_VERSION.
  */
 
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 
 // The templates live in templates.ts, wordFeatures.ts and contextFeatures.ts; the tagger and training import them from here.
 export { hashedContext, smallCodes, type DocContext } from './contextFeatures';
@@ -63,12 +65,17 @@ export class FeatureExtractor {
     initial: new Uint8Array(0),
     gaz: new Uint8Array(0),
     quote: new Uint8Array(0),
+    runs: new RunContext(),
   };
   private readonly lowerCache = new Map<string, LowerStats>();
   private stamp = 0;
   private readonly gazMaxWords: number;
 
-  constructor(private readonly gazetteer: Gazetteer) {
+  constructor(
+    private readonly gazetteer: Gazetteer,
+    /** Word clusters of the model (clusters.ts); without them every word is NO_CLUSTER. */
+    private readonly clusters: WordClusters | null = null,
+  ) {
     this.gazMaxWords = Math.min(4, gazetteer.maxWords);
   }
 
@@ -103,7 +110,8 @@ export class FeatureExtractor {
       isCommonLower: COMMON.has(lower),
       isGazFirst: caseClass !== 0 && !COMMON.has(lower) && this.gazetteer.firstWords.has(lower),
       gazType: !place ? 0 : place.type === 'country' ? 1 : place.type === 'city' ? 2 : 3,
-      hashes: wordHashes(w, lower, caseClass, hLower, hShort, shapeHash(w, false, 3)),
+      runClass: runClassOf(lower),
+      hashes: wordHashes(w, lower, caseClass, hLower, hShort, shapeHash(w, false, 3), this.clusters ? this.clusters.of(w) : NO_CLUSTER),
       continuations: null,
       scoreAt: 0,
       scoreGen: -1,
@@ -245,6 +253,7 @@ export class FeatureExtractor {
       }
     }
     this.gazetteerCodes(doc, infos, mode, gaz);
+    ctx.runs.compute(doc, infos, mode);
     return ctx;
   }
 

@@ -28,6 +28,7 @@ import { unpackModel, type ModelHeader, type ModelRows } from './modelPack';
 import { insertKeys } from '../learn/sequence';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 import { splitCoordinations } from './coordination';
+import { WordClusters } from './clusters';
 
 /*
  * The trained averaged-perceptron tagger at run time; the file format is in modelFile.ts.
@@ -142,11 +143,12 @@ export class PerceptronTagger implements Tagger {
     scales: Float32Array,
     private readonly transitions: Float32Array,
     gazetteer: Gazetteer,
+    clusters: WordClusters | null = null,
   ) {
     if (weights.length !== hashes.length * NUM_LABELS || scales.length !== hashes.length) throw new Error('weights do not match features');
     if (transitions.length !== (NUM_LABELS + 1) * NUM_LABELS) throw new Error('bad transition matrix');
     this.table = new FeatureTable(hashes, weights, scales);
-    this.extractor = new FeatureExtractor(gazetteer);
+    this.extractor = new FeatureExtractor(gazetteer, clusters);
     const L = NUM_LABELS;
     this.smallOffset = new Int32Array(NUM_SMALL);
     let total = 0;
@@ -477,7 +479,8 @@ function checkModel(model: ModelHeader): void {
 }
 
 function perceptron(model: ModelHeader, rows: ModelRows, gazetteer: Gazetteer): PerceptronTagger {
-  const tagger = new PerceptronTagger(rows.hashes, rows.q, rows.scales, Float32Array.from(model.transitions), gazetteer);
+  const clusters = model.clusters ? new WordClusters(model.clusters) : null;
+  const tagger = new PerceptronTagger(rows.hashes, rows.q, rows.scales, Float32Array.from(model.transitions), gazetteer, clusters);
   if (model.stage2) {
     if (model.stage2.version !== DOC_STAGE_VERSION) {
       throw new Error(`NER model's second stage is v${model.stage2.version}, code has v${DOC_STAGE_VERSION}; run "npm run train"`);
@@ -493,7 +496,8 @@ export function taggerFromWeights(
   weights: Float32Array,
   transitions: Float32Array,
   gazetteer: Gazetteer,
+  clusters: WordClusters | null = null,
 ): PerceptronTagger {
   const { q, scales } = quantize(weights);
-  return new PerceptronTagger(hashes, q, scales, transitions, gazetteer);
+  return new PerceptronTagger(hashes, q, scales, transitions, gazetteer, clusters);
 }

@@ -26,6 +26,8 @@ export interface ModelFile {
   data: string;
   /** The document-level second stage (docStage.ts): dense weights (DOC_FEATURES x labels) and transitions. */
   stage2?: { version: number; weights: number[]; transitions: number[] };
+  /** Word clusters (clusters.ts): the space-separated words of each fine cluster. */
+  clusters?: string[];
   /** Free-form provenance (training sets, epochs); not read by the loader. */
   info?: Record<string, unknown>;
 }
@@ -46,6 +48,7 @@ export function serializeModel(
   minWeight: number,
   info?: Record<string, unknown>,
   stage2?: { weights: Float32Array; transitions: Float32Array },
+  clusters?: readonly string[],
 ): string {
   const { rows, data } = encodeRows(hashes, weights, NUM_LABELS, minWeight);
   const file: ModelFile = {
@@ -64,6 +67,7 @@ export function serializeModel(
           },
         }
       : {}),
+    ...(clusters ? { clusters: [...clusters] } : {}),
     info,
   };
   return JSON.stringify(file);

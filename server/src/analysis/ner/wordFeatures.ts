@@ -1,6 +1,10 @@
 import { FNV_OFFSET, FNV_PRIME } from '../../../../common/strings';
+import { FINE_BITS } from './clusters';
 import { hashRange, hashString, mix, mix3 } from './hash';
 import { BOUNDARY, NUM_MODE, NUM_NEXT, NUM_NEXT2, NUM_PREV, NUM_PREV2, NUM_SELF, T, tpl } from './templates';
+
+/** The cluster code of the sentence edge (NO_CLUSTER is -1). */
+const BOUNDARY_CLUSTER = -2;
 
 /*
  * What the templates see of one word type, apart from its context: shapes,
@@ -39,6 +43,8 @@ export interface WordInfo {
   isGazFirst: boolean;
   /** Single-word gazetteer type: 0 none, 1 country, 2 city, 3 region. */
   gazType: number;
+  /** Word-class bits of the capitalised-run templates (runContext.ts). */
+  runClass: number;
   /**
    * Final feature hashes of the templates that depend on this word alone, by its position relative to the
    * tagged token (self, prev, next, prev2, next2 from H_SELF ... H_NEXT2), then those on this word and the
@@ -186,7 +192,10 @@ export function groupsOf(
   hSuf4: number,
   hHead: number,
   hTail: number,
+  /** Fine word cluster (clusters.ts), or NO_CLUSTER; the coarse one is cluster >> FINE_BITS. */
+  cluster: number,
 ): void {
+  const coarse = cluster < 0 ? cluster : cluster >> FINE_BITS;
   out[H_SELF] = mix(tpl(T.Word), hWord);
   out[H_SELF + 1] = mix(tpl(T.Lower), hLower);
   out[H_SELF + 2] = mix(tpl(T.Shape), hShape);
@@ -201,10 +210,14 @@ export function groupsOf(
   out[H_SELF + 11] = mix(tpl(T.Suf4), hSuf4);
   out[H_SELF + 12] = mix(tpl(T.HyphenHead), hHead);
   out[H_SELF + 13] = mix(tpl(T.HyphenTail), hTail);
+  out[H_SELF + 14] = mix(tpl(T.Cluster), coarse);
+  out[H_SELF + 15] = mix(tpl(T.ClusterFine), cluster);
   out[H_PREV] = mix(tpl(T.PrevLower), hLower);
   out[H_PREV + 1] = mix(tpl(T.PrevShape), hShape);
+  out[H_PREV + 2] = mix(tpl(T.PrevCluster), cluster);
   out[H_NEXT] = mix(tpl(T.NextLower), hLower);
   out[H_NEXT + 1] = mix(tpl(T.NextShape), hShape);
+  out[H_NEXT + 2] = mix(tpl(T.NextCluster), cluster);
   out[H_PREV2] = mix(tpl(T.Prev2Lower), hLower);
   out[H_NEXT2] = mix(tpl(T.Next2Lower), hLower);
 }
@@ -223,7 +236,16 @@ export function modeHashesOf(out: Uint32Array, w: string, cc: number, hLower: nu
  * WordInfo.hashes of a word: w as written, lower its lowercase form, cc its case class. Affixes and
  * hyphen parts are hashed in place (hashRange), not sliced out: this runs once per new word type.
  */
-export function wordHashes(w: string, lower: string, cc: number, hLower: number, hShort: number, hShape: number): Uint32Array {
+export function wordHashes(
+  w: string,
+  lower: string,
+  cc: number,
+  hLower: number,
+  hShort: number,
+  hShape: number,
+  /** The word's fine cluster, or NO_CLUSTER. */
+  cluster: number,
+): Uint32Array {
   const out = new Uint32Array(H_SIZE);
   const n = lower.length;
   const pre = (k: number) => (k <= n ? hashRange(lower, 0, k, k) : BOUNDARY);
@@ -246,6 +268,7 @@ export function wordHashes(w: string, lower: string, cc: number, hLower: number,
     suf(4),
     hasHyphen ? hashRange(lower, 0, dash, 9) : BOUNDARY,
     hasHyphen ? hashRange(lower, lower.lastIndexOf('-') + 1, n, 11) : BOUNDARY,
+    cluster,
   );
   modeHashesOf(out, w, cc, hLower, hShort);
   return out;
@@ -269,6 +292,7 @@ groupsOf(
   BOUNDARY,
   BOUNDARY,
   BOUNDARY,
+  BOUNDARY_CLUSTER,
 );
 
 export const BOUNDARY_INFO: { hashes: Uint32Array } = { hashes: BOUNDARY_HASHES };

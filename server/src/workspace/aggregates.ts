@@ -102,67 +102,49 @@ class Group {
   /** The smallest uris among documents with claims, or null as above. */
   private claimDocs: string[] | null = [];
 
-  set(uri: string, p: Posting | undefined): void {
+  /**
+   * Adds the posting of a document the group does not hold (a document's
+   * old postings are removed before its new ones are added, and it has one
+   * per group): no old posting looked for, no top list searched for it.
+   */
+  add(uri: string, p: Posting): void {
     this.version++;
-    const old = this.postings.get(uri);
-    if (old) {
-      this.mentions -= old.mentions;
-      this.claims -= old.claimCount;
-      this.postings.delete(uri);
-    }
-    if (p) {
-      this.postings.set(uri, p);
-      this.mentions += p.mentions;
-      this.claims += p.claimCount;
-    }
-    if (!old && p) {
-      this.added++;
-      this.recent.push(uri);
-      if (this.recent.length > RECENT) this.recent.shift();
-    } else if (old && !p) this.removedAt = this.version;
-    this.keepTop(uri, old, p);
-    this.keepClaimDocs(uri, p);
-  }
-
-  private keepTop(uri: string, old: Posting | undefined, p: Posting | undefined): void {
+    this.postings.set(uri, p);
+    this.mentions += p.mentions;
+    this.claims += p.claimCount;
+    this.added++;
+    this.recent.push(uri);
+    if (this.recent.length > RECENT) this.recent.shift();
     const top = this.top;
-    if (!top) return;
-    const at = top.findIndex((d) => d.uri === uri);
-    if (at >= 0) {
-      // A document of the top that loses mentions may let one from outside in: only a full pass knows which.
-      if (!p || (old && p.mentions < old.mentions)) {
-        this.top = null;
-        return;
-      }
-      top[at] = { uri, mentions: p.mentions, first: p.first, line: p.line };
-      top.sort(byMentions);
-      return;
-    }
-    if (!p) return;
     // The top holds every posting while there are fewer than TOP_DOCUMENTS (compared before an entry is made: most never get in).
-    const last = top[top.length - 1];
-    if (top.length < TOP_DOCUMENTS || p.mentions > last.mentions || (p.mentions === last.mentions && uri < last.uri)) {
-      top.push({ uri, mentions: p.mentions, first: p.first, line: p.line });
-      top.sort(byMentions);
-      if (top.length > TOP_DOCUMENTS) top.pop();
+    if (top) {
+      const last = top[top.length - 1];
+      if (top.length < TOP_DOCUMENTS || p.mentions > last.mentions || (p.mentions === last.mentions && uri < last.uri)) {
+        top.push({ uri, mentions: p.mentions, first: p.first, line: p.line });
+        top.sort(byMentions);
+        if (top.length > TOP_DOCUMENTS) top.pop();
+      }
     }
-  }
-
-  private keepClaimDocs(uri: string, p: Posting | undefined): void {
     const docs = this.claimDocs;
-    if (!docs) return;
-    const at = docs.indexOf(uri);
-    const has = p !== undefined && p.claimCount > 0;
-    if (at >= 0) {
-      if (!has) this.claimDocs = null;
-      return;
-    }
-    if (!has) return;
-    if (docs.length < TOP_CLAIMS || uri < docs[docs.length - 1]) {
+    if (docs && p.claimCount > 0 && (docs.length < TOP_CLAIMS || uri < docs[docs.length - 1])) {
       docs.push(uri);
       docs.sort();
       if (docs.length > TOP_CLAIMS) docs.pop();
     }
+  }
+
+  /** Takes the document's posting out, if the group holds one. */
+  remove(uri: string): void {
+    const old = this.postings.get(uri);
+    if (!old) return;
+    this.version++;
+    this.mentions -= old.mentions;
+    this.claims -= old.claimCount;
+    this.postings.delete(uri);
+    this.removedAt = this.version;
+    // A document of a top list that leaves may let one from outside in: only a full pass knows which.
+    if (this.top?.some((d) => d.uri === uri)) this.top = null;
+    if (this.claimDocs?.includes(uri)) this.claimDocs = null;
   }
 
   topDocuments(): DocumentCount[] {
@@ -212,7 +194,7 @@ export class WorkspaceAggregates {
   /** Replaces what `uri` contributes (nothing when it is removed). Call after the registry has the document's entities. */
   set(uri: string, doc: DocumentSummary | undefined): void {
     for (const g of this.byDocument.get(uri) ?? []) {
-      g.set(uri, undefined);
+      g.remove(uri);
       if (g.postings.size === 0 && this.groups.get(g.key) === g) {
         this.groups.delete(g.key);
         this.byKind[g.kind].delete(g.id);
@@ -224,10 +206,12 @@ export class WorkspaceAggregates {
     this.summaries.set(uri, doc);
     const postings = contributions(doc, this.filter);
     const mine: Group[] = [];
-    doc.entities.forEach((e, i) => {
+    const entities = doc.entities;
+    for (let i = 0; i < entities.length; i++) {
       const p = postings[i];
       // A local id twice in one summary: its last entity counts (as a map by id kept it).
-      if (!p) return;
+      if (!p) continue;
+      const e = entities[i];
       const kind = e.kind === 'actor' ? 'actor' : 'place';
       const byId = this.byKind[kind];
       let g = byId.get(e.id);
@@ -236,9 +220,10 @@ export class WorkspaceAggregates {
         byId.set(e.id, g);
         this.groups.set(g.key, g);
       }
-      g.set(uri, p);
+      // The document left every group above and has one entity per group: each group gains it anew.
+      g.add(uri, p);
       mine.push(g);
-    });
+    }
     this.byDocument.set(uri, mine);
   }
 

@@ -1,7 +1,7 @@
 import type { EntityCluster, EntityKind } from '../types';
 import { BucketIndex, ReadTracker, type Deps } from './buckets';
 import { isAbbreviation } from './names';
-import { Entry, makeEntry, Templates, type CountedEntity, type RegistryEntity, type Template } from './registryEntry';
+import { Entry, makeEntry, Templates, type CountedEntity, type RegistryEntity, type Template, type TemplateBuckets } from './registryEntry';
 
 /*
  * Workspace-wide entity identity. Each document clusters its own mentions
@@ -102,12 +102,23 @@ export class EntityRegistry {
     for (const cluster of entities) {
       const e = makeEntry(doc, cluster, mentions(cluster), this.templates);
       map.set(e.localId, e);
-      for (const k of e.strong) this.strongIndex.add(k, e);
-      for (const k of e.provide) this.provideIndex.add(k, e);
-      for (const s of e.seek) this.seekIndex.add(s.key, e);
-      this.byLocalId.add(e.localId, e);
+      const b = this.filed(e.template);
+      for (const x of b.strong) this.strongIndex.addTo(x, e);
+      for (const x of b.provide) this.provideIndex.addTo(x, e);
+      for (const x of b.seek) this.seekIndex.addTo(x, e);
+      this.byLocalId.addTo(b.local, e);
     }
     this.docs.set(doc, map);
+  }
+
+  /** The buckets of a template's keys (templates are this registry's own: see Templates). */
+  private filed(t: Template): TemplateBuckets {
+    return (t.filed ??= {
+      strong: t.strong.map((k) => this.strongIndex.slot(k)),
+      provide: t.provide.map((k) => this.provideIndex.slot(k)),
+      seek: t.seek.map((s) => this.seekIndex.slot(s.key)),
+      local: this.byLocalId.slot(t.localId),
+    });
   }
 
   remove(doc: string): void {
@@ -225,10 +236,11 @@ export class EntityRegistry {
     if (!old) return false;
     for (const e of old.values()) e.alive = false;
     for (const e of old.values()) {
-      for (const k of e.strong) this.strongIndex.remove(k);
-      for (const k of e.provide) this.provideIndex.remove(k);
-      for (const s of e.seek) this.seekIndex.remove(s.key);
-      this.byLocalId.remove(e.localId);
+      const b = this.filed(e.template);
+      for (const x of b.strong) this.strongIndex.removeFrom(x);
+      for (const x of b.provide) this.provideIndex.removeFrom(x);
+      for (const x of b.seek) this.seekIndex.removeFrom(x);
+      this.byLocalId.removeFrom(b.local);
       this.components.delete(e);
     }
     this.docs.delete(doc);

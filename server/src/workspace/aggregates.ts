@@ -1,6 +1,7 @@
 import { groupKey, type EntityRegistry } from '../analysis/entities/crossDocument';
 import type { EntityKind, Section } from '../analysis/types';
-import type { DocumentSummary, SummaryClaim } from './cache/summary';
+import type { DocumentSummary, SummaryClaim, SummaryEntity } from './cache/summary';
+import { Postings } from './postings';
 
 /*
  * What workspace-wide answers need of an entity (its document and mention
@@ -40,23 +41,35 @@ export interface ClaimSummary {
 export type ClaimFilter = (claim: { score?: number; section: Section }) => boolean;
 const ALL_CLAIMS: ClaimFilter = () => true;
 
-/** One group's part in one document. */
-interface Posting {
-  mentions: number;
-  /** Where the first mention is, as a number that sorts like positions (line and character), and its line. */
-  first: number;
-  line: number;
-  claimCount: number;
+/**
+ * One group's part in one document: the document's entity itself (its
+ * summary's, already in memory), so that filing a document makes no object
+ * per entity; what its claims add is kept apart, for the few that speak.
+ */
+type Posting = SummaryEntity;
+
+/** A posting's claims, when it has any the filter keeps. */
+interface Claims {
+  count: number;
   /**
    * The indices of the first TOP_CLAIMS claims of the document whose speaker
    * is in the group (shown ones only): the claims themselves are read from the
    * document's summary when a hover asks, not copied into every posting.
    */
-  claims: number[];
+  shown: number[];
 }
 
-/** The claims of a posting without any: most postings, one shared array. */
 const NO_CLAIMS: readonly number[] = Object.freeze([]);
+
+/** Where the first mention is, as a number that sorts like positions (line and character). */
+function firstOf(p: Posting): number {
+  // Lines of a document never reach 2^20 characters' worth of this key.
+  return p.first[0] * 1048576 + Math.min(p.first[1], 1048575);
+}
+
+function countOf(p: Posting, uri: string): DocumentCount {
+  return { uri, mentions: p.n, first: firstOf(p), line: p.first[0] };
+}
 
 export interface DocumentCount {
   uri: string;
@@ -88,7 +101,9 @@ class Group {
     readonly id: string,
   ) {}
 
-  readonly postings = new Map<string, Posting>();
+  readonly postings = new Postings<Posting>();
+  /** The claims of postings that have some (most have none). */
+  readonly claimed = new Map<string, Claims>();
   /** Counts the group's changes, so that a memoised answer knows whether what it read is still so. */
   version = 0;
   mentions = 0;
@@ -102,73 +117,61 @@ class Group {
   /** The smallest uris among documents with claims, or null as above. */
   private claimDocs: string[] | null = [];
 
-  set(uri: string, p: Posting | undefined): void {
+  /**
+   * Adds the posting of a document the group does not hold (a document's
+   * old postings are removed before its new ones are added, and it has one
+   * per group): no old posting looked for, no top list searched for it.
+   */
+  add(uri: string, p: Posting, c: Claims | undefined): void {
     this.version++;
-    const old = this.postings.get(uri);
-    if (old) {
-      this.mentions -= old.mentions;
-      this.claims -= old.claimCount;
-      this.postings.delete(uri);
+    this.postings.add(uri, p);
+    this.mentions += p.n;
+    if (c) {
+      this.claimed.set(uri, c);
+      this.claims += c.count;
     }
-    if (p) {
-      this.postings.set(uri, p);
-      this.mentions += p.mentions;
-      this.claims += p.claimCount;
-    }
-    if (!old && p) {
-      this.added++;
-      this.recent.push(uri);
-      if (this.recent.length > RECENT) this.recent.shift();
-    } else if (old && !p) this.removedAt = this.version;
-    this.keepTop(uri, old, p);
-    this.keepClaimDocs(uri, p);
-  }
-
-  private keepTop(uri: string, old: Posting | undefined, p: Posting | undefined): void {
+    this.added++;
+    this.recent.push(uri);
+    if (this.recent.length > RECENT) this.recent.shift();
     const top = this.top;
-    if (!top) return;
-    const at = top.findIndex((d) => d.uri === uri);
-    if (at >= 0) {
-      // A document of the top that loses mentions may let one from outside in: only a full pass knows which.
-      if (!p || (old && p.mentions < old.mentions)) {
-        this.top = null;
-        return;
-      }
-      top[at] = { uri, mentions: p.mentions, first: p.first, line: p.line };
-      top.sort(byMentions);
-      return;
-    }
-    if (!p) return;
     // The top holds every posting while there are fewer than TOP_DOCUMENTS (compared before an entry is made: most never get in).
-    const last = top[top.length - 1];
-    if (top.length < TOP_DOCUMENTS || p.mentions > last.mentions || (p.mentions === last.mentions && uri < last.uri)) {
-      top.push({ uri, mentions: p.mentions, first: p.first, line: p.line });
-      top.sort(byMentions);
-      if (top.length > TOP_DOCUMENTS) top.pop();
+    if (top) {
+      const last = top[top.length - 1];
+      if (top.length < TOP_DOCUMENTS || p.n > last.mentions || (p.n === last.mentions && uri < last.uri)) {
+        top.push(countOf(p, uri));
+        top.sort(byMentions);
+        if (top.length > TOP_DOCUMENTS) top.pop();
+      }
     }
-  }
-
-  private keepClaimDocs(uri: string, p: Posting | undefined): void {
     const docs = this.claimDocs;
-    if (!docs) return;
-    const at = docs.indexOf(uri);
-    const has = p !== undefined && p.claimCount > 0;
-    if (at >= 0) {
-      if (!has) this.claimDocs = null;
-      return;
-    }
-    if (!has) return;
-    if (docs.length < TOP_CLAIMS || uri < docs[docs.length - 1]) {
+    if (docs && c && (docs.length < TOP_CLAIMS || uri < docs[docs.length - 1])) {
       docs.push(uri);
       docs.sort();
       if (docs.length > TOP_CLAIMS) docs.pop();
     }
   }
 
+  /** Takes the document's posting out, if the group holds one. */
+  remove(uri: string): void {
+    const old = this.postings.delete(uri);
+    if (!old) return;
+    this.version++;
+    this.mentions -= old.n;
+    const c = this.claimed.get(uri);
+    if (c) {
+      this.claims -= c.count;
+      this.claimed.delete(uri);
+    }
+    this.removedAt = this.version;
+    // A document of a top list that leaves may let one from outside in: only a full pass knows which.
+    if (this.top?.some((d) => d.uri === uri)) this.top = null;
+    if (this.claimDocs?.includes(uri)) this.claimDocs = null;
+  }
+
   topDocuments(): DocumentCount[] {
     if (!this.top) {
       const all: DocumentCount[] = [];
-      for (const [uri, p] of this.postings) all.push({ uri, mentions: p.mentions, first: p.first, line: p.line });
+      this.postings.forEach((p, uri) => all.push(countOf(p, uri)));
       this.top = all.sort(byMentions).slice(0, TOP_DOCUMENTS);
     }
     return this.top;
@@ -177,7 +180,7 @@ class Group {
   claimDocuments(): string[] {
     if (!this.claimDocs) {
       const all: string[] = [];
-      for (const [uri, p] of this.postings) if (p.claimCount > 0) all.push(uri);
+      for (const uri of this.claimed.keys()) all.push(uri);
       this.claimDocs = all.sort().slice(0, TOP_CLAIMS);
     }
     return this.claimDocs;
@@ -212,7 +215,7 @@ export class WorkspaceAggregates {
   /** Replaces what `uri` contributes (nothing when it is removed). Call after the registry has the document's entities. */
   set(uri: string, doc: DocumentSummary | undefined): void {
     for (const g of this.byDocument.get(uri) ?? []) {
-      g.set(uri, undefined);
+      g.remove(uri);
       if (g.postings.size === 0 && this.groups.get(g.key) === g) {
         this.groups.delete(g.key);
         this.byKind[g.kind].delete(g.id);
@@ -222,12 +225,11 @@ export class WorkspaceAggregates {
     this.summaries.delete(uri);
     if (!doc) return;
     this.summaries.set(uri, doc);
-    const postings = contributions(doc, this.filter);
+    const { postings, claims } = contributions(doc, this.filter);
     const mine: Group[] = [];
-    doc.entities.forEach((e, i) => {
-      const p = postings[i];
+    for (const e of postings) {
       // A local id twice in one summary: its last entity counts (as a map by id kept it).
-      if (!p) return;
+      if (!e) continue;
       const kind = e.kind === 'actor' ? 'actor' : 'place';
       const byId = this.byKind[kind];
       let g = byId.get(e.id);
@@ -236,9 +238,10 @@ export class WorkspaceAggregates {
         byId.set(e.id, g);
         this.groups.set(g.key, g);
       }
-      g.set(uri, p);
+      // The document left every group above and has one entity per group: each group gains it anew.
+      g.add(uri, e, claims?.get(e));
       mine.push(g);
-    });
+    }
     this.byDocument.set(uri, mine);
   }
 
@@ -284,14 +287,15 @@ export class WorkspaceAggregates {
     const groups = this.groupsFor(keys);
     const sums = new Map<string, DocumentCount>();
     for (const g of groups) {
-      for (const [uri, p] of g.postings) {
+      g.postings.forEach((p, uri) => {
         const d = sums.get(uri);
-        if (!d) sums.set(uri, { uri, mentions: p.mentions, first: p.first, line: p.line });
+        if (!d) sums.set(uri, countOf(p, uri));
         else {
-          d.mentions += p.mentions;
-          if (p.first < d.first) [d.first, d.line] = [p.first, p.line];
+          d.mentions += p.n;
+          const first = firstOf(p);
+          if (first < d.first) [d.first, d.line] = [first, p.first[0]];
         }
-      }
+      });
     }
     const value = [...sums.values()].sort(byMentions);
     if (this.listMemo.size >= MAX_MEMO) this.listMemo.clear();
@@ -340,35 +344,38 @@ function grownCount(m: Memo<EntityStats>, keys: readonly string[], groups: Group
   return count;
 }
 
-/** The postings of one document, one per entity (undefined for an earlier entity of the same kind and id). */
-function contributions(doc: DocumentSummary, filter: ClaimFilter): Array<Posting | undefined> {
-  const out: Array<Posting | undefined> = [];
-  const byLocal = new Map<string, Posting>();
+/**
+ * The postings of one document, one per entity (undefined for an earlier
+ * entity of the same kind and id), and the claims of those that speak.
+ */
+function contributions(doc: DocumentSummary, filter: ClaimFilter): { postings: Array<Posting | undefined>; claims?: Map<Posting, Claims> } {
+  const postings: Array<Posting | undefined> = doc.entities.slice();
   const seen: Record<EntityKind, Map<string, number>> = { actor: new Map(), place: new Map() };
-  for (const e of doc.entities) {
-    const [line, character] = e.first;
-    // Positions sort by line, then character; lines of a document never reach 2^20 characters' worth of this key.
-    const p: Posting = {
-      mentions: e.n,
-      first: line * 1048576 + Math.min(character, 1048575),
-      line,
-      claimCount: 0,
-      claims: NO_CLAIMS as number[],
-    };
+  for (let i = 0; i < postings.length; i++) {
+    const e = doc.entities[i];
     const ids = seen[e.kind === 'actor' ? 'actor' : 'place'];
     const before = ids.get(e.id);
-    if (before !== undefined) out[before] = undefined;
-    ids.set(e.id, out.length);
-    out.push(p);
-    byLocal.set(e.id, p);
+    if (before !== undefined) postings[before] = undefined;
+    ids.set(e.id, i);
   }
+  let byLocal: Map<string, Posting> | undefined;
+  let claims: Map<Posting, Claims> | undefined;
   doc.claims.forEach((c: SummaryClaim, index) => {
-    const p = c.speaker ? byLocal.get(c.speaker) : undefined;
+    if (!c.speaker) return;
+    if (!byLocal) {
+      byLocal = new Map();
+      // The last entity of a local id gets its claims (of either kind).
+      for (const e of doc.entities) byLocal.set(e.id, e);
+    }
+    const p = byLocal.get(c.speaker);
     if (!p || !filter(c)) return;
-    p.claimCount++;
-    if (p.claims.length < TOP_CLAIMS && c.shown) p.claims = p.claims === NO_CLAIMS ? [index] : [...p.claims, index];
+    claims ??= new Map();
+    let k = claims.get(p);
+    if (!k) claims.set(p, (k = { count: 0, shown: NO_CLAIMS as number[] }));
+    k.count++;
+    if (k.shown.length < TOP_CLAIMS && c.shown) k.shown = k.shown === NO_CLAIMS ? [index] : [...k.shown, index];
   });
-  return out;
+  return claims ? { postings, claims } : { postings };
 }
 
 function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>, documents?: number): EntityStats {
@@ -407,10 +414,11 @@ function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>,
     for (const g of groups) {
       const p = g.postings.get(uri);
       if (!p) continue;
-      mentions += p.mentions;
-      if (p.first < first) {
-        first = p.first;
-        line = p.line;
+      mentions += p.n;
+      const at = firstOf(p);
+      if (at < first) {
+        first = at;
+        line = p.first[0];
       }
     }
     sums.push({ uri, mentions, first: Number.isFinite(first) ? first : 0, line });
@@ -443,7 +451,7 @@ function firstClaims(groups: Group[], uris: readonly string[], summaries: Readon
   const out: ClaimSummary[] = [];
   for (const uri of uris) {
     const here: number[] = [];
-    for (const g of groups) for (const i of g.postings.get(uri)?.claims ?? NO_CLAIMS) here.push(i);
+    for (const g of groups) for (const i of g.claimed.get(uri)?.shown ?? NO_CLAIMS) here.push(i);
     here.sort((a, b) => a - b);
     const claims = summaries.get(uri)?.claims;
     for (const index of here) {

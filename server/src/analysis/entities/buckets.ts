@@ -69,7 +69,7 @@ export class ReadTracker {
  * appended: a bucket with no removal since an answer read it holds what it
  * held then, followed by what came since (see ReadTracker.onlyGrew).
  */
-interface Bucket<T> {
+export interface Bucket<T> {
   list: T[];
   dead: number;
   /** The bucket's changes (kept after it empties: an answer that read an empty key must see it filled); one look-up finds both. */
@@ -87,15 +87,29 @@ export class BucketIndex<T extends { alive: boolean }> {
     return bucket;
   }
 
+  /**
+   * The bucket of `key`, to add to and remove from without looking it up
+   * again (a bucket, once made, stays the key's for the index's life).
+   */
+  slot(key: string): Bucket<T> {
+    return this.bucket(key);
+  }
+
   add(key: string, e: T): void {
-    const bucket = this.bucket(key);
+    this.addTo(this.bucket(key), e);
+  }
+
+  addTo(bucket: Bucket<T>, e: T): void {
     bucket.stamp.changed = ++this.tracker.clock;
     bucket.list.push(e);
   }
 
   /** Call after marking the entry dead. */
   remove(key: string): void {
-    const bucket = this.bucket(key);
+    this.removeFrom(this.bucket(key));
+  }
+
+  removeFrom(bucket: Bucket<T>): void {
     bucket.stamp.changed = bucket.stamp.removed = ++this.tracker.clock;
     if (!bucket.list.length) return;
     bucket.dead++;

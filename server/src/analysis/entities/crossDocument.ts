@@ -1,7 +1,7 @@
 import type { EntityCluster, EntityKind } from '../types';
 import { BucketIndex, ReadTracker, type Deps } from './buckets';
 import { isAbbreviation } from './names';
-import { Entry, makeEntry, Templates, type CountedEntity, type RegistryEntity, type Template } from './registryEntry';
+import { Entry, makeEntry, Templates, type CountedEntity, type RegistryEntity, type Template, type TemplateBuckets } from './registryEntry';
 
 /*
  * Workspace-wide entity identity. Each document clusters its own mentions
@@ -72,7 +72,7 @@ export class EntityRegistry {
     this.templates = new Templates(nicknames);
   }
 
-  private readonly docs = new Map<string, Map<string, Entry>>();
+  private readonly docs = new Map<string, DocumentEntries>();
   /** Keys of entities already seen, shared by their entries (see makeEntry). */
   private readonly templates: Templates;
   private readonly reads = new ReadTracker();
@@ -98,16 +98,27 @@ export class EntityRegistry {
 
   private fill<E extends Omit<RegistryEntity, 'mentions'>>(doc: string, entities: readonly E[], mentions: (e: E) => number): void {
     this.detach(doc);
-    const map = new Map<string, Entry>();
+    const list: Entry[] = [];
     for (const cluster of entities) {
       const e = makeEntry(doc, cluster, mentions(cluster), this.templates);
-      map.set(e.localId, e);
-      for (const k of e.strong) this.strongIndex.add(k, e);
-      for (const k of e.provide) this.provideIndex.add(k, e);
-      for (const s of e.seek) this.seekIndex.add(s.key, e);
-      this.byLocalId.add(e.localId, e);
+      list.push(e);
+      const b = this.filed(e.template);
+      for (const x of b.strong) this.strongIndex.addTo(x, e);
+      for (const x of b.provide) this.provideIndex.addTo(x, e);
+      for (const x of b.seek) this.seekIndex.addTo(x, e);
+      this.byLocalId.addTo(b.local, e);
     }
-    this.docs.set(doc, map);
+    this.docs.set(doc, new DocumentEntries(list));
+  }
+
+  /** The buckets of a template's keys (templates are this registry's own: see Templates). */
+  private filed(t: Template): TemplateBuckets {
+    return (t.filed ??= {
+      strong: t.strong.map((k) => this.strongIndex.slot(k)),
+      provide: t.provide.map((k) => this.provideIndex.slot(k)),
+      seek: t.seek.map((s) => this.seekIndex.slot(s.key)),
+      local: this.byLocalId.slot(t.localId),
+    });
   }
 
   remove(doc: string): void {
@@ -120,7 +131,7 @@ export class EntityRegistry {
 
   /** The workspace id of a document's local entity id (the local id itself when unknown). */
   resolve(doc: string, localId: string): string {
-    const e = this.docs.get(doc)?.get(localId);
+    const e = this.docs.get(doc)?.byId().get(localId);
     if (!e) return localId;
     const comp = this.component(e);
     let target = this.targets.get(comp);
@@ -216,19 +227,20 @@ export class EntityRegistry {
   /** Workspace ids of every entity of `doc`, by local id. */
   mapping(doc: string): Map<string, string> {
     const out = new Map<string, string>();
-    for (const localId of this.docs.get(doc)?.keys() ?? []) out.set(localId, this.resolve(doc, localId));
+    for (const localId of this.docs.get(doc)?.byId().keys() ?? []) out.set(localId, this.resolve(doc, localId));
     return out;
   }
 
   private detach(doc: string): boolean {
-    const old = this.docs.get(doc);
+    const old = this.docs.get(doc)?.byId();
     if (!old) return false;
     for (const e of old.values()) e.alive = false;
     for (const e of old.values()) {
-      for (const k of e.strong) this.strongIndex.remove(k);
-      for (const k of e.provide) this.provideIndex.remove(k);
-      for (const s of e.seek) this.seekIndex.remove(s.key);
-      this.byLocalId.remove(e.localId);
+      const b = this.filed(e.template);
+      for (const x of b.strong) this.strongIndex.removeFrom(x);
+      for (const x of b.provide) this.provideIndex.removeFrom(x);
+      for (const x of b.seek) this.seekIndex.removeFrom(x);
+      this.byLocalId.removeFrom(b.local);
       this.components.delete(e);
     }
     this.docs.delete(doc);
@@ -346,6 +358,24 @@ export class EntityRegistry {
       }
     }
     return found;
+  }
+}
+
+/**
+ * A document's entries in the order filed, and by local id (the last of an
+ * id wins) once asked: a map made for each of 10,000 documents as they were
+ * filed was a part of a warm start, and most are never asked.
+ */
+class DocumentEntries {
+  private map: Map<string, Entry> | undefined;
+  constructor(private readonly list: readonly Entry[]) {}
+
+  byId(): Map<string, Entry> {
+    if (!this.map) {
+      this.map = new Map();
+      for (const e of this.list) this.map.set(e.localId, e);
+    }
+    return this.map;
   }
 }
 

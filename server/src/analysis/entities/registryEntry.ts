@@ -1,4 +1,5 @@
 import type { EntityCluster, EntityKind } from '../types';
+import type { Bucket } from './buckets';
 import { abbreviates, abbreviationKey, compatibleGiven, initialsKeys, isAbbreviation, nameKey, parsePersonName } from './names';
 
 /*
@@ -39,6 +40,19 @@ export interface Template {
   strong: string[];
   provide: string[];
   seek: Seek[];
+  /**
+   * The buckets of its keys in the registry that made it, found once: its
+   * thousands of entries are filed without looking a key up each.
+   */
+  filed: TemplateBuckets | undefined;
+}
+
+/** A template's buckets, in the order of its keys (strong, provide, seek) and its local id's. */
+export interface TemplateBuckets {
+  strong: Array<Bucket<Entry>>;
+  provide: Array<Bucket<Entry>>;
+  seek: Array<Bucket<Entry>>;
+  local: Bucket<Entry>;
 }
 
 /*
@@ -152,6 +166,7 @@ function buildTemplate(cluster: Omit<RegistryEntity, 'mentions'>, nicknames: Rea
     strong: [`id:${cluster.kind}:${cluster.id}`],
     provide: [],
     seek: [],
+    filed: undefined,
   };
   if (cluster.type === 'person') {
     const p = parsePersonName(cluster.canonical);

@@ -100,12 +100,44 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 export class StringPool {
   private readonly strings = new Map<string, string>();
   private readonly lists = new Map<string, string[]>();
+  private readonly byId = new Map<string, EntityNames[]>();
 
   string(s: string): string {
     const known = this.strings.get(s);
     if (known !== undefined) return known;
     this.strings.set(s, s);
     return s;
+  }
+
+  /**
+   * The pooled names of an entity row: its id, canonical name, type and
+   * aliases (row[from...], 0 for the canonical name), or undefined when an
+   * alias is neither. Found by the id alone when a row with the same names
+   * was read before (most are: the same entities recur in thousands of
+   * documents), instead of pooling each name and joining the aliases.
+   */
+  names(id: string, canonical: string, type: string, row: readonly unknown[], from: number): EntityNames | undefined {
+    let known = this.byId.get(id);
+    if (known) {
+      for (const n of known) if (n.canonical === canonical && n.type === type && sameRow(n.aliases, canonical, row, from)) return n;
+    }
+    const aliases: string[] = [];
+    for (let i = from; i < row.length; i++) {
+      const a = row[i];
+      if (a === 0) aliases.push(canonical);
+      else if (typeof a === 'string') aliases.push(a);
+      else return undefined;
+    }
+    const names: EntityNames = {
+      id: this.string(id),
+      canonical: this.string(canonical),
+      type: this.string(type),
+      aliases: this.list(aliases),
+    };
+    if (!known) this.byId.set(names.id, (known = []));
+    // A few spellings per id are remembered (an id is a name's key): past them, rows are pooled name by name.
+    if (known.length < NAMES_PER_ID) known.push(names);
+    return names;
   }
 
   /** A shared, never changed list equal to `items`. */
@@ -118,6 +150,26 @@ export class StringPool {
     this.lists.set(key, list);
     return list;
   }
+}
+
+/** Names of an entity as the pool shares them. */
+export interface EntityNames {
+  id: string;
+  canonical: string;
+  type: string;
+  aliases: string[];
+}
+
+const NAMES_PER_ID = 8;
+
+/** Whether the aliases of a row (from `from` on, 0 for the canonical name) are `aliases`. */
+function sameRow(aliases: readonly string[], canonical: string, row: readonly unknown[], from: number): boolean {
+  if (aliases.length !== row.length - from) return false;
+  for (let i = 0; i < aliases.length; i++) {
+    const a = row[from + i];
+    if ((a === 0 ? canonical : a) !== aliases[i]) return false;
+  }
+  return true;
 }
 
 function sameItems(a: readonly string[], b: readonly string[]): boolean {
@@ -146,7 +198,6 @@ export function decodeSummaryData(data: unknown, pool = new StringPool()): Docum
     const [id, canonical, kind, type, n, l1, c1, l2, c2] = row as unknown[];
     if (!isStr(id) || !isStr(canonical) || (kind !== 'actor' && kind !== 'place') || !isStr(type)) return undefined;
     if (!isNat(n) || !isNat(l1) || !isNat(c1) || !isNat(l2) || !isNat(c2)) return undefined;
-    const aliases: string[] = [];
     const placeRow: unknown = row[9];
     let place: PlaceIdentity | undefined;
     if (placeRow !== 0) {
@@ -156,19 +207,15 @@ export function decodeSummaryData(data: unknown, pool = new StringPool()): Docum
       place = { name: pool.string(name), country: pool.string(country) };
       if (admin1 !== 0) place.admin1 = pool.string(admin1);
     }
-    for (let i = 10; i < row.length; i++) {
-      const a: unknown = row[i];
-      if (a === 0) aliases.push(canonical);
-      else if (isStr(a)) aliases.push(a);
-      else return undefined;
-    }
+    const names = pool.names(id, canonical, type, row as unknown[], 10);
+    if (!names) return undefined;
     // Types are the engine's: a shard from another engine never gets this far (its version differs).
     entities.push({
-      id: pool.string(id),
-      canonical: pool.string(canonical),
+      id: names.id,
+      canonical: names.canonical,
       kind,
-      type: pool.string(type) as EntityType,
-      aliases: pool.list(aliases),
+      type: names.type as EntityType,
+      aliases: names.aliases,
       n,
       first: [l1, c1, l2, c2],
       ...(place ? { place } : {}),

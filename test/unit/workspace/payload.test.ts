@@ -24,7 +24,10 @@ describe('shard payload codec', () => {
 
   it('gives back every seed analysis exactly as JSON did', () => {
     for (const { text, analysis } of analysed) {
-      assert.ok(analysis.mentions.length && analysis.entities.length && analysis.claims.length, 'the seed has mentions, entities and claims');
+      assert.ok(
+        analysis.mentions.length && analysis.entities.length && analysis.claims.length,
+        'the seed has mentions, entities and claims',
+      );
       const back = readPayload(shardPayload(text, analysis));
       assert.ok(back);
       assert.strictEqual(back.text, text);

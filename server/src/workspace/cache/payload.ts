@@ -83,7 +83,8 @@ export function encodePayload(text: string, analysis: DocumentAnalysis): Encoded
   const whole: unknown[] = [];
   const rest: Record<string, unknown> = {};
   for (const key in analysis) {
-    if (key !== 'mentions' && key !== 'demonyms' && key !== 'entities' && key !== 'claims') rest[key] = (analysis as unknown as Record<string, unknown>)[key];
+    if (key !== 'mentions' && key !== 'demonyms' && key !== 'entities' && key !== 'claims')
+      rest[key] = (analysis as unknown as Record<string, unknown>)[key];
   }
   const mentions = spanColumns(analysis.mentions, text, whole, 6, (m: EntityMention, out) => {
     const type = typeIndex.get(m.type);
@@ -140,7 +141,10 @@ export function decodePayload(data: unknown): { text: string; analysis: Document
   }));
   const entities = list(data.entities).map((e) => (Array.isArray(e) ? decodeEntity(e, text) : e));
   const claims = list(data.claims).map((c) => (Array.isArray(c) ? decodeClaim(c, text) : c));
-  const rest = data.blocks === undefined ? data.rest : { ...data.rest, structure: { ...record(data.rest.structure), blocks: list(data.blocks).map(decodeBlock) } };
+  const rest =
+    data.blocks === undefined
+      ? data.rest
+      : { ...data.rest, structure: { ...record(data.rest.structure), blocks: list(data.blocks).map(decodeBlock) } };
   const analysis = { ...rest, mentions, entities, demonyms, claims } as unknown as DocumentAnalysis;
   return { text, analysis };
 }
@@ -276,7 +280,14 @@ function decodeClaim(t: unknown[], text: string): Claim {
     checkSpan(s, e, text);
     return { start: s, end: e, text: text.slice(s, e) };
   };
-  return { start, end, text: text.slice(start, end), cue: span(cueStart, cueEnd), source: span(sourceStart, sourceEnd), ...record(t[6]) } as Claim;
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    cue: span(cueStart, cueEnd),
+    source: span(sourceStart, sourceEnd),
+    ...record(t[6]),
+  } as Claim;
 }
 
 /** A span with its text as [start, end], null as [-1, -1]; undefined when it has other keys or another text. */

@@ -11,7 +11,7 @@ import type { ShardTarget } from './cache/shardFile';
 export interface ShardResult {
   /** encodeSummary's JSON. */
   summary: string;
-  /** Only when the thread could not write the shard: gzip of JSON { text, analysis }, for the server to keep and write. */
+  /** Only when the thread could not write the shard: the payload (cache/payload.ts), for the server to keep and write. */
   payload?: Uint8Array;
   warnings?: string[];
 }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { claimsModelEnabled, dataDir } from '../resources';
 
 /** Bumped when the shard's content changes meaning without the engine changing (e.g. what a summary holds). */
-const SHARD_FORMAT = 'shard-1';
+const SHARD_FORMAT = 'shard-2';
 
 let cached: string | undefined;
 

@@ -7,7 +7,7 @@ import * as path from 'path';
  * the analysis threads write shards with this alone, so that the language
  * server's thread neither receives nor writes the compressed analysis.
  *
- *   "DSH1" · u32 header length · header JSON · summary JSON · gzip(JSON { text, analysis })
+ *   "DSH1" · u32 header length · header JSON · summary JSON · payload (cache/payload.ts: the text and the analysis, compressed)
  */
 
 export const MAGIC = Buffer.from('DSH1', 'latin1');

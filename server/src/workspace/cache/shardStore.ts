@@ -12,7 +12,7 @@ import { decodeSummary, encodeSummary, StringPool, type DocumentSummary } from '
  * The persistent index: one shard per document, under the cache folder the
  * client gives (outside the user's folders). A shard is
  *
- *   "DSH1" · u32 header length · header JSON · summary JSON · gzip(JSON { text, analysis })
+ *   "DSH1" · u32 header length · header JSON · summary JSON · payload (cache/payload.ts: the text and the analysis, compressed)
  *
  * The header names the engine version, the document's uri and a hash of its
  * text: a shard is used only when all three match, so an edit, or a new

@@ -12,6 +12,7 @@ import {
 } from './content';
 import { type ClaimContext, closesQuote, isCapitalised, isSentenceInitial, isWord, opensQuote, sentenceOf, span } from './context';
 import { type Draft, formOf } from './draft';
+import type { Span } from '../types';
 import {
   ADJUNCT_PREPS,
   ADJUNCT_START,
@@ -112,13 +113,7 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
     // Only a clause is reported: "saying he would …", "arguing that …", "by declaring: “…”"; not "before declaring independence".
     const clause = verb.lemma === 'say' || lower[p - 1] === 'that' || lower[p - 1] === ':' || opensQuote(ctx, p);
     if (subj && clause && p < s.tokenEnd && contentStarts(ctx, p) && frameFits(ctx, verb, cueEnd, p))
-      return {
-        content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) },
-        cue,
-        source: subj,
-        form: formOf(ctx, p, verb.cls),
-        at: k,
-      };
+      return forwardDraft(ctx, p, cueEnd, cut, verb, cue, subj, k);
   }
   const left = sourceLeft(ctx, k);
   if (left === 'passive') return passiveCue(ctx, k, form, cut);
@@ -130,13 +125,7 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
     const subj = clauseSubject(ctx, k - 1) ?? sentenceSubject(ctx, s);
     const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
     if (!subj || p >= s.tokenEnd || !contentStarts(ctx, p) || !frameFits(ctx, verb, cueEnd, p)) return null;
-    return {
-      content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) },
-      cue,
-      source: subj,
-      form: formOf(ctx, p, verb.cls),
-      at: k,
-    };
+    return forwardDraft(ctx, p, cueEnd, cut, verb, cue, subj, k);
   }
   if (form.form === 'base' && !left) return null;
 
@@ -181,13 +170,7 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
       if (shared) {
         const p = skipToContent(ctx, cueEnd, s.tokenEnd, verb.frame);
         if (p < s.tokenEnd && contentStarts(ctx, p) && frameFits(ctx, verb, cueEnd, p)) {
-          return {
-            content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) },
-            cue,
-            source: shared,
-            form: formOf(ctx, p, verb.cls),
-            at: k,
-          };
+          return forwardDraft(ctx, p, cueEnd, cut, verb, cue, shared, k);
         }
       }
     }
@@ -285,13 +268,7 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
       while (st < left.before && !isWord(lower[st]) && !opensQuote(ctx, st)) st++;
       return { content: { start: tokens[st].start, end: contentEnd(ctx, comma + 1, cut) }, cue, source: [a, b], form: 'indirect', at: k };
     }
-    const draft: Draft = {
-      content: { start: tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) },
-      cue,
-      source: [a, b],
-      form: formOf(ctx, p, verb.cls),
-      at: k,
-    };
+    const draft = forwardDraft(ctx, p, cueEnd, cut, verb, cue, [a, b], k);
     if (opensQuote(ctx, p)) return extendWithFollowingQuotes(ctx, draft, ctx.quoteTokEnd[ctx.quoteOf[p]] - 1);
     return draft;
   }
@@ -310,6 +287,26 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
  * After "…, X said in a statement": the first token past the aside's closing comma when the
  * sentence resumes there with "and" or "but" and a clause of its own (no cue of its own), else -1.
  */
+/** The draft of what is reported from token p on: the content runs forward from p (forwardEnd), the source is given. */
+function forwardDraft(
+  ctx: ClaimContext,
+  p: number,
+  cueEnd: number,
+  cut: Int32Array,
+  verb: CueForm['verb'],
+  cue: Span,
+  source: [number, number],
+  k: number,
+): Draft {
+  return {
+    content: { start: ctx.tokens[p].start, end: forwardEnd(ctx, p, cueEnd, cut, verb) },
+    cue,
+    source,
+    form: formOf(ctx, p, verb.cls),
+    at: k,
+  };
+}
+
 function resumedAfterAside(ctx: ClaimContext, from: number, end: number): number {
   const lower = ctx.lower;
   let c = from;

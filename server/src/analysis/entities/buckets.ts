@@ -81,22 +81,18 @@ export class BucketIndex<T extends { alive: boolean }> {
 
   private readonly buckets = new Map<string, Bucket<T>>();
 
-  private bucket(key: string): Bucket<T> {
-    let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = { list: [], dead: 0, stamp: { changed: 0, removed: 0 } }));
-    return bucket;
-  }
-
   /**
    * The bucket of `key`, to add to and remove from without looking it up
    * again (a bucket, once made, stays the key's for the index's life).
    */
   slot(key: string): Bucket<T> {
-    return this.bucket(key);
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = { list: [], dead: 0, stamp: { changed: 0, removed: 0 } }));
+    return bucket;
   }
 
   add(key: string, e: T): void {
-    this.addTo(this.bucket(key), e);
+    this.addTo(this.slot(key), e);
   }
 
   addTo(bucket: Bucket<T>, e: T): void {
@@ -106,7 +102,7 @@ export class BucketIndex<T extends { alive: boolean }> {
 
   /** Call after marking the entry dead. */
   remove(key: string): void {
-    this.removeFrom(this.bucket(key));
+    this.removeFrom(this.slot(key));
   }
 
   removeFrom(bucket: Bucket<T>): void {
@@ -120,7 +116,7 @@ export class BucketIndex<T extends { alive: boolean }> {
 
   /** The entries filed under `key`, dead ones included (callers skip them); the answer being computed depends on them. */
   entries(key: string): readonly T[] {
-    const bucket = this.bucket(key);
+    const bucket = this.slot(key);
     this.tracker.reading?.add(bucket.stamp);
     return bucket.list;
   }

@@ -8,10 +8,13 @@
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
 
-/** FNV-1a of `s`, as an unsigned 32-bit integer; a non-zero seed gives an independent hash of the same string. */
-export function fnv1a32(s: string, seed = 0): number {
+/**
+ * FNV-1a of `s` (or of s.slice(start, end), without making the substring), as an unsigned 32-bit
+ * integer; a non-zero seed gives an independent hash of the same string.
+ */
+export function fnv1a32(s: string, seed = 0, start = 0, end = s.length): number {
   let h = (FNV_OFFSET ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = start; i < end; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, FNV_PRIME);
   }

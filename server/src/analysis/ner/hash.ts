@@ -4,17 +4,14 @@
  * template id is mixed with the hash of a word (computed once per word type).
  */
 
-import { FNV_OFFSET, FNV_PRIME } from '../../../../common/strings';
+import { fnv1a32 } from '../../../../common/strings';
 
 /** FNV-1a over UTF-16 code units, seeded so different uses of one string differ. */
 export { fnv1a32 as hashString } from '../../../../common/strings';
 
 /** hashString(s.slice(start, end), seed) for 0 <= start, without making the substring. */
 export function hashRange(s: string, start: number, end: number, seed: number): number {
-  const stop = Math.min(end, s.length);
-  let h = (FNV_OFFSET ^ seed) >>> 0;
-  for (let i = start; i < stop; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
+  return fnv1a32(s, seed, start, Math.min(end, s.length));
 }
 
 /** Combines two 32-bit values; avalanche so that nearby inputs spread over the table. */

@@ -10,9 +10,23 @@ export async function openPage(browser, logFile, cleanups) {
   cleanups.push(() => context.close());
   const page = await context.newPage();
   const consoleLog = fs.createWriteStream(logFile);
-  cleanups.push(() => new Promise((r) => consoleLog.end(r)));
-  page.on('console', (msg) => consoleLog.write(`[${msg.type()}] ${msg.text()}\n`));
-  page.on('pageerror', (err) => consoleLog.write(`[pageerror] ${err.message}\n`));
+  // Cleanups run in reverse, so the log ends before the context closes, and
+  // a page may still log while closing: a write after end would be an
+  // unhandled stream error that fails a run whose tests all passed.
+  let open = true;
+  const write = (line) => {
+    if (open) consoleLog.write(line);
+  };
+  cleanups.push(
+    () =>
+      new Promise((r) => {
+        open = false;
+        consoleLog.end(r);
+      }),
+  );
+  consoleLog.on('error', (err) => log(`browser console log ${logFile}: ${err.message}`));
+  page.on('console', (msg) => write(`[${msg.type()}] ${msg.text()}\n`));
+  page.on('pageerror', (err) => write(`[pageerror] ${err.message}\n`));
   return page;
 }
 

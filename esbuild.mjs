@@ -25,6 +25,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // `dossier analyze --json` on several threads: read, analyse and write JSON per file.
   { ...common, entryPoints: ['server/src/cli/jsonWorker.ts'], outfile: 'dist/cliWorker.js' },
+  // `dossier analyze` on two threads: the tagging thread of its pipeline (server/src/cli/pipelined.ts).
+  { ...common, entryPoints: ['server/src/cli/tagWorker.ts'], outfile: 'dist/cliTagWorker.js' },
   // The map and network webviews: browser bundles, world shapes included; nothing is fetched at run time.
   ...['map', 'network'].map((view) => ({
     ...common,

@@ -141,6 +141,27 @@ describe('dossier CLI', function () {
     );
   });
 
+  it('writes the same summary and --min-confidence JSON on two threads as on one, warnings included', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
+    const files: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const f = path.join(dir, `doc${i}.txt`);
+      if (i === 5) fs.writeFileSync(f, Buffer.concat([fs.readFileSync(seeds[0]), Buffer.from([0xc3, 0x28, 0x0a])]));
+      else fs.copyFileSync(seeds[i % seeds.length], f);
+      files.push(f);
+    }
+    files.push(dir);
+    for (const args of [[], ['--json', '--min-confidence', '0.5']]) {
+      const threads = run('analyze', ...args, '--jobs', '2', ...files);
+      const one = run('analyze', ...args, '--jobs', '1', ...files);
+      assert.strictEqual(threads.status, 2, threads.stderr);
+      assert.strictEqual(threads.stdout, one.stdout);
+      assert.strictEqual(threads.stderr, one.stderr);
+      assert.match(threads.stderr, /doc5\.txt: warning: not valid UTF-8/);
+      assert.match(threads.stderr, /is a directory/);
+    }
+  });
+
   it('handles hundreds of files in one call', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
     const files: string[] = [];

@@ -68,6 +68,7 @@ export function assertPackageContents(files: readonly string[]): void {
     'dist/server.js',
     'dist/worker.js',
     'dist/cliWorker.js',
+    'dist/cliTagWorker.js',
     'dist/cli.js',
     'dist/data/ner-model.json',
     'dist/data/gazetteer.json',

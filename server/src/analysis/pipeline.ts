@@ -4,13 +4,42 @@ import { clusterMentions } from './entities/clusters';
 import { findDemonyms } from './entities/demonyms';
 import { attachDescriptions } from './entities/descriptions';
 import { detectMentions } from './entities/mentions';
+import type { RawMention } from './entities/rawMention';
 import { placeEntities, promotePlaces } from './places';
 import type { AnalysisResources } from './resources';
 import { parseStructure } from './structure';
 import { splitSentences, tokenize } from './tokenize';
-import { AnalysisCancelled, type Cancellation, type DocumentAnalysis } from './types';
+import { AnalysisCancelled, type Cancellation, type DocumentAnalysis, type DocumentStructure, type Sentence, type Token } from './types';
 
 const NEVER: Cancellation = { isCancellationRequested: false };
+
+const checker = (token: Cancellation) => () => {
+  if (token.isCancellationRequested) throw new AnalysisCancelled();
+};
+
+/** What the first stages make of a text: cheap, and recomputed rather than sent where a host splits the stages. */
+export interface TextLayout {
+  structure: DocumentStructure;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+/** The first stages: the text's blocks, tokens and sentences. */
+export function layoutText(text: string, token: Cancellation = NEVER): TextLayout {
+  const structure = parseStructure(text);
+  checker(token)();
+  const tokens = tokenize(text);
+  return { structure, tokens, sentences: splitSentences(text, tokens) };
+}
+
+/**
+ * The tagger's names, typed, before places are promoted: the costliest stage,
+ * and a pure function of the text and the resources, so that a host can run
+ * it on another thread and hand the result to `completeAnalysis`.
+ */
+export function tagMentions(text: string, layout: TextLayout, res: AnalysisResources): RawMention[] {
+  return detectMentions(text, layout.tokens, layout.sentences, res);
+}
 
 /**
  * The whole engine: text in, DocumentAnalysis out. Stages run in a fixed order
@@ -23,15 +52,23 @@ export function analyzeDocument(
   /** claims: false skips the claims stage (training the claims model must not need the model it replaces). */
   options: { claims?: boolean } = {},
 ): DocumentAnalysis {
-  const check = () => {
-    if (token.isCancellationRequested) throw new AnalysisCancelled();
-  };
-  const structure = parseStructure(text);
-  check();
-  const tokens = tokenize(text);
-  const sentences = splitSentences(text, tokens);
-  check();
-  const raw = promotePlaces(detectMentions(text, tokens, sentences, res), text, tokens, structure, res.gazetteer);
+  const layout = layoutText(text, token);
+  checker(token)();
+  return completeAnalysis(text, layout, tagMentions(text, layout, res), res, token, options);
+}
+
+/** The stages after tagging: `analyzeDocument` given `tagMentions`' result for the same text and resources. */
+export function completeAnalysis(
+  text: string,
+  layout: TextLayout,
+  tagged: RawMention[],
+  res: AnalysisResources,
+  token: Cancellation = NEVER,
+  options: { claims?: boolean } = {},
+): DocumentAnalysis {
+  const check = checker(token);
+  const { structure, tokens, sentences } = layout;
+  const raw = promotePlaces(tagged, text, tokens, structure, res.gazetteer);
   check();
   const { mentions, entities } = clusterMentions(raw, res, text);
   const demonyms = findDemonyms(tokens, res, mentions);

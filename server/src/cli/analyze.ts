@@ -5,7 +5,9 @@ import { analyzeInParallel } from './parallel';
 import { runJsonJob } from './jsonJob';
 import { sayAbout, writeStdout } from './io';
 import { JsonDocumentsWriter, writeAll, type Write, type WriteBytes } from './json';
-import { analysisWarnings, decodeWarning, summaryLines } from './output';
+import { summaryLines } from './output';
+import { fileResult, type FileResult } from './fileResult';
+import { analyzePipelined, type CompleteAnalysis } from './pipelined';
 import { readDocument, type ReadResult } from '../workspace/readDocument';
 import { claimScore } from '../lsp/features/claimFilter';
 import { CachedAnalyzer } from '../workspace/cache/cachedAnalyzer';
@@ -64,8 +66,7 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
 /** A flag's number; a missing or empty value is NaN, which the schema rejects ("" would be 0 to Number). */
 const number = (s: string | undefined) => (s === undefined || s.trim() === '' ? NaN : Number(s));
 
-export type FileResult =
-  { file: string; ok: true; analysis: DocumentAnalysis; warnings: string[] } | { file: string; ok: false; reason: string };
+export type { FileResult } from './fileResult';
 
 /**
  * Reads and analyses the files one at a time, in order. A file that cannot
@@ -84,26 +85,21 @@ export async function* analyzeFiles(
     const file = files[i];
     const doc = await (reading as Promise<ReadResult>);
     reading = i + 1 < files.length ? read(files[i + 1]) : null;
-    if (!doc.ok) {
-      yield { file, ok: false, reason: doc.reason };
-      continue;
-    }
-    let analysis: DocumentAnalysis;
-    try {
-      analysis = analyze(doc.text, file);
-    } catch (err) {
-      yield { file, ok: false, reason: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
-      continue;
-    }
-    const warnings = analysisWarnings(analysis).map((w) => `warning: ${w}`);
-    const decoding = decodeWarning(doc);
-    yield { file, ok: true, analysis, warnings: decoding ? [decoding, ...warnings] : warnings };
+    yield fileResult(file, doc, (text) => analyze(text, file));
   }
+}
+
+/** The two-thread pipeline (pipelined.ts): the tagging thread's script, and this thread's stages after tagging. */
+export interface Pipeline {
+  script: string;
+  stages: () => CompleteAnalysis;
 }
 
 /**
  * `dossier analyze`: 0 when every file was analysed, 2 when some were skipped (and named on stderr).
- * With `workerScript` (the CLI's thread script) and more than one job, `--json` runs on threads.
+ * On two threads (two cores, or --jobs 2), with `pipeline`, the JSON and the summary come from the
+ * pipeline; from three threads, with `workerScript` (the CLI's thread script), `--json` runs on threads
+ * each analysing whole documents.
  */
 export async function analyze(
   argv: readonly string[],
@@ -111,6 +107,7 @@ export async function analyze(
   write: Write = writeStdout,
   workerScript: string | null = null,
   writeBytes: WriteBytes = writeStdout,
+  pipeline: Pipeline | null = null,
 ): Promise<number> {
   const { json, jsonl, jobs, cache, files, minConfidence, claimsModel } = parseAnalyze(argv);
   // Resources load on first use, here and in every thread (which inherit the environment), and the
@@ -118,14 +115,17 @@ export async function analyze(
   if (claimsModel) process.env.DOSSIER_CLAIMS_MODEL = '1';
   if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
   const threads = workerCount(jobs, files.length);
-  // A handful of files does not pay for a second model load. --min-confidence and --cache are applied on this thread, below.
-  if (json && minConfidence === undefined && !cache && workerScript && threads > 1 && files.length >= PARALLEL_FROM)
+  // A handful of files does not pay for a second thread's start-up. --cache runs on this thread alone: its hits are not analysed.
+  const pipelined = pipeline !== null && threads === 2 && !cache && files.length >= PARALLEL_FROM;
+  // --min-confidence is applied on this thread, below.
+  if (!pipelined && json && minConfidence === undefined && !cache && workerScript && threads > 1 && files.length >= PARALLEL_FROM)
     return analyzeJsonOnThreads(files, threads, workerScript, write, writeBytes);
   let failed = false;
   const out = json ? new JsonDocumentsWriter(write) : null;
   const cached = cache ? new CachedAnalyzer(cache, analyzeText) : undefined;
   const run = cached ? (text: string, file: string) => cached.analyze(file, text) : analyzeText;
-  for await (const result of analyzeFiles(files, run)) {
+  const results = pipeline && pipelined ? analyzePipelined(files, pipeline.script, pipeline.stages) : analyzeFiles(files, run);
+  for await (const result of results) {
     if (!result.ok) {
       sayAbout(result.file, result.reason);
       failed = true;

@@ -1,10 +1,11 @@
 import * as v8 from 'v8';
-import { analyzeDocument } from '../analysis/pipeline';
-import { analyze, UsageError } from './analyze';
+import { analyzeDocument, completeAnalysis, layoutText } from '../analysis/pipeline';
+import { analyze, UsageError, type Pipeline } from './analyze';
 import { exitQuietlyOnClosedPipe, say, writeStdout } from './io';
 import { EXPORT_USAGE, ExportUsageError, runExport } from './export';
-import { loadResources } from '../workspace/resources';
+import { loadResources, loadResourcesTaggingElsewhere } from '../workspace/resources';
 import { jsonWorkerScript } from './parallel';
+import { tagWorkerScript, type CompleteAnalysis } from './pipelined';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report';
 
 const USAGE = `Usage:
@@ -46,13 +47,31 @@ export function fileErrorMessage(err: unknown): string | null {
   return reason ? `${e.path}: ${reason}` : null;
 }
 
+/** `dossier analyze`'s two-thread pipeline: tagging on the thread of tagWorker.ts, the later stages here. */
+function pipelineStages(): Pipeline | null {
+  const script = tagWorkerScript(__dirname);
+  if (!script) return null;
+  const stages = (): CompleteAnalysis => {
+    const res = loadResourcesTaggingElsewhere();
+    return (text, tagged) => completeAnalysis(text, layoutText(text), tagged, res);
+  };
+  return { script, stages };
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'analyze':
         exitQuietlyOnClosedPipe();
-        return await analyze(rest, (text) => analyzeDocument(text, loadResources()), writeStdout, jsonWorkerScript(__dirname));
+        return await analyze(
+          rest,
+          (text) => analyzeDocument(text, loadResources()),
+          writeStdout,
+          jsonWorkerScript(__dirname),
+          writeStdout,
+          pipelineStages(),
+        );
       case 'export':
         exitQuietlyOnClosedPipe();
         return await runExport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });

@@ -84,6 +84,23 @@ export function loadResourcesWithoutClaims(): AnalysisResources {
 }
 
 /**
+ * The resources of a host that tags on another thread (the CLI's pipeline,
+ * cli/pipelined.ts): the same as `loadResources`, except that the tagger
+ * (a 1.7 MB model, decoded in tens of milliseconds) is loaded only if this
+ * thread ever tags, which it does not when every document's names come
+ * tagged from the other thread.
+ */
+export function loadResourcesTaggingElsewhere(): AnalysisResources {
+  if (cached) return cached;
+  const dir = dataDir();
+  const gazetteer = loadGazetteer(dir);
+  let tagger: Tagger | undefined;
+  const onDemand: Tagger = { tag: (text, tokens, sentences) => (tagger ??= loadNerModel(dir, gazetteer)).tag(text, tokens, sentences) };
+  const base: AnalysisResources = { gazetteer, tagger: onDemand, ...engineData() };
+  return claimsModelEnabled() ? { ...base, claims: loadClaimModel() } : base;
+}
+
+/**
  * The binary form of a data file (`<name>.bin`, which the build derives from
  * `<name>.json`) when it is there and not older than the JSON: a fraction of
  * the JSON's load time, in every analysis thread. Null otherwise (a data

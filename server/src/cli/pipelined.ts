@@ -1,0 +1,128 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { RawMention } from '../analysis/entities/rawMention';
+import type { DocumentAnalysis } from '../analysis/types';
+import type { TextEncoding } from '../workspace/readDocument';
+import { fileResult, type FileResult } from './fileResult';
+
+/*
+ * `dossier analyze` on two threads as a pipeline: a tagging thread reads each
+ * file and runs the tagger (analysis/pipeline.ts, `tagMentions`: about half
+ * of the engine's work), this thread runs the stages after it, writes the
+ * output, and the two overlap. Each thread warms up and compiles only its own
+ * stages' code and fills only its own caches. Two threads each analysing
+ * whole documents (parallel.ts) both paid the engine's warm-up and its
+ * compilation, and their working sets and background threads contended: on
+ * two cores they were no faster than one thread.
+ *
+ * The thread sends back the text (decoded there) with the tagger's mentions,
+ * small plain objects; this thread recomputes the layout (structure, tokens,
+ * sentences), which costs less than copying the tokens across.
+ */
+
+export interface TagJob {
+  id: number;
+  file: string;
+}
+
+export type TagResult =
+  | { id: number; ok: true; text: string; invalidUtf8: boolean; encoding?: TextEncoding; tagged: RawMention[] }
+  | { id: number; ok: false; reason: string };
+
+/** The stages after tagging, for a text and what the tagging thread found in it. */
+export type CompleteAnalysis = (text: string, tagged: RawMention[]) => DocumentAnalysis;
+
+/** Files handed to the tagging thread ahead of the one this thread completes: enough that it never waits for work. */
+const AHEAD = 8;
+
+/** The tagging thread's script beside the running code: dist/cliTagWorker.js in the bundle, tagWorker.js when compiled by tsc. */
+export function tagWorkerScript(dir: string): string | null {
+  for (const name of ['cliTagWorker.js', 'tagWorker.js']) {
+    const p = path.join(dir, name);
+    if (fs.existsSync(p)) return p;
+  }
+  return null;
+}
+
+/**
+ * One result per file, in input order, as `analyzeFiles` gives them on one
+ * thread. `stages` is called once the tagging thread is starting, so that
+ * this thread loads its resources while that one loads the model. A thread
+ * that dies (out of memory on a monstrous file) fails the file it was
+ * tagging, and a new one takes the files it held after that one.
+ */
+export async function* analyzePipelined(
+  files: readonly string[],
+  script: string,
+  stages: () => CompleteAnalysis,
+  ahead = AHEAD,
+): AsyncGenerator<FileResult> {
+  const results = new Map<number, TagResult>();
+  const held = new Set<number>();
+  const again: number[] = [];
+  let next = 0;
+  let done = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const dispatch = () => {
+    while (held.size + results.size < ahead && (again.length || next < files.length)) {
+      const id = again.length ? (again.shift() as number) : next++;
+      held.add(id);
+      worker.postMessage({ id, file: files[id] } satisfies TagJob);
+    }
+  };
+  const start = (): Worker => {
+    const w = new Worker(script);
+    let error = '';
+    w.on('message', (res: TagResult) => {
+      held.delete(res.id);
+      results.set(res.id, res);
+      dispatch();
+      notify();
+    });
+    w.on('error', (err) => (error = err.message));
+    w.on('exit', (code) => {
+      if (done || w !== worker) return;
+      // It tags its files in turn: the first it held is the one it died on; the others go to its successor.
+      const ids = [...held].sort((a, b) => a - b);
+      held.clear();
+      if (ids.length)
+        results.set(ids[0], { id: ids[0], ok: false, reason: `analysis failed: ${error || `the analysis thread exited (${code})`}` });
+      again.unshift(...ids.slice(1));
+      worker = start();
+      dispatch();
+      notify();
+    });
+    return w;
+  };
+  let worker = start();
+  try {
+    dispatch();
+    const complete = stages();
+    for (let id = 0; id < files.length; id++) {
+      let res = results.get(id);
+      while (!res) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        res = results.get(id);
+      }
+      results.delete(id);
+      // The tagging thread gets its next file before this one is busy with this file.
+      dispatch();
+      const file = files[id];
+      if (!res.ok) {
+        yield { file, ok: false, reason: res.reason };
+        continue;
+      }
+      const { text, tagged } = res;
+      yield fileResult(file, { ok: true, text, invalidUtf8: res.invalidUtf8, encoding: res.encoding }, () => complete(text, tagged));
+    }
+  } finally {
+    done = true;
+    await worker.terminate();
+  }
+}

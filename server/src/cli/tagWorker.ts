@@ -1,0 +1,35 @@
+import { parentPort } from 'worker_threads';
+import { layoutText, tagMentions } from '../analysis/pipeline';
+import { readDocument } from '../workspace/readDocument';
+import { loadResourcesWithoutClaims } from '../workspace/resources';
+import type { TagJob, TagResult } from './pipelined';
+
+// dist/cliTagWorker.js: the tagging thread of `dossier analyze`'s pipeline (pipelined.ts): reads a file,
+// tags it, and sends back the text and the tagger's mentions. The claims model is not needed for tagging.
+
+/** One file read and tagged; a failed read or tagging names the reason, as on one thread. */
+export async function tagJob(job: TagJob): Promise<TagResult> {
+  const read = await readDocument(job.file);
+  if (!read.ok) return { id: job.id, ok: false, reason: read.reason };
+  try {
+    const tagged = tagMentions(read.text, layoutText(read.text), loadResourcesWithoutClaims());
+    return { id: job.id, ok: true, text: read.text, invalidUtf8: read.invalidUtf8, encoding: read.encoding, tagged };
+  } catch (err) {
+    return { id: job.id, ok: false, reason: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+const port = parentPort;
+if (port) {
+  // In turn, even when a big file's read waits: the pipeline blames a thread's death on the first file it held.
+  let queue = Promise.resolve();
+  port.on('message', (job: TagJob) => {
+    queue = queue.then(() => tagJob(job)).then((res) => port.postMessage(res));
+  });
+  // The model loads now, while the first file is on its way; should it fail, each job says why (above).
+  try {
+    loadResourcesWithoutClaims();
+  } catch {
+    // reported per file by tagJob
+  }
+}

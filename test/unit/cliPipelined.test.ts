@@ -1,0 +1,146 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { RawMention } from '../../server/src/analysis/entities/rawMention';
+import { layoutText, tagMentions, completeAnalysis, analyzeDocument } from '../../server/src/analysis/pipeline';
+import type { FileResult } from '../../server/src/cli/fileResult';
+import { analyzePipelined, tagWorkerScript } from '../../server/src/cli/pipelined';
+import { tagJob } from '../../server/src/cli/tagWorker';
+import { loadResources } from '../../server/src/workspace/resources';
+import { emptyAnalysis } from './features/synthetic';
+import { seedsDir } from './util';
+
+/*
+ * Stand-ins for the tagging thread, speaking its protocol (pipelined.ts). The
+ * first answers later files first (each waits less the later it is), so that
+ * results come back out of order. The second tags its files in turn, as the
+ * real one does: "die" makes it exit, "crash" throws (an uncaught error), and
+ * a missing file is a failed read.
+ */
+const SHUFFLING = `
+const { parentPort } = require('worker_threads');
+const fs = require('fs');
+parentPort.on('message', (job) => {
+  const text = fs.readFileSync(job.file, 'utf8');
+  setTimeout(() => parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: false,
+    tagged: [{ start: 0, end: 1, text: text.slice(0, 1), type: 'person' }] }), Math.max(0, 30 - 3 * job.id));
+});
+`;
+const IN_TURN = `
+const { parentPort } = require('worker_threads');
+const fs = require('fs');
+parentPort.on('message', (job) => {
+  let text;
+  try { text = fs.readFileSync(job.file, 'utf8'); } catch { return parentPort.postMessage({ id: job.id, ok: false, reason: 'no such file' }); }
+  if (text === 'die') process.exit(7);
+  if (text === 'crash') throw new Error('out of memory, say');
+  parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: text.includes('\\ufffd'), encoding: 'utf-8', tagged: [] });
+});
+`;
+
+describe('dossier analyze: the two-thread pipeline', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let shuffling: string;
+  let inTurn: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-pipeline-'));
+    shuffling = path.join(dir, 'shuffling.js');
+    fs.writeFileSync(shuffling, SHUFFLING);
+    inTurn = path.join(dir, 'inTurn.js');
+    fs.writeFileSync(inTurn, IN_TURN);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const files = (texts: Array<string | null>) =>
+    texts.map((t, i) => {
+      const f = path.join(dir, `doc${i}.txt`);
+      if (t !== null) fs.writeFileSync(f, t);
+      else fs.rmSync(f, { force: true });
+      return f;
+    });
+
+  const collect = async (names: string[], script: string, complete = (text: string, _tagged: RawMention[]) => emptyAnalysis(text)) => {
+    let prepared = 0;
+    const out: FileResult[] = [];
+    const stages = () => {
+      prepared++;
+      return complete;
+    };
+    for await (const r of analyzePipelined(names, script, stages, 4)) out.push(r);
+    return { out, prepared };
+  };
+
+  it('yields one result per file in input order, though the thread answers out of order', async () => {
+    const texts = Array.from({ length: 30 }, (_, i) => `Text number ${i}.`);
+    const names = files(texts);
+    const { out, prepared } = await collect(names, shuffling, (text, tagged) => ({
+      ...emptyAnalysis(text),
+      tokens: [{ start: 0, end: 1, text: tagged[0].text }],
+    }));
+    assert.strictEqual(prepared, 1);
+    assert.deepStrictEqual(
+      out.map((r) => r.file),
+      names,
+    );
+    for (const [i, r] of out.entries()) {
+      assert.ok(r.ok);
+      assert.strictEqual(r.analysis.length, texts[i].length);
+      assert.strictEqual(r.analysis.tokens[0].text, 'T');
+    }
+  });
+
+  it('names a failed read, an analysis that throws here, and the warnings; the files after them are analysed', async () => {
+    const names = files(['One.', null, 'Two \ufffd.', 'boom', 'Three.']);
+    const { out } = await collect(names, inTurn, (text) => {
+      if (text === 'boom') throw new Error('bad stage');
+      return emptyAnalysis(text);
+    });
+    assert.deepStrictEqual(
+      out.map((r) => (r.ok ? r.warnings.join('|') || 'ok' : r.reason)),
+      ['ok', 'no such file', 'warning: not valid UTF-8, invalid bytes replaced', 'analysis failed: bad stage', 'ok'],
+    );
+  });
+
+  it('a thread that dies fails the file it was on; a new thread takes the files after it', async () => {
+    const names = files(['A.', 'B.', 'die', 'C.', 'D.', 'crash', 'E.', 'F.', 'G.']);
+    const { out } = await collect(names, inTurn);
+    assert.deepStrictEqual(
+      out.map((r) => r.file),
+      names,
+    );
+    assert.deepStrictEqual(
+      out.map((r) => (r.ok ? 'ok' : r.reason)),
+      ['ok', 'ok', 'analysis failed: the analysis thread exited (7)', 'ok', 'ok', 'analysis failed: out of memory, say', 'ok', 'ok', 'ok'],
+    );
+  });
+
+  it('the stages split and joined give analyzeDocument, and the tagging job sends what the stages need', async () => {
+    const res = loadResources();
+    const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
+    assert.ok(seeds.length > 0);
+    for (const name of seeds) {
+      const file = path.join(seedsDir, name);
+      const job = await tagJob({ id: 3, file });
+      assert.ok(job.ok);
+      assert.strictEqual(job.id, 3);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.strictEqual(job.text, text);
+      // Copied as a message is, between threads.
+      const tagged = structuredClone(job.tagged);
+      assert.deepStrictEqual(tagged, tagMentions(text, layoutText(text), res));
+      assert.deepStrictEqual(completeAnalysis(text, layoutText(text), tagged, res), analyzeDocument(text, res));
+    }
+    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt') }), {
+      id: 4,
+      ok: false,
+      reason: 'no such file',
+    });
+  });
+
+  it('finds the tagging thread script beside the code', () => {
+    assert.ok(tagWorkerScript(path.join(__dirname, '..', '..', 'server', 'src', 'cli')));
+    assert.strictEqual(tagWorkerScript(dir), null);
+  });
+});

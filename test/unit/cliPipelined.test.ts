@@ -2,10 +2,16 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { RawMention } from '../../server/src/analysis/entities/rawMention';
-import { layoutText, tagMentions, completeAnalysis, analyzeDocument } from '../../server/src/analysis/pipeline';
+import {
+  analyzeDocument,
+  completeFromMentions,
+  completeFromSpans,
+  layoutText,
+  tagMentions,
+  tagSpans,
+} from '../../server/src/analysis/pipeline';
 import type { FileResult } from '../../server/src/cli/fileResult';
-import { analyzePipelined, tagWorkerScript } from '../../server/src/cli/pipelined';
+import { analyzePipelined, tagWorkerScript, type Tagged } from '../../server/src/cli/pipelined';
 import { tagJob } from '../../server/src/cli/tagWorker';
 import { loadResources } from '../../server/src/workspace/resources';
 import { emptyAnalysis } from './features/synthetic';
@@ -23,9 +29,20 @@ const { parentPort } = require('worker_threads');
 const fs = require('fs');
 parentPort.on('message', (job) => {
   const text = fs.readFileSync(job.file, 'utf8');
-  setTimeout(() => parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: false,
-    tagged: [{ start: 0, end: 1, text: text.slice(0, 1), type: 'person' }] }), Math.max(0, 30 - 3 * job.id));
+  const spans = [{ start: 0, end: 1, label: 'PER', tokenStart: 0, tokenEnd: 1 }];
+  setTimeout(() => parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: false, tagged: { spans } }), Math.max(0, 30 - 3 * job.id));
 });
+`;
+// Answers one file every few milliseconds; its text is how many files it held when it took that one.
+const SLOW = `
+const { parentPort } = require('worker_threads');
+const queue = [];
+parentPort.on('message', (job) => queue.push(job));
+setInterval(() => {
+  const held = queue.length;
+  const job = queue.shift();
+  if (job) parentPort.postMessage({ id: job.id, ok: true, text: String(held), invalidUtf8: false, tagged: { spans: [] } });
+}, 3);
 `;
 const IN_TURN = `
 const { parentPort } = require('worker_threads');
@@ -35,7 +52,8 @@ parentPort.on('message', (job) => {
   try { text = fs.readFileSync(job.file, 'utf8'); } catch { return parentPort.postMessage({ id: job.id, ok: false, reason: 'no such file' }); }
   if (text === 'die') process.exit(7);
   if (text === 'crash') throw new Error('out of memory, say');
-  parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: text.includes('\\ufffd'), encoding: 'utf-8', tagged: [] });
+  const tagged = job.mentions ? { mentions: [{ start: 0, end: 1, text: text.slice(0, 1), type: 'person' }] } : { spans: [] };
+  parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: text.includes('\\ufffd'), encoding: 'utf-8', tagged });
 });
 `;
 
@@ -44,8 +62,11 @@ describe('dossier analyze: the two-thread pipeline', function () {
   let dir: string;
   let shuffling: string;
   let inTurn: string;
+  let slow: string;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-pipeline-'));
+    slow = path.join(dir, 'slow.js');
+    fs.writeFileSync(slow, SLOW);
     shuffling = path.join(dir, 'shuffling.js');
     fs.writeFileSync(shuffling, SHUFFLING);
     inTurn = path.join(dir, 'inTurn.js');
@@ -61,24 +82,31 @@ describe('dossier analyze: the two-thread pipeline', function () {
       return f;
     });
 
-  const collect = async (names: string[], script: string, complete = (text: string, _tagged: RawMention[]) => emptyAnalysis(text)) => {
+  const collect = async (
+    names: string[],
+    script: string,
+    complete = (text: string, _tagged: Tagged) => emptyAnalysis(text),
+    ahead = 4,
+    behind = 2,
+    budget = 1 << 20,
+  ) => {
     let prepared = 0;
     const out: FileResult[] = [];
     const stages = () => {
       prepared++;
       return complete;
     };
-    for await (const r of analyzePipelined(names, script, stages, 4)) out.push(r);
+    for await (const r of analyzePipelined(names, script, stages, ahead, behind, budget)) out.push(r);
     return { out, prepared };
   };
 
   it('yields one result per file in input order, though the thread answers out of order', async () => {
     const texts = Array.from({ length: 30 }, (_, i) => `Text number ${i}.`);
     const names = files(texts);
-    const { out, prepared } = await collect(names, shuffling, (text, tagged) => ({
-      ...emptyAnalysis(text),
-      tokens: [{ start: 0, end: 1, text: tagged[0].text }],
-    }));
+    const { out, prepared } = await collect(names, shuffling, (text, tagged) => {
+      const end = tagged.spans?.[0].end ?? 0;
+      return { ...emptyAnalysis(text), tokens: [{ start: 0, end, text: text.slice(0, end) }] };
+    });
     assert.strictEqual(prepared, 1);
     assert.deepStrictEqual(
       out.map((r) => r.file),
@@ -122,21 +150,71 @@ describe('dossier analyze: the two-thread pipeline', function () {
     assert.ok(seeds.length > 0);
     for (const name of seeds) {
       const file = path.join(seedsDir, name);
-      const job = await tagJob({ id: 3, file });
-      assert.ok(job.ok);
-      assert.strictEqual(job.id, 3);
       const text = fs.readFileSync(file, 'utf8');
-      assert.strictEqual(job.text, text);
-      // Copied as a message is, between threads.
-      const tagged = structuredClone(job.tagged);
-      assert.deepStrictEqual(tagged, tagMentions(text, layoutText(text), res));
-      assert.deepStrictEqual(completeAnalysis(text, layoutText(text), tagged, res), analyzeDocument(text, res));
+      const whole = analyzeDocument(text, res);
+      for (const mentions of [false, true]) {
+        const job = await tagJob({ id: 3, file, mentions });
+        assert.ok(job.ok);
+        assert.strictEqual(job.id, 3);
+        assert.strictEqual(job.text, text);
+        // Copied as a message is, between threads.
+        const tagged = structuredClone(job.tagged);
+        if (mentions) {
+          assert.deepStrictEqual(tagged.mentions, tagMentions(text, layoutText(text), res));
+          assert.deepStrictEqual(completeFromMentions(text, layoutText(text), tagged.mentions ?? [], res), whole);
+        } else {
+          assert.deepStrictEqual(tagged.spans, tagSpans(text, layoutText(text), res));
+          assert.deepStrictEqual(completeFromSpans(text, layoutText(text), tagged.spans ?? [], res), whole);
+        }
+      }
     }
-    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt') }), {
+    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt'), mentions: false }), {
       id: 4,
       ok: false,
       reason: 'no such file',
     });
+  });
+
+  it('asks the tagging thread for the mentions while results wait here, for the spans when this thread keeps up', async () => {
+    const names = files(Array.from({ length: 40 }, (_, i) => `Doc ${i}.`));
+    const asked: Array<'spans' | 'mentions'> = [];
+    const slow = (text: string, tagged: Tagged) => {
+      asked.push(tagged.mentions ? 'mentions' : 'spans');
+      // This thread is the slower one: results pile up while it works.
+      const until = Date.now() + 5;
+      while (Date.now() < until);
+      return emptyAnalysis(text);
+    };
+    const { out } = await collect(names, inTurn, slow, 16, 4);
+    assert.ok(out.every((r) => r.ok));
+    // The first files go out before any result has come back.
+    assert.strictEqual(asked[0], 'spans');
+    assert.ok(asked.includes('mentions'), asked.join(' '));
+    const quick = await collect(
+      names,
+      inTurn,
+      (text, tagged) => {
+        asked.push(tagged.mentions ? 'mentions' : 'spans');
+        return emptyAnalysis(text);
+      },
+      16,
+      1000,
+    );
+    assert.ok(quick.out.every((r) => r.ok));
+    assert.ok(asked.slice(40).every((a) => a === 'spans'));
+  });
+
+  it('hands out files up to a budget of bytes in flight, and always one', async () => {
+    const names = files(Array.from({ length: 12 }, () => 'x'.repeat(1000)));
+    // The text of each result is the number of files the thread held (its length, 1 or 2 digits).
+    const held = async (budget: number) => {
+      const texts: string[] = [];
+      await collect(names, slow, (text) => (texts.push(text), emptyAnalysis(text)), 8, 100, budget);
+      return Math.max(...texts.map(Number));
+    };
+    assert.strictEqual(await held(10), 1);
+    assert.strictEqual(await held(3500), 3);
+    assert.ok((await held(1 << 20)) > 3);
   });
 
   it('finds the tagging thread script beside the code', () => {

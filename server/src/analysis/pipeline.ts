@@ -6,6 +6,7 @@ import { attachDescriptions } from './entities/descriptions';
 import { detectMentions } from './entities/mentions';
 import type { RawMention } from './entities/rawMention';
 import { placeEntities, promotePlaces } from './places';
+import type { NerSpan, Tagger } from './ner';
 import type { AnalysisResources } from './resources';
 import { parseStructure } from './structure';
 import { splitSentences, tokenize } from './tokenize';
@@ -32,13 +33,40 @@ export function layoutText(text: string, token: Cancellation = NEVER): TextLayou
   return { structure, tokens, sentences: splitSentences(text, tokens) };
 }
 
-/**
- * The tagger's names, typed, before places are promoted: the costliest stage,
- * and a pure function of the text and the resources, so that a host can run
- * it on another thread and hand the result to `completeAnalysis`.
+/*
+ * The engine split in two for a host that runs the tagging on another thread
+ * (the CLI's pipeline): `tagSpans` or `tagMentions` there, then
+ * `completeFromSpans` or `completeFromMentions` here on what they found, give
+ * what `analyzeDocument` gives. The tagger is the costliest stage; making the
+ * mentions of its spans is the next, moved to whichever thread has time.
  */
+
+/** The tagger's spans. */
+export function tagSpans(text: string, layout: TextLayout, res: Pick<AnalysisResources, 'tagger'>): NerSpan[] {
+  return res.tagger.tag(text, layout.tokens, layout.sentences);
+}
+
+/** The mentions, typed, before places are promoted: the tagger's spans and what is made of them. */
 export function tagMentions(text: string, layout: TextLayout, res: AnalysisResources): RawMention[] {
   return detectMentions(text, layout.tokens, layout.sentences, res);
+}
+
+/** `analyzeDocument`, given `tagSpans`' result for the same text and model. */
+export function completeFromSpans(
+  text: string,
+  layout: TextLayout,
+  spans: NerSpan[],
+  res: AnalysisResources,
+  token: Cancellation = NEVER,
+  options: { claims?: boolean } = {},
+): DocumentAnalysis {
+  const replay: Tagger = {
+    tag: (t) => {
+      if (t !== text) throw new Error('tagger spans replayed for another text');
+      return spans;
+    },
+  };
+  return completeFromMentions(text, layout, tagMentions(text, layout, { ...res, tagger: replay }), res, token, options);
 }
 
 /**
@@ -54,11 +82,11 @@ export function analyzeDocument(
 ): DocumentAnalysis {
   const layout = layoutText(text, token);
   checker(token)();
-  return completeAnalysis(text, layout, tagMentions(text, layout, res), res, token, options);
+  return completeFromMentions(text, layout, tagMentions(text, layout, res), res, token, options);
 }
 
-/** The stages after tagging: `analyzeDocument` given `tagMentions`' result for the same text and resources. */
-export function completeAnalysis(
+/** `analyzeDocument`, given `tagMentions`' result for the same text and resources. */
+export function completeFromMentions(
   text: string,
   layout: TextLayout,
   tagged: RawMention[],

@@ -1,5 +1,5 @@
 import * as v8 from 'v8';
-import { analyzeDocument, completeAnalysis, layoutText } from '../analysis/pipeline';
+import { analyzeDocument, completeFromMentions, completeFromSpans, layoutText } from '../analysis/pipeline';
 import { analyze, UsageError, type Pipeline } from './analyze';
 import { exitQuietlyOnClosedPipe, say, writeStdout } from './io';
 import { EXPORT_USAGE, ExportUsageError, runExport } from './export';
@@ -53,7 +53,10 @@ function pipelineStages(): Pipeline | null {
   if (!script) return null;
   const stages = (): CompleteAnalysis => {
     const res = loadResourcesTaggingElsewhere();
-    return (text, tagged) => completeAnalysis(text, layoutText(text), tagged, res);
+    return (text, tagged) =>
+      tagged.mentions
+        ? completeFromMentions(text, layoutText(text), tagged.mentions, res)
+        : completeFromSpans(text, layoutText(text), tagged.spans, res);
   };
   return { script, stages };
 }

@@ -2,39 +2,59 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { RawMention } from '../analysis/entities/rawMention';
+import type { NerSpan } from '../analysis/ner';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { TextEncoding } from '../workspace/readDocument';
 import { fileResult, type FileResult } from './fileResult';
 
 /*
  * `dossier analyze` on two threads as a pipeline: a tagging thread reads each
- * file and runs the tagger (analysis/pipeline.ts, `tagMentions`: about half
- * of the engine's work), this thread runs the stages after it, writes the
+ * file and runs the tagger (analysis/pipeline.ts, `tagSpans`: about half of
+ * the engine's work), this thread runs the stages after it and writes the
  * output, and the two overlap. Each thread warms up and compiles only its own
  * stages' code and fills only its own caches. Two threads each analysing
  * whole documents (parallel.ts) both paid the engine's warm-up and its
  * compilation, and their working sets and background threads contended: on
  * two cores they were no faster than one thread.
  *
- * The thread sends back the text (decoded there) with the tagger's mentions,
- * small plain objects; this thread recomputes the layout (structure, tokens,
- * sentences), which costs less than copying the tokens across.
+ * The thread sends back the text (decoded there) with the tagger's spans,
+ * a few small plain objects; this thread recomputes the layout (structure,
+ * tokens, sentences), which costs less than copying the tokens across.
  */
 
 export interface TagJob {
   id: number;
   file: string;
+  /** Make the mentions of the spans too (pipeline.ts, `tagMentions`): asked when this thread is behind. */
+  mentions: boolean;
 }
 
+/** What the tagging thread found: the tagger's spans, or the mentions made of them. */
+export type Tagged = { spans: NerSpan[]; mentions?: undefined } | { mentions: RawMention[]; spans?: undefined };
+
 export type TagResult =
-  | { id: number; ok: true; text: string; invalidUtf8: boolean; encoding?: TextEncoding; tagged: RawMention[] }
+  | { id: number; ok: true; text: string; invalidUtf8: boolean; encoding?: TextEncoding; tagged: Tagged }
   | { id: number; ok: false; reason: string };
 
 /** The stages after tagging, for a text and what the tagging thread found in it. */
-export type CompleteAnalysis = (text: string, tagged: RawMention[]) => DocumentAnalysis;
+export type CompleteAnalysis = (text: string, tagged: Tagged) => DocumentAnalysis;
 
-/** Files handed to the tagging thread ahead of the one this thread completes: enough that it never waits for work. */
-const AHEAD = 8;
+/**
+ * Files handed to the tagging thread ahead of the one this thread completes:
+ * enough that a run of long documents on one thread does not leave the other
+ * waiting (with 8, each thread waited a fifth of the run).
+ */
+const AHEAD = 64;
+
+/** Bytes of files in flight (handed out, not yet completed here) past which no more are handed out, but one. */
+const BUDGET = 64 << 20;
+
+/**
+ * Results waiting here past which the tagging thread is asked for mentions
+ * rather than spans: this thread is behind, so that thread takes a share of
+ * its work, until the waiting results fall back under this.
+ */
+const BEHIND = 16;
 
 /** The tagging thread's script beside the running code: dist/cliTagWorker.js in the bundle, tagWorker.js when compiled by tsc. */
 export function tagWorkerScript(dir: string): string | null {
@@ -43,6 +63,15 @@ export function tagWorkerScript(dir: string): string | null {
     if (fs.existsSync(p)) return p;
   }
   return null;
+}
+
+/** A file's size, 0 when it cannot be had (the tagging thread's read will say why). */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -57,23 +86,36 @@ export async function* analyzePipelined(
   script: string,
   stages: () => CompleteAnalysis,
   ahead = AHEAD,
+  behind = BEHIND,
+  budget = BUDGET,
 ): AsyncGenerator<FileResult> {
   const results = new Map<number, TagResult>();
   const held = new Set<number>();
   const again: number[] = [];
   let next = 0;
   let done = false;
+  let stopping: Promise<number> | null = null;
+  const retire = () => (stopping ??= worker.terminate());
   let wake: (() => void) | null = null;
   const notify = () => {
     const w = wake;
     wake = null;
     w?.();
   };
+  // Bytes of the files handed out and not yet completed here, so that a run of monstrous files is not all in memory at once.
+  const sizes = new Map<number, number>();
+  let bytes = 0;
   const dispatch = () => {
     while (held.size + results.size < ahead && (again.length || next < files.length)) {
-      const id = again.length ? (again.shift() as number) : next++;
+      const id = again.length ? again[0] : next;
+      const size = sizes.get(id) ?? fileSize(files[id]);
+      if (bytes + size > budget && held.size + results.size > 0) return;
+      if (again.length) again.shift();
+      else next++;
+      sizes.set(id, size);
+      bytes += size;
       held.add(id);
-      worker.postMessage({ id, file: files[id] } satisfies TagJob);
+      worker.postMessage({ id, file: files[id], mentions: results.size >= behind } satisfies TagJob);
     }
   };
   const start = (): Worker => {
@@ -83,11 +125,13 @@ export async function* analyzePipelined(
       held.delete(res.id);
       results.set(res.id, res);
       dispatch();
+      // The last file tagged: the thread stops now, not after this thread's last documents.
+      if (!held.size && !again.length && next >= files.length) void retire();
       notify();
     });
     w.on('error', (err) => (error = err.message));
     w.on('exit', (code) => {
-      if (done || w !== worker) return;
+      if (done || stopping || w !== worker) return;
       // It tags its files in turn: the first it held is the one it died on; the others go to its successor.
       const ids = [...held].sort((a, b) => a - b);
       held.clear();
@@ -105,12 +149,17 @@ export async function* analyzePipelined(
     dispatch();
     const complete = stages();
     for (let id = 0; id < files.length; id++) {
+      // The thread's messages, every document: a document's writes resolve without a turn of the event loop, so that
+      // otherwise the thread's results (and its next files) would wait until this thread ran out of results.
+      await new Promise((resolve) => setImmediate(resolve));
       let res = results.get(id);
       while (!res) {
         await new Promise<void>((resolve) => (wake = resolve));
         res = results.get(id);
       }
       results.delete(id);
+      bytes -= sizes.get(id) ?? 0;
+      sizes.delete(id);
       // The tagging thread gets its next file before this one is busy with this file.
       dispatch();
       const file = files[id];
@@ -123,6 +172,6 @@ export async function* analyzePipelined(
     }
   } finally {
     done = true;
-    await worker.terminate();
+    await retire();
   }
 }

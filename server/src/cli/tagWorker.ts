@@ -1,19 +1,23 @@
 import { parentPort } from 'worker_threads';
-import { layoutText, tagMentions } from '../analysis/pipeline';
+import { layoutText, tagMentions, tagSpans } from '../analysis/pipeline';
 import { readDocument } from '../workspace/readDocument';
 import { loadResourcesWithoutClaims } from '../workspace/resources';
-import type { TagJob, TagResult } from './pipelined';
+import type { Tagged, TagJob, TagResult } from './pipelined';
 
 // dist/cliTagWorker.js: the tagging thread of `dossier analyze`'s pipeline (pipelined.ts): reads a file,
-// tags it, and sends back the text and the tagger's mentions. The claims model is not needed for tagging.
+// tags it, and sends back the text and the tagger's spans, or the mentions made of them when asked. The claims model is not needed for tagging.
 
 /** One file read and tagged; a failed read or tagging names the reason, as on one thread. */
 export async function tagJob(job: TagJob): Promise<TagResult> {
   const read = await readDocument(job.file);
   if (!read.ok) return { id: job.id, ok: false, reason: read.reason };
   try {
-    const tagged = tagMentions(read.text, layoutText(read.text), loadResourcesWithoutClaims());
-    return { id: job.id, ok: true, text: read.text, invalidUtf8: read.invalidUtf8, encoding: read.encoding, tagged };
+    const { text } = read;
+    const res = loadResourcesWithoutClaims();
+    const tagged: Tagged = job.mentions
+      ? { mentions: tagMentions(text, layoutText(text), res) }
+      : { spans: tagSpans(text, layoutText(text), res) };
+    return { id: job.id, ok: true, text, invalidUtf8: read.invalidUtf8, encoding: read.encoding, tagged };
   } catch (err) {
     return { id: job.id, ok: false, reason: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
   }

@@ -5,7 +5,7 @@
  * from a 4-fold jackknife), picks each pass's epoch count on PolNeAR dev, fits
  * the score calibration on dev, and writes server/data/claims-model.json.
  * The second pass took the model alone from dev F1 67.9 to 69.9 and the merge
- * from 67.1 to 68.5 (train 63.9 -> 65.7).
+ * from 67.1 to 68.5 (train 63.9 -> 65.5, seeds 85.4 -> 85.1).
  *
  *   npm run train:claims [-- --epochs N] [--out file] [--one-pass]   (`npm run train` runs it after the NER tagger)
  *   npm run train:claims -- --merge-only   (retunes the merge thresholds and the blend of the committed model)

@@ -1,10 +1,13 @@
 /*
  * Trains the attribution tagger (averaged perceptron over the tags of
- * server/src/analysis/claims/tags.ts) on PolNeAR train, picks the epoch count
- * on PolNeAR dev, fits the score calibration on dev, and writes
- * server/data/claims-model.json.
+ * server/src/analysis/claims/tags.ts) on PolNeAR train in two passes (the
+ * second, claims/stack.ts, stacked on the first's tags; on train those come
+ * from a 4-fold jackknife), picks each pass's epoch count on PolNeAR dev, fits
+ * the score calibration on dev, and writes server/data/claims-model.json.
+ * The second pass took the model alone from dev F1 67.9 to 69.9 and the merge
+ * from 67.1 to 68.5 (train 63.9 -> 65.5, seeds 85.4 -> 85.1).
  *
- *   npm run train:claims [-- --epochs N] [--out file]   (`npm run train` runs it after the NER tagger)
+ *   npm run train:claims [-- --epochs N] [--out file] [--one-pass]   (`npm run train` runs it after the NER tagger)
  *   npm run train:claims -- --merge-only   (retunes the merge thresholds and the blend of the committed model)
  *
  * Deterministic: the only randomness is the seeded shuffle.
@@ -17,16 +20,20 @@ import { decodeClaims, tagsOfSpans, type Decoded, type RoleSpan } from '../serve
 import { FEATURES_PER_TOKEN } from '../server/src/analysis/claims/features';
 import {
   type Calibration,
+  ClaimModel,
   type ClaimModelFile,
-  modelFromWeights,
+  passAsWritten,
+  type PassWeights,
   parseClaimModel,
   serializeClaimModel,
 } from '../server/src/analysis/claims/model';
+import { SECOND_PASS_FEATURES } from '../server/src/analysis/claims/stack';
+import { quantizeRows } from '../server/src/analysis/learn/weightRows';
+import { buildProblem, jackknifeStack, trainPass } from './trainClaimsPasses';
 import type { MergeParams } from '../server/src/analysis/claims/merge';
 import { blendInputs, claimKind, kindPrecision, type ClaimScoreTable, type ScoreBlend } from '../server/src/analysis/claims/score';
-import { B_CUE, CLAIM_TAGS } from '../server/src/analysis/claims/tags';
-import { trainSequencePerceptron, type SequenceWeights } from '../server/src/analysis/learn/sequence';
-import { frequentValues } from '../server/src/analysis/learn/perceptron';
+import { B_CUE, NUM_TAGS } from '../server/src/analysis/claims/tags';
+import type { SequenceWeights } from '../server/src/analysis/learn/sequence';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
 import type { DocumentAnalysis } from '../server/src/analysis/types';
 import { ClaimScoreSchema, loadResourcesWithoutClaims } from '../server/src/workspace/resources';
@@ -34,6 +41,9 @@ import { emptyTally, finishTally, matchClaims, parseBratAttributions, tallyDoc, 
 import { repoRoot, requireShared } from './shared';
 
 const SEED = 20261206;
+/** Folds of the jackknife that gives the second pass first-pass tags of train documents the first pass did not see. */
+const FOLDS = 4;
+const secs = (t0: number) => ((Date.now() - t0) / 1000).toFixed(1);
 const MIN_COUNT = 2;
 /** Rows whose largest averaged weight is below this are dropped: on dev, F1 is unchanged down to ~1 row in 30, and the table then fits in cache. */
 const MIN_WEIGHT = 10;
@@ -99,7 +109,7 @@ function loadSplit(splitDir: string): Doc[] {
   return docs;
 }
 
-type Model = ReturnType<typeof modelFromWeights>;
+type Model = ClaimModel;
 
 /** Words that are often the first word of a gold cue: word → share of its occurrences that are, in quarters. */
 function learnCueWords(docs: Doc[]): Map<string, number> {
@@ -226,9 +236,16 @@ function refitBlend(dev: Doc[], outFile: string): void {
 }
 
 /** The merge thresholds (merge.ts): a small grid on dev. */
+/**
+ * Dev F1 differences under this are noise (0.1 point: about two claims of 2,192); within it the tuning keeps the
+ * milder veto, because the patterns follow the annotation guidelines where PolNeAR's notion is broader
+ * (the two-pass model: veto 0.4 and 0.5 both give dev 68.5).
+ */
+const MERGE_TIE = 0.001;
+
+/** The merge thresholds (merge.ts): a small grid on dev. */
 function tuneMerge(dev: Doc[], withMerge: (p: MergeParams) => Model): MergeParams {
-  let merge: MergeParams = { add: 0, veto: 0, modelContent: false };
-  let bestF1 = -1;
+  const tried: Array<{ p: MergeParams; f1: number }> = [];
   for (const modelContent of [false, true]) {
     // A claim only the model finds is added when its calibrated chance of being right is at least even:
     // below that, dev F1 still gains a little from PolNeAR's broader notion of attribution (the author's
@@ -239,14 +256,15 @@ function tuneMerge(dev: Doc[], withMerge: (p: MergeParams) => Model): MergeParam
         const p = { add, veto, modelContent };
         const s = score(dev, withMerge(p));
         console.log(`  ${JSON.stringify(p)}: dev ${fmt(s)}`);
-        if (s.f1 > bestF1) {
-          bestF1 = s.f1;
-          merge = p;
-        }
+        tried.push({ p, f1: s.f1 });
       }
     }
   }
-  return merge;
+  const best = Math.max(...tried.map((t) => t.f1));
+  // The first (in grid order) of the mildest veto among the near-best.
+  const near = tried.filter((t) => t.f1 >= best - MERGE_TIE);
+  const veto = Math.min(...near.map((t) => t.p.veto));
+  return near.find((t) => t.p.veto === veto)!.p;
 }
 
 /**
@@ -290,85 +308,93 @@ function main(): void {
   const cueWords = learnCueWords(train);
   for (const d of [...train, ...dev]) d.hashes = claimFeatures(d.ctx, cueWords).feats;
   console.log(`${cueWords.size} cue words learned beyond the lexicon`);
-  const F = FEATURES_PER_TOKEN;
-  let nTok = 0;
-  for (const d of train) nTok += d.ctx.tokens.length;
-  console.log(`${train.length} train / ${dev.length} dev documents, ${nTok} train tokens (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-
-  const all = new Uint32Array(nTok * F);
-  const gold = new Uint8Array(nTok);
-  const seqs: number[] = [];
-  let off = 0;
-  for (const d of train) {
-    all.set(d.hashes, off * F);
-    gold.set(tagsOfSpans(d.ctx, d.roles), off);
-    const n = d.ctx.tokens.length;
-    for (let a = 0; a < n;) {
-      let b = a + 1;
-      while (b < n && d.ctx.blockOf[b] === d.ctx.blockOf[a]) b++;
-      seqs.push(off + a, off + b);
-      a = b;
-    }
-    off += n;
-  }
-  const featHashes = frequentValues(all.filter((h) => h !== 0).sort(), MIN_COUNT);
-  const index = new Map<number, number>();
-  featHashes.forEach((h, i) => index.set(h, i));
-  const feats = new Int32Array(all.length);
-  for (let i = 0; i < all.length; i++) feats[i] = all[i] === 0 ? -1 : (index.get(all[i]) ?? -1);
-  console.log(`${featHashes.length} features seen >= ${MIN_COUNT} times`);
+  const p1 = buildProblem(train, (d) => d.hashes, FEATURES_PER_TOKEN, MIN_COUNT);
+  console.log(`${train.length} train / ${dev.length} dev documents, ${p1.gold.length} train tokens (${secs(t0)} s)`);
+  console.log(`first pass: ${p1.featHashes.length} features seen >= ${MIN_COUNT} times`);
 
   const noCal: Calibration = { bias: 0, cue: 1, content: 1, source: 0 };
   const everything: MergeParams = { add: 0, veto: 0, modelContent: false };
-  let best: { epoch: number; f1: number; w: SequenceWeights } | null = null;
-  trainSequencePerceptron(
-    CLAIM_TAGS,
-    { feats, featuresPerToken: F, gold, sequences: Int32Array.from(seqs), numFeatures: featHashes.length },
-    {
-      epochs: maxEpochs,
-      seed: SEED,
-      onEpoch: (epoch, avg, mistakes) => {
-        const s = scoreModelAlone(dev, modelFromWeights(featHashes, avg.weights, avg.transitions, noCal, everything, cueWords));
-        console.log(`epoch ${epoch}: ${mistakes} sequences wrong; dev ${fmt(s)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-        if (!best || s.f1 > best.f1) best = { epoch, f1: s.f1, w: avg };
-      },
+  const asModel = (first: PassWeights, second?: PassWeights, cal = noCal, merge = everything) =>
+    new ClaimModel(first.hashes, first.q, first.scales, first.transitions, cal, merge, cueWords, second);
+  const quantised = (hashes: Uint32Array, w: SequenceWeights): PassWeights => ({
+    hashes,
+    ...quantizeRows(w.weights, NUM_TAGS),
+    transitions: w.transitions,
+  });
+  let best1: { epoch: number; f1: number; w: SequenceWeights } | null = null;
+  trainPass(
+    p1,
+    () => true,
+    maxEpochs,
+    SEED,
+    (epoch, avg, mistakes) => {
+      const s = scoreModelAlone(dev, asModel(quantised(p1.featHashes, avg)));
+      console.log(`pass 1 epoch ${epoch}: ${mistakes} sequences wrong; dev ${fmt(s)} (${secs(t0)} s)`);
+      if (!best1 || s.f1 > best1.f1) best1 = { epoch, f1: s.f1, w: avg };
     },
   );
-  const chosen = best as { epoch: number; f1: number; w: SequenceWeights } | null;
-  if (!chosen) throw new Error('no epoch trained');
-  const raw = modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, noCal, everything, cueWords);
-  const calibration = fitCalibration(dev, raw);
-  const merge = tuneMerge(dev, (p) => modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, calibration, p, cueWords));
-  const blend = fitBlend(
-    dev,
-    modelFromWeights(featHashes, chosen.w.weights, chosen.w.transitions, calibration, merge, cueWords),
-    loadScoreTable(),
-  );
+  const chosen1 = best1 as { epoch: number; f1: number; w: SequenceWeights } | null;
+  if (!chosen1) throw new Error('no epoch trained');
+  const first = passAsWritten(p1.featHashes, chosen1.w.weights, chosen1.w.transitions, MIN_WEIGHT);
+  type Best2 = { epoch: number; f1: number; w: SequenceWeights; hashes: Uint32Array };
+  let chosen2 = null as Best2 | null;
+  if (!process.argv.includes('--one-pass')) {
+    // The second pass learns from first-pass tags made by models that did not see the document.
+    const stacked = jackknifeStack(train, p1, FOLDS, chosen1.epoch, SEED, MIN_WEIGHT, cueWords);
+    console.log(`first-pass tags of train by ${FOLDS}-fold jackknife (${secs(t0)} s)`);
+    const p2 = buildProblem(
+      train.map((d, i) => ({ ...d, stacked: stacked[i] })),
+      (d) => d.stacked,
+      SECOND_PASS_FEATURES,
+      MIN_COUNT,
+    );
+    console.log(`second pass: ${p2.featHashes.length} features seen >= ${MIN_COUNT} times`);
+    let best2 = null as Best2 | null;
+    trainPass(
+      p2,
+      () => true,
+      maxEpochs,
+      SEED,
+      (epoch, avg, mistakes) => {
+        const s = scoreModelAlone(dev, asModel(first, quantised(p2.featHashes, avg)));
+        console.log(`pass 2 epoch ${epoch}: ${mistakes} sequences wrong; dev ${fmt(s)} (${secs(t0)} s)`);
+        if (!best2 || s.f1 > (best2 as Best2).f1) best2 = { epoch, f1: s.f1, w: avg, hashes: p2.featHashes };
+      },
+    );
+    chosen2 = best2;
+  }
+  const second = chosen2 ? passAsWritten(chosen2.hashes, chosen2.w.weights, chosen2.w.transitions, MIN_WEIGHT) : undefined;
+  const calibration = fitCalibration(dev, asModel(first, second));
+  const merge = tuneMerge(dev, (p) => asModel(first, second, calibration, p));
+  const blend = fitBlend(dev, asModel(first, second, calibration, merge), loadScoreTable());
   console.log(
-    `epoch ${chosen.epoch} chosen; calibration ${JSON.stringify(calibration)}; merge ${JSON.stringify(merge)}; blend ${JSON.stringify(blend)}`,
+    `epochs ${chosen1.epoch}${chosen2 ? ` + ${chosen2.epoch}` : ''} chosen; calibration ${JSON.stringify(calibration)}; merge ${JSON.stringify(merge)}; blend ${JSON.stringify(blend)}`,
   );
   const text = serializeClaimModel(
-    featHashes,
-    chosen.w.weights,
-    chosen.w.transitions,
+    p1.featHashes,
+    chosen1.w.weights,
+    chosen1.w.transitions,
     calibration,
     merge,
     cueWords,
     MIN_WEIGHT,
     {
       trainedOn: 'polnear/train (first annotator file per article)',
-      tunedOn: 'polnear/dev (epoch count, score calibration, merge thresholds, score blend)',
-      epochs: chosen.epoch,
+      tunedOn: 'polnear/dev (epoch counts, score calibration, merge thresholds, score blend)',
+      epochs: chosen1.epoch,
+      ...(chosen2 ? { secondPassEpochs: chosen2.epoch, folds: FOLDS } : {}),
       seed: SEED,
     },
     blend,
+    chosen2 ? { hashes: chosen2.hashes, weights: chosen2.w.weights, transitions: chosen2.w.transitions } : undefined,
   );
   // The figures of the model as written (pruned and quantised), which is what the product loads.
   const written = parseClaimModel(JSON.parse(text) as ClaimModelFile);
+  console.log(`PolNeAR dev   alone ${fmt(scoreModelAlone(dev, written))}`);
   console.log(`PolNeAR dev   ${fmt(score(dev, written))}`);
   console.log(`PolNeAR train ${fmt(score(train, written))} (trained on it)`);
   fs.writeFileSync(outFile, text);
-  console.log(`wrote ${outFile} (${(text.length / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`wrote ${outFile} (${(text.length / 1e6).toFixed(1)} MB) in ${secs(t0)} s`);
 }
 
 main();

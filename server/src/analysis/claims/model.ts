@@ -5,6 +5,7 @@ import type { MergeParams } from './merge';
 import type { ClaimContext } from './context';
 import { FEATURES_PER_TOKEN } from './features';
 import { MODEL_ONLY_BLEND, type ScoreBlend } from './score';
+import { SECOND_PASS_FEATURES, stackFeatures } from './stack';
 import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
 
 /*
@@ -12,12 +13,14 @@ import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
  * (server/data/claims-model.json, written by `npm run train`):
  * JSON with a base64 payload holding, per kept feature, its 32-bit hash, a
  * float32 scale and NUM_TAGS int8 weights (weight = int8 * scale), plus the
- * tag transitions and the calibration of the confidence score.
+ * tag transitions and the calibration of the confidence score; then the
+ * same for the second pass (stack.ts), which retags with the first pass's tags
+ * as features.
  */
 
 export const CLAIM_MODEL_FORMAT = 'dossier-claims-perceptron';
 /** Bumped whenever features.ts changes what a feature hash means: an old model file is then refused. */
-export const CLAIM_FEATURE_VERSION = 4;
+export const CLAIM_FEATURE_VERSION = 5;
 
 /** Logistic calibration of a claim's score from its margins (decode.ts), fitted on PolNeAR dev. */
 export interface Calibration {
@@ -36,6 +39,8 @@ export interface ClaimModelFile {
   transitions: number[];
   /** base64 of hashes (u32 LE x rows), scales (f32 LE x rows), weights (i8 x rows x tags). */
   data: string;
+  /** The second pass (stack.ts): its rows, transitions and payload in the same encoding; absent: one pass. */
+  second?: { rows: number; transitions: number[]; data: string };
   calibration: Calibration;
   merge: MergeParams;
   /** How the score table's kind precision and this model's confidence make a claim's score (fitted on dev); absent: the model's alone. */
@@ -52,8 +57,43 @@ export interface Tagging {
   emit: Float32Array;
 }
 
+/** A pass's weights as the file holds them. */
+export interface PassWeights {
+  hashes: Uint32Array;
+  /** rows x NUM_TAGS int8 weights, weight = int8 * scale of the row (the file's quantisation). */
+  q: Int8Array;
+  scales: Float32Array;
+  transitions: Float32Array;
+}
+
+/** Tags each block (paragraph, headline, comment) of a document by Viterbi over the emissions. */
+function viterbiByBlock(ctx: ClaimContext, emit: Float32Array, transitions: Float32Array): Uint8Array {
+  const n = ctx.tokens.length;
+  const L = NUM_TAGS;
+  const tags = new Uint8Array(n);
+  let maxLen = 0;
+  for (let a = 0; a < n;) {
+    let b = a + 1;
+    while (b < n && ctx.blockOf[b] === ctx.blockOf[a]) b++;
+    maxLen = Math.max(maxLen, b - a);
+    a = b;
+  }
+  const score = new Float64Array(maxLen * L);
+  const back = new Uint8Array(maxLen * L);
+  const out = new Uint8Array(maxLen);
+  for (let a = 0; a < n;) {
+    let b = a + 1;
+    while (b < n && ctx.blockOf[b] === ctx.blockOf[a]) b++;
+    viterbi(CLAIM_TAGS, emit.subarray(a * L, b * L), transitions, b - a, out, score, back);
+    tags.set(out.subarray(0, b - a), a);
+    a = b;
+  }
+  return tags;
+}
+
 export class ClaimModel {
   private readonly table: PackedWeightTable;
+  private readonly second: { table: PackedWeightTable; transitions: Float32Array } | null;
   /** Set from the file (or by training once it is fitted). */
   blend: ScoreBlend = MODEL_ONLY_BLEND;
   constructor(
@@ -65,35 +105,34 @@ export class ClaimModel {
     readonly calibration: Calibration,
     readonly merge: MergeParams,
     readonly cueWords: ReadonlyMap<string, number>,
+    second?: PassWeights,
   ) {
     this.table = new PackedWeightTable(hashes, q, scales, NUM_TAGS);
+    this.second = second
+      ? { table: new PackedWeightTable(second.hashes, second.q, second.scales, NUM_TAGS), transitions: second.transitions }
+      : null;
+  }
+
+  get twoPass(): boolean {
+    return this.second !== null;
+  }
+
+  /** The first pass alone (training stacks the second pass on it). */
+  tagFirst(ctx: ClaimContext, feats: Uint32Array): Tagging {
+    const n = ctx.tokens.length;
+    const emit = new Float32Array(n * NUM_TAGS);
+    this.table.emissions(feats, FEATURES_PER_TOKEN, n, emit);
+    return { tags: viterbiByBlock(ctx, emit, this.transitions), emit };
   }
 
   /** Tags every token; sequences are the runs of tokens in one block (paragraph, headline, comment). */
   tag(ctx: ClaimContext, feats: Uint32Array): Tagging {
+    const first = this.tagFirst(ctx, feats);
+    if (!this.second) return first;
     const n = ctx.tokens.length;
-    const L = NUM_TAGS;
-    const emit = new Float32Array(n * L);
-    this.table.emissions(feats, FEATURES_PER_TOKEN, n, emit);
-    const tags = new Uint8Array(n);
-    let maxLen = 0;
-    for (let a = 0; a < n;) {
-      let b = a + 1;
-      while (b < n && ctx.blockOf[b] === ctx.blockOf[a]) b++;
-      maxLen = Math.max(maxLen, b - a);
-      a = b;
-    }
-    const score = new Float64Array(maxLen * L);
-    const back = new Uint8Array(maxLen * L);
-    const out = new Uint8Array(maxLen);
-    for (let a = 0; a < n;) {
-      let b = a + 1;
-      while (b < n && ctx.blockOf[b] === ctx.blockOf[a]) b++;
-      viterbi(CLAIM_TAGS, emit.subarray(a * L, b * L), this.transitions, b - a, out, score, back);
-      tags.set(out.subarray(0, b - a), a);
-      a = b;
-    }
-    return { tags, emit };
+    const emit = new Float32Array(n * NUM_TAGS);
+    this.second.table.emissions(stackFeatures(ctx, feats, first.tags, first.emit), SECOND_PASS_FEATURES, n, emit);
+    return { tags: viterbiByBlock(ctx, emit, this.second.transitions), emit };
   }
 }
 
@@ -105,9 +144,16 @@ export function modelFromWeights(
   calibration: Calibration,
   merge: MergeParams,
   cueWords: ReadonlyMap<string, number>,
+  second?: PassWeights,
 ): ClaimModel {
   const { q, scales } = quantizeRows(weights, NUM_TAGS);
-  return new ClaimModel(hashes, q, scales, transitions, calibration, merge, cueWords);
+  return new ClaimModel(hashes, q, scales, transitions, calibration, merge, cueWords, second);
+}
+
+/** A pass's trained float weights as the file will hold them: pruned below minWeight and quantised. */
+export function passAsWritten(hashes: Uint32Array, weights: Float32Array, transitions: Float32Array, minWeight: number): PassWeights {
+  const { rows, data } = encodeRows(hashes, weights, NUM_TAGS, minWeight);
+  return { ...decodeRows(data, rows, NUM_TAGS, 'claims model'), transitions };
 }
 
 export function parseClaimModel(file: ClaimModelFile): ClaimModel {
@@ -117,6 +163,12 @@ export function parseClaimModel(file: ClaimModelFile): ClaimModel {
   }
   if (file.tags.join(' ') !== TAGS.join(' ')) throw new Error('claims model tags differ from the code');
   const { hashes, q, scales } = decodeRows(file.data, file.rows, NUM_TAGS, 'claims model');
+  const second = file.second
+    ? {
+        ...decodeRows(file.second.data, file.second.rows, NUM_TAGS, 'claims model (second pass)'),
+        transitions: Float32Array.from(file.second.transitions),
+      }
+    : undefined;
   const model = new ClaimModel(
     hashes,
     q,
@@ -125,6 +177,7 @@ export function parseClaimModel(file: ClaimModelFile): ClaimModel {
     file.calibration,
     file.merge,
     new Map(Object.entries(file.cueWords)),
+    second,
   );
   if (file.blend) model.blend = file.blend;
   return model;
@@ -141,15 +194,20 @@ export function serializeClaimModel(
   minWeight: number,
   info?: Record<string, unknown>,
   blend?: ScoreBlend,
+  second?: { hashes: Uint32Array; weights: Float32Array; transitions: Float32Array },
 ): string {
   const { rows, data } = encodeRows(hashes, weights, NUM_TAGS, minWeight);
+  const round = (t: Float32Array) => Array.from(t, (x) => Math.round(x * 1e4) / 1e4);
   const file: ClaimModelFile = {
     format: CLAIM_MODEL_FORMAT,
     featureVersion: CLAIM_FEATURE_VERSION,
     tags: [...TAGS],
     rows,
-    transitions: Array.from(transitions, (x) => Math.round(x * 1e4) / 1e4),
+    transitions: round(transitions),
     data,
+    ...(second
+      ? { second: { ...encodeRows(second.hashes, second.weights, NUM_TAGS, minWeight), transitions: round(second.transitions) } }
+      : {}),
     calibration,
     merge,
     ...(blend ? { blend } : {}),

@@ -63,6 +63,22 @@ function ids(text: string, names: Array<[string, EntityType]>): Map<string, stri
 }
 
 describe('clusterMentions', () => {
+  it("lists an entity's distinct spellings once each, in first-seen order, however many it has", () => {
+    // One place id for every mention: one entity, whose spellings pass the point (16) where a Set takes over.
+    const spellings = Array.from({ length: 24 }, (_, i) => `Placename${String.fromCharCode(65 + i)}`);
+    const raw: RawMention[] = [];
+    let at = 0;
+    for (const round of [0, 1])
+      for (const text of round ? [...spellings].reverse() : spellings) {
+        raw.push({ start: at, end: at + text.length, text, type: 'country', placeId: 'iraq' });
+        at += text.length + 1;
+      }
+    const { entities, mentions } = clusterMentions(raw, res);
+    assert.strictEqual(entities.length, 1);
+    assert.deepStrictEqual(entities[0].aliases, spellings);
+    assert.ok(mentions.every((m) => m.id === entities[0].id));
+  });
+
   it('joins a full name, its surname and the surname with its article', () => {
     const text = 'Karim al-Rubaie spoke on Monday. Rubaie said the plan failed. Later al-Rubaie left.';
     const r = ids(text, [

@@ -111,6 +111,29 @@ describe('data files in binary form (gazetteer.bin, ner-model.bin)', () => {
     assert.ok(Object.is(cities[2][3], 1e-7));
   });
 
+  it('answers as the JSON-built gazetteer when its name tables are large (index bits and hash tags in each slot)', () => {
+    // 5,000 cities: each table's slots hold a key index of 13 bits and a hash tag above it, and probes pass
+    // many occupied slots; every name, its words, and names one letter off must answer the same.
+    const big = JSON.parse(JSON.stringify(data)) as GazetteerData;
+    const names: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const name = `${['Al', 'Ban', 'Cor', 'Dur', 'Él'][i % 5]}${i.toString(36)} ${['Town', 'City', 'Wells', 'Abad'][i % 4]}`;
+      names.push(name);
+      big.cities.push([name, i % 2 ? 'GE' : 'TR', i / 100, -(i + 1) / 100, 5000 - i, 'PPL', -1]);
+    }
+    const packed = unpackGazetteer(packGazetteer(JSON.parse(JSON.stringify(big)) as GazetteerData));
+    const fast = new Gazetteer(packed.data, packed.index);
+    const slow = new Gazetteer(big);
+    const asked = [
+      ...probes,
+      ...names,
+      ...names.map((n) => n.split(' ')[0]),
+      ...names.map((n) => `${n}x`),
+      ...names.map((n) => n.slice(1)),
+    ];
+    assert.deepStrictEqual(answers(fast, asked), answers(slow, asked));
+  });
+
   it('refuses bytes that are not a packed gazetteer', () => {
     assert.throws(() => unpackGazetteer(new TextEncoder().encode(JSON.stringify(data))), /not a Dossier gazetteer/);
     assert.throws(() => unpackGazetteer(new Uint8Array(3)), /not a Dossier gazetteer/);

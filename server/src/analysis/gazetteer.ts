@@ -1,4 +1,3 @@
-import { BoundedCache } from './boundedCache';
 import type { EntityType, PlaceFacts } from './types';
 
 /** The shape of dist/data/gazetteer.json, written by scripts/build-gazetteer.mjs. */
@@ -218,20 +217,18 @@ export class Gazetteer {
   }
 
   lookup(name: string): PlaceEntry | undefined {
-    // Names recur within and across documents: answers are remembered by spelling (null for none).
-    const known = this.looked.get(name);
-    if (known !== undefined) return known ?? undefined;
+    // Not remembered by spelling: the callers that repeat names remember their own answers (placeType,
+    // describe, the tagger's multi-word cache), so on new text nine look-ups in ten here were misses
+    // that cost a cache probe and an insertion on top of the normalisation and the table probe below.
     const ref = this.places.get(normalizeName(name));
-    let entry = ref === undefined ? undefined : this.entries.get(ref);
-    if (ref !== undefined && !entry) {
+    if (ref === undefined) return undefined;
+    let entry = this.entries.get(ref);
+    if (!entry) {
       entry = this.build(ref);
       this.entries.set(ref, entry);
     }
-    this.looked.set(name, entry ?? null);
     return entry;
   }
-
-  private readonly looked = new BoundedCache<PlaceEntry | null>(50000);
 
   private build(ref: number): PlaceEntry {
     const kind = Math.floor(ref / REF);

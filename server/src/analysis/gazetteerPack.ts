@@ -23,7 +23,7 @@ import {
  * the sections, each 8-byte aligned.
  */
 
-const MAGIC = [0x44, 0x47, 0x5a, 3];
+const MAGIC = [0x44, 0x47, 0x5a, 4];
 /** Marks a city tuple without its 7th element (division index). */
 const NO_DIVISION = -0x80000000;
 
@@ -60,13 +60,24 @@ type SectionName = (typeof SECTIONS)[number];
 function hashKey(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
+  return h | 0;
+}
+
+/**
+ * The bits of a slot that hold k + 1 for a table of n keys; the bits above hold the same bits of the
+ * key's hash, a tag that a probe compares before it reads the key's offsets and code units. Most
+ * look-ups are of names the gazetteer does not know, and the tables are large: without the tag each
+ * occupied slot a probe passed cost a cache miss or two elsewhere in the table.
+ */
+function indexMask(n: number): number {
+  return 2 ** (32 - Math.clz32(n)) - 1;
 }
 
 /**
  * An open-addressing table of strings over typed arrays. `chars` holds the
  * keys' code units end to end, key k at [start[k], start[k + 1]); `slots`
- * holds k + 1 (0 is empty); `values` holds each key's list of numbers,
+ * holds k + 1 (0 is empty) in its low bits and a tag of the key's hash above
+ * them (see indexMask); `values` holds each key's list of numbers,
  * [valueStart[k], valueStart[k + 1]). Serialised as one Int32Array:
  * [keys, slots, charCount, values count, start, valueStart, slots, values, chars (two a word)].
  */
@@ -77,6 +88,7 @@ class NameTable {
     private readonly slots: Int32Array,
     private readonly values: Int32Array,
     private readonly chars: Uint16Array,
+    private readonly mask: number,
   ) {}
 
   static build(entries: ReadonlyArray<readonly [string, readonly number[]]>): Int32Array {
@@ -96,9 +108,10 @@ class NameTable {
       table.valueStart[k] = v;
       table.values.set(list, v);
       v += list.length;
-      let slot = hashKey(key) & (size - 1);
+      const h = hashKey(key);
+      let slot = h & (size - 1);
       while (table.slots[slot] !== 0) slot = (slot + 1) & (size - 1);
-      table.slots[slot] = k + 1;
+      table.slots[slot] = (k + 1) | (h & ~table.mask);
     });
     table.start[n] = c;
     table.valueStart[n] = v;
@@ -113,22 +126,25 @@ class NameTable {
     const valueStart = take(n + 1);
     const slots = take(size);
     const vals = take(values);
-    return new NameTable(start, valueStart, slots, vals, new Uint16Array(a.buffer, a.byteOffset + at * 4, chars));
+    return new NameTable(start, valueStart, slots, vals, new Uint16Array(a.buffer, a.byteOffset + at * 4, chars), indexMask(n));
   }
 
   /** The key's index, or -1. */
   find(key: string): number {
-    const { slots, start, chars } = this;
-    const mask = slots.length - 1;
-    for (let slot = hashKey(key) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
-      const k = slots[slot] - 1;
+    const { slots, start, chars, mask } = this;
+    const size = slots.length - 1;
+    const h = hashKey(key);
+    for (let slot = h & size; ; slot = (slot + 1) & size) {
+      const entry = slots[slot];
+      if (entry === 0) return -1;
+      if (((entry ^ h) & ~mask) !== 0) continue;
+      const k = (entry & mask) - 1;
       const s = start[k];
       if (start[k + 1] - s !== key.length) continue;
       let i = 0;
       while (i < key.length && chars[s + i] === key.charCodeAt(i)) i++;
       if (i === key.length) return k;
     }
-    return -1;
   }
 
   has(key: string): boolean {

@@ -9,37 +9,37 @@ import type { Sentence, Token } from './types';
 
 const MAX_TOKEN = 200;
 
-/** Per-code-unit memo of the Unicode letter/digit test: 0 unknown, 1 yes, 2 no. */
-const WORD_CHAR = new Uint8Array(65536);
+/**
+ * Per-code-unit class, one load per character on the scanner's hot path: 0 not yet known (non-ASCII,
+ * filled on first sight), WORD letters / digits / marks, SPACE white space, OTHER the rest.
+ */
+const CHAR_CLASS = new Uint8Array(65536);
+const WORD = 1;
+const SPACE = 2;
+const OTHER = 3;
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+const SPACES = [32, 9, 10, 13, 0xa0, 0x2009, 0x202f, 0x200b, 0xfeff, 12, 11];
+for (let c = 0; c < 128; c++) CHAR_CLASS[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? WORD : OTHER;
+for (const c of SPACES) CHAR_CLASS[c] = SPACE;
+
+function charClass(code: number): number {
+  const v = CHAR_CLASS[code];
+  return v === 0 ? learnClass(code) : v;
+}
+
+function learnClass(code: number): number {
+  // Surrogate halves count as word characters so that astral letters stay inside words.
+  const v = (code >= 0xd800 && code <= 0xdfff) || WORD_RE.test(String.fromCharCode(code)) ? WORD : OTHER;
+  CHAR_CLASS[code] = v;
+  return v;
+}
 
 function isLetterOrDigit(code: number): boolean {
-  if (code < 128) {
-    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  }
-  let v = WORD_CHAR[code];
-  if (v === 0) {
-    // Surrogate halves count as word characters so that astral letters stay inside words.
-    v = (code >= 0xd800 && code <= 0xdfff) || WORD_RE.test(String.fromCharCode(code)) ? 1 : 2;
-    WORD_CHAR[code] = v;
-  }
-  return v === 1;
+  return charClass(code) === WORD;
 }
 
 function isSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    code === 9 ||
-    code === 10 ||
-    code === 13 ||
-    code === 0xa0 ||
-    code === 0x2009 ||
-    code === 0x202f ||
-    code === 0x200b ||
-    code === 0xfeff ||
-    code === 12 ||
-    code === 11
-  );
+  return CHAR_CLASS[code] === SPACE;
 }
 
 // Comparisons, not Set look-ups: they run once per token and character class.

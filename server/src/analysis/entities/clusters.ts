@@ -134,13 +134,15 @@ function buildClusters(
     const seen = used.get(id) ?? 0;
     used.set(id, seen + 1);
     if (seen > 0) id = `${id}-${type}${seen > 1 ? `-${seen}` : ''}`;
-    const aliasesSeen = new Set<string>();
+    // An entity has few distinct spellings: a scan of them, not a Set per entity (a Set once there are many).
     const names: string[] = [];
+    let spelled: Set<string> | undefined;
     for (const i of list) {
       const s = infos[i].surface;
-      if (!aliasesSeen.has(s)) {
-        aliasesSeen.add(s);
+      if (spelled ? !spelled.has(s) : !names.includes(s)) {
         names.push(s);
+        if (spelled) spelled.add(s);
+        else if (names.length > 16) spelled = new Set(names);
       }
       mentions[i].id = id;
     }

@@ -8,6 +8,7 @@ import { BoundedCache } from '../boundedCache';
 import { COMPOUND_TAILS, ORG_CUES, PLACE_ORG_CUES, PREFIXES, REGION_CUES, SPEECH_VERBS } from './nameWords';
 import { isGroupWord, placeType, typeOf } from './placeTypes';
 import type { RawMention } from './rawMention';
+import { LabelVotes } from './labelVotes';
 import { addRepeats } from './repeats';
 import { KEPT_IN_PERSON_SPANS, TITLES } from './titles';
 
@@ -79,8 +80,11 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if (c.label !== 'PER' || c.te - c.ts < 2 || c.end !== tokens[c.te - 1].end) continue;
     people.add(bareName(tokens[c.te - 1].text));
   }
-  for (const c of cands) {
-    const name = text.slice(c.start, c.end);
+  // Each candidate's name, sliced once for the three passes below.
+  const names = cands.map((c) => text.slice(c.start, c.end));
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    const name = names[k];
     if (c.label !== 'ORG' && hasOrgCue(tokens, c.ts, c.te, c.label === 'LOC') && !(c.label === 'LOC' && placeType(name, res.gazetteer)))
       forced.set(name, 'ORG');
     else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer))
@@ -96,33 +100,18 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
       if (!hasOrgCue(tokens, c.ts, c.te, false) && !placeType(name, res.gazetteer)) forced.set(name, 'PER');
   }
   aliases(cands, tokens, text, covered, forced);
-  const votes = new Map<string, Map<NerLabel, number>>();
-  for (const c of cands) {
-    const name = text.slice(c.start, c.end);
-    let v = votes.get(name);
-    if (!v) votes.set(name, (v = new Map()));
-    v.set(c.label, (v.get(c.label) ?? 0) + 1);
+  for (let k = names.length; k < cands.length; k++) names.push(text.slice(cands[k].start, cands[k].end));
+  // One tally per distinct name (four counters, not a Map per name); forced labels win, then a unique majority.
+  const votes = new Map<string, LabelVotes>();
+  for (let k = 0; k < cands.length; k++) {
+    let v = votes.get(names[k]);
+    if (!v) votes.set(names[k], (v = new LabelVotes()));
+    v.add(cands[k].label);
   }
-  const labelOf = new Map<string, NerLabel>();
-  for (const [name, v] of votes) {
-    const f = forced.get(name);
-    if (f) {
-      labelOf.set(name, f);
-      continue;
-    }
-    let best: NerLabel | null = null;
-    let bestN = 0;
-    let tie = false;
-    for (const [l, n] of v) {
-      if (n > bestN) {
-        best = l;
-        bestN = n;
-        tie = false;
-      } else if (n === bestN) tie = true;
-    }
-    if (best && !tie) labelOf.set(name, best);
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    c.label = forced.get(names[k]) ?? (votes.get(names[k]) as LabelVotes).winner() ?? c.label;
   }
-  for (const c of cands) c.label = labelOf.get(text.slice(c.start, c.end)) ?? c.label;
 
   // 4. Untagged repeats of tagged names (and bare surnames of tagged people).
   addRepeats(cands, covered, tokens, sentences, sentenceOf, shouting, res.gazetteer);

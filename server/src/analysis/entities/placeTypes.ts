@@ -11,33 +11,47 @@ import { CITY_CUES, COUNTRY_FORMS, DIRECTIONS, FACILITY_CUES, GROUP_WORDS, MACRO
 
 type PlaceHit = { type: EntityType; id?: string } | null;
 
-/** placeType answers per gazetteer and name: names recur across documents and the gazetteer look-up normalises each time. */
-const placeCache = new WeakMap<Gazetteer, Map<string, PlaceHit>>();
-
-const groupCache = new WeakMap<Gazetteer, Map<string, boolean>>();
-
 const CACHE_LIMIT = 100000;
 
-export function placeType(name: string, gazetteer: Gazetteer): PlaceHit {
-  return memoByGazetteer(placeCache, gazetteer, name, placeTypeUncached);
+/**
+ * A bounded per-gazetteer cache of a function of (name, gazetteer). Every candidate, hyphen compound and
+ * repeat asks, and a process has one gazetteer: the last one's map is kept at hand, so a look-up is one
+ * Map probe and not a WeakMap probe before it.
+ */
+class GazetteerMemo<T> {
+  private readonly byGazetteer = new WeakMap<Gazetteer, Map<string, T>>();
+  private lastGazetteer: Gazetteer | null = null;
+  private lastCache = new Map<string, T>();
+
+  constructor(private readonly compute: (name: string, gazetteer: Gazetteer) => T) {}
+
+  get(name: string, gazetteer: Gazetteer): T {
+    const cache = gazetteer === this.lastGazetteer ? this.lastCache : this.cacheOf(gazetteer);
+    let hit = cache.get(name);
+    if (hit === undefined) {
+      hit = this.compute(name, gazetteer);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(name, hit);
+    }
+    return hit;
+  }
+
+  private cacheOf(gazetteer: Gazetteer): Map<string, T> {
+    let cache = this.byGazetteer.get(gazetteer);
+    if (!cache) this.byGazetteer.set(gazetteer, (cache = new Map()));
+    this.lastGazetteer = gazetteer;
+    this.lastCache = cache;
+    return cache;
+  }
 }
 
-/** A bounded per-gazetteer cache of a function of (name, gazetteer). */
-function memoByGazetteer<T>(
-  caches: WeakMap<Gazetteer, Map<string, T>>,
-  gazetteer: Gazetteer,
-  name: string,
-  compute: (name: string, gazetteer: Gazetteer) => T,
-): T {
-  let cache = caches.get(gazetteer);
-  if (!cache) caches.set(gazetteer, (cache = new Map()));
-  let hit = cache.get(name);
-  if (hit === undefined) {
-    hit = compute(name, gazetteer);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(name, hit);
-  }
-  return hit;
+/** placeType answers per gazetteer and name: names recur across documents and the gazetteer look-up normalises each time. */
+const placeCache = new GazetteerMemo<PlaceHit>(placeTypeUncached);
+
+const groupCache = new GazetteerMemo<boolean>(isGroupWordUncached);
+
+export function placeType(name: string, gazetteer: Gazetteer): PlaceHit {
+  return placeCache.get(name, gazetteer);
 }
 
 function placeTypeUncached(name: string, gazetteer: Gazetteer): PlaceHit {
@@ -54,7 +68,7 @@ function placeTypeUncached(name: string, gazetteer: Gazetteer): PlaceHit {
 }
 
 export function isGroupWord(name: string, gazetteer: Gazetteer): boolean {
-  return memoByGazetteer(groupCache, gazetteer, name, isGroupWordUncached);
+  return groupCache.get(name, gazetteer);
 }
 
 function isGroupWordUncached(name: string, gazetteer: Gazetteer): boolean {

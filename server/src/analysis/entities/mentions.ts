@@ -122,7 +122,13 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     }
     if (best && !tie) labelOf.set(name, best);
   }
-  for (const c of cands) c.label = labelOf.get(text.slice(c.start, c.end)) ?? c.label;
+  // A dateline's place ("NEW YORK 1996-08-30") keeps the type its line gives it, whatever the name's other occurrences
+  // are, unless the name itself has an organisation head noun ("UNITED NATIONS 1996-08-29").
+  const datelines = spans.some((sp) => sp.dateline) ? new Set(spans.filter((sp) => sp.dateline).map((sp) => sp.tokenStart)) : null;
+  for (const c of cands) {
+    const name = text.slice(c.start, c.end);
+    if (!datelines?.has(c.ts) || forced.has(name)) c.label = labelOf.get(name) ?? c.label;
+  }
 
   // 4. Untagged repeats of tagged names (and bare surnames of tagged people).
   addRepeats(cands, covered, tokens, sentences, sentenceOf, shouting, res.gazetteer);

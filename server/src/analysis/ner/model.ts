@@ -29,6 +29,7 @@ import { insertKeys } from '../learn/sequence';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 import { splitCoordinations } from './coordination';
 import { WordClusters } from './clusters';
+import { datelinePlaces } from './datelines';
 
 /*
  * The trained averaged-perceptron tagger at run time; the file format is in modelFile.ts.
@@ -37,6 +38,7 @@ import { WordClusters } from './clusters';
 export { MODEL_FORMAT, quantize, serializeModel, type ModelFile } from './modelFile';
 
 const TYPE_LABELS: NerLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
+const B_LOC = LABELS.indexOf('B-LOC');
 
 /**
  * Open-addressing table from feature hash to weights. The slots hold only
@@ -433,21 +435,32 @@ export class PerceptronTagger implements Tagger {
     return labels;
   }
 
-  tag(_text: string, tokens: Token[], sentences: Sentence[]): NerSpan[] {
+  tag(text: string, tokens: Token[], sentences: Sentence[]): NerSpan[] {
     const words = new Array<string>(tokens.length);
     for (let i = 0; i < tokens.length; i++) words[i] = tokens[i].text;
     const sents = new Array<readonly [number, number]>(sentences.length);
     for (let i = 0; i < sentences.length; i++) sents[i] = [sentences[i].tokenStart, sentences[i].tokenEnd];
     const labels = this.labelDocument({ words, sentences: sents });
+    const places = datelinePlaces(text, tokens);
+    for (const [s, e] of places) {
+      labels[s] = B_LOC;
+      labels.fill(B_LOC + 1, s + 1, e);
+      // A name the tagger ran on past the place ("TAVILDARA , Tajikistan") starts afresh after it.
+      if (e < labels.length && labels[e] !== 0 && labels[e] % 2 === 0) labels[e]--;
+    }
     const found: LabelSpan[] = [];
     for (const [s, e] of sents) spansOf(labels, s, e, found);
-    const spans = found.map((sp) => ({
+    const spans: NerSpan[] = found.map((sp) => ({
       start: tokens[sp.tokenStart].start,
       end: tokens[sp.tokenEnd - 1].end,
       label: TYPE_LABELS[sp.type],
       tokenStart: sp.tokenStart,
       tokenEnd: sp.tokenEnd,
     }));
+    if (places.length) {
+      const at = new Set(places.map(([s]) => s));
+      for (const sp of spans) if (at.has(sp.tokenStart) && sp.label === 'LOC') sp.dateline = true;
+    }
     return splitCoordinations(spans, tokens);
   }
 }

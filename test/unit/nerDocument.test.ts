@@ -62,6 +62,17 @@ describe('ner: entity types through the engine (committed model)', () => {
     assert.ok(types.length >= 4, `found ${types.length} mentions of Magna`);
     assert.deepStrictEqual(new Set(types), new Set(['organization']), types.join(', '));
   });
+  it("types a company's short name as the company its full name with a legal form names", () => {
+    const text = [
+      'Magna International Inc agreed to buy it .',
+      'Magna was up 1/8 .',
+      "The deal will beef up Markham , Ontario-based Magna 's business .",
+      'Magna said .',
+    ].join('\n');
+    const types = typesOf(text, 'Magna');
+    assert.strictEqual(types.length, 3, types.join(', '));
+    assert.deepStrictEqual(new Set(types), new Set(['organization']), types.join(', '));
+  });
   it('types a club named after a place as an organisation by its context, and the place as a place', () => {
     const club = typesOf(
       'Southampton beat Leeds 2-1 on Saturday.\nSouthampton manager Graeme Souness said the win was deserved.',

@@ -79,9 +79,17 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if (c.label !== 'PER' || c.te - c.ts < 2 || c.end !== tokens[c.te - 1].end) continue;
     people.add(bareName(tokens[c.te - 1].text));
   }
+  // "Magna" after "Magna International Inc": the first word of a company's full name, alone, is that company.
+  const firms = new Set<string>();
+  for (const c of cands) {
+    if (c.label !== 'ORG' || c.te - c.ts < 2 || c.start !== tokens[c.ts].start) continue;
+    if (LEGAL_FORMS.has(tokens[c.te - 1].text.toLowerCase().replace(/\.$/, ''))) firms.add(tokens[c.ts].text);
+  }
   for (const c of cands) {
     const name = text.slice(c.start, c.end);
     if (c.label !== 'ORG' && hasOrgCue(tokens, c.ts, c.te, c.label === 'LOC') && !(c.label === 'LOC' && placeType(name, res.gazetteer)))
+      forced.set(name, 'ORG');
+    else if (c.label !== 'ORG' && c.te - c.ts === 1 && firms.has(name) && !(c.label === 'LOC' && placeType(name, res.gazetteer)))
       forced.set(name, 'ORG');
     else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer))
       forced.set(name, 'PER');
@@ -228,6 +236,27 @@ function bareName(w: string): string {
   }
   return bare;
 }
+
+/** Legal forms that end a company's full name ("Magna International Inc", "Pirelli SpA"); compared without a final dot. */
+const LEGAL_FORMS = new Set([
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'plc',
+  'spa',
+  'ag',
+  'sa',
+  'nv',
+  'bv',
+  'gmbh',
+  'llc',
+  'bhd',
+  'oyj',
+  'pty',
+  'group',
+  'holdings',
+]);
 
 function hasOrgCue(tokens: Token[], ts: number, te: number, place = false): boolean {
   for (let i = ts; i < te; i++) {

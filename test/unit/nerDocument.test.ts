@@ -73,6 +73,14 @@ describe('ner: entity types through the engine (committed model)', () => {
     assert.strictEqual(types.length, 3, types.join(', '));
     assert.deepStrictEqual(new Set(types), new Set(['organization']), types.join(', '));
   });
+  it("finds a person's surname alone when it is also the name of a small town only", () => {
+    const text = [
+      'U.S. captain Billie Jean King named Monica Seles to the Fed Cup team on Friday .',
+      'Seles easily won both her singles matches and King is counting on the co-world number one to lead the team .',
+      '" I told Monica we need her if we want to win , " King said .',
+    ].join('\n');
+    assert.deepStrictEqual(typesOf(text, 'King'), ['person', 'person']);
+  });
   it('types a club named after a place as an organisation by its context, and the place as a place', () => {
     const club = typesOf(
       'Southampton beat Leeds 2-1 on Saturday.\nSouthampton manager Graeme Souness said the win was deserved.',

@@ -81,6 +81,15 @@ describe('ner: entity types through the engine (committed model)', () => {
     ].join('\n');
     assert.deepStrictEqual(typesOf(text, 'King'), ['person', 'person']);
   });
+  it('types a name in apposition to a media noun as the outlet', () => {
+    const text = [
+      'Ruch SA , Zycie Warszawy daily said on Saturday .',
+      'Zycie Warszawy said its own publisher would join the consortium .',
+    ].join('\n');
+    const types = typesOf(text, 'Zycie Warszawy');
+    assert.strictEqual(types.length, 2, types.join(', '));
+    assert.deepStrictEqual(new Set(types), new Set(['organization']), types.join(', '));
+  });
   it('types a club named after a place as an organisation by its context, and the place as a place', () => {
     const club = typesOf(
       'Southampton beat Leeds 2-1 on Saturday.\nSouthampton manager Graeme Souness said the win was deserved.',

@@ -91,6 +91,8 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
       forced.set(name, 'ORG');
     else if (c.label !== 'ORG' && c.te - c.ts === 1 && firms.has(name) && !(c.label === 'LOC' && placeType(name, res.gazetteer)))
       forced.set(name, 'ORG');
+    // "the weekly Der Spiegel", "Zycie Warszawy newspaper", "the Tass news agency": a name in apposition to a media noun.
+    else if (c.label !== 'ORG' && besideMediaNoun(tokens, c.ts, c.te) && !placeType(name, res.gazetteer)) forced.set(name, 'ORG');
     else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer))
       forced.set(name, 'PER');
     // "Mr. Trump", "Dr. Oz", "President George W. Bush": a name after an honorific is a person, wherever else it stands.
@@ -235,6 +237,15 @@ function bareName(w: string): string {
     bareNames.set(w, bare);
   }
   return bare;
+}
+
+/** Lowercase nouns of news media: a name right before or after one is the outlet. */
+const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'broadcaster']);
+
+function besideMediaNoun(tokens: Token[], ts: number, te: number): boolean {
+  const before = ts > 0 ? tokens[ts - 1].text : '';
+  const after = te < tokens.length ? tokens[te].text : '';
+  return MEDIA_NOUNS.has(before) || MEDIA_NOUNS.has(after) || (after === 'news' && tokens[te + 1]?.text === 'agency');
 }
 
 /** Legal forms that end a company's full name ("Magna International Inc", "Pirelli SpA"); compared without a final dot. */

@@ -21,6 +21,7 @@ describe('ner: datelines', () => {
     assert.deepStrictEqual(places('Tajik troops take town .\nYuri Kushko\nTAVILDARA , Tajikistan 1996-08-30\nTroops .'), ['TAVILDARA']);
     assert.deepStrictEqual(places('Shares of Magna rose on 1996-08-30 in New York 1996-08-30.'), []);
     assert.deepStrictEqual(places('NEW YORK\n1996-08-30'), []);
+    assert.deepStrictEqual(places('Reply\nDated 2011-09-13 20:44:18\nGreat post.'), []);
     assert.deepStrictEqual(places('Madrid beat Barcelona 2-1 on Saturday.'), []);
   });
   it('types the dateline place as a place in a story where the same name is a club', () => {

@@ -50,7 +50,8 @@ function newLineAt(text: string, tokens: readonly Token[], j: number): boolean {
 function datelineTail(text: string, tokens: readonly Token[], j: number): boolean {
   const t = tokens[j]?.text;
   if (t === undefined || newLineAt(text, tokens, j)) return false;
-  if (ISO_DATE.test(t)) return true;
+  // The date ends its line ("Dated 2011-09-13 20:44:18" in a comment is no dateline).
+  if (ISO_DATE.test(t)) return j + 1 >= tokens.length || newLineAt(text, tokens, j + 1);
   // "(Reuters) -"
   if (t === '(' && AGENCIES.has(tokens[j + 1]?.text ?? '') && tokens[j + 2]?.text === ')') return true;
   // "Aug 30 (Reuters)"
@@ -66,8 +67,8 @@ export function datelinePlaces(text: string, tokens: readonly Token[]): Array<[n
   const out: Array<[number, number]> = [];
   for (let i = 0; i < tokens.length; i++) {
     const c = text.charCodeAt(tokens[i].start);
-    // Cheap rejections first: most tokens are not upper-case letters at a line start.
-    if (!(c >= 65 && c <= 90) || !placeWord(tokens[i].text) || !atLineStart(text, tokens, i)) continue;
+    // Cheap rejections first: most tokens do not start with an ASCII capital, and most of those are not at a line start.
+    if (!(c >= 65 && c <= 90) || !atLineStart(text, tokens, i) || !placeWord(tokens[i].text)) continue;
     let e = i + 1;
     const inLine = (k: number) => k < tokens.length && !newLineAt(text, tokens, k);
     while (inLine(e) && e - i < MAX_PLACE_WORDS && placeWord(tokens[e].text) && !datelineTail(text, tokens, e)) e++;

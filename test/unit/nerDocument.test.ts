@@ -81,6 +81,17 @@ describe('ner: entity types through the engine (committed model)', () => {
     ].join('\n');
     assert.deepStrictEqual(typesOf(text, 'King'), ['person', 'person']);
   });
+  it('types a club by the club word in its name', () => {
+    const text = [
+      'Spanish first division team Deportivo Coruna will be without key midfielder Mauro Silva for Saturday .',
+      'Deportivo started strongly , taking the lead midway through the first half .',
+    ].join('\n');
+    const types = analyzeDocument(text, loadResources())
+      .mentions.filter((m) => m.text.startsWith('Deportivo'))
+      .map((m) => m.type);
+    assert.strictEqual(types.length, 2, types.join(', '));
+    assert.deepStrictEqual(new Set(types), new Set(['organization']), types.join(', '));
+  });
   it('types a name in apposition to a media noun as the outlet', () => {
     const text = [
       'Ruch SA , Zycie Warszawy daily said on Saturday .',

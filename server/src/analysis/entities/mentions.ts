@@ -239,6 +239,13 @@ function bareName(w: string): string {
   return bare;
 }
 
+/** Words of sports clubs' names that name no place or person ("Deportivo Coruna", "Dynamo Moscow", "Tottenham Hotspur"). */
+const CLUB_WORDS = new Set(
+  'deportivo dynamo dinamo sporting atletico atlético olympique lokomotiv spartak cska steaua slavia fc afc rovers wanderers hotspur albion'.split(
+    ' ',
+  ),
+);
+
 /** Lowercase nouns of news media: a name right before or after one is the outlet. */
 const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'broadcaster']);
 
@@ -274,7 +281,7 @@ function hasOrgCue(tokens: Token[], ts: number, te: number, place = false): bool
     const t = tokens[i].text;
     if (!isCapitalised(t) && !/^(?:al|el)-/i.test(t)) continue;
     const w = bareName(t);
-    if (ORG_CUES.has(w) && !(place && PLACE_ORG_CUES.has(w))) return true;
+    if ((ORG_CUES.has(w) || CLUB_WORDS.has(w)) && !(place && PLACE_ORG_CUES.has(w))) return true;
   }
   return false;
 }

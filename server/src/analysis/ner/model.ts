@@ -29,7 +29,7 @@ import { insertKeys } from '../learn/sequence';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 import { splitCoordinations } from './coordination';
 import { WordClusters } from './clusters';
-import { datelinePlaces } from './datelines';
+import { labelDatelines } from './datelines';
 
 /*
  * The trained averaged-perceptron tagger at run time; the file format is in modelFile.ts.
@@ -38,7 +38,6 @@ import { datelinePlaces } from './datelines';
 export { MODEL_FORMAT, quantize, serializeModel, type ModelFile } from './modelFile';
 
 const TYPE_LABELS: NerLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
-const B_LOC = LABELS.indexOf('B-LOC');
 
 /**
  * Open-addressing table from feature hash to weights. The slots hold only
@@ -441,13 +440,7 @@ export class PerceptronTagger implements Tagger {
     const sents = new Array<readonly [number, number]>(sentences.length);
     for (let i = 0; i < sentences.length; i++) sents[i] = [sentences[i].tokenStart, sentences[i].tokenEnd];
     const labels = this.labelDocument({ words, sentences: sents });
-    const places = datelinePlaces(text, tokens);
-    for (const [s, e] of places) {
-      labels[s] = B_LOC;
-      labels.fill(B_LOC + 1, s + 1, e);
-      // A name the tagger ran on past the place ("TAVILDARA , Tajikistan") starts afresh after it.
-      if (e < labels.length && labels[e] !== 0 && labels[e] % 2 === 0) labels[e]--;
-    }
+    const datelines = labelDatelines(text, tokens, labels);
     const found: LabelSpan[] = [];
     for (const [s, e] of sents) spansOf(labels, s, e, found);
     const spans: NerSpan[] = found.map((sp) => ({
@@ -457,10 +450,7 @@ export class PerceptronTagger implements Tagger {
       tokenStart: sp.tokenStart,
       tokenEnd: sp.tokenEnd,
     }));
-    if (places.length) {
-      const at = new Set(places.map(([s]) => s));
-      for (const sp of spans) if (at.has(sp.tokenStart) && sp.label === 'LOC') sp.dateline = true;
-    }
+    if (datelines) for (const sp of spans) if (datelines.has(sp.tokenStart) && sp.label === 'LOC') sp.dateline = true;
     return splitCoordinations(spans, tokens);
   }
 }

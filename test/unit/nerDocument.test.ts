@@ -62,6 +62,45 @@ describe('ner: entity types through the engine (committed model)', () => {
     assert.ok(types.length >= 4, `found ${types.length} mentions of Magna`);
     assert.deepStrictEqual(new Set(types), new Set(['organization']), types.join(', '));
   });
+  it("types a company's short name as the company its full name with a legal form names", () => {
+    const text = [
+      'Magna International Inc agreed to buy it .',
+      'Magna was up 1/8 .',
+      "The deal will beef up Markham , Ontario-based Magna 's business .",
+      'Magna said .',
+    ].join('\n');
+    const types = typesOf(text, 'Magna');
+    assert.strictEqual(types.length, 3, types.join(', '));
+    assert.deepStrictEqual(new Set(types), new Set(['organization']), types.join(', '));
+  });
+  it("finds a person's surname alone when it is also the name of a small town only", () => {
+    const text = [
+      'U.S. captain Billie Jean King named Monica Seles to the Fed Cup team on Friday .',
+      'Seles easily won both her singles matches and King is counting on the co-world number one to lead the team .',
+      '" I told Monica we need her if we want to win , " King said .',
+    ].join('\n');
+    assert.deepStrictEqual(typesOf(text, 'King'), ['person', 'person']);
+  });
+  it('types a club by the club word in its name', () => {
+    const text = [
+      'Spanish first division team Deportivo Coruna will be without key midfielder Mauro Silva for Saturday .',
+      'Deportivo started strongly , taking the lead midway through the first half .',
+    ].join('\n');
+    const types = analyzeDocument(text, loadResources())
+      .mentions.filter((m) => m.text.startsWith('Deportivo'))
+      .map((m) => m.type);
+    assert.strictEqual(types.length, 2, types.join(', '));
+    assert.deepStrictEqual(new Set(types), new Set(['organization']), types.join(', '));
+  });
+  it('types a name in apposition to a media noun as the outlet', () => {
+    const text = [
+      'Ruch SA , Zycie Warszawy daily said on Saturday .',
+      'Zycie Warszawy said its own publisher would join the consortium .',
+    ].join('\n');
+    const types = typesOf(text, 'Zycie Warszawy');
+    assert.strictEqual(types.length, 2, types.join(', '));
+    assert.deepStrictEqual(new Set(types), new Set(['organization']), types.join(', '));
+  });
   it('types a club named after a place as an organisation by its context, and the place as a place', () => {
     const club = typesOf(
       'Southampton beat Leeds 2-1 on Saturday.\nSouthampton manager Graeme Souness said the win was deserved.',

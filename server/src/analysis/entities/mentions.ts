@@ -80,6 +80,12 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if (c.label !== 'PER' || c.te - c.ts < 2 || c.end !== tokens[c.te - 1].end) continue;
     people.add(bareName(tokens[c.te - 1].text));
   }
+  // "Magna" after "Magna International Inc": the first word of a company's full name, alone, is that company.
+  const firms = new Set<string>();
+  for (const c of cands) {
+    if (c.label !== 'ORG' || c.te - c.ts < 2 || c.start !== tokens[c.ts].start) continue;
+    if (LEGAL_FORMS.has(tokens[c.te - 1].text.toLowerCase().replace(/\.$/, ''))) firms.add(tokens[c.ts].text);
+  }
   // Each candidate's name, sliced once for the three passes below.
   const names = cands.map((c) => text.slice(c.start, c.end));
   for (let k = 0; k < cands.length; k++) {
@@ -87,6 +93,10 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     const name = names[k];
     if (c.label !== 'ORG' && hasOrgCue(tokens, c.ts, c.te, c.label === 'LOC') && !(c.label === 'LOC' && placeType(name, res.gazetteer)))
       forced.set(name, 'ORG');
+    else if (c.label !== 'ORG' && c.te - c.ts === 1 && firms.has(name) && !(c.label === 'LOC' && placeType(name, res.gazetteer)))
+      forced.set(name, 'ORG');
+    // "the weekly Der Spiegel", "Zycie Warszawy newspaper", "the Tass news agency": a name in apposition to a media noun.
+    else if (c.label !== 'ORG' && besideMediaNoun(tokens, c.ts, c.te) && !placeType(name, res.gazetteer)) forced.set(name, 'ORG');
     else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer))
       forced.set(name, 'PER');
     // "Mr. Trump", "Dr. Oz", "President George W. Bush": a name after an honorific is a person, wherever else it stands.
@@ -108,8 +118,12 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if (!v) votes.set(names[k], (v = new LabelVotes()));
     v.add(cands[k].label);
   }
+  // A dateline's place ("NEW YORK 1996-08-30") keeps the type its line gives it, whatever the name's other occurrences
+  // are, unless the name itself has an organisation head noun ("UNITED NATIONS 1996-08-29").
+  const datelines = spans.some((sp) => sp.dateline) ? new Set(spans.filter((sp) => sp.dateline).map((sp) => sp.tokenStart)) : null;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];
+    if (datelines?.has(c.ts) && !forced.has(names[k])) continue;
     c.label = forced.get(names[k]) ?? (votes.get(names[k]) as LabelVotes).winner() ?? c.label;
   }
 
@@ -212,12 +226,49 @@ function bareName(w: string): string {
   return bare;
 }
 
+/** Words of sports clubs' names that name no place or person ("Deportivo Coruna", "Dynamo Moscow", "Tottenham Hotspur"). */
+const CLUB_WORDS = new Set(
+  'deportivo dynamo dinamo sporting atletico atlético olympique lokomotiv spartak cska steaua slavia fc afc rovers wanderers hotspur albion'.split(
+    ' ',
+  ),
+);
+
+/** Lowercase nouns of news media: a name right before or after one is the outlet. */
+const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'broadcaster']);
+
+function besideMediaNoun(tokens: Token[], ts: number, te: number): boolean {
+  const before = ts > 0 ? tokens[ts - 1].text : '';
+  const after = te < tokens.length ? tokens[te].text : '';
+  return MEDIA_NOUNS.has(before) || MEDIA_NOUNS.has(after) || (after === 'news' && tokens[te + 1]?.text === 'agency');
+}
+
+/** Legal forms that end a company's full name ("Magna International Inc", "Pirelli SpA"); compared without a final dot. */
+const LEGAL_FORMS = new Set([
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'plc',
+  'spa',
+  'ag',
+  'sa',
+  'nv',
+  'bv',
+  'gmbh',
+  'llc',
+  'bhd',
+  'oyj',
+  'pty',
+  'group',
+  'holdings',
+]);
+
 function hasOrgCue(tokens: Token[], ts: number, te: number, place = false): boolean {
   for (let i = ts; i < te; i++) {
     const t = tokens[i].text;
     if (!isCapitalised(t) && !/^(?:al|el)-/i.test(t)) continue;
     const w = bareName(t);
-    if (ORG_CUES.has(w) && !(place && PLACE_ORG_CUES.has(w))) return true;
+    if ((ORG_CUES.has(w) || CLUB_WORDS.has(w)) && !(place && PLACE_ORG_CUES.has(w))) return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@ import type { NerLabel } from '../ner';
 import type { Sentence, Token } from '../types';
 import { type Candidate, isCapitalised } from './candidates';
 import { isGroupWord, placeType } from './placeTypes';
+import { refIndex, refKind } from '../gazetteer';
 
 /*
  * Document consistency: untagged repeats of a tagged name, and the bare
@@ -36,7 +37,7 @@ export function addRepeats(
       // Arabic surnames drop the article as often as not: "al-Zamili" -> "Zamili".
       const bare = last.replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/i, '');
       for (const w of bare === last ? [last] : [last, bare]) {
-        if (/^\p{Lu}/u.test(bare) && w.length > 2 && !placeType(w, gazetteer) && !isGroupWord(w, gazetteer)) add([w], 'PER');
+        if (/^\p{Lu}/u.test(bare) && w.length > 2 && !notablePlace(w, gazetteer) && !isGroupWord(w, gazetteer)) add([w], 'PER');
       }
     }
   }
@@ -116,4 +117,19 @@ function caseBits(t: string): number {
     }
   }
   return bits;
+}
+
+/** Towns smaller than this do not keep a surname from standing alone ("Billie Jean King" ... "King"; King, North Carolina). */
+const SURNAME_TOWN_POPULATION = 20000;
+
+/** Whether a surname is also a place a reader may mean by it: a country or region, or a city of some size. */
+function notablePlace(w: string, gazetteer: Gazetteer): boolean {
+  if (!placeType(w, gazetteer)) return false;
+  const refs = gazetteer.candidateRefs(w);
+  if (refs.length === 0) return true;
+  for (const ref of refs) {
+    if (refKind(ref) !== 'city') return true;
+    if ((gazetteer.city(refIndex(ref))[4] ?? 0) >= SURNAME_TOWN_POPULATION) return true;
+  }
+  return false;
 }

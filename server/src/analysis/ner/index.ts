@@ -9,6 +9,8 @@ export interface NerSpan {
   /** Token range [tokenStart, tokenEnd) of the span. */
   tokenStart: number;
   tokenEnd: number;
+  /** The place of a dateline ("NEW YORK 1996-08-30", datelines.ts): typed by the form of its line, which a document-wide vote does not overrule. */
+  dateline?: true;
 }
 
 /** A trained sequence tagger: tokens of a document in, labelled spans out. */

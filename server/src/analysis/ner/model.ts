@@ -29,6 +29,7 @@ import { insertKeys } from '../learn/sequence';
 import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi';
 import { splitCoordinations } from './coordination';
 import { WordClusters } from './clusters';
+import { labelDatelines } from './datelines';
 
 /*
  * The trained averaged-perceptron tagger at run time; the file format is in modelFile.ts.
@@ -433,21 +434,23 @@ export class PerceptronTagger implements Tagger {
     return labels;
   }
 
-  tag(_text: string, tokens: Token[], sentences: Sentence[]): NerSpan[] {
+  tag(text: string, tokens: Token[], sentences: Sentence[]): NerSpan[] {
     const words = new Array<string>(tokens.length);
     for (let i = 0; i < tokens.length; i++) words[i] = tokens[i].text;
     const sents = new Array<readonly [number, number]>(sentences.length);
     for (let i = 0; i < sentences.length; i++) sents[i] = [sentences[i].tokenStart, sentences[i].tokenEnd];
     const labels = this.labelDocument({ words, sentences: sents });
+    const datelines = labelDatelines(text, tokens, labels);
     const found: LabelSpan[] = [];
     for (const [s, e] of sents) spansOf(labels, s, e, found);
-    const spans = found.map((sp) => ({
+    const spans: NerSpan[] = found.map((sp) => ({
       start: tokens[sp.tokenStart].start,
       end: tokens[sp.tokenEnd - 1].end,
       label: TYPE_LABELS[sp.type],
       tokenStart: sp.tokenStart,
       tokenEnd: sp.tokenEnd,
     }));
+    if (datelines) for (const sp of spans) if (datelines.has(sp.tokenStart) && sp.label === 'LOC') sp.dateline = true;
     return splitCoordinations(spans, tokens);
   }
 }

@@ -1,6 +1,6 @@
 import { groupKey, type EntityRegistry } from '../analysis/entities/crossDocument';
 import type { EntityKind, Section } from '../analysis/types';
-import type { DocumentSummary, SummaryClaim, SummaryEntity } from './cache/summary';
+import { PooledEntity, type DocumentSummary, type SummaryClaim, type SummaryEntity } from './cache/summary';
 import { Postings } from './postings';
 
 /*
@@ -64,11 +64,16 @@ const NO_CLAIMS: readonly number[] = Object.freeze([]);
 /** Where the first mention is, as a number that sorts like positions (line and character). */
 function firstOf(p: Posting): number {
   // Lines of a document never reach 2^20 characters' worth of this key.
-  return p.first[0] * 1048576 + Math.min(p.first[1], 1048575);
+  return lineOf(p) * 1048576 + Math.min(p instanceof PooledEntity ? p.firstCharacter : p.first[1], 1048575);
+}
+
+/** The first mention's line (a pooled entity's without making its `first` tuple). */
+function lineOf(p: Posting): number {
+  return p instanceof PooledEntity ? p.firstLine : p.first[0];
 }
 
 function countOf(p: Posting, uri: string): DocumentCount {
-  return { uri, mentions: p.n, first: firstOf(p), line: p.first[0] };
+  return { uri, mentions: p.n, first: firstOf(p), line: lineOf(p) };
 }
 
 export interface DocumentCount {
@@ -293,7 +298,7 @@ export class WorkspaceAggregates {
         else {
           d.mentions += p.n;
           const first = firstOf(p);
-          if (first < d.first) [d.first, d.line] = [first, p.first[0]];
+          if (first < d.first) [d.first, d.line] = [first, lineOf(p)];
         }
       });
     }
@@ -418,7 +423,7 @@ function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>,
       const at = firstOf(p);
       if (at < first) {
         first = at;
-        line = p.first[0];
+        line = lineOf(p);
       }
     }
     sums.push({ uri, mentions, first: Number.isFinite(first) ? first : 0, line });

@@ -8,6 +8,7 @@ import { WorkspaceAggregates } from './aggregates';
 import { checkPayload, textHash, type ShardStore } from './cache/shardStore';
 import { readPayload } from './cache/payload';
 import type { FileStamp } from './cache/manifest';
+import { readManifest, type ManifestFound } from './cache/manifestReader';
 import {
   decodeSummary,
   decodeSummaryData,
@@ -35,6 +36,8 @@ export interface IndexStorage {
   resident?: number;
   /** Whether the user corrected the document: its stored summary (made before corrections) then does not do. */
   hasCorrections?(uri: string): boolean;
+  /** The script of a thread that reads a warm start's manifest (dist/worker.js); without it, this thread reads it. */
+  manifestThread?: string;
 }
 
 /** Called when a document is added, replaced or removed, with its summary before and after: the hook for workspace-wide tallies. */
@@ -319,6 +322,31 @@ export class DocumentIndex {
     const summary = decodeSummaryData(found.summary, this.pool);
     if (!summary) return false;
     const entry = new StoredDocument(uri, -1, found.hash, summary, undefined, this);
+    entry.persisted = true;
+    this.stats.fromShards++;
+    this.stats.fromManifest++;
+    this.commit(entry);
+    return true;
+  }
+
+  /**
+   * The documents the workspace manifest can file, read and checked in a
+   * thread of their own (cache/manifestReader.ts), batch by batch; each is
+   * filed with adoptSummary. Undefined without a store or such a thread.
+   */
+  readManifest(files: string[], maxBytes: number): AsyncGenerator<ManifestFound> | undefined {
+    const store = this.store;
+    const script = this.storage.manifestThread;
+    if (!store || !script) return undefined;
+    return readManifest(script, { cacheDir: store.cacheDir, engine: store.engine, files, maxBytes }, this.pool);
+  }
+
+  /** Files a document the manifest's thread found unchanged (file stamp and shard size checked there), as adopt does. */
+  adoptSummary(uri: string, hash: string, summary: DocumentSummary): boolean {
+    if (!this.store || this.pending.has(uri) || this.storage.hasCorrections?.(uri)) return false;
+    const existing = this.docs.get(uri);
+    if (existing && existing.version === -1 && existing.hash === hash) return true;
+    const entry = new StoredDocument(uri, -1, hash, summary, undefined, this);
     entry.persisted = true;
     this.stats.fromShards++;
     this.stats.fromManifest++;

@@ -238,10 +238,10 @@ export class PooledEntity implements SummaryEntity {
   constructor(
     readonly names: EntityNames,
     readonly n: number,
-    private readonly l1: number,
-    private readonly c1: number,
-    private readonly l2: number,
-    private readonly c2: number,
+    readonly l1: number,
+    readonly c1: number,
+    readonly l2: number,
+    readonly c2: number,
   ) {}
   get id(): string {
     return this.names.id;

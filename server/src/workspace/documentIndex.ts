@@ -7,6 +7,7 @@ import { CancelSource, raceCancellation, type CancelToken } from './cancellation
 import { WorkspaceAggregates } from './aggregates';
 import { checkPayload, textHash, type ShardStore } from './cache/shardStore';
 import { readPayload } from './cache/payload';
+import { StoredDocument, type Whole } from './storedDocument';
 import type { FileStamp } from './cache/manifest';
 import { readManifest, type ManifestFound } from './cache/manifestReader';
 import {
@@ -42,49 +43,6 @@ export interface IndexStorage {
 
 /** Called when a document is added, replaced or removed, with its summary before and after: the hook for workspace-wide tallies. */
 export type SummaryListener = (uri: string, before: DocumentSummary | undefined, after: DocumentSummary | undefined) => void;
-
-/** The last version of a document's analysis, whole or (with a store, when nobody looked at it lately) only its summary. */
-interface Whole {
-  document: TextDocument;
-  analysis: DocumentAnalysis;
-  raw: DocumentAnalysis;
-}
-
-/**
- * An indexed document. Its summary is always in memory; the whole analysis
- * and text come back from the shard when a feature first reads them, and
- * leave again when nobody has looked at them for a while.
- */
-class StoredDocument implements IndexedDocument {
-  constructor(
-    readonly uri: string,
-    readonly version: number,
-    /** The text's hash when a store keeps the document's shard. */
-    readonly hash: string | undefined,
-    readonly summary: DocumentSummary,
-    public whole: Whole | undefined,
-    private readonly owner: DocumentIndex,
-  ) {}
-
-  /** Whether the shard for this text is on disk: only then may the whole analysis leave memory. */
-  persisted = false;
-  /** A shard made by an analysis thread and not yet on disk: the whole analysis comes from here meanwhile. */
-  payload: Uint8Array | undefined;
-  /** Why this analysis is partial, when it was made in this run (see DocumentAnalysis.warnings). */
-  warnings: string[] | undefined;
-
-  get analysis(): DocumentAnalysis {
-    return this.load().analysis;
-  }
-
-  get document(): TextDocument {
-    return this.load().document;
-  }
-
-  load(): Whole {
-    return this.owner.restore(this);
-  }
-}
 
 /** An analysis in progress and who waits for it. */
 interface Pending {

@@ -76,16 +76,20 @@ export class WorkspaceIndexer {
           finished = true;
           break;
         }
-        for (let k = 0; k < found.files.length; k++) {
-          const i = found.files[k];
-          const uri = pathToFileURL(files[i]).toString();
-          if (this.host.isOpen(uri) || this.index.adoptSummary(uri, found.hashes[k], found.summaries[k])) {
-            filed[i] = 1;
-            done++;
+        // Filed in slices, as below: requests are answered between them.
+        for (let k = 0; k < found.files.length && generation === this.generation;) {
+          const until = performance.now() + SLICE_MS;
+          for (; k < found.files.length && performance.now() < until; k++) {
+            const i = found.files[k];
+            const uri = pathToFileURL(files[i]).toString();
+            if (this.host.isOpen(uri) || this.index.adoptSummary(uri, found.hashes[k], found.summaries[k])) {
+              filed[i] = 1;
+              done++;
+            }
           }
+          tell();
+          await yieldToEventLoop();
         }
-        tell();
-        await yieldToEventLoop();
       }
       if (generation !== this.generation) return;
       // A thread that failed read nothing for this one: appends read the file again before they write.

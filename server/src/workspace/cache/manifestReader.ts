@@ -33,8 +33,8 @@ interface Batch {
 
 type ReaderMessage = { batch: Batch } | { done: ManifestState | undefined } | { error: string };
 
-/** Documents per message: small enough that the server files the first ones while the thread reads on. */
-const BATCH = 250;
+/** Documents per message: small enough that the server files the first ones while the thread reads on, and unpacks one in a few milliseconds. */
+const BATCH = 100;
 
 /** The thread's side: reads, checks and sends; then ends. */
 export async function readManifestInThread(req: ManifestRead, port: MessagePort): Promise<void> {

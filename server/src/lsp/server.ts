@@ -1,4 +1,6 @@
+import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import * as v8 from 'v8';
 import { TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -43,6 +45,8 @@ export function startServer(connection: Connection): void {
       index.persistTo({
         store: new ShardStore(session.cacheDir, engineVersion()),
         hasCorrections: (uri) => annotations.get(uri).some((a) => a.kind === 'correction'),
+        // A warm start's manifest is read in a thread of dist/worker.js when the bundle has one beside it.
+        manifestThread: manifestThread(),
       });
     } else if (analysis instanceof WorkerAnalysisService) analysis.prewarm();
     return {
@@ -89,6 +93,11 @@ function analysisThreads(): number {
   if (Number.isInteger(env) && env >= 1 && env <= 16) return env;
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   return Math.max(1, Math.min(4, cores));
+}
+
+function manifestThread(): string | undefined {
+  const script = path.join(__dirname, 'worker.js');
+  return fs.existsSync(script) ? script : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { groupKey, type EntityRegistry } from '../analysis/entities/crossDocument';
 import type { EntityKind, Section } from '../analysis/types';
-import type { DocumentSummary, SummaryClaim, SummaryEntity } from './cache/summary';
+import { PooledEntity, type DocumentSummary, type SummaryClaim, type SummaryEntity } from './cache/summary';
 import { Postings } from './postings';
 
 /*
@@ -64,11 +64,16 @@ const NO_CLAIMS: readonly number[] = Object.freeze([]);
 /** Where the first mention is, as a number that sorts like positions (line and character). */
 function firstOf(p: Posting): number {
   // Lines of a document never reach 2^20 characters' worth of this key.
-  return p.first[0] * 1048576 + Math.min(p.first[1], 1048575);
+  return lineOf(p) * 1048576 + Math.min(p instanceof PooledEntity ? p.firstCharacter : p.first[1], 1048575);
+}
+
+/** The first mention's line (a pooled entity's without making its `first` tuple). */
+function lineOf(p: Posting): number {
+  return p instanceof PooledEntity ? p.firstLine : p.first[0];
 }
 
 function countOf(p: Posting, uri: string): DocumentCount {
-  return { uri, mentions: p.n, first: firstOf(p), line: p.first[0] };
+  return { uri, mentions: p.n, first: firstOf(p), line: lineOf(p) };
 }
 
 export interface DocumentCount {
@@ -102,6 +107,9 @@ class Group {
   ) {}
 
   readonly postings = new Postings<Posting>();
+  /** The filing (WorkspaceAggregates.set) that last gave the group a posting, and the index of that entity in its summary. */
+  filing = 0;
+  filingIndex = 0;
   /** The claims of postings that have some (most have none). */
   readonly claimed = new Map<string, Claims>();
   /** Counts the group's changes, so that a memoised answer knows whether what it read is still so. */
@@ -110,7 +118,8 @@ class Group {
   claims = 0;
   /** How many documents were ever added, the last RECENT of them, and the version of the last removal (before it, the group only grew). */
   added = 0;
-  readonly recent: string[] = [];
+  /** A ring of the last RECENT uris added (shifting an array of 64 for each of 880,000 postings was a part of a warm start). */
+  private readonly ring: string[] = [];
   removedAt = 0;
   /** The exact top documents, or null when a removal may have let another in: recomputed when read. */
   private top: DocumentCount[] | null = [];
@@ -122,17 +131,13 @@ class Group {
    * old postings are removed before its new ones are added, and it has one
    * per group): no old posting looked for, no top list searched for it.
    */
-  add(uri: string, p: Posting, c: Claims | undefined): void {
+  add(uri: string, p: Posting): void {
     this.version++;
     this.postings.add(uri, p);
     this.mentions += p.n;
-    if (c) {
-      this.claimed.set(uri, c);
-      this.claims += c.count;
-    }
     this.added++;
-    this.recent.push(uri);
-    if (this.recent.length > RECENT) this.recent.shift();
+    if (this.ring.length < RECENT) this.ring.push(uri);
+    else this.ring[(this.added - 1) % RECENT] = uri;
     const top = this.top;
     // The top holds every posting while there are fewer than TOP_DOCUMENTS (compared before an entry is made: most never get in).
     if (top) {
@@ -143,12 +148,30 @@ class Group {
         if (top.length > TOP_DOCUMENTS) top.pop();
       }
     }
+  }
+
+  /** Gives the claims of a document the group has just gained (add, then this, before anything else changes it). */
+  addClaims(uri: string, c: Claims): void {
+    this.claimed.set(uri, c);
+    this.claims += c.count;
     const docs = this.claimDocs;
-    if (docs && c && (docs.length < TOP_CLAIMS || uri < docs[docs.length - 1])) {
+    if (docs && (docs.length < TOP_CLAIMS || uri < docs[docs.length - 1])) {
       docs.push(uri);
       docs.sort();
       if (docs.length > TOP_CLAIMS) docs.pop();
     }
+  }
+
+  /** The last n uris added, oldest first (n at most RECENT). */
+  lastAdded(n: number): string[] {
+    const out: string[] = [];
+    for (let k = this.added - n; k < this.added; k++) out.push(this.ring[k % RECENT]);
+    return out;
+  }
+
+  /** How many of the uris added last the group remembers. */
+  get remembered(): number {
+    return this.ring.length;
   }
 
   /** Takes the document's posting out, if the group holds one. */
@@ -203,6 +226,8 @@ export class WorkspaceAggregates {
   /** Each document's summary, to count again when the claim filter changes (the index holds them anyway). */
   private readonly summaries = new Map<string, DocumentSummary>();
   private filter: ClaimFilter = ALL_CLAIMS;
+  /** Counts the calls of `set` that filed a document: each group remembers the last one that gave it a posting. */
+  private filings = 0;
 
   constructor(private readonly registry: EntityRegistry) {}
 
@@ -225,11 +250,11 @@ export class WorkspaceAggregates {
     this.summaries.delete(uri);
     if (!doc) return;
     this.summaries.set(uri, doc);
-    const { postings, claims } = contributions(doc, this.filter);
+    const stamp = ++this.filings;
     const mine: Group[] = [];
-    for (const e of postings) {
-      // A local id twice in one summary: its last entity counts (as a map by id kept it).
-      if (!e) continue;
+    const entities = doc.entities;
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i];
       const kind = e.kind === 'actor' ? 'actor' : 'place';
       const byId = this.byKind[kind];
       let g = byId.get(e.id);
@@ -238,11 +263,40 @@ export class WorkspaceAggregates {
         byId.set(e.id, g);
         this.groups.set(g.key, g);
       }
-      // The document left every group above and has one entity per group: each group gains it anew.
-      g.add(uri, e, claims?.get(e));
-      mine.push(g);
+      // A local id twice in one summary: its last entity counts (as a map by id kept it).
+      if (g.filing === stamp) g.remove(uri);
+      else mine.push(g);
+      g.filing = stamp;
+      g.filingIndex = i;
+      // The document left every group above: each group gains it anew, with no search for an old posting.
+      g.add(uri, e);
     }
+    if (doc.claims.length) this.fileClaims(uri, doc, stamp);
     this.byDocument.set(uri, mine);
+  }
+
+  /**
+   * Counts the document's claims (those the filter keeps) for their
+   * speakers' groups: the speaker is a local id, and the group of its last
+   * entity in the summary (of either kind) gets the claim.
+   */
+  private fileClaims(uri: string, doc: DocumentSummary, stamp: number): void {
+    let found: Map<Group, Claims> | undefined;
+    doc.claims.forEach((c: SummaryClaim, index) => {
+      if (!c.speaker) return;
+      const a = this.byKind.actor.get(c.speaker);
+      const p = this.byKind.place.get(c.speaker);
+      const ga = a?.filing === stamp ? a : undefined;
+      const gp = p?.filing === stamp ? p : undefined;
+      const g = ga && gp ? (ga.filingIndex > gp.filingIndex ? ga : gp) : (ga ?? gp);
+      if (!g || !this.filter(c)) return;
+      found ??= new Map();
+      let k = found.get(g);
+      if (!k) found.set(g, (k = { count: 0, shown: NO_CLAIMS as number[] }));
+      k.count++;
+      if (k.shown.length < TOP_CLAIMS && c.shown) k.shown = k.shown === NO_CLAIMS ? [index] : [...k.shown, index];
+    });
+    if (found) for (const [g, k] of found) g.addClaims(uri, k);
   }
 
   /** The workspace entity's summary; memoised while its groups are unchanged. */
@@ -293,7 +347,7 @@ export class WorkspaceAggregates {
         else {
           d.mentions += p.n;
           const first = firstOf(p);
-          if (first < d.first) [d.first, d.line] = [first, p.first[0]];
+          if (first < d.first) [d.first, d.line] = [first, lineOf(p)];
         }
       });
     }
@@ -328,8 +382,8 @@ function grownCount(m: Memo<EntityStats>, keys: readonly string[], groups: Group
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
     const n = g.added - m.added[i];
-    if (g !== m.groups[i] || g.removedAt > m.versions[i] || n > g.recent.length) return undefined;
-    added.push(new Set(g.recent.slice(g.recent.length - n)));
+    if (g !== m.groups[i] || g.removedAt > m.versions[i] || n > g.remembered) return undefined;
+    added.push(new Set(g.lastAdded(n)));
   }
   let count = m.value.documentCount;
   const seen = new Set<string>();
@@ -342,40 +396,6 @@ function grownCount(m: Memo<EntityStats>, keys: readonly string[], groups: Group
     }
   }
   return count;
-}
-
-/**
- * The postings of one document, one per entity (undefined for an earlier
- * entity of the same kind and id), and the claims of those that speak.
- */
-function contributions(doc: DocumentSummary, filter: ClaimFilter): { postings: Array<Posting | undefined>; claims?: Map<Posting, Claims> } {
-  const postings: Array<Posting | undefined> = doc.entities.slice();
-  const seen: Record<EntityKind, Map<string, number>> = { actor: new Map(), place: new Map() };
-  for (let i = 0; i < postings.length; i++) {
-    const e = doc.entities[i];
-    const ids = seen[e.kind === 'actor' ? 'actor' : 'place'];
-    const before = ids.get(e.id);
-    if (before !== undefined) postings[before] = undefined;
-    ids.set(e.id, i);
-  }
-  let byLocal: Map<string, Posting> | undefined;
-  let claims: Map<Posting, Claims> | undefined;
-  doc.claims.forEach((c: SummaryClaim, index) => {
-    if (!c.speaker) return;
-    if (!byLocal) {
-      byLocal = new Map();
-      // The last entity of a local id gets its claims (of either kind).
-      for (const e of doc.entities) byLocal.set(e.id, e);
-    }
-    const p = byLocal.get(c.speaker);
-    if (!p || !filter(c)) return;
-    claims ??= new Map();
-    let k = claims.get(p);
-    if (!k) claims.set(p, (k = { count: 0, shown: NO_CLAIMS as number[] }));
-    k.count++;
-    if (k.shown.length < TOP_CLAIMS && c.shown) k.shown = k.shown === NO_CLAIMS ? [index] : [...k.shown, index];
-  });
-  return claims ? { postings, claims } : { postings };
 }
 
 function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>, documents?: number): EntityStats {
@@ -418,7 +438,7 @@ function merge(groups: Group[], summaries: ReadonlyMap<string, DocumentSummary>,
       const at = firstOf(p);
       if (at < first) {
         first = at;
-        line = p.first[0];
+        line = lineOf(p);
       }
     }
     sums.push({ uri, mentions, first: Number.isFinite(first) ? first : 0, line });

@@ -1,6 +1,6 @@
 import { setPriority } from 'os';
 import { getHeapStatistics } from 'v8';
-import { parentPort, type TransferListItem } from 'worker_threads';
+import { parentPort, workerData, type TransferListItem } from 'worker_threads';
 import { analyzeDocument } from '../analysis/pipeline';
 import { AnalysisCancelled, type Cancellation } from '../analysis/types';
 import { loadResources } from './resources';
@@ -11,10 +11,15 @@ import { encodeSummary, summarize } from './cache/summary';
 import { shardBytes, writeShardSync } from './cache/shardFile';
 import type { WorkerAnswer, WorkerRequest, WorkerResponse } from './workerProtocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readManifestInThread, type ManifestRead } from './cache/manifestReader';
 
-// dist/worker.js: analyses documents off the language server's main thread.
+// dist/worker.js: analyses documents off the language server's main thread, or reads a warm start's manifest.
 const port = parentPort;
-if (port) {
+const manifestRead = (workerData as { manifest?: ManifestRead } | null)?.manifest;
+if (port && manifestRead) {
+  // The server waits for this one: it keeps its normal priority.
+  void readManifestInThread(manifestRead, port);
+} else if (port) {
   // Analysis threads yield the CPU to the server's main thread, as clangd's background index does: on Linux a
   // thread's nice value is its own, so a hover or a keystroke is answered first while a big folder is indexed,
   // and the threads still use every idle cycle. Raising one's own nice value needs no privilege; where it is not

@@ -7,7 +7,9 @@ import { CancelSource, raceCancellation, type CancelToken } from './cancellation
 import { WorkspaceAggregates } from './aggregates';
 import { checkPayload, textHash, type ShardStore } from './cache/shardStore';
 import { readPayload } from './cache/payload';
+import { StoredDocument, type Whole } from './storedDocument';
 import type { FileStamp } from './cache/manifest';
+import { readManifest, type ManifestFound } from './cache/manifestReader';
 import {
   decodeSummary,
   decodeSummaryData,
@@ -35,53 +37,12 @@ export interface IndexStorage {
   resident?: number;
   /** Whether the user corrected the document: its stored summary (made before corrections) then does not do. */
   hasCorrections?(uri: string): boolean;
+  /** The script of a thread that reads a warm start's manifest (dist/worker.js); without it, this thread reads it. */
+  manifestThread?: string;
 }
 
 /** Called when a document is added, replaced or removed, with its summary before and after: the hook for workspace-wide tallies. */
 export type SummaryListener = (uri: string, before: DocumentSummary | undefined, after: DocumentSummary | undefined) => void;
-
-/** The last version of a document's analysis, whole or (with a store, when nobody looked at it lately) only its summary. */
-interface Whole {
-  document: TextDocument;
-  analysis: DocumentAnalysis;
-  raw: DocumentAnalysis;
-}
-
-/**
- * An indexed document. Its summary is always in memory; the whole analysis
- * and text come back from the shard when a feature first reads them, and
- * leave again when nobody has looked at them for a while.
- */
-class StoredDocument implements IndexedDocument {
-  constructor(
-    readonly uri: string,
-    readonly version: number,
-    /** The text's hash when a store keeps the document's shard. */
-    readonly hash: string | undefined,
-    readonly summary: DocumentSummary,
-    public whole: Whole | undefined,
-    private readonly owner: DocumentIndex,
-  ) {}
-
-  /** Whether the shard for this text is on disk: only then may the whole analysis leave memory. */
-  persisted = false;
-  /** A shard made by an analysis thread and not yet on disk: the whole analysis comes from here meanwhile. */
-  payload: Uint8Array | undefined;
-  /** Why this analysis is partial, when it was made in this run (see DocumentAnalysis.warnings). */
-  warnings: string[] | undefined;
-
-  get analysis(): DocumentAnalysis {
-    return this.load().analysis;
-  }
-
-  get document(): TextDocument {
-    return this.load().document;
-  }
-
-  load(): Whole {
-    return this.owner.restore(this);
-  }
-}
 
 /** An analysis in progress and who waits for it. */
 interface Pending {
@@ -319,6 +280,31 @@ export class DocumentIndex {
     const summary = decodeSummaryData(found.summary, this.pool);
     if (!summary) return false;
     const entry = new StoredDocument(uri, -1, found.hash, summary, undefined, this);
+    entry.persisted = true;
+    this.stats.fromShards++;
+    this.stats.fromManifest++;
+    this.commit(entry);
+    return true;
+  }
+
+  /**
+   * The documents the workspace manifest can file, read and checked in a
+   * thread of their own (cache/manifestReader.ts), batch by batch; each is
+   * filed with adoptSummary. Undefined without a store or such a thread.
+   */
+  readManifest(files: string[], maxBytes: number): AsyncGenerator<ManifestFound> | undefined {
+    const store = this.store;
+    const script = this.storage.manifestThread;
+    if (!store || !script) return undefined;
+    return readManifest(script, { cacheDir: store.cacheDir, engine: store.engine, files, maxBytes }, this.pool);
+  }
+
+  /** Files a document the manifest's thread found unchanged (file stamp and shard size checked there), as adopt does. */
+  adoptSummary(uri: string, hash: string, summary: DocumentSummary): boolean {
+    if (!this.store || this.pending.has(uri) || this.storage.hasCorrections?.(uri)) return false;
+    const existing = this.docs.get(uri);
+    if (existing && existing.version === -1 && existing.hash === hash) return true;
+    const entry = new StoredDocument(uri, -1, hash, summary, undefined, this);
     entry.persisted = true;
     this.stats.fromShards++;
     this.stats.fromManifest++;

@@ -14,7 +14,7 @@ import { createDossierService, type DossierService } from '../../../server/src/l
 import { defaultSettings } from '../../../common/settings';
 import { positionOf } from '../../protocol/lspClient';
 import { NEVER } from '../lsp/inMemory';
-import { seedsDir } from '../util';
+import { repoRoot, seedsDir } from '../util';
 
 /** Counts analyses: a warm start must not analyse a document whose shard is good. */
 class CountingAnalyses implements AnalysisService {
@@ -33,11 +33,18 @@ interface Workspace {
   analyses: CountingAnalyses;
 }
 
+/** The thread that reads the workspace manifest at start (the server's dist/worker.js), or none: read by the indexer's thread. */
+let manifestThread: string | undefined;
+
 /** A workspace indexed from disk as the server does it, with or without a shard store. */
 async function indexFolder(folder: string, cacheDir: string | undefined, engine = 'engine-a'): Promise<Workspace> {
   const analyses = new CountingAnalyses();
   // Three whole analyses in memory at a time (of ten documents): reads of the others go through the shards.
-  const index = new DocumentIndex(analyses, undefined, cacheDir ? { store: new ShardStore(cacheDir, engine), resident: 3 } : {});
+  const index = new DocumentIndex(
+    analyses,
+    undefined,
+    cacheDir ? { store: new ShardStore(cacheDir, engine), resident: 3, manifestThread } : {},
+  );
   const indexer = new WorkspaceIndexer(index, { isOpen: () => false, log: () => undefined, progress: () => undefined });
   await indexer.run({ folders: [folder], include: ['**/*.txt'], exclude: [], maxBytes: 1 << 24 });
   await index.flushed();
@@ -148,99 +155,110 @@ describe('persistent index', function () {
     assert.deepStrictEqual(lost, [doc.uri]);
   });
 
-  /** Makes every file of the folder an hour old, so that its stamp may stand for its text (manifest.ts, SETTLE_MS). */
-  const age = () => {
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    for (const file of fs.readdirSync(folder)) fs.utimesSync(path.join(folder, file), hourAgo, hourAgo);
-  };
+  for (const thread of [false, true]) {
+    describe(thread ? 'with the manifest read in a thread of its own' : 'with the manifest read by the indexer', () => {
+      before(() => {
+        manifestThread = thread ? path.join(repoRoot, 'dist', 'worker.js') : undefined;
+      });
+      after(() => {
+        manifestThread = undefined;
+      });
 
-  it('a warm start files unchanged documents from the workspace manifest and answers as the in-memory index does', async () => {
-    age();
-    const expected = await answers(await indexFolder(folder, undefined), folder);
-    const cold = await indexFolder(folder, cache);
-    assert.strictEqual(cold.index.stats.fromManifest, 0);
-    assert.ok(fs.existsSync(path.join(cache, 'index-v1', MANIFEST)), 'the manifest is written beside the shards');
-    const warm = await indexFolder(folder, cache);
-    assert.strictEqual(warm.analyses.count, 0);
-    assert.strictEqual(warm.index.stats.fromManifest, 10, 'every document came from the manifest');
-    assert.ok(
-      [...warm.index.all()].every((d) => !warm.index.isResident(d.uri)),
-      'only summaries are in memory',
-    );
-    assert.deepStrictEqual(await answers(warm, folder), expected, 'warm, from the manifest');
-  });
+      /** Makes every file of the folder an hour old, so that its stamp may stand for its text (manifest.ts, SETTLE_MS). */
+      const age = () => {
+        const hourAgo = new Date(Date.now() - 3_600_000);
+        for (const file of fs.readdirSync(folder)) fs.utimesSync(path.join(folder, file), hourAgo, hourAgo);
+      };
 
-  it('a file changed since it was recorded is read again: another size, or the same size and time with another text', async () => {
-    age();
-    await indexFolder(folder, cache);
-    const [first, second] = fs.readdirSync(folder).sort();
-    fs.appendFileSync(path.join(folder, first), '\nA late correction from the editors.\n');
-    // Same length, same modification time: only the change time (and the hash) tell.
-    const file = path.join(folder, second);
-    const { atime, mtime } = fs.statSync(file);
-    const text = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, text.replace(/Iraq/, 'Iran'));
-    fs.utimesSync(file, atime, mtime);
-    const warm = await indexFolder(folder, cache);
-    assert.strictEqual(warm.analyses.count, 2);
-    assert.strictEqual(warm.index.stats.fromManifest, 8);
-    const uri = pathToFileURL(file).toString();
-    assert.ok(
-      warm.index.summary(uri)?.entities.some((e) => e.canonical === 'Iran'),
-      'the new text was analysed',
-    );
-  });
+      it('a warm start files unchanged documents from the workspace manifest and answers as the in-memory index does', async () => {
+        age();
+        const expected = await answers(await indexFolder(folder, undefined), folder);
+        const cold = await indexFolder(folder, cache);
+        assert.strictEqual(cold.index.stats.fromManifest, 0);
+        assert.ok(fs.existsSync(path.join(cache, 'index-v1', MANIFEST)), 'the manifest is written beside the shards');
+        const warm = await indexFolder(folder, cache);
+        assert.strictEqual(warm.analyses.count, 0);
+        assert.strictEqual(warm.index.stats.fromManifest, 10, 'every document came from the manifest');
+        assert.ok(
+          [...warm.index.all()].every((d) => !warm.index.isResident(d.uri)),
+          'only summaries are in memory',
+        );
+        assert.deepStrictEqual(await answers(warm, folder), expected, 'warm, from the manifest');
+      });
 
-  it('with the manifest too, a corrupt, truncated or missing shard is rebuilt at start', async () => {
-    age();
-    await indexFolder(folder, cache);
-    const shards = path.join(cache, 'index-v1');
-    const files = fs
-      .readdirSync(shards)
-      .filter((f) => f !== MANIFEST)
-      .sort();
-    fs.writeFileSync(path.join(shards, files[0]), 'garbage');
-    fs.truncateSync(path.join(shards, files[1]), 50);
-    fs.rmSync(path.join(shards, files[2]));
-    const warm = await indexFolder(folder, cache);
-    assert.strictEqual(warm.analyses.count, 3);
-    assert.strictEqual(warm.index.stats.fromManifest, 7);
-    assert.strictEqual(warm.index.size, 10);
-    // Recorded again with their new shards: the next start files all ten from the manifest.
-    const next = await indexFolder(folder, cache);
-    assert.strictEqual(next.index.stats.fromManifest, 10);
-    assert.strictEqual(next.analyses.count, 0);
-  });
+      it('a file changed since it was recorded is read again: another size, or the same size and time with another text', async () => {
+        age();
+        await indexFolder(folder, cache);
+        const [first, second] = fs.readdirSync(folder).sort();
+        fs.appendFileSync(path.join(folder, first), '\nA late correction from the editors.\n');
+        // Same length, same modification time: only the change time (and the hash) tell.
+        const file = path.join(folder, second);
+        const { atime, mtime } = fs.statSync(file);
+        const text = fs.readFileSync(file, 'utf8');
+        fs.writeFileSync(file, text.replace(/Iraq/, 'Iran'));
+        fs.utimesSync(file, atime, mtime);
+        const warm = await indexFolder(folder, cache);
+        assert.strictEqual(warm.analyses.count, 2);
+        assert.strictEqual(warm.index.stats.fromManifest, 8);
+        const uri = pathToFileURL(file).toString();
+        assert.ok(
+          warm.index.summary(uri)?.entities.some((e) => e.canonical === 'Iran'),
+          'the new text was analysed',
+        );
+      });
 
-  it('files modified moments before they were read are not trusted by their stamp', async () => {
-    // The folder was written just now (beforeEach): no stamp is recorded, every document is read and hashed again.
-    await indexFolder(folder, cache);
-    const warm = await indexFolder(folder, cache);
-    assert.strictEqual(warm.index.stats.fromManifest, 0);
-    assert.strictEqual(warm.analyses.count, 0, 'their shards still serve');
-  });
+      it('with the manifest too, a corrupt, truncated or missing shard is rebuilt at start', async () => {
+        age();
+        await indexFolder(folder, cache);
+        const shards = path.join(cache, 'index-v1');
+        const files = fs
+          .readdirSync(shards)
+          .filter((f) => f !== MANIFEST)
+          .sort();
+        fs.writeFileSync(path.join(shards, files[0]), 'garbage');
+        fs.truncateSync(path.join(shards, files[1]), 50);
+        fs.rmSync(path.join(shards, files[2]));
+        const warm = await indexFolder(folder, cache);
+        assert.strictEqual(warm.analyses.count, 3);
+        assert.strictEqual(warm.index.stats.fromManifest, 7);
+        assert.strictEqual(warm.index.size, 10);
+        // Recorded again with their new shards: the next start files all ten from the manifest.
+        const next = await indexFolder(folder, cache);
+        assert.strictEqual(next.index.stats.fromManifest, 10);
+        assert.strictEqual(next.analyses.count, 0);
+      });
 
-  it('a damaged, torn or foreign manifest is ignored line by line or whole, never a crash', async () => {
-    age();
-    await indexFolder(folder, cache);
-    const file = path.join(cache, 'index-v1', MANIFEST);
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    assert.strictEqual(lines.length, 12, 'a header, ten documents and the final newline');
-    lines[1] = '[garbage';
-    assert.ok(lines[2].includes('"actor"'));
-    lines[2] = lines[2].replace(/"actor"/g, '"robot"');
-    fs.writeFileSync(file, lines.join('\n').slice(0, -40));
-    const warm = await indexFolder(folder, cache);
-    assert.strictEqual(warm.index.size, 10);
-    assert.strictEqual(warm.analyses.count, 0, 'the documents of the bad lines come from their shards');
-    assert.strictEqual(warm.index.stats.fromManifest, 7);
-    // Their lines are appended again (after the torn one, on a line of their own), and the next start reads all ten.
-    const next = await indexFolder(folder, cache);
-    assert.strictEqual(next.index.stats.fromManifest, 10);
-    const foreign = await indexFolder(folder, cache, 'engine-b');
-    assert.strictEqual(foreign.index.stats.fromManifest, 0, "another engine's manifest is not read");
-    assert.strictEqual(foreign.analyses.count, 10);
-  });
+      it('files modified moments before they were read are not trusted by their stamp', async () => {
+        // The folder was written just now (beforeEach): no stamp is recorded, every document is read and hashed again.
+        await indexFolder(folder, cache);
+        const warm = await indexFolder(folder, cache);
+        assert.strictEqual(warm.index.stats.fromManifest, 0);
+        assert.strictEqual(warm.analyses.count, 0, 'their shards still serve');
+      });
+
+      it('a damaged, torn or foreign manifest is ignored line by line or whole, never a crash', async () => {
+        age();
+        await indexFolder(folder, cache);
+        const file = path.join(cache, 'index-v1', MANIFEST);
+        const lines = fs.readFileSync(file, 'utf8').split('\n');
+        assert.strictEqual(lines.length, 12, 'a header, ten documents and the final newline');
+        lines[1] = '[garbage';
+        assert.ok(lines[2].includes('"actor"'));
+        lines[2] = lines[2].replace(/"actor"/g, '"robot"');
+        fs.writeFileSync(file, lines.join('\n').slice(0, -40));
+        const warm = await indexFolder(folder, cache);
+        assert.strictEqual(warm.index.size, 10);
+        assert.strictEqual(warm.analyses.count, 0, 'the documents of the bad lines come from their shards');
+        assert.strictEqual(warm.index.stats.fromManifest, 7);
+        // Their lines are appended again (after the torn one, on a line of their own), and the next start reads all ten.
+        const next = await indexFolder(folder, cache);
+        assert.strictEqual(next.index.stats.fromManifest, 10);
+        const foreign = await indexFolder(folder, cache, 'engine-b');
+        assert.strictEqual(foreign.index.stats.fromManifest, 0, "another engine's manifest is not read");
+        assert.strictEqual(foreign.analyses.count, 10);
+      });
+    });
+  }
 
   it('prunes the shards of deleted documents at the next run', async () => {
     await indexFolder(folder, cache);

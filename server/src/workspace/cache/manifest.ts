@@ -66,6 +66,14 @@ export interface ManifestEntry {
   summary: unknown;
 }
 
+/** What a read of the file says about it for later writes. */
+export interface ManifestState {
+  /** Whether the file ends in a torn line. */
+  torn: boolean;
+  /** Lines in it, stale ones included. */
+  count: number;
+}
+
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 export class WorkspaceManifest {
@@ -171,6 +179,25 @@ export class WorkspaceManifest {
       return undefined;
     if (!sameStamp({ size, mtimeMs, ctimeMs, ino }, stamp)) return undefined;
     return { hash, shardSize, summary: row[7] };
+  }
+
+  /** What a read found that later appends and compactions need: undefined when the file must be started again. */
+  readState(): ManifestState | undefined {
+    return this.restart ? undefined : { torn: this.torn, count: this.count };
+  }
+
+  /**
+   * Takes what another thread's read of this file found (manifestReader.ts),
+   * unless this one read it already: appends then continue the file as it is,
+   * and lookups here find nothing (that thread did them).
+   */
+  adoptRead(state: ManifestState | undefined): void {
+    if (this.ready) return;
+    this.ready = Promise.resolve();
+    if (!state) return;
+    this.restart = false;
+    this.torn = state.torn;
+    this.count = state.count;
   }
 
   /** Frees what load read (the start is over). */

@@ -58,7 +58,8 @@ export class ShardStore {
   readonly manifest: WorkspaceManifest;
 
   constructor(
-    cacheDir: string,
+    /** The folder the client gave (the shards are in a folder of their own in it). */
+    readonly cacheDir: string,
     readonly engine: string,
   ) {
     this.dir = shardFolder(cacheDir);

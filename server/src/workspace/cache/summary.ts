@@ -101,6 +101,7 @@ export class StringPool {
   private readonly strings = new Map<string, string>();
   private readonly lists = new Map<string, string[]>();
   private readonly byId = new Map<string, EntityNames[]>();
+  private readonly places = new Map<string, PlaceIdentity>();
 
   string(s: string): string {
     const known = this.strings.get(s);
@@ -110,16 +111,33 @@ export class StringPool {
   }
 
   /**
-   * The pooled names of an entity row: its id, canonical name, type and
-   * aliases (row[from...], 0 for the canonical name), or undefined when an
-   * alias is neither. Found by the id alone when a row with the same names
-   * was read before (most are: the same entities recur in thousands of
+   * The pooled names of an entity row: its id, canonical name, kind, type,
+   * place and aliases (row[from...], 0 for the canonical name), or undefined
+   * when an alias is neither. Found by the id alone when a row with the same
+   * names was read before (most are: the same entities recur in thousands of
    * documents), instead of pooling each name and joining the aliases.
    */
-  names(id: string, canonical: string, type: string, row: readonly unknown[], from: number): EntityNames | undefined {
+  names(
+    id: string,
+    canonical: string,
+    kind: EntityKind,
+    type: string,
+    place: PlaceIdentity | undefined,
+    row: readonly unknown[],
+    from: number,
+  ): EntityNames | undefined {
     let known = this.byId.get(id);
     if (known) {
-      for (const n of known) if (n.canonical === canonical && n.type === type && sameRow(n.aliases, canonical, row, from)) return n;
+      for (const n of known) {
+        if (
+          n.canonical === canonical &&
+          n.kind === kind &&
+          n.type === type &&
+          samePlace(n.place, place) &&
+          sameRow(n.aliases, canonical, row, from)
+        )
+          return n;
+      }
     }
     const aliases: string[] = [];
     for (let i = from; i < row.length; i++) {
@@ -128,16 +146,63 @@ export class StringPool {
       else if (typeof a === 'string') aliases.push(a);
       else return undefined;
     }
-    const names: EntityNames = {
-      id: this.string(id),
-      canonical: this.string(canonical),
-      type: this.string(type),
-      aliases: this.list(aliases),
-    };
+    const names = this.record(id, canonical, kind, type, place, this.list(aliases));
     if (!known) this.byId.set(names.id, (known = []));
     // A few spellings per id are remembered (an id is a name's key): past them, rows are pooled name by name.
     if (known.length < NAMES_PER_ID) known.push(names);
     return names;
+  }
+
+  /** The pooled names of an entity already made (an analysis thread's summary, a fresh analysis). */
+  namesOf(e: Omit<SummaryEntity, 'n' | 'first'>): EntityNames {
+    const known = this.byId.get(e.id);
+    if (known) {
+      for (const n of known) {
+        if (
+          n.canonical === e.canonical &&
+          n.kind === e.kind &&
+          n.type === e.type &&
+          samePlace(n.place, e.place) &&
+          sameItems(n.aliases, e.aliases)
+        )
+          return n;
+      }
+    }
+    const names = this.record(e.id, e.canonical, e.kind, e.type, e.place, this.list(e.aliases));
+    if (!known) this.byId.set(names.id, [names]);
+    else if (known.length < NAMES_PER_ID) known.push(names);
+    return names;
+  }
+
+  private record(
+    id: string,
+    canonical: string,
+    kind: EntityKind,
+    type: string,
+    place: PlaceIdentity | undefined,
+    aliases: string[],
+  ): EntityNames {
+    return {
+      id: this.string(id),
+      canonical: this.string(canonical),
+      // The literals, not the copies: they are the same two strings everywhere.
+      kind: kind === 'actor' ? 'actor' : 'place',
+      type: this.string(type) as EntityType,
+      aliases,
+      place: place && this.place(place),
+    };
+  }
+
+  /** One object per place identity (a place name resolved in thousands of documents). */
+  place(p: PlaceIdentity): PlaceIdentity {
+    const key = `${p.name}\u0001${p.country}\u0001${p.admin1 ?? ''}`;
+    let known = this.places.get(key);
+    if (!known || !samePlace(known, p)) {
+      known = { name: this.string(p.name), country: this.string(p.country) };
+      if (p.admin1 !== undefined) known.admin1 = this.string(p.admin1);
+      this.places.set(key, known);
+    }
+    return known;
   }
 
   /** A shared, never changed list equal to `items`. */
@@ -152,12 +217,89 @@ export class StringPool {
   }
 }
 
-/** Names of an entity as the pool shares them. */
+/** Names of an entity as the pool shares them: one record for every document that has the same entity. */
 export interface EntityNames {
   id: string;
   canonical: string;
-  type: string;
+  kind: EntityKind;
+  type: EntityType;
   aliases: string[];
+  place: PlaceIdentity | undefined;
+}
+
+/**
+ * A summary's entity in memory: the pooled names and what is the
+ * document's own (count, first mention) as small integers in the object
+ * itself. A warm start holds 880,000 of them; as plain objects with a
+ * `first` array and a place object each they were a third of its heap and
+ * of what the collector walked again at every full collection.
+ */
+export class PooledEntity implements SummaryEntity {
+  constructor(
+    readonly names: EntityNames,
+    readonly n: number,
+    readonly l1: number,
+    readonly c1: number,
+    readonly l2: number,
+    readonly c2: number,
+  ) {}
+  get id(): string {
+    return this.names.id;
+  }
+  get canonical(): string {
+    return this.names.canonical;
+  }
+  get kind(): EntityKind {
+    return this.names.kind;
+  }
+  get type(): EntityType {
+    return this.names.type;
+  }
+  get aliases(): string[] {
+    return this.names.aliases;
+  }
+  get place(): PlaceIdentity | undefined {
+    return this.names.place;
+  }
+  /** A new tuple at each read: callers that only want the line read firstLine. */
+  get first(): [number, number, number, number] {
+    return [this.l1, this.c1, this.l2, this.c2];
+  }
+  get firstLine(): number {
+    return this.l1;
+  }
+  get firstCharacter(): number {
+    return this.c1;
+  }
+}
+
+const samePlace = (a: PlaceIdentity | undefined, b: PlaceIdentity | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.name === b.name && a.country === b.country && a.admin1 === b.admin1);
+
+/** A summary as plain objects (tests compare summaries field by field; pooled entities are class instances). */
+export function plainSummary(s: DocumentSummary): DocumentSummary {
+  return {
+    length: s.length,
+    entities: s.entities.map((e) => {
+      const plain: SummaryEntity = {
+        id: e.id,
+        canonical: e.canonical,
+        kind: e.kind,
+        type: e.type,
+        aliases: [...e.aliases],
+        n: e.n,
+        first: [...e.first],
+      };
+      if (e.place) plain.place = e.place.admin1 === undefined ? { name: e.place.name, country: e.place.country } : { ...e.place };
+      return plain;
+    }),
+    claims: s.claims.map((c) => {
+      const plain: SummaryClaim = { speaker: c.speaker, source: c.source, section: c.section };
+      if (c.score !== undefined) plain.score = c.score;
+      if (c.shown) plain.shown = { ...c.shown };
+      return plain;
+    }),
+  };
 }
 
 const NAMES_PER_ID = 8;
@@ -204,22 +346,12 @@ export function decodeSummaryData(data: unknown, pool = new StringPool()): Docum
       if (!Array.isArray(placeRow) || placeRow.length !== 3) return undefined;
       const [name, country, admin1] = placeRow as unknown[];
       if (!isStr(name) || !isStr(country) || (admin1 !== 0 && !isStr(admin1))) return undefined;
-      place = { name: pool.string(name), country: pool.string(country) };
-      if (admin1 !== 0) place.admin1 = pool.string(admin1);
+      place = admin1 === 0 ? { name, country } : { name, country, admin1 };
     }
-    const names = pool.names(id, canonical, type, row as unknown[], 10);
-    if (!names) return undefined;
     // Types are the engine's: a shard from another engine never gets this far (its version differs).
-    entities.push({
-      id: names.id,
-      canonical: names.canonical,
-      kind,
-      type: names.type as EntityType,
-      aliases: names.aliases,
-      n,
-      first: [l1, c1, l2, c2],
-      ...(place ? { place } : {}),
-    });
+    const names = pool.names(id, canonical, kind, type, place, row as unknown[], 10);
+    if (!names) return undefined;
+    entities.push(new PooledEntity(names, n, l1, c1, l2, c2));
   }
   const claims: SummaryClaim[] = [];
   for (const row of data[2] as unknown[]) {
@@ -247,28 +379,12 @@ export function decodeSummaryData(data: unknown, pool = new StringPool()): Docum
  * made by an analysis thread arrives with its own copy of every string
  * (structured clone), and 10,000 copies of "Iraq" or "organization" are most
  * of what a cold index holds in memory. Claim texts are kept as they are
- * (they rarely recur). The pool's `first` tuples are shared too.
+ * (they rarely recur). Entities become PooledEntity records over shared names.
  */
 export function internSummary(s: DocumentSummary, pool: StringPool): DocumentSummary {
   return {
     length: s.length,
-    entities: s.entities.map((e) => {
-      const entity: SummaryEntity = {
-        id: pool.string(e.id),
-        canonical: pool.string(e.canonical),
-        // The literals, not the copies: they are the same few strings in every summary.
-        kind: e.kind === 'actor' ? 'actor' : 'place',
-        type: pool.string(e.type) as EntityType,
-        aliases: pool.list(e.aliases),
-        n: e.n,
-        first: e.first,
-      };
-      if (e.place) {
-        entity.place = { name: pool.string(e.place.name), country: pool.string(e.place.country) };
-        if (e.place.admin1 !== undefined) entity.place.admin1 = pool.string(e.place.admin1);
-      }
-      return entity;
-    }),
+    entities: s.entities.map((e) => new PooledEntity(pool.namesOf(e), e.n, e.first[0], e.first[1], e.first[2], e.first[3])),
     claims: s.claims.map((c) => {
       const claim: SummaryClaim = {
         speaker: c.speaker === null ? null : pool.string(c.speaker),

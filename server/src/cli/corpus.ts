@@ -6,6 +6,7 @@ import type { DocumentAnalysis } from '../analysis/types';
 import { sayAbout, say } from './io';
 import { documentJson, writeAll, type Write } from './json';
 import { analysisWarnings, decodeWarning } from './output';
+import { analysisFailed } from './fileResult';
 import { loadResources } from '../workspace/resources';
 import { WorkerAnalysisService, type AnalysisService } from '../workspace/analysisService';
 import { readDocument } from '../workspace/readDocument';
@@ -111,7 +112,7 @@ export async function analyzeJsonl(
       for (const w of analysisWarnings(analysis)) sayAbout(name, `warning: ${w}`);
       return { name, extra, analysis };
     } catch (err) {
-      sayAbout(name, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);
+      sayAbout(name, analysisFailed(err));
       failed = true;
       return null;
     }

@@ -2,7 +2,7 @@ import { analyzeDocument } from '../analysis/pipeline';
 import { readDocument } from '../workspace/readDocument';
 import { loadResources } from '../workspace/resources';
 import { documentJson } from './json';
-import { analysisWarnings, decodeWarning } from './output';
+import { analysisFailed, fileResult } from './fileResult';
 import type { JsonJob, JsonJobResult } from './parallel';
 
 // The JSON is sent back as UTF-8 bytes, not the analysis: encoded on the busy thread's own time, and
@@ -41,19 +41,11 @@ function encode(pieces: Iterable<string>): ArrayBuffer[] {
 
 /** Reads, analyses and writes the JSON of one file: on an analysis thread, or on the main thread beside them. */
 export async function runJsonJob(job: JsonJob): Promise<JsonJobResult> {
-  const read = await readDocument(job.file);
-  if (!read.ok) return { id: job.id, ok: false, reason: read.reason };
+  const res = fileResult(job.file, await readDocument(job.file), (text) => analyzeDocument(text, loadResources()));
+  if (!res.ok) return { id: job.id, ok: false, reason: res.reason };
   try {
-    const analysis = analyzeDocument(read.text, loadResources());
-    const decoding = decodeWarning(read);
-    const warnings = analysisWarnings(analysis).map((w) => `warning: ${w}`);
-    return {
-      id: job.id,
-      ok: true,
-      bytes: encode(documentJson(job.file, analysis)),
-      warnings: decoding ? [decoding, ...warnings] : warnings,
-    };
+    return { id: job.id, ok: true, bytes: encode(documentJson(job.file, res.analysis)), warnings: res.warnings };
   } catch (err) {
-    return { id: job.id, ok: false, reason: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
+    return { id: job.id, ok: false, reason: analysisFailed(err) };
   }
 }

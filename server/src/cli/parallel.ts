@@ -1,6 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { scriptBeside } from './fileResult';
 
 /*
  * `dossier analyze --json` over many files on several threads. Each thread
@@ -32,11 +31,7 @@ const AHEAD_WITH_LOCAL = 4;
 
 /** The worker script beside the running code: dist/cliWorker.js in the bundle, jsonWorker.js when compiled by tsc. */
 export function jsonWorkerScript(dir: string): string | null {
-  for (const name of ['cliWorker.js', 'jsonWorker.js']) {
-    const p = path.join(dir, name);
-    if (fs.existsSync(p)) return p;
-  }
-  return null;
+  return scriptBeside(dir, ['cliWorker.js', 'jsonWorker.js']);
 }
 
 interface Slot {

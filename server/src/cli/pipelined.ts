@@ -1,11 +1,10 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { RawMention } from '../analysis/entities/rawMention';
 import type { NerSpan } from '../analysis/ner';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { TextEncoding } from '../workspace/readDocument';
-import { fileResult, type FileResult } from './fileResult';
+import { fileResult, scriptBeside, type FileResult } from './fileResult';
 
 /*
  * `dossier analyze` on two threads as a pipeline: a tagging thread reads each
@@ -58,11 +57,7 @@ const BEHIND = 16;
 
 /** The tagging thread's script beside the running code: dist/cliTagWorker.js in the bundle, tagWorker.js when compiled by tsc. */
 export function tagWorkerScript(dir: string): string | null {
-  for (const name of ['cliTagWorker.js', 'tagWorker.js']) {
-    const p = path.join(dir, name);
-    if (fs.existsSync(p)) return p;
-  }
-  return null;
+  return scriptBeside(dir, ['cliTagWorker.js', 'tagWorker.js']);
 }
 
 /** A file's size, 0 when it cannot be had (the tagging thread's read will say why). */

@@ -2,6 +2,7 @@ import { parentPort } from 'worker_threads';
 import { layoutText, tagMentions, tagSpans } from '../analysis/pipeline';
 import { readDocument } from '../workspace/readDocument';
 import { loadResourcesWithoutClaims } from '../workspace/resources';
+import { analysisFailed } from './fileResult';
 import type { Tagged, TagJob, TagResult } from './pipelined';
 
 // dist/cliTagWorker.js: the tagging thread of `dossier analyze`'s pipeline (pipelined.ts): reads a file,
@@ -19,7 +20,7 @@ export async function tagJob(job: TagJob): Promise<TagResult> {
       : { spans: tagSpans(text, layoutText(text), res) };
     return { id: job.id, ok: true, text, invalidUtf8: read.invalidUtf8, encoding: read.encoding, tagged };
   } catch (err) {
-    return { id: job.id, ok: false, reason: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
+    return { id: job.id, ok: false, reason: analysisFailed(err) };
   }
 }
 

@@ -272,9 +272,8 @@ export class DocumentIndex {
   adopt(uri: string, stamp: FileStamp): boolean {
     const store = this.store;
     if (!store || this.pending.has(uri) || this.storage.hasCorrections?.(uri)) return false;
-    const found = store.manifest.lookup(uri, stamp);
-    // A shard deleted, truncated or overwritten since: the document is read and its shard rebuilt.
-    if (!found || store.shardSize(uri) !== found.shardSize) return false;
+    const found = store.unchanged(uri, stamp);
+    if (!found) return false;
     const existing = this.docs.get(uri);
     if (existing && existing.version === -1 && existing.hash === found.hash) return true;
     const summary = decodeSummaryData(found.summary, this.pool);

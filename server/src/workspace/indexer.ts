@@ -1,6 +1,5 @@
-import * as fs from 'fs';
 import { pathToFileURL } from 'url';
-import { fileStamp, settled } from './cache/manifest';
+import { adoptableStamp, fileStamp, settled } from './cache/manifest';
 import { AnalysisCancelled } from '../analysis/types';
 import type { DocumentIndex } from './documentIndex';
 import { readDocument } from './readDocument';
@@ -132,14 +131,8 @@ export class WorkspaceIndexer {
     const uri = pathToFileURL(file).toString();
     // An open document is the editor's: skipped as indexFile skips it.
     if (this.host.isOpen(uri)) return true;
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(file, { throwIfNoEntry: false });
-    } catch {
-      return false;
-    }
-    if (!stat?.isFile() || stat.size > maxBytes) return false;
-    return this.index.adopt(uri, fileStamp(stat));
+    const stamp = adoptableStamp(file, maxBytes);
+    return stamp !== undefined && this.index.adopt(uri, stamp);
   }
 
   /** (Re-)indexes one file from disk unless the editor has it open. */

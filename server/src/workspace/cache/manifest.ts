@@ -45,6 +45,17 @@ export function fileStamp(stat: Pick<fs.Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 
   return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
 }
 
+/** The stamp of a regular file within `maxBytes`, as a warm start may adopt it; undefined for anything else or a failed stat. */
+export function adoptableStamp(file: string, maxBytes: number): FileStamp | undefined {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  return stat?.isFile() && stat.size <= maxBytes ? fileStamp(stat) : undefined;
+}
+
 /**
  * Whether the stamp may stand for the text read at `now`: the file had not
  * been modified for a while, so a later edit gets another modification time

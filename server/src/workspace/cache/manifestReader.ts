@@ -1,7 +1,6 @@
-import * as fs from 'fs';
 import { pathToFileURL } from 'url';
 import { Worker, type MessagePort } from 'worker_threads';
-import { fileStamp, type ManifestState } from './manifest';
+import { adoptableStamp, type ManifestState } from './manifest';
 import { ShardStore } from './shardStore';
 import { decodeSummaryData, StringPool, type DocumentSummary } from './summary';
 import { SummaryPacker, SummaryUnpacker, type PackedSummaries } from './summaryPack';
@@ -56,17 +55,11 @@ export async function readManifestInThread(req: ManifestRead, port: MessagePort)
     };
     for (let i = 0; i < req.files.length; i++) {
       const file = req.files[i];
-      let stat: fs.Stats | undefined;
-      try {
-        stat = fs.statSync(file, { throwIfNoEntry: false });
-      } catch {
-        continue;
-      }
-      if (!stat?.isFile() || stat.size > req.maxBytes) continue;
+      const stamp = adoptableStamp(file, req.maxBytes);
+      if (!stamp) continue;
       const uri = pathToFileURL(file).toString();
-      const found = manifest.lookup(uri, fileStamp(stat));
-      // A shard deleted, truncated or overwritten since: the document is read and its shard rebuilt.
-      if (!found || store.shardSize(uri) !== found.shardSize) continue;
+      const found = store.unchanged(uri, stamp);
+      if (!found) continue;
       const summary = decodeSummaryData(found.summary, pool);
       if (!summary) continue;
       packer.add(summary);

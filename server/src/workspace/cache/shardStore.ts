@@ -4,7 +4,7 @@ import * as path from 'path';
 import { z } from 'zod';
 import type { DocumentAnalysis } from '../../analysis/types';
 import { readPayload, shardPayload } from './payload';
-import { MANIFEST, WorkspaceManifest } from './manifest';
+import { MANIFEST, WorkspaceManifest, type FileStamp, type ManifestEntry } from './manifest';
 import { MAGIC, shardBytes, shardFolder, shardPath, SUFFIX, writeShard, type ShardTarget } from './shardFile';
 import { decodeSummary, encodeSummary, StringPool, type DocumentSummary } from './summary';
 
@@ -147,6 +147,16 @@ export class ShardStore {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The manifest's entry for uri when the file still has the stamp recorded
+   * there and its shard is the one recorded with it; undefined when the file
+   * must be read (a shard deleted, truncated or overwritten since is rebuilt).
+   */
+  unchanged(uri: string, stamp: FileStamp): ManifestEntry | undefined {
+    const found = this.manifest.lookup(uri, stamp);
+    return found && this.shardSize(uri) === found.shardSize ? found : undefined;
   }
 
   async remove(uri: string): Promise<void> {

@@ -5,7 +5,17 @@ import type { Sentence, Token } from '../types';
 import { type Candidate, hasLower, isCapitalised, isPossessiveOrPunct } from './candidates';
 import { nameSized } from './mentionBounds';
 import { BoundedCache } from '../boundedCache';
-import { COMPOUND_TAILS, ORG_CUES, PLACE_ORG_CUES, PREFIXES, REGION_CUES, SPEECH_VERBS } from './nameWords';
+import {
+  CLUB_WORDS,
+  COMPOUND_TAILS,
+  LEGAL_FORMS,
+  MEDIA_NOUNS,
+  ORG_CUES,
+  PLACE_ORG_CUES,
+  PREFIXES,
+  REGION_CUES,
+  SPEECH_VERBS,
+} from './nameWords';
 import { isGroupWord, placeType, typeOf } from './placeTypes';
 import type { RawMention } from './rawMention';
 import { LabelVotes } from './labelVotes';
@@ -226,42 +236,11 @@ function bareName(w: string): string {
   return bare;
 }
 
-/** Words of sports clubs' names that name no place or person ("Deportivo Coruna", "Dynamo Moscow", "Tottenham Hotspur"). */
-const CLUB_WORDS = new Set(
-  'deportivo dynamo dinamo sporting atletico atlético olympique lokomotiv spartak cska steaua slavia fc afc rovers wanderers hotspur albion'.split(
-    ' ',
-  ),
-);
-
-/** Lowercase nouns of news media: a name right before or after one is the outlet. */
-const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'broadcaster']);
-
 function besideMediaNoun(tokens: Token[], ts: number, te: number): boolean {
   const before = ts > 0 ? tokens[ts - 1].text : '';
   const after = te < tokens.length ? tokens[te].text : '';
   return MEDIA_NOUNS.has(before) || MEDIA_NOUNS.has(after) || (after === 'news' && tokens[te + 1]?.text === 'agency');
 }
-
-/** Legal forms that end a company's full name ("Magna International Inc", "Pirelli SpA"); compared without a final dot. */
-const LEGAL_FORMS = new Set([
-  'inc',
-  'corp',
-  'co',
-  'ltd',
-  'plc',
-  'spa',
-  'ag',
-  'sa',
-  'nv',
-  'bv',
-  'gmbh',
-  'llc',
-  'bhd',
-  'oyj',
-  'pty',
-  'group',
-  'holdings',
-]);
 
 function hasOrgCue(tokens: Token[], ts: number, te: number, place = false): boolean {
   for (let i = ts; i < te; i++) {

@@ -179,3 +179,34 @@ export const DIRECTIONS = new Set([
   'lower',
   'greater',
 ]);
+
+/** Words of sports clubs' names that name no place or person ("Deportivo Coruna", "Dynamo Moscow", "Tottenham Hotspur"). */
+export const CLUB_WORDS = new Set(
+  'deportivo dynamo dinamo sporting atletico atlético olympique lokomotiv spartak cska steaua slavia fc afc rovers wanderers hotspur albion'.split(
+    ' ',
+  ),
+);
+
+/** Lowercase nouns of news media: a name right before or after one is the outlet. */
+export const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'broadcaster']);
+
+/** Legal forms that end a company's full name ("Magna International Inc", "Pirelli SpA"); compared without a final dot. */
+export const LEGAL_FORMS = new Set([
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'plc',
+  'spa',
+  'ag',
+  'sa',
+  'nv',
+  'bv',
+  'gmbh',
+  'llc',
+  'bhd',
+  'oyj',
+  'pty',
+  'group',
+  'holdings',
+]);

@@ -21,6 +21,10 @@ import { CUE_FORMS, CUE_NOUNS, SOURCELESS_ADVERBS } from './lexicon';
 
 export const FEATURES_PER_TOKEN = 19;
 
+/** Slots of the word's feature and of the stem's among a token's features: the second pass (stack.ts) reads them as the word's identity. */
+export const WORD_FEATURE = 14;
+export const STEM_FEATURE = 17;
+
 /** Where a token stands relative to quotes: 0 outside, 1 inside, 2 opening mark, 3 closing mark. */
 function quoteState(ctx: ClaimContext, k: number): number {
   if (ctx.quoteOf[k] < 0) return 0;
@@ -219,10 +223,10 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
     out[o + 12] = mix3Int(29, sq, pos);
     out[o + 13] = mix3Int(30, flex, (k > 0 ? lex[k - 1] : 99) * 256 + (k + 1 < n ? lex[k + 1] : 99));
     // The word, the word before it and the pair; the stem alone and with what follows it (a cue governs a clause).
-    out[o + 14] = mixInt(2, fh);
+    out[o + WORD_FEATURE] = mixInt(2, fh);
     out[o + 15] = mixInt(5, p1);
     out[o + 16] = mix3Int(9, p1, fh);
-    out[o + 17] = mixInt(31, stem[k]);
+    out[o + STEM_FEATURE] = mixInt(31, stem[k]);
     out[o + 18] = mix3Int(32, stem[k], clauseAfter(ctx, k));
   }
   return out;

@@ -1,6 +1,6 @@
 import { mix3Int } from '../ner/hash';
 import type { ClaimContext } from './context';
-import { FEATURES_PER_TOKEN } from './features';
+import { FEATURES_PER_TOKEN, STEM_FEATURE, WORD_FEATURE } from './features';
 import { B_CUE, I_CUE, NUM_TAGS } from './tags';
 
 /*
@@ -20,9 +20,6 @@ import { B_CUE, I_CUE, NUM_TAGS } from './tags';
 export const STACK_FEATURES = 8;
 export const SECOND_PASS_FEATURES = FEATURES_PER_TOKEN + STACK_FEATURES;
 
-/** Index of the word's feature and of the stem's in features.ts's templates: reused as the word's identity here. */
-const WORD_FEATURE = 14;
-const STEM_FEATURE = 17;
 /** A tag code for "no token" (before the start, after the end). */
 const NO_TAG = NUM_TAGS;
 

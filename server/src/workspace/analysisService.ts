@@ -50,10 +50,11 @@ export interface PoolOptions {
   /** How long an analysis of this many characters may take before its thread is ended. */
   timeoutMs?: (textLength: number) => number;
   /**
-   * A thread whose heap grew by more than this since its first analysis is
-   * replaced by a fresh one between analyses: the engine's caches grow with
-   * every new word it sees (about 30 KB per document of a big folder, up to
-   * hundreds of MB per thread). Infinity: never; a negative allowance
+   * A thread whose heap after a full collection grew by more than this since
+   * its first such measure is replaced by a fresh one between analyses: the
+   * engine's caches grow with the new words and names it sees, up to their
+   * bounds (about 2.5 KB per new document of a big folder), and a leak would
+   * grow without them. Infinity: never; a negative allowance
    * replaces every thread after each analysis past its first (for tests:
    * a heap can shrink between two analyses).
    */
@@ -97,7 +98,7 @@ export interface PoolStats {
 export class WorkerAnalysisService implements AnalysisService {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, { job: Job; timer: NodeJS.Timeout }>();
-  /** Each thread's heap after its first analysis. */
+  /** Each thread's heap at its first measure (after a full collection), the baseline of its growth. */
   private readonly firstHeap = new WeakMap<Worker, number>();
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -247,12 +248,17 @@ export class WorkerAnalysisService implements AnalysisService {
   /** Whether the thread's heap grew past the allowance since its first analysis (which loaded the model). */
   private outgrown(worker: Worker, heap: number | undefined): boolean {
     const growth = this.options.recycleGrowthMb ?? DEFAULT_RECYCLE_GROWTH_MB;
-    if (growth === Infinity || heap === undefined) return false;
+    if (growth === Infinity) return false;
     const first = this.firstHeap.get(worker);
+    // A negative allowance replaces the thread after its first answer, whatever its heap did.
+    if (growth < 0) {
+      if (first === undefined) this.firstHeap.set(worker, heap ?? 0);
+      return first !== undefined;
+    }
+    // Measured only after a full collection (see analysisWorker.ts): the first measure is the baseline.
+    if (heap === undefined) return false;
     if (first === undefined) this.firstHeap.set(worker, heap);
-    if (first === undefined) return false;
-    // A negative allowance replaces the thread whatever its heap did (a collection may have shrunk it).
-    return growth < 0 || heap > first + growth * 1048576;
+    return first !== undefined && heap > first + growth * 1048576;
   }
 
   /** Ends a thread (out of memory, out of time or crashed): its job fails, the others go on, a new thread takes its place. */

@@ -35,5 +35,8 @@ export type WorkerAnswer =
   | { id: number; error: string }
   | { id: number; cancelled: true };
 
-/** An answer and the bytes of heap the thread uses after it (the engine's caches grow with the vocabulary it has seen). */
+/**
+ * An answer and, when a full collection ran since the previous answer, the bytes of heap the thread
+ * uses after it (the engine's caches grow with the vocabulary it has seen).
+ */
 export type WorkerResponse = WorkerAnswer & { heap?: number };

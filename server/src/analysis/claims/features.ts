@@ -2,6 +2,7 @@ import { hashString, mixInt, mix3Int } from '../ner/hash';
 import { closesQuote, isCapitalised, isWord, opensQuote, type ClaimContext } from './context';
 import { PRONOUN_SOURCES } from './functionWords';
 import { CUE_FORMS, CUE_NOUNS, SOURCELESS_ADVERBS } from './lexicon';
+import { ownString } from '../ownString';
 
 /*
  * Token features of the attribution tagger, as 32-bit hashes (0 = absent).
@@ -150,7 +151,7 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
         lex: lexClass(w, learned),
         stem: hashString(crudeStem(w), 11),
       };
-      cache.set(w, f);
+      cache.set(ownString(w), f);
     }
     wh[k] = f.h;
     lex[k] = f.lex;

@@ -238,12 +238,7 @@ function isSpaceCode(c: number): boolean {
 const slugs = new BoundedCache<string>(20000);
 
 function slugOf(name: string): string {
-  let s = slugs.get(name);
-  if (s === undefined) {
-    s = slugify(name);
-    slugs.set(name, s);
-  }
-  return s;
+  return slugs.get(name) ?? slugs.remember(name, slugify);
 }
 
 function compareScores(a: number[], b: number[]): number {

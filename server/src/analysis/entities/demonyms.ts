@@ -44,10 +44,7 @@ export function findDemonyms(
     while (m < covered.length && covered[m].end <= t.start) m++;
     if (m < covered.length && covered[m].start <= t.start && t.end <= covered[m].end) continue;
     let country = cache.get(t.text);
-    if (country === undefined) {
-      country = resolve(t.text, res);
-      cache.set(t.text, country);
-    }
+    if (country === undefined) country = cache.remember(t.text, (w) => resolve(w, res));
     if (country) out.push({ start: t.start, end: t.end, text: t.text, countryId: country.id, country: country.name });
   }
   return out;

@@ -225,15 +225,14 @@ const bareNames = new BoundedCache<string>(50000);
 
 /** Lowercase form of a name word without an Arabic article or apostrophes: "Al-Zimili" / "al-Zimili" -> "zimili". */
 function bareName(w: string): string {
-  let bare = bareNames.get(w);
-  if (bare === undefined) {
-    bare = w
-      .toLowerCase()
-      .replace(/[’‘`]/g, "'")
-      .replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/, '');
-    bareNames.set(w, bare);
-  }
-  return bare;
+  return bareNames.get(w) ?? bareNames.remember(w, bareNameUncached);
+}
+
+function bareNameUncached(w: string): string {
+  return w
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/, '');
 }
 
 function besideMediaNoun(tokens: Token[], ts: number, te: number): boolean {

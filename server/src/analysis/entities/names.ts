@@ -259,12 +259,7 @@ const expansionCache = new BoundedCache<readonly string[]>(20000);
 
 /** The words an expansion is matched on; cached by name (the same names are compared in every document). Callers only read the array. */
 function expansionWords(name: string): readonly string[] {
-  let words = expansionCache.get(name);
-  if (words === undefined) {
-    words = splitExpansion(name);
-    expansionCache.set(name, words);
-  }
-  return words;
+  return expansionCache.get(name) ?? expansionCache.remember(name, splitExpansion);
 }
 
 function splitExpansion(name: string): string[] {
@@ -300,12 +295,7 @@ const initialsCache = new BoundedCache<readonly string[]>(20000);
 
 /** Initials keys of a multi-word name (see `abbreviationKey`); cached by name, and the array is shared: callers only read it. */
 export function initialsKeys(name: string): readonly string[] {
-  let keys = initialsCache.get(name);
-  if (keys === undefined) {
-    keys = computeInitialsKeys(name);
-    initialsCache.set(name, keys);
-  }
-  return keys;
+  return initialsCache.get(name) ?? initialsCache.remember(name, computeInitialsKeys);
 }
 
 function computeInitialsKeys(name: string): string[] {

@@ -2,6 +2,7 @@ import type { Gazetteer } from '../gazetteer';
 import type { EntityType, Token } from '../types';
 import type { Candidate } from './candidates';
 import { CITY_CUES, COUNTRY_FORMS, DIRECTIONS, FACILITY_CUES, GROUP_WORDS, MACRO_REGIONS, REGION_CUES } from './nameWords';
+import { ownString } from '../ownString';
 
 /*
  * Place or not, and which kind: the gazetteer first, then the cue words of
@@ -29,9 +30,11 @@ class GazetteerMemo<T> {
     const cache = gazetteer === this.lastGazetteer ? this.lastCache : this.cacheOf(gazetteer);
     let hit = cache.get(name);
     if (hit === undefined) {
-      hit = this.compute(name, gazetteer);
+      // The cache outlives the document: it keeps a copy of the name, not a view into the text (see ownString).
+      const own = ownString(name);
+      hit = this.compute(own, gazetteer);
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(name, hit);
+      cache.set(own, hit);
     }
     return hit;
   }

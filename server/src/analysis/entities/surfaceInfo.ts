@@ -6,6 +6,7 @@ import type { AbbreviationForms, VariantKeys } from './linkForms';
 import type { Shape } from './misspellings';
 import { cleanSurface, isAbbreviation, nameKey, parsePersonName, type PersonName } from './names';
 import type { RawMention } from './rawMention';
+import { ownString } from '../ownString';
 
 /*
  * What clustering knows about one written name: its alias entry or gazetteer
@@ -89,7 +90,8 @@ export class DescribeCache {
         return;
       }
     }
-    this.byText.set(m.text, { type: m.type, placeId, info, next: first });
+    // A new text is stored as a copy, not a view into its document (see ownString); an existing one keeps its key.
+    this.byText.set(first ? m.text : ownString(m.text), { type: m.type, placeId, info, next: first });
     this.size++;
   }
 }
@@ -112,7 +114,9 @@ export function describeCache(gazetteer: Gazetteer, aliases: AliasIndex): Descri
 
 /** Facts about one surface form; shared between mentions and documents, so never mutated. */
 export function describe(m: RawMention, gazetteer: Gazetteer, aliases: AliasIndex): Info {
-  const surface = cleanSurface(m.text) || m.text;
+  // Infos outlive the document (DescribeCache): cut from a copy of the name, they hold no view into its text (see ownString).
+  const text = ownString(m.text);
+  const surface = cleanSurface(text) || text;
   const abbreviation = isAbbreviation(surface);
   // Every field present from the start (undefined when absent): one object shape for all Infos.
   const info: Info = {

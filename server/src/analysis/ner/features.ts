@@ -34,6 +34,7 @@ import {
   type WordInfo,
 } from './wordFeatures';
 import { WordTable } from './wordTable';
+import { ownString } from '../ownString';
 
 /*
  * Feature extraction shared by training (scripts/train.ts) and inference
@@ -85,9 +86,11 @@ export class FeatureExtractor {
   }
 
   /** Facts and cached template hashes of a word type. */
-  info(w: string): WordInfo {
-    let info = this.cache.get(w);
+  info(word: string): WordInfo {
+    let info = this.cache.get(word);
     if (info) return info;
+    // The cache outlives the document: it keeps a copy of the word, and what is cut from it, not views into the text (see ownString).
+    const w = ownString(word);
     const lower = w.toLowerCase();
     const caseClass = caseClassOf(w);
     const hLower = hashString(lower, 7);

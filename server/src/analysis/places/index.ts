@@ -2,6 +2,7 @@ import type { Gazetteer } from '../gazetteer';
 import type { DemonymMention, DocumentStructure, EntityCluster, EntityMention } from '../types';
 import type { DemonymSpan } from './evidence';
 import { resolvePlaces } from './resolve';
+import { ownString } from '../ownString';
 
 export { promotePlaces } from './promote';
 
@@ -39,7 +40,7 @@ function namedDemonyms(mentions: readonly EntityMention[], gazetteer: Gazetteer)
     if (cc === undefined) {
       cc = gazetteer.demonym(word)?.cca2 ?? null;
       if (cache.size > 20000) cache.clear();
-      cache.set(word, cc);
+      cache.set(ownString(word), cc);
     }
     if (cc) out.push({ start: m.start, end: m.start + space, cc });
   }

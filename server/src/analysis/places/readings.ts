@@ -2,6 +2,7 @@ import type { Gazetteer } from '../gazetteer';
 import type { EntityMention } from '../types';
 import { candidatesOf, liesIn, NO_REFERENTS, type Referent } from './referents';
 import { prior } from './score';
+import { ownString } from '../ownString';
 
 /*
  * The readings of a place name (its candidate places in the gazetteer), the narrowed lists a name
@@ -22,10 +23,11 @@ export function readingsOf(surface: string, type: EntityMention['type'], gazette
   const key = type === 'region' ? `\u0000${surface}` : surface;
   let hit = cache.get(key);
   if (!hit) {
-    hit = readingsUncached(surface, type, gazetteer);
+    // The cache outlives the document: it keeps copies, not views into the text (see ownString).
+    hit = readingsUncached(ownString(surface), type, gazetteer);
     if (hit.length === 0) hit = NO_REFERENTS;
     if (cache.size > 20000) cache.clear();
-    cache.set(key, hit);
+    cache.set(ownString(key), hit);
   }
   return hit;
 }

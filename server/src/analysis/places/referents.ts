@@ -1,6 +1,7 @@
 import { refIndex, refKind, refOf, slugify, type Gazetteer } from '../gazetteer';
 import type { EntityType, ResolvedPlace } from '../types';
 import { divisionAbbreviation } from './abbreviations';
+import { ownString } from '../ownString';
 
 /*
  * The places a name can refer to, from the gazetteer's tables, in one shape:
@@ -43,10 +44,12 @@ export function candidatesOf(name: string, gazetteer: Gazetteer): Referent[] {
   if (!cache) caches.set(gazetteer, (cache = new Map()));
   let hit = cache.get(name);
   if (!hit) {
-    hit = build(name, gazetteer);
+    // The cache outlives the document: it keeps a copy of the name, not a view into the text (see ownString).
+    const own = ownString(name);
+    hit = build(own, gazetteer);
     if (hit.length === 0) hit = NO_REFERENTS;
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(name, hit);
+    cache.set(own, hit);
   }
   return hit;
 }

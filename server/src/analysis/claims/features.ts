@@ -1,3 +1,4 @@
+import { BoundedCache } from '../boundedCache';
 import { hashString, mixInt, mix3Int } from '../ner/hash';
 import { closesQuote, isCapitalised, isWord, opensQuote, type ClaimContext } from './context';
 import { PRONOUN_SOURCES } from './functionWords';
@@ -83,6 +84,30 @@ interface WordFacts {
 }
 
 /**
+ * Word facts by learned-cue map (one per model), kept across documents: the
+ * words of news repeat from one article to the next, and computing the facts
+ * afresh per document (two hashes, a stem, a lexicon look-up per word type)
+ * was a third of the feature extraction. Pure functions of the word and the
+ * map, so the cache changes no output.
+ */
+const wordFactCaches = new WeakMap<ReadonlyMap<string, number>, BoundedCache<WordFacts>>();
+
+function wordFacts(learned: ReadonlyMap<string, number>): BoundedCache<WordFacts> {
+  let cache = wordFactCaches.get(learned);
+  if (!cache) wordFactCaches.set(learned, (cache = new BoundedCache<WordFacts>(50000)));
+  return cache;
+}
+
+/** Shapes by token text, across documents, for the same reason (shapeOf upper-cases the word). */
+const shapes = new BoundedCache<number>(50000);
+
+function cachedShape(t: string): number {
+  let s = shapes.get(t);
+  if (s === undefined) shapes.set(t, (s = shapeOf(t)));
+  return s;
+}
+
+/**
  * A crude stem: the inflections of a cue verb or noun share it ("plans",
  * "planned" → "plan"; "worries", "worried" → "worri"), so that a cue seen in
  * one form in training is known in the others. Most misses on PolNeAR dev were
@@ -135,7 +160,7 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
   const F = FEATURES_PER_TOKEN;
   const out = new Uint32Array(n * F);
   // Word facts in typed arrays: one cache lookup per token, no allocation per token.
-  const cache = new Map<string, WordFacts>();
+  const cache = wordFacts(learned);
   // Int32 rather than Uint32 arrays: the same bits, but a hash above 2^31 then stays a small integer in V8, never a heap number.
   const wh = new Int32Array(n);
   const shape = new Int32Array(n);
@@ -155,7 +180,7 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
     wh[k] = f.h;
     lex[k] = f.lex;
     stem[k] = f.stem;
-    shape[k] = shapeOf(ctx.tokens[k].text);
+    shape[k] = cachedShape(ctx.tokens[k].text);
   }
   const q = new Uint8Array(n);
   for (let k = 0; k < n; k++) q[k] = quoteState(ctx, k);

@@ -5,7 +5,7 @@ import type { MergeParams } from './merge';
 import type { ClaimContext } from './context';
 import { FEATURES_PER_TOKEN } from './features';
 import { MODEL_ONLY_BLEND, type ScoreBlend } from './score';
-import { SECOND_PASS_FEATURES, stackFeatures } from './stack';
+import { STACK_FEATURES, stackOnly } from './stack';
 import { CLAIM_TAGS, NUM_TAGS, TAGS } from './tags';
 
 /*
@@ -92,8 +92,9 @@ function viterbiByBlock(ctx: ClaimContext, emit: Float32Array, transitions: Floa
 }
 
 export class ClaimModel {
+  /** Both passes' weights in one table (a feature of the first pass is one of the second's too: one look-up for both). */
   private readonly table: PackedWeightTable;
-  private readonly second: { table: PackedWeightTable; transitions: Float32Array } | null;
+  private readonly secondTransitions: Float32Array | null;
   /** Set from the file (or by training once it is fitted). */
   blend: ScoreBlend = MODEL_ONLY_BLEND;
   constructor(
@@ -107,32 +108,33 @@ export class ClaimModel {
     readonly cueWords: ReadonlyMap<string, number>,
     second?: PassWeights,
   ) {
-    this.table = new PackedWeightTable(hashes, q, scales, NUM_TAGS);
-    this.second = second
-      ? { table: new PackedWeightTable(second.hashes, second.q, second.scales, NUM_TAGS), transitions: second.transitions }
-      : null;
+    this.table = new PackedWeightTable([{ hashes, q, scales }, ...(second ? [second] : [])], NUM_TAGS);
+    this.secondTransitions = second ? second.transitions : null;
   }
 
   get twoPass(): boolean {
-    return this.second !== null;
+    return this.secondTransitions !== null;
   }
 
   /** The first pass alone (training stacks the second pass on it). */
   tagFirst(ctx: ClaimContext, feats: Uint32Array): Tagging {
     const n = ctx.tokens.length;
     const emit = new Float32Array(n * NUM_TAGS);
-    this.table.emissions(feats, FEATURES_PER_TOKEN, n, emit);
+    this.table.emissions(feats, FEATURES_PER_TOKEN, n, emit, 0);
     return { tags: viterbiByBlock(ctx, emit, this.transitions), emit };
   }
 
   /** Tags every token; sequences are the runs of tokens in one block (paragraph, headline, comment). */
   tag(ctx: ClaimContext, feats: Uint32Array): Tagging {
-    const first = this.tagFirst(ctx, feats);
-    if (!this.second) return first;
+    if (!this.secondTransitions) return this.tagFirst(ctx, feats);
     const n = ctx.tokens.length;
-    const emit = new Float32Array(n * NUM_TAGS);
-    this.second.table.emissions(stackFeatures(ctx, feats, first.tags, first.emit), SECOND_PASS_FEATURES, n, emit);
-    return { tags: viterbiByBlock(ctx, emit, this.second.transitions), emit };
+    const emit1 = new Float32Array(n * NUM_TAGS);
+    // The second pass's emissions start with the first pass's features, summed in the same order as its own table would.
+    const emit2 = new Float32Array(n * NUM_TAGS);
+    this.table.emissionsBoth(feats, FEATURES_PER_TOKEN, n, emit1, emit2);
+    const tags1 = viterbiByBlock(ctx, emit1, this.transitions);
+    this.table.emissions(stackOnly(ctx, feats, tags1, emit1), STACK_FEATURES, n, emit2, 1);
+    return { tags: viterbiByBlock(ctx, emit2, this.secondTransitions), emit: emit2 };
   }
 }
 

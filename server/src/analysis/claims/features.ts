@@ -139,12 +139,19 @@ const CLAUSE_OPENERS = new Map([
   ['what', 7],
 ]);
 
+/** The clause opener code of each token (CLAUSE_OPENERS, 8 for an opening quote, 0 none), once per token rather than per look-back. */
+function openerCodes(ctx: ClaimContext): Uint8Array {
+  const n = ctx.tokens.length;
+  const codes = new Uint8Array(n);
+  for (let j = 0; j < n; j++) codes[j] = opensQuote(ctx, j) ? 8 : (CLAUSE_OPENERS.get(ctx.lower[j]) ?? 0);
+  return codes;
+}
+
 /** The first clause opener (or opening quote) among the next three tokens of the sentence, with its distance: 0 none. */
-function clauseAfter(ctx: ClaimContext, k: number): number {
+function clauseAfter(ctx: ClaimContext, openers: Uint8Array, k: number): number {
   const n = ctx.tokens.length;
   for (let d = 1; d <= 3 && k + d < n && ctx.sentOf[k + d] === ctx.sentOf[k]; d++) {
-    const j = k + d;
-    const c = opensQuote(ctx, j) ? 8 : (CLAUSE_OPENERS.get(ctx.lower[j]) ?? 0);
+    const c = openers[k + d];
     if (c) return c * 4 + d;
   }
   return 0;
@@ -184,6 +191,7 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
   }
   const q = new Uint8Array(n);
   for (let k = 0; k < n; k++) q[k] = quoteState(ctx, k);
+  const openers = openerCodes(ctx);
   const ent = new Uint8Array(n);
   for (let k = 0; k < n; k++) ent[k] = entityCode(ctx, k);
   // Nearest lexicon cue on each side within the sentence: distance, and the class of the one on the right.
@@ -252,7 +260,7 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
     out[o + 15] = mixInt(5, p1);
     out[o + 16] = mix3Int(9, p1, fh);
     out[o + STEM_FEATURE] = mixInt(31, stem[k]);
-    out[o + 18] = mix3Int(32, stem[k], clauseAfter(ctx, k));
+    out[o + 18] = mix3Int(32, stem[k], clauseAfter(ctx, openers, k));
   }
   return out;
 }

@@ -1,18 +1,16 @@
 /*
- * A feature table whose every slot holds the whole row: [hash, scale, int8
- * weights packed four to a word], 16 bytes. A feature found costs one memory
- * access (half a cache line) instead of a slot, then a row of float weights
- * elsewhere: on the claims tagger's ~24,000 rows the table shrinks from 1.2 MB
- * (slots + float rows) to 1 MB in one array, and the emissions were half the
- * tagger's time, mostly waiting on memory. Weights are the quantised ones of
- * the model file (weightRows.ts), read as Math.fround(int8 * scale): exactly
- * the float32 the dequantised rows held, so scores do not change.
- *
- * A table may hold two weight sets (the two passes of the claims tagger, whose
- * second pass sees every feature of the first plus its own): a slot is then
- * 32 bytes, [hash, scale, lo, hi] of each set, the second set's hash word saying which sets
- * have the row, and `emissionsBoth` sums both passes' emissions of the shared
- * features in one sweep, one memory access a feature instead of two tables'.
+ * The claims tagger's feature table: an open-addressing index from a
+ * feature's 32-bit hash to its row, and per row the float32 weights of one or
+ * two weight sets (the tagger's two passes: the second sees every feature of
+ * the first plus its own, so `emissionsBoth` looks a shared feature up once
+ * for both). The weights are the quantised ones of the model file
+ * (weightRows.ts), stored as Math.fround(int8 * scale): exactly the float32
+ * the dequantised rows held, so scores do not change. Measured on PolNeAR
+ * train texts, the emissions were bound by arithmetic, not memory (a
+ * document's second run cost as much as its first): unpacking int8 weights per
+ * look-up and the loop over labels were most of it, so the weights are stored
+ * dequantised and added unrolled (addRow), and a bit filter skips most
+ * features absent from the table before the probe.
  */
 
 /** At most this many labels: two words of four int8 each. */
@@ -25,81 +23,72 @@ export interface PackedRows {
   scales: Float32Array;
 }
 
+/**
+ * out[ot + l] += w[wo + l] for l < labels, written out for the claims
+ * tagger's 7 labels: the loop over labels, not the look-up, was most of the
+ * emissions' time (halved unrolled, on PolNeAR train texts).
+ */
+function addRow(out: Float32Array, ot: number, w: Float32Array, wo: number, labels: number): void {
+  if (labels === 7) {
+    out[ot] += w[wo];
+    out[ot + 1] += w[wo + 1];
+    out[ot + 2] += w[wo + 2];
+    out[ot + 3] += w[wo + 3];
+    out[ot + 4] += w[wo + 4];
+    out[ot + 5] += w[wo + 5];
+    out[ot + 6] += w[wo + 6];
+    return;
+  }
+  for (let l = 0; l < labels; l++) out[ot + l] += w[wo + l];
+}
+
 export class PackedWeightTable {
-  private readonly slots: Int32Array;
-  private readonly scales: Float32Array;
+  /** Open addressing: per slot, the hash (0 = empty) and its row + 1. */
+  private readonly keys: Int32Array;
+  /** Per row, the weights of each set: rows x sets x labels, the float32 of the dequantised row. */
+  private readonly weights: Float32Array;
+  /** Per row, bit p set when weight set p has the row. */
+  private readonly present: Uint8Array;
   private readonly mask: number;
   private readonly filter: Int32Array;
-  /** Int32 words a slot: 4 for one set, 8 for two. */
-  private readonly stride: number;
-  /** In a two-set slot, the word whose bits 1 and 2 say whether set 0 and set 1 have the row. */
-  private static readonly PRESENT = 4;
+  /** Weights a row: sets x labels. */
+  private readonly rowWidth: number;
   constructor(
     sets: PackedRows[],
     readonly labels: number,
   ) {
     if (labels > PACKED_MAX_LABELS) throw new Error(`a packed weight table holds at most ${PACKED_MAX_LABELS} labels`);
     if (sets.length < 1 || sets.length > 2) throw new Error('a packed weight table holds one or two weight sets');
-    this.stride = sets.length === 1 ? 4 : 8;
-    const all = new Set<number>();
-    for (const s of sets) for (const h of s.hashes) all.add(h | 0);
+    const rowOf = new Map<number, number>();
+    for (const s of sets) for (const h of s.hashes) if (!rowOf.has(h | 0)) rowOf.set(h | 0, rowOf.size);
+    const rows = rowOf.size;
+    this.rowWidth = sets.length * labels;
+    this.weights = new Float32Array(rows * this.rowWidth);
+    this.present = new Uint8Array(rows);
     let size = 1;
-    while (size * 0.5 < all.size) size <<= 1;
-    const buf = new ArrayBuffer(size * this.stride * 4);
-    this.slots = new Int32Array(buf);
-    this.scales = new Float32Array(buf);
+    while (size * 0.5 < rows) size <<= 1;
+    this.keys = new Int32Array(size * 2);
     this.mask = size - 1;
     let bits = 1 << 12;
-    while (bits < all.size * 16) bits <<= 1;
+    while (bits < rows * 16) bits <<= 1;
     this.filter = new Int32Array(bits >>> 5);
     const fmask = this.filter.length - 1;
-    const S = this.stride;
+    for (const [h, row] of rowOf) {
+      let idx = h & this.mask;
+      while (this.keys[idx * 2] !== 0) idx = (idx + 1) & this.mask;
+      this.keys[idx * 2] = h;
+      this.keys[idx * 2 + 1] = row + 1;
+      this.filter[(h >>> 7) & fmask] |= 1 << (h & 31);
+    }
     sets.forEach((set, p) => {
       for (let r = 0; r < set.hashes.length; r++) {
-        const h = set.hashes[r] | 0;
-        let idx = h & this.mask;
-        while (this.slots[idx * S] !== 0 && this.slots[idx * S] !== h) idx = (idx + 1) & this.mask;
-        const o = idx * S + p * 4;
-        this.slots[idx * S] = h;
-        this.scales[o + 1] = set.scales[r];
-        let lo = 0;
-        let hi = 0;
-        for (let l = 0; l < labels; l++) {
-          const byte = set.q[r * labels + l] & 0xff;
-          if (l < 4) lo |= byte << (8 * l);
-          else hi |= byte << (8 * (l - 4));
-        }
-        this.slots[o + 2] = lo;
-        this.slots[o + 3] = hi;
-        if (S === 8) this.slots[idx * S + PackedWeightTable.PRESENT] |= 2 << p;
-        this.filter[(h >>> 7) & fmask] |= 1 << (h & 31);
+        const row = rowOf.get(set.hashes[r] | 0) ?? 0;
+        this.present[row] |= 1 << p;
+        // The float32 the dequantised row held: Math.fround(int8 * scale), computed once rather than per look-up.
+        const o = row * this.rowWidth + p * labels;
+        for (let l = 0; l < labels; l++) this.weights[o + l] = Math.fround(set.q[r * labels + l] * set.scales[r]);
       }
     });
-  }
-
-  /** The slot of hash h (never 0), or -1 when no set has it. */
-  private find(h: number): number {
-    const { slots, mask, filter, stride } = this;
-    if ((filter[(h >>> 7) & (filter.length - 1)] & (1 << (h & 31))) === 0) return -1;
-    let idx = h & mask;
-    let key = slots[idx * stride];
-    while (key !== 0 && key !== h) {
-      idx = (idx + 1) & mask;
-      key = slots[idx * stride];
-    }
-    return key === 0 ? -1 : idx * stride;
-  }
-
-  /** Adds the weights at word offset o (a set's [_, scale, lo, hi]) to out[ot..ot+labels). */
-  private add(o: number, out: Float32Array, ot: number): void {
-    const s = this.scales[o + 1];
-    const lo = this.slots[o + 2];
-    const hi = this.slots[o + 3];
-    for (let l = 0; l < this.labels; l++) {
-      // Sign-extend the l-th byte: shift it to the top of the word, then arithmetic-shift it back.
-      const qv = l < 4 ? (lo << (24 - 8 * l)) >> 24 : (hi << (24 - 8 * (l - 4))) >> 24;
-      out[ot + l] += Math.fround(qv * s);
-    }
   }
 
   /**
@@ -107,34 +96,51 @@ export class PackedWeightTable {
    * (hashes[t * perToken + f], 0 = none) into out[t * labels + l].
    */
   emissions(hashes: Uint32Array, perToken: number, n: number, out: Float32Array, set = 0): void {
-    const two = this.stride === 8;
-    const bit = 2 << set;
+    const { keys, mask, filter, weights, present, labels, rowWidth } = this;
+    const fmask = filter.length - 1;
+    const bit = 1 << set;
+    const wo = set * labels;
     for (let t = 0; t < n; t++) {
       const ho = t * perToken;
+      const ot = t * labels;
       for (let f = 0; f < perToken; f++) {
         const h = hashes[ho + f] | 0;
-        if (h === 0) continue;
-        const o = this.find(h);
-        if (o < 0 || (two && (this.slots[o + PackedWeightTable.PRESENT] & bit) === 0)) continue;
-        this.add(o + set * 4, out, t * this.labels);
+        if (h === 0 || (filter[(h >>> 7) & fmask] & (1 << (h & 31))) === 0) continue;
+        let idx = h & mask;
+        let key = keys[idx * 2];
+        while (key !== 0 && key !== h) {
+          idx = (idx + 1) & mask;
+          key = keys[idx * 2];
+        }
+        if (key === 0) continue;
+        const row = keys[idx * 2 + 1] - 1;
+        if (present[row] & bit) addRow(out, ot, weights, row * rowWidth + wo, labels);
       }
     }
   }
 
   /** `emissions` of set 0 into out0 and of set 1 into out1 (a two-set table), each summed in the same order. */
   emissionsBoth(hashes: Uint32Array, perToken: number, n: number, out0: Float32Array, out1: Float32Array): void {
-    if (this.stride !== 8) throw new Error('emissionsBoth needs a table of two weight sets');
+    const { keys, mask, filter, weights, present, labels, rowWidth } = this;
+    if (rowWidth !== 2 * labels) throw new Error('emissionsBoth needs a table of two weight sets');
+    const fmask = filter.length - 1;
     for (let t = 0; t < n; t++) {
       const ho = t * perToken;
-      const ot = t * this.labels;
+      const ot = t * labels;
       for (let f = 0; f < perToken; f++) {
         const h = hashes[ho + f] | 0;
-        if (h === 0) continue;
-        const o = this.find(h);
-        if (o < 0) continue;
-        const present = this.slots[o + PackedWeightTable.PRESENT];
-        if (present & 2) this.add(o, out0, ot);
-        if (present & 4) this.add(o + 4, out1, ot);
+        if (h === 0 || (filter[(h >>> 7) & fmask] & (1 << (h & 31))) === 0) continue;
+        let idx = h & mask;
+        let key = keys[idx * 2];
+        while (key !== 0 && key !== h) {
+          idx = (idx + 1) & mask;
+          key = keys[idx * 2];
+        }
+        if (key === 0) continue;
+        const row = keys[idx * 2 + 1] - 1;
+        const sets = present[row];
+        if (sets & 1) addRow(out0, ot, weights, row * rowWidth, labels);
+        if (sets & 2) addRow(out1, ot, weights, row * rowWidth + labels, labels);
       }
     }
   }

@@ -67,28 +67,25 @@ function bucket(d: number): number {
   return 7;
 }
 
-/** Code of the entity at token k: 0 none, 1 person, 2 organisation, 3 place, 4 pronoun. */
-function entityCode(ctx: ClaimContext, k: number): number {
-  const m = ctx.mentionOf[k];
-  if (m >= 0) {
-    const t = ctx.mentions[m].type;
-    return t === 'person' ? 1 : t === 'organization' ? 2 : 3;
-  }
-  return PRONOUN_SOURCES.has(ctx.lower[k]) ? 4 : 0;
-}
-
 interface WordFacts {
+  /** Hash of the lower-cased word. */
   h: number;
   lex: number;
   stem: number;
+  shape: number;
+  /** 4 when the word is a pronoun source (entityCode's code), else 0. */
+  pronoun: number;
+  /** CLAUSE_OPENERS' code of the word, 0 none. */
+  opener: number;
 }
 
 /**
- * Word facts by learned-cue map (one per model), kept across documents: the
- * words of news repeat from one article to the next, and computing the facts
- * afresh per document (two hashes, a stem, a lexicon look-up per word type)
- * was a third of the feature extraction. Pure functions of the word and the
- * map, so the cache changes no output.
+ * Word facts by learned-cue map (one per model) and token text, kept across
+ * documents: the words of news repeat from one article to the next, and
+ * computing the facts afresh per document (hashes, a stem, an upper-casing
+ * for the shape, three word-list look-ups) was a third of the feature
+ * extraction. Pure functions of the token's text (its lower-cased form is
+ * normalise(text), context.ts) and the map, so the cache changes no output.
  */
 const wordFactCaches = new WeakMap<ReadonlyMap<string, number>, BoundedCache<WordFacts>>();
 
@@ -98,13 +95,25 @@ function wordFacts(learned: ReadonlyMap<string, number>): BoundedCache<WordFacts
   return cache;
 }
 
-/** Shapes by token text, across documents, for the same reason (shapeOf upper-cases the word). */
-const shapes = new BoundedCache<number>(50000);
+function factsOf(text: string, w: string, learned: ReadonlyMap<string, number>): WordFacts {
+  return {
+    h: hashString(w),
+    lex: lexClass(w, learned),
+    stem: hashString(crudeStem(w), 11),
+    shape: shapeOf(text),
+    pronoun: PRONOUN_SOURCES.has(w) ? 4 : 0,
+    opener: CLAUSE_OPENERS.get(w) ?? 0,
+  };
+}
 
-function cachedShape(t: string): number {
-  let s = shapes.get(t);
-  if (s === undefined) shapes.set(t, (s = shapeOf(t)));
-  return s;
+/** Code of the entity at token k: 0 none, 1 person, 2 organisation, 3 place, 4 pronoun (`pronoun`: the word's code). */
+function entityCode(ctx: ClaimContext, k: number, pronoun: number): number {
+  const m = ctx.mentionOf[k];
+  if (m >= 0) {
+    const t = ctx.mentions[m].type;
+    return t === 'person' ? 1 : t === 'organization' ? 2 : 3;
+  }
+  return pronoun;
 }
 
 /**
@@ -139,14 +148,6 @@ const CLAUSE_OPENERS = new Map([
   ['what', 7],
 ]);
 
-/** The clause opener code of each token (CLAUSE_OPENERS, 8 for an opening quote, 0 none), once per token rather than per look-back. */
-function openerCodes(ctx: ClaimContext): Uint8Array {
-  const n = ctx.tokens.length;
-  const codes = new Uint8Array(n);
-  for (let j = 0; j < n; j++) codes[j] = opensQuote(ctx, j) ? 8 : (CLAUSE_OPENERS.get(ctx.lower[j]) ?? 0);
-  return codes;
-}
-
 /** The first clause opener (or opening quote) among the next three tokens of the sentence, with its distance: 0 none. */
 function clauseAfter(ctx: ClaimContext, openers: Uint8Array, k: number): number {
   const n = ctx.tokens.length;
@@ -173,27 +174,22 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
   const shape = new Int32Array(n);
   const lex = new Int32Array(n);
   const stem = new Int32Array(n);
+  // The opener code of each token (CLAUSE_OPENERS, 8 for an opening quote, 0 none), read by clauseAfter.
+  const openers = new Uint8Array(n);
+  const ent = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
-    const w = ctx.lower[k];
-    let f = cache.get(w);
-    if (!f) {
-      f = {
-        h: hashString(w),
-        lex: lexClass(w, learned),
-        stem: hashString(crudeStem(w), 11),
-      };
-      cache.set(w, f);
-    }
+    const text = ctx.tokens[k].text;
+    let f = cache.get(text);
+    if (!f) cache.set(text, (f = factsOf(text, ctx.lower[k], learned)));
     wh[k] = f.h;
     lex[k] = f.lex;
     stem[k] = f.stem;
-    shape[k] = cachedShape(ctx.tokens[k].text);
+    shape[k] = f.shape;
+    openers[k] = opensQuote(ctx, k) ? 8 : f.opener;
+    ent[k] = entityCode(ctx, k, f.pronoun);
   }
   const q = new Uint8Array(n);
   for (let k = 0; k < n; k++) q[k] = quoteState(ctx, k);
-  const openers = openerCodes(ctx);
-  const ent = new Uint8Array(n);
-  for (let k = 0; k < n; k++) ent[k] = entityCode(ctx, k);
   // Nearest lexicon cue on each side within the sentence: distance, and the class of the one on the right.
   const leftDist = new Int32Array(n).fill(-1);
   const rightDist = new Int32Array(n).fill(-1);

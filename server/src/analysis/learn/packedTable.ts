@@ -59,36 +59,51 @@ export class PackedWeightTable {
   ) {
     if (labels > PACKED_MAX_LABELS) throw new Error(`a packed weight table holds at most ${PACKED_MAX_LABELS} labels`);
     if (sets.length < 1 || sets.length > 2) throw new Error('a packed weight table holds one or two weight sets');
-    const rowOf = new Map<number, number>();
-    for (const s of sets) for (const h of s.hashes) if (!rowOf.has(h | 0)) rowOf.set(h | 0, rowOf.size);
-    const rows = rowOf.size;
-    this.rowWidth = sets.length * labels;
-    this.weights = new Float32Array(rows * this.rowWidth);
-    this.present = new Uint8Array(rows);
+    let total = 0;
+    for (const set of sets) total += set.hashes.length;
     let size = 1;
-    while (size * 0.5 < rows) size <<= 1;
-    this.keys = new Int32Array(size * 2);
-    this.mask = size - 1;
+    while (size * 0.5 < total) size <<= 1;
+    const keys = new Int32Array(size * 2);
+    const mask = size - 1;
     let bits = 1 << 12;
-    while (bits < rows * 16) bits <<= 1;
-    this.filter = new Int32Array(bits >>> 5);
-    const fmask = this.filter.length - 1;
-    for (const [h, row] of rowOf) {
-      let idx = h & this.mask;
-      while (this.keys[idx * 2] !== 0) idx = (idx + 1) & this.mask;
-      this.keys[idx * 2] = h;
-      this.keys[idx * 2 + 1] = row + 1;
-      this.filter[(h >>> 7) & fmask] |= 1 << (h & 31);
-    }
-    sets.forEach((set, p) => {
+    while (bits < total * 16) bits <<= 1;
+    const filter = new Int32Array(bits >>> 5);
+    const fmask = filter.length - 1;
+    // First the index (a row per distinct hash, in order of first appearance), then the rows' weights.
+    let rows = 0;
+    for (const set of sets) {
       for (let r = 0; r < set.hashes.length; r++) {
-        const row = rowOf.get(set.hashes[r] | 0) ?? 0;
-        this.present[row] |= 1 << p;
-        // The float32 the dequantised row held: Math.fround(int8 * scale), computed once rather than per look-up.
-        const o = row * this.rowWidth + p * labels;
-        for (let l = 0; l < labels; l++) this.weights[o + l] = Math.fround(set.q[r * labels + l] * set.scales[r]);
+        const h = set.hashes[r] | 0;
+        let idx = h & mask;
+        while (keys[idx * 2] !== 0 && keys[idx * 2] !== h) idx = (idx + 1) & mask;
+        if (keys[idx * 2] !== 0) continue;
+        keys[idx * 2] = h;
+        keys[idx * 2 + 1] = ++rows;
+        filter[(h >>> 7) & fmask] |= 1 << (h & 31);
       }
-    });
+    }
+    const width = sets.length * labels;
+    const weights = new Float32Array(rows * width);
+    const present = new Uint8Array(rows);
+    for (let p = 0; p < sets.length; p++) {
+      const { hashes, q, scales } = sets[p];
+      for (let r = 0; r < hashes.length; r++) {
+        const h = hashes[r] | 0;
+        let idx = h & mask;
+        while (keys[idx * 2] !== h) idx = (idx + 1) & mask;
+        const row = keys[idx * 2 + 1] - 1;
+        present[row] |= 1 << p;
+        // The float32 the dequantised row held: Math.fround(int8 * scale), computed once rather than per look-up.
+        const o = row * width + p * labels;
+        for (let l = 0; l < labels; l++) weights[o + l] = Math.fround(q[r * labels + l] * scales[r]);
+      }
+    }
+    this.keys = keys;
+    this.mask = mask;
+    this.filter = filter;
+    this.rowWidth = width;
+    this.weights = weights;
+    this.present = present;
   }
 
   /**

@@ -43,12 +43,10 @@ function addRow(out: Float32Array, ot: number, w: Float32Array, wo: number, labe
 }
 
 export class PackedWeightTable {
-  /** Open addressing: per slot, the hash (0 = empty) and its row + 1. */
+  /** Open addressing: per slot, the hash (0 = empty) and row * 4 + which sets have it (bit p: set p), one read for both. */
   private readonly keys: Int32Array;
   /** Per row, the weights of each set: rows x sets x labels, the float32 of the dequantised row. */
   private readonly weights: Float32Array;
-  /** Per row, bit p set when weight set p has the row. */
-  private readonly present: Uint8Array;
   private readonly mask: number;
   private readonly filter: Int32Array;
   /** Weights a row: sets x labels. */
@@ -71,28 +69,29 @@ export class PackedWeightTable {
     const fmask = filter.length - 1;
     // First the index (a row per distinct hash, in order of first appearance), then the rows' weights.
     let rows = 0;
-    for (const set of sets) {
-      for (let r = 0; r < set.hashes.length; r++) {
-        const h = set.hashes[r] | 0;
+    for (let p = 0; p < sets.length; p++) {
+      const { hashes } = sets[p];
+      for (let r = 0; r < hashes.length; r++) {
+        const h = hashes[r] | 0;
         let idx = h & mask;
         while (keys[idx * 2] !== 0 && keys[idx * 2] !== h) idx = (idx + 1) & mask;
-        if (keys[idx * 2] !== 0) continue;
-        keys[idx * 2] = h;
-        keys[idx * 2 + 1] = ++rows;
-        filter[(h >>> 7) & fmask] |= 1 << (h & 31);
+        if (keys[idx * 2] === 0) {
+          keys[idx * 2] = h;
+          keys[idx * 2 + 1] = rows++ << 2;
+          filter[(h >>> 7) & fmask] |= 1 << (h & 31);
+        }
+        keys[idx * 2 + 1] |= 1 << p;
       }
     }
     const width = sets.length * labels;
     const weights = new Float32Array(rows * width);
-    const present = new Uint8Array(rows);
     for (let p = 0; p < sets.length; p++) {
       const { hashes, q, scales } = sets[p];
       for (let r = 0; r < hashes.length; r++) {
         const h = hashes[r] | 0;
         let idx = h & mask;
         while (keys[idx * 2] !== h) idx = (idx + 1) & mask;
-        const row = keys[idx * 2 + 1] - 1;
-        present[row] |= 1 << p;
+        const row = keys[idx * 2 + 1] >> 2;
         // The float32 the dequantised row held: Math.fround(int8 * scale), computed once rather than per look-up.
         const o = row * width + p * labels;
         for (let l = 0; l < labels; l++) weights[o + l] = Math.fround(q[r * labels + l] * scales[r]);
@@ -103,7 +102,6 @@ export class PackedWeightTable {
     this.filter = filter;
     this.rowWidth = width;
     this.weights = weights;
-    this.present = present;
   }
 
   /**
@@ -111,7 +109,7 @@ export class PackedWeightTable {
    * (hashes[t * perToken + f], 0 = none) into out[t * labels + l].
    */
   emissions(hashes: Uint32Array, perToken: number, n: number, out: Float32Array, set = 0): void {
-    const { keys, mask, filter, weights, present, labels, rowWidth } = this;
+    const { keys, mask, filter, weights, labels, rowWidth } = this;
     const fmask = filter.length - 1;
     const bit = 1 << set;
     const wo = set * labels;
@@ -128,15 +126,15 @@ export class PackedWeightTable {
           key = keys[idx * 2];
         }
         if (key === 0) continue;
-        const row = keys[idx * 2 + 1] - 1;
-        if (present[row] & bit) addRow(out, ot, weights, row * rowWidth + wo, labels);
+        const v = keys[idx * 2 + 1];
+        if (v & bit) addRow(out, ot, weights, (v >> 2) * rowWidth + wo, labels);
       }
     }
   }
 
   /** `emissions` of set 0 into out0 and of set 1 into out1 (a two-set table), each summed in the same order. */
   emissionsBoth(hashes: Uint32Array, perToken: number, n: number, out0: Float32Array, out1: Float32Array): void {
-    const { keys, mask, filter, weights, present, labels, rowWidth } = this;
+    const { keys, mask, filter, weights, labels, rowWidth } = this;
     if (rowWidth !== 2 * labels) throw new Error('emissionsBoth needs a table of two weight sets');
     const fmask = filter.length - 1;
     for (let t = 0; t < n; t++) {
@@ -152,10 +150,10 @@ export class PackedWeightTable {
           key = keys[idx * 2];
         }
         if (key === 0) continue;
-        const row = keys[idx * 2 + 1] - 1;
-        const sets = present[row];
-        if (sets & 1) addRow(out0, ot, weights, row * rowWidth, labels);
-        if (sets & 2) addRow(out1, ot, weights, row * rowWidth + labels, labels);
+        const v = keys[idx * 2 + 1];
+        const o = (v >> 2) * rowWidth;
+        if (v & 1) addRow(out0, ot, weights, o, labels);
+        if (v & 2) addRow(out1, ot, weights, o + labels, labels);
       }
     }
   }

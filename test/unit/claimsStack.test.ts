@@ -3,7 +3,8 @@ import { loadClaimModel } from '../../server/src/workspace/resources';
 import { claimFeatures } from '../../server/src/analysis/claims';
 import { buildContext, type ClaimContext } from '../../server/src/analysis/claims/context';
 import { FEATURES_PER_TOKEN } from '../../server/src/analysis/claims/features';
-import { ClaimModel, parseClaimModel, serializeClaimModel, type ClaimModelFile } from '../../server/src/analysis/claims/model';
+import { ClaimModel, parseClaimModel, serializeClaimModel, viterbiBio, type ClaimModelFile } from '../../server/src/analysis/claims/model';
+import { seededRandom, viterbi } from '../../server/src/analysis/learn/sequence';
 import { SECOND_PASS_FEATURES, STACK_FEATURES, stackFeatures } from '../../server/src/analysis/claims/stack';
 import { B_CON, B_CUE, CLAIM_TAGS, I_CON, NUM_TAGS, O } from '../../server/src/analysis/claims/tags';
 import { claimInput } from './claimInput';
@@ -108,5 +109,22 @@ describe('claims model: second pass', () => {
 
   it('is what the committed model runs', () => {
     assert.ok(loadClaimModel().twoPass);
+  });
+
+  it('decodes with the unrolled BIO Viterbi exactly as the generic one, ties included', () => {
+    const rand = seededRandom(5);
+    const L = NUM_TAGS;
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 1 + Math.floor(rand() * 30);
+      const a = Math.floor(rand() * 5);
+      // Small integer scores make ties common; the first best previous tag must win in both.
+      const emit = Float32Array.from({ length: (a + n) * L }, () => Math.floor(rand() * 4));
+      const trans = Float32Array.from({ length: (L + 1) * L }, () => Math.floor(rand() * 3) - 1);
+      const want = new Uint8Array(n);
+      viterbi(CLAIM_TAGS, emit.subarray(a * L), trans, n, want, new Float64Array(n * L), new Uint8Array(n * L));
+      const got = new Uint8Array(a + n);
+      viterbiBio(emit, a, trans, n, got, new Float64Array(n * L), new Uint8Array(n * L));
+      assert.deepStrictEqual(got.subarray(a), want);
+    }
   });
 });

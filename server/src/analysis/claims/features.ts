@@ -1,8 +1,8 @@
+import { BoundedCache } from '../boundedCache';
 import { hashString, mixInt, mix3Int } from '../ner/hash';
 import { closesQuote, isCapitalised, isWord, opensQuote, type ClaimContext } from './context';
 import { PRONOUN_SOURCES } from './functionWords';
 import { CUE_FORMS, CUE_NOUNS, SOURCELESS_ADVERBS } from './lexicon';
-import { ownString } from '../ownString';
 
 /*
  * Token features of the attribution tagger, as 32-bit hashes (0 = absent).
@@ -67,20 +67,53 @@ function bucket(d: number): number {
   return 7;
 }
 
-/** Code of the entity at token k: 0 none, 1 person, 2 organisation, 3 place, 4 pronoun. */
-function entityCode(ctx: ClaimContext, k: number): number {
+interface WordFacts {
+  /** Hash of the lower-cased word. */
+  h: number;
+  lex: number;
+  stem: number;
+  shape: number;
+  /** 4 when the word is a pronoun source (entityCode's code), else 0. */
+  pronoun: number;
+  /** CLAUSE_OPENERS' code of the word, 0 none. */
+  opener: number;
+}
+
+/**
+ * Word facts by learned-cue map (one per model) and token text, kept across
+ * documents: the words of news repeat from one article to the next, and
+ * computing the facts afresh per document (hashes, a stem, an upper-casing
+ * for the shape, three word-list look-ups) was a third of the feature
+ * extraction. Pure functions of the token's text (its lower-cased form is
+ * normalise(text), context.ts) and the map, so the cache changes no output.
+ */
+const wordFactCaches = new WeakMap<ReadonlyMap<string, number>, BoundedCache<WordFacts>>();
+
+function wordFacts(learned: ReadonlyMap<string, number>): BoundedCache<WordFacts> {
+  let cache = wordFactCaches.get(learned);
+  if (!cache) wordFactCaches.set(learned, (cache = new BoundedCache<WordFacts>(50000)));
+  return cache;
+}
+
+function factsOf(text: string, w: string, learned: ReadonlyMap<string, number>): WordFacts {
+  return {
+    h: hashString(w),
+    lex: lexClass(w, learned),
+    stem: hashString(crudeStem(w), 11),
+    shape: shapeOf(text),
+    pronoun: PRONOUN_SOURCES.has(w) ? 4 : 0,
+    opener: CLAUSE_OPENERS.get(w) ?? 0,
+  };
+}
+
+/** Code of the entity at token k: 0 none, 1 person, 2 organisation, 3 place, 4 pronoun (`pronoun`: the word's code). */
+function entityCode(ctx: ClaimContext, k: number, pronoun: number): number {
   const m = ctx.mentionOf[k];
   if (m >= 0) {
     const t = ctx.mentions[m].type;
     return t === 'person' ? 1 : t === 'organization' ? 2 : 3;
   }
-  return PRONOUN_SOURCES.has(ctx.lower[k]) ? 4 : 0;
-}
-
-interface WordFacts {
-  h: number;
-  lex: number;
-  stem: number;
+  return pronoun;
 }
 
 /**
@@ -116,11 +149,10 @@ const CLAUSE_OPENERS = new Map([
 ]);
 
 /** The first clause opener (or opening quote) among the next three tokens of the sentence, with its distance: 0 none. */
-function clauseAfter(ctx: ClaimContext, k: number): number {
+function clauseAfter(ctx: ClaimContext, openers: Uint8Array, k: number): number {
   const n = ctx.tokens.length;
   for (let d = 1; d <= 3 && k + d < n && ctx.sentOf[k + d] === ctx.sentOf[k]; d++) {
-    const j = k + d;
-    const c = opensQuote(ctx, j) ? 8 : (CLAUSE_OPENERS.get(ctx.lower[j]) ?? 0);
+    const c = openers[k + d];
     if (c) return c * 4 + d;
   }
   return 0;
@@ -136,32 +168,28 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
   const F = FEATURES_PER_TOKEN;
   const out = new Uint32Array(n * F);
   // Word facts in typed arrays: one cache lookup per token, no allocation per token.
-  const cache = new Map<string, WordFacts>();
+  const cache = wordFacts(learned);
   // Int32 rather than Uint32 arrays: the same bits, but a hash above 2^31 then stays a small integer in V8, never a heap number.
   const wh = new Int32Array(n);
   const shape = new Int32Array(n);
   const lex = new Int32Array(n);
   const stem = new Int32Array(n);
+  // The opener code of each token (CLAUSE_OPENERS, 8 for an opening quote, 0 none), read by clauseAfter.
+  const openers = new Uint8Array(n);
+  const ent = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
-    const w = ctx.lower[k];
-    let f = cache.get(w);
-    if (!f) {
-      f = {
-        h: hashString(w),
-        lex: lexClass(w, learned),
-        stem: hashString(crudeStem(w), 11),
-      };
-      cache.set(ownString(w), f);
-    }
+    const text = ctx.tokens[k].text;
+    // Numbers only are kept, under a copy of the text (remember): the cache outlives the document.
+    const f = cache.get(text) ?? cache.remember(text, (own) => factsOf(own, ctx.lower[k], learned));
     wh[k] = f.h;
     lex[k] = f.lex;
     stem[k] = f.stem;
-    shape[k] = shapeOf(ctx.tokens[k].text);
+    shape[k] = f.shape;
+    openers[k] = opensQuote(ctx, k) ? 8 : f.opener;
+    ent[k] = entityCode(ctx, k, f.pronoun);
   }
   const q = new Uint8Array(n);
   for (let k = 0; k < n; k++) q[k] = quoteState(ctx, k);
-  const ent = new Uint8Array(n);
-  for (let k = 0; k < n; k++) ent[k] = entityCode(ctx, k);
   // Nearest lexicon cue on each side within the sentence: distance, and the class of the one on the right.
   const leftDist = new Int32Array(n).fill(-1);
   const rightDist = new Int32Array(n).fill(-1);
@@ -228,7 +256,7 @@ export function extractFeatures(ctx: ClaimContext, ruleTags: Uint8Array, learned
     out[o + 15] = mixInt(5, p1);
     out[o + 16] = mix3Int(9, p1, fh);
     out[o + STEM_FEATURE] = mixInt(31, stem[k]);
-    out[o + 18] = mix3Int(32, stem[k], clauseAfter(ctx, k));
+    out[o + 18] = mix3Int(32, stem[k], clauseAfter(ctx, openers, k));
   }
   return out;
 }

@@ -42,14 +42,15 @@ function marginBucket(emit: Float32Array, k: number, tag: number): number {
 }
 
 /**
- * The second pass's features of every token: the first pass's (base, n x
- * FEATURES_PER_TOKEN) followed by STACK_FEATURES built from its tags and
- * emissions, n x SECOND_PASS_FEATURES.
+ * The second pass's own features of every token, n x STACK_FEATURES, built
+ * from the first pass's tags and emissions (the second pass's other features
+ * are the first pass's, `base`, n x FEATURES_PER_TOKEN, which the tagger
+ * looks up once for both passes).
  */
-export function stackFeatures(ctx: ClaimContext, base: Uint32Array, tags: Uint8Array, emit: Float32Array): Uint32Array {
+export function stackOnly(ctx: ClaimContext, base: Uint32Array, tags: Uint8Array, emit: Float32Array): Uint32Array {
   const n = ctx.tokens.length;
   const F = FEATURES_PER_TOKEN;
-  const S = SECOND_PASS_FEATURES;
+  const S = STACK_FEATURES;
   const out = new Uint32Array(n * S);
   const isCue = (k: number) => tags[k] === B_CUE || tags[k] === I_CUE;
   // The nearest first-pass cue token on each side within the paragraph: its index, or -1.
@@ -69,7 +70,6 @@ export function stackFeatures(ctx: ClaimContext, base: Uint32Array, tags: Uint8A
   const tagAt = (j: number, k: number) => (j >= 0 && j < n && ctx.blockOf[j] === ctx.blockOf[k] ? tags[j] : NO_TAG);
   for (let k = 0; k < n; k++) {
     const o = k * S;
-    for (let f = 0; f < F; f++) out[o + f] = base[k * F + f];
     const t = tags[k];
     const l = left[k];
     const r = right[k];
@@ -78,14 +78,28 @@ export function stackFeatures(ctx: ClaimContext, base: Uint32Array, tags: Uint8A
     const ls = l >= 0 && ctx.sentOf[l] === ctx.sentOf[k] ? 1 : 0;
     const rs = r >= 0 && ctx.sentOf[r] === ctx.sentOf[k] ? 1 : 0;
     const inQuote = ctx.quoteOf[k] >= 0 ? 1 : 0;
-    out[o + F] = mix3Int(40, t, marginBucket(emit, k, t));
-    out[o + F + 1] = mix3Int(41, t, tagAt(k - 1, k) * 8 + tagAt(k + 1, k));
-    out[o + F + 2] = mix3Int(42, lb * 2 + ls, rb * 2 + rs);
-    out[o + F + 3] = mix3Int(43, l < 0 ? 0 : base[l * F + STEM_FEATURE], lb * 2 + ls);
-    out[o + F + 4] = mix3Int(44, r < 0 ? 0 : base[r * F + STEM_FEATURE], rb * 2 + rs);
-    out[o + F + 5] = mix3Int(45, t * 2 + inQuote, lb * 8 + rb);
-    out[o + F + 6] = mix3Int(46, t, tagAt(k - 2, k) * 8 + tagAt(k + 2, k));
-    out[o + F + 7] = mix3Int(47, base[k * F + WORD_FEATURE], t);
+    out[o] = mix3Int(40, t, marginBucket(emit, k, t));
+    out[o + 1] = mix3Int(41, t, tagAt(k - 1, k) * 8 + tagAt(k + 1, k));
+    out[o + 2] = mix3Int(42, lb * 2 + ls, rb * 2 + rs);
+    out[o + 3] = mix3Int(43, l < 0 ? 0 : base[l * F + STEM_FEATURE], lb * 2 + ls);
+    out[o + 4] = mix3Int(44, r < 0 ? 0 : base[r * F + STEM_FEATURE], rb * 2 + rs);
+    out[o + 5] = mix3Int(45, t * 2 + inQuote, lb * 8 + rb);
+    out[o + 6] = mix3Int(46, t, tagAt(k - 2, k) * 8 + tagAt(k + 2, k));
+    out[o + 7] = mix3Int(47, base[k * F + WORD_FEATURE], t);
+  }
+  return out;
+}
+
+/** All the second pass's features of every token, n x SECOND_PASS_FEATURES: the first pass's, then its own (training's view). */
+export function stackFeatures(ctx: ClaimContext, base: Uint32Array, tags: Uint8Array, emit: Float32Array): Uint32Array {
+  const n = ctx.tokens.length;
+  const F = FEATURES_PER_TOKEN;
+  const S = SECOND_PASS_FEATURES;
+  const own = stackOnly(ctx, base, tags, emit);
+  const out = new Uint32Array(n * S);
+  for (let k = 0; k < n; k++) {
+    out.set(base.subarray(k * F, k * F + F), k * S);
+    out.set(own.subarray(k * STACK_FEATURES, (k + 1) * STACK_FEATURES), k * S + F);
   }
   return out;
 }

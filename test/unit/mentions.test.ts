@@ -293,4 +293,29 @@ describe('mentions', () => {
       ['Quark', 'person'],
     ]);
   });
+
+  it('types a name after "Mr." as a person even when a place has that name (Mr. Obama; Obama, Japan)', () => {
+    assert.deepStrictEqual(mentions('Mr. Sinjar spoke. Sinjar left.', [['Sinjar', 'ORG']]), [
+      ['Sinjar', 'person'],
+      ['Sinjar', 'person'],
+    ]);
+  });
+
+  it('keeps a place after "in" a place when the same name is a club elsewhere in the document', () => {
+    const text = 'Montreal beat Florida 4-2 . Montreal won again . In Montreal , Sanders allowed one hit .';
+    // The tagger's own reading per occurrence: the club twice, then the city.
+    const labels: NerLabel[] = ['ORG', 'ORG', 'LOC'];
+    const tagger: Tagger = {
+      tag(_text: string, tokens: Token[]): NerSpan[] {
+        const at = tokens.flatMap((tok, i) => (tok.text === 'Montreal' ? [i] : []));
+        return at.map((i, k) => ({ start: tokens[i].start, end: tokens[i].end, label: labels[k], tokenStart: i, tokenEnd: i + 1 }));
+      },
+    };
+    const res: AnalysisResources = { gazetteer, tagger, claims: loadClaimModel(), ...engineData() };
+    const tokens = tokenize(text);
+    const types = detectMentions(text, tokens, splitSentences(text, tokens), res).map((m) => m.type);
+    assert.deepStrictEqual(types.slice(0, 2), ['organization', 'organization']);
+    assert.notStrictEqual(types[2], 'organization');
+    assert.strictEqual(types.length, 3);
+  });
 });

@@ -12,6 +12,7 @@ import {
   MEDIA_NOUNS,
   ORG_CUES,
   PLACE_ORG_CUES,
+  PLACE_PREPOSITIONS,
   PREFIXES,
   REGION_CUES,
   SPEECH_VERBS,
@@ -117,7 +118,9 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
       isCapitalised(tokens[c.ts].text) &&
       hasLower(name)
     )
-      if (!hasOrgCue(tokens, c.ts, c.te, false) && !placeType(name, res.gazetteer)) forced.set(name, 'PER');
+      // A place name after "Mr." is a person too ("Mr. Obama", and Obama is a city in Japan); after "President" it may not be.
+      if (!hasOrgCue(tokens, c.ts, c.te, false) && (PERSON_HONORIFICS.has(tokens[c.ts - 1].text) || !placeType(name, res.gazetteer)))
+        forced.set(name, 'PER');
   }
   aliases(cands, tokens, text, covered, forced);
   for (let k = names.length; k < cands.length; k++) names.push(text.slice(cands[k].start, cands[k].end));
@@ -134,6 +137,8 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];
     if (datelines?.has(c.ts) && !forced.has(names[k])) continue;
+    // "In Montreal , Sanders allowed one hit" in a report that names the Montreal club everywhere else: the context keeps the place.
+    if (c.label === 'LOC' && !forced.has(names[k]) && afterPlacePreposition(c, tokens)) continue;
     c.label = forced.get(names[k]) ?? (votes.get(names[k]) as LabelVotes).winner() ?? c.label;
   }
 
@@ -152,6 +157,11 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     lastEnd = typed.end;
   }
   return out;
+}
+
+/** Whether the candidate's name starts right after "in", "at" or "near" (PLACE_PREPOSITIONS). */
+function afterPlacePreposition(c: Candidate, tokens: Token[]): boolean {
+  return c.ts > 0 && c.start === tokens[c.ts].start && PLACE_PREPOSITIONS.has(tokens[c.ts - 1].text.toLowerCase());
 }
 
 function hyphenHead(tok: Token): { start: number; end: number; text: string } | null {
@@ -215,6 +225,8 @@ function runOnCountries(ts: number, te: number, tokens: Token[], text: string, g
 
 /** Honorifics that only ever stand before a person's name (not "Secretary", which also heads offices). */
 const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Sen.', 'Rep.', 'Gov.', 'Prof.']);
+/** The honorifics of HONORIFICS that never head anything but a person ("President" heads "President Bush" but also a country's office). */
+const PERSON_HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Mr', 'Mrs', 'Ms']);
 
 function isSpanTitle(lower: string): boolean {
   return TITLES.has(lower) && !KEPT_IN_PERSON_SPANS.has(lower);

@@ -210,3 +210,12 @@ export const LEGAL_FORMS = new Set([
   'group',
   'holdings',
 ]);
+
+/**
+ * Prepositions after which a name is a place: in CoNLL-2003 train, the entities right after "in" are
+ * places 666 times against 26 organisations, after "at" 261 against 38 ("ATLANTA AT CHICAGO" in a
+ * baseball schedule), after "near" 22 against none ("from", 99 against 27, and "v" also head clubs and
+ * firms, and changed nothing on CoNLL valid). A place reading there holds against the name's majority
+ * in the document.
+ */
+export const PLACE_PREPOSITIONS = new Set(['in', 'near', 'at']);

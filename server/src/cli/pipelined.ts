@@ -2,9 +2,11 @@ import * as fs from 'fs';
 import { Worker } from 'worker_threads';
 import type { RawMention } from '../analysis/entities/rawMention';
 import type { NerSpan } from '../analysis/ner';
+import type { TextLayout } from '../analysis/pipeline';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { TextEncoding } from '../workspace/readDocument';
 import { fileResult, scriptBeside, type FileResult } from './fileResult';
+import { unpackLayout, type PackedLayout } from './packedLayout';
 
 /*
  * `dossier analyze` on two threads as a pipeline: a tagging thread reads each
@@ -17,8 +19,9 @@ import { fileResult, scriptBeside, type FileResult } from './fileResult';
  * two cores they were no faster than one thread.
  *
  * The thread sends back the text (decoded there) with the tagger's spans,
- * a few small plain objects; this thread recomputes the layout (structure,
- * tokens, sentences), which costs less than copying the tokens across.
+ * a few small plain objects, and the layout (structure, tokens, sentences)
+ * packed in typed arrays (packedLayout.ts), so that this thread, the busier
+ * one, does not tokenize the text again.
  */
 
 export interface TagJob {
@@ -32,11 +35,11 @@ export interface TagJob {
 export type Tagged = { spans: NerSpan[]; mentions?: undefined } | { mentions: RawMention[]; spans?: undefined };
 
 export type TagResult =
-  | { id: number; ok: true; text: string; invalidUtf8: boolean; encoding?: TextEncoding; tagged: Tagged }
+  | { id: number; ok: true; text: string; invalidUtf8: boolean; encoding?: TextEncoding; layout: PackedLayout; tagged: Tagged }
   | { id: number; ok: false; reason: string };
 
-/** The stages after tagging, for a text and what the tagging thread found in it. */
-export type CompleteAnalysis = (text: string, tagged: Tagged) => DocumentAnalysis;
+/** The stages after tagging, for a text, its layout and what the tagging thread found in it. */
+export type CompleteAnalysis = (text: string, layout: TextLayout, tagged: Tagged) => DocumentAnalysis;
 
 /**
  * Files handed to the tagging thread ahead of the one this thread completes:
@@ -162,8 +165,10 @@ export async function* analyzePipelined(
         yield { file, ok: false, reason: res.reason };
         continue;
       }
-      const { text, tagged } = res;
-      yield fileResult(file, { ok: true, text, invalidUtf8: res.invalidUtf8, encoding: res.encoding }, () => complete(text, tagged));
+      const { text, layout, tagged } = res;
+      yield fileResult(file, { ok: true, text, invalidUtf8: res.invalidUtf8, encoding: res.encoding }, () =>
+        complete(text, unpackLayout(text, layout), tagged),
+      );
     }
   } finally {
     done = true;

@@ -4,15 +4,17 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   analyzeDocument,
+  completeFromEntities,
   completeFromMentions,
   completeFromSpans,
   layoutText,
+  tagEntities,
   tagMentions,
   tagSpans,
   type TextLayout,
 } from '../../server/src/analysis/pipeline';
 import type { FileResult } from '../../server/src/cli/fileResult';
-import { analyzePipelined, tagWorkerScript, type Tagged } from '../../server/src/cli/pipelined';
+import { analyzePipelined, stageFor, tagWorkerScript, type Tagged, type TagStage } from '../../server/src/cli/pipelined';
 import { layoutBuffers, unpackLayout } from '../../server/src/cli/packedLayout';
 import { tagJob } from '../../server/src/cli/tagWorker';
 import { loadResources } from '../../server/src/workspace/resources';
@@ -27,7 +29,8 @@ import { seedsDir } from './util';
  * a missing file is a failed read.
  */
 // An empty layout as the tagging thread packs it (packedLayout.ts).
-const LAYOUT = "{ structure: { headline: null, byline: null, blocks: [], commentsStart: null }, tokens: new Int32Array(0), sentences: new Int32Array(0) }";
+const LAYOUT =
+  '{ structure: { headline: null, byline: null, blocks: [], commentsStart: null }, tokens: new Int32Array(0), sentences: new Int32Array(0) }';
 const SHUFFLING = `
 const { parentPort } = require('worker_threads');
 const fs = require('fs');
@@ -56,7 +59,8 @@ parentPort.on('message', (job) => {
   try { text = fs.readFileSync(job.file, 'utf8'); } catch { return parentPort.postMessage({ id: job.id, ok: false, reason: 'no such file' }); }
   if (text === 'die') process.exit(7);
   if (text === 'crash') throw new Error('out of memory, say');
-  const tagged = job.mentions ? { mentions: [{ start: 0, end: 1, text: text.slice(0, 1), type: 'person' }] } : { spans: [] };
+  const mentions = [{ start: 0, end: 1, text: text.slice(0, 1), type: 'person' }];
+  const tagged = job.stage === 'entities' ? { entities: { mentions: [], entities: [], demonyms: [] } } : job.stage === 'mentions' ? { mentions } : { spans: [] };
   parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: text.includes('\\ufffd'), encoding: 'utf-8', layout: ${LAYOUT}, tagged });
 });
 `;
@@ -156,17 +160,25 @@ describe('dossier analyze: the two-thread pipeline', function () {
       const file = path.join(seedsDir, name);
       const text = fs.readFileSync(file, 'utf8');
       const whole = analyzeDocument(text, res);
-      for (const mentions of [false, true]) {
-        const job = await tagJob({ id: 3, file, mentions });
+      for (const stage of ['spans', 'mentions', 'entities'] as const) {
+        const job = await tagJob({ id: 3, file, stage });
         assert.ok(job.ok);
         assert.strictEqual(job.id, 3);
         assert.strictEqual(job.text, text);
         // Copied as a message is, between threads, the layout's buffers transferred.
-        const { tagged, layout: packed } = structuredClone({ tagged: job.tagged, layout: job.layout }, { transfer: layoutBuffers(job.layout) });
+        const { tagged, layout: packed } = structuredClone(
+          { tagged: job.tagged, layout: job.layout },
+          { transfer: layoutBuffers(job.layout) },
+        );
         assert.strictEqual(job.layout.tokens.length, 0, 'transferred, not copied');
         const layout = unpackLayout(text, packed);
         assert.deepStrictEqual(layout, layoutText(text));
-        if (mentions) {
+        if (stage === 'entities') {
+          const entities = tagEntities(text, layoutText(text), tagMentions(text, layoutText(text), res), res);
+          assert.ok(tagged.entities);
+          assert.deepStrictEqual(tagged.entities, entities);
+          assert.deepStrictEqual(completeFromEntities(text, layout, tagged.entities, res), whole);
+        } else if (stage === 'mentions') {
           assert.deepStrictEqual(tagged.mentions, tagMentions(text, layoutText(text), res));
           assert.deepStrictEqual(completeFromMentions(text, layout, tagged.mentions ?? [], res), whole);
         } else {
@@ -175,18 +187,20 @@ describe('dossier analyze: the two-thread pipeline', function () {
         }
       }
     }
-    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt'), mentions: false }), {
+    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt'), stage: 'spans' }), {
       id: 4,
       ok: false,
       reason: 'no such file',
     });
   });
 
-  it('asks the tagging thread for the mentions while results wait here, for the spans when this thread keeps up', async () => {
+  const stageOf = (tagged: Tagged): TagStage => (tagged.entities ? 'entities' : tagged.mentions ? 'mentions' : 'spans');
+
+  it('asks the tagging thread for later stages while results wait here, for the spans when this thread keeps up', async () => {
     const names = files(Array.from({ length: 40 }, (_, i) => `Doc ${i}.`));
-    const asked: Array<'spans' | 'mentions'> = [];
+    const asked: TagStage[] = [];
     const slow = (text: string, _layout: TextLayout, tagged: Tagged) => {
-      asked.push(tagged.mentions ? 'mentions' : 'spans');
+      asked.push(stageOf(tagged));
       // This thread is the slower one: results pile up while it works.
       const until = Date.now() + 5;
       while (Date.now() < until);
@@ -196,12 +210,13 @@ describe('dossier analyze: the two-thread pipeline', function () {
     assert.ok(out.every((r) => r.ok));
     // The first files go out before any result has come back.
     assert.strictEqual(asked[0], 'spans');
-    assert.ok(asked.includes('mentions'), asked.join(' '));
+    // How many wait when a file goes out depends on the threads' timing: which later stage is asked is stageFor's (below).
+    assert.ok(asked.includes('mentions') || asked.includes('entities'), asked.join(' '));
     const quick = await collect(
       names,
       inTurn,
       (text, _layout, tagged) => {
-        asked.push(tagged.mentions ? 'mentions' : 'spans');
+        asked.push(stageOf(tagged));
         return emptyAnalysis(text);
       },
       16,
@@ -209,6 +224,13 @@ describe('dossier analyze: the two-thread pipeline', function () {
     );
     assert.ok(quick.out.every((r) => r.ok));
     assert.ok(asked.slice(40).every((a) => a === 'spans'));
+  });
+
+  it('the stage asked for follows the results waiting', () => {
+    assert.deepStrictEqual(
+      [0, 3, 4, 7, 8, 100].map((waiting) => stageFor(waiting, 4)),
+      ['spans', 'spans', 'mentions', 'mentions', 'entities', 'entities'],
+    );
   });
 
   it('hands out files up to a budget of bytes in flight, and always one', async () => {

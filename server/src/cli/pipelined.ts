@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { Worker } from 'worker_threads';
 import type { RawMention } from '../analysis/entities/rawMention';
 import type { NerSpan } from '../analysis/ner';
-import type { TextLayout } from '../analysis/pipeline';
+import type { EntityStages, TextLayout } from '../analysis/pipeline';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { TextEncoding } from '../workspace/readDocument';
 import { fileResult, scriptBeside, type FileResult } from './fileResult';
@@ -24,15 +24,23 @@ import { unpackLayout, type PackedLayout } from './packedLayout';
  * one, does not tokenize the text again.
  */
 
+/**
+ * How far the tagging thread takes a file (pipeline.ts): the tagger's spans; the mentions made of
+ * them (`tagMentions`), asked when this thread is behind; or the entities too (`tagEntities`), when it is further behind.
+ */
+export type TagStage = 'spans' | 'mentions' | 'entities';
+
 export interface TagJob {
   id: number;
   file: string;
-  /** Make the mentions of the spans too (pipeline.ts, `tagMentions`): asked when this thread is behind. */
-  mentions: boolean;
+  stage: TagStage;
 }
 
-/** What the tagging thread found: the tagger's spans, or the mentions made of them. */
-export type Tagged = { spans: NerSpan[]; mentions?: undefined } | { mentions: RawMention[]; spans?: undefined };
+/** What the tagging thread found, as far as it was asked to go. */
+export type Tagged =
+  | { spans: NerSpan[]; mentions?: undefined; entities?: undefined }
+  | { mentions: RawMention[]; spans?: undefined; entities?: undefined }
+  | { entities: EntityStages; spans?: undefined; mentions?: undefined };
 
 export type TagResult =
   | { id: number; ok: true; text: string; invalidUtf8: boolean; encoding?: TextEncoding; layout: PackedLayout; tagged: Tagged }
@@ -53,10 +61,18 @@ const BUDGET = 64 << 20;
 
 /**
  * Results waiting here past which the tagging thread is asked for mentions
- * rather than spans: this thread is behind, so that thread takes a share of
- * its work, until the waiting results fall back under this.
+ * rather than spans, and past twice which for the entities: this thread is
+ * behind, so that thread takes a share of its work, until the waiting
+ * results fall back under this. The share so moved adapts to the two
+ * threads' speeds, and the results left here when the tagging thread has
+ * done its last file (the time this thread works alone) stay few.
  */
 const BEHIND = 16;
+
+/** The stage the tagging thread is asked for, by the results waiting here. */
+export function stageFor(waiting: number, behind: number): TagStage {
+  return waiting >= 2 * behind ? 'entities' : waiting >= behind ? 'mentions' : 'spans';
+}
 
 /** The tagging thread's script beside the running code: dist/cliTagWorker.js in the bundle, tagWorker.js when compiled by tsc. */
 export function tagWorkerScript(dir: string): string | null {
@@ -113,7 +129,7 @@ export async function* analyzePipelined(
       sizes.set(id, size);
       bytes += size;
       held.add(id);
-      worker.postMessage({ id, file: files[id], mentions: results.size >= behind } satisfies TagJob);
+      worker.postMessage({ id, file: files[id], stage: stageFor(results.size, behind) } satisfies TagJob);
     }
   };
   const start = (): Worker => {

@@ -14,7 +14,7 @@ import {
   type TextLayout,
 } from '../../server/src/analysis/pipeline';
 import type { FileResult } from '../../server/src/cli/fileResult';
-import { analyzePipelined, stageFor, tagWorkerScript, type Tagged, type TagStage } from '../../server/src/cli/pipelined';
+import { analyzePipelined, stageAt, stageFor, tagWorkerScript, type Tagged, type TagStage } from '../../server/src/cli/pipelined';
 import { layoutBuffers, unpackLayout } from '../../server/src/cli/packedLayout';
 import { tagJob } from '../../server/src/cli/tagWorker';
 import { loadResources } from '../../server/src/workspace/resources';
@@ -51,16 +51,19 @@ setInterval(() => {
   if (job) parentPort.postMessage({ id: job.id, ok: true, text: String(held), invalidUtf8: false, layout: ${LAYOUT}, tagged: { spans: [] } });
 }, 3);
 `;
+// The stage is chosen as the real thread chooses it (pipelined.ts, stageAt).
 const IN_TURN = `
-const { parentPort } = require('worker_threads');
+const { parentPort, workerData } = require('worker_threads');
+const { stageAt } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'server', 'src', 'cli', 'pipelined.js'))});
 const fs = require('fs');
 parentPort.on('message', (job) => {
   let text;
   try { text = fs.readFileSync(job.file, 'utf8'); } catch { return parentPort.postMessage({ id: job.id, ok: false, reason: 'no such file' }); }
   if (text === 'die') process.exit(7);
   if (text === 'crash') throw new Error('out of memory, say');
+  const stage = stageAt(job.id, workerData);
   const mentions = [{ start: 0, end: 1, text: text.slice(0, 1), type: 'person' }];
-  const tagged = job.stage === 'entities' ? { entities: { mentions: [], entities: [], demonyms: [] } } : job.stage === 'mentions' ? { mentions } : { spans: [] };
+  const tagged = stage === 'entities' ? { entities: { mentions: [], entities: [], demonyms: [] } } : stage === 'mentions' ? { mentions } : { spans: [] };
   parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: text.includes('\\ufffd'), encoding: 'utf-8', layout: ${LAYOUT}, tagged });
 });
 `;
@@ -161,7 +164,7 @@ describe('dossier analyze: the two-thread pipeline', function () {
       const text = fs.readFileSync(file, 'utf8');
       const whole = analyzeDocument(text, res);
       for (const stage of ['spans', 'mentions', 'entities'] as const) {
-        const job = await tagJob({ id: 3, file, stage });
+        const job = await tagJob({ id: 3, file }, stage);
         assert.ok(job.ok);
         assert.strictEqual(job.id, 3);
         assert.strictEqual(job.text, text);
@@ -187,7 +190,7 @@ describe('dossier analyze: the two-thread pipeline', function () {
         }
       }
     }
-    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt'), stage: 'spans' }), {
+    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt') }, 'spans'), {
       id: 4,
       ok: false,
       reason: 'no such file',
@@ -226,10 +229,17 @@ describe('dossier analyze: the two-thread pipeline', function () {
     assert.ok(asked.slice(40).every((a) => a === 'spans'));
   });
 
-  it('the stage asked for follows the results waiting', () => {
+  it('the stage follows the results waiting on the completing thread when the tagging thread starts on a file', () => {
     assert.deepStrictEqual(
       [0, 3, 4, 7, 8, 100].map((waiting) => stageFor(waiting, 4)),
       ['spans', 'spans', 'mentions', 'mentions', 'entities', 'entities'],
+    );
+    const data = { progress: new SharedArrayBuffer(4), behind: 4 };
+    // Completing file 10: files 11 to 14 (four) wait when 15 is started, 11 to 18 (eight) when 19 is.
+    Atomics.store(new Int32Array(data.progress), 0, 10);
+    assert.deepStrictEqual(
+      [10, 11, 14, 15, 18, 19, 20].map((id) => stageAt(id, data)),
+      ['spans', 'spans', 'spans', 'mentions', 'mentions', 'entities', 'entities'],
     );
   });
 

@@ -26,14 +26,26 @@ import { unpackLayout, type PackedLayout } from './packedLayout';
 
 /**
  * How far the tagging thread takes a file (pipeline.ts): the tagger's spans; the mentions made of
- * them (`tagMentions`), asked when this thread is behind; or the entities too (`tagEntities`), when it is further behind.
+ * them (`tagMentions`), when this thread is behind; or the entities too (`tagEntities`), when it is further behind.
  */
 export type TagStage = 'spans' | 'mentions' | 'entities';
 
 export interface TagJob {
   id: number;
   file: string;
-  stage: TagStage;
+}
+
+/**
+ * What the tagging thread is started with (its workerData): `progress`, shared
+ * memory holding the id of the file this thread completes next, and `behind`
+ * (BEHIND below). The thread chooses each file's stage when it starts on it,
+ * not when the file is handed out: files are handed out up to AHEAD before
+ * they are tagged, and a choice made that early overshot (this thread then
+ * ran out of results and waited while that one made entities).
+ */
+export interface TagThreadData {
+  progress: SharedArrayBuffer;
+  behind: number;
 }
 
 /** What the tagging thread found, as far as it was asked to go. */
@@ -60,18 +72,29 @@ const AHEAD = 64;
 const BUDGET = 64 << 20;
 
 /**
- * Results waiting here past which the tagging thread is asked for mentions
- * rather than spans, and past twice which for the entities: this thread is
+ * Results waiting here from which the tagging thread makes the mentions
+ * rather than the spans, and from twice which the entities: this thread is
  * behind, so that thread takes a share of its work, until the waiting
  * results fall back under this. The share so moved adapts to the two
  * threads' speeds, and the results left here when the tagging thread has
- * done its last file (the time this thread works alone) stay few.
+ * done its last file (the time this thread works alone) stay few: with the
+ * choice made as each file is started (stageAt), 8 keeps this thread from
+ * running out of results.
  */
-const BEHIND = 16;
+const BEHIND = 8;
 
-/** The stage the tagging thread is asked for, by the results waiting here. */
+/** The stage for a file, by the results waiting on the completing thread. */
 export function stageFor(waiting: number, behind: number): TagStage {
   return waiting >= 2 * behind ? 'entities' : waiting >= behind ? 'mentions' : 'spans';
+}
+
+/**
+ * The stage for file `id`, as the tagging thread starts on it: it tags files in
+ * turn, so the files between the one being completed and this one are the
+ * results waiting (or on their way) there.
+ */
+export function stageAt(id: number, data: TagThreadData): TagStage {
+  return stageFor(id - Atomics.load(new Int32Array(data.progress), 0) - 1, data.behind);
 }
 
 /** The tagging thread's script beside the running code: dist/cliTagWorker.js in the bundle, tagWorker.js when compiled by tsc. */
@@ -104,6 +127,8 @@ export async function* analyzePipelined(
   budget = BUDGET,
 ): AsyncGenerator<FileResult> {
   const results = new Map<number, TagResult>();
+  // The id of the file this thread completes next, read by the tagging thread (TagThreadData).
+  const progress = new Int32Array(new SharedArrayBuffer(4));
   const held = new Set<number>();
   const again: number[] = [];
   let next = 0;
@@ -129,11 +154,11 @@ export async function* analyzePipelined(
       sizes.set(id, size);
       bytes += size;
       held.add(id);
-      worker.postMessage({ id, file: files[id], stage: stageFor(results.size, behind) } satisfies TagJob);
+      worker.postMessage({ id, file: files[id] } satisfies TagJob);
     }
   };
   const start = (): Worker => {
-    const w = new Worker(script);
+    const w = new Worker(script, { workerData: { progress: progress.buffer as SharedArrayBuffer, behind } satisfies TagThreadData });
     let error = '';
     w.on('message', (res: TagResult) => {
       held.delete(res.id);
@@ -163,6 +188,7 @@ export async function* analyzePipelined(
     dispatch();
     const complete = stages();
     for (let id = 0; id < files.length; id++) {
+      Atomics.store(progress, 0, id);
       // The thread's messages, every document: a document's writes resolve without a turn of the event loop, so that
       // otherwise the thread's results (and its next files) would wait until this thread ran out of results.
       await new Promise((resolve) => setImmediate(resolve));

@@ -1,16 +1,16 @@
-import { parentPort } from 'worker_threads';
+import { parentPort, workerData } from 'worker_threads';
 import { layoutText, tagEntities, tagMentions, tagSpans } from '../analysis/pipeline';
 import { readDocument } from '../workspace/readDocument';
 import { loadResourcesWithoutClaims } from '../workspace/resources';
 import { analysisFailed } from './fileResult';
 import { layoutBuffers, packLayout } from './packedLayout';
-import type { Tagged, TagJob, TagResult } from './pipelined';
+import { stageAt, type Tagged, type TagJob, type TagResult, type TagStage, type TagThreadData } from './pipelined';
 
 // dist/cliTagWorker.js: the tagging thread of `dossier analyze`'s pipeline (pipelined.ts): reads a file,
 // tags it, and sends back the text, its layout and the tagger's spans, or the mentions or entities made of them when asked. The claims model is not needed for tagging.
 
 /** One file read and tagged; a failed read or tagging names the reason, as on one thread. */
-export async function tagJob(job: TagJob): Promise<TagResult> {
+export async function tagJob(job: TagJob, stage: TagStage): Promise<TagResult> {
   const read = await readDocument(job.file);
   if (!read.ok) return { id: job.id, ok: false, reason: read.reason };
   try {
@@ -18,9 +18,9 @@ export async function tagJob(job: TagJob): Promise<TagResult> {
     const res = loadResourcesWithoutClaims();
     const layout = layoutText(text);
     const tagged: Tagged =
-      job.stage === 'spans'
+      stage === 'spans'
         ? { spans: tagSpans(text, layout, res) }
-        : job.stage === 'mentions'
+        : stage === 'mentions'
           ? { mentions: tagMentions(text, layout, res) }
           : { entities: tagEntities(text, layout, tagMentions(text, layout, res), res) };
     return { id: job.id, ok: true, text, invalidUtf8: read.invalidUtf8, encoding: read.encoding, layout: packLayout(layout), tagged };
@@ -31,10 +31,13 @@ export async function tagJob(job: TagJob): Promise<TagResult> {
 
 const port = parentPort;
 if (port) {
+  const data = workerData as TagThreadData;
   // In turn, even when a big file's read waits: the pipeline blames a thread's death on the first file it held.
   let queue = Promise.resolve();
   port.on('message', (job: TagJob) => {
-    queue = queue.then(() => tagJob(job)).then((res) => port.postMessage(res, res.ok ? layoutBuffers(res.layout) : []));
+    queue = queue
+      .then(() => tagJob(job, stageAt(job.id, data)))
+      .then((res) => port.postMessage(res, res.ok ? layoutBuffers(res.layout) : []));
   });
   // The model loads now, while the first file is on its way; should it fail, each job says why (above).
   try {

@@ -4,11 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   analyzeDocument,
-  completeFromEntities,
   completeFromMentions,
   completeFromSpans,
   layoutText,
-  tagEntities,
   tagMentions,
   tagSpans,
   type TextLayout,
@@ -62,8 +60,7 @@ parentPort.on('message', (job) => {
   if (text === 'die') process.exit(7);
   if (text === 'crash') throw new Error('out of memory, say');
   const stage = stageAt(job.id, workerData);
-  const mentions = [{ start: 0, end: 1, text: text.slice(0, 1), type: 'person' }];
-  const tagged = stage === 'entities' ? { entities: { mentions: [], entities: [], demonyms: [] } } : stage === 'mentions' ? { mentions } : { spans: [] };
+  const tagged = stage === 'mentions' ? { mentions: [{ start: 0, end: 1, text: text.slice(0, 1), type: 'person' }] } : { spans: [] };
   parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: text.includes('\\ufffd'), encoding: 'utf-8', layout: ${LAYOUT}, tagged });
 });
 `;
@@ -163,7 +160,7 @@ describe('dossier analyze: the two-thread pipeline', function () {
       const file = path.join(seedsDir, name);
       const text = fs.readFileSync(file, 'utf8');
       const whole = analyzeDocument(text, res);
-      for (const stage of ['spans', 'mentions', 'entities'] as const) {
+      for (const stage of ['spans', 'mentions'] as const) {
         const job = await tagJob({ id: 3, file }, stage);
         assert.ok(job.ok);
         assert.strictEqual(job.id, 3);
@@ -176,12 +173,7 @@ describe('dossier analyze: the two-thread pipeline', function () {
         assert.strictEqual(job.layout.tokens.length, 0, 'transferred, not copied');
         const layout = unpackLayout(text, packed);
         assert.deepStrictEqual(layout, layoutText(text));
-        if (stage === 'entities') {
-          const entities = tagEntities(text, layoutText(text), tagMentions(text, layoutText(text), res), res);
-          assert.ok(tagged.entities);
-          assert.deepStrictEqual(tagged.entities, entities);
-          assert.deepStrictEqual(completeFromEntities(text, layout, tagged.entities, res), whole);
-        } else if (stage === 'mentions') {
+        if (stage === 'mentions') {
           assert.deepStrictEqual(tagged.mentions, tagMentions(text, layoutText(text), res));
           assert.deepStrictEqual(completeFromMentions(text, layout, tagged.mentions ?? [], res), whole);
         } else {
@@ -197,9 +189,9 @@ describe('dossier analyze: the two-thread pipeline', function () {
     });
   });
 
-  const stageOf = (tagged: Tagged): TagStage => (tagged.entities ? 'entities' : tagged.mentions ? 'mentions' : 'spans');
+  const stageOf = (tagged: Tagged): TagStage => (tagged.mentions ? 'mentions' : 'spans');
 
-  it('asks the tagging thread for later stages while results wait here, for the spans when this thread keeps up', async () => {
+  it('the tagging thread makes the mentions while results wait here, the spans when this thread keeps up', async () => {
     const names = files(Array.from({ length: 40 }, (_, i) => `Doc ${i}.`));
     const asked: TagStage[] = [];
     const slow = (text: string, _layout: TextLayout, tagged: Tagged) => {
@@ -213,8 +205,7 @@ describe('dossier analyze: the two-thread pipeline', function () {
     assert.ok(out.every((r) => r.ok));
     // The first files go out before any result has come back.
     assert.strictEqual(asked[0], 'spans');
-    // How many wait when a file goes out depends on the threads' timing: which later stage is asked is stageFor's (below).
-    assert.ok(asked.includes('mentions') || asked.includes('entities'), asked.join(' '));
+    assert.ok(asked.includes('mentions'), asked.join(' '));
     const quick = await collect(
       names,
       inTurn,
@@ -231,16 +222,19 @@ describe('dossier analyze: the two-thread pipeline', function () {
 
   it('the stage follows the results waiting on the completing thread when the tagging thread starts on a file', () => {
     assert.deepStrictEqual(
-      [0, 3, 4, 7, 8, 100].map((waiting) => stageFor(waiting, 4)),
-      ['spans', 'spans', 'mentions', 'mentions', 'entities', 'entities'],
+      [0, 3, 4, 100].map((waiting) => stageFor(waiting, 4)),
+      ['spans', 'spans', 'mentions', 'mentions'],
     );
     const data = { progress: new SharedArrayBuffer(4), behind: 4 };
-    // Completing file 10: files 11 to 14 (four) wait when 15 is started, 11 to 18 (eight) when 19 is.
+    // Completing file 10: files 11 to 13 (three) wait when 14 is started, 11 to 14 (four) when 15 is.
     Atomics.store(new Int32Array(data.progress), 0, 10);
     assert.deepStrictEqual(
-      [10, 11, 14, 15, 18, 19, 20].map((id) => stageAt(id, data)),
-      ['spans', 'spans', 'spans', 'mentions', 'mentions', 'entities', 'entities'],
+      [10, 11, 14, 15, 30].map((id) => stageAt(id, data)),
+      ['spans', 'spans', 'spans', 'mentions', 'mentions'],
     );
+    // The completing thread moved on: the same file now has fewer waiting before it.
+    Atomics.store(new Int32Array(data.progress), 0, 12);
+    assert.strictEqual(stageAt(15, data), 'spans');
   });
 
   it('hands out files up to a budget of bytes in flight, and always one', async () => {

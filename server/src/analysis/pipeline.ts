@@ -35,11 +35,10 @@ export function layoutText(text: string, token: Cancellation = NEVER): TextLayou
 
 /*
  * The engine split in two for a host that runs the tagging on another thread
- * (the CLI's pipeline): `tagSpans`, `tagMentions` or `tagEntities` there, then
- * `completeFromSpans`, `completeFromMentions` or `completeFromEntities` here
- * on what they found, give what `analyzeDocument` gives. The tagger is the
- * costliest stage; making the mentions of its spans, and the entities of
- * those, are moved to the tagging thread when the other thread is behind.
+ * (the CLI's pipeline): `tagSpans` or `tagMentions` there, then
+ * `completeFromSpans` or `completeFromMentions` here on what they found, give
+ * what `analyzeDocument` gives. The tagger is the costliest stage; making the
+ * mentions of its spans is the next, moved to whichever thread has time.
  */
 
 /** The tagger's spans. */
@@ -86,37 +85,6 @@ export function analyzeDocument(
   return completeFromMentions(text, layout, tagMentions(text, layout, res), res, token, options);
 }
 
-/** What the entity stages make of the mentions: everything of the analysis but the claims. */
-export interface EntityStages {
-  mentions: DocumentAnalysis['mentions'];
-  entities: DocumentAnalysis['entities'];
-  demonyms: DocumentAnalysis['demonyms'];
-}
-
-/**
- * The stages after `tagMentions` up to the claims: places promoted, mentions
- * clustered into entities, demonyms, places resolved, descriptions. Plain
- * data (entities refer to mentions by index), so that a host may run them on
- * the tagging thread and send the result.
- */
-export function tagEntities(
-  text: string,
-  layout: TextLayout,
-  tagged: RawMention[],
-  res: AnalysisResources,
-  token: Cancellation = NEVER,
-): EntityStages {
-  const check = checker(token);
-  const { structure, tokens, sentences } = layout;
-  const raw = promotePlaces(tagged, text, tokens, structure, res.gazetteer);
-  check();
-  const { mentions, entities } = clusterMentions(raw, res, text);
-  const demonyms = findDemonyms(tokens, res, mentions);
-  placeEntities(text, structure, mentions, entities, demonyms, res.gazetteer);
-  attachDescriptions(text, tokens, sentences, mentions, entities);
-  return { mentions, entities, demonyms };
-}
-
 /** `analyzeDocument`, given `tagMentions`' result for the same text and resources. */
 export function completeFromMentions(
   text: string,
@@ -126,21 +94,15 @@ export function completeFromMentions(
   token: Cancellation = NEVER,
   options: { claims?: boolean } = {},
 ): DocumentAnalysis {
-  return completeFromEntities(text, layout, tagEntities(text, layout, tagged, res, token), res, token, options);
-}
-
-/** `analyzeDocument`, given `tagEntities`' result for the same text and resources: the claims. */
-export function completeFromEntities(
-  text: string,
-  layout: TextLayout,
-  stages: EntityStages,
-  res: AnalysisResources,
-  token: Cancellation = NEVER,
-  options: { claims?: boolean } = {},
-): DocumentAnalysis {
-  checker(token)();
+  const check = checker(token);
   const { structure, tokens, sentences } = layout;
-  const { mentions, entities, demonyms } = stages;
+  const raw = promotePlaces(tagged, text, tokens, structure, res.gazetteer);
+  check();
+  const { mentions, entities } = clusterMentions(raw, res, text);
+  const demonyms = findDemonyms(tokens, res, mentions);
+  placeEntities(text, structure, mentions, entities, demonyms, res.gazetteer);
+  attachDescriptions(text, tokens, sentences, mentions, entities);
+  check();
   const budget = new AnalysisBudget(text.length);
   const claims =
     options.claims === false

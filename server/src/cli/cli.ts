@@ -1,5 +1,5 @@
 import * as v8 from 'v8';
-import { analyzeDocument, completeFromEntities, completeFromMentions, completeFromSpans } from '../analysis/pipeline';
+import { analyzeDocument, completeFromMentions, completeFromSpans } from '../analysis/pipeline';
 import { analyze, UsageError, type Pipeline } from './analyze';
 import { exitQuietlyOnClosedPipe, say, writeStdout } from './io';
 import { EXPORT_USAGE, ExportUsageError, runExport } from './export';
@@ -54,11 +54,7 @@ function pipelineStages(): Pipeline | null {
   const stages = (): CompleteAnalysis => {
     const res = loadResourcesTaggingElsewhere();
     return (text, layout, tagged) =>
-      tagged.entities
-        ? completeFromEntities(text, layout, tagged.entities, res)
-        : tagged.mentions
-          ? completeFromMentions(text, layout, tagged.mentions, res)
-          : completeFromSpans(text, layout, tagged.spans, res);
+      tagged.mentions ? completeFromMentions(text, layout, tagged.mentions, res) : completeFromSpans(text, layout, tagged.spans, res);
   };
   return { script, stages };
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { Worker } from 'worker_threads';
 import type { RawMention } from '../analysis/entities/rawMention';
 import type { NerSpan } from '../analysis/ner';
-import type { EntityStages, TextLayout } from '../analysis/pipeline';
+import type { TextLayout } from '../analysis/pipeline';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { TextEncoding } from '../workspace/readDocument';
 import { fileResult, scriptBeside, type FileResult } from './fileResult';
@@ -25,10 +25,11 @@ import { unpackLayout, type PackedLayout } from './packedLayout';
  */
 
 /**
- * How far the tagging thread takes a file (pipeline.ts): the tagger's spans; the mentions made of
- * them (`tagMentions`), when this thread is behind; or the entities too (`tagEntities`), when it is further behind.
+ * How far the tagging thread takes a file (pipeline.ts): the tagger's spans, or the mentions made of
+ * them (`tagMentions`) when this thread is behind. Taking the entities too (clusters, places,
+ * descriptions) was tried: copying them across cost more than making them here.
  */
-export type TagStage = 'spans' | 'mentions' | 'entities';
+export type TagStage = 'spans' | 'mentions';
 
 export interface TagJob {
   id: number;
@@ -40,8 +41,8 @@ export interface TagJob {
  * memory holding the id of the file this thread completes next, and `behind`
  * (BEHIND below). The thread chooses each file's stage when it starts on it,
  * not when the file is handed out: files are handed out up to AHEAD before
- * they are tagged, and a choice made that early overshot (this thread then
- * ran out of results and waited while that one made entities).
+ * they are tagged, and a choice made that early lagged (when tagging ended,
+ * this thread still had about AHEAD results to complete, alone).
  */
 export interface TagThreadData {
   progress: SharedArrayBuffer;
@@ -49,10 +50,7 @@ export interface TagThreadData {
 }
 
 /** What the tagging thread found, as far as it was asked to go. */
-export type Tagged =
-  | { spans: NerSpan[]; mentions?: undefined; entities?: undefined }
-  | { mentions: RawMention[]; spans?: undefined; entities?: undefined }
-  | { entities: EntityStages; spans?: undefined; mentions?: undefined };
+export type Tagged = { spans: NerSpan[]; mentions?: undefined } | { mentions: RawMention[]; spans?: undefined };
 
 export type TagResult =
   | { id: number; ok: true; text: string; invalidUtf8: boolean; encoding?: TextEncoding; layout: PackedLayout; tagged: Tagged }
@@ -73,19 +71,18 @@ const BUDGET = 64 << 20;
 
 /**
  * Results waiting here from which the tagging thread makes the mentions
- * rather than the spans, and from twice which the entities: this thread is
- * behind, so that thread takes a share of its work, until the waiting
- * results fall back under this. The share so moved adapts to the two
- * threads' speeds, and the results left here when the tagging thread has
- * done its last file (the time this thread works alone) stay few: with the
- * choice made as each file is started (stageAt), 8 keeps this thread from
- * running out of results.
+ * rather than the spans: this thread is behind, so that thread takes a share
+ * of its work, until the waiting results fall back under this. The share so
+ * moved adapts to the two threads' speeds, and the results left here when
+ * the tagging thread has done its last file (the time this thread works
+ * alone) stay few: with the choice made as each file is started (stageAt),
+ * 8 keeps this thread from running out of results.
  */
 const BEHIND = 8;
 
 /** The stage for a file, by the results waiting on the completing thread. */
 export function stageFor(waiting: number, behind: number): TagStage {
-  return waiting >= 2 * behind ? 'entities' : waiting >= behind ? 'mentions' : 'spans';
+  return waiting >= behind ? 'mentions' : 'spans';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'worker_threads';
-import { layoutText, tagEntities, tagMentions, tagSpans } from '../analysis/pipeline';
+import { layoutText, tagMentions, tagSpans } from '../analysis/pipeline';
 import { readDocument } from '../workspace/readDocument';
 import { loadResourcesWithoutClaims } from '../workspace/resources';
 import { analysisFailed } from './fileResult';
@@ -7,7 +7,7 @@ import { layoutBuffers, packLayout } from './packedLayout';
 import { stageAt, type Tagged, type TagJob, type TagResult, type TagStage, type TagThreadData } from './pipelined';
 
 // dist/cliTagWorker.js: the tagging thread of `dossier analyze`'s pipeline (pipelined.ts): reads a file,
-// tags it, and sends back the text, its layout and the tagger's spans, or the mentions or entities made of them when asked. The claims model is not needed for tagging.
+// tags it, and sends back the text, its layout and the tagger's spans, or the mentions made of them when the other thread is behind. The claims model is not needed for tagging.
 
 /** One file read and tagged; a failed read or tagging names the reason, as on one thread. */
 export async function tagJob(job: TagJob, stage: TagStage): Promise<TagResult> {
@@ -17,12 +17,7 @@ export async function tagJob(job: TagJob, stage: TagStage): Promise<TagResult> {
     const { text } = read;
     const res = loadResourcesWithoutClaims();
     const layout = layoutText(text);
-    const tagged: Tagged =
-      stage === 'spans'
-        ? { spans: tagSpans(text, layout, res) }
-        : stage === 'mentions'
-          ? { mentions: tagMentions(text, layout, res) }
-          : { entities: tagEntities(text, layout, tagMentions(text, layout, res), res) };
+    const tagged: Tagged = stage === 'mentions' ? { mentions: tagMentions(text, layout, res) } : { spans: tagSpans(text, layout, res) };
     return { id: job.id, ok: true, text, invalidUtf8: read.invalidUtf8, encoding: read.encoding, layout: packLayout(layout), tagged };
   } catch (err) {
     return { id: job.id, ok: false, reason: analysisFailed(err) };

@@ -9,9 +9,11 @@ import {
   layoutText,
   tagMentions,
   tagSpans,
+  type TextLayout,
 } from '../../server/src/analysis/pipeline';
 import type { FileResult } from '../../server/src/cli/fileResult';
-import { analyzePipelined, tagWorkerScript, type Tagged } from '../../server/src/cli/pipelined';
+import { analyzePipelined, stageAt, stageFor, tagWorkerScript, type Tagged, type TagStage } from '../../server/src/cli/pipelined';
+import { layoutBuffers, unpackLayout } from '../../server/src/cli/packedLayout';
 import { tagJob } from '../../server/src/cli/tagWorker';
 import { loadResources } from '../../server/src/workspace/resources';
 import { emptyAnalysis } from './features/synthetic';
@@ -24,13 +26,16 @@ import { seedsDir } from './util';
  * real one does: "die" makes it exit, "crash" throws (an uncaught error), and
  * a missing file is a failed read.
  */
+// An empty layout as the tagging thread packs it (packedLayout.ts).
+const LAYOUT =
+  '{ structure: { headline: null, byline: null, blocks: [], commentsStart: null }, tokens: new Int32Array(0), sentences: new Int32Array(0) }';
 const SHUFFLING = `
 const { parentPort } = require('worker_threads');
 const fs = require('fs');
 parentPort.on('message', (job) => {
   const text = fs.readFileSync(job.file, 'utf8');
   const spans = [{ start: 0, end: 1, label: 'PER', tokenStart: 0, tokenEnd: 1 }];
-  setTimeout(() => parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: false, tagged: { spans } }), Math.max(0, 30 - 3 * job.id));
+  setTimeout(() => parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: false, layout: ${LAYOUT}, tagged: { spans } }), Math.max(0, 30 - 3 * job.id));
 });
 `;
 // Answers one file every few milliseconds; its text is how many files it held when it took that one.
@@ -41,19 +46,22 @@ parentPort.on('message', (job) => queue.push(job));
 setInterval(() => {
   const held = queue.length;
   const job = queue.shift();
-  if (job) parentPort.postMessage({ id: job.id, ok: true, text: String(held), invalidUtf8: false, tagged: { spans: [] } });
+  if (job) parentPort.postMessage({ id: job.id, ok: true, text: String(held), invalidUtf8: false, layout: ${LAYOUT}, tagged: { spans: [] } });
 }, 3);
 `;
+// The stage is chosen as the real thread chooses it (pipelined.ts, stageAt).
 const IN_TURN = `
-const { parentPort } = require('worker_threads');
+const { parentPort, workerData } = require('worker_threads');
+const { stageAt } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'server', 'src', 'cli', 'pipelined.js'))});
 const fs = require('fs');
 parentPort.on('message', (job) => {
   let text;
   try { text = fs.readFileSync(job.file, 'utf8'); } catch { return parentPort.postMessage({ id: job.id, ok: false, reason: 'no such file' }); }
   if (text === 'die') process.exit(7);
   if (text === 'crash') throw new Error('out of memory, say');
-  const tagged = job.mentions ? { mentions: [{ start: 0, end: 1, text: text.slice(0, 1), type: 'person' }] } : { spans: [] };
-  parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: text.includes('\\ufffd'), encoding: 'utf-8', tagged });
+  const stage = stageAt(job.id, workerData);
+  const tagged = stage === 'mentions' ? { mentions: [{ start: 0, end: 1, text: text.slice(0, 1), type: 'person' }] } : { spans: [] };
+  parentPort.postMessage({ id: job.id, ok: true, text, invalidUtf8: text.includes('\\ufffd'), encoding: 'utf-8', layout: ${LAYOUT}, tagged });
 });
 `;
 
@@ -85,7 +93,7 @@ describe('dossier analyze: the two-thread pipeline', function () {
   const collect = async (
     names: string[],
     script: string,
-    complete = (text: string, _tagged: Tagged) => emptyAnalysis(text),
+    complete = (text: string, _layout: TextLayout, _tagged: Tagged) => emptyAnalysis(text),
     ahead = 4,
     behind = 2,
     budget = 1 << 20,
@@ -103,7 +111,7 @@ describe('dossier analyze: the two-thread pipeline', function () {
   it('yields one result per file in input order, though the thread answers out of order', async () => {
     const texts = Array.from({ length: 30 }, (_, i) => `Text number ${i}.`);
     const names = files(texts);
-    const { out, prepared } = await collect(names, shuffling, (text, tagged) => {
+    const { out, prepared } = await collect(names, shuffling, (text, _layout, tagged) => {
       const end = tagged.spans?.[0].end ?? 0;
       return { ...emptyAnalysis(text), tokens: [{ start: 0, end, text: text.slice(0, end) }] };
     });
@@ -152,34 +160,42 @@ describe('dossier analyze: the two-thread pipeline', function () {
       const file = path.join(seedsDir, name);
       const text = fs.readFileSync(file, 'utf8');
       const whole = analyzeDocument(text, res);
-      for (const mentions of [false, true]) {
-        const job = await tagJob({ id: 3, file, mentions });
+      for (const stage of ['spans', 'mentions'] as const) {
+        const job = await tagJob({ id: 3, file }, stage);
         assert.ok(job.ok);
         assert.strictEqual(job.id, 3);
         assert.strictEqual(job.text, text);
-        // Copied as a message is, between threads.
-        const tagged = structuredClone(job.tagged);
-        if (mentions) {
+        // Copied as a message is, between threads, the layout's buffers transferred.
+        const { tagged, layout: packed } = structuredClone(
+          { tagged: job.tagged, layout: job.layout },
+          { transfer: layoutBuffers(job.layout) },
+        );
+        assert.strictEqual(job.layout.tokens.length, 0, 'transferred, not copied');
+        const layout = unpackLayout(text, packed);
+        assert.deepStrictEqual(layout, layoutText(text));
+        if (stage === 'mentions') {
           assert.deepStrictEqual(tagged.mentions, tagMentions(text, layoutText(text), res));
-          assert.deepStrictEqual(completeFromMentions(text, layoutText(text), tagged.mentions ?? [], res), whole);
+          assert.deepStrictEqual(completeFromMentions(text, layout, tagged.mentions ?? [], res), whole);
         } else {
           assert.deepStrictEqual(tagged.spans, tagSpans(text, layoutText(text), res));
-          assert.deepStrictEqual(completeFromSpans(text, layoutText(text), tagged.spans ?? [], res), whole);
+          assert.deepStrictEqual(completeFromSpans(text, layout, tagged.spans ?? [], res), whole);
         }
       }
     }
-    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt'), mentions: false }), {
+    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt') }, 'spans'), {
       id: 4,
       ok: false,
       reason: 'no such file',
     });
   });
 
-  it('asks the tagging thread for the mentions while results wait here, for the spans when this thread keeps up', async () => {
+  const stageOf = (tagged: Tagged): TagStage => (tagged.mentions ? 'mentions' : 'spans');
+
+  it('the tagging thread makes the mentions while results wait here, the spans when this thread keeps up', async () => {
     const names = files(Array.from({ length: 40 }, (_, i) => `Doc ${i}.`));
-    const asked: Array<'spans' | 'mentions'> = [];
-    const slow = (text: string, tagged: Tagged) => {
-      asked.push(tagged.mentions ? 'mentions' : 'spans');
+    const asked: TagStage[] = [];
+    const slow = (text: string, _layout: TextLayout, tagged: Tagged) => {
+      asked.push(stageOf(tagged));
       // This thread is the slower one: results pile up while it works.
       const until = Date.now() + 5;
       while (Date.now() < until);
@@ -193,8 +209,8 @@ describe('dossier analyze: the two-thread pipeline', function () {
     const quick = await collect(
       names,
       inTurn,
-      (text, tagged) => {
-        asked.push(tagged.mentions ? 'mentions' : 'spans');
+      (text, _layout, tagged) => {
+        asked.push(stageOf(tagged));
         return emptyAnalysis(text);
       },
       16,
@@ -202,6 +218,23 @@ describe('dossier analyze: the two-thread pipeline', function () {
     );
     assert.ok(quick.out.every((r) => r.ok));
     assert.ok(asked.slice(40).every((a) => a === 'spans'));
+  });
+
+  it('the stage follows the results waiting on the completing thread when the tagging thread starts on a file', () => {
+    assert.deepStrictEqual(
+      [0, 3, 4, 100].map((waiting) => stageFor(waiting, 4)),
+      ['spans', 'spans', 'mentions', 'mentions'],
+    );
+    const data = { progress: new SharedArrayBuffer(4), behind: 4 };
+    // Completing file 10: files 11 to 13 (three) wait when 14 is started, 11 to 14 (four) when 15 is.
+    Atomics.store(new Int32Array(data.progress), 0, 10);
+    assert.deepStrictEqual(
+      [10, 11, 14, 15, 30].map((id) => stageAt(id, data)),
+      ['spans', 'spans', 'spans', 'mentions', 'mentions'],
+    );
+    // The completing thread moved on: the same file now has fewer waiting before it.
+    Atomics.store(new Int32Array(data.progress), 0, 12);
+    assert.strictEqual(stageAt(15, data), 'spans');
   });
 
   it('hands out files up to a budget of bytes in flight, and always one', async () => {

@@ -18,7 +18,7 @@ const checker = (token: Cancellation) => () => {
   if (token.isCancellationRequested) throw new AnalysisCancelled();
 };
 
-/** What the first stages make of a text: cheap, and recomputed rather than sent where a host splits the stages. */
+/** What the first stages make of a text: where a host splits the stages, computed on the tagging thread and sent packed (cli/packedLayout.ts). */
 export interface TextLayout {
   structure: DocumentStructure;
   tokens: Token[];

@@ -1,5 +1,5 @@
 import * as v8 from 'v8';
-import { analyzeDocument, completeFromMentions, completeFromSpans, layoutText } from '../analysis/pipeline';
+import { analyzeDocument, completeFromMentions, completeFromSpans } from '../analysis/pipeline';
 import { analyze, UsageError, type Pipeline } from './analyze';
 import { exitQuietlyOnClosedPipe, say, writeStdout } from './io';
 import { EXPORT_USAGE, ExportUsageError, runExport } from './export';
@@ -53,10 +53,8 @@ function pipelineStages(): Pipeline | null {
   if (!script) return null;
   const stages = (): CompleteAnalysis => {
     const res = loadResourcesTaggingElsewhere();
-    return (text, tagged) =>
-      tagged.mentions
-        ? completeFromMentions(text, layoutText(text), tagged.mentions, res)
-        : completeFromSpans(text, layoutText(text), tagged.spans, res);
+    return (text, layout, tagged) =>
+      tagged.mentions ? completeFromMentions(text, layout, tagged.mentions, res) : completeFromSpans(text, layout, tagged.spans, res);
   };
   return { script, stages };
 }

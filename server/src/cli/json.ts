@@ -1,5 +1,5 @@
 import type { DocumentAnalysis } from '../analysis/types';
-import { contractClaim, contractEntity, contractPlaces } from './output';
+import { contractClaim, contractPlaces, type ContractPlace } from './output';
 
 /**
  * The `--json` and `--jsonl` contract written piece by piece. A big document
@@ -17,7 +17,27 @@ export type Write = (s: string) => Promise<void>;
 export type WriteBytes = (b: Uint8Array) => Promise<void>;
 
 const C1 = /[\u0080-\u009f]/g;
-const json = (value: unknown): string => JSON.stringify(value).replace(C1, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const HAS_C1 = /[\u0080-\u009f]/;
+// Tested first: the replacement's callback machinery costs even where nothing matches, and almost nothing does.
+const escapeC1 = (s: string): string => (HAS_C1.test(s) ? s.replace(C1, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : s);
+const json = (value: unknown): string => escapeC1(JSON.stringify(value));
+
+/**
+ * A mention of the contract (`contractEntity`) as JSON, written field by field
+ * in the object's key order, so that no object is made per mention. The id,
+ * kind, type and place repeat across a document's mentions and are encoded
+ * once each (`encoded`, per document). start and end are integers, which JSON writes as
+ * String() does.
+ */
+function entityJson(
+  m: DocumentAnalysis['mentions'][number],
+  places: ReadonlyMap<string, ContractPlace>,
+  encoded: (v: unknown) => string,
+): string {
+  const place = m.kind === 'place' ? places.get(m.id) : undefined;
+  const head = `{"start":${m.start},"end":${m.end},"text":${json(m.text)},"kind":${encoded(m.kind)},"type":${encoded(m.type)},"id":${encoded(m.id)}`;
+  return place ? `${head},"place":${encoded(place)}}` : `${head}}`;
+}
 
 /** One document of the contract as pieces: `{ ...extra, file, entities, claims }`. */
 export function* documentJson(
@@ -29,9 +49,9 @@ export function* documentJson(
   let head = '{';
   for (const [key, value] of Object.entries(extra)) if (value !== undefined) head += `${json(key)}:${json(value)},`;
   let buf = `${head}"file":${json(file)},"entities":[`;
-  const array = function* <T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
+  const array = function* <T>(items: readonly T[], toJson: (item: T) => string): Generator<string> {
     for (let i = 0; i < items.length; i++) {
-      const s = (i ? ',' : '') + json(toJson(items[i]));
+      const s = (i ? ',' : '') + toJson(items[i]);
       if (buf.length + s.length > chunk && buf.length) {
         yield buf;
         buf = '';
@@ -40,9 +60,15 @@ export function* documentJson(
     }
   };
   const places = contractPlaces(a);
-  yield* array(a.mentions, (m) => contractEntity(m, places));
+  const memo = new Map<unknown, string>();
+  const encoded = (v: unknown): string => {
+    let s = memo.get(v);
+    if (s === undefined) memo.set(v, (s = json(v)));
+    return s;
+  };
+  yield* array(a.mentions, (m) => entityJson(m, places, encoded));
   buf += '],"claims":[';
-  yield* array(a.claims, contractClaim);
+  yield* array(a.claims, (c) => json(contractClaim(c)));
   buf += ']}';
   yield buf;
 }

@@ -2,9 +2,11 @@ import * as fs from 'fs';
 import { Worker } from 'worker_threads';
 import type { RawMention } from '../analysis/entities/rawMention';
 import type { NerSpan } from '../analysis/ner';
+import type { TextLayout } from '../analysis/pipeline';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { TextEncoding } from '../workspace/readDocument';
 import { fileResult, scriptBeside, type FileResult } from './fileResult';
+import { unpackLayout, type PackedLayout } from './packedLayout';
 
 /*
  * `dossier analyze` on two threads as a pipeline: a tagging thread reads each
@@ -17,26 +19,45 @@ import { fileResult, scriptBeside, type FileResult } from './fileResult';
  * two cores they were no faster than one thread.
  *
  * The thread sends back the text (decoded there) with the tagger's spans,
- * a few small plain objects; this thread recomputes the layout (structure,
- * tokens, sentences), which costs less than copying the tokens across.
+ * a few small plain objects, and the layout (structure, tokens, sentences)
+ * packed in typed arrays (packedLayout.ts), so that this thread, the busier
+ * one, does not tokenize the text again.
  */
+
+/**
+ * How far the tagging thread takes a file (pipeline.ts): the tagger's spans, or the mentions made of
+ * them (`tagMentions`) when this thread is behind. Taking the entities too (clusters, places,
+ * descriptions) was tried: copying them across cost more than making them here.
+ */
+export type TagStage = 'spans' | 'mentions';
 
 export interface TagJob {
   id: number;
   file: string;
-  /** Make the mentions of the spans too (pipeline.ts, `tagMentions`): asked when this thread is behind. */
-  mentions: boolean;
 }
 
-/** What the tagging thread found: the tagger's spans, or the mentions made of them. */
+/**
+ * What the tagging thread is started with (its workerData): `progress`, shared
+ * memory holding the id of the file this thread completes next, and `behind`
+ * (BEHIND below). The thread chooses each file's stage when it starts on it,
+ * not when the file is handed out: files are handed out up to AHEAD before
+ * they are tagged, and a choice made that early lagged (when tagging ended,
+ * this thread still had about AHEAD results to complete, alone).
+ */
+export interface TagThreadData {
+  progress: SharedArrayBuffer;
+  behind: number;
+}
+
+/** What the tagging thread found, as far as it was asked to go. */
 export type Tagged = { spans: NerSpan[]; mentions?: undefined } | { mentions: RawMention[]; spans?: undefined };
 
 export type TagResult =
-  | { id: number; ok: true; text: string; invalidUtf8: boolean; encoding?: TextEncoding; tagged: Tagged }
+  | { id: number; ok: true; text: string; invalidUtf8: boolean; encoding?: TextEncoding; layout: PackedLayout; tagged: Tagged }
   | { id: number; ok: false; reason: string };
 
-/** The stages after tagging, for a text and what the tagging thread found in it. */
-export type CompleteAnalysis = (text: string, tagged: Tagged) => DocumentAnalysis;
+/** The stages after tagging, for a text, its layout and what the tagging thread found in it. */
+export type CompleteAnalysis = (text: string, layout: TextLayout, tagged: Tagged) => DocumentAnalysis;
 
 /**
  * Files handed to the tagging thread ahead of the one this thread completes:
@@ -49,11 +70,29 @@ const AHEAD = 64;
 const BUDGET = 64 << 20;
 
 /**
- * Results waiting here past which the tagging thread is asked for mentions
- * rather than spans: this thread is behind, so that thread takes a share of
- * its work, until the waiting results fall back under this.
+ * Results waiting here from which the tagging thread makes the mentions
+ * rather than the spans: this thread is behind, so that thread takes a share
+ * of its work, until the waiting results fall back under this. The share so
+ * moved adapts to the two threads' speeds, and the results left here when
+ * the tagging thread has done its last file (the time this thread works
+ * alone) stay few: with the choice made as each file is started (stageAt),
+ * 8 keeps this thread from running out of results.
  */
-const BEHIND = 16;
+const BEHIND = 8;
+
+/** The stage for a file, by the results waiting on the completing thread. */
+export function stageFor(waiting: number, behind: number): TagStage {
+  return waiting >= behind ? 'mentions' : 'spans';
+}
+
+/**
+ * The stage for file `id`, as the tagging thread starts on it: it tags files in
+ * turn, so the files between the one being completed and this one are the
+ * results waiting (or on their way) there.
+ */
+export function stageAt(id: number, data: TagThreadData): TagStage {
+  return stageFor(id - Atomics.load(new Int32Array(data.progress), 0) - 1, data.behind);
+}
 
 /** The tagging thread's script beside the running code: dist/cliTagWorker.js in the bundle, tagWorker.js when compiled by tsc. */
 export function tagWorkerScript(dir: string): string | null {
@@ -85,6 +124,8 @@ export async function* analyzePipelined(
   budget = BUDGET,
 ): AsyncGenerator<FileResult> {
   const results = new Map<number, TagResult>();
+  // The id of the file this thread completes next, read by the tagging thread (TagThreadData).
+  const progress = new Int32Array(new SharedArrayBuffer(4));
   const held = new Set<number>();
   const again: number[] = [];
   let next = 0;
@@ -110,11 +151,11 @@ export async function* analyzePipelined(
       sizes.set(id, size);
       bytes += size;
       held.add(id);
-      worker.postMessage({ id, file: files[id], mentions: results.size >= behind } satisfies TagJob);
+      worker.postMessage({ id, file: files[id] } satisfies TagJob);
     }
   };
   const start = (): Worker => {
-    const w = new Worker(script);
+    const w = new Worker(script, { workerData: { progress: progress.buffer as SharedArrayBuffer, behind } satisfies TagThreadData });
     let error = '';
     w.on('message', (res: TagResult) => {
       held.delete(res.id);
@@ -144,6 +185,7 @@ export async function* analyzePipelined(
     dispatch();
     const complete = stages();
     for (let id = 0; id < files.length; id++) {
+      Atomics.store(progress, 0, id);
       // The thread's messages, every document: a document's writes resolve without a turn of the event loop, so that
       // otherwise the thread's results (and its next files) would wait until this thread ran out of results.
       await new Promise((resolve) => setImmediate(resolve));
@@ -162,8 +204,10 @@ export async function* analyzePipelined(
         yield { file, ok: false, reason: res.reason };
         continue;
       }
-      const { text, tagged } = res;
-      yield fileResult(file, { ok: true, text, invalidUtf8: res.invalidUtf8, encoding: res.encoding }, () => complete(text, tagged));
+      const { text, layout, tagged } = res;
+      yield fileResult(file, { ok: true, text, invalidUtf8: res.invalidUtf8, encoding: res.encoding }, () =>
+        complete(text, unpackLayout(text, layout), tagged),
+      );
     }
   } finally {
     done = true;

@@ -1,4 +1,5 @@
 import { PackedWeightTable } from '../learn/packedTable';
+import { traceBack } from '../learn/sequence';
 import { decodeRows, encodeRows, quantizeRows } from '../learn/weightRows';
 import type { MergeParams } from './merge';
 import type { ClaimContext } from './context';
@@ -114,19 +115,7 @@ export function viterbiBio(
       back[so + c] = arg;
     }
   }
-  let best = -Infinity;
-  let arg = 0;
-  const lo = (n - 1) * L;
-  for (let c = 0; c < L; c++) {
-    if (score[lo + c] > best) {
-      best = score[lo + c];
-      arg = c;
-    }
-  }
-  for (let t = n - 1; t >= 0; t--) {
-    out[a + t] = arg;
-    if (t > 0) arg = back[t * L + arg];
-  }
+  traceBack(score, back, n, L, out, a);
 }
 
 /** Tags each block (paragraph, headline, comment) of a document by Viterbi over the emissions. */

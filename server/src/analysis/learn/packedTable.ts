@@ -104,53 +104,47 @@ export class PackedWeightTable {
     this.weights = weights;
   }
 
+  /** The index word of feature h (its row << 2, and bit p set where set p has a row), or -1 when none has. */
+  private slot(h: number): number {
+    const { keys, mask, filter } = this;
+    if (h === 0 || (filter[(h >>> 7) & (filter.length - 1)] & (1 << (h & 31))) === 0) return -1;
+    let idx = h & mask;
+    let key = keys[idx * 2];
+    while (key !== 0 && key !== h) {
+      idx = (idx + 1) & mask;
+      key = keys[idx * 2];
+    }
+    return key === 0 ? -1 : keys[idx * 2 + 1];
+  }
+
   /**
    * Sums the weights of set `set` of the features of each of n tokens
    * (hashes[t * perToken + f], 0 = none) into out[t * labels + l].
    */
   emissions(hashes: Uint32Array, perToken: number, n: number, out: Float32Array, set = 0): void {
-    const { keys, mask, filter, weights, labels, rowWidth } = this;
-    const fmask = filter.length - 1;
+    const { weights, labels, rowWidth } = this;
     const bit = 1 << set;
     const wo = set * labels;
     for (let t = 0; t < n; t++) {
       const ho = t * perToken;
       const ot = t * labels;
       for (let f = 0; f < perToken; f++) {
-        const h = hashes[ho + f] | 0;
-        if (h === 0 || (filter[(h >>> 7) & fmask] & (1 << (h & 31))) === 0) continue;
-        let idx = h & mask;
-        let key = keys[idx * 2];
-        while (key !== 0 && key !== h) {
-          idx = (idx + 1) & mask;
-          key = keys[idx * 2];
-        }
-        if (key === 0) continue;
-        const v = keys[idx * 2 + 1];
-        if (v & bit) addRow(out, ot, weights, (v >> 2) * rowWidth + wo, labels);
+        const v = this.slot(hashes[ho + f] | 0);
+        if (v >= 0 && v & bit) addRow(out, ot, weights, (v >> 2) * rowWidth + wo, labels);
       }
     }
   }
 
   /** `emissions` of set 0 into out0 and of set 1 into out1 (a two-set table), each summed in the same order. */
   emissionsBoth(hashes: Uint32Array, perToken: number, n: number, out0: Float32Array, out1: Float32Array): void {
-    const { keys, mask, filter, weights, labels, rowWidth } = this;
+    const { weights, labels, rowWidth } = this;
     if (rowWidth !== 2 * labels) throw new Error('emissionsBoth needs a table of two weight sets');
-    const fmask = filter.length - 1;
     for (let t = 0; t < n; t++) {
       const ho = t * perToken;
       const ot = t * labels;
       for (let f = 0; f < perToken; f++) {
-        const h = hashes[ho + f] | 0;
-        if (h === 0 || (filter[(h >>> 7) & fmask] & (1 << (h & 31))) === 0) continue;
-        let idx = h & mask;
-        let key = keys[idx * 2];
-        while (key !== 0 && key !== h) {
-          idx = (idx + 1) & mask;
-          key = keys[idx * 2];
-        }
-        if (key === 0) continue;
-        const v = keys[idx * 2 + 1];
+        const v = this.slot(hashes[ho + f] | 0);
+        if (v < 0) continue;
         const o = (v >> 2) * rowWidth;
         if (v & 1) addRow(out0, ot, weights, o, labels);
         if (v & 2) addRow(out1, ot, weights, o + labels, labels);

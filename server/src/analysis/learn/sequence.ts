@@ -53,6 +53,11 @@ export function viterbi(
       back[so + c] = arg;
     }
   }
+  traceBack(score, back, n, L, out, 0);
+}
+
+/** The end of a Viterbi pass: the best last label (the first of equals), then the back-pointers, into out[at..at + n). */
+export function traceBack(score: Float64Array, back: Uint8Array, n: number, L: number, out: Uint8Array, at: number): void {
   let best = -Infinity;
   let arg = 0;
   const lo = (n - 1) * L;
@@ -63,7 +68,7 @@ export function viterbi(
     }
   }
   for (let t = n - 1; t >= 0; t--) {
-    out[t] = arg;
+    out[at + t] = arg;
     if (t > 0) arg = back[t * L + arg];
   }
 }

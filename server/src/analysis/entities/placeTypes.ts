@@ -2,7 +2,7 @@ import type { Gazetteer } from '../gazetteer';
 import type { EntityType, Token } from '../types';
 import type { Candidate } from './candidates';
 import { CITY_CUES, COUNTRY_FORMS, DIRECTIONS, FACILITY_CUES, GROUP_WORDS, MACRO_REGIONS, REGION_CUES } from './nameWords';
-import { ownString } from '../ownString';
+import { BoundedCache } from '../boundedCache';
 
 /*
  * Place or not, and which kind: the gazetteer first, then the cue words of
@@ -20,28 +20,21 @@ const CACHE_LIMIT = 100000;
  * Map probe and not a WeakMap probe before it.
  */
 class GazetteerMemo<T> {
-  private readonly byGazetteer = new WeakMap<Gazetteer, Map<string, T>>();
+  private readonly byGazetteer = new WeakMap<Gazetteer, BoundedCache<T>>();
   private lastGazetteer: Gazetteer | null = null;
-  private lastCache = new Map<string, T>();
+  private lastCache = new BoundedCache<T>(CACHE_LIMIT);
 
   constructor(private readonly compute: (name: string, gazetteer: Gazetteer) => T) {}
 
   get(name: string, gazetteer: Gazetteer): T {
     const cache = gazetteer === this.lastGazetteer ? this.lastCache : this.cacheOf(gazetteer);
-    let hit = cache.get(name);
-    if (hit === undefined) {
-      // The cache outlives the document: it keeps a copy of the name, not a view into the text (see ownString).
-      const own = ownString(name);
-      hit = this.compute(own, gazetteer);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(own, hit);
-    }
-    return hit;
+    const hit = cache.get(name);
+    return hit !== undefined ? hit : cache.remember(name, (own) => this.compute(own, gazetteer));
   }
 
-  private cacheOf(gazetteer: Gazetteer): Map<string, T> {
+  private cacheOf(gazetteer: Gazetteer): BoundedCache<T> {
     let cache = this.byGazetteer.get(gazetteer);
-    if (!cache) this.byGazetteer.set(gazetteer, (cache = new Map()));
+    if (!cache) this.byGazetteer.set(gazetteer, (cache = new BoundedCache(CACHE_LIMIT)));
     this.lastGazetteer = gazetteer;
     this.lastCache = cache;
     return cache;

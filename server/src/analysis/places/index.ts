@@ -2,7 +2,7 @@ import type { Gazetteer } from '../gazetteer';
 import type { DemonymMention, DocumentStructure, EntityCluster, EntityMention } from '../types';
 import type { DemonymSpan } from './evidence';
 import { resolvePlaces } from './resolve';
-import { ownString } from '../ownString';
+import { BoundedCache } from '../boundedCache';
 
 export { promotePlaces } from './promote';
 
@@ -24,12 +24,12 @@ export function placeEntities(
   resolvePlaces({ text, structure, mentions, entities, demonyms: spans, gazetteer });
 }
 
-const demonymWords = new WeakMap<Gazetteer, Map<string, string | null>>();
+const demonymWords = new WeakMap<Gazetteer, BoundedCache<string | null>>();
 
 /** Nationalities that open actor names: "the Lebanese Army", "the Greek Parliament" say where the text is. */
 function namedDemonyms(mentions: readonly EntityMention[], gazetteer: Gazetteer): DemonymSpan[] {
   let cache = demonymWords.get(gazetteer);
-  if (!cache) demonymWords.set(gazetteer, (cache = new Map()));
+  if (!cache) demonymWords.set(gazetteer, (cache = new BoundedCache(20001)));
   const out: DemonymSpan[] = [];
   for (const m of mentions) {
     if (m.kind !== 'actor' || m.type !== 'organization') continue;
@@ -37,11 +37,7 @@ function namedDemonyms(mentions: readonly EntityMention[], gazetteer: Gazetteer)
     if (space < 0) continue;
     const word = m.text.slice(0, space);
     let cc = cache.get(word);
-    if (cc === undefined) {
-      cc = gazetteer.demonym(word)?.cca2 ?? null;
-      if (cache.size > 20000) cache.clear();
-      cache.set(ownString(word), cc);
-    }
+    if (cc === undefined) cc = cache.remember(word, (w) => gazetteer.demonym(w)?.cca2 ?? null);
     if (cc) out.push({ start: m.start, end: m.start + space, cc });
   }
   return out;

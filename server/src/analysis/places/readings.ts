@@ -1,8 +1,8 @@
 import type { Gazetteer } from '../gazetteer';
 import type { EntityMention } from '../types';
-import { candidatesOf, liesIn, NO_REFERENTS, type Referent } from './referents';
+import { candidatesOf, liesIn, orNone, type Referent } from './referents';
 import { prior } from './score';
-import { ownString } from '../ownString';
+import { BoundedCache } from '../boundedCache';
 
 /*
  * The readings of a place name (its candidate places in the gazetteer), the narrowed lists a name
@@ -14,22 +14,15 @@ import { ownString } from '../ownString';
 /** More readings than this are cut to the most prominent (names such as "San Antonio"). */
 const MAX_CANDIDATES = 40;
 
-const readingCaches = new WeakMap<Gazetteer, Map<string, Referent[]>>();
+const readingCaches = new WeakMap<Gazetteer, BoundedCache<Referent[]>>();
 
 /** The readings of a name; they depend on its words and on whether it is typed a region only, so documents share them. */
 export function readingsOf(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {
   let cache = readingCaches.get(gazetteer);
-  if (!cache) readingCaches.set(gazetteer, (cache = new Map()));
+  if (!cache) readingCaches.set(gazetteer, (cache = new BoundedCache(20001)));
   const key = type === 'region' ? `\u0000${surface}` : surface;
-  let hit = cache.get(key);
-  if (!hit) {
-    // The cache outlives the document: it keeps copies, not views into the text (see ownString).
-    hit = readingsUncached(ownString(surface), type, gazetteer);
-    if (hit.length === 0) hit = NO_REFERENTS;
-    if (cache.size > 20000) cache.clear();
-    cache.set(ownString(key), hit);
-  }
-  return hit;
+  // Computed from the cache's own copy of the key, without its region mark.
+  return cache.get(key) ?? cache.remember(key, (own) => orNone(readingsUncached(type === 'region' ? own.slice(1) : own, type, gazetteer)));
 }
 
 function readingsUncached(surface: string, type: EntityMention['type'], gazetteer: Gazetteer): Referent[] {

@@ -1,7 +1,7 @@
 import { refIndex, refKind, refOf, slugify, type Gazetteer } from '../gazetteer';
 import type { EntityType, ResolvedPlace } from '../types';
 import { divisionAbbreviation } from './abbreviations';
-import { ownString } from '../ownString';
+import { BoundedCache } from '../boundedCache';
 
 /*
  * The places a name can refer to, from the gazetteer's tables, in one shape:
@@ -35,23 +35,18 @@ export interface Referent {
   cell?: number;
 }
 
-const caches = new WeakMap<Gazetteer, Map<string, Referent[]>>();
-const CACHE_LIMIT = 20000;
+const caches = new WeakMap<Gazetteer, BoundedCache<Referent[]>>();
 
 /** The distinct places a written name can refer to (none for an unknown name). */
 export function candidatesOf(name: string, gazetteer: Gazetteer): Referent[] {
   let cache = caches.get(gazetteer);
-  if (!cache) caches.set(gazetteer, (cache = new Map()));
-  let hit = cache.get(name);
-  if (!hit) {
-    // The cache outlives the document: it keeps a copy of the name, not a view into the text (see ownString).
-    const own = ownString(name);
-    hit = build(own, gazetteer);
-    if (hit.length === 0) hit = NO_REFERENTS;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(own, hit);
-  }
-  return hit;
+  if (!cache) caches.set(gazetteer, (cache = new BoundedCache(20000)));
+  return cache.get(name) ?? cache.remember(name, (own) => orNone(build(own, gazetteer)));
+}
+
+/** The shared empty list for none, so that a name without places costs no array of its own. */
+export function orNone(found: Referent[]): Referent[] {
+  return found.length === 0 ? NO_REFERENTS : found;
 }
 
 /**

@@ -245,7 +245,7 @@ export class WorkerAnalysisService implements AnalysisService {
     return worker;
   }
 
-  /** Whether the thread's heap grew past the allowance since its first analysis (which loaded the model). */
+  /** Whether the thread's heap, measured after a full collection, grew past the allowance since its first such measure. */
   private outgrown(worker: Worker, heap: number | undefined): boolean {
     const growth = this.options.recycleGrowthMb ?? DEFAULT_RECYCLE_GROWTH_MB;
     if (growth === Infinity) return false;

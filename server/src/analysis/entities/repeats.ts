@@ -42,6 +42,22 @@ export function addRepeats(
     }
   }
   if (known.size === 0) return;
+  findRepeats(known, cands, covered, tokens, sentences, sentenceOf, caseless);
+}
+
+/**
+ * The untagged repeats of the known names, added to the candidates. A function of its own: its loop over
+ * every token made V8 compile (on the stack, then again) the whole of addRepeats.
+ */
+function findRepeats(
+  known: Map<string, { label: NerLabel; words: string[] }>,
+  cands: Candidate[],
+  covered: Uint8Array,
+  tokens: Token[],
+  sentences: Sentence[],
+  sentenceOf: Int32Array,
+  caseless: Int8Array,
+): void {
   const byFirst = new Map<string, Array<{ label: NerLabel; words: string[] }>>();
   for (const k of known.values()) {
     const list = byFirst.get(k.words[0]) ?? [];

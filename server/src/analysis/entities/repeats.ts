@@ -27,7 +27,10 @@ export function addRepeats(
   };
   for (const c of cands) {
     if (c.start !== tokens[c.ts].start || c.end !== tokens[c.te - 1].end) continue;
-    const words = tokens.slice(c.ts, c.te).map((t) => t.text);
+    // Pushed, not mapped: map() makes a holey array, and the one-word names below are packed literals; one kind
+    // of array in `known` keeps V8's optimised findRepeats from bailing out when it meets the other.
+    const words: string[] = [];
+    for (let i = c.ts; i < c.te; i++) words.push(tokens[i].text);
     if (!isCapitalised(words[0]) && !/^al-/.test(words[0])) continue;
     if (words.length === 1 && (words[0].length < 2 || isGroupWord(words[0], gazetteer))) continue;
     add(words, c.label);

@@ -15,6 +15,7 @@ import type { FileResult } from '../../server/src/cli/fileResult';
 import { analyzePipelined, stageAt, stageFor, tagWorkerScript, type Tagged, type TagStage } from '../../server/src/cli/pipelined';
 import { layoutBuffers, unpackLayout } from '../../server/src/cli/packedLayout';
 import { tagJob } from '../../server/src/cli/tagWorker';
+import { dropEarlyTagThread, pipelineLikely, startTagThreadEarly, takeEarlyTagThread } from '../../server/src/cli/tagThread';
 import { loadResources } from '../../server/src/workspace/resources';
 import { emptyAnalysis } from './features/synthetic';
 import { seedsDir } from './util';
@@ -253,5 +254,41 @@ describe('dossier analyze: the two-thread pipeline', function () {
   it('finds the tagging thread script beside the code', () => {
     assert.ok(tagWorkerScript(path.join(__dirname, '..', '..', 'server', 'src', 'cli')));
     assert.strictEqual(tagWorkerScript(dir), null);
+  });
+  it('guesses from the arguments whether analyze will run the pipeline, as analyze decides', () => {
+    const many = Array.from({ length: 16 }, (_, i) => `f${i}.txt`);
+    assert.strictEqual(pipelineLikely(['analyze', '--json', ...many], 2), true);
+    assert.strictEqual(pipelineLikely(['analyze', ...many], 2), true);
+    assert.strictEqual(pipelineLikely(['analyze', '--json', '--min-confidence', '0.5', ...many], 2), true);
+    assert.strictEqual(pipelineLikely(['analyze', '--json', '--jobs', '2', ...many], 8), true);
+    assert.strictEqual(pipelineLikely(['analyze', '--json', '--', '--json', ...many], 2), true);
+    // One core or --jobs 1, three threads, too few files, --jsonl, --cache, an unknown option, another command: no.
+    assert.strictEqual(pipelineLikely(['analyze', '--json', ...many], 1), false);
+    assert.strictEqual(pipelineLikely(['analyze', '--json', '-j', '1', ...many], 2), false);
+    assert.strictEqual(pipelineLikely(['analyze', '--json', '--jobs=3', ...many], 4), false);
+    assert.strictEqual(pipelineLikely(['analyze', '--json', ...many.slice(1)], 2), false);
+    assert.strictEqual(pipelineLikely(['analyze', '--jsonl', ...many], 2), false);
+    assert.strictEqual(pipelineLikely(['analyze', '--json', '--cache', 'dir', ...many], 2), false);
+    assert.strictEqual(pipelineLikely(['analyze', '--json', '--claims-model', ...many], 2), false);
+    assert.strictEqual(pipelineLikely(['analyze', '--jobs', 'x', ...many], 2), false);
+    assert.strictEqual(pipelineLikely(['report', ...many], 2), false);
+  });
+
+  it('takes the tagging thread started early, once, and only for its own script and setting', async () => {
+    const texts = Array.from({ length: 10 }, (_, i) => `Early ${i}.`);
+    const names = files(texts);
+    startTagThreadEarly(inTurn, 2);
+    const seen: string[] = [];
+    const { out } = await collect(names, inTurn, (text) => (seen.push(text), emptyAnalysis(text)));
+    assert.ok(out.every((r) => r.ok));
+    assert.deepStrictEqual(seen, texts);
+    // The pipeline took it: there is none left to take.
+    assert.strictEqual(takeEarlyTagThread(inTurn, 2), null);
+    // Started for another setting: stopped, not taken; dropped when no pipeline asks.
+    startTagThreadEarly(inTurn, 3);
+    assert.strictEqual(takeEarlyTagThread(inTurn, 2), null);
+    startTagThreadEarly(inTurn, 2);
+    dropEarlyTagThread();
+    assert.strictEqual(takeEarlyTagThread(inTurn, 2), null);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocumentAnalysis } from '../analysis/types';
-import { analyzeJsonl, defaultJobs, workerCount } from './corpus';
+import { analyzeJsonl } from './corpus';
+import { defaultJobs, dropEarlyTagThread, PARALLEL_FROM, workerCount } from './tagThread';
 import { analyzeInParallel } from './parallel';
 import { runJsonJob } from './jsonJob';
 import { sayAbout, writeStdout } from './io';
@@ -15,9 +16,6 @@ import { CachedAnalyzer } from '../workspace/cache/cachedAnalyzer';
 export class UsageError extends Error {}
 
 const CONFIDENCE = '--min-confidence needs a number between 0 and 1';
-
-/** Files from which `--json` runs on several threads. */
-const PARALLEL_FROM = 16;
 
 const analyzeArgs = z
   .object({
@@ -113,10 +111,15 @@ export async function analyze(
   // Resources load on first use, here and in every thread (which inherit the environment), and the
   // persistent index's version records the choice, so the switch travels the way the editor's setting does.
   if (claimsModel) process.env.DOSSIER_CLAIMS_MODEL = '1';
-  if (jsonl) return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
+  if (jsonl) {
+    dropEarlyTagThread();
+    return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
+  }
   const threads = workerCount(jobs, files.length);
   // A handful of files does not pay for a second thread's start-up. --cache runs on this thread alone: its hits are not analysed.
   const pipelined = pipeline !== null && threads === 2 && !cache && files.length >= PARALLEL_FROM;
+  // A tagging thread started as the process started, on a guess from the arguments (tagThread.ts), that no pipeline takes.
+  if (!pipelined) dropEarlyTagThread();
   // --min-confidence is applied on this thread, below.
   if (!pipelined && json && minConfidence === undefined && !cache && workerScript && threads > 1 && files.length >= PARALLEL_FROM)
     return analyzeJsonOnThreads(files, threads, workerScript, write, writeBytes);

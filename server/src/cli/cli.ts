@@ -1,4 +1,5 @@
-import * as v8 from 'v8';
+// First: the bundle runs its modules in import order, and this one starts the tagging thread early (earlyStart.ts).
+import { setBatchFlags } from './earlyStart';
 import { analyzeDocument, completeFromMentions, completeFromSpans } from '../analysis/pipeline';
 import { analyze, UsageError, type Pipeline } from './analyze';
 import { exitQuietlyOnClosedPipe, say, writeStdout } from './io';
@@ -112,20 +113,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-/**
- * V8 flags for a batch run, set before any analysis code is compiled and
- * before the analysis threads start (V8's flags are per process, so the
- * threads' isolates get them too). A CLI process lives a few seconds and
- * each thread compiles the engine anew: with the default inlining, its
- * optimising compiler's threads took about a third of the process's CPU on
- * the PolNeAR train texts, and without inlining the process used about 11 %
- * less CPU in all (measured alternating runs), warm code no slower. Only
- * how V8 compiles changes, never what the code computes.
- */
-const BATCH_V8_FLAGS = ['--no-turbo-inlining', '--interrupt-budget=264000'];
-
 if (require.main === module) {
-  if (process.argv[2] === 'analyze') for (const flag of BATCH_V8_FLAGS) v8.setFlagsFromString(flag);
+  setBatchFlags(process.argv.slice(2));
   runCli(process.argv.slice(2)).then(
     (code) => {
       if (code >= 0) process.exitCode = code;

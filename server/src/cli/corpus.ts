@@ -1,4 +1,3 @@
-import * as os from 'os';
 import * as readline from 'readline';
 import { z } from 'zod';
 import type { AnalysisResources } from '../analysis/resources';
@@ -55,14 +54,9 @@ async function* fileInputs(files: readonly string[]): AsyncGenerator<Input> {
 /** How a pool of `size` analysis threads is made; a seam so that tests can see the size asked for. */
 export type CreateService = (resources: () => AnalysisResources, dir: string, size: number, inlineBelow: number) => AnalysisService;
 
-/**
- * Threads for `jobs` requested: never more than there are files to analyse
- * (when they are known up front) or cores to run them, since each thread
- * loads its own copy of the model.
- */
-export function workerCount(jobs: number, files: number | null, cores = defaultJobs()): number {
-  return Math.max(1, Math.min(jobs, files ?? jobs, cores));
-}
+import { workerCount } from './tagThread';
+
+export { defaultJobs, workerCount } from './tagThread';
 
 interface Analysed {
   name: string;
@@ -137,8 +131,4 @@ export async function analyzeJsonl(
     service.dispose();
   }
   return !failed;
-}
-
-export function defaultJobs(): number {
-  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 }

@@ -1,12 +1,14 @@
 import * as fs from 'fs';
-import { Worker } from 'worker_threads';
 import type { RawMention } from '../analysis/entities/rawMention';
 import type { NerSpan } from '../analysis/ner';
 import type { TextLayout } from '../analysis/pipeline';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { TextEncoding } from '../workspace/readDocument';
-import { fileResult, scriptBeside, type FileResult } from './fileResult';
+import { fileResult, type FileResult } from './fileResult';
 import { unpackLayout, type PackedLayout } from './packedLayout';
+import { BEHIND, startTagThread, takeEarlyTagThread, type TagThreadData } from './tagThread';
+
+export { tagWorkerScript, type TagThreadData } from './tagThread';
 
 /*
  * `dossier analyze` on two threads as a pipeline: a tagging thread reads each
@@ -36,19 +38,6 @@ export interface TagJob {
   file: string;
 }
 
-/**
- * What the tagging thread is started with (its workerData): `progress`, shared
- * memory holding the id of the file this thread completes next, and `behind`
- * (BEHIND below). The thread chooses each file's stage when it starts on it,
- * not when the file is handed out: files are handed out up to AHEAD before
- * they are tagged, and a choice made that early lagged (when tagging ended,
- * this thread still had about AHEAD results to complete, alone).
- */
-export interface TagThreadData {
-  progress: SharedArrayBuffer;
-  behind: number;
-}
-
 /** What the tagging thread found, as far as it was asked to go. */
 export type Tagged = { spans: NerSpan[]; mentions?: undefined } | { mentions: RawMention[]; spans?: undefined };
 
@@ -69,17 +58,6 @@ const AHEAD = 64;
 /** Bytes of files in flight (handed out, not yet completed here) past which no more are handed out, but one. */
 const BUDGET = 64 << 20;
 
-/**
- * Results waiting here from which the tagging thread makes the mentions
- * rather than the spans: this thread is behind, so that thread takes a share
- * of its work, until the waiting results fall back under this. The share so
- * moved adapts to the two threads' speeds, and the results left here when
- * the tagging thread has done its last file (the time this thread works
- * alone) stay few: with the choice made as each file is started (stageAt),
- * 8 keeps this thread from running out of results.
- */
-const BEHIND = 8;
-
 /** The stage for a file, by the results waiting on the completing thread. */
 export function stageFor(waiting: number, behind: number): TagStage {
   return waiting >= behind ? 'mentions' : 'spans';
@@ -92,11 +70,6 @@ export function stageFor(waiting: number, behind: number): TagStage {
  */
 export function stageAt(id: number, data: TagThreadData): TagStage {
   return stageFor(id - Atomics.load(new Int32Array(data.progress), 0) - 1, data.behind);
-}
-
-/** The tagging thread's script beside the running code: dist/cliTagWorker.js in the bundle, tagWorker.js when compiled by tsc. */
-export function tagWorkerScript(dir: string): string | null {
-  return scriptBeside(dir, ['cliTagWorker.js', 'tagWorker.js']);
 }
 
 /** A file's size, 0 when it cannot be had (the tagging thread's read will say why). */
@@ -124,8 +97,6 @@ export async function* analyzePipelined(
   budget = BUDGET,
 ): AsyncGenerator<FileResult> {
   const results = new Map<number, TagResult>();
-  // The id of the file this thread completes next, read by the tagging thread (TagThreadData).
-  const progress = new Int32Array(new SharedArrayBuffer(4));
   const held = new Set<number>();
   const again: number[] = [];
   let next = 0;
@@ -154,8 +125,12 @@ export async function* analyzePipelined(
       worker.postMessage({ id, file: files[id] } satisfies TagJob);
     }
   };
-  const start = (): Worker => {
-    const w = new Worker(script, { workerData: { progress: progress.buffer as SharedArrayBuffer, behind } satisfies TagThreadData });
+  // The first thread may have been started as the process started (tagThread.ts, earlyStart.ts); it reads its own progress.
+  let early = takeEarlyTagThread(script, behind);
+  const progress = early?.progress ?? new Int32Array(new SharedArrayBuffer(4));
+  const start = () => {
+    const w = early?.worker ?? startTagThread(script, behind, progress).worker;
+    early = null;
     let error = '';
     w.on('message', (res: TagResult) => {
       held.delete(res.id);

@@ -41,12 +41,26 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   }
   // Whether each sentence is caseless, computed on demand (only repeats of known names ask): -1 not yet known.
   const shouting = new Int8Array(sentences.length).fill(-1);
+  // The passes are functions of their own, not one: V8 compiles each when it is hot, and a pass's loop
+  // over every token no longer has the optimising compiler compile (twice per thread) the whole of this.
+  const covered = new Uint8Array(tokens.length);
+  const cands = spanCandidates(spans, tokens, text, covered, res.gazetteer);
+  hyphenCandidates(tokens, covered, res.gazetteer, cands);
+  // Each candidate's name, sliced once for the passes below.
+  const names = cands.map((c) => text.slice(c.start, c.end));
+  const forced = forcedLabels(cands, names, tokens, text, covered, res.gazetteer);
+  settleLabels(cands, names, spans, tokens, forced);
+  // 4. Untagged repeats of tagged names (and bare surnames of tagged people).
+  addRepeats(cands, covered, tokens, sentences, sentenceOf, shouting, res.gazetteer);
+  return typedMentions(cands, text, tokens, res.gazetteer);
+}
 
+/** 1. The candidates of the tagger's spans (`covered` marks their tokens). */
+function spanCandidates(spans: NerSpan[], tokens: Token[], text: string, covered: Uint8Array, gazetteer: Gazetteer): Candidate[] {
   // 1. Span hygiene on tagger output; MISC spans are kept aside only to block the consistency pass,
   //    except "Islamic State" (an adjective the tagger calls MISC before an organisation head noun) and
   //    "Massoud Barzani-led" (a name inside a hyphen compound).
   const cands: Candidate[] = [];
-  const covered = new Uint8Array(tokens.length);
   for (const sp of spans) covered.fill(1, sp.tokenStart, sp.tokenEnd);
   for (const sp of spans) {
     // "Massoud Barzani-led Kurdistan Regional Government": a name-led compound inside one span is two
@@ -54,34 +68,48 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     const k = innerCompound(sp, tokens);
     const rest = k >= 0 ? { ...sp, start: tokens[k + 1].start, tokenStart: k + 1 } : sp;
     if (k >= 0) {
-      const left = compoundName(sp.tokenStart, k + 1, tokens, res.gazetteer);
+      const left = compoundName(sp.tokenStart, k + 1, tokens, gazetteer);
       if (left) cands.push(left);
     }
     if (rest.label === 'MISC') {
-      const c = fromMisc(rest, tokens, covered, res.gazetteer);
+      const c = fromMisc(rest, tokens, covered, gazetteer);
       if (c) cands.push(c);
       continue;
     }
     // Title-case headlines run names together ("Iraq Could Ask Russia for Help"): a place span unknown as a whole
     // that starts and ends with a country is two countries (the words between are the headline's verbs).
-    if (rest.label === 'LOC' && runOnCountries(rest.tokenStart, rest.tokenEnd, tokens, text, res.gazetteer)) {
+    if (rest.label === 'LOC' && runOnCountries(rest.tokenStart, rest.tokenEnd, tokens, text, gazetteer)) {
       for (const i of [rest.tokenStart, rest.tokenEnd - 1])
         cands.push({ ts: i, te: i + 1, label: 'LOC', start: tokens[i].start, end: tokens[i].end });
       continue;
     }
-    const c = clean(rest, tokens, text, res.gazetteer);
+    const c = clean(rest, tokens, text, gazetteer);
     if (c) cands.push(c);
   }
+  return cands;
+}
 
+/** 2. Candidates from hyphen compounds outside the spans. */
+function hyphenCandidates(tokens: Token[], covered: Uint8Array, gazetteer: Gazetteer, cands: Candidate[]): void {
   // 2. Hyphen compounds the tagger left alone: "U.S.-led", "Iran-backed" name a known place.
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
     const head = hyphenHead(tokens[i]);
     if (!head) continue;
     const name = head.text;
-    if (placeType(name, res.gazetteer)) cands.push({ ts: i, te: i + 1, label: 'LOC', start: head.start, end: head.end });
+    if (placeType(name, gazetteer)) cands.push({ ts: i, te: i + 1, label: 'LOC', start: head.start, end: head.end });
   }
+}
 
+/** 3. The labels that evidence forces on names; `names` gets the names of the candidates the aliases add. */
+function forcedLabels(
+  cands: Candidate[],
+  names: string[],
+  tokens: Token[],
+  text: string,
+  covered: Uint8Array,
+  gazetteer: Gazetteer,
+): Map<string, NerLabel> {
   // 3. One name, one label. Evidence beats the tagger's majority: an organisation head noun in the name,
   //    an alias of an acronym-named organisation ("Daesh (ISIS, ISIL)", "Daesh, also known as ISIL"),
   //    the surname of a person named in full; otherwise the majority label of the exact name wins.
@@ -97,18 +125,16 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if (c.label !== 'ORG' || c.te - c.ts < 2 || c.start !== tokens[c.ts].start) continue;
     if (LEGAL_FORMS.has(tokens[c.te - 1].text.toLowerCase().replace(/\.$/, ''))) firms.add(tokens[c.ts].text);
   }
-  // Each candidate's name, sliced once for the three passes below.
-  const names = cands.map((c) => text.slice(c.start, c.end));
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];
     const name = names[k];
-    if (c.label !== 'ORG' && hasOrgCue(tokens, c.ts, c.te, c.label === 'LOC') && !(c.label === 'LOC' && placeType(name, res.gazetteer)))
+    if (c.label !== 'ORG' && hasOrgCue(tokens, c.ts, c.te, c.label === 'LOC') && !(c.label === 'LOC' && placeType(name, gazetteer)))
       forced.set(name, 'ORG');
-    else if (c.label !== 'ORG' && c.te - c.ts === 1 && firms.has(name) && !(c.label === 'LOC' && placeType(name, res.gazetteer)))
+    else if (c.label !== 'ORG' && c.te - c.ts === 1 && firms.has(name) && !(c.label === 'LOC' && placeType(name, gazetteer)))
       forced.set(name, 'ORG');
     // "the weekly Der Spiegel", "Zycie Warszawy newspaper", "the Tass news agency": a name in apposition to a media noun.
-    else if (c.label !== 'ORG' && besideMediaNoun(tokens, c.ts, c.te) && !placeType(name, res.gazetteer)) forced.set(name, 'ORG');
-    else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer))
+    else if (c.label !== 'ORG' && besideMediaNoun(tokens, c.ts, c.te) && !placeType(name, gazetteer)) forced.set(name, 'ORG');
+    else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, gazetteer))
       forced.set(name, 'PER');
     // "Mr. Trump", "Dr. Oz", "President George W. Bush": a name after an honorific is a person, wherever else it stands.
     else if (
@@ -119,11 +145,16 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
       hasLower(name)
     )
       // A place name after "Mr." is a person too ("Mr. Obama", and Obama is a city in Japan); after "President" it may not be.
-      if (!hasOrgCue(tokens, c.ts, c.te, false) && (PERSON_HONORIFICS.has(tokens[c.ts - 1].text) || !placeType(name, res.gazetteer)))
+      if (!hasOrgCue(tokens, c.ts, c.te, false) && (PERSON_HONORIFICS.has(tokens[c.ts - 1].text) || !placeType(name, gazetteer)))
         forced.set(name, 'PER');
   }
   aliases(cands, tokens, text, covered, forced);
   for (let k = names.length; k < cands.length; k++) names.push(text.slice(cands[k].start, cands[k].end));
+  return forced;
+}
+
+/** 3, continued: each candidate's label, forced or by its name's majority (datelines and places after "in" keep theirs). */
+function settleLabels(cands: Candidate[], names: string[], spans: NerSpan[], tokens: Token[], forced: Map<string, NerLabel>): void {
   // One tally per distinct name (four counters, not a Map per name); forced labels win, then a unique majority.
   const votes = new Map<string, LabelVotes>();
   for (let k = 0; k < cands.length; k++) {
@@ -141,17 +172,17 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if (c.label === 'LOC' && !forced.has(names[k]) && afterPlacePreposition(c, tokens)) continue;
     c.label = forced.get(names[k]) ?? (votes.get(names[k]) as LabelVotes).winner() ?? c.label;
   }
+}
 
-  // 4. Untagged repeats of tagged names (and bare surnames of tagged people).
-  addRepeats(cands, covered, tokens, sentences, sentenceOf, shouting, res.gazetteer);
-
+/** The mentions of the candidates, first come first served where they overlap, typed. */
+function typedMentions(cands: Candidate[], text: string, tokens: Token[], gazetteer: Gazetteer): RawMention[] {
   cands.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RawMention[] = [];
   let lastEnd = -1;
   for (const c of cands) {
     if (c.start < lastEnd) continue;
     const name = text.slice(c.start, c.end);
-    const typed = typeOf(c, name, tokens, res.gazetteer);
+    const typed = typeOf(c, name, tokens, gazetteer);
     if (!typed || !nameSized(text, typed, c.te - c.ts + (typed.end > tokens[c.te - 1].end ? 1 : 0))) continue;
     out.push({ start: typed.start, end: typed.end, text: text.slice(typed.start, typed.end), type: typed.type, placeId: typed.placeId });
     lastEnd = typed.end;

@@ -27,7 +27,10 @@ export function addRepeats(
   };
   for (const c of cands) {
     if (c.start !== tokens[c.ts].start || c.end !== tokens[c.te - 1].end) continue;
-    const words = tokens.slice(c.ts, c.te).map((t) => t.text);
+    // Pushed, not mapped: map() makes a holey array, and the one-word names below are packed literals; one kind
+    // of array in `known` keeps V8's optimised findRepeats from bailing out when it meets the other.
+    const words: string[] = [];
+    for (let i = c.ts; i < c.te; i++) words.push(tokens[i].text);
     if (!isCapitalised(words[0]) && !/^al-/.test(words[0])) continue;
     if (words.length === 1 && (words[0].length < 2 || isGroupWord(words[0], gazetteer))) continue;
     add(words, c.label);
@@ -42,6 +45,22 @@ export function addRepeats(
     }
   }
   if (known.size === 0) return;
+  findRepeats(known, cands, covered, tokens, sentences, sentenceOf, caseless);
+}
+
+/**
+ * The untagged repeats of the known names, added to the candidates. A function of its own: its loop over
+ * every token made V8 compile (on the stack, then again) the whole of addRepeats.
+ */
+function findRepeats(
+  known: Map<string, { label: NerLabel; words: string[] }>,
+  cands: Candidate[],
+  covered: Uint8Array,
+  tokens: Token[],
+  sentences: Sentence[],
+  sentenceOf: Int32Array,
+  caseless: Int8Array,
+): void {
   const byFirst = new Map<string, Array<{ label: NerLabel; words: string[] }>>();
   for (const k of known.values()) {
     const list = byFirst.get(k.words[0]) ?? [];

@@ -354,7 +354,22 @@ function main(): void {
   }
   console.log(`${featHashes.length} features (seen >= ${MIN_COUNT} times) (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
-  const set: TrainingSet = { feats, gold, sentences, numFeatures: featHashes.length };
+  // --conll-weight N: each CoNLL (gold) sentence is visited N times per epoch in the first stage and the folds,
+  // against once for PolNeAR's silver ones (an experiment on how far to trust the silver labels).
+  const conllWeight = Math.max(1, Math.round(Number(arg('--conll-weight') ?? 1)));
+  const nConllDocs = docs.length - nPolnear;
+  const weighted = (pairs: Int32Array, firstPolnearToken: number): Int32Array => {
+    if (conllWeight === 1) return pairs;
+    const out: number[] = [];
+    for (let k = 0; k < pairs.length; k += 2) {
+      const times = pairs[k] < firstPolnearToken ? conllWeight : 1;
+      for (let r = 0; r < times; r++) out.push(pairs[k], pairs[k + 1]);
+    }
+    return Int32Array.from(out);
+  };
+  let firstPolnearToken = 0;
+  for (let di = 0; di < nConllDocs; di++) firstPolnearToken += docs[di].words.length;
+  const set: TrainingSet = { feats, gold, sentences: weighted(sentences, firstPolnearToken), numFeatures: featHashes.length };
   const report = (label: string) => (epoch: number, w: Float32Array, t: Float32Array, mistakes: number, stage2?: TrainedWeights) => {
     const tagger = taggerFromWeights(featHashes, w, t, gazetteer, clusters);
     if (stage2) tagger.setSecondStage(stage2);
@@ -390,7 +405,7 @@ function main(): void {
         for (let k = 0; k < d.sentences.length; k++) pairs.push(sentences[2 * (docSent[di] + k)], sentences[2 * (docSent[di] + k) + 1]);
       });
       const fold = cached(`fold${f}`, () =>
-        trainPerceptron({ ...set, sentences: Int32Array.from(pairs) }, { epochs: FOLD_EPOCHS, seed: SEED + 1 + f }),
+        trainPerceptron({ ...set, sentences: weighted(Int32Array.from(pairs), firstPolnearToken) }, { epochs: FOLD_EPOCHS, seed: SEED + 1 + f }),
       );
       const tagger = taggerFromWeights(featHashes, fold.weights, fold.transitions, gazetteer, clusters);
       docs.forEach((d, di) => {
@@ -439,6 +454,7 @@ function main(): void {
         : ['conll2003/train', 'conll2003/valid', 'polnear/train (silver)'],
       epochs,
       seed: SEED,
+      ...(conllWeight > 1 ? { conllWeight } : {}),
       labels: NUM_LABELS,
       ...(stage2 ? { secondStage: { folds: FOLDS, foldEpochs: FOLD_EPOCHS, epochs: STAGE2_EPOCHS } } : {}),
     },

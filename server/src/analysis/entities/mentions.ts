@@ -10,6 +10,7 @@ import {
   COMPOUND_TAILS,
   LEGAL_FORMS,
   MEDIA_NOUNS,
+  NEWSPAPER_TITLES,
   ORG_CUES,
   PLACE_ORG_CUES,
   PLACE_PREPOSITIONS,
@@ -20,6 +21,7 @@ import {
 import { isGroupWord, placeType, typeOf } from './placeTypes';
 import type { RawMention } from './rawMention';
 import { LabelVotes } from './labelVotes';
+import { keepNamePossessives } from './possessiveNames';
 import { addRepeats } from './repeats';
 import { KEPT_IN_PERSON_SPANS, TITLES } from './titles';
 
@@ -81,6 +83,9 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     const name = head.text;
     if (placeType(name, res.gazetteer)) cands.push({ ts: i, te: i + 1, label: 'LOC', start: head.start, end: head.end });
   }
+
+  // "at Lord's, London": a name that is a possessive form keeps its 's (possessiveNames.ts).
+  keepNamePossessives(cands, tokens, text);
 
   // 3. One name, one label. Evidence beats the tagger's majority: an organisation head noun in the name,
   //    an alias of an acronym-named organisation ("Daesh (ISIS, ISIL)", "Daesh, also known as ISIL"),
@@ -186,7 +191,9 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   let ts = sp.tokenStart;
   let te = sp.tokenEnd;
   const label = sp.label;
-  while (ts < te && (tokens[ts].text === 'the' || (tokens[ts].text === 'The' && label !== 'ORG'))) ts++;
+  while (ts < te && (tokens[ts].text === 'the' || (tokens[ts].text === 'The' && label !== 'ORG' && !namedWithThe(tokens, ts, te, gazetteer))))
+    ts++;
+  if (label === 'ORG' && ts > 1 && tokens[ts - 1].text === 'The' && titledNewspaper(tokens, ts, te, text)) ts--;
   if (label === 'PER') while (ts < te - 1 && (isSpanTitle(tokens[ts].text.toLowerCase()) || SPEECH_VERBS.has(tokens[ts].text))) ts++;
   // "Mladost ( L )": a one-token parenthesis the tagger kept inside the name closes with it (CoNLL's club tables).
   while (te > ts && isPossessiveOrPunct(tokens[te - 1].text) && !closesShortParen(tokens, ts, te)) te--;
@@ -212,6 +219,31 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   if (allGroup) return null;
   if (!/[\p{L}\p{N}]/u.test(name)) return null;
   return { ts, te, label, start, end };
+}
+
+/**
+ * "at The Oval", "at The Curragh": a capitalised "The" inside a sentence (after a lowercase word or a bracket) is
+ * part of a place's name when the rest is no gazetteer place ("the Netherlands" stays "Netherlands").
+ */
+function namedWithThe(tokens: Token[], ts: number, te: number, gazetteer: Gazetteer): boolean {
+  if (ts === 0 || te - ts < 2) return false;
+  const prev = tokens[ts - 1].text;
+  if (!(prev === '(' || /^\p{Ll}/u.test(prev))) return false;
+  const rest = tokens.slice(ts + 1, te).map((t) => t.text).join(' ');
+  return placeType(rest, gazetteer) === null;
+}
+
+/**
+ * "reported The New York Times": a newspaper's title after a capitalised "The" inside a sentence takes the "The"
+ * (the title is "The New York Times"; a sentence-initial "The" says nothing).
+ */
+function titledNewspaper(tokens: Token[], ts: number, te: number, text: string): boolean {
+  if (!NEWSPAPER_TITLES.has(tokens[te - 1].text.toLowerCase()) || !isCapitalised(tokens[te - 1].text)) return false;
+  let k = ts - 2;
+  if (/\n\s*\n/.test(text.slice(tokens[k].end, tokens[ts - 1].start))) return false;
+  // A closing quote may stand between the sentence and the title: look past it.
+  while (k > 0 && /^["”’']$/.test(tokens[k].text)) k--;
+  return !/^[.!?:;]$/.test(tokens[k].text) && !/[.!?]$/.test(tokens[k].text);
 }
 
 function closesShortParen(tokens: Token[], ts: number, te: number): boolean {

@@ -190,6 +190,13 @@ export const CLUB_WORDS = new Set(
 /** Lowercase nouns of news media: a name right before or after one is the outlet. */
 export const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'broadcaster']);
 
+/** Last words of newspaper titles, whose "The" is part of the title ("The New York Times", "The Sun"; the guidelines' example). */
+export const NEWSPAPER_TITLES = new Set(
+  'times post journal herald tribune guardian telegraph independent observer economist chronicle gazette globe sun mirror mail inquirer'.split(
+    ' ',
+  ),
+);
+
 /** Legal forms that end a company's full name ("Magna International Inc", "Pirelli SpA"); compared without a final dot. */
 export const LEGAL_FORMS = new Set([
   'inc',

@@ -22,6 +22,7 @@ import { isGroupWord, placeType, typeOf } from './placeTypes';
 import type { RawMention } from './rawMention';
 import { LabelVotes } from './labelVotes';
 import { keepNamePossessives } from './possessiveNames';
+import { joinNames } from './nameJoins';
 import { addRepeats } from './repeats';
 import { KEPT_IN_PERSON_SPANS, TITLES } from './titles';
 
@@ -86,6 +87,8 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
 
   // "at Lord's, London": a name that is a possessive form keeps its 's (possessiveNames.ts).
   keepNamePossessives(cands, tokens, text);
+  // "Douglas & Lomason", "Mladost ( L )": names the tagger cut in two (nameJoins.ts).
+  joinNames(cands, tokens, text, covered);
 
   // 3. One name, one label. Evidence beats the tagger's majority: an organisation head noun in the name,
   //    an alias of an acronym-named organisation ("Daesh (ISIS, ISIL)", "Daesh, also known as ISIL"),

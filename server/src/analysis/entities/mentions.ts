@@ -67,7 +67,7 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     }
     // Title-case headlines run names together ("Iraq Could Ask Russia for Help"): a place span unknown as a whole
     // that starts and ends with a country is two countries (the words between are the headline's verbs).
-    if (rest.label === 'LOC' && runOnCountries(rest.tokenStart, rest.tokenEnd, tokens, text, res.gazetteer)) {
+    if ((rest.label === 'LOC' || rest.label === 'ORG') && runOnCountries(rest.tokenStart, rest.tokenEnd, tokens, text, res.gazetteer)) {
       for (const i of [rest.tokenStart, rest.tokenEnd - 1])
         cands.push({ ts: i, te: i + 1, label: 'LOC', start: tokens[i].start, end: tokens[i].end });
       continue;
@@ -258,6 +258,9 @@ function runOnCountries(ts: number, te: number, tokens: Token[], text: string, g
   return placeType(tokens[ts].text, gazetteer)?.type === 'country' && placeType(tokens[te - 1].text, gazetteer)?.type === 'country';
 }
 
+/** World regions whose name the tagger reads as an adjective before a noun; not "West" / "East", which also qualify peoples and blocs. */
+const WORLD_REGIONS = new Set(['middle east', 'mid-east', 'mideast', 'middle-east', 'near east', 'far east']);
+
 /** Honorifics that only ever stand before a person's name (not "Secretary", which also heads offices). */
 const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Sen.', 'Rep.', 'Gov.', 'Prof.']);
 /** The honorifics of HONORIFICS that never head anything but a person ("President" heads "President Bush" but also a country's office). */
@@ -367,6 +370,9 @@ function aliases(cands: Candidate[], tokens: Token[], text: string, covered: Uin
 /** MISC spans that hide an entity: "Islamic" + "State", "Massoud Barzani-led". */
 function fromMisc(sp: NerSpan, tokens: Token[], covered: Uint8Array, gazetteer: Gazetteer): Candidate | null {
   const te = sp.tokenEnd;
+  // "interested Mid-East governments": a world region's name before a noun is still the region (the tagger reads it as an adjective).
+  if (WORLD_REGIONS.has(tokens.slice(sp.tokenStart, te).map((t) => t.text.toLowerCase()).join(' ')) && isCapitalised(tokens[sp.tokenStart].text))
+    return { ts: sp.tokenStart, te, label: 'LOC', start: sp.start, end: sp.end };
   const next = tokens[te]?.text ?? '';
   if (
     te < tokens.length &&

@@ -8,6 +8,7 @@ import { BoundedCache } from '../boundedCache';
 import {
   CLUB_WORDS,
   COMPOUND_TAILS,
+  DIRECTIONS,
   LEGAL_FORMS,
   MEDIA_NOUNS,
   NEWSPAPER_TITLES,
@@ -118,6 +119,9 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     else if (c.label !== 'ORG' && besideMediaNoun(tokens, c.ts, c.te) && !placeType(name, res.gazetteer)) forced.set(name, 'ORG');
     else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer))
       forced.set(name, 'PER');
+    // "Khamenei himself": a name a personal reflexive pronoun refers back to is a person.
+    else if (c.label !== 'PER' && c.end === tokens[c.te - 1].end && REFLEXIVES.has(tokens[c.te]?.text ?? '') && hasLower(name))
+      forced.set(name, 'PER');
     // "Mr. Trump", "Dr. Oz", "President George W. Bush": a name after an honorific is a person, wherever else it stands.
     else if (
       c.ts > 0 &&
@@ -147,6 +151,11 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if (datelines?.has(c.ts) && !forced.has(names[k])) continue;
     // "In Montreal , Sanders allowed one hit" in a report that names the Montreal club everywhere else: the context keeps the place.
     if (c.label === 'LOC' && !forced.has(names[k]) && afterPlacePreposition(c, tokens)) continue;
+    // "in eastern Salah al-Din": a preposition and a compass adjective before a name make it an area, whatever the name's other uses.
+    if (c.ts > 1 && c.start === tokens[c.ts].start && DIRECTIONS.has(tokens[c.ts - 1].text) && PLACE_PREPOSITIONS.has(tokens[c.ts - 2].text)) {
+      c.label = 'LOC';
+      continue;
+    }
     c.label = forced.get(names[k]) ?? (votes.get(names[k]) as LabelVotes).winner() ?? c.label;
   }
 
@@ -216,6 +225,9 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer)
   // "Sinjar district": a known place before a lowercase region word is that place, whatever the tagger's label.
   const next = tokens[te]?.text ?? '';
   if (label === 'ORG' && te - ts === 1 && REGION_CUES.has(next) && placeType(name, gazetteer)) return { ts, te, label: 'LOC', start, end };
+  // "Ninewa Province", "Anbar Governorate": a name headed by an administrative area word is that area.
+  if (label === 'ORG' && te - ts > 1 && ADMIN_AREAS.has(tokens[te - 1].text) && !hasOrgCue(tokens, ts, te - 1))
+    return { ts, te, label: 'LOC', start, end };
   // "Iraqi", "Shiite", "Sunni Arabs": adjectives and group nouns, not entities.
   let allGroup = true;
   for (let i = ts; i < te && allGroup; i++) allGroup = isGroupWord(tokens[i].text, gazetteer);
@@ -258,8 +270,13 @@ function runOnCountries(ts: number, te: number, tokens: Token[], text: string, g
   return placeType(tokens[ts].text, gazetteer)?.type === 'country' && placeType(tokens[te - 1].text, gazetteer)?.type === 'country';
 }
 
+/** Capitalised heads of administrative areas' names (not "State", which heads "Islamic State", nor "County", which heads clubs: "Notts County"). */
+const ADMIN_AREAS = new Set(['Province', 'District', 'Governorate', 'Region', 'Territory', 'Prefecture']);
+
 /** World regions whose name the tagger reads as an adjective before a noun; not "West" / "East", which also qualify peoples and blocs. */
 const WORLD_REGIONS = new Set(['middle east', 'mid-east', 'mideast', 'middle-east', 'near east', 'far east']);
+
+const REFLEXIVES = new Set(['himself', 'herself']);
 
 /** Honorifics that only ever stand before a person's name (not "Secretary", which also heads offices). */
 const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Sen.', 'Rep.', 'Gov.', 'Prof.']);

@@ -24,7 +24,7 @@ import type { RawMention } from './rawMention';
 import { LabelVotes } from './labelVotes';
 import { keepNamePossessives } from './possessiveNames';
 import { joinNames } from './nameJoins';
-import { addRepeats } from './repeats';
+import { addRepeats, sentenceCaseless } from './repeats';
 import { KEPT_IN_PERSON_SPANS, TITLES } from './titles';
 
 /*
@@ -80,6 +80,13 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   // 2. Hyphen compounds the tagger left alone: "U.S.-led", "Iran-backed" name a known place.
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
+    // "more US SpecOps", "Agreement With US": the country's abbreviation the tagger left out, except where capitals say nothing.
+    if (tokens[i].text === 'US' || tokens[i].text === 'U.S.') {
+      const si = sentenceOf[i];
+      if (shouting[si] < 0) shouting[si] = sentenceCaseless(tokens, sentences[si]);
+      if (!shouting[si]) cands.push({ ts: i, te: i + 1, label: 'LOC', start: tokens[i].start, end: tokens[i].end });
+      continue;
+    }
     const head = hyphenHead(tokens[i]);
     if (!head) continue;
     const name = head.text;

@@ -80,7 +80,7 @@ export function addRepeats(
 }
 
 /** Whether a sentence's case carries no evidence (all caps or all lowercase): 1 or 0. */
-function sentenceCaseless(tokens: Token[], s: Sentence): number {
+export function sentenceCaseless(tokens: Token[], s: Sentence): number {
   let letters = 0;
   let upper = 0;
   let lower = 0;

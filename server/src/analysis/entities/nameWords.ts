@@ -14,7 +14,10 @@ export const GROUP_WORDS = new Set(
     'christian christians jew jews jewish yazidi yazidis alawite alawites druze turkmen turkoman sufi salafi salafis ' +
     'wahhabi wahhabis islamist islamists islamic catholic catholics protestant protestants orthodox hindu hindus sikh sikhs ' +
     'buddhist buddhists persian persians pashtun pashtuns baluch hazara hazaras maronite copts coptic assyrian assyrians ' +
-    'chaldean chaldeans bedouin bedouins latino latinos hispanic hispanics democrat democrats republican republicans'
+    'chaldean chaldeans bedouin bedouins latino latinos hispanic hispanics democrat democrats republican republicans ' +
+    // Peoples whose name is not the country's demonym ("Tajik government troops", "drove Azeris out").
+    'tajik tajiks azeri azeris uzbek uzbeks kazakh kazakhs kyrgyz tatar tatars chechen chechens serb serbs croat croats ' +
+    'bosniak bosniaks basque basques tamil tamils zulu zulus tutsi tutsis hutu hutus'
   ).split(' '),
 );
 

@@ -126,6 +126,17 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     else if (c.label !== 'ORG' && besideMediaNoun(tokens, c.ts, c.te) && !placeType(name, res.gazetteer)) forced.set(name, 'ORG');
     else if (c.label === 'ORG' && c.te - c.ts === 1 && hasLower(name) && people.has(bareName(name)) && !placeType(name, res.gazetteer))
       forced.set(name, 'PER');
+    // "Indonesian president Suharto", "Air France chairman Christian Blanc": a name after a lowercase role word is a person.
+    else if (
+      c.label !== 'PER' &&
+      c.ts > 0 &&
+      c.start === tokens[c.ts].start &&
+      PERSON_ROLES.has(tokens[c.ts - 1].text) &&
+      hasLower(name) &&
+      !hasOrgCue(tokens, c.ts, c.te, false) &&
+      !placeType(name, res.gazetteer)
+    )
+      forced.set(name, 'PER');
     // "Khamenei himself": a name a personal reflexive pronoun refers back to is a person.
     else if (c.label !== 'PER' && c.end === tokens[c.te - 1].end && REFLEXIVES.has(tokens[c.te]?.text ?? '') && hasLower(name))
       forced.set(name, 'PER');
@@ -284,6 +295,10 @@ const ADMIN_AREAS = new Set(['Province', 'District', 'Governorate', 'Region', 'T
 const WORLD_REGIONS = new Set(['middle east', 'mid-east', 'mideast', 'middle-east', 'near east', 'far east']);
 
 const REFLEXIVES = new Set(['himself', 'herself']);
+/** Lowercase roles that stand right before a person's name, never before a body's ("president Suharto"). */
+const PERSON_ROLES = new Set(
+  'president chairman chairwoman minister premier governor spokesman spokeswoman ambassador envoy senator mayor adviser coach'.split(' '),
+);
 
 /** Honorifics that only ever stand before a person's name (not "Secretary", which also heads offices). */
 const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Sen.', 'Rep.', 'Gov.', 'Prof.']);

@@ -24,6 +24,7 @@ import type { RawMention } from './rawMention';
 import { LabelVotes } from './labelVotes';
 import { keepNamePossessives } from './possessiveNames';
 import { joinNames } from './nameJoins';
+import { markVessels } from './vessels';
 import { addRepeats, sentenceCaseless } from './repeats';
 import { KEPT_IN_PERSON_SPANS, TITLES } from './titles';
 
@@ -176,6 +177,7 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     }
     c.label = forced.get(names[k]) ?? (votes.get(names[k]) as LabelVotes).winner() ?? c.label;
   }
+  markVessels(cands, names, tokens);
 
   // 4. Untagged repeats of tagged names (and bare surnames of tagged people).
   addRepeats(cands, covered, tokens, sentences, sentenceOf, shouting, res.gazetteer);

@@ -170,6 +170,11 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if (datelines?.has(c.ts) && !forced.has(names[k])) continue;
     // "In Montreal , Sanders allowed one hit" in a report that names the Montreal club everywhere else: the context keeps the place.
     if (c.label === 'LOC' && !forced.has(names[k]) && afterPlacePreposition(c, tokens)) continue;
+    // "the nearby Pamir mountains", "Jakarta 's Tanjung Priok port": a name before a lowercase geographic noun is that place.
+    if (c.label !== 'LOC' && !forced.has(names[k]) && beforeGeoNoun(c, tokens)) {
+      c.label = 'LOC';
+      continue;
+    }
     // "in eastern Salah al-Din": a preposition and a compass adjective before a name make it an area, whatever the name's other uses.
     if (c.ts > 1 && c.start === tokens[c.ts].start && DIRECTIONS.has(tokens[c.ts - 1].text) && PLACE_PREPOSITIONS.has(tokens[c.ts - 2].text)) {
       c.label = 'LOC';
@@ -194,6 +199,15 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     lastEnd = typed.end;
   }
   return out;
+}
+
+/** Lowercase nouns of places and facilities after a name (not "territory" or "base": "ISIS territory", "PUK base"). */
+const GEO_NOUNS = new Set(
+  'mountains mountain region province provinces district valley river desert island islands peninsula coast lake port stadium airport square'.split(' '),
+);
+
+function beforeGeoNoun(c: Candidate, tokens: Token[]): boolean {
+  return c.end === tokens[c.te - 1].end && GEO_NOUNS.has(tokens[c.te]?.text ?? '') && !isAcronym(tokens[c.ts].text) && !hasOrgCue(tokens, c.ts, c.te);
 }
 
 /** Whether the candidate's name starts right after "in", "at" or "near" (PLACE_PREPOSITIONS). */

@@ -138,6 +138,9 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
       !placeType(name, res.gazetteer)
     )
       forced.set(name, 'PER');
+    // "mineral water firm Multico", "serie A club Atalanta": a name right after a lowercase organisation noun is that organisation.
+    else if (c.label !== 'ORG' && c.ts > 0 && c.start === tokens[c.ts].start && ORG_NOUNS.has(tokens[c.ts - 1].text) && !placeType(name, res.gazetteer))
+      forced.set(name, 'ORG');
     // "Khamenei himself": a name a personal reflexive pronoun refers back to is a person.
     else if (c.label !== 'PER' && c.end === tokens[c.te - 1].end && REFLEXIVES.has(tokens[c.te]?.text ?? '') && hasLower(name))
       forced.set(name, 'PER');
@@ -311,6 +314,8 @@ const ADMIN_AREAS = new Set(['Province', 'District', 'Governorate', 'Region', 'T
 const WORLD_REGIONS = new Set(['middle east', 'mid-east', 'mideast', 'middle-east', 'near east', 'far east']);
 
 const REFLEXIVES = new Set(['himself', 'herself']);
+/** Lowercase nouns of organisations that stand right before the organisation's name ("the firm Multico"). */
+const ORG_NOUNS = new Set('firm company club group bank airline insurer carmaker automaker conglomerate retailer broker brokerage'.split(' '));
 /** Lowercase roles that stand right before a person's name, never before a body's ("president Suharto"). */
 const PERSON_ROLES = new Set(
   'president chairman chairwoman minister premier governor spokesman spokeswoman ambassador envoy senator mayor adviser coach'.split(' '),

@@ -57,7 +57,7 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     // "Massoud Barzani-led Kurdistan Regional Government": a name-led compound inside one span is two
     // names (the guidelines' reading); the part after the compound keeps the tagger's label.
     const k = innerCompound(sp, tokens);
-    const rest = k >= 0 ? { ...sp, start: tokens[k + 1].start, tokenStart: k + 1 } : sp;
+    const rest = k >= 0 ? { ...sp, start: tokens[k + 1].start, tokenStart: k + 1 } : { ...sp };
     if (k >= 0) {
       const left = compoundName(sp.tokenStart, k + 1, tokens, res.gazetteer);
       if (left) cands.push(left);
@@ -74,7 +74,14 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
         cands.push({ ts: i, te: i + 1, label: 'LOC', start: tokens[i].start, end: tokens[i].end });
       continue;
     }
-    const c = clean(rest, tokens, text, res.gazetteer, sentences[sentenceOf[rest.tokenStart]].tokenStart === rest.tokenStart);
+    // "CUNNINGHAM RETIRES", "HENKE TAKES LEAD": a shouted headline's verb is not part of the name before it.
+    const si = sentenceOf[rest.tokenStart];
+    const last = tokens[rest.tokenEnd - 1].text;
+    if (rest.tokenEnd - rest.tokenStart > 1 && HEADLINE_VERBS.has(last.toLowerCase()) && last.toUpperCase() === last) {
+      if (shouting[si] < 0) shouting[si] = sentenceCaseless(tokens, sentences[si]);
+      if (shouting[si]) rest.tokenEnd--;
+    }
+    const c = clean(rest, tokens, text, res.gazetteer, sentences[si].tokenStart === rest.tokenStart);
     if (c) cands.push(c);
   }
 
@@ -317,6 +324,12 @@ const ADMIN_AREAS = new Set(['Province', 'District', 'Governorate', 'Region', 'T
 const WORLD_REGIONS = new Set(['middle east', 'mid-east', 'mideast', 'middle-east', 'near east', 'far east']);
 
 const REFLEXIVES = new Set(['himself', 'herself']);
+/** Verbs of shouted headlines that the tagger runs into the name before them ("PARNEVIK TAKES ONE-SHOT LEAD"). */
+const HEADLINE_VERBS = new Set(
+  ('takes take retires retire wins win beats beat made makes leads lead signs sign says say hits keeps gets joins quits moves ' +
+    'seals retains scrape scrapes draws draw holds falls rises sees sets faces face rejects urges warns plans denies backs')
+    .split(' '),
+);
 /** Lowercase nouns of organisations that stand right before the organisation's name ("the firm Multico"). */
 const ORG_NOUNS = new Set('firm company club group bank airline insurer carmaker automaker conglomerate retailer broker brokerage'.split(' '));
 /** Lowercase roles that stand right before a person's name, never before a body's ("president Suharto"). */

@@ -265,7 +265,8 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer,
   const dash = first.indexOf('-');
   if (dash > 0 && PREFIXES.has(first.slice(0, dash).toLowerCase()) && isCapitalised(first.slice(dash + 1))) start += dash + 1;
   // "Iran-backed", "Massoud Barzani-led" -> the name part.
-  const head = hyphenHead(tokens[te - 1]);
+  // Not "Li Song-ho", "Kang Young-hoon": a person's hyphenated given name ends in a short syllable, not a participle.
+  const head = label === 'PER' && te - ts > 1 && hyphenatedGivenName(tokens[te - 1].text) ? null : hyphenHead(tokens[te - 1]);
   if (head && (te - ts > 1 || tokens[te - 1].start === start)) end = head.end;
   if (head && te - ts === 1 && tokens[ts].start !== start) return null;
   const name = text.slice(start, end);
@@ -306,6 +307,12 @@ function titledNewspaper(tokens: Token[], ts: number, te: number, text: string):
   // A closing quote may stand between the sentence and the title: look past it.
   while (k > 0 && /^["”’']$/.test(tokens[k].text)) k--;
   return !/^[.!?:;]$/.test(tokens[k].text) && !/[.!?]$/.test(tokens[k].text);
+}
+
+/** "Song-ho", "Chun-yeh": a capitalised syllable, a hyphen and a short lowercase one that is no compound tail. */
+function hyphenatedGivenName(t: string): boolean {
+  const m = /^\p{Lu}\p{Ll}{1,4}-(\p{Ll}{1,4})$/u.exec(t);
+  return m !== null && !COMPOUND_TAILS.has(m[1]);
 }
 
 function closesShortParen(tokens: Token[], ts: number, te: number): boolean {

@@ -254,6 +254,8 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer,
   if (label === 'ORG' && opensSentence && ts < te - 1 && tokens[ts].text === 'The' && !NEWSPAPER_TITLES.has(tokens[te - 1].text.toLowerCase())) ts++;
   if (label === 'ORG' && ts > 1 && tokens[ts - 1].text === 'The' && titledNewspaper(tokens, ts, te, text)) ts--;
   if (label === 'PER') while (ts < te - 1 && (isSpanTitle(tokens[ts].text.toLowerCase()) || SPEECH_VERBS.has(tokens[ts].text))) ts++;
+  // "Queen Elizabeth I", "Charles VI": a regnal number after a single name is part of it.
+  if (label === 'PER' && te - ts === 1 && te < tokens.length && REGNAL.test(tokens[te].text) && tokens[te].start === tokens[te - 1].end + 1) te++;
   // "Mladost ( L )": a one-token parenthesis the tagger kept inside the name closes with it (CoNLL's club tables).
   while (te > ts && isPossessiveOrPunct(tokens[te - 1].text) && !closesShortParen(tokens, ts, te)) te--;
   while (ts < te && isPossessiveOrPunct(tokens[ts].text)) ts++;
@@ -331,6 +333,7 @@ const ADMIN_AREAS = new Set(['Province', 'District', 'Governorate', 'Region', 'T
 const WORLD_REGIONS = new Set(['middle east', 'mid-east', 'mideast', 'middle-east', 'near east', 'far east']);
 
 const REFLEXIVES = new Set(['himself', 'herself']);
+const REGNAL = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$/;
 /** Verbs of shouted headlines that the tagger runs into the name before them ("PARNEVIK TAKES ONE-SHOT LEAD"). */
 const HEADLINE_VERBS = new Set(
   ('takes take retires retire wins win beats beat made makes leads lead signs sign says say hits keeps gets joins quits moves ' +

@@ -341,10 +341,12 @@ const HEADLINE_VERBS = new Set(
     .split(' '),
 );
 /** Lowercase nouns of organisations that stand right before the organisation's name ("the firm Multico"). */
-const ORG_NOUNS = new Set('firm company club group bank airline insurer carmaker automaker conglomerate retailer broker brokerage'.split(' '));
+const ORG_NOUNS = new Set('firm company club group bank airline insurer carmaker automaker conglomerate retailer brokerage'.split(' '));
 /** Lowercase roles that stand right before a person's name, never before a body's ("president Suharto"). */
 const PERSON_ROLES = new Set(
-  'president chairman chairwoman minister premier governor spokesman spokeswoman ambassador envoy senator mayor adviser coach'.split(' '),
+  'president chairman chairwoman minister premier governor spokesman spokeswoman ambassador envoy senator mayor adviser coach economist analyst broker'.split(
+    ' ',
+  ),
 );
 
 /** Honorifics that only ever stand before a person's name (not "Secretary", which also heads offices). */

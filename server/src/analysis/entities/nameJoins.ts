@@ -46,7 +46,9 @@ export function joinNames(cands: Candidate[], tokens: Token[], text: string, cov
   // Clubs of the same table the tagger left untagged: a capitalised word between two table cells.
   const untagged: number[] = [];
   for (let i = 1; i < tokens.length; i++) {
-    if (covered[i] || !isCapitalised(tokens[i].text) || !hasLower(tokens[i].text) || !initialInBrackets(tokens, i + 1)) continue;
+    // The bracket first: it rules out almost every token without a string allocation.
+    if (tokens[i + 1]?.text !== '(' || covered[i] || !initialInBrackets(tokens, i + 1) || !isCapitalised(tokens[i].text) || !hasLower(tokens[i].text))
+      continue;
     if (!tableCell(tokens, i + 4, text)) continue;
     if (/^\d/.test(tokens[i - 1].text) || text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) untagged.push(i);
   }

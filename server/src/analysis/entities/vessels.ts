@@ -26,6 +26,8 @@ const SHIP_NOUNS = new Set([
 ]);
 
 export function markVessels(cands: Candidate[], names: readonly string[], tokens: Token[]): void {
+  // Most documents name no ship: one cheap pass before the ordered one.
+  if (!cands.some((c) => c.ts > 0 && SHIP_NOUNS.has(tokens[c.ts - 1].text))) return;
   const ships = new Set<string>();
   const byEnd = new Map<number, number>();
   const order = cands.map((_, k) => k).sort((a, b) => cands[a].ts - cands[b].ts);

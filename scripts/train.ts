@@ -411,7 +411,10 @@ function main(): void {
         for (let k = 0; k < d.sentences.length; k++) pairs.push(sentences[2 * (docSent[di] + k)], sentences[2 * (docSent[di] + k) + 1]);
       });
       const fold = cached(`fold${f}`, () =>
-        trainPerceptron({ ...set, sentences: weighted(Int32Array.from(pairs), firstPolnearToken) }, { epochs: FOLD_EPOCHS, seed: SEED + 1 + f }),
+        trainPerceptron(
+          { ...set, sentences: weighted(Int32Array.from(pairs), firstPolnearToken) },
+          { epochs: FOLD_EPOCHS, seed: SEED + 1 + f },
+        ),
       );
       const tagger = taggerFromWeights(featHashes, fold.weights, fold.transitions, gazetteer, clusters);
       docs.forEach((d, di) => {

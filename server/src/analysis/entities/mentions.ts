@@ -146,7 +146,13 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     )
       forced.set(name, 'PER');
     // "mineral water firm Multico", "serie A club Atalanta": a name right after a lowercase organisation noun is that organisation.
-    else if (c.label !== 'ORG' && c.ts > 0 && c.start === tokens[c.ts].start && ORG_NOUNS.has(tokens[c.ts - 1].text) && !placeType(name, res.gazetteer))
+    else if (
+      c.label !== 'ORG' &&
+      c.ts > 0 &&
+      c.start === tokens[c.ts].start &&
+      ORG_NOUNS.has(tokens[c.ts - 1].text) &&
+      !placeType(name, res.gazetteer)
+    )
       forced.set(name, 'ORG');
     // "Khamenei himself": a name a personal reflexive pronoun refers back to is a person.
     else if (c.label !== 'PER' && c.end === tokens[c.te - 1].end && REFLEXIVES.has(tokens[c.te]?.text ?? '') && hasLower(name))
@@ -186,7 +192,12 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
       continue;
     }
     // "in eastern Salah al-Din": a preposition and a compass adjective before a name make it an area, whatever the name's other uses.
-    if (c.ts > 1 && c.start === tokens[c.ts].start && DIRECTIONS.has(tokens[c.ts - 1].text) && PLACE_PREPOSITIONS.has(tokens[c.ts - 2].text)) {
+    if (
+      c.ts > 1 &&
+      c.start === tokens[c.ts].start &&
+      DIRECTIONS.has(tokens[c.ts - 1].text) &&
+      PLACE_PREPOSITIONS.has(tokens[c.ts - 2].text)
+    ) {
       c.label = 'LOC';
       continue;
     }
@@ -213,11 +224,18 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
 
 /** Lowercase nouns of places and facilities after a name (not "territory" or "base": "ISIS territory", "PUK base"). */
 const GEO_NOUNS = new Set(
-  'mountains mountain region province provinces district valley river desert island islands peninsula coast lake port stadium airport square'.split(' '),
+  'mountains mountain region province provinces district valley river desert island islands peninsula coast lake port stadium airport square'.split(
+    ' ',
+  ),
 );
 
 function beforeGeoNoun(c: Candidate, tokens: Token[]): boolean {
-  return c.end === tokens[c.te - 1].end && GEO_NOUNS.has(tokens[c.te]?.text ?? '') && !isAcronym(tokens[c.ts].text) && !hasOrgCue(tokens, c.ts, c.te);
+  return (
+    c.end === tokens[c.te - 1].end &&
+    GEO_NOUNS.has(tokens[c.te]?.text ?? '') &&
+    !isAcronym(tokens[c.ts].text) &&
+    !hasOrgCue(tokens, c.ts, c.te)
+  );
 }
 
 /** Whether the candidate's name starts right after "in", "at" or "near" (PLACE_PREPOSITIONS). */
@@ -247,15 +265,26 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer,
   let ts = sp.tokenStart;
   let te = sp.tokenEnd;
   const label = sp.label;
-  while (ts < te && (tokens[ts].text === 'the' || (tokens[ts].text === 'The' && label !== 'ORG' && !namedWithThe(tokens, ts, te, gazetteer))))
+  while (
+    ts < te &&
+    (tokens[ts].text === 'the' || (tokens[ts].text === 'The' && label !== 'ORG' && !namedWithThe(tokens, ts, te, gazetteer)))
+  )
     ts++;
   // "The Party of Democratic Action ( SDA ) had called": an organisation's name takes a capitalised "The" inside a sentence
   // ("at The Times") but not the one that opens it (CoNLL-2003 train: 112 sentence-initial ones left out, 5 kept).
-  if (label === 'ORG' && opensSentence && ts < te - 1 && tokens[ts].text === 'The' && !NEWSPAPER_TITLES.has(tokens[te - 1].text.toLowerCase())) ts++;
+  if (
+    label === 'ORG' &&
+    opensSentence &&
+    ts < te - 1 &&
+    tokens[ts].text === 'The' &&
+    !NEWSPAPER_TITLES.has(tokens[te - 1].text.toLowerCase())
+  )
+    ts++;
   if (label === 'ORG' && ts > 1 && tokens[ts - 1].text === 'The' && titledNewspaper(tokens, ts, te, text)) ts--;
   if (label === 'PER') while (ts < te - 1 && (isSpanTitle(tokens[ts].text.toLowerCase()) || SPEECH_VERBS.has(tokens[ts].text))) ts++;
   // "Queen Elizabeth I", "Charles VI": a regnal number after a single name is part of it.
-  if (label === 'PER' && te - ts === 1 && te < tokens.length && REGNAL.test(tokens[te].text) && tokens[te].start === tokens[te - 1].end + 1) te++;
+  if (label === 'PER' && te - ts === 1 && te < tokens.length && REGNAL.test(tokens[te].text) && tokens[te].start === tokens[te - 1].end + 1)
+    te++;
   // "Mladost ( L )": a one-token parenthesis the tagger kept inside the name closes with it (CoNLL's club tables).
   while (te > ts && isPossessiveOrPunct(tokens[te - 1].text) && !closesShortParen(tokens, ts, te)) te--;
   while (ts < te && isPossessiveOrPunct(tokens[ts].text)) ts++;
@@ -294,7 +323,10 @@ function namedWithThe(tokens: Token[], ts: number, te: number, gazetteer: Gazett
   if (ts === 0 || te - ts < 2) return false;
   const prev = tokens[ts - 1].text;
   if (!(prev === '(' || /^\p{Ll}/u.test(prev))) return false;
-  const rest = tokens.slice(ts + 1, te).map((t) => t.text).join(' ');
+  const rest = tokens
+    .slice(ts + 1, te)
+    .map((t) => t.text)
+    .join(' ');
   return placeType(rest, gazetteer) === null;
 }
 
@@ -336,9 +368,10 @@ const REFLEXIVES = new Set(['himself', 'herself']);
 const REGNAL = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$/;
 /** Verbs of shouted headlines that the tagger runs into the name before them ("PARNEVIK TAKES ONE-SHOT LEAD"). */
 const HEADLINE_VERBS = new Set(
-  ('takes take retires retire wins win beats beat made makes leads lead signs sign says say hits keeps gets joins quits moves ' +
-    'seals retains scrape scrapes draws draw holds falls rises sees sets faces face rejects urges warns plans denies backs')
-    .split(' '),
+  (
+    'takes take retires retire wins win beats beat made makes leads lead signs sign says say hits keeps gets joins quits moves ' +
+    'seals retains scrape scrapes draws draw holds falls rises sees sets faces face rejects urges warns plans denies backs'
+  ).split(' '),
 );
 /** Lowercase nouns of organisations that stand right before the organisation's name ("the firm Multico"). */
 const ORG_NOUNS = new Set('firm company club group bank airline insurer carmaker automaker conglomerate retailer brokerage'.split(' '));
@@ -459,7 +492,15 @@ function aliases(cands: Candidate[], tokens: Token[], text: string, covered: Uin
 function fromMisc(sp: NerSpan, tokens: Token[], covered: Uint8Array, gazetteer: Gazetteer): Candidate | null {
   const te = sp.tokenEnd;
   // "interested Mid-East governments": a world region's name before a noun is still the region (the tagger reads it as an adjective).
-  if (WORLD_REGIONS.has(tokens.slice(sp.tokenStart, te).map((t) => t.text.toLowerCase()).join(' ')) && isCapitalised(tokens[sp.tokenStart].text))
+  if (
+    WORLD_REGIONS.has(
+      tokens
+        .slice(sp.tokenStart, te)
+        .map((t) => t.text.toLowerCase())
+        .join(' '),
+    ) &&
+    isCapitalised(tokens[sp.tokenStart].text)
+  )
     return { ts: sp.tokenStart, te, label: 'LOC', start: sp.start, end: sp.end };
   const next = tokens[te]?.text ?? '';
   if (

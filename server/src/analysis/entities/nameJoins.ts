@@ -47,7 +47,13 @@ export function joinNames(cands: Candidate[], tokens: Token[], text: string, cov
   const untagged: number[] = [];
   for (let i = 1; i < tokens.length; i++) {
     // The bracket first: it rules out almost every token without a string allocation.
-    if (tokens[i + 1]?.text !== '(' || covered[i] || !initialInBrackets(tokens, i + 1) || !isCapitalised(tokens[i].text) || !hasLower(tokens[i].text))
+    if (
+      tokens[i + 1]?.text !== '(' ||
+      covered[i] ||
+      !initialInBrackets(tokens, i + 1) ||
+      !isCapitalised(tokens[i].text) ||
+      !hasLower(tokens[i].text)
+    )
       continue;
     if (!tableCell(tokens, i + 4, text)) continue;
     if (/^\d/.test(tokens[i - 1].text) || text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) untagged.push(i);

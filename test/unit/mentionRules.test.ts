@@ -228,6 +228,23 @@ describe('mention rules (issue 14, second error analysis)', () => {
     assert.deepStrictEqual(mentions('Red Cross president Li Song-ho said so.', [['Li Song-ho', 'PER']]), [['Li Song-ho', 'person']]);
   });
 
+  it("splits a role's person and employer the tagger ran into one organisation", () => {
+    assert.deepStrictEqual(
+      mentions('"It slowed," said economist Lynn Reaser of Barnett Banks Inc. in Jacksonville. Reaser said more.', [
+        ['Lynn Reaser of Barnett Banks Inc.', 'ORG'],
+        ['Reaser', 'ORG'],
+      ]),
+      [
+        ['Lynn Reaser', 'person'],
+        ['Barnett Banks Inc.', 'organization'],
+        ['Reaser', 'person'],
+      ],
+    );
+    assert.deepStrictEqual(mentions('He joined the Bank of England in May.', [['Bank of England', 'ORG']]), [
+      ['Bank of England', 'organization'],
+    ]);
+  });
+
   it('keeps a regnal number after a single name', () => {
     assert.deepStrictEqual(mentions('1533 - Queen Elizabeth I born.', [['Queen Elizabeth', 'PER']]), [['Elizabeth I', 'person']]);
   });

@@ -25,6 +25,21 @@ import { LabelVotes } from './labelVotes';
 import { keepNamePossessives } from './possessiveNames';
 import { joinNames } from './nameJoins';
 import { markVessels } from './vessels';
+import { aliases, isAcronym } from './textAliases';
+import {
+  ADMIN_AREAS,
+  HEADLINE_VERBS,
+  ORG_NOUNS,
+  PERSON_ROLES,
+  REFLEXIVES,
+  REGNAL,
+  WORLD_REGIONS,
+  beforeGeoNoun,
+  hyphenatedGivenName,
+  namedWithThe,
+  personOfEmployer,
+  titledNewspaper,
+} from './spanContext';
 import { addRepeats, sentenceCaseless } from './repeats';
 import { KEPT_IN_PERSON_SPANS, TITLES } from './titles';
 
@@ -72,6 +87,12 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     if ((rest.label === 'LOC' || rest.label === 'ORG') && runOnCountries(rest.tokenStart, rest.tokenEnd, tokens, text, res.gazetteer)) {
       for (const i of [rest.tokenStart, rest.tokenEnd - 1])
         cands.push({ ts: i, te: i + 1, label: 'LOC', start: tokens[i].start, end: tokens[i].end });
+      continue;
+    }
+    // "economist Lynn Reaser of Barnett Banks Inc.": a role, a person's name, "of" and the employer, run into one span.
+    const employed = rest.label === 'ORG' ? personOfEmployer(rest, tokens) : null;
+    if (employed) {
+      for (const c of employed) cands.push(c);
       continue;
     }
     // "CUNNINGHAM RETIRES", "HENKE TAKES LEAD": a shouted headline's verb is not part of the name before it.
@@ -187,7 +208,13 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     // "In Montreal , Sanders allowed one hit" in a report that names the Montreal club everywhere else: the context keeps the place.
     if (c.label === 'LOC' && !forced.has(names[k]) && afterPlacePreposition(c, tokens)) continue;
     // "the nearby Pamir mountains", "Jakarta 's Tanjung Priok port": a name before a lowercase geographic noun is that place.
-    if (c.label !== 'LOC' && !forced.has(names[k]) && beforeGeoNoun(c, tokens)) {
+    if (
+      c.label !== 'LOC' &&
+      !forced.has(names[k]) &&
+      beforeGeoNoun(c, tokens) &&
+      !isAcronym(tokens[c.ts].text) &&
+      !hasOrgCue(tokens, c.ts, c.te)
+    ) {
       c.label = 'LOC';
       continue;
     }
@@ -220,22 +247,6 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     lastEnd = typed.end;
   }
   return out;
-}
-
-/** Lowercase nouns of places and facilities after a name (not "territory" or "base": "ISIS territory", "PUK base"). */
-const GEO_NOUNS = new Set(
-  'mountains mountain region province provinces district valley river desert island islands peninsula coast lake port stadium airport square'.split(
-    ' ',
-  ),
-);
-
-function beforeGeoNoun(c: Candidate, tokens: Token[]): boolean {
-  return (
-    c.end === tokens[c.te - 1].end &&
-    GEO_NOUNS.has(tokens[c.te]?.text ?? '') &&
-    !isAcronym(tokens[c.ts].text) &&
-    !hasOrgCue(tokens, c.ts, c.te)
-  );
 }
 
 /** Whether the candidate's name starts right after "in", "at" or "near" (PLACE_PREPOSITIONS). */
@@ -315,40 +326,6 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer,
   return { ts, te, label, start, end };
 }
 
-/**
- * "at The Oval", "at The Curragh": a capitalised "The" inside a sentence (after a lowercase word or a bracket) is
- * part of a place's name when the rest is no gazetteer place ("the Netherlands" stays "Netherlands").
- */
-function namedWithThe(tokens: Token[], ts: number, te: number, gazetteer: Gazetteer): boolean {
-  if (ts === 0 || te - ts < 2) return false;
-  const prev = tokens[ts - 1].text;
-  if (!(prev === '(' || /^\p{Ll}/u.test(prev))) return false;
-  const rest = tokens
-    .slice(ts + 1, te)
-    .map((t) => t.text)
-    .join(' ');
-  return placeType(rest, gazetteer) === null;
-}
-
-/**
- * "reported The New York Times": a newspaper's title after a capitalised "The" inside a sentence takes the "The"
- * (the title is "The New York Times"; a sentence-initial "The" says nothing).
- */
-function titledNewspaper(tokens: Token[], ts: number, te: number, text: string): boolean {
-  if (!NEWSPAPER_TITLES.has(tokens[te - 1].text.toLowerCase()) || !isCapitalised(tokens[te - 1].text)) return false;
-  let k = ts - 2;
-  if (/\n\s*\n/.test(text.slice(tokens[k].end, tokens[ts - 1].start))) return false;
-  // A closing quote may stand between the sentence and the title: look past it.
-  while (k > 0 && /^["”’']$/.test(tokens[k].text)) k--;
-  return !/^[.!?:;]$/.test(tokens[k].text) && !/[.!?]$/.test(tokens[k].text);
-}
-
-/** "Song-ho", "Chun-yeh": a capitalised syllable, a hyphen and a short lowercase one that is no compound tail. */
-function hyphenatedGivenName(t: string): boolean {
-  const m = /^\p{Lu}\p{Ll}{1,4}-(\p{Ll}{1,4})$/u.exec(t);
-  return m !== null && !COMPOUND_TAILS.has(m[1]);
-}
-
 function closesShortParen(tokens: Token[], ts: number, te: number): boolean {
   return tokens[te - 1].text === ')' && te - 3 > ts && tokens[te - 3].text === '(';
 }
@@ -357,30 +334,6 @@ function runOnCountries(ts: number, te: number, tokens: Token[], text: string, g
   if (te - ts < 3 || placeType(text.slice(tokens[ts].start, tokens[te - 1].end), gazetteer)) return false;
   return placeType(tokens[ts].text, gazetteer)?.type === 'country' && placeType(tokens[te - 1].text, gazetteer)?.type === 'country';
 }
-
-/** Capitalised heads of administrative areas' names (not "State", which heads "Islamic State", nor "County", which heads clubs: "Notts County"). */
-const ADMIN_AREAS = new Set(['Province', 'District', 'Governorate', 'Region', 'Territory', 'Prefecture']);
-
-/** World regions whose name the tagger reads as an adjective before a noun; not "West" / "East", which also qualify peoples and blocs. */
-const WORLD_REGIONS = new Set(['middle east', 'mid-east', 'mideast', 'middle-east', 'near east', 'far east']);
-
-const REFLEXIVES = new Set(['himself', 'herself']);
-const REGNAL = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$/;
-/** Verbs of shouted headlines that the tagger runs into the name before them ("PARNEVIK TAKES ONE-SHOT LEAD"). */
-const HEADLINE_VERBS = new Set(
-  (
-    'takes take retires retire wins win beats beat made makes leads lead signs sign says say hits keeps gets joins quits moves ' +
-    'seals retains scrape scrapes draws draw holds falls rises sees sets faces face rejects urges warns plans denies backs'
-  ).split(' '),
-);
-/** Lowercase nouns of organisations that stand right before the organisation's name ("the firm Multico"). */
-const ORG_NOUNS = new Set('firm company club group bank airline insurer carmaker automaker conglomerate retailer brokerage'.split(' '));
-/** Lowercase roles that stand right before a person's name, never before a body's ("president Suharto"). */
-const PERSON_ROLES = new Set(
-  'president chairman chairwoman minister premier governor spokesman spokeswoman ambassador envoy senator mayor adviser coach economist analyst broker'.split(
-    ' ',
-  ),
-);
 
 /** Honorifics that only ever stand before a person's name (not "Secretary", which also heads offices). */
 const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Sen.', 'Rep.', 'Gov.', 'Prof.']);
@@ -420,72 +373,6 @@ function hasOrgCue(tokens: Token[], ts: number, te: number, place = false): bool
     if ((ORG_CUES.has(w) || CLUB_WORDS.has(w)) && !(place && PLACE_ORG_CUES.has(w))) return true;
   }
   return false;
-}
-
-/** "ISIS", "CoR", "KRG": two or more capitals, no lowercase run longer than one letter. */
-function isAcronym(t: string): boolean {
-  let upper = 0;
-  let run = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 65 && c <= 90) {
-      upper++;
-      run = 0;
-    } else if (c >= 97 && c <= 122) {
-      if (++run > 1 && !(i === t.length - 1 && c === 115)) return false;
-    } else if (c !== 46 && c !== 38) return false;
-  }
-  return upper >= 2 && t.length <= 8;
-}
-
-/**
- * Aliases given in the text: "Daesh (ISIS, ISIL)", "Council of Representatives (CoR)", "Daesh, also known as ISIL".
- * When one of the names is an acronym tagged as an organisation, all of them are organisations; an untagged
- * acronym in brackets after a tagged name whose initial it shares is a mention with the name's label.
- */
-function aliases(cands: Candidate[], tokens: Token[], text: string, covered: Uint8Array, forced: Map<string, NerLabel>): void {
-  const byStart = new Map<number, Candidate>();
-  for (const c of cands) if (c.start === tokens[c.ts].start) byStart.set(c.ts, c);
-  const added: Candidate[] = [];
-  for (const a of cands) {
-    if (a.end !== tokens[a.te - 1].end) continue;
-    let i = a.te;
-    const group: Candidate[] = [a];
-    let untagged: number[] = [];
-    if (tokens[i]?.text === '(') {
-      i++;
-      while (i < tokens.length && tokens[i].text !== ')' && i - a.te < 8) {
-        const b = byStart.get(i);
-        if (b) {
-          group.push(b);
-          i = b.te;
-        } else if (tokens[i].text === ',' || tokens[i].text === '/') i++;
-        else if (!covered[i] && isAcronym(tokens[i].text)) untagged.push(i++);
-        else break;
-      }
-      if (tokens[i]?.text !== ')') continue;
-    } else if (
-      tokens[i]?.text === ',' &&
-      /^(?:also|or)$/.test(tokens[i + 1]?.text ?? '') &&
-      tokens[i + 2]?.text === 'known' &&
-      tokens[i + 3]?.text === 'as'
-    ) {
-      const b = byStart.get(i + 4);
-      if (b) group.push(b);
-      untagged = [];
-    } else continue;
-    if (group.some((c) => c.label === 'ORG' && c.te - c.ts === 1 && isAcronym(tokens[c.ts].text))) {
-      // Not a place: "WASHINGTON (AP)" is a dateline.
-      for (const c of group) if (c.label === 'PER') forced.set(text.slice(c.start, c.end), 'ORG');
-    }
-    const initial = tokens[a.ts].text.charAt(0).toUpperCase();
-    for (const k of untagged) {
-      if (a.te - a.ts < 2 || tokens[k].text.charAt(0) !== initial) continue;
-      covered[k] = 1;
-      added.push({ ts: k, te: k + 1, label: a.label, start: tokens[k].start, end: tokens[k].end });
-    }
-  }
-  for (const c of added) cands.push(c); // not push(...added): one per bracketed acronym, unbounded
 }
 
 /** MISC spans that hide an entity: "Islamic" + "State", "Massoud Barzani-led". */

@@ -166,12 +166,16 @@ describe('mention rules (issue 14, second error analysis)', () => {
     ]);
   });
 
-  it('adds "US" the tagger left out, except in a shouted sentence', () => {
+  it('adds "US" and "Mid-East" the tagger left out, except in a shouted sentence', () => {
     assert.deepStrictEqual(mentions('The Pentagon will send in more US troops.', [['Pentagon', 'ORG']]), [
       ['Pentagon', 'organization'],
       ['US', 'country'],
     ]);
     assert.deepStrictEqual(mentions('LET US GO HOME NOW.', []), []);
+    assert.deepStrictEqual(mentions('Russia could replace it as Mid-East superpower.', [['Russia', 'LOC']]), [
+      ['Russia', 'city'],
+      ['Mid-East', 'region'],
+    ]);
   });
 
   it('drops peoples whose name is not a demonym', () => {

@@ -109,8 +109,8 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   // 2. Hyphen compounds the tagger left alone: "U.S.-led", "Iran-backed" name a known place.
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
-    // "more US SpecOps", "Agreement With US": the country's abbreviation the tagger left out, except where capitals say nothing.
-    if (tokens[i].text === 'US' || tokens[i].text === 'U.S.') {
+    // "more US SpecOps", "Agreement With US", "as Mid-East superpower": places the tagger left out, except where capitals say nothing.
+    if (UNTAGGED_PLACES.has(tokens[i].text)) {
       const si = sentenceOf[i];
       if (shouting[si] < 0) shouting[si] = sentenceCaseless(tokens, sentences[si]);
       if (!shouting[si]) cands.push({ ts: i, te: i + 1, label: 'LOC', start: tokens[i].start, end: tokens[i].end });
@@ -334,6 +334,9 @@ function runOnCountries(ts: number, te: number, tokens: Token[], text: string, g
   if (te - ts < 3 || placeType(text.slice(tokens[ts].start, tokens[te - 1].end), gazetteer)) return false;
   return placeType(tokens[ts].text, gazetteer)?.type === 'country' && placeType(tokens[te - 1].text, gazetteer)?.type === 'country';
 }
+
+/** Place names that are never anything else in mixed case: the US, and the Mid-East as a modifier. */
+const UNTAGGED_PLACES = new Set(['US', 'U.S.', 'Mid-East', 'Mideast']);
 
 /** Honorifics that only ever stand before a person's name (not "Secretary", which also heads offices). */
 const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Sen.', 'Rep.', 'Gov.', 'Prof.']);

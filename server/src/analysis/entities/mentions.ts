@@ -98,7 +98,15 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
     // "CUNNINGHAM RETIRES", "HENKE TAKES LEAD": a shouted headline's verb is not part of the name before it.
     const si = sentenceOf[rest.tokenStart];
     const last = tokens[rest.tokenEnd - 1].text;
-    if (rest.tokenEnd - rest.tokenStart > 1 && HEADLINE_VERBS.has(last.toLowerCase()) && last.toUpperCase() === last) {
+    // A capital last letter first: it rules out almost every span without lowercasing a string.
+    const lastCode = last.charCodeAt(last.length - 1);
+    if (
+      rest.tokenEnd - rest.tokenStart > 1 &&
+      lastCode >= 65 &&
+      lastCode <= 90 &&
+      HEADLINE_VERBS.has(last.toLowerCase()) &&
+      last.toUpperCase() === last
+    ) {
       if (shouting[si] < 0) shouting[si] = sentenceCaseless(tokens, sentences[si]);
       if (shouting[si]) rest.tokenEnd--;
     }
@@ -110,7 +118,9 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
     // "more US SpecOps", "Agreement With US", "as Mid-East superpower": places the tagger left out, except where capitals say nothing.
-    if (UNTAGGED_PLACES.has(tokens[i].text)) {
+    // "U" or "M" first: a Set probe hashes the token, and this runs on every uncovered token.
+    const c0 = tokens[i].text.charCodeAt(0);
+    if ((c0 === 85 || c0 === 77) && UNTAGGED_PLACES.has(tokens[i].text)) {
       const si = sentenceOf[i];
       if (shouting[si] < 0) shouting[si] = sentenceCaseless(tokens, sentences[si]);
       if (!shouting[si]) cands.push({ ts: i, te: i + 1, label: 'LOC', start: tokens[i].start, end: tokens[i].end });

@@ -14,7 +14,10 @@ export const GROUP_WORDS = new Set(
     'christian christians jew jews jewish yazidi yazidis alawite alawites druze turkmen turkoman sufi salafi salafis ' +
     'wahhabi wahhabis islamist islamists islamic catholic catholics protestant protestants orthodox hindu hindus sikh sikhs ' +
     'buddhist buddhists persian persians pashtun pashtuns baluch hazara hazaras maronite copts coptic assyrian assyrians ' +
-    'chaldean chaldeans bedouin bedouins latino latinos hispanic hispanics democrat democrats republican republicans'
+    'chaldean chaldeans bedouin bedouins latino latinos hispanic hispanics democrat democrats republican republicans ' +
+    // Peoples whose name is not the country's demonym ("Tajik government troops", "drove Azeris out").
+    'tajik tajiks azeri azeris uzbek uzbeks kazakh kazakhs kyrgyz tatar tatars chechen chechens serb serbs croat croats ' +
+    'bosniak bosniaks basque basques tamil tamils zulu zulus tutsi tutsis hutu hutus'
   ).split(' '),
 );
 
@@ -189,6 +192,13 @@ export const CLUB_WORDS = new Set(
 
 /** Lowercase nouns of news media: a name right before or after one is the outlet. */
 export const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'broadcaster']);
+
+/** Last words of newspaper titles, whose "The" is part of the title ("The New York Times", "The Sun"; the guidelines' example). */
+export const NEWSPAPER_TITLES = new Set(
+  'times post journal herald tribune guardian telegraph independent observer economist chronicle gazette globe sun mirror mail inquirer'.split(
+    ' ',
+  ),
+);
 
 /** Legal forms that end a company's full name ("Magna International Inc", "Pirelli SpA"); compared without a final dot. */
 export const LEGAL_FORMS = new Set([

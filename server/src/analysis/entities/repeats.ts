@@ -99,7 +99,7 @@ function findRepeats(
 }
 
 /** Whether a sentence's case carries no evidence (all caps or all lowercase): 1 or 0. */
-function sentenceCaseless(tokens: Token[], s: Sentence): number {
+export function sentenceCaseless(tokens: Token[], s: Sentence): number {
   let letters = 0;
   let upper = 0;
   let lower = 0;

@@ -1,59 +1,10 @@
 import * as assert from 'assert';
-import { detectMentions } from '../../server/src/analysis/entities/mentions';
-import { Gazetteer } from '../../server/src/analysis/gazetteer';
-import type { NerLabel, NerSpan, Tagger } from '../../server/src/analysis/ner';
-import type { AnalysisResources } from '../../server/src/analysis/resources';
-import { splitSentences, tokenize } from '../../server/src/analysis/tokenize';
-import type { Token } from '../../server/src/analysis/types';
-import { engineData, loadClaimModel } from '../../server/src/workspace/resources';
+import { mentions } from './scriptedMentions';
 
 /*
  * The mention stage's span and typing rules of issue 14's second error analysis (CoNLL-2003 valid and the
  * seeds), each on a scripted tagger so that the rule alone decides the outcome.
  */
-
-const gazetteer = new Gazetteer({
-  countries: [
-    { id: 'iraq', name: 'Iraq', cca2: 'IQ', aliases: [], demonyms: ['Iraqi'], capital: 'Baghdad', lat: 33, lon: 44, independent: true },
-    { id: 'iran', name: 'Iran', cca2: 'IR', aliases: [], demonyms: ['Iranian'], capital: 'Tehran', lat: 32, lon: 53, independent: true },
-    {
-      id: 'united-states',
-      name: 'United States',
-      cca2: 'US',
-      aliases: ['US', 'USA'],
-      demonyms: ['American'],
-      capital: 'Washington',
-      lat: 38,
-      lon: -97,
-      independent: true,
-    },
-  ],
-  cities: [['Baghdad', 'IQ', 33.3, 44.4, 7000000, 'PPLC']],
-  regions: [],
-});
-
-/** A scripted tagger: labels the given surface strings wherever they occur as whole tokens. */
-function fakeTagger(labels: Array<[string, NerLabel]>): Tagger {
-  return {
-    tag(text: string, tokens: Token[]): NerSpan[] {
-      const out: NerSpan[] = [];
-      for (const [name, label] of labels) {
-        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-          const ts = tokens.findIndex((t) => t.start === at);
-          const te = tokens.findIndex((t) => t.end === at + name.length);
-          if (ts >= 0 && te >= ts) out.push({ start: at, end: at + name.length, label, tokenStart: ts, tokenEnd: te + 1 });
-        }
-      }
-      return out.sort((a, b) => a.start - b.start);
-    },
-  };
-}
-
-function mentions(text: string, labels: Array<[string, NerLabel]>): Array<[string, string]> {
-  const res: AnalysisResources = { gazetteer, tagger: fakeTagger(labels), claims: loadClaimModel(), ...engineData() };
-  const tokens = tokenize(text);
-  return detectMentions(text, tokens, splitSentences(text, tokens), res).map((m) => [m.text, m.type]);
-}
 
 describe('mention rules (issue 14, second error analysis)', () => {
   it('keeps a capitalised "The" inside a sentence in a place\'s name, not one that opens the sentence', () => {

@@ -1,4 +1,6 @@
+import type { Gazetteer } from '../gazetteer';
 import type { NerLabel } from '../ner';
+import type { Sentence, Token } from '../types';
 
 /* Spans of the mention stage before they are typed, and the word tests they share. */
 
@@ -10,6 +12,28 @@ export interface Candidate {
   /** The span came from a hyphen compound head ("Iran" of "Iran-backed"); offsets are inside one token. */
   start: number;
   end: number;
+}
+
+/** What the mention stage's passes over a document's candidates share (mentions.ts, repeats.ts). */
+export interface MentionDoc {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  /** The sentence of each token. */
+  sentenceOf: Int32Array;
+  /** Whether each sentence is caseless, computed on demand: -1 not yet known. */
+  shouting: Int8Array;
+  /** The tokens inside a tagger span, or a candidate added since. */
+  covered: Uint8Array;
+  gazetteer: Gazetteer;
+}
+
+/**
+ * The word right before a candidate's name ("president" of "president Suharto"), or '' when the name opens the
+ * text or starts inside a token (the head of "Iran-backed"): the context word of the rules that look one word back.
+ */
+export function wordBefore(c: Candidate, tokens: Token[]): string {
+  return c.ts > 0 && c.start === tokens[c.ts].start ? tokens[c.ts - 1].text : '';
 }
 
 export function isCapitalised(s: string): boolean {

@@ -2,7 +2,7 @@ import type { Gazetteer } from '../gazetteer';
 import type { NerLabel, NerSpan } from '../ner';
 import type { AnalysisResources } from '../resources';
 import type { Sentence, Token } from '../types';
-import { type Candidate, hasLower, isCapitalised, isPossessiveOrPunct } from './candidates';
+import { type Candidate, hasLower, isCapitalised, isPossessiveOrPunct, type MentionDoc, wordBefore } from './candidates';
 import { nameSized } from './mentionBounds';
 import { BoundedCache } from '../boundedCache';
 import {
@@ -76,22 +76,8 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   settleLabels(d, cands, names, spans, forced);
   markVessels(cands, names, tokens);
   // 4. Untagged repeats of tagged names (and bare surnames of tagged people).
-  addRepeats(cands, d.covered, tokens, sentences, sentenceOf, shouting, res.gazetteer);
+  addRepeats(cands, d);
   return typedMentions(d, cands);
-}
-
-/** What the passes over a document's candidates share. */
-interface MentionDoc {
-  text: string;
-  tokens: Token[];
-  sentences: Sentence[];
-  /** The sentence of each token. */
-  sentenceOf: Int32Array;
-  /** Whether each sentence is caseless, computed on demand: -1 not yet known. */
-  shouting: Int8Array;
-  /** The tokens inside a tagger span, or a candidate added since. */
-  covered: Uint8Array;
-  gazetteer: Gazetteer;
 }
 
 /** 1. The candidates of the tagger's spans (marking their tokens covered). */
@@ -204,36 +190,21 @@ function forcedLabels(d: MentionDoc, cands: Candidate[], names: string[]): Map<s
     // "Indonesian president Suharto", "Air France chairman Christian Blanc": a name after a lowercase role word is a person.
     else if (
       c.label !== 'PER' &&
-      c.ts > 0 &&
-      c.start === tokens[c.ts].start &&
-      PERSON_ROLES.has(tokens[c.ts - 1].text) &&
+      PERSON_ROLES.has(wordBefore(c, tokens)) &&
       hasLower(name) &&
       !hasOrgCue(tokens, c.ts, c.te, false) &&
       !placeType(name, gazetteer)
     )
       forced.set(name, 'PER');
     // "mineral water firm Multico", "serie A club Atalanta": a name right after a lowercase organisation noun is that organisation.
-    else if (
-      c.label !== 'ORG' &&
-      c.ts > 0 &&
-      c.start === tokens[c.ts].start &&
-      ORG_NOUNS.has(tokens[c.ts - 1].text) &&
-      !placeType(name, gazetteer)
-    )
-      forced.set(name, 'ORG');
+    else if (c.label !== 'ORG' && ORG_NOUNS.has(wordBefore(c, tokens)) && !placeType(name, gazetteer)) forced.set(name, 'ORG');
     // "Khamenei himself": a name a personal reflexive pronoun refers back to is a person.
     else if (c.label !== 'PER' && c.end === tokens[c.te - 1].end && REFLEXIVES.has(tokens[c.te]?.text ?? '') && hasLower(name))
       forced.set(name, 'PER');
     // "Mr. Trump", "Dr. Oz", "President George W. Bush": a name after an honorific is a person, wherever else it stands.
-    else if (
-      c.ts > 0 &&
-      c.start === tokens[c.ts].start &&
-      HONORIFICS.has(tokens[c.ts - 1].text) &&
-      isCapitalised(tokens[c.ts].text) &&
-      hasLower(name)
-    )
+    else if (HONORIFICS.has(wordBefore(c, tokens)) && isCapitalised(tokens[c.ts].text) && hasLower(name))
       // A place name after "Mr." is a person too ("Mr. Obama", and Obama is a city in Japan); after "President" it may not be.
-      if (!hasOrgCue(tokens, c.ts, c.te, false) && (PERSON_HONORIFICS.has(tokens[c.ts - 1].text) || !placeType(name, gazetteer)))
+      if (!hasOrgCue(tokens, c.ts, c.te, false) && (PERSON_HONORIFICS.has(wordBefore(c, tokens)) || !placeType(name, gazetteer)))
         forced.set(name, 'PER');
   }
   aliases(cands, tokens, text, covered, forced);
@@ -271,12 +242,7 @@ function settleLabels(d: MentionDoc, cands: Candidate[], names: string[], spans:
       continue;
     }
     // "in eastern Salah al-Din": a preposition and a compass adjective before a name make it an area, whatever the name's other uses.
-    if (
-      c.ts > 1 &&
-      c.start === tokens[c.ts].start &&
-      DIRECTIONS.has(tokens[c.ts - 1].text) &&
-      PLACE_PREPOSITIONS.has(tokens[c.ts - 2].text)
-    ) {
+    if (DIRECTIONS.has(wordBefore(c, tokens)) && PLACE_PREPOSITIONS.has(tokens[c.ts - 2]?.text ?? '')) {
       c.label = 'LOC';
       continue;
     }
@@ -303,7 +269,7 @@ function typedMentions(d: MentionDoc, cands: Candidate[]): RawMention[] {
 
 /** Whether the candidate's name starts right after "in", "at" or "near" (PLACE_PREPOSITIONS). */
 function afterPlacePreposition(c: Candidate, tokens: Token[]): boolean {
-  return c.ts > 0 && c.start === tokens[c.ts].start && PLACE_PREPOSITIONS.has(tokens[c.ts - 1].text.toLowerCase());
+  return PLACE_PREPOSITIONS.has(wordBefore(c, tokens).toLowerCase());
 }
 
 function hyphenHead(tok: Token): { start: number; end: number; text: string } | null {

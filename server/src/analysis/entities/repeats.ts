@@ -1,7 +1,7 @@
 import type { Gazetteer } from '../gazetteer';
 import type { NerLabel } from '../ner';
 import type { Sentence, Token } from '../types';
-import { type Candidate, isCapitalised } from './candidates';
+import { type Candidate, isCapitalised, type MentionDoc } from './candidates';
 import { isGroupWord, placeType } from './placeTypes';
 import { refIndex, refKind } from '../gazetteer';
 
@@ -11,15 +11,8 @@ import { refIndex, refKind } from '../gazetteer';
  * whose case carries no evidence (all capitals or all lowercase).
  */
 
-export function addRepeats(
-  cands: Candidate[],
-  covered: Uint8Array,
-  tokens: Token[],
-  sentences: Sentence[],
-  sentenceOf: Int32Array,
-  caseless: Int8Array,
-  gazetteer: Gazetteer,
-): void {
+export function addRepeats(cands: Candidate[], d: MentionDoc): void {
+  const { tokens, gazetteer } = d;
   const known = new Map<string, { label: NerLabel; words: string[] }>();
   const add = (words: string[], label: NerLabel) => {
     const key = words.join(' ');
@@ -45,22 +38,16 @@ export function addRepeats(
     }
   }
   if (known.size === 0) return;
-  findRepeats(known, cands, covered, tokens, sentences, sentenceOf, caseless);
+  findRepeats(known, cands, d);
 }
 
 /**
  * The untagged repeats of the known names, added to the candidates. A function of its own: its loop over
  * every token made V8 compile (on the stack, then again) the whole of addRepeats.
  */
-function findRepeats(
-  known: Map<string, { label: NerLabel; words: string[] }>,
-  cands: Candidate[],
-  covered: Uint8Array,
-  tokens: Token[],
-  sentences: Sentence[],
-  sentenceOf: Int32Array,
-  caseless: Int8Array,
-): void {
+function findRepeats(known: Map<string, { label: NerLabel; words: string[] }>, cands: Candidate[], d: MentionDoc): void {
+  // `shouting`: whether each sentence is caseless, computed here on demand.
+  const { tokens, sentences, sentenceOf, shouting: caseless, covered } = d;
   const byFirst = new Map<string, Array<{ label: NerLabel; words: string[] }>>();
   for (const k of known.values()) {
     const list = byFirst.get(k.words[0]) ?? [];

@@ -22,7 +22,9 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/serverEntry.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/workspace/analysisWorker.ts'], outfile: 'dist/worker.js' },
-  { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // dist/cli.js is small: it starts the pipeline's tagging thread before dist/cliMain.js, the CLI proper, is compiled (earlyStart.ts).
+  { ...common, entryPoints: ['server/src/cli/cliStart.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cliMain.js' },
   // `dossier analyze --json` on several threads: read, analyse and write JSON per file.
   { ...common, entryPoints: ['server/src/cli/jsonWorker.ts'], outfile: 'dist/cliWorker.js' },
   // `dossier analyze` on two threads: the tagging thread of its pipeline (server/src/cli/pipelined.ts).

@@ -70,6 +70,7 @@ export function assertPackageContents(files: readonly string[]): void {
     'dist/cliWorker.js',
     'dist/cliTagWorker.js',
     'dist/cli.js',
+    'dist/cliMain.js',
     'dist/data/ner-model.json',
     'dist/data/gazetteer.json',
   ].filter((f) => !listed.has(f));

@@ -1,4 +1,3 @@
-// First: the bundle runs its modules in import order, and this one starts the tagging thread early (earlyStart.ts).
 import { setBatchFlags } from './earlyStart';
 import { analyzeDocument, completeFromMentions, completeFromSpans } from '../analysis/pipeline';
 import { analyze, UsageError, type Pipeline } from './analyze';
@@ -113,9 +112,9 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  setBatchFlags(process.argv.slice(2));
-  runCli(process.argv.slice(2)).then(
+/** Runs the CLI with `argv` (the process's arguments after the script) and sets the exit code. */
+export function main(argv: readonly string[]): void {
+  void runCli([...argv]).then(
     (code) => {
       if (code >= 0) process.exitCode = code;
     },
@@ -124,4 +123,10 @@ if (require.main === module) {
       process.exitCode = 3;
     },
   );
+}
+
+// Run directly (compiled by tsc, or dist/cliMain.js): the batch flags, and no early thread (the pipeline starts its own).
+if (require.main === module) {
+  setBatchFlags(process.argv.slice(2));
+  main(process.argv.slice(2));
 }

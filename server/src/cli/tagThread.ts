@@ -5,9 +5,10 @@ import { Worker } from 'worker_threads';
 
 /*
  * The tagging thread of `dossier analyze`'s pipeline (pipelined.ts), and its
- * early start. This module needs nothing but Node's own modules, so that the
- * CLI's bundle can run it first (earlyStart.ts), before it initialises the
- * rest of its modules: the thread then boots Node and loads the model (about
+ * early start. This module needs nothing but Node's own modules, so that
+ * dist/cli.js, a small bundle of it and earlyStart.ts, starts the thread
+ * before the CLI proper (dist/cliMain.js) is compiled and initialises its
+ * modules: the thread then boots Node and loads the model (about
  * half a second before its first file is tagged) while this thread is still
  * starting, instead of after. Until then the completing thread only waited.
  */
@@ -101,8 +102,20 @@ export function tagWorkerScript(dir: string): string | null {
   return null;
 }
 
-let early: TagThread | null = null;
-let earlyExited = false;
+/**
+ * The thread started early, and whether it has exited, in one slot per thread of the process (on
+ * globalThis): dist/cli.js starts it, and dist/cliMain.js, a bundle of its own with its own copy of
+ * this module, takes it (cliStart.ts).
+ */
+interface EarlySlot {
+  thread: TagThread | null;
+  exited: boolean;
+}
+const EARLY = Symbol.for('dossier.cli.earlyTagThread');
+function earlySlot(): EarlySlot {
+  const g = globalThis as { [EARLY]?: EarlySlot };
+  return (g[EARLY] ??= { thread: null, exited: false });
+}
 
 /**
  * Starts the tagging thread now, for a pipeline that will ask for it
@@ -110,13 +123,17 @@ let earlyExited = false;
  * the pipeline (a usage error, a guess that missed) does not wait for it.
  */
 export function startTagThreadEarly(script: string, behind: number): void {
-  if (early) return;
+  const slot = earlySlot();
+  if (slot.thread) return;
   const thread = startTagThread(script, behind);
   thread.worker.unref();
   // Until the pipeline listens: an error with no listener would throw here, and an exit would go unseen.
   thread.worker.on('error', () => undefined);
-  thread.worker.once('exit', () => (earlyExited = true));
-  early = thread;
+  slot.exited = false;
+  thread.worker.once('exit', () => {
+    if (slot.thread === thread) slot.exited = true;
+  });
+  slot.thread = thread;
 }
 
 /**
@@ -124,10 +141,12 @@ export function startTagThreadEarly(script: string, behind: number): void {
  * has exited (the pipeline starts another). Taken once: a thread started for other settings is stopped.
  */
 export function takeEarlyTagThread(script: string, behind: number): TagThread | null {
-  const thread = early;
-  early = null;
+  const slot = earlySlot();
+  const thread = slot.thread;
+  const exited = slot.exited;
+  slot.thread = null;
   if (!thread) return null;
-  if (earlyExited || thread.script !== script || thread.behind !== behind) {
+  if (exited || thread.script !== script || thread.behind !== behind) {
     void thread.worker.terminate();
     return null;
   }
@@ -137,7 +156,8 @@ export function takeEarlyTagThread(script: string, behind: number): TagThread | 
 
 /** Stops a thread started early that no pipeline took. */
 export function dropEarlyTagThread(): void {
-  const thread = early;
-  early = null;
+  const slot = earlySlot();
+  const thread = slot.thread;
+  slot.thread = null;
   if (thread) void thread.worker.terminate();
 }

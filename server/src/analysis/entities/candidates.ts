@@ -36,15 +36,30 @@ export function wordBefore(c: Candidate, tokens: Token[]): string {
   return c.ts > 0 && c.start === tokens[c.ts].start ? tokens[c.ts - 1].text : '';
 }
 
+// These run on every word of every candidate and of the tokens around it: ASCII answers come from char codes,
+// anything else from the case mappings and the regex, as before (the same answers, without a new string per call).
+
 export function isCapitalised(s: string): boolean {
+  const code = s.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = s.charAt(0);
   return c.toLowerCase() !== c;
 }
 
+/** Whether upper-casing changes s: an ASCII lowercase letter always does (no upper-case mapping yields one). */
 export function hasLower(s: string): boolean {
-  return s.toUpperCase() !== s;
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) ascii = false;
+  }
+  return ascii ? false : s.toUpperCase() !== s;
 }
 
 export function isPossessiveOrPunct(t: string): boolean {
+  // An ASCII letter or digit first: a word, and none of the possessive forms (they start with an apostrophe).
+  const c = t.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return false;
   return t === "'s" || t === '’s' || t === "'S" || t === "'" || t === '’' || !/[\p{L}\p{N}]/u.test(t);
 }

@@ -389,7 +389,11 @@ function besideMediaNoun(tokens: Token[], ts: number, te: number): boolean {
 function hasOrgCue(tokens: Token[], ts: number, te: number, place = false): boolean {
   for (let i = ts; i < te; i++) {
     const t = tokens[i].text;
-    if (!isCapitalised(t) && !/^(?:al|el)-/i.test(t)) continue;
+    // Lowercase, only "al-" / "el-" can follow: the regex runs only on words that start with a or e.
+    if (!isCapitalised(t)) {
+      const c0 = t.charCodeAt(0);
+      if ((c0 !== 97 && c0 !== 101) || !/^(?:al|el)-/i.test(t)) continue;
+    }
     const w = bareName(t);
     if ((ORG_CUES.has(w) || CLUB_WORDS.has(w)) && !(place && PLACE_ORG_CUES.has(w))) return true;
   }

@@ -22,19 +22,30 @@ export function addRepeats(cands: Candidate[], d: MentionDoc): void {
     if (c.start !== tokens[c.ts].start || c.end !== tokens[c.te - 1].end) continue;
     // Pushed, not mapped: map() makes a holey array, and the one-word names below are packed literals; one kind
     // of array in `known` keeps V8's optimised findRepeats from bailing out when it meets the other.
+    // The first word's tests before the words are gathered: most candidates that fail them are common words.
+    const first = tokens[c.ts].text;
+    if (!isCapitalised(first) && !/^al-/.test(first)) continue;
+    if (c.te - c.ts === 1 && (first.length < 2 || isGroupWord(first, gazetteer))) continue;
     const words: string[] = [];
     for (let i = c.ts; i < c.te; i++) words.push(tokens[i].text);
-    if (!isCapitalised(words[0]) && !/^al-/.test(words[0])) continue;
-    if (words.length === 1 && (words[0].length < 2 || isGroupWord(words[0], gazetteer))) continue;
     add(words, c.label);
     // A person named in full is later called by the surname alone ("Hakim al-Zamili" ... "Zamili").
     const last = words[words.length - 1];
     if (c.label === 'PER' && words.length > 1) {
       // Arabic surnames drop the article as often as not: "al-Zamili" -> "Zamili".
       const bare = last.replace(/^(?:al|el|ad|as|ash|at|an|ar|az)-/i, '');
-      for (const w of bare === last ? [last] : [last, bare]) {
-        if (/^\p{Lu}/u.test(bare) && w.length > 2 && !notablePlace(w, gazetteer) && !isGroupWord(w, gazetteer)) add([w], 'PER');
-      }
+      // A surname already known adds nothing (add keeps the first), so its place and group tests are skipped.
+      if (!known.has(last) && /^\p{Lu}/u.test(bare) && last.length > 2 && !notablePlace(last, gazetteer) && !isGroupWord(last, gazetteer))
+        add([last], 'PER');
+      if (
+        bare !== last &&
+        !known.has(bare) &&
+        /^\p{Lu}/u.test(bare) &&
+        bare.length > 2 &&
+        !notablePlace(bare, gazetteer) &&
+        !isGroupWord(bare, gazetteer)
+      )
+        add([bare], 'PER');
     }
   }
   if (known.size === 0) return;

@@ -37,6 +37,40 @@ describe('claim boundaries', () => {
         assert.ok(!claims.some((c) => cueOf(text, c) === 'believe'), JSON.stringify(claims.map((c) => [cueOf(text, c), c.text])));
       });
 
+      it('continues the statement in a quote that is a sentence of its own, however short', () => {
+        const sentence = '"There was carnage on the road," Bouhlel said. "Bodies everywhere."';
+        const { text, claims } = claimsOf(sentence, [['Bouhlel', 'person', 'bouhlel']], withModel);
+        const c = claims.find((x) => cueOf(text, x) === 'said');
+        assert.strictEqual(c?.text, sentence);
+      });
+
+      it('continues the statement in a quote after a sentence-initial conjunction', () => {
+        const sentence = '“I don’t think it’s do or die,” Lopez said outside the building. But “the candidacy is strengthened by it.”';
+        const { text, claims } = claimsOf(sentence, [['Lopez', 'person', 'lopez']], withModel);
+        const c = claims.find((x) => cueOf(text, x) === 'said');
+        assert.strictEqual(c?.text, sentence);
+      });
+
+      it('starts the content of an attribution in a relative clause at the pronoun that fills its gap', () => {
+        const { text, claims } = claimsOf(
+          'The group cited a plan which Lopez said was unworkable.',
+          [['Lopez', 'person', 'lopez']],
+          withModel,
+        );
+        assert.strictEqual(claims.find((x) => cueOf(text, x) === 'said')?.text, 'which Lopez said was unworkable');
+        const dubbed = claimsOf('He mocked Cruz, whom Lopez dubbed “the little senator.”', [['Lopez', 'person', 'lopez']], withModel);
+        assert.strictEqual(dubbed.claims.find((x) => cueOf(dubbed.text, x) === 'dubbed')?.text, 'whom Lopez dubbed “the little senator.”');
+      });
+
+      it('keeps the content after the cue where the relative pronoun is no gap in it', () => {
+        const { text, claims } = claimsOf(
+          'It was the rally at which Lopez said that the plan was unworkable.',
+          [['Lopez', 'person', 'lopez']],
+          withModel,
+        );
+        assert.strictEqual(claims.find((x) => cueOf(text, x) === 'said')?.text, 'the plan was unworkable');
+      });
+
       it('keeps reported speech nested in reported speech', () => {
         const { text, claims } = claimsOf(
           'Lopez said Mr. Hale told him that the vote would be delayed.',

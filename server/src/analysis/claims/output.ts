@@ -4,6 +4,7 @@ import { type ClaimContext, firstTokenAt } from './context';
 import type { Draft } from './draft';
 import { HEDGES } from './lexicon';
 import { dropWeakNested } from './nested';
+import { widenRelatives } from './relative';
 import { MODEL_ONLY_BLEND, scoreClaim, type ClaimScoreTable, type ScoreBlend } from './score';
 import { resolveSpeaker, type SpeakerHistory } from './speaker';
 
@@ -29,6 +30,7 @@ export function finish(
   blend: ScoreBlend = MODEL_ONLY_BLEND,
 ): Claim[] {
   drafts = dropWeakNested(ctx, drafts);
+  widenRelatives(ctx, drafts);
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
   const hedges = hedgePrefix(ctx);
   const seen = new Set<string>();

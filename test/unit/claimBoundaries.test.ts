@@ -71,6 +71,15 @@ describe('claim boundaries', () => {
         assert.strictEqual(claims.find((x) => cueOf(text, x) === 'said')?.text, 'the plan was unworkable');
       });
 
+      it('ends the content of an attribution in a sentence-initial adverbial clause at the comma closing the clause', () => {
+        const { text, claims } = claimsOf(
+          'While Lopez has said he opposes sending troops abroad, his administration carves out exceptions for special forces.',
+          [['Lopez', 'person', 'lopez']],
+          withModel,
+        );
+        assert.strictEqual(claims.find((x) => cueOf(text, x) === 'said')?.text, 'he opposes sending troops abroad');
+      });
+
       it('keeps reported speech nested in reported speech', () => {
         const { text, claims } = claimsOf(
           'Lopez said Mr. Hale told him that the vote would be delayed.',

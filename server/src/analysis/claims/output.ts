@@ -5,6 +5,7 @@ import type { Draft } from './draft';
 import { HEDGES } from './lexicon';
 import { dropWeakNested } from './nested';
 import { widenRelatives } from './relative';
+import { cutAtClauseComma } from './subordinate';
 import { MODEL_ONLY_BLEND, scoreClaim, type ClaimScoreTable, type ScoreBlend } from './score';
 import { resolveSpeaker, type SpeakerHistory } from './speaker';
 
@@ -31,6 +32,7 @@ export function finish(
 ): Claim[] {
   drafts = dropWeakNested(ctx, drafts);
   widenRelatives(ctx, drafts);
+  cutAtClauseComma(ctx, drafts);
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
   const hedges = hedgePrefix(ctx);
   const seen = new Set<string>();

@@ -249,12 +249,16 @@ export function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: 
         j++;
       if (j < ctx.tokens.length && opensQuote(ctx, j) && ctx.sentOf[j] === ctx.sentOf[k] && ctx.quotes[ctx.quoteOf[j]].words >= 3) k = j;
     }
+    // "“…,” he said. But “…”": a sentence that opens with a conjunction and goes on in a quote.
+    if (k + 1 < ctx.tokens.length && SENTENCE_LINKS.has(lower[k]) && ctx.sentOf[k] !== ctx.sentOf[k - 1] && opensQuote(ctx, k + 1)) k++;
     if (k >= ctx.tokens.length || !opensQuote(ctx, k)) break;
     if (ctx.blockOf[k] !== block) break;
     const qi = ctx.quoteOf[k];
     const q = ctx.quotes[qi];
     const after = ctx.quoteTokEnd[qi];
-    if (q.words < 3) break; // a scare quote, not more of the statement
+    // A scare quote is not more of the statement; a quote that is a sentence of its own ("“Bodies everywhere.”") is.
+    const wholeSentence = ctx.sentOf[k] !== ctx.sentOf[k - 1] && q.words > 0;
+    if (q.words < 3 && !wholeSentence) break;
     // The quote must end its sentence unattributed.
     const w = ctx.lower[after] ?? '.';
     const endsSentence =
@@ -265,6 +269,9 @@ export function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: 
   }
   return d;
 }
+
+/** Sentence-initial words after which the speaker's statement may go on in a quote. */
+const SENTENCE_LINKS = new Set(['but', 'and', 'still', 'yet', 'so', 'then', 'now', 'also']);
 
 /** When the sentence ends with a colon and the next paragraph is a quote, that quote is the content. */
 export function colonContinuation(ctx: ClaimContext, p: number, s: Sentence): Span | null {

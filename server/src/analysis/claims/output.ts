@@ -3,6 +3,9 @@ import type { Claim, Section } from '../types';
 import { type ClaimContext, firstTokenAt } from './context';
 import type { Draft } from './draft';
 import { HEDGES } from './lexicon';
+import { dropWeakNested } from './nested';
+import { widenRelatives } from './relative';
+import { cutAtClauseComma } from './subordinate';
 import { MODEL_ONLY_BLEND, scoreClaim, type ClaimScoreTable, type ScoreBlend } from './score';
 import { resolveSpeaker, type SpeakerHistory } from './speaker';
 
@@ -27,6 +30,9 @@ export function finish(
   /** How the model's confidence (Draft.score) and the table's kind precision make the claim's score. */
   blend: ScoreBlend = MODEL_ONLY_BLEND,
 ): Claim[] {
+  drafts = dropWeakNested(ctx, drafts);
+  widenRelatives(ctx, drafts);
+  cutAtClauseComma(ctx, drafts);
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
   const hedges = hedgePrefix(ctx);
   const seen = new Set<string>();

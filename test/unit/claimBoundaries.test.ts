@@ -1,0 +1,99 @@
+import * as assert from 'assert';
+import { detectClaims } from '../../server/src/analysis/claims';
+import type { Claim } from '../../server/src/analysis/types';
+import { loadClaimModel } from '../../server/src/workspace/resources';
+import { claimInput, type Named } from './claimInput';
+import { joinLines } from './util';
+
+/*
+ * Where an attribution's content starts and ends, and which attributions
+ * nested in another's content stand on their own (PolNeAR's conventions, as
+ * the annotation guidelines adopt them). Each case runs with the rule
+ * patterns alone and with the trained model.
+ */
+
+const paths: Array<[string, boolean]> = [
+  ['patterns', false],
+  ['model', true],
+];
+
+function claimsOf(sentence: string, names: Named[], withModel: boolean): { text: string; claims: Claim[] } {
+  const text = joinLines('Report', '', sentence);
+  const input = claimInput(text, names, { aliases: true });
+  return { text, claims: detectClaims(withModel ? { ...input, model: loadClaimModel() } : input) };
+}
+
+const cueOf = (text: string, c: Claim) => (c.cue ? text.slice(c.cue.start, c.cue.end) : null);
+
+describe('claim boundaries', () => {
+  for (const [name, withModel] of paths) {
+    describe(`with the ${name}`, () => {
+      it('leaves a belief or plan mentioned inside reported speech to the outer claim', () => {
+        const { text, claims } = claimsOf('Lopez said the senators believe the bill will pass.', [['Lopez', 'person', 'lopez']], withModel);
+        assert.ok(
+          claims.some((c) => cueOf(text, c) === 'said'),
+          JSON.stringify(claims.map((c) => c.text)),
+        );
+        assert.ok(!claims.some((c) => cueOf(text, c) === 'believe'), JSON.stringify(claims.map((c) => [cueOf(text, c), c.text])));
+      });
+
+      it('continues the statement in a quote that is a sentence of its own, however short', () => {
+        const sentence = '"There was carnage on the road," Bouhlel said. "Bodies everywhere."';
+        const { text, claims } = claimsOf(sentence, [['Bouhlel', 'person', 'bouhlel']], withModel);
+        const c = claims.find((x) => cueOf(text, x) === 'said');
+        assert.strictEqual(c?.text, sentence);
+      });
+
+      it('continues the statement in a quote after a sentence-initial conjunction', () => {
+        const sentence = '“I don’t think it’s do or die,” Lopez said outside the building. But “the candidacy is strengthened by it.”';
+        const { text, claims } = claimsOf(sentence, [['Lopez', 'person', 'lopez']], withModel);
+        const c = claims.find((x) => cueOf(text, x) === 'said');
+        assert.strictEqual(c?.text, sentence);
+      });
+
+      it('starts the content of an attribution in a relative clause at the pronoun that fills its gap', () => {
+        const { text, claims } = claimsOf(
+          'The group cited a plan which Lopez said was unworkable.',
+          [['Lopez', 'person', 'lopez']],
+          withModel,
+        );
+        assert.strictEqual(claims.find((x) => cueOf(text, x) === 'said')?.text, 'which Lopez said was unworkable');
+        const dubbed = claimsOf('He mocked Cruz, whom Lopez dubbed “the little senator.”', [['Lopez', 'person', 'lopez']], withModel);
+        assert.strictEqual(dubbed.claims.find((x) => cueOf(dubbed.text, x) === 'dubbed')?.text, 'whom Lopez dubbed “the little senator.”');
+      });
+
+      it('keeps the content after the cue where the relative pronoun is no gap in it', () => {
+        const { text, claims } = claimsOf(
+          'It was the rally at which Lopez said that the plan was unworkable.',
+          [['Lopez', 'person', 'lopez']],
+          withModel,
+        );
+        assert.strictEqual(claims.find((x) => cueOf(text, x) === 'said')?.text, 'the plan was unworkable');
+      });
+
+      it('ends the content of an attribution in a sentence-initial adverbial clause at the comma closing the clause', () => {
+        const { text, claims } = claimsOf(
+          'While Lopez has said he opposes sending troops abroad, his administration carves out exceptions for special forces.',
+          [['Lopez', 'person', 'lopez']],
+          withModel,
+        );
+        assert.strictEqual(claims.find((x) => cueOf(text, x) === 'said')?.text, 'he opposes sending troops abroad');
+      });
+
+      it('keeps reported speech nested in reported speech', () => {
+        const { text, claims } = claimsOf(
+          'Lopez said Mr. Hale told him that the vote would be delayed.',
+          [
+            ['Lopez', 'person', 'lopez'],
+            ['Hale', 'person', 'hale'],
+          ],
+          withModel,
+        );
+        assert.ok(
+          claims.some((c) => cueOf(text, c) === 'told'),
+          JSON.stringify(claims.map((c) => [cueOf(text, c), c.text])),
+        );
+      });
+    });
+  }
+});

@@ -80,6 +80,31 @@ describe('claim boundaries', () => {
         assert.strictEqual(claims.find((x) => cueOf(text, x) === 'said')?.text, 'he opposes sending troops abroad');
       });
 
+      it('ends the content at a quote closing on a comma when a participle clause follows', () => {
+        const { text, claims } = claimsOf(
+          'Lopez said there is “only one strong conservative in a position to win this race,” adding that his rivals attack him for it.',
+          [['Lopez', 'person', 'lopez']],
+          withModel,
+        );
+        assert.strictEqual(
+          claims.find((x) => cueOf(text, x) === 'said')?.text,
+          'there is “only one strong conservative in a position to win this race,”',
+        );
+      });
+
+      it('ends the content at ", and" when a second clause brings its own cue', () => {
+        const { text, claims } = claimsOf(
+          'Three-quarters of the voters said they were very worried about the economy, and more than 4 in 10 said Lopez would be best at handling it.',
+          [['Lopez', 'person', 'lopez']],
+          withModel,
+        );
+        assert.strictEqual(
+          claims.find((x) => cueOf(text, x) === 'said')?.text,
+          'they were very worried about the economy',
+          JSON.stringify(claims.map((c) => [cueOf(text, c), c.text])),
+        );
+      });
+
       it('keeps reported speech nested in reported speech', () => {
         const { text, claims } = claimsOf(
           'Lopez said Mr. Hale told him that the vote would be delayed.',

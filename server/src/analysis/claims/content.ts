@@ -35,7 +35,19 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
     const s = ctx.sentences[ctx.sentOf[k]];
     const sentEnd = s ? s.tokenEnd : k + 1;
     let here = false;
-    if (ctx.quoteOf[k] < 0) {
+    if (ctx.quoteOf[k] < 0 && quoteComma(ctx, k)) {
+      // "… this race,” adding that …": the comma closing a quote cuts as one outside it would, after the quote.
+      const next = ctx.lower[k];
+      here =
+        (next === 'but' && ctx.lower[k + 1] !== 'that') ||
+        next === 'according' ||
+        next === 'while' ||
+        next === 'whereas' ||
+        next === 'although' ||
+        next === 'though' ||
+        CUE_FORMS.get(next)?.form === 'ing';
+    }
+    if (!here && ctx.quoteOf[k] < 0) {
       const w = ctx.lower[k];
       const next = ctx.lower[k + 1] ?? '';
       if (w === ';') here = true;
@@ -54,6 +66,8 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
       else if (w === ',' && (next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) here = true;
       else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
       else if (w === ',' && CUE_FORMS.get(next)?.form === 'ing') here = true;
+      // "…, and three-quarters said the same of Sanders": a second clause with its own cue.
+      else if (w === ',' && next === 'and' && andClauseWithCue(ctx, k + 2)) here = true;
       else if ((w === 'and' || w === 'but') && (next === 'you' || next === 'i' || next === 'we' || next === 'then')) here = true;
       else if ((w === 'and' || w === 'but') && isFiniteCue(ctx, k + 1)) here = true;
       // "…, and he reiterated his claim …": the narration goes on with a new clause.
@@ -70,6 +84,11 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
   return cut;
 }
 
+/** Token k follows a quote that closes on a comma (“…,” k). */
+function quoteComma(ctx: ClaimContext, k: number): boolean {
+  return k >= 2 && ctx.quoteOf[k - 1] >= 0 && ctx.quoteTokEnd[ctx.quoteOf[k - 1]] === k && ctx.lower[k - 2] === ',' && isWord(ctx.lower[k]);
+}
+
 /** ", Kataib Hezbollah threatened …": a new subject and cue start another attribution. */
 function clauseWithCueFollows(ctx: ClaimContext, k: number): boolean {
   if (!isCapitalised(ctx.tokens[k]?.text ?? '')) return false;
@@ -78,6 +97,18 @@ function clauseWithCueFollows(ctx: ClaimContext, k: number): boolean {
     if (!isWord(w) && w !== "'s") return false;
     const f = CUE_FORMS.get(w);
     if (f && (f.form === 'past' || f.form === 's') && !isCapitalised(ctx.tokens[j].text)) return true;
+  }
+  return false;
+}
+
+/** A short subject from token k and then a finite cue ("more than 4 in 10 said"). */
+function andClauseWithCue(ctx: ClaimContext, k: number): boolean {
+  if (!isWord(ctx.lower[k] ?? '')) return false;
+  for (let j = k + 1; j < k + 6 && j < ctx.tokens.length; j++) {
+    const w = ctx.lower[j];
+    if (!isWord(w) && w !== "'s") return false;
+    const f = CUE_FORMS.get(w);
+    if (f && (f.form === 'past' || f.form === 's')) return true;
   }
   return false;
 }

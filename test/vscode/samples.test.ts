@@ -25,11 +25,16 @@ describe('Open Sample Documents', () => {
     const shipped = txtFiles(path.join(dossier().extensionPath, 'media', 'samples'));
     assert.strictEqual(shipped.length, 5, 'the extension holds the five samples in media/samples');
     const before = new Map(shipped.map((f) => [f, fs.statSync(path.join(root, f)).mtimeMs]));
+    const bytesBefore = new Map(shipped.map((f) => [f, fs.readFileSync(path.join(root, f))]));
     const result = await vscode.commands.executeCommand<OpenSamplesResult | undefined>('dossier.openSamples', vscode.Uri.file(root));
     assert.ok(result, 'the command should report what it did');
     assert.deepStrictEqual(result.copied, []);
     assert.deepStrictEqual(result.skipped, shipped);
-    for (const [f, mtime] of before) assert.strictEqual(fs.statSync(path.join(root, f)).mtimeMs, mtime, `${f} was rewritten`);
+    for (const [f, mtime] of before) {
+      // Say whether the bytes changed too, so that a failure tells a copy over the file from a touch by something else.
+      const same = fs.readFileSync(path.join(root, f)).equals(bytesBefore.get(f) as Buffer);
+      assert.strictEqual(fs.statSync(path.join(root, f)).mtimeMs, mtime, `${f} was rewritten (${same ? 'same' : 'different'} bytes)`);
+    }
     assert.strictEqual(path.basename(vscode.window.activeTextEditor?.document.uri.fsPath ?? ''), SEED_001);
   });
 

@@ -37,31 +37,13 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
     let here = false;
     if (ctx.quoteOf[k] < 0 && quoteComma(ctx, k)) {
       // "… this race,” adding that …": the comma closing a quote cuts as one outside it would, after the quote.
-      const next = ctx.lower[k];
-      here =
-        (next === 'but' && ctx.lower[k + 1] !== 'that') ||
-        next === 'according' ||
-        next === 'while' ||
-        next === 'whereas' ||
-        next === 'although' ||
-        next === 'though' ||
-        CUE_FORMS.get(next)?.form === 'ing';
+      here = contrastAfterComma(ctx, k) || CUE_FORMS.get(ctx.lower[k])?.form === 'ing';
     }
     if (!here && ctx.quoteOf[k] < 0) {
       const w = ctx.lower[k];
       const next = ctx.lower[k + 1] ?? '';
       if (w === ';') here = true;
-      else if (
-        w === ',' &&
-        ((next === 'but' && ctx.lower[k + 2] !== 'that') ||
-          next === 'according' ||
-          next === 'while' ||
-          next === 'whereas' ||
-          next === 'with' ||
-          next === 'although' ||
-          next === 'though')
-      )
-        here = true;
+      else if (w === ',' && (contrastAfterComma(ctx, k + 1) || next === 'with')) here = true;
       else if (w === ',' && (next === 'it' || next === 'there') && BE.has(ctx.lower[k + 2] ?? '')) here = true;
       else if (w === ',' && (next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) here = true;
       else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
@@ -82,6 +64,19 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
     cut[k] = here ? k : Math.min(following, sentEnd);
   }
   return cut;
+}
+
+/** After a comma, token j opens what is no longer the reported content: "but" (not "but that"), "according to", "while", "whereas", "although", "though". */
+function contrastAfterComma(ctx: ClaimContext, j: number): boolean {
+  const w = ctx.lower[j];
+  return (
+    (w === 'but' && ctx.lower[j + 1] !== 'that') ||
+    w === 'according' ||
+    w === 'while' ||
+    w === 'whereas' ||
+    w === 'although' ||
+    w === 'though'
+  );
 }
 
 /** Token k follows a quote that closes on a comma (“…,” k). */

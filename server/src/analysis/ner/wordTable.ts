@@ -1,3 +1,5 @@
+import { fnv1a32 } from '../../../../common/strings';
+
 /**
  * A string-keyed open-addressing table for the tagger's per-word cache. Every token of every
  * document is looked up here, and the token strings are fresh each time: a Map must hash each
@@ -67,9 +69,8 @@ export class WordTable<V> {
   }
 }
 
-/** FNV-1a over UTF-16 code units, as a signed 32-bit integer; 1 in place of 0, which marks an empty slot. */
+/** The project's string hash (fnv1a32) as a signed 32-bit integer, as the Int32Array stores it; 1 in place of 0, which marks an empty slot. */
 function slotHash(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  const h = fnv1a32(s) | 0;
   return h === 0 ? 1 : h;
 }

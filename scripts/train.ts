@@ -78,6 +78,7 @@
  *
  *   npm run train [-- <dataDir>] [--epochs N] [--out file] [--with-valid] [--seed N] [--no-clusters] [--no-runs]
  *                 [--clean-silver [--no-silver-fill]] [--conll-weight N]
+ *   npm run train -- --closed-only   (recomputes the closed words of the committed model, ner/closedWords.ts)
  *
  * dataDir defaults to ../shared/data relative to the repo root (the cwd).
  * Deterministic: the only randomness is the seeded shuffle and case augmentation.
@@ -87,7 +88,8 @@ import * as path from 'path';
 import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
 import { FeatureExtractor, NUM_FEATURES, NUM_SMALL, type DocInput } from '../server/src/analysis/ner/features';
 import { NUM_WORD_FEATURES } from '../server/src/analysis/ner/templates';
-import { taggerFromWeights, type PerceptronTagger, serializeModel } from '../server/src/analysis/ner/model';
+import { taggerFromWeights, type ModelFile, type PerceptronTagger, serializeModel } from '../server/src/analysis/ner/model';
+import { closedWordsOf } from '../server/src/analysis/ner/closedWords';
 import { BASE_SCALE, DOC_FEATURES, NUM_DOC } from '../server/src/analysis/ner/docStage';
 import { rng, trainPerceptron, type TrainedWeights, type TrainingSet } from '../server/src/analysis/ner/perceptron';
 import { frequentValues } from '../server/src/analysis/learn/perceptron';
@@ -272,6 +274,19 @@ function cached(name: string, train: () => TrainedWeights): TrainedWeights {
   return w;
 }
 
+/**
+ * --closed-only: recomputes the closed words (ner/closedWords.ts) of an existing model file from the
+ * training data, leaving its weights alone; a full run writes the same list (it depends on the data only).
+ */
+function writeClosedOnly(dataDir: string, outFile: string, trainOnly: boolean): void {
+  const docs = [...conllDocs(dataDir, 'train'), ...(trainOnly ? [] : conllDocs(dataDir, 'valid')), ...polnearDocs(dataDir)];
+  const model = JSON.parse(fs.readFileSync(outFile, 'utf8')) as ModelFile;
+  const closed = closedWordsOf(docs);
+  const { info, ...rest } = model;
+  fs.writeFileSync(outFile, JSON.stringify({ ...rest, closed: closed.join(' '), info }));
+  console.log(`wrote ${closed.length} closed words into ${outFile}`);
+}
+
 function main(): void {
   const t0 = Date.now();
   const repoRoot = process.cwd();
@@ -291,6 +306,10 @@ function main(): void {
   }
   const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(gazFile, 'utf8')) as GazetteerData);
 
+  if (process.argv.includes('--closed-only')) {
+    writeClosedOnly(dataDir, outFile, !process.argv.includes('--with-valid'));
+    return;
+  }
   const polnear = process.argv.includes('--no-polnear') ? [] : polnearDocs(dataDir);
   const nPolnear = polnear.length;
   const trainOnly = !process.argv.includes('--with-valid');
@@ -308,6 +327,7 @@ function main(): void {
     );
   }
   const clusters = clusterLists ? new WordClusters(clusterLists) : null;
+  const closed = closedWordsOf([...conllTrain, ...(trainOnly ? [] : valid), ...polnear]);
   const extractor = new FeatureExtractor(gazetteer, clusters);
   // Valid documents go before PolNeAR's: the second stage trains on the CoNLL documents, the first nConll.
   const docs = [...conllTrain, ...(trainOnly ? [] : conllDocs(dataDir, 'valid')), ...polnear];
@@ -477,6 +497,7 @@ function main(): void {
     },
     stage2,
     clusterLists,
+    closed,
   );
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, text);

@@ -71,6 +71,7 @@ export class FeatureExtractor {
   private readonly lowerCache = new Map<string, LowerStats>();
   private stamp = 0;
   private readonly gazMaxWords: number;
+  private closedWords: ReadonlySet<string> | null = null;
 
   constructor(
     private readonly gazetteer: Gazetteer,
@@ -78,6 +79,13 @@ export class FeatureExtractor {
     private readonly clusters: WordClusters | null = null,
   ) {
     this.gazMaxWords = Math.min(4, gazetteer.maxWords);
+  }
+
+  /** The model's closed words (closedWords.ts); the word cache is cleared, as each word's flag is kept in it. */
+  setClosedWords(words: ReadonlySet<string> | null): void {
+    this.closedWords = words;
+    this.cache.clear();
+    this.lowerCache.clear();
   }
 
   /** The context computed by the last call to context() (its buffers are reused). */
@@ -111,6 +119,7 @@ export class FeatureExtractor {
       isTitle: TITLES.has(lower),
       isDemonym: caseClass !== 0 && this.gazetteer.demonym(w) !== undefined,
       isCommonLower: COMMON.has(lower),
+      closed: this.closedWords !== null && this.closedWords.has(w),
       isGazFirst: caseClass !== 0 && !COMMON.has(lower) && this.gazetteer.firstWords.has(lower),
       gazType: !place ? 0 : place.type === 'country' ? 1 : place.type === 'city' ? 2 : 3,
       runClass: runClassOf(lower),

@@ -59,6 +59,8 @@ const SMALL_NEXT_CASE = 10;
 const SMALL_REST = Int32Array.from({ length: NUM_SMALL }, (_, k) => k).filter(
   (k) => k !== SMALL_BIAS && k !== SMALL_PREV_CASE && k !== SMALL_NEXT_CASE,
 );
+/** The emission of every label but O for a closed word (closedWords.ts): far below any path through a scored label. */
+const CLOSED_NOT_O = -1e7;
 /** Words whose scores the pool keeps before it starts over (~16 MB). */
 const POOL_MAX_WORDS = 1 << 16;
 if (NUM_LABELS !== 9 || W_PREV !== 1 || W_NEXT2 !== 4) throw new Error('PerceptronTagger.emissions is unrolled for 9 labels');
@@ -82,6 +84,8 @@ export class PerceptronTagger implements Tagger {
   private selfAt = new Int32Array(0);
   /** Per token of the current document: the offset of its word's scores in the pool (the WordInfo objects are scattered in the heap). */
   private wordAt = new Int32Array(0);
+  /** Per token of the current document: 1 when it is a closed word written as O without scoring (see emissions). */
+  private forced = new Uint8Array(0);
   private readonly docStage = new DocStage();
   private docCodes = new Int32Array(0);
   private firstLabels = new Uint8Array(0);
@@ -133,6 +137,11 @@ export class PerceptronTagger implements Tagger {
     if (stage2 && (stage2.weights.length !== DOC_FEATURES * NUM_LABELS || stage2.transitions.length !== (NUM_LABELS + 1) * NUM_LABELS))
       throw new Error('second-stage weights do not match the code');
     this.stage2 = stage2;
+  }
+
+  /** Installs the model's closed words (closedWords.ts; null: every token is scored). */
+  setClosedWords(words: ReadonlySet<string> | null): void {
+    this.extractor.setClosedWords(words);
   }
 
   get hasSecondStage(): boolean {
@@ -234,6 +243,9 @@ export class PerceptronTagger implements Tagger {
       wordAt[i] = infos[i].scoreAt;
       selfAt[i] = wordAt[i] + W_MODE[mode[i]];
     }
+    if (this.forced.length < n) this.forced = new Uint8Array(this.selfAt.length);
+    const forced = this.forced;
+    forced.fill(0, 0, n);
     const sentences = doc.sentences;
     // NUM_LABELS is 9: the sums are unrolled into locals (float32 array writes in the inner loop cost more than the look-ups).
     // Offset 0 of the pool holds the boundary scores (what the templates see beyond the sentence edge).
@@ -241,6 +253,15 @@ export class PerceptronTagger implements Tagger {
       const s = sentences[si][0];
       const e = sentences[si][1];
       for (let i = s; i < e; i++) {
+        // A closed word in a normally cased sentence is O (closedWords.ts): no template is scored for it.
+        if (mode[i] === 0 && infos[i].closed) {
+          const eo = i * 9;
+          emit[eo] = 0;
+          for (let l = 1; l < 9; l++) emit[eo + l] = CLOSED_NOT_O;
+          forced[i] = 1;
+          continue;
+        }
+        forced[i] = 0;
         const self = selfAt[i];
         const prev = (i > s ? wordAt[i - 1] : 0) + 9;
         const next = (i + 1 < e ? wordAt[i + 1] : 0) + 18;
@@ -348,7 +369,10 @@ export class PerceptronTagger implements Tagger {
     // Unrolled over the 9 labels into locals; Math.fround after every step keeps the float32
     // rounding of the in-place array arithmetic this replaces, so the scores are bit-identical.
     const fr = Math.fround;
+    const forced = this.forced;
     for (let i = 0; i < n; i++) {
+      // A closed word keeps its O (emissions): the second stage would not move a margin of CLOSED_NOT_O.
+      if (forced[i] === 1) continue;
       const eo = i * 9;
       let e0 = fr(emit[eo] * BASE_SCALE);
       let e1 = fr(emit[eo + 1] * BASE_SCALE);
@@ -441,6 +465,7 @@ function perceptron(model: ModelHeader, rows: ModelRows, gazetteer: Gazetteer): 
     }
     tagger.setSecondStage({ weights: Float32Array.from(model.stage2.weights), transitions: Float32Array.from(model.stage2.transitions) });
   }
+  if (model.closed) tagger.setClosedWords(new Set(model.closed.split(' ')));
   return tagger;
 }
 

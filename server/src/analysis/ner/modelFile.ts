@@ -28,6 +28,8 @@ export interface ModelFile {
   stage2?: { version: number; weights: number[]; transitions: number[] };
   /** Word clusters (clusters.ts): the space-separated words of each fine cluster. */
   clusters?: string[];
+  /** Closed words (closedWords.ts), joined by single spaces: O in a normally cased sentence, not scored. */
+  closed?: string;
   /** Free-form provenance (training sets, epochs); not read by the loader. */
   info?: Record<string, unknown>;
 }
@@ -49,6 +51,7 @@ export function serializeModel(
   info?: Record<string, unknown>,
   stage2?: { weights: Float32Array; transitions: Float32Array },
   clusters?: readonly string[],
+  closed?: readonly string[],
 ): string {
   const { rows, data } = encodeRows(hashes, weights, NUM_LABELS, minWeight);
   const file: ModelFile = {
@@ -68,6 +71,7 @@ export function serializeModel(
         }
       : {}),
     ...(clusters ? { clusters: [...clusters] } : {}),
+    ...(closed ? { closed: closed.join(' ') } : {}),
     info,
   };
   return JSON.stringify(file);

@@ -39,6 +39,8 @@ export interface WordInfo {
   isTitle: boolean;
   isDemonym: boolean;
   isCommonLower: boolean;
+  /** A closed word of the model (closedWords.ts): O in a normally cased sentence, not scored. */
+  closed: boolean;
   /** Has letters, is no function word and begins some gazetteer name: multi-word look-ups start here. */
   isGazFirst: boolean;
   /** Single-word gazetteer type: 0 none, 1 country, 2 city, 3 region. */

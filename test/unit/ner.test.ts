@@ -129,6 +129,29 @@ describe('ner: viterbi', () => {
     }
   });
 
+  it("decodes closed words' forced O with the short path to the same labels as the full one", () => {
+    let seed = 11;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 400 - 200;
+    for (let round = 0; round < 200; round++) {
+      const n = 2 + (round % 30);
+      const emit = Float32Array.from({ length: (n + 1) * NUM_LABELS }, rnd);
+      const trans = Float32Array.from({ length: (NUM_LABELS + 1) * NUM_LABELS }, rnd);
+      const forced = new Uint8Array(n + 1);
+      for (let i = 1; i <= n; i++) {
+        if (rnd() < 0) continue;
+        forced[i] = 1;
+        emit[i * NUM_LABELS] = 0;
+        for (let l = 1; l < NUM_LABELS; l++) emit[i * NUM_LABELS + l] = -1e7;
+      }
+      const full = new Uint8Array(n + 1);
+      const short = new Uint8Array(n + 1);
+      viterbi(emit, trans, 1, n + 1, full, new Uint8Array(n * NUM_LABELS));
+      viterbi(emit, trans, 1, n + 1, short, new Uint8Array(n * NUM_LABELS), forced);
+      assert.deepStrictEqual([...short], [...full], `round ${round}`);
+      for (let i = 1; i <= n; i++) if (forced[i]) assert.strictEqual(short[i], 0);
+    }
+  });
+
   it('reads spans from BIO labels', () => {
     const labels = Uint8Array.from([L('B-PER'), L('I-PER'), L('O'), L('B-LOC'), L('B-LOC')]);
     const spans: LabelSpan[] = [];

@@ -335,7 +335,7 @@ export class PerceptronTagger implements Tagger {
       if (this.back.length < len * NUM_LABELS) {
         this.back = new Uint8Array(len * NUM_LABELS * 2);
       }
-      viterbi(emit, transitions, s, e, out, this.back);
+      viterbi(emit, transitions, s, e, out, this.back, this.forced);
     }
   }
 

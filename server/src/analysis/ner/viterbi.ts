@@ -26,7 +26,20 @@ export const ALLOWED: Uint8Array = (() => {
  * (emit[i * L + label], indexed by absolute token) and transition scores.
  * Writes labels into out[from..to). The back-pointer buffer (at least (to - from) * 9) is passed in to avoid allocation per sentence.
  */
-export function viterbi(emit: Float32Array, trans: Float32Array, from: number, to: number, out: Uint8Array, back: Uint8Array): void {
+export function viterbi(
+  emit: Float32Array,
+  trans: Float32Array,
+  from: number,
+  to: number,
+  out: Uint8Array,
+  back: Uint8Array,
+  /**
+   * Per absolute token, 1 where the token is a closed word (closedWords.ts) whose emissions make every
+   * label but O lose by far: there only O is scored, and after it only the labels that may follow O.
+   * The same path as without it, whose other scores at such a token could never win.
+   */
+  forced: Uint8Array | null = null,
+): void {
   const n = to - from;
   if (n <= 0) return;
   // Unrolled over the 9 labels (the hot loop of tagging): the previous step's scores live in
@@ -102,6 +115,70 @@ export function viterbi(emit: Float32Array, trans: Float32Array, from: number, t
   for (let t = 1; t < n; t++) {
     const eo = (from + t) * 9;
     const bo = t * 9;
+    if (forced !== null) {
+      const afterForced = forced[from + t - 1] === 1;
+      if (forced[from + t] === 1) {
+        b = s0 + t00;
+        a = 0;
+        if (!afterForced) {
+          v = s1 + t10;
+          if (v > b) {
+            b = v;
+            a = 1;
+          }
+          v = s2 + t20;
+          if (v > b) {
+            b = v;
+            a = 2;
+          }
+          v = s3 + t30;
+          if (v > b) {
+            b = v;
+            a = 3;
+          }
+          v = s4 + t40;
+          if (v > b) {
+            b = v;
+            a = 4;
+          }
+          v = s5 + t50;
+          if (v > b) {
+            b = v;
+            a = 5;
+          }
+          v = s6 + t60;
+          if (v > b) {
+            b = v;
+            a = 6;
+          }
+          v = s7 + t70;
+          if (v > b) {
+            b = v;
+            a = 7;
+          }
+          v = s8 + t80;
+          if (v > b) {
+            b = v;
+            a = 8;
+          }
+        }
+        s0 = b + emit[eo];
+        back[bo] = a;
+        s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = -Infinity;
+        continue;
+      }
+      if (afterForced) {
+        // Only O had a score at t - 1: it is every label's predecessor, and I-X cannot follow it.
+        s1 = s0 + t01 + emit[eo + 1];
+        s3 = s0 + t03 + emit[eo + 3];
+        s5 = s0 + t05 + emit[eo + 5];
+        s7 = s0 + t07 + emit[eo + 7];
+        s0 = s0 + t00 + emit[eo];
+        s2 = s4 = s6 = s8 = -Infinity;
+        back[bo] = back[bo + 1] = back[bo + 3] = back[bo + 5] = back[bo + 7] = 0;
+        continue;
+      }
+    }
     // O and B-X may follow any label; I-X only B-X or I-X (the BIO constraint of ALLOWED).
     b = s0 + t00;
     a = 0;

@@ -68,6 +68,8 @@ export class DocStage {
     pool: Float32Array,
     selfAt: Int32Array,
     out: Int32Array,
+    /** Per token, 1 for a closed word's forced O (closedWords.ts): the second stage leaves it alone, so it gets no codes. */
+    forced: Uint8Array | null = null,
   ): void {
     const infos = ctx.infos;
     const mode = ctx.mode;
@@ -168,6 +170,7 @@ export class DocStage {
     }
 
     for (let i = 0; i < n; i++) {
+      if (forced !== null && forced[i] === 1) continue;
       const p = labels[i];
       const own = SLOT[p];
       const inf = infos[i];

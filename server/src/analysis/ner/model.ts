@@ -341,7 +341,7 @@ export class PerceptronTagger implements Tagger {
 
   /**
    * The second stage's inputs for a document: the first stage's emissions and its feature ids
-   * (n x NUM_DOC). Both buffers are reused by the next call; training copies them.
+   * (n x NUM_DOC; none for a closed word's forced O, which the second stage leaves alone). Both buffers are reused by the next call; training copies them.
    */
   secondStageInputs(doc: DocInput): { emit: Float32Array; codes: Int32Array } {
     const n = doc.words.length;
@@ -350,7 +350,7 @@ export class PerceptronTagger implements Tagger {
     const first = this.firstLabels.subarray(0, n);
     this.decode(doc, emit, this.transitions, first);
     if (this.docCodes.length < n * NUM_DOC) this.docCodes = new Int32Array(Math.max(n * NUM_DOC, this.docCodes.length * 2));
-    this.docStage.codes(this.extractor.current(), doc.sentences, n, first, emit, this.pool, this.selfAt, this.docCodes);
+    this.docStage.codes(this.extractor.current(), doc.sentences, n, first, emit, this.pool, this.selfAt, this.docCodes, this.forced);
     return { emit, codes: this.docCodes };
   }
 

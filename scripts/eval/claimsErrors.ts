@@ -26,6 +26,12 @@ const overlap = (a: Span, b: Span) => Math.min(a.end, b.end) - Math.max(a.start,
 
 function main(): void {
   const split = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'dev';
+  if (split !== 'dev' && split !== 'train') {
+    console.error(
+      `claimsErrors: unknown split "${split}": PolNeAR has dev and train (node out/scripts/eval/claimsErrors.js [dev|train] [--show bucket])`,
+    );
+    process.exit(2);
+  }
   const showAt = process.argv.indexOf('--show');
   const show = showAt > 0 ? process.argv[showAt + 1] : undefined;
   const docs = loadPolnearDocs(path.join(requireShared('claimsErrors'), 'data', 'polnear', split));

@@ -109,75 +109,29 @@ export function viterbi(
     s6 = ALLOWED[START * 9 + 6] ? trans[START * 9 + 6] + emit[eo0 + 6] : -Infinity,
     s7 = ALLOWED[START * 9 + 7] ? trans[START * 9 + 7] + emit[eo0 + 7] : -Infinity,
     s8 = ALLOWED[START * 9 + 8] ? trans[START * 9 + 8] + emit[eo0 + 8] : -Infinity;
+  // After a forced O only O has a score (the loop below relies on it from the first token on).
+  if (forced !== null && forced[from] === 1) s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = -Infinity;
   let b: number;
   let a: number;
   let v: number;
   for (let t = 1; t < n; t++) {
     const eo = (from + t) * 9;
     const bo = t * 9;
-    if (forced !== null) {
-      const afterForced = forced[from + t - 1] === 1;
+    if (forced !== null && forced[from + t - 1] === 1) {
+      // Only O had a score at t - 1: it is every label's predecessor, and I-X cannot follow it.
       if (forced[from + t] === 1) {
-        b = s0 + t00;
-        a = 0;
-        if (!afterForced) {
-          v = s1 + t10;
-          if (v > b) {
-            b = v;
-            a = 1;
-          }
-          v = s2 + t20;
-          if (v > b) {
-            b = v;
-            a = 2;
-          }
-          v = s3 + t30;
-          if (v > b) {
-            b = v;
-            a = 3;
-          }
-          v = s4 + t40;
-          if (v > b) {
-            b = v;
-            a = 4;
-          }
-          v = s5 + t50;
-          if (v > b) {
-            b = v;
-            a = 5;
-          }
-          v = s6 + t60;
-          if (v > b) {
-            b = v;
-            a = 6;
-          }
-          v = s7 + t70;
-          if (v > b) {
-            b = v;
-            a = 7;
-          }
-          v = s8 + t80;
-          if (v > b) {
-            b = v;
-            a = 8;
-          }
-        }
-        s0 = b + emit[eo];
-        back[bo] = a;
-        s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = -Infinity;
-        continue;
-      }
-      if (afterForced) {
-        // Only O had a score at t - 1: it is every label's predecessor, and I-X cannot follow it.
-        s1 = s0 + t01 + emit[eo + 1];
-        s3 = s0 + t03 + emit[eo + 3];
-        s5 = s0 + t05 + emit[eo + 5];
-        s7 = s0 + t07 + emit[eo + 7];
         s0 = s0 + t00 + emit[eo];
-        s2 = s4 = s6 = s8 = -Infinity;
-        back[bo] = back[bo + 1] = back[bo + 3] = back[bo + 5] = back[bo + 7] = 0;
+        back[bo] = 0;
         continue;
       }
+      s1 = s0 + t01 + emit[eo + 1];
+      s3 = s0 + t03 + emit[eo + 3];
+      s5 = s0 + t05 + emit[eo + 5];
+      s7 = s0 + t07 + emit[eo + 7];
+      s0 = s0 + t00 + emit[eo];
+      s2 = s4 = s6 = s8 = -Infinity;
+      back[bo] = back[bo + 1] = back[bo + 3] = back[bo + 5] = back[bo + 7] = 0;
+      continue;
     }
     // O and B-X may follow any label; I-X only B-X or I-X (the BIO constraint of ALLOWED).
     b = s0 + t00;
@@ -224,6 +178,12 @@ export function viterbi(
     }
     const n0 = b + emit[eo + 0];
     back[bo + 0] = a;
+    if (forced !== null && forced[from + t] === 1) {
+      // A closed word's forced O: only O is scored (its other labels could never win).
+      s0 = n0;
+      s1 = s2 = s3 = s4 = s5 = s6 = s7 = s8 = -Infinity;
+      continue;
+    }
     b = s0 + t01;
     a = 0;
     v = s1 + t11;

@@ -85,7 +85,7 @@ interface WordFacts {
  * computing the facts afresh per document (hashes, a stem, an upper-casing
  * for the shape, three word-list look-ups) was a third of the feature
  * extraction. Pure functions of the token's text (its lower-cased form is
- * normalise(text), context.ts) and the map, so the cache changes no output.
+ * normalise() in context.ts) and the map, so the cache changes no output.
  */
 const wordFactCaches = new WeakMap<ReadonlyMap<string, number>, BoundedCache<WordFacts>>();
 

@@ -58,6 +58,14 @@ describe('splitSentences', () => {
       'Gen. Joe Dunford met Mr. Abadi in the U.S. on Friday.',
     ]);
   });
+  it('does not split after a number sign before its number ("the No. 2 Republican")', () => {
+    assert.deepStrictEqual(sentences('John Cornyn, the No. 2 Republican in the Senate, said so. Vol. 3 of the report is out.'), [
+      'John Cornyn, the No. 2 Republican in the Senate, said so.',
+      'Vol. 3 of the report is out.',
+    ]);
+    // "no." that ends a sentence still does, before a capital or a number.
+    assert.deepStrictEqual(sentences('The answer was no. 2016 was a bad year.'), ['The answer was no.', '2016 was a bad year.']);
+  });
   it('keeps closing quotes with their sentence', () => {
     assert.deepStrictEqual(sentences('He said "no." Then he left.'), ['He said "no."', 'Then he left.']);
   });

@@ -248,6 +248,8 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       !(t === '.' && last === k && k > first && tokens[k - 1].end === tok.start && /^\p{L}{2}/u.test(after.text))
     )
       continue;
+    // "the No. 2 Republican", "Vol. 3": a number sign's period before a number ends nothing.
+    if (t === '.' && last === k && k > first && isDigit(after.text.charCodeAt(0)) && isNumberSign(tokens[k - 1], tok)) continue;
     const ch = after.text.charAt(0);
     if (/[\p{Lu}\p{N}"“‘'([]/u.test(ch)) {
       close(last);
@@ -256,6 +258,15 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
   }
   if (first < tokens.length) close(tokens.length - 1);
   return sentences;
+}
+
+/** Words that abbreviate "number", "volume", "article"... and stand before one. */
+const NUMBER_SIGNS = new Set(['no', 'nos', 'vol', 'vols', 'art', 'sec', 'pp', 'ch', 'para']);
+
+/** Is `word` (glued to the period `dot`) a number sign such as "No" in "No. 2"? Capitalised, as news style writes it: "the answer was no. 2016 …" ends a sentence. */
+function isNumberSign(word: Token, dot: Token): boolean {
+  const c = word.text.charCodeAt(0);
+  return word.end === dot.start && c >= 65 && c <= 90 && word.end - word.start <= 4 && NUMBER_SIGNS.has(word.text.toLowerCase());
 }
 
 function isAbbreviation(token: string): boolean {

@@ -3,10 +3,13 @@ import {
   ADDRESSEES,
   ADJUNCT_PREPS,
   ADJUNCT_START,
+  BE,
   CLOSE_PUNCT,
   DAYS,
+  DEFINITE,
   DETERMINERS,
   FRACTIONS,
+  MODALS,
   NOUN_MARKERS,
   PREPOSITIONS,
   QUANTITY_WORDS,
@@ -112,6 +115,8 @@ export function skipToContent(ctx: ClaimContext, p: number, end: number, frame: 
       while (r < end && r < p + 6 && (isCapitalised(ctx.tokens[r].text) || lower[r] === "'s" || lower[r] === 'of')) r++;
       if (!named && ADDRESSEES.has(lower[r])) r++;
       if (r > p && r < end && SUBJECT_PRONOUNS.has(lower[r])) return r;
+      // "told the AP his firm worked …", "told reporters the plan was …": a clause whose subject is a noun phrase, known by its verb.
+      if (r > p && r < end && DEFINITE.has(lower[r]) && finiteVerbSoon(ctx, r + 1, end)) return r;
       return end;
     }
     if (lower[q] === 'to' && lower[p] !== 'to') return p; // "urged Ankara to ...": the object is part of the content
@@ -120,6 +125,17 @@ export function skipToContent(ctx: ClaimContext, p: number, end: number, frame: 
   if (lower[p] === 'that' || lower[p] === ':' || lower[p] === ',') p++;
   if (lower[p - 1] === 'that' && lower[p] === ',') p++;
   return p;
+}
+
+/** A finite verb among the few words from `from` ("firm worked", "plan was"): a noun phrase before it is a clause's subject. */
+function finiteVerbSoon(ctx: ClaimContext, from: number, end: number): boolean {
+  for (let j = from; j < end && j < from + 4; j++) {
+    const w = ctx.lower[j];
+    if (!isWord(w)) return false;
+    if (BE.has(w) || MODALS.has(w)) return true;
+    if (w.length > 4 && w.endsWith('ed') && !isCapitalised(ctx.tokens[j].text)) return true;
+  }
+  return false;
 }
 
 /** A quotation that reads as someone's words: not a title inside a phrase ("broadcast of “Fox News Sunday,”"). */

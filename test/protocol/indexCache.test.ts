@@ -3,11 +3,28 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { isDeepStrictEqual } from 'util';
 import { MANIFEST } from '../../server/src/workspace/cache/manifest';
 import { seedsDir } from '../unit/util';
 import { positionOf, TestLspClient } from './lspClient';
 
 const NAMES = ['Hakim al-Zamili', 'Iraq', 'Turkey', 'Abadi'];
+
+/** Hovers and references at the names of the files' texts as they are on disk now. */
+async function documentAnswers(client: TestLspClient, folder: string, files: string[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(folder, file), 'utf8');
+    const uri = pathToFileURL(path.join(folder, file)).toString();
+    for (const name of NAMES) {
+      if (!text.includes(name)) continue;
+      const params = { textDocument: { uri }, position: positionOf(text, name, 0, 1) };
+      out.push(await client.connection.sendRequest('textDocument/hover', params));
+      out.push(await client.connection.sendRequest('textDocument/references', { ...params, context: { includeDeclaration: true } }));
+    }
+  }
+  return out;
+}
 
 /** A server over `folder` (with a cache folder or not): hovers and references at names of every document, and workspace symbols. */
 async function answers(folder: string, cacheDir?: string): Promise<{ answers: unknown[]; cacheBytes: number | undefined }> {
@@ -15,17 +32,7 @@ async function answers(folder: string, cacheDir?: string): Promise<{ answers: un
   try {
     await client.initialize(folder, cacheDir ? { cacheDir } : undefined);
     await client.indexed(120_000);
-    const out: unknown[] = [];
-    for (const file of fs.readdirSync(folder).sort()) {
-      const text = fs.readFileSync(path.join(folder, file), 'utf8');
-      const uri = pathToFileURL(path.join(folder, file)).toString();
-      for (const name of NAMES) {
-        if (!text.includes(name)) continue;
-        const params = { textDocument: { uri }, position: positionOf(text, name, 0, 1) };
-        out.push(await client.connection.sendRequest('textDocument/hover', params));
-        out.push(await client.connection.sendRequest('textDocument/references', { ...params, context: { includeDeclaration: true } }));
-      }
-    }
+    const out = await documentAnswers(client, folder, fs.readdirSync(folder).sort());
     for (const query of ['', 'zamili', 'iraq']) out.push(await client.connection.sendRequest('workspace/symbol', { query }));
     // The cache's size follows "done" once it is counted.
     let cacheBytes: number | undefined;
@@ -90,5 +97,44 @@ describe('protocol: the persistent index (initializationOptions.cacheDir)', func
     assert.deepStrictEqual(warm.answers, cold.answers);
     // Rebuilt: both shards are whole again (a shard has a header, a summary and the analysis).
     for (const f of [first, second]) assert.ok(fs.statSync(path.join(dir, f)).size > 1000, f);
+  });
+
+  it('a file edited behind the server after a warm start is analysed again, not answered from its shard (which holds no text)', async () => {
+    const edits = path.join(root, 'ws-edits');
+    fs.cpSync(folder, edits, { recursive: true, preserveTimestamps: true });
+    const cacheDir = path.join(root, 'cache-edits');
+    await answers(edits, cacheDir);
+    const client = new TestLspClient();
+    try {
+      // Warm: every document filed from the manifest, known by its summary only until a feature reads it.
+      await client.initialize(edits, { cacheDir });
+      await client.indexed(120_000);
+      // Edited with no notice to the server (no watcher event): a paragraph before the text moves every name.
+      const [file] = fs
+        .readdirSync(edits)
+        .filter((f) => fs.readFileSync(path.join(edits, f), 'utf8').includes('Iraq'))
+        .sort();
+      const edited = path.join(edits, file);
+      fs.writeFileSync(edited, `An editor's note on Iraq, added later.\n\n${fs.readFileSync(edited, 'utf8')}`);
+      const fresh = new TestLspClient();
+      let expected: unknown[];
+      try {
+        await fresh.initialize(edits);
+        await fresh.indexed(120_000);
+        expected = await documentAnswers(fresh, edits, [file]);
+      } finally {
+        await fresh.dispose();
+      }
+      // The first read of its analysis finds the file changed and has it indexed again; the answers follow.
+      let got: unknown[] = [];
+      for (let i = 0; i < 100; i++) {
+        got = await documentAnswers(client, edits, [file]);
+        if (isDeepStrictEqual(got, expected)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.deepStrictEqual(got, expected);
+    } finally {
+      await client.dispose();
+    }
   });
 });

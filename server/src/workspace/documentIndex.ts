@@ -5,8 +5,9 @@ import { engineData } from './resources';
 import type { AnalysisService } from './analysisService';
 import { CancelSource, raceCancellation, type CancelToken } from './cancellation';
 import { WorkspaceAggregates } from './aggregates';
+import { fileURLToPath } from 'url';
 import { checkPayload, textHash, type ShardStore } from './cache/shardStore';
-import { readPayload } from './cache/payload';
+import { readTextSync } from './readDocument';
 import { StoredDocument, type Whole } from './storedDocument';
 import type { FileStamp } from './cache/manifest';
 import { readManifest, type ManifestFound } from './cache/manifestReader';
@@ -39,6 +40,17 @@ export interface IndexStorage {
   hasCorrections?(uri: string): boolean;
   /** The script of a thread that reads a warm start's manifest (dist/worker.js); without it, this thread reads it. */
   manifestThread?: string;
+  /**
+   * The text of a document read from disk, for its analysis to come back from
+   * its shard (which does not hold the text); by default the file, read again.
+   * Whatever it gives is used only when it has the shard's hash.
+   */
+  readText?(uri: string): string | undefined;
+}
+
+/** A file: uri's text as the indexer read it (undefined for other schemes, or a file that cannot be read). */
+function readFileText(uri: string): string | undefined {
+  return uri.startsWith('file:') ? readTextSync(fileURLToPath(uri)) : undefined;
 }
 
 /** Called when a document is added, replaced or removed, with its summary before and after: the hook for workspace-wide tallies. */
@@ -203,7 +215,7 @@ export class DocumentIndex {
         this.stats.fromShards++;
         return { summary: read.summary, json: read.json, hash };
       }
-      const full = summary && this.store.readFull(uri, hash);
+      const full = summary && this.store.readFull(uri, hash, text);
       if (full) {
         this.stats.fromShards++;
         return { raw: full.analysis, hash, persisted: true };
@@ -350,9 +362,11 @@ export class DocumentIndex {
   }
 
   /**
-   * The whole analysis of a document: in memory, or read back from its shard.
-   * A shard that is gone or damaged meanwhile cannot answer now: the document
-   * is indexed again (lost listeners) and this read fails.
+   * The whole analysis of a document: in memory, or read back from its shard
+   * with the file's text (the shard does not hold it). A shard that is gone or
+   * damaged meanwhile, or a file whose text no longer has the shard's hash
+   * (edited since, and not yet indexed again), cannot answer now: the
+   * document is indexed again (lost listeners) and this read fails.
    */
   restore(doc: StoredDocument): Whole {
     // The value, not the field, is returned: touching may send it out of memory at once (a resident budget of 0).
@@ -361,20 +375,21 @@ export class DocumentIndex {
       this.touch(doc);
       return whole;
     }
-    const full =
-      doc.hash === undefined
+    const text = doc.hash === undefined ? undefined : (this.storage.readText ?? readFileText)(doc.uri);
+    const raw =
+      doc.hash === undefined || text === undefined
         ? undefined
         : doc.payload
-          ? checkPayload(readPayload(doc.payload), doc.hash)
-          : this.store?.readFull(doc.uri, doc.hash);
-    if (!full) {
+          ? checkPayload(doc.payload, text, doc.hash)
+          : this.store?.readFull(doc.uri, doc.hash, text)?.analysis;
+    if (!raw || text === undefined) {
       // A replaced document's shard was overwritten by its successor's: only the current one is indexed again.
       if (this.docs.get(doc.uri) === doc) for (const l of this.lostListeners) l(doc.uri);
-      throw new Error(`the index cache lost ${doc.uri}; it is analysed again`);
+      throw new Error(`the index cache lost ${doc.uri}, or the file changed; it is analysed again`);
     }
     this.stats.restored++;
-    const document = TextDocument.create(doc.uri, 'plaintext', doc.version, full.text);
-    const restored = { document, raw: full.analysis, analysis: this.corrector(doc.uri, full.text, full.analysis) };
+    const document = TextDocument.create(doc.uri, 'plaintext', doc.version, text);
+    const restored = { document, raw, analysis: this.corrector(doc.uri, text, raw) };
     doc.whole = restored;
     this.touch(doc);
     return restored;

@@ -51,6 +51,26 @@ export async function readDocument(file: string, maxBytes = Number.POSITIVE_INFI
 }
 
 /**
+ * The text of a file as readDocument decodes it, read at once, without its
+ * stamp: for a document whose analysis comes back from a shard (the shard
+ * does not hold the text), when a feature waits for it. Undefined when it
+ * cannot be read as text.
+ */
+export function readTextSync(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fsSync.openSync(file, OPEN_FLAGS);
+    if (!fsSync.fstatSync(fd).isFile()) return undefined;
+    const read = decode(fsSync.readFileSync(fd));
+    return read.ok ? read.text : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fsSync.closeSync(fd);
+  }
+}
+
+/**
  * Bytes to text. UTF-8 unless the bytes start with a UTF-16 byte-order mark:
  * UTF-16 text is full of NUL bytes, so it must be recognised before the
  * binary probe. Offsets are UTF-16 code units of the decoded text, as for

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { gzipSync } from 'zlib';
+import { gunzipSync, gzipSync } from 'zlib';
 import { analyzeDocument } from '../../../server/src/analysis/pipeline';
 import type { DocumentAnalysis } from '../../../server/src/analysis/types';
 import { compact } from '../../../server/src/workspace/compact';
@@ -28,18 +28,41 @@ describe('shard payload codec', () => {
         analysis.mentions.length && analysis.entities.length && analysis.claims.length,
         'the seed has mentions, entities and claims',
       );
-      const back = readPayload(shardPayload(text, analysis));
-      assert.ok(back);
-      assert.strictEqual(back.text, text);
-      assert.deepStrictEqual(back.analysis, viaJson(analysis));
-      assert.deepStrictEqual(checkPayload(back, textHash(text))?.analysis, viaJson(analysis));
+      const payload = shardPayload(text, analysis);
+      assert.deepStrictEqual(readPayload(payload, text), viaJson(analysis));
+      assert.deepStrictEqual(checkPayload(payload, text, textHash(text)), viaJson(analysis));
     }
+  });
+
+  it('holds no copy of the text: the reader brings it', () => {
+    for (const { text, analysis } of analysed) {
+      const json = gunzipSync(shardPayload(text, analysis)).toString('utf8');
+      // No stretch of the text longer than a name (strings of the analysis: ids, canonical names, aliases) is in it.
+      for (let at = 0; at + 60 <= text.length; at += 200) {
+        const window = text.slice(at, at + 60);
+        assert.ok(!json.includes(JSON.stringify(window).slice(1, -1)), `the text at ${at}: ${window}`);
+      }
+    }
+  });
+
+  it("is read only against a text with the shard's hash", () => {
+    const { text, analysis } = analysed[0];
+    const payload = shardPayload(text, analysis);
+    const hash = textHash(text);
+    // The same length, one letter changed: the spans would fit, the hash does not.
+    const edited = text.replace(/[a-z]/, (c) => (c === 'a' ? 'b' : 'a'));
+    assert.strictEqual(edited.length, text.length);
+    assert.strictEqual(checkPayload(payload, edited, hash), undefined);
+    assert.strictEqual(checkPayload(payload, text + ' ', hash), undefined);
+    // A text of another length is refused by the payload itself, whatever the caller checked.
+    assert.strictEqual(readPayload(payload, text + ' '), undefined);
+    assert.ok(checkPayload(payload, text, hash));
   });
 
   it('is smaller than the JSON of the analysis with its text', () => {
     const { text, analysis } = analysed[0];
     const encoded = JSON.stringify(encodePayload(text, analysis)).length;
-    assert.ok(encoded < JSON.stringify({ text, analysis }).length * 0.7, `${encoded} characters`);
+    assert.ok(encoded < JSON.stringify({ text, analysis }).length * 0.4, `${encoded} characters`);
   });
 
   it('keeps whole, and gives back exactly, elements of an unexpected shape', () => {
@@ -77,8 +100,8 @@ describe('shard payload codec', () => {
       },
       warnings: ['over budget'],
     };
-    const back = decodePayload(JSON.parse(JSON.stringify(encodePayload(text, odd))));
-    assert.deepStrictEqual(back.analysis, viaJson(odd));
+    const back = decodePayload(JSON.parse(JSON.stringify(encodePayload(text, odd))), text);
+    assert.deepStrictEqual(back, viaJson(odd));
   });
 
   it('refuses a corrupt, truncated, foreign or older payload without throwing', () => {
@@ -88,9 +111,11 @@ describe('shard payload codec', () => {
     const gz = (value: unknown) => new Uint8Array(gzipSync(JSON.stringify(value)));
     const bad: Array<[string, Uint8Array]> = [
       ['truncated', good.subarray(0, good.length >> 1)],
-      ['not gzip', new TextEncoder().encode('{"v":2}')],
+      ['not gzip', new TextEncoder().encode('{"v":3}')],
       ['flipped byte', Uint8Array.from(good, (b, i) => (i === good.length >> 1 ? b ^ 0xff : b))],
-      ['the format before (JSON of text and analysis)', gz({ text, analysis })],
+      ['the first format (JSON of text and analysis)', gz({ text, analysis })],
+      ['the format before (version 2, with the text)', gz({ ...encoded, v: 2, text })],
+      ['no length', gz({ ...encoded, length: undefined })],
       ['not an object', gz([1, 2, 3])],
       ['columns cut short', gz({ ...encoded, mentions: encoded.mentions.slice(0, -1) })],
       ['a span past the text', gz({ ...encoded, mentions: [text.length + 5, 3, 0, 0] })],
@@ -101,10 +126,8 @@ describe('shard payload codec', () => {
       ['an entity of an unknown type', gz({ ...encoded, entities: [['x', 'X', 99, [], [], []]] })],
     ];
     for (const [what, payload] of bad) {
-      const read = readPayload(payload);
-      assert.strictEqual(read && checkPayload(read, textHash(text)), undefined, what);
+      assert.strictEqual(readPayload(payload, text), undefined, what);
+      assert.strictEqual(checkPayload(payload, text, textHash(text)), undefined, what);
     }
-    // Another text under the same hash is refused by the hash, not trusted.
-    assert.strictEqual(checkPayload(readPayload(shardPayload(text + ' ', analysis)), textHash(text)), undefined);
   });
 });

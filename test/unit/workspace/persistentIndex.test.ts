@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { AnnotationIndex } from '../../../server/src/workspace/annotationIndex';
 import { InlineAnalysisService, type AnalysisService } from '../../../server/src/workspace/analysisService';
 import { MANIFEST } from '../../../server/src/workspace/cache/manifest';
@@ -153,6 +153,27 @@ describe('persistent index', function () {
     assert.ok(doc, 'a document known only by its summary');
     assert.throws(() => doc.analysis);
     assert.deepStrictEqual(lost, [doc.uri]);
+  });
+
+  it('a file edited while only its summary is in memory: its shard is not read against the new text, the document is named for re-indexing', async () => {
+    const ws = await indexFolder(folder, cache);
+    const lost: string[] = [];
+    ws.index.onDidLoseShard((uri) => lost.push(uri));
+    const doc = [...ws.index.all()].find((d) => 'whole' in d && d.whole === undefined);
+    assert.ok(doc, 'a document known only by its summary');
+    const file = fileURLToPath(doc.uri);
+    const text = fs.readFileSync(file, 'utf8');
+    // The same length, one letter changed: the shard's spans would still fit the text; its hash does not.
+    fs.writeFileSync(
+      file,
+      text.replace(/[a-z]/, (c) => (c === 'a' ? 'b' : 'a')),
+    );
+    assert.throws(() => doc.analysis, /changed/);
+    assert.deepStrictEqual(lost, [doc.uri]);
+    // The text the shard was made from, back on disk: the shard serves again, with that text.
+    fs.writeFileSync(file, text);
+    assert.ok(doc.analysis.entities.length > 0);
+    assert.strictEqual(doc.document.getText(), text);
   });
 
   for (const thread of [false, true]) {

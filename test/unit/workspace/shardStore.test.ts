@@ -56,25 +56,35 @@ describe('index shards', () => {
     x.entities.forEach((e, i) => assert.strictEqual(e.aliases, y.entities[i].aliases, `aliases of ${e.id} are one list`));
   });
 
-  it('round-trips the summary, the text and the analysis', async () => {
+  it('round-trips the summary and the analysis, the text brought by the reader and not stored', async () => {
     const store = new ShardStore(dir, 'engine-a');
     await store.write(uri, hash, summary, { text: seed, analysis });
     assert.deepStrictEqual(plain(store.readSummary(uri, hash)), summary);
-    const full = store.readFull(uri, hash);
+    const full = store.readFull(uri, hash, seed);
     assert.ok(full);
-    assert.strictEqual(full.text, seed);
     assert.deepStrictEqual(full.analysis, JSON.parse(JSON.stringify(analysis)));
     assert.deepStrictEqual(plain(full.summary), summary);
+  });
+
+  it('is not used with a text that does not have its hash (the file changed since)', async () => {
+    const store = new ShardStore(dir, 'engine-a');
+    await store.write(uri, hash, summary, { text: seed, analysis });
+    // The same length, one letter changed: the payload alone could not tell.
+    const edited = seed.replace(/[a-z]/, (c) => (c === 'a' ? 'b' : 'a'));
+    assert.strictEqual(edited.length, seed.length);
+    assert.strictEqual(store.readFull(uri, hash, edited), undefined);
+    assert.strictEqual(store.readFull(uri, hash, seed + ' '), undefined);
+    assert.ok(store.readFull(uri, hash, seed));
   });
 
   it('is not used for another engine version, another text or another document', async () => {
     await new ShardStore(dir, 'engine-a').write(uri, hash, summary, { text: seed, analysis });
     const other = new ShardStore(dir, 'engine-b');
     assert.strictEqual(other.readSummary(uri, hash), undefined);
-    assert.strictEqual(other.readFull(uri, hash), undefined);
+    assert.strictEqual(other.readFull(uri, hash, seed), undefined);
     const same = new ShardStore(dir, 'engine-a');
     assert.strictEqual(same.readSummary(uri, textHash(seed + ' edited')), undefined);
-    assert.strictEqual(same.readFull(uri, textHash(seed + ' edited')), undefined);
+    assert.strictEqual(same.readFull(uri, textHash(seed + ' edited'), seed + ' edited'), undefined);
     assert.strictEqual(same.readSummary('file:///ws/other.txt', hash), undefined);
   });
 
@@ -94,7 +104,7 @@ describe('index shards', () => {
     for (const [what, content] of damaged) {
       fs.writeFileSync(file, content);
       const summaryRead = store.readSummary(uri, hash);
-      const fullRead = store.readFull(uri, hash);
+      const fullRead = store.readFull(uri, hash, seed);
       // A flipped byte in the payload leaves the summary readable; the whole shard is refused.
       if (what.startsWith('a flipped')) assert.deepStrictEqual(plain(summaryRead), summary, what);
       else assert.strictEqual(summaryRead, undefined, what);
@@ -112,8 +122,8 @@ describe('index shards', () => {
       shardFiles(store).map((f) => path.extname(f)),
       ['.dsh'],
     );
-    assert.strictEqual(store.readFull(uri, hash), undefined);
-    assert.strictEqual(store.readFull(uri, textHash(edited))?.text, edited);
+    assert.strictEqual(store.readFull(uri, hash, seed), undefined);
+    assert.strictEqual(store.readFull(uri, textHash(edited), edited)?.analysis.entities.length, next.analysis.entities.length);
   });
 
   it('prunes the shards of documents no longer kept, and clears them all', async () => {

@@ -30,7 +30,7 @@ export class CachedAnalyzer {
   analyze(file: string, text: string): DocumentAnalysis {
     const uri = pathToFileURL(path.resolve(file)).toString();
     const hash = textHash(text);
-    const stored = this.store.readFull(uri, hash);
+    const stored = this.store.readFull(uri, hash, text);
     if (stored) {
       this.stats.fromCache++;
       return stored.analysis;

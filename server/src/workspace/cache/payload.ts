@@ -15,10 +15,14 @@ import { kindOf } from '../../analysis/types';
 
 /*
  * A shard's payload: gzip (level 1: most of the size for a fraction of the
- * time) of a compact JSON form of { text, analysis }. Making the payload was
- * a sixth of an analysis thread's time: most of an analysis's JSON was key
- * names repeated on every mention, and the text of every span, a copy of
- * what the document's text already holds. So:
+ * time) of a compact JSON form of the analysis, without the document's text.
+ * The shard is keyed by the text's hash, so whoever reads it has the text (an
+ * editor's, or the file's) and checks it against that hash first
+ * (shardStore.ts, checkPayload): a copy of the text in every shard was most
+ * of the bytes gzip went through. Making the payload was a sixth of an
+ * analysis thread's time: most of an analysis's JSON was key names repeated
+ * on every mention, and the text of every span, a copy of what the
+ * document's text already holds. So:
  *
  *   - mentions and demonyms are flat columns of numbers (start as a step from
  *     the previous one, length, and indices into a table of strings);
@@ -30,7 +34,8 @@ import { kindOf } from '../../analysis/types';
  * back exactly what JSON gave before, whatever the engine puts in an analysis.
  */
 
-const VERSION = 2;
+/** 3: without the text (2 held it). */
+const VERSION = 3;
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'country', 'city', 'region', 'facility'];
 const typeIndex = new Map<string, number>(TYPES.map((t, i) => [t, i]));
@@ -44,7 +49,8 @@ const WHOLE = -1;
 
 interface Encoded {
   v: typeof VERSION;
-  text: string;
+  /** The length of the text it was made from: a payload read against another text of another length is refused at once. */
+  length: number;
   /** The analysis without the lists below (and its structure without its blocks, when they are in `blocks`). */
   rest: Record<string, unknown>;
   /** The structure's blocks: [start, end, kind, section], or the block whole (an object). */
@@ -62,17 +68,21 @@ interface Encoded {
   claims: unknown[];
 }
 
-/** The payload of a shard: the text and the analysis, encoded and compressed. */
+/** The payload of a shard: the analysis of `text`, encoded and compressed (the text itself is not in it). */
 export function shardPayload(text: string, analysis: DocumentAnalysis): Uint8Array {
   const bytes = gzipSync(JSON.stringify(encodePayload(text, analysis)), { level: 1 });
   // Its own buffer (not a slice of Node's pool), so that it can be transferred between threads.
   return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
-/** The payload's { text, analysis }, not yet checked against the shard's hash (see checkPayload), or undefined when unreadable. */
-export function readPayload(payload: Uint8Array): { text: string; analysis: unknown } | undefined {
+/**
+ * The analysis a payload holds, its spans' texts put back from `text`, or
+ * undefined when unreadable. `text` must be the one the payload was made
+ * from: the caller checks it against the shard's hash (see checkPayload).
+ */
+export function readPayload(payload: Uint8Array, text: string): DocumentAnalysis | undefined {
   try {
-    return decodePayload(JSON.parse(gunzipSync(payload).toString('utf8')));
+    return decodePayload(JSON.parse(gunzipSync(payload).toString('utf8')), text);
   } catch {
     return undefined;
   }
@@ -105,7 +115,7 @@ export function encodePayload(text: string, analysis: DocumentAnalysis): Encoded
   }
   return {
     v: VERSION,
-    text,
+    length: text.length,
     rest,
     blocks,
     strings: strings.list,
@@ -117,9 +127,9 @@ export function encodePayload(text: string, analysis: DocumentAnalysis): Encoded
   };
 }
 
-export function decodePayload(data: unknown): { text: string; analysis: DocumentAnalysis } {
-  if (!isRecord(data) || data.v !== VERSION || typeof data.text !== 'string' || !isRecord(data.rest)) throw new Error('not a payload');
-  const text = data.text;
+export function decodePayload(data: unknown, text: string): DocumentAnalysis {
+  if (!isRecord(data) || data.v !== VERSION || !isRecord(data.rest)) throw new Error('not a payload');
+  if (data.length !== text.length) throw new Error('made from another text');
   const strings = stringList(data.strings);
   const whole = list(data.whole);
   let next = 0;
@@ -145,8 +155,7 @@ export function decodePayload(data: unknown): { text: string; analysis: Document
     data.blocks === undefined
       ? data.rest
       : { ...data.rest, structure: { ...record(data.rest.structure), blocks: list(data.blocks).map(decodeBlock) } };
-  const analysis = { ...rest, mentions, entities, demonyms, claims } as unknown as DocumentAnalysis;
-  return { text, analysis };
+  return { ...rest, mentions, entities, demonyms, claims } as unknown as DocumentAnalysis;
 }
 
 /**

@@ -7,7 +7,7 @@ import * as path from 'path';
  * the analysis threads write shards with this alone, so that the language
  * server's thread neither receives nor writes the compressed analysis.
  *
- *   "DSH1" · u32 header length · header JSON · summary JSON · payload (cache/payload.ts: the text and the analysis, compressed)
+ *   "DSH1" · u32 header length · header JSON · summary JSON · payload (cache/payload.ts: the analysis, compressed, without the text)
  */
 
 export const MAGIC = Buffer.from('DSH1', 'latin1');

@@ -12,15 +12,18 @@ import { decodeSummary, encodeSummary, StringPool, type DocumentSummary } from '
  * The persistent index: one shard per document, under the cache folder the
  * client gives (outside the user's folders). A shard is
  *
- *   "DSH1" · u32 header length · header JSON · summary JSON · payload (cache/payload.ts: the text and the analysis, compressed)
+ *   "DSH1" · u32 header length · header JSON · summary JSON · payload (cache/payload.ts: the analysis, compressed)
  *
  * The header names the engine version, the document's uri and a hash of its
  * text: a shard is used only when all three match, so an edit, or a new
  * engine, model or gazetteer, invalidates exactly the shards it must. The
  * summary is read alone at start (it is small); the rest only when a feature
- * needs the whole analysis. A shard that is truncated, corrupt or from
- * elsewhere is ignored (the document is analysed again and the shard
- * rewritten), never trusted.
+ * needs the whole analysis. The text is not in the shard: the reader brings
+ * it (the text it just read or was given, or the file read again) and it is
+ * used only when it has the header's hash; another text means the file
+ * changed, and the document is analysed again. A shard that is truncated,
+ * corrupt or from elsewhere is ignored (the document is analysed again and
+ * the shard rewritten), never trusted.
  */
 
 /** Bytes read at once for a summary: the header and most summaries fit, the compressed analysis after them is not read. */
@@ -34,16 +37,16 @@ const headerSchema = z.object({
   payload: z.number().int().nonnegative(),
 });
 
-const payloadSchema = z.object({
-  text: z.string(),
-  // The analysis was written by this engine (the header says so) and gzip checks its bytes: its shape is checked, not each field.
-  analysis: z.object({ mentions: z.array(z.unknown()), entities: z.array(z.unknown()), claims: z.array(z.unknown()) }).passthrough(),
-});
+// The analysis was written by this engine (the header says so) and gzip checks its bytes: its shape is checked, not each field.
+const analysisSchema = z
+  .object({ mentions: z.array(z.unknown()), entities: z.array(z.unknown()), claims: z.array(z.unknown()) })
+  .passthrough();
 
 export function textHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** What a shard is made from (the text is needed to encode the analysis, and is not written). */
 export interface ShardContent {
   text: string;
   /** The analysis as the engine made it, before the user's corrections. */
@@ -112,8 +115,12 @@ export class ShardStore {
     }
   }
 
-  /** Everything uri's shard holds for this text, read at once (a feature waits for it), or undefined. */
-  readFull(uri: string, hash: string): (ShardContent & { summary: DocumentSummary }) | undefined {
+  /**
+   * Everything uri's shard holds for this text, read at once (a feature waits
+   * for it), or undefined: also when `text` does not have the hash (the file
+   * changed since it was read).
+   */
+  readFull(uri: string, hash: string, text: string): { analysis: DocumentAnalysis; summary: DocumentSummary } | undefined {
     try {
       const bytes = fs.readFileSync(this.file(uri));
       const headerLength = checkMagic(bytes, bytes.length);
@@ -123,8 +130,8 @@ export class ShardStore {
       const at = 8 + headerLength;
       const summary = parseSummary(bytes.subarray(at, at + h.summary));
       if (!summary) return undefined;
-      const content = checkPayload(readPayload(bytes.subarray(at + h.summary)), hash);
-      return content && { ...content, summary };
+      const analysis = checkPayload(bytes.subarray(at + h.summary), text, hash);
+      return analysis && { analysis, summary };
     } catch {
       return undefined;
     }
@@ -212,11 +219,15 @@ export class ShardStore {
   }
 }
 
-/** The payload's text and analysis, when they have the shape and the text has the hash they should. */
-export function checkPayload(data: unknown, hash: string): ShardContent | undefined {
-  const payload = payloadSchema.safeParse(data);
-  if (!payload.success || textHash(payload.data.text) !== hash) return undefined;
-  return { text: payload.data.text, analysis: payload.data.analysis as unknown as DocumentAnalysis };
+/**
+ * The analysis a payload of the shard for `hash` holds, read against `text`:
+ * undefined when the text does not have that hash (the payload's spans would
+ * point into another text), or the payload is unreadable or of another shape.
+ */
+export function checkPayload(payload: Uint8Array, text: string, hash: string): DocumentAnalysis | undefined {
+  if (textHash(text) !== hash) return undefined;
+  const analysis = readPayload(payload, text);
+  return analysis && analysisSchema.safeParse(analysis).success ? analysis : undefined;
 }
 
 function checkMagic(head: Buffer, size: number): number | undefined {

@@ -12,29 +12,37 @@ import type {
   Section,
 } from '../../analysis/types';
 import { kindOf } from '../../analysis/types';
+import { ByteReader, ByteWriter, isSmallInt } from './varints';
 
 /*
  * A shard's payload: gzip (level 1: most of the size for a fraction of the
- * time) of a compact JSON form of the analysis, without the document's text.
- * The shard is keyed by the text's hash, so whoever reads it has the text (an
+ * time) of a compact form of the analysis, without the document's text. The
+ * shard is keyed by the text's hash, so whoever reads it has the text (an
  * editor's, or the file's) and checks it against that hash first
  * (shardStore.ts, checkPayload): a copy of the text in every shard was most
  * of the bytes gzip went through. Making the payload was a sixth of an
- * analysis thread's time: most of an analysis's JSON was key names repeated
- * on every mention, and the text of every span, a copy of what the
- * document's text already holds. So:
+ * analysis thread's time, most of it gzip reading what JSON.stringify wrote:
+ * key names repeated on every mention, the text of every span (a copy of
+ * what the document's text already holds), and offsets in decimal. So:
  *
- *   - mentions and demonyms are flat columns of numbers (start as a step from
- *     the previous one, length, and indices into a table of strings);
- *   - entities and claims are tuples, their spans' texts left out;
+ *   u32 LE head length · head JSON · columns (varints.ts)
+ *
+ *   - the columns hold, in this order, the sentence ends, the structure's
+ *     blocks, the mentions, the demonyms, the entities and the claims, as
+ *     varints: offsets as steps from the previous one, lengths, indices into
+ *     the head's table of strings, the entity type and block kind as numbers;
+ *   - the head holds the rest of the analysis, the strings, the fields of
+ *     entities and claims the columns have no place for (facts, place,
+ *     speaker, score …), and the elements kept whole;
  *   - the text of a span is put back from the document's text on reading.
  *
  * An element that does not have the expected shape (a text that is not its
- * span's, an unknown type, a missing field) is kept whole, so decoding gives
- * back exactly what JSON gave before, whatever the engine puts in an analysis.
+ * span's, an unknown type, a missing field, a number that is no small
+ * integer) is kept whole in the head, so decoding gives back exactly what
+ * JSON gave before, whatever the engine puts in an analysis.
  */
 
-/** 3: without the text (2 held it). */
+/** 3: without the text, columns as varints (2 held the text, and its columns in JSON). */
 const VERSION = 3;
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'country', 'city', 'region', 'facility'];
@@ -44,33 +52,30 @@ const kindIndex = new Map<string, number>(KINDS.map((k, i) => [k, i]));
 const SECTIONS: readonly Section[] = ['article', 'comments'];
 const sectionIndex = new Map<string, number>(SECTIONS.map((k, i) => [k, i]));
 
-/** In a column of spans, this length says that the element is kept whole (in the list of exceptions). */
-const WHOLE = -1;
+/** The lists the columns hold; the analysis's other fields go to the head as they are. */
+const IN_COLUMNS = new Set(['mentions', 'demonyms', 'entities', 'claims']);
+const ENTITY_KEYS = new Set(['id', 'canonical', 'kind', 'type', 'aliases', 'mentions', 'descriptions']);
+const CLAIM_KEYS = new Set(['start', 'end', 'text', 'cue', 'source']);
 
-interface Encoded {
+/** In a column, the first number of an element kept whole (the next one in the head's `whole`). */
+const WHOLE = 0;
+
+interface Head {
   v: typeof VERSION;
   /** The length of the text it was made from: a payload read against another text of another length is refused at once. */
   length: number;
-  /** The analysis without the lists below (and its structure without its blocks, when they are in `blocks`). */
+  /** The analysis without the lists in the columns (and without its structure's blocks or sentence ends when they are there). */
   rest: Record<string, unknown>;
-  /** The structure's blocks: [start, end, kind, section], or the block whole (an object). */
-  blocks?: unknown[];
-  /** Strings the columns refer to by index. */
   strings: string[];
-  /** Mentions: 4 numbers each (start step, length, type, id). */
-  mentions: number[];
-  /** Demonyms: 4 numbers each (start step, length, countryId, country). */
-  demonyms: number[];
-  /** Mentions and demonyms kept whole, in order. */
+  /** Elements kept whole, in the order the columns meet them. */
   whole: unknown[];
-  /** Entities and claims: a tuple, or the element whole (an object). */
-  entities: unknown[];
-  claims: unknown[];
+  /** Fields of encoded entities and claims the columns have no place for, in the order the columns meet them. */
+  others: Array<Record<string, unknown>>;
 }
 
 /** The payload of a shard: the analysis of `text`, encoded and compressed (the text itself is not in it). */
 export function shardPayload(text: string, analysis: DocumentAnalysis): Uint8Array {
-  const bytes = gzipSync(JSON.stringify(encodePayload(text, analysis)), { level: 1 });
+  const bytes = gzipSync(encodePayload(text, analysis), { level: 1 });
   // Its own buffer (not a slice of Node's pool), so that it can be transferred between threads.
   return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
@@ -82,228 +87,359 @@ export function shardPayload(text: string, analysis: DocumentAnalysis): Uint8Arr
  */
 export function readPayload(payload: Uint8Array, text: string): DocumentAnalysis | undefined {
   try {
-    return decodePayload(JSON.parse(gunzipSync(payload).toString('utf8')), text);
+    return decodePayload(gunzipSync(payload), text);
   } catch {
     return undefined;
   }
 }
 
-export function encodePayload(text: string, analysis: DocumentAnalysis): Encoded {
-  const strings = new StringTable();
-  const whole: unknown[] = [];
+/** The payload before compression. */
+export function encodePayload(text: string, analysis: DocumentAnalysis): Buffer {
+  const e = new Encoder(text);
   const rest: Record<string, unknown> = {};
-  for (const key in analysis) {
-    if (key !== 'mentions' && key !== 'demonyms' && key !== 'entities' && key !== 'claims')
-      rest[key] = (analysis as unknown as Record<string, unknown>)[key];
-  }
-  const mentions = spanColumns(analysis.mentions, text, whole, 6, (m: EntityMention, out) => {
-    const type = typeIndex.get(m.type);
-    if (type === undefined || typeof m.id !== 'string' || m.kind !== kindOf(m.type)) return false;
-    out.push(type, strings.index(m.id));
-    return true;
-  });
-  const demonyms = spanColumns(analysis.demonyms, text, whole, 5, (d: DemonymMention, out) => {
-    if (typeof d.countryId !== 'string' || typeof d.country !== 'string') return false;
-    out.push(strings.index(d.countryId), strings.index(d.country));
-    return true;
-  });
+  for (const key in analysis) if (!IN_COLUMNS.has(key)) rest[key] = (analysis as unknown as Record<string, unknown>)[key];
+  const ends: unknown = analysis.sentenceEnds;
+  if (Array.isArray(ends) && ends.every(isSmallInt)) {
+    e.out.unsigned(1);
+    e.steps(ends);
+    rest.sentenceEnds = undefined;
+  } else e.out.unsigned(0);
   const structure = analysis.structure as unknown;
-  let blocks: unknown[] | undefined;
   if (isRecord(structure) && Array.isArray(structure.blocks)) {
-    blocks = (structure.blocks as Block[]).map(encodeBlock);
+    e.out.unsigned(1);
+    e.list(structure.blocks as Block[], (b, previous) => e.block(b, previous));
     rest.structure = { ...structure, blocks: undefined };
-  }
-  return {
-    v: VERSION,
-    length: text.length,
-    rest,
-    blocks,
-    strings: strings.list,
-    mentions,
-    demonyms,
-    whole,
-    entities: analysis.entities.map((e) => encodeEntity(e, text) ?? e),
-    claims: analysis.claims.map((c) => encodeClaim(c, text) ?? c),
-  };
+  } else e.out.unsigned(0);
+  e.list(analysis.mentions, (m, previous) => e.mention(m, previous));
+  e.list(analysis.demonyms, (d, previous) => e.demonym(d, previous));
+  e.list(analysis.entities, (x) => e.entity(x));
+  e.list(analysis.claims, (c, previous) => e.claim(c, previous));
+  const head: Head = { v: VERSION, length: text.length, rest, strings: e.strings, whole: e.whole, others: e.others };
+  const json = JSON.stringify(head);
+  const headLength = Buffer.byteLength(json);
+  const out = Buffer.allocUnsafe(4 + headLength + e.out.length);
+  out.writeUInt32LE(headLength, 0);
+  out.write(json, 4);
+  e.out.copyTo(out, 4 + headLength);
+  return out;
 }
 
-export function decodePayload(data: unknown, text: string): DocumentAnalysis {
-  if (!isRecord(data) || data.v !== VERSION || !isRecord(data.rest)) throw new Error('not a payload');
-  if (data.length !== text.length) throw new Error('made from another text');
-  const strings = stringList(data.strings);
-  const whole = list(data.whole);
-  let next = 0;
-  const takeWhole = () => {
-    if (next >= whole.length) throw new Error('missing element');
-    return whole[next++];
-  };
-  const mentions = readSpans(list(data.mentions), text, takeWhole, (start, end, type, id): EntityMention => {
-    const t = TYPES[type];
-    if (t === undefined) throw new Error('bad type');
-    return { start, end, text: text.slice(start, end), kind: kindOf(t), type: t, id: at(strings, id) };
-  });
-  const demonyms = readSpans(list(data.demonyms), text, takeWhole, (start, end, countryId, country): DemonymMention => ({
-    start,
-    end,
-    text: text.slice(start, end),
-    countryId: at(strings, countryId),
-    country: at(strings, country),
-  }));
-  const entities = list(data.entities).map((e) => (Array.isArray(e) ? decodeEntity(e, text) : e));
-  const claims = list(data.claims).map((c) => (Array.isArray(c) ? decodeClaim(c, text) : c));
-  const rest =
-    data.blocks === undefined
-      ? data.rest
-      : { ...data.rest, structure: { ...record(data.rest.structure), blocks: list(data.blocks).map(decodeBlock) } };
+export function decodePayload(bytes: Uint8Array, text: string): DocumentAnalysis {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < 4) throw new Error('not a payload');
+  const headLength = buffer.readUInt32LE(0);
+  if (4 + headLength > buffer.length) throw new Error('not a payload');
+  const head: unknown = JSON.parse(buffer.toString('utf8', 4, 4 + headLength));
+  if (!isRecord(head) || head.v !== VERSION || !isRecord(head.rest)) throw new Error('not a payload');
+  if (head.length !== text.length) throw new Error('made from another text');
+  const d = new Decoder(text, new ByteReader(bytes, 4 + headLength), stringList(head.strings), list(head.whole), list(head.others));
+  const rest: Record<string, unknown> = { ...head.rest };
+  if (d.input.unsigned()) rest.sentenceEnds = d.steps();
+  if (d.input.unsigned()) rest.structure = { ...record(rest.structure), blocks: d.list(() => d.block()) };
+  const mentions = d.list(() => d.mention());
+  const demonyms = d.list(() => d.demonym());
+  const entities = d.list(() => d.entity());
+  const claims = d.list(() => d.claim());
+  d.finish();
   return { ...rest, mentions, entities, demonyms, claims } as unknown as DocumentAnalysis;
 }
 
-/**
- * Spans as columns: start (a step from the previous start), length and what
- * `more` pushes; an element with other keys than `keys` of them, or whose
- * text is not its span's, is kept whole.
- */
-function spanColumns<T extends { start: number; end: number; text: string }>(
-  items: readonly T[],
-  text: string,
-  whole: unknown[],
-  keys: number,
-  more: (item: T, out: number[]) => boolean,
-): number[] {
-  const out: number[] = [];
-  let previous = 0;
-  for (const item of items) {
-    const at = out.length;
-    out.push(item.start - previous, item.end - item.start);
-    if (keyCount(item) === keys && isSpanText(item, text) && more(item, out)) {
-      previous = item.start;
-      continue;
+/** Each element writes itself and says where it starts (the next one's offset is a step from there), or -1 when kept whole. */
+type Write<T> = (item: T, previous: number) => number;
+
+class Encoder {
+  readonly out = new ByteWriter();
+  readonly strings: string[] = [];
+  readonly whole: unknown[] = [];
+  readonly others: Array<Record<string, unknown>> = [];
+  private readonly indices = new Map<string, number>();
+
+  constructor(private readonly text: string) {}
+
+  list<T>(items: readonly T[], write: Write<T>): void {
+    this.out.unsigned(items.length);
+    let previous = 0;
+    for (const item of items) {
+      const start = write(item, previous);
+      if (start >= 0) previous = start;
     }
-    out.length = at;
-    out.push(0, WHOLE, 0, 0);
-    whole.push(item);
   }
-  return out;
-}
 
-function readSpans<T>(
-  columns: unknown[],
-  text: string,
-  takeWhole: () => unknown,
-  make: (start: number, end: number, a: number, b: number) => T,
-): T[] {
-  if (columns.length % 4) throw new Error('bad columns');
-  const out: T[] = [];
-  let previous = 0;
-  for (let i = 0; i < columns.length; i += 4) {
-    const length = integer(columns[i + 1]);
-    if (length === WHOLE) {
-      out.push(takeWhole() as T);
-      continue;
+  /** Integers as steps from the previous one. */
+  steps(values: readonly number[]): void {
+    this.out.unsigned(values.length);
+    let previous = 0;
+    for (const v of values) {
+      this.out.signed(v - previous);
+      previous = v;
     }
-    const start = previous + integer(columns[i]);
-    const end = start + length;
-    checkSpan(start, end, text);
-    out.push(make(start, end, integer(columns[i + 2]), integer(columns[i + 3])));
-    previous = start;
   }
-  return out;
-}
 
-function encodeBlock(b: Block): unknown {
-  const kind = kindIndex.get(b.kind);
-  const section = sectionIndex.get(b.section);
-  if (kind === undefined || section === undefined || keyCount(b) !== 4 || !Number.isInteger(b.start) || !Number.isInteger(b.end)) return b;
-  return [b.start, b.end, kind, section];
-}
-
-function decodeBlock(b: unknown): unknown {
-  if (!Array.isArray(b)) return b;
-  if (b.length !== 4) throw new Error('bad block');
-  const [start, end, kind, section] = b.map(integer);
-  const k = KINDS[kind];
-  const s = SECTIONS[section];
-  if (k === undefined || s === undefined) throw new Error('bad block');
-  return { kind: k, section: s, start, end };
-}
-
-const ENTITY_KEYS = new Set(['id', 'canonical', 'kind', 'type', 'aliases', 'mentions', 'descriptions']);
-
-/** [id, canonical, type, aliases, mentions, descriptions (4 numbers each), other fields], or undefined to keep it whole. */
-function encodeEntity(e: EntityCluster, text: string): unknown[] | undefined {
-  const type = typeIndex.get(e.type);
-  if (type === undefined || e.kind !== kindOf(e.type) || typeof e.id !== 'string' || typeof e.canonical !== 'string') return undefined;
-  if (!Array.isArray(e.aliases) || !Array.isArray(e.mentions) || !Array.isArray(e.descriptions)) return undefined;
-  const descriptions: number[] = [];
-  for (const d of e.descriptions) {
-    if (keyCount(d) !== 4 || !isSpanText(d, text) || !isBareSpan(d.sentence)) return undefined;
-    descriptions.push(d.start, d.end, d.sentence.start, d.sentence.end);
+  keep(item: unknown): number {
+    this.out.unsigned(WHOLE);
+    this.whole.push(item);
+    return -1;
   }
-  const tuple: unknown[] = [e.id, e.canonical, type, e.aliases, e.mentions, descriptions];
-  const others = restOf(e, ENTITY_KEYS);
-  if (others) tuple.push(others);
-  return tuple;
-}
 
-function decodeEntity(t: unknown[], text: string): EntityCluster {
-  const [id, canonical, type, aliases, mentions, descriptions, others] = t;
-  const entityType = TYPES[integer(type)];
-  if (typeof id !== 'string' || typeof canonical !== 'string' || entityType === undefined) throw new Error('bad entity');
-  const spans = list(descriptions);
-  if (spans.length % 4) throw new Error('bad descriptions');
-  const described: Description[] = [];
-  for (let i = 0; i < spans.length; i += 4) {
-    const [start, end, sentenceStart, sentenceEnd] = [0, 1, 2, 3].map((k) => integer(spans[i + k]));
-    checkSpan(start, end, text);
-    described.push({ start, end, text: text.slice(start, end), sentence: { start: sentenceStart, end: sentenceEnd } });
+  /** The fields beyond `known`, when there are any: a flag in the columns, the fields in the head. */
+  more(item: object, known: ReadonlySet<string>): void {
+    const others = restOf(item, known);
+    this.out.unsigned(others ? 1 : 0);
+    if (others) this.others.push(others);
   }
-  const entity: EntityCluster = {
-    id,
-    canonical,
-    kind: kindOf(entityType),
-    type: entityType,
-    aliases: list(aliases) as string[],
-    mentions: list(mentions) as number[],
-    descriptions: described,
-  };
-  return others === undefined ? entity : { ...entity, ...record(others) };
+
+  string(s: string): void {
+    let i = this.indices.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.indices.set(s, i);
+    }
+    this.out.unsigned(i);
+  }
+
+  /** kind + 1 (+ the number of kinds for a comment's handle), section, start step, length; the handle and its span from the start. */
+  block(b: Block, previous: number): number {
+    const kind = kindIndex.get(b.kind);
+    const section = sectionIndex.get(b.section);
+    const keys = keyCount(b);
+    const handled = keys === 6 && typeof b.handle === 'string' && isBareSpan(b.handleSpan);
+    if (kind === undefined || section === undefined || !(keys === 4 || handled) || !isSmallInt(b.start) || !isSmallInt(b.end))
+      return this.keep(b);
+    this.out.unsigned(kind + 1 + (handled ? KINDS.length : 0));
+    this.out.unsigned(section);
+    this.out.signed(b.start - previous);
+    this.out.signed(b.end - b.start);
+    if (handled && b.handleSpan) {
+      this.string(b.handle as string);
+      this.out.signed(b.handleSpan.start - b.start);
+      this.out.signed(b.handleSpan.end - b.handleSpan.start);
+    }
+    return b.start;
+  }
+
+  /** length + 1, start step, type, id. */
+  mention(m: EntityMention, previous: number): number {
+    const type = typeIndex.get(m.type);
+    if (keyCount(m) !== 6 || !isSpanText(m, this.text) || type === undefined || typeof m.id !== 'string' || m.kind !== kindOf(m.type))
+      return this.keep(m);
+    this.span(m, previous);
+    this.out.unsigned(type);
+    this.string(m.id);
+    return m.start;
+  }
+
+  /** length + 1, start step, countryId, country. */
+  demonym(d: DemonymMention, previous: number): number {
+    if (keyCount(d) !== 5 || !isSpanText(d, this.text) || typeof d.countryId !== 'string' || typeof d.country !== 'string')
+      return this.keep(d);
+    this.span(d, previous);
+    this.string(d.countryId);
+    this.string(d.country);
+    return d.start;
+  }
+
+  /** type + 1, id, canonical, aliases, mention indices (steps), descriptions (start, length, sentence from start, its length), more. */
+  entity(e: EntityCluster): number {
+    const type = typeIndex.get(e.type);
+    if (type === undefined || e.kind !== kindOf(e.type) || typeof e.id !== 'string' || typeof e.canonical !== 'string') return this.keep(e);
+    if (!Array.isArray(e.aliases) || !e.aliases.every((a) => typeof a === 'string')) return this.keep(e);
+    if (!Array.isArray(e.mentions) || !e.mentions.every(isSmallInt) || !Array.isArray(e.descriptions)) return this.keep(e);
+    for (const d of e.descriptions) if (keyCount(d) !== 4 || !isSpanText(d, this.text) || !isBareSpan(d.sentence)) return this.keep(e);
+    this.out.unsigned(type + 1);
+    this.string(e.id);
+    this.string(e.canonical);
+    this.out.unsigned(e.aliases.length);
+    for (const a of e.aliases) this.string(a);
+    this.steps(e.mentions);
+    this.out.unsigned(e.descriptions.length);
+    for (const d of e.descriptions) {
+      this.out.unsigned(d.start);
+      this.out.unsigned(d.end - d.start);
+      this.out.signed(d.sentence.start - d.start);
+      this.out.signed(d.sentence.end - d.sentence.start);
+    }
+    this.more(e, ENTITY_KEYS);
+    return 0;
+  }
+
+  /** length + 1, start step, cue and source (0 for null, else 1, start from the claim's, length), more. */
+  claim(c: Claim, previous: number): number {
+    if (!isSpanText(c, this.text) || !optionalSpan(c.cue, this.text) || !optionalSpan(c.source, this.text)) return this.keep(c);
+    this.span(c, previous);
+    for (const s of [c.cue, c.source]) {
+      this.out.unsigned(s ? 1 : 0);
+      if (!s) continue;
+      this.out.signed(s.start - c.start);
+      this.out.unsigned(s.end - s.start);
+    }
+    this.more(c, CLAIM_KEYS);
+    return c.start;
+  }
+
+  private span(s: { start: number; end: number }, previous: number): void {
+    this.out.unsigned(s.end - s.start + 1);
+    this.out.signed(s.start - previous);
+  }
 }
 
-const CLAIM_KEYS = new Set(['start', 'end', 'text', 'cue', 'source']);
+class Decoder {
+  private nextWhole = 0;
+  private nextOthers = 0;
 
-/** [start, end, cue start, cue end, source start, source end, other fields] (-1 for no cue or source), or undefined to keep it whole. */
-function encodeClaim(c: Claim, text: string): unknown[] | undefined {
-  if (!isSpanText(c, text)) return undefined;
-  const cue = optionalSpan(c.cue, text);
-  const source = optionalSpan(c.source, text);
-  if (!cue || !source) return undefined;
-  return [c.start, c.end, ...cue, ...source, restOf(c, CLAIM_KEYS) ?? {}];
+  constructor(
+    private readonly text: string,
+    readonly input: ByteReader,
+    private readonly strings: string[],
+    private readonly whole: unknown[],
+    private readonly others: unknown[],
+  ) {}
+
+  /** The start of the list's last element read in the columns (the next one's start is a step from it). */
+  private previous = 0;
+
+  list<T>(read: () => T): T[] {
+    const n = this.input.count();
+    const out: T[] = [];
+    this.previous = 0;
+    for (let i = 0; i < n; i++) out.push(read());
+    return out;
+  }
+
+  steps(): number[] {
+    const n = this.input.count();
+    const out: number[] = [];
+    let previous = 0;
+    for (let i = 0; i < n; i++) out.push((previous += this.input.signed()));
+    return out;
+  }
+
+  /** Everything read, nothing left over: a payload with more in it is not one this encoder made. */
+  finish(): void {
+    if (!this.input.done || this.nextWhole !== this.whole.length || this.nextOthers !== this.others.length) throw new Error('left over');
+  }
+
+  block(): Block {
+    const marker = this.input.unsigned();
+    if (marker === WHOLE) return this.takeWhole() as Block;
+    if (marker > 2 * KINDS.length) throw new Error('bad block');
+    const handled = marker > KINDS.length;
+    const kind = KINDS[(marker - 1) % KINDS.length];
+    const section = SECTIONS[this.input.unsigned()];
+    if (kind === undefined || section === undefined) throw new Error('bad block');
+    const start = (this.previous += this.input.signed());
+    const block: Block = { kind, section, start, end: start + this.input.signed() };
+    if (handled) {
+      block.handle = this.string();
+      const handleStart = start + this.input.signed();
+      block.handleSpan = { start: handleStart, end: handleStart + this.input.signed() };
+    }
+    return block;
+  }
+
+  mention(): EntityMention {
+    const length = this.input.unsigned();
+    if (length === WHOLE) return this.takeWhole() as EntityMention;
+    const start = this.start();
+    const end = this.end(start, length);
+    const type = TYPES[this.input.unsigned()];
+    if (type === undefined) throw new Error('bad type');
+    return { start, end, text: this.text.slice(start, end), kind: kindOf(type), type, id: this.string() };
+  }
+
+  demonym(): DemonymMention {
+    const length = this.input.unsigned();
+    if (length === WHOLE) return this.takeWhole() as DemonymMention;
+    const start = this.start();
+    const end = this.end(start, length);
+    return { start, end, text: this.text.slice(start, end), countryId: this.string(), country: this.string() };
+  }
+
+  entity(): EntityCluster {
+    const marker = this.input.unsigned();
+    if (marker === WHOLE) return this.takeWhole() as EntityCluster;
+    const type = TYPES[marker - 1];
+    if (type === undefined) throw new Error('bad entity');
+    const id = this.string();
+    const canonical = this.string();
+    const aliases: string[] = [];
+    for (let n = this.input.count(); n > 0; n--) aliases.push(this.string());
+    const mentions = this.steps();
+    const descriptions: Description[] = [];
+    for (let n = this.input.count(); n > 0; n--) {
+      const start = this.input.unsigned();
+      const end = start + this.input.unsigned();
+      this.check(start, end);
+      const sentenceStart = start + this.input.signed();
+      const sentence = { start: sentenceStart, end: sentenceStart + this.input.signed() };
+      descriptions.push({ start, end, text: this.text.slice(start, end), sentence });
+    }
+    const entity: EntityCluster = { id, canonical, kind: kindOf(type), type, aliases, mentions, descriptions };
+    return this.more(entity);
+  }
+
+  claim(): Claim {
+    const length = this.input.unsigned();
+    if (length === WHOLE) return this.takeWhole() as Claim;
+    const start = this.start();
+    const end = this.end(start, length);
+    const cue = this.part(start);
+    const source = this.part(start);
+    return this.more({ start, end, text: this.text.slice(start, end), cue, source } as Claim);
+  }
+
+  /** A claim's cue or source: 0 for null, else 1, its start from the claim's and its length. */
+  private part(claimStart: number): { start: number; end: number; text: string } | null {
+    if (!this.input.unsigned()) return null;
+    const start = claimStart + this.input.signed();
+    const end = start + this.input.unsigned();
+    this.check(start, end);
+    return { start, end, text: this.text.slice(start, end) };
+  }
+
+  /** A span's start: a step from the previous one's. */
+  private start(): number {
+    return (this.previous += this.input.signed());
+  }
+
+  /** A span's end from its length + 1 (as the columns hold it), checked against the text. */
+  private end(start: number, lengthPlusOne: number): number {
+    const end = start + lengthPlusOne - 1;
+    this.check(start, end);
+    return end;
+  }
+
+  /** The element with the head's fields for it, when the columns say it has some (after its own, as the encoder found them). */
+  private more<T extends object>(item: T): T {
+    if (!this.input.unsigned()) return item;
+    if (this.nextOthers >= this.others.length) throw new Error('missing fields');
+    const fields = record(this.others[this.nextOthers++]);
+    // Set on the new element rather than spread into a copy (a copy per element was a third of reading);
+    // a '__proto__' field (JSON may hold one) must stay a field, which only a spread keeps.
+    if (Object.prototype.hasOwnProperty.call(fields, '__proto__')) return { ...item, ...fields };
+    for (const key in fields) (item as Record<string, unknown>)[key] = fields[key];
+    return item;
+  }
+
+  private takeWhole(): unknown {
+    if (this.nextWhole >= this.whole.length) throw new Error('missing element');
+    return this.whole[this.nextWhole++];
+  }
+
+  private string(): string {
+    const s = this.strings[this.input.unsigned()];
+    if (s === undefined) throw new Error('no such string');
+    return s;
+  }
+
+  private check(start: number, end: number): void {
+    if (start < 0 || end < start || end > this.text.length) throw new Error('span outside the text');
+  }
 }
 
-function decodeClaim(t: unknown[], text: string): Claim {
-  if (t.length !== 7) throw new Error('bad claim');
-  const [start, end, cueStart, cueEnd, sourceStart, sourceEnd] = t.slice(0, 6).map(integer);
-  checkSpan(start, end, text);
-  const span = (s: number, e: number) => {
-    if (s === -1) return null;
-    checkSpan(s, e, text);
-    return { start: s, end: e, text: text.slice(s, e) };
-  };
-  return {
-    start,
-    end,
-    text: text.slice(start, end),
-    cue: span(cueStart, cueEnd),
-    source: span(sourceStart, sourceEnd),
-    ...record(t[6]),
-  } as Claim;
-}
-
-/** A span with its text as [start, end], null as [-1, -1]; undefined when it has other keys or another text. */
-function optionalSpan(s: unknown, text: string): [number, number] | undefined {
-  if (s === null) return [-1, -1];
-  if (!isRecord(s) || keyCount(s) !== 3 || !isSpanText(s, text)) return undefined;
-  return [s.start as number, s.end as number];
+/** Whether a claim's cue or source can go in the columns: null, or a span with its own text and nothing else. */
+function optionalSpan(s: unknown, text: string): boolean {
+  return s === null || (isRecord(s) && keyCount(s) === 3 && isSpanText(s, text));
 }
 
 /** Fields other than `known`, or undefined when there are none (fields JSON leaves out are left out). */
@@ -331,27 +467,13 @@ function isSpanText(s: Record<string, unknown> | { start: unknown; end: unknown;
 }
 
 function isBareSpan(s: unknown): s is { start: number; end: number } {
-  return isRecord(s) && keyCount(s) === 2 && Number.isInteger(s.start) && Number.isInteger(s.end);
+  return isRecord(s) && keyCount(s) === 2 && isSmallInt(s.start) && isSmallInt(s.end);
 }
 
 function keyCount(o: object): number {
   let n = 0;
   for (const key in o) if ((o as Record<string, unknown>)[key] !== undefined) n++;
   return n;
-}
-
-class StringTable {
-  readonly list: string[] = [];
-  private readonly indices = new Map<string, number>();
-  index(s: string): number {
-    let i = this.indices.get(s);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(s);
-      this.indices.set(s, i);
-    }
-    return i;
-  }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -372,19 +494,4 @@ function stringList(v: unknown): string[] {
   const l = list(v);
   if (!l.every((s) => typeof s === 'string')) throw new Error('not strings');
   return l as string[];
-}
-
-function at(strings: string[], i: number): string {
-  const s = strings[i];
-  if (s === undefined) throw new Error('no such string');
-  return s;
-}
-
-function integer(v: unknown): number {
-  if (!Number.isInteger(v)) throw new Error('not an integer');
-  return v as number;
-}
-
-function checkSpan(start: number, end: number, text: string): void {
-  if (start < 0 || end < start || end > text.length) throw new Error('span outside the text');
 }

@@ -4,6 +4,7 @@ import type { Draft } from './draft';
 import {
   BE,
   CLOSE_PUNCT,
+  COMMA_CONTRASTS,
   DASHES,
   DAYS,
   DETERMINERS,
@@ -11,6 +12,7 @@ import {
   MODALS,
   OBJECT_ENDERS,
   PRONOUN_SOURCES,
+  SENTENCE_LINKS,
   TIME_WORDS,
 } from './functionWords';
 import { CUE_FORMS, type CueForm } from './lexicon';
@@ -69,14 +71,7 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
 /** After a comma, token j opens what is no longer the reported content: "but" (not "but that"), "according to", "while", "whereas", "although", "though". */
 function contrastAfterComma(ctx: ClaimContext, j: number): boolean {
   const w = ctx.lower[j];
-  return (
-    (w === 'but' && ctx.lower[j + 1] !== 'that') ||
-    w === 'according' ||
-    w === 'while' ||
-    w === 'whereas' ||
-    w === 'although' ||
-    w === 'though'
-  );
+  return COMMA_CONTRASTS.has(w) && !(w === 'but' && ctx.lower[j + 1] === 'that');
 }
 
 /** Token k follows a quote that closes on a comma (“…,” k). */
@@ -295,9 +290,6 @@ export function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: 
   }
   return d;
 }
-
-/** Sentence-initial words after which the speaker's statement may go on in a quote. */
-const SENTENCE_LINKS = new Set(['but', 'and', 'still', 'yet', 'so', 'then', 'now', 'also']);
 
 /** When the sentence ends with a colon and the next paragraph is a quote, that quote is the content. */
 export function colonContinuation(ctx: ClaimContext, p: number, s: Sentence): Span | null {

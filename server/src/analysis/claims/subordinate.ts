@@ -1,5 +1,6 @@
 import { type ClaimContext, firstTokenAt, isWord, opensQuote, sentenceOf } from './context';
 import type { Draft } from './draft';
+import { FRONT_SUBORDINATORS } from './functionWords';
 
 /*
  * "While the president has said he opposes sending troops, his administration
@@ -8,24 +9,6 @@ import type { Draft } from './draft';
  * after it is the author's. (PolNeAR train: cutting such contents at their
  * first comma turns 17 more of them into matches than it loses.)
  */
-
-/** Words that open an adverbial clause at the start of a sentence ("Even though", "Even as" by their second word). */
-const FRONT_SUBORDINATORS = new Set([
-  'while',
-  'although',
-  'though',
-  'whereas',
-  'if',
-  'when',
-  'because',
-  'since',
-  'after',
-  'before',
-  'once',
-  'until',
-  'unless',
-  'as',
-]);
 
 /** Per token, the first comma outside quotes at or after it (n when none): one pass, right to left. */
 function commaTable(ctx: ClaimContext): Int32Array {

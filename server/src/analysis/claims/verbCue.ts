@@ -23,6 +23,7 @@ import {
   CUE_PREPS,
   DASHES,
   DAYS,
+  GERUND_PREPS,
   ING_PREPOSITIONS,
   MODALS,
   NOUN_MARKERS,
@@ -315,5 +316,3 @@ function resumedAfterAside(ctx: ClaimContext, from: number, end: number): number
   for (let t = c + 2; t < end; t++) if (CUE_FORMS.has(lower[t]) || ctx.quoteOf[t] >= 0) return -1;
   return c + 1;
 }
-
-const GERUND_PREPS = new Set(['by', 'for', 'from', 'after', 'before']);

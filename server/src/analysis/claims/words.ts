@@ -50,4 +50,18 @@ export const WORD_CLASSES = {
   DEFINITE: ["the", "this", "that", "these", "those", "his", "her", "its", "their"],
   /** Heads of a description that speaks for a country's government ("the ministry said"). */
   GOVERNMENT_HEADS: ["government", "ministry", "parliament", "cabinet", "authorities", "administration", "military", "army", "leadership", "foreign", "state"],
+  /** Words that open an adverbial clause at the start of a sentence ("While X has said …, his administration …"; "Even though", "Even as" by their second word). */
+  FRONT_SUBORDINATORS: ["while", "although", "though", "whereas", "if", "when", "because", "since", "after", "before", "once", "until", "unless", "as"],
+  /** Relative pronouns that can stand for a gap in the content ("a plan which Lopez said was unworkable"). */
+  RELATIVES: ["which", "who", "whom"],
+  /** Sentence-initial words after which the speaker's statement may go on in a quote ("But “…”"). */
+  SENTENCE_LINKS: ["but", "and", "still", "yet", "so", "then", "now", "also"],
+  /** After a comma, words that open what is no longer the reported content (", but", ", according to", ", while"); "but that" excepted in content.ts. */
+  COMMA_CONTRASTS: ["but", "according", "while", "whereas", "although", "though"],
+  /** Prepositions before a gerund of speech that make it no cue of its own ("by saying", "for claiming"). */
+  GERUND_PREPS: ["by", "for", "from", "after", "before"],
+  /** Token texts that may open a quote (straight, curly, low and angle marks). */
+  QUOTE_OPENERS: ["\"", "“", "„", "«", "'", "‘"],
+  /** Token texts that may close a quote. */
+  QUOTE_CLOSERS: ["\"", "”", "»", "'", "’"],
 } as const;

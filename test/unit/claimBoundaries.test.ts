@@ -105,6 +105,14 @@ describe('claim boundaries', () => {
         );
       });
 
+      it('ends an object or infinitive where a second predicate of the same subject begins', () => {
+        const names: Named[] = [['Lopez', 'person', 'lopez']];
+        const a = claimsOf('Lopez attacked her Spanish skills and even questioned her identity.', names, withModel);
+        assert.strictEqual(a.claims.find((x) => cueOf(a.text, x) === 'attacked')?.text, 'her Spanish skills');
+        const b = claimsOf('Lopez vowed to block the bill and has repeatedly called it a disgrace.', names, withModel);
+        assert.strictEqual(b.claims.find((x) => cueOf(b.text, x) === 'vowed')?.text, 'to block the bill');
+      });
+
       it('keeps reported speech nested in reported speech', () => {
         const { text, claims } = claimsOf(
           'Lopez said Mr. Hale told him that the vote would be delayed.',

@@ -50,3 +50,5 @@ export const COMMA_CONTRASTS = set('COMMA_CONTRASTS');
 export const GERUND_PREPS = set('GERUND_PREPS');
 export const QUOTE_OPENERS = set('QUOTE_OPENERS');
 export const QUOTE_CLOSERS = set('QUOTE_CLOSERS');
+export const PREDICATE_AUX = set('PREDICATE_AUX');
+export const VP_ADVERBS = set('VP_ADVERBS');

@@ -64,4 +64,8 @@ export const WORD_CLASSES = {
   QUOTE_OPENERS: ["\"", "“", "„", "«", "'", "‘"],
   /** Token texts that may close a quote. */
   QUOTE_CLOSERS: ["\"", "”", "»", "'", "’"],
+  /** Finite auxiliaries that open a second predicate after "and" ("asked X and has repeatedly characterized …"). */
+  PREDICATE_AUX: ["has", "had", "have", "was", "is"],
+  /** Adverbs between "and" and a second predicate ("and even questioned", "and then said"). */
+  VP_ADVERBS: ["also", "even", "then"],
 } as const;

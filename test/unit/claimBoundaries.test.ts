@@ -113,6 +113,17 @@ describe('claim boundaries', () => {
         assert.strictEqual(b.claims.find((x) => cueOf(b.text, x) === 'vowed')?.text, 'to block the bill');
       });
 
+      it('ends the content at the comma closing a fronted clause after a linking word or a measure of time', () => {
+        const names: Named[] = [
+          ['Carson', 'person', 'carson'],
+          ['Obama', 'person', 'obama'],
+        ];
+        const a = claimsOf('But if Carson implied that he would not criticize Cruz, he did not follow the rule.', names, withModel);
+        assert.strictEqual(a.claims.find((x) => cueOf(a.text, x) === 'implied')?.text, 'he would not criticize Cruz');
+        const b = claimsOf('A few weeks after Obama announced that the war would go on, the forces bombed a hospital.', names, withModel);
+        assert.strictEqual(b.claims.find((x) => cueOf(b.text, x) === 'announced')?.text, 'the war would go on');
+      });
+
       it('keeps reported speech nested in reported speech', () => {
         const { text, claims } = claimsOf(
           'Lopez said Mr. Hale told him that the vote would be delayed.',

@@ -52,3 +52,5 @@ export const QUOTE_OPENERS = set('QUOTE_OPENERS');
 export const QUOTE_CLOSERS = set('QUOTE_CLOSERS');
 export const PREDICATE_AUX = set('PREDICATE_AUX');
 export const VP_ADVERBS = set('VP_ADVERBS');
+export const TIME_MEASURES = set('TIME_MEASURES');
+export const TIMED_SUBORDINATORS = set('TIMED_SUBORDINATORS');

@@ -50,8 +50,11 @@ export const WORD_CLASSES = {
   DEFINITE: ["the", "this", "that", "these", "those", "his", "her", "its", "their"],
   /** Heads of a description that speaks for a country's government ("the ministry said"). */
   GOVERNMENT_HEADS: ["government", "ministry", "parliament", "cabinet", "authorities", "administration", "military", "army", "leadership", "foreign", "state"],
-  /** Words that open an adverbial clause at the start of a sentence ("While X has said …, his administration …"; "Even though", "Even as" by their second word). */
-  FRONT_SUBORDINATORS: ["while", "although", "though", "whereas", "if", "when", "because", "since", "after", "before", "once", "until", "unless", "as"],
+  /** Words that open an adverbial clause at the start of a sentence ("While X has said …, his administration …"; "Even though", "Even as" by their second word; "Having announced that …, the judge …"). */
+  FRONT_SUBORDINATORS: ["while", "although", "though", "whereas", "if", "when", "because", "since", "after", "before", "once", "until", "unless", "as", "having"],
+  /** Words of a measure of time before "after", "before" or "since" ("a few weeks after", "moments before"); numbers, determiners and time nouns count too. */
+  TIME_MEASURES: ["few", "hours", "minutes", "moments", "days", "shortly", "just", "long", "soon"],
+  TIMED_SUBORDINATORS: ["after", "before", "since"],
   /** Relative pronouns that can stand for a gap in the content ("a plan which Lopez said was unworkable"). */
   RELATIVES: ["which", "who", "whom"],
   /** Sentence-initial words after which the speaker's statement may go on in a quote ("But “…”"). */

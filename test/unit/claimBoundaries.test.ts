@@ -124,6 +124,18 @@ describe('claim boundaries', () => {
         assert.strictEqual(b.claims.find((x) => cueOf(b.text, x) === 'announced')?.text, 'the war would go on');
       });
 
+      it('takes a particle or manner adverb and its preposition into a cue from the data-derived list', () => {
+        const names: Named[] = [
+          ['Trump', 'person', 'trump'],
+          ['Manafort', 'person', 'manafort'],
+        ];
+        const { text, claims } = claimsOf('Trump lashed out at Khan. Manafort bragged prematurely about his success.', names, withModel);
+        const lashed = claims.find((x) => cueOf(text, x)?.startsWith('lashed'));
+        assert.deepStrictEqual([cueOf(text, lashed as Claim), lashed?.text], ['lashed out at', 'Khan']);
+        const bragged = claims.find((x) => cueOf(text, x)?.startsWith('bragged'));
+        assert.deepStrictEqual([cueOf(text, bragged as Claim), bragged?.text], ['bragged prematurely about', 'his success']);
+      });
+
       it('keeps reported speech nested in reported speech', () => {
         const { text, claims } = claimsOf(
           'Lopez said Mr. Hale told him that the vote would be delayed.',

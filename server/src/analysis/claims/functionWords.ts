@@ -54,3 +54,5 @@ export const PREDICATE_AUX = set('PREDICATE_AUX');
 export const VP_ADVERBS = set('VP_ADVERBS');
 export const TIME_MEASURES = set('TIME_MEASURES');
 export const TIMED_SUBORDINATORS = set('TIMED_SUBORDINATORS');
+export const CUE_PARTICLES = set('CUE_PARTICLES');
+export const FOCUS_ADVERBS = set('FOCUS_ADVERBS');

@@ -21,6 +21,10 @@ export const WORD_CLASSES = {
   STRICT_INFINITIVE: ["want", "plan", "aim", "intend", "refuse", "seek"],
   /** Prepositions that belong to a generic cue ("spoke about", "apologized for", "responded with"). */
   CUE_PREPS: ["about", "of", "for", "to", "on", "with", "against", "at", "into"],
+  /** Particles between a generic cue and its preposition ("lashed out at"); manner adverbs in -ly go there too ("talked openly about"). */
+  CUE_PARTICLES: ["out"],
+  /** Adverbs in -ly that focus what follows, not manner ("said only to …"). */
+  FOCUS_ADVERBS: ["only"],
   MODALS: ["could", "would", "will", "can", "may", "might", "should", "must", "has", "have", "had", "does", "do", "did"],
   BE: ["is", "are", "was", "were", "be", "been", "being", "'s", "'re"],
   DAYS: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "earlier", "later"],

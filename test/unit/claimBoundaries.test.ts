@@ -136,6 +136,12 @@ describe('claim boundaries', () => {
         assert.deepStrictEqual([cueOf(text, bragged as Claim), bragged?.text], ['bragged prematurely about', 'his success']);
       });
 
+      it('takes the subject of seem or appear into the content, with no source', () => {
+        const { text, claims } = claimsOf('In the past few days, the politician seemed to be shrinking in stature.', [], withModel);
+        const c = claims.find((x) => cueOf(text, x)?.startsWith('seemed'));
+        assert.deepStrictEqual([c?.text, c?.source], ['the politician seemed to be shrinking in stature', null]);
+      });
+
       it('keeps reported speech nested in reported speech', () => {
         const { text, claims } = claimsOf(
           'Lopez said Mr. Hale told him that the vote would be delayed.',

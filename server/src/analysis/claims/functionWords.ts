@@ -56,3 +56,4 @@ export const TIME_MEASURES = set('TIME_MEASURES');
 export const TIMED_SUBORDINATORS = set('TIMED_SUBORDINATORS');
 export const CUE_PARTICLES = set('CUE_PARTICLES');
 export const FOCUS_ADVERBS = set('FOCUS_ADVERBS');
+export const EVIDENTIAL_VERBS = set('EVIDENTIAL_VERBS');

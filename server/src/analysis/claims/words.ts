@@ -59,6 +59,8 @@ export const WORD_CLASSES = {
   /** Words of a measure of time before "after", "before" or "since" ("a few weeks after", "moments before"); numbers, determiners and time nouns count too. */
   TIME_MEASURES: ["few", "hours", "minutes", "moments", "days", "shortly", "just", "long", "soon"],
   TIMED_SUBORDINATORS: ["after", "before", "since"],
+  /** Verbs of seeming whose subject belongs to the content ("the politician seemed to be shrinking"). */
+  EVIDENTIAL_VERBS: ["seem", "seems", "seemed", "appear", "appears", "appeared"],
   /** Relative pronouns that can stand for a gap in the content ("a plan which Lopez said was unworkable"). */
   RELATIVES: ["which", "who", "whom"],
   /** Sentence-initial words after which the speaker's statement may go on in a quote ("But “…”"). */

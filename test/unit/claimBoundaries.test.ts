@@ -105,6 +105,43 @@ describe('claim boundaries', () => {
         );
       });
 
+      it('ends an object or infinitive where a second predicate of the same subject begins', () => {
+        const names: Named[] = [['Lopez', 'person', 'lopez']];
+        const a = claimsOf('Lopez attacked her Spanish skills and even questioned her identity.', names, withModel);
+        assert.strictEqual(a.claims.find((x) => cueOf(a.text, x) === 'attacked')?.text, 'her Spanish skills');
+        const b = claimsOf('Lopez vowed to block the bill and has repeatedly called it a disgrace.', names, withModel);
+        assert.strictEqual(b.claims.find((x) => cueOf(b.text, x) === 'vowed')?.text, 'to block the bill');
+      });
+
+      it('ends the content at the comma closing a fronted clause after a linking word or a measure of time', () => {
+        const names: Named[] = [
+          ['Carson', 'person', 'carson'],
+          ['Obama', 'person', 'obama'],
+        ];
+        const a = claimsOf('But if Carson implied that he would not criticize Cruz, he did not follow the rule.', names, withModel);
+        assert.strictEqual(a.claims.find((x) => cueOf(a.text, x) === 'implied')?.text, 'he would not criticize Cruz');
+        const b = claimsOf('A few weeks after Obama announced that the war would go on, the forces bombed a hospital.', names, withModel);
+        assert.strictEqual(b.claims.find((x) => cueOf(b.text, x) === 'announced')?.text, 'the war would go on');
+      });
+
+      it('takes a particle or manner adverb and its preposition into a cue from the data-derived list', () => {
+        const names: Named[] = [
+          ['Trump', 'person', 'trump'],
+          ['Manafort', 'person', 'manafort'],
+        ];
+        const { text, claims } = claimsOf('Trump lashed out at Khan. Manafort bragged prematurely about his success.', names, withModel);
+        const lashed = claims.find((x) => cueOf(text, x)?.startsWith('lashed'));
+        assert.deepStrictEqual([cueOf(text, lashed as Claim), lashed?.text], ['lashed out at', 'Khan']);
+        const bragged = claims.find((x) => cueOf(text, x)?.startsWith('bragged'));
+        assert.deepStrictEqual([cueOf(text, bragged as Claim), bragged?.text], ['bragged prematurely about', 'his success']);
+      });
+
+      it('takes the subject of seem or appear into the content, with no source', () => {
+        const { text, claims } = claimsOf('In the past few days, the politician seemed to be shrinking in stature.', [], withModel);
+        const c = claims.find((x) => cueOf(text, x)?.startsWith('seemed'));
+        assert.deepStrictEqual([c?.text, c?.source], ['the politician seemed to be shrinking in stature', null]);
+      });
+
       it('keeps reported speech nested in reported speech', () => {
         const { text, claims } = claimsOf(
           'Lopez said Mr. Hale told him that the vote would be delayed.',

@@ -3,6 +3,7 @@ import { engineData, loadClaimModel } from '../../server/src/workspace/resources
 import { detectClaims, patternClaims } from '../../server/src/analysis/claims';
 import { scoreClaim } from '../../server/src/analysis/claims/score';
 import { WORD_CLASSES } from '../../server/src/analysis/claims/words';
+import { CUE_VERBS, EXTRA_CUE_FORMS, LEXICON_LISTS } from '../../server/src/analysis/claims/lexicon';
 import { buildContext, type ClaimContext } from '../../server/src/analysis/claims/context';
 import { decodeClaims, tagsOfSpans } from '../../server/src/analysis/claims/decode';
 import type { Tagging } from '../../server/src/analysis/claims/model';
@@ -261,10 +262,21 @@ describe('claims model: scores', () => {
 
 describe('claims word classes', () => {
   it('are lowercase data with each word once per class', () => {
-    for (const [name, list] of Object.entries(WORD_CLASSES)) {
-      const words: readonly string[] = list;
-      assert.strictEqual(new Set(words).size, words.length, `${name} repeats a word`);
+    const classes: [string, readonly string[]][] = [
+      ...Object.entries(WORD_CLASSES),
+      ...Object.entries(LEXICON_LISTS),
+      ['EXTRA_CUE_FORMS', EXTRA_CUE_FORMS],
+      ['CUE_VERBS', CUE_VERBS.map((v) => v.lemma)],
+    ];
+    for (const [name, words] of classes) {
+      const repeated = words.filter((w, i) => words.indexOf(w) !== i);
+      assert.deepStrictEqual(repeated, [], `${name} repeats a word`);
       for (const w of words) assert.strictEqual(w, w.toLowerCase(), `${name}: ${w}`);
     }
+  });
+
+  it("include the lexicon's sets", () => {
+    for (const name of ['PASSIVE_REPORT', 'CUE_NOUNS', 'HEDGES', 'PERSON_NOUNS', 'ORG_NOUNS', 'NOUN_FORMS'])
+      assert.ok(LEXICON_LISTS[name]?.length, name);
   });
 });

@@ -1,5 +1,6 @@
 import type { DocumentStructure, EntityCluster, EntityMention, Sentence, Span, Token } from '../types';
 import { firstStartingAt } from '../../../../common/search';
+import { QUOTE_CLOSERS, QUOTE_OPENERS } from './functionWords';
 import { findQuotes, type Quote } from './quotes';
 
 /*
@@ -139,19 +140,16 @@ export function isWord(s: string): boolean {
   return /^[\p{L}\p{N}]/u.test(s);
 }
 
-const OPEN_MARKS = new Set(['"', '“', '„', '«', "'", '‘']);
-const CLOSE_MARKS = new Set(['"', '”', '»', "'", '’']);
-
 /** Is token k the opening mark of a quote? */
 export function opensQuote(ctx: ClaimContext, k: number): boolean {
   const q = ctx.quoteOf[k];
-  return q >= 0 && ctx.tokens[k].start === ctx.quotes[q].start && OPEN_MARKS.has(ctx.tokens[k].text);
+  return q >= 0 && ctx.tokens[k].start === ctx.quotes[q].start && QUOTE_OPENERS.has(ctx.tokens[k].text);
 }
 
 /** Is token k the closing mark of a closed quote? */
 export function closesQuote(ctx: ClaimContext, k: number): boolean {
   const q = ctx.quoteOf[k];
-  return q >= 0 && ctx.quotes[q].closed && ctx.tokens[k].end === ctx.quotes[q].end && CLOSE_MARKS.has(ctx.tokens[k].text);
+  return q >= 0 && ctx.quotes[q].closed && ctx.tokens[k].end === ctx.quotes[q].end && QUOTE_CLOSERS.has(ctx.tokens[k].text);
 }
 
 // Questions the rules ask of the tables.

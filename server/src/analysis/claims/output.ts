@@ -2,6 +2,7 @@ import type { AnalysisBudget } from '../budget';
 import type { Claim, Section } from '../types';
 import { type ClaimContext, firstTokenAt } from './context';
 import type { Draft } from './draft';
+import { evidentialScope } from './evidential';
 import { HEDGES } from './lexicon';
 import { dropWeakNested } from './nested';
 import { widenRelatives } from './relative';
@@ -33,6 +34,7 @@ export function finish(
   drafts = dropWeakNested(ctx, drafts);
   widenRelatives(ctx, drafts);
   cutAtClauseComma(ctx, drafts);
+  evidentialScope(ctx, drafts);
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
   const hedges = hedgePrefix(ctx);
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import { type ClaimContext, firstTokenAt } from './context';
 import type { Draft } from './draft';
-import { AUX, BE, MODALS } from './functionWords';
+import { AUX, BE, MODALS, RELATIVES } from './functionWords';
 import { CUE_FORMS } from './lexicon';
 
 /*
@@ -14,8 +14,6 @@ import { CUE_FORMS } from './lexicon';
  * and 58 after the cue (where the pronoun is an adjunct: "which he touched on
  * …", or the object of an infinitive: "whom Trump refused to endorse").
  */
-
-const RELATIVES = new Set(['which', 'who', 'whom']);
 
 /** The first word of content that lacks its subject: a finite verb or auxiliary ("… said was unacceptable"). */
 function finiteFirst(w: string): boolean {

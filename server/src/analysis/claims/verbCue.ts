@@ -20,9 +20,12 @@ import {
   AUX,
   BE,
   CLOSE_PUNCT,
+  CUE_PARTICLES,
   CUE_PREPS,
   DASHES,
   DAYS,
+  FOCUS_ADVERBS,
+  GERUND_PREPS,
   ING_PREPOSITIONS,
   MODALS,
   NOUN_MARKERS,
@@ -58,6 +61,8 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
   if ((verb.lemma === 'describe' || verb.lemma === 'refer') && lower[cueEnd] === 'as') cueEnd++;
   else if (verb.generic && CUE_PREPS.has(lower[cueEnd] ?? '') && !adjunctAhead(ctx, cueEnd + 1) && isWord(lower[cueEnd + 1] ?? ''))
     cueEnd++;
+  // "lashed out at", "talked openly about": a particle or manner adverb before the preposition joins the cue too.
+  else if (verb.generic && prepAfterAdverb(ctx, cueEnd)) cueEnd += 2;
   if (lower[k] === 'said' && lower[k + 1] === 'in' && lower[k + 2] === 'a' && lower[k + 3] === 'statement') cueEnd = k + 4;
   if (
     verb.quoteOnly &&
@@ -316,4 +321,13 @@ function resumedAfterAside(ctx: ClaimContext, from: number, end: number): number
   return c + 1;
 }
 
-const GERUND_PREPS = new Set(['by', 'for', 'from', 'after', 'before']);
+/**
+ * Token j is a particle or a manner adverb and a cue's preposition follows
+ * ("lashed out at Khan", "bragged prematurely about his success"): PolNeAR
+ * puts all of it in the cue (train: +5 matches).
+ */
+function prepAfterAdverb(ctx: ClaimContext, j: number): boolean {
+  const w = ctx.lower[j] ?? '';
+  if (!CUE_PARTICLES.has(w) && !(w.endsWith('ly') && !FOCUS_ADVERBS.has(w))) return false;
+  return CUE_PREPS.has(ctx.lower[j + 1] ?? '') && !adjunctAhead(ctx, j + 2) && isWord(ctx.lower[j + 2] ?? '');
+}

@@ -21,6 +21,10 @@ export const WORD_CLASSES = {
   STRICT_INFINITIVE: ["want", "plan", "aim", "intend", "refuse", "seek"],
   /** Prepositions that belong to a generic cue ("spoke about", "apologized for", "responded with"). */
   CUE_PREPS: ["about", "of", "for", "to", "on", "with", "against", "at", "into"],
+  /** Particles between a generic cue and its preposition ("lashed out at"); manner adverbs in -ly go there too ("talked openly about"). */
+  CUE_PARTICLES: ["out"],
+  /** Adverbs in -ly that focus what follows, not manner ("said only to …"). */
+  FOCUS_ADVERBS: ["only"],
   MODALS: ["could", "would", "will", "can", "may", "might", "should", "must", "has", "have", "had", "does", "do", "did"],
   BE: ["is", "are", "was", "were", "be", "been", "being", "'s", "'re"],
   DAYS: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "earlier", "later"],
@@ -50,4 +54,27 @@ export const WORD_CLASSES = {
   DEFINITE: ["the", "this", "that", "these", "those", "his", "her", "its", "their"],
   /** Heads of a description that speaks for a country's government ("the ministry said"). */
   GOVERNMENT_HEADS: ["government", "ministry", "parliament", "cabinet", "authorities", "administration", "military", "army", "leadership", "foreign", "state"],
+  /** Words that open an adverbial clause at the start of a sentence ("While X has said …, his administration …"; "Even though", "Even as" by their second word; "Having announced that …, the judge …"). */
+  FRONT_SUBORDINATORS: ["while", "although", "though", "whereas", "if", "when", "because", "since", "after", "before", "once", "until", "unless", "as", "having"],
+  /** Words of a measure of time before "after", "before" or "since" ("a few weeks after", "moments before"); numbers, determiners and time nouns count too. */
+  TIME_MEASURES: ["few", "hours", "minutes", "moments", "days", "shortly", "just", "long", "soon"],
+  TIMED_SUBORDINATORS: ["after", "before", "since"],
+  /** Verbs of seeming whose subject belongs to the content ("the politician seemed to be shrinking"). */
+  EVIDENTIAL_VERBS: ["seem", "seems", "seemed", "appear", "appears", "appeared"],
+  /** Relative pronouns that can stand for a gap in the content ("a plan which Lopez said was unworkable"). */
+  RELATIVES: ["which", "who", "whom"],
+  /** Sentence-initial words after which the speaker's statement may go on in a quote ("But “…”"). */
+  SENTENCE_LINKS: ["but", "and", "still", "yet", "so", "then", "now", "also"],
+  /** After a comma, words that open what is no longer the reported content (", but", ", according to", ", while"); "but that" excepted in content.ts. */
+  COMMA_CONTRASTS: ["but", "according", "while", "whereas", "although", "though"],
+  /** Prepositions before a gerund of speech that make it no cue of its own ("by saying", "for claiming"). */
+  GERUND_PREPS: ["by", "for", "from", "after", "before"],
+  /** Token texts that may open a quote (straight, curly, low and angle marks). */
+  QUOTE_OPENERS: ["\"", "“", "„", "«", "'", "‘"],
+  /** Token texts that may close a quote. */
+  QUOTE_CLOSERS: ["\"", "”", "»", "'", "’"],
+  /** Finite auxiliaries that open a second predicate after "and" ("asked X and has repeatedly characterized …"). */
+  PREDICATE_AUX: ["has", "had", "have", "was", "is"],
+  /** Adverbs between "and" and a second predicate ("and even questioned", "and then said"). */
+  VP_ADVERBS: ["also", "even", "then"],
 } as const;

@@ -226,7 +226,10 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       continue;
     }
     const t = tok.text;
-    const end = t === '.' || t === '!' || t === '?' || t === '…' || (t.endsWith('.') && t.length > 1 && !isAbbreviation(t));
+    // By the last character's code, not four string comparisons and endsWith: this runs on every token.
+    const lastCode = t.charCodeAt(t.length - 1);
+    const end =
+      t.length === 1 ? lastCode === 46 || lastCode === 33 || lastCode === 63 || lastCode === 0x2026 : lastCode === 46 && !isAbbreviation(t);
     if (!end) continue;
     // Absorb closing quotes and brackets into the ending sentence.
     let last = k;

@@ -1,3 +1,4 @@
+import { tokenText } from './tokenText';
 import type { Sentence, Token } from './types';
 
 /*
@@ -77,7 +78,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (!isLetterOrDigit(c)) {
       // Surrogate pairs (emoji) stay together so tokens never split a code point.
       const len = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
-      tokens.push({ start: i, end: i + len, text: text.slice(i, i + len) });
+      tokens.push({ start: i, end: i + len, text: tokenText(text, i, i + len) });
       i += len;
       continue;
     }
@@ -126,18 +127,18 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         i++;
       }
     }
-    tokens.push({ start, end: i, text: text.slice(start, i) });
+    tokens.push({ start, end: i, text: tokenText(text, start, i) });
     // Split-off clitics: 's / ’s / n't.
     if (i < to && isApostrophe(text.charCodeAt(i))) {
       const n1 = text.charCodeAt(i + 1);
       if ((n1 === 115 || n1 === 83) && !isLetterOrDigit(text.charCodeAt(i + 2) || 0)) {
-        tokens.push({ start: i, end: i + 2, text: text.slice(i, i + 2) });
+        tokens.push({ start: i, end: i + 2, text: tokenText(text, i, i + 2) });
         i += 2;
       }
     } else if (i + 2 < to && (text.charCodeAt(i) === 110 || text.charCodeAt(i) === 78) && isApostrophe(text.charCodeAt(i + 1))) {
       const n2 = text.charCodeAt(i + 2);
       if ((n2 === 116 || n2 === 84) && !isLetterOrDigit(text.charCodeAt(i + 3) || 0)) {
-        tokens.push({ start: i, end: i + 3, text: text.slice(i, i + 3) });
+        tokens.push({ start: i, end: i + 3, text: tokenText(text, i, i + 3) });
         i += 3;
       }
     }
@@ -226,7 +227,10 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       continue;
     }
     const t = tok.text;
-    const end = t === '.' || t === '!' || t === '?' || t === '…' || (t.endsWith('.') && t.length > 1 && !isAbbreviation(t));
+    // By the last character's code, not four string comparisons and endsWith: this runs on every token.
+    const lastCode = t.charCodeAt(t.length - 1);
+    const end =
+      t.length === 1 ? lastCode === 46 || lastCode === 33 || lastCode === 63 || lastCode === 0x2026 : lastCode === 46 && !isAbbreviation(t);
     if (!end) continue;
     // Absorb closing quotes and brackets into the ending sentence.
     let last = k;

@@ -153,6 +153,13 @@ export function attachDescriptions(
     while (si < sentences.length && sentences[si].end <= m.start) si++;
     const s = sentences[si];
     if (!s || s.start > m.start) continue;
+    const heads = headsFor(entity.type);
+    // The three readings only read tokens, so they are found first: most mentions have none, and then
+    // no sentence span and no closure are made for them.
+    const post = postposed(tokens, s, to, mentionAt, heads);
+    const pre = preposed(tokens, s, from, to, mentionAt, heads);
+    const title = m.type === 'person' ? titleBefore(tokens, s, from, mentionAt) : null;
+    if (!post && !pre && !title) continue;
     const sentence: Span = { start: s.start, end: s.end };
     const add = (span: Span | null) => {
       if (!span || span.end <= span.start) return;
@@ -164,10 +171,9 @@ export function attachDescriptions(
       known.add(key);
       entity.descriptions.push({ start: span.start, end: span.end, text: t, sentence } satisfies Description);
     };
-    const heads = headsFor(entity.type);
-    add(postposed(tokens, s, to, mentionAt, heads));
-    add(preposed(tokens, s, from, to, mentionAt, heads));
-    if (m.type === 'person') add(titleBefore(tokens, s, from, mentionAt));
+    add(post);
+    add(pre);
+    add(title);
   }
 }
 

@@ -53,33 +53,49 @@ export interface Form {
 
 /** Acronyms and short forms join their expansion when exactly one entity fits. */
 export function linkAbbreviations(forms: Form[], uf: UnionFind): void {
+  // The abbreviations first: most forms are none, and the expansions are indexed only under the keys they ask for
+  // (a document's other initials keys were a Map probe and a list each, never read).
+  const asks: Form[] = [];
+  const wanted = new Set<string>();
+  let pooled = false;
+  for (const form of forms) {
+    const { info } = form;
+    if (info.person || info.alias || info.place || !info.abbreviation) continue;
+    asks.push(form);
+    const key = abbreviationFormsOf(info).key;
+    if (key !== null) wanted.add(key);
+    else pooled = true;
+  }
+  if (asks.length === 0) return;
   const expansions: Form[] = [];
   const byInitials = new Map<string, Form[]>();
   for (const form of forms) {
-    const { info } = form;
     // People count as expansions too ("JFK"), and taggers call some organisations people.
-    const initials = abbreviationFormsOf(info).initials;
+    const initials = abbreviationFormsOf(form.info).initials;
     if (!initials) continue;
-    expansions.push(form);
+    if (pooled) expansions.push(form);
     for (const key of initials) {
-      const list = byInitials.get(key) ?? [];
-      list.push(form);
-      byInitials.set(key, list);
+      if (!wanted.has(key)) continue;
+      const list = byInitials.get(key);
+      if (list) list.push(form);
+      else byInitials.set(key, [form]);
     }
   }
-  if (expansions.length === 0) return;
-  for (const { info, i } of forms) {
-    if (info.person || info.alias || info.place || !info.abbreviation) continue;
+  for (const { info, i } of asks) {
     const key = abbreviationFormsOf(info).key;
     const pool = key !== null ? (byInitials.get(key) ?? []) : expansions;
-    const roots = new Set<number>();
+    // The distinct entities it could abbreviate: one, or several (`many`).
+    let root = -1;
+    let many = false;
     let pick = -1;
     for (const e of pool) {
       if (!abbreviates(info.surface, e.info.surface)) continue;
-      roots.add(uf.find(e.i));
+      const r = uf.find(e.i);
+      if (root === -1) root = r;
+      else if (r !== root) many = true;
       pick = e.i;
     }
-    if (roots.size === 1) uf.union(pick, i);
+    if (root !== -1 && !many) uf.union(pick, i);
   }
 }
 

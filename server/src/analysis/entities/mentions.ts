@@ -151,6 +151,8 @@ function hyphenCandidates(d: MentionDoc, cands: Candidate[]): void {
       if (!shouting[si]) cands.push({ ts: i, te: i + 1, label: 'LOC', start: tokens[i].start, end: tokens[i].end });
       continue;
     }
+    // An ASCII word that does not start with a capital has no capitalised head: no hyphen scan for it.
+    if (c0 < 128 && (c0 < 65 || c0 > 90)) continue;
     const head = hyphenHead(tokens[i]);
     if (!head) continue;
     const name = head.text;

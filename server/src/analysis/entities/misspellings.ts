@@ -81,8 +81,15 @@ function shapeOf(info: Info): Shape {
 export function linkMisspellings(forms: readonly Form[], ms: readonly RawMention[], infos: readonly Info[], uf: UnionFind): Set<Info> {
   const demoted = new Set<Info>();
   if (forms.length < 2) return demoted;
-  const counts = new Map<Info, number>();
-  for (const info of infos) counts.set(info, (counts.get(info) ?? 0) + 1);
+  // Mentions per form, counted when a first match needs them: most documents have no misspelling.
+  let counts: Map<Info, number> | undefined;
+  const countOf = (info: Info): number => {
+    if (!counts) {
+      counts = new Map<Info, number>();
+      for (const each of infos) counts.set(each, (counts.get(each) ?? 0) + 1);
+    }
+    return counts.get(info) ?? 0;
+  };
   const shapes = forms.map((f) => shapeOf(f.info));
   const words = shapes.map((sh) => sh.words);
   // Candidates by the first letter of the last word. Every match shares it: either the last words are
@@ -102,7 +109,9 @@ export function linkMisspellings(forms: readonly Form[], ms: readonly RawMention
     if (a.info.fixedId !== undefined) continue;
     const wa = words[k];
     if (!wa[wa.length - 1]) continue;
-    const roots = new Set<number>();
+    // The distinct entities it could join: one, or several (`many`), and no Set per form.
+    let root = -1;
+    let many = false;
     let pick = -1;
     for (const j of byLetter.get(wa[wa.length - 1][0]) ?? []) {
       if (j === k) continue;
@@ -115,17 +124,19 @@ export function linkMisspellings(forms: readonly Form[], ms: readonly RawMention
         (a.info.person !== undefined && wa.length === 1 && wb.length > 1 && typo(wa[0], wb[wb.length - 1]));
       if (!match) continue;
       // Only the rarer (or later) of two forms of one length is the misspelling; a bare surname is never the display name anyway.
-      const ca = counts.get(a.info) ?? 0;
-      const cb = counts.get(b.info) ?? 0;
+      const ca = countOf(a.info);
+      const cb = countOf(b.info);
       if (wa.length === wb.length && (ca > cb || (ca === cb && ms[a.i].start < ms[b.i].start))) continue;
       // Already one entity (the spelling key joined them): only the display name is at stake.
       if (uf.find(a.i) === uf.find(b.i)) demoted.add(a.info);
       else {
-        roots.add(uf.find(b.i));
+        const r = uf.find(b.i);
+        if (root === -1) root = r;
+        else if (r !== root) many = true;
         pick = j;
       }
     }
-    if (roots.size !== 1 || demoted.has(a.info)) continue;
+    if (root === -1 || many || demoted.has(a.info)) continue;
     uf.union(forms[pick].i, a.i);
     demoted.add(a.info);
   }

@@ -24,15 +24,22 @@ function tableCell(tokens: Token[], i: number, text: string): boolean {
 
 export function joinNames(cands: Candidate[], tokens: Token[], text: string, covered: Uint8Array): void {
   const removed = new Set<Candidate>();
-  const byStart = new Map<number, Candidate>();
-  for (const c of cands) if (c.start === tokens[c.ts].start && c.label !== 'MISC') byStart.set(c.ts, c);
+  // Candidates by first token, built when first asked: only an "&" after a name or a table of clubs asks.
+  let byStart: Map<number, Candidate> | undefined;
+  const startingAt = (ts: number): Candidate | undefined => {
+    if (!byStart) {
+      byStart = new Map<number, Candidate>();
+      for (const c of cands) if (c.start === tokens[c.ts].start && c.label !== 'MISC') byStart.set(c.ts, c);
+    }
+    return byStart.get(ts);
+  };
   const whole = (c: Candidate) => c.start === tokens[c.ts].start && c.end === tokens[c.te - 1].end && c.label !== 'MISC';
 
   for (const c of cands) {
+    // The "&" first: it rules out almost every candidate without a Set probe.
+    if (tokens[c.te]?.text !== '&') continue;
     if (removed.has(c) || !whole(c) || (c.label !== 'ORG' && c.label !== 'PER')) continue;
-    const amp = tokens[c.te];
-    if (amp?.text !== '&') continue;
-    const next = byStart.get(c.te + 1);
+    const next = startingAt(c.te + 1);
     if (!next || removed.has(next) || !whole(next) || (next.label !== 'ORG' && next.label !== 'PER')) continue;
     c.te = next.te;
     c.end = next.end;
@@ -42,7 +49,7 @@ export function joinNames(cands: Candidate[], tokens: Token[], text: string, cov
 
   const clubs: Candidate[] = [];
   for (const c of cands)
-    if (!removed.has(c) && whole(c) && initialInBrackets(tokens, c.te) && tableCell(tokens, c.te + 3, text)) clubs.push(c);
+    if (initialInBrackets(tokens, c.te) && !removed.has(c) && whole(c) && tableCell(tokens, c.te + 3, text)) clubs.push(c);
   // Clubs of the same table the tagger left untagged: a capitalised word between two table cells.
   const untagged: number[] = [];
   for (let i = 1; i < tokens.length; i++) {
@@ -63,7 +70,7 @@ export function joinNames(cands: Candidate[], tokens: Token[], text: string, cov
     return;
   }
   for (const c of clubs) {
-    const inner = byStart.get(c.te + 1);
+    const inner = startingAt(c.te + 1);
     if (inner && inner.te === c.te + 2) removed.add(inner);
     c.te += 3;
     c.end = tokens[c.te - 1].end;

@@ -26,18 +26,28 @@ export function isAcronym(t: string): boolean {
  * acronym in brackets after a tagged name whose initial it shares is a mention with the name's label.
  */
 export function aliases(cands: Candidate[], tokens: Token[], text: string, covered: Uint8Array, forced: Map<string, NerLabel>): void {
-  const byStart = new Map<number, Candidate>();
-  for (const c of cands) if (c.start === tokens[c.ts].start) byStart.set(c.ts, c);
+  // Candidates by first token, built when a bracket or comma after a name first asks.
+  let byStart: Map<number, Candidate> | undefined;
+  const startingAt = (ts: number): Candidate | undefined => {
+    if (!byStart) {
+      byStart = new Map<number, Candidate>();
+      for (const c of cands) if (c.start === tokens[c.ts].start) byStart.set(c.ts, c);
+    }
+    return byStart.get(ts);
+  };
   const added: Candidate[] = [];
   for (const a of cands) {
     if (a.end !== tokens[a.te - 1].end) continue;
     let i = a.te;
+    // Only a bracket or a comma after the name can give aliases: the rest is ruled out before any allocation.
+    const after = tokens[i]?.text;
+    if (after !== '(' && after !== ',') continue;
     const group: Candidate[] = [a];
     let untagged: number[] = [];
     if (tokens[i]?.text === '(') {
       i++;
       while (i < tokens.length && tokens[i].text !== ')' && i - a.te < 8) {
-        const b = byStart.get(i);
+        const b = startingAt(i);
         if (b) {
           group.push(b);
           i = b.te;
@@ -52,7 +62,7 @@ export function aliases(cands: Candidate[], tokens: Token[], text: string, cover
       tokens[i + 2]?.text === 'known' &&
       tokens[i + 3]?.text === 'as'
     ) {
-      const b = byStart.get(i + 4);
+      const b = startingAt(i + 4);
       if (b) group.push(b);
       untagged = [];
     } else continue;

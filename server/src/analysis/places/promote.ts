@@ -371,7 +371,9 @@ function contextStarts(ctx: Ctx): number[] {
     if (!PLACE_TYPES.has(p.type)) continue;
     // "in Atlanta, Savannah and Macon", "Atlanta and Savannah": a list goes on after a place.
     const c0 = text.charCodeAt(p.end);
-    if (c0 === 44 || c0 === 32) {
+    // After a space the list needs more white space or "and" / "or": the next code rules out most places without a slice.
+    const c1 = c0 === 32 ? text.charCodeAt(p.end + 1) : 0;
+    if (c0 === 44 || (c0 === 32 && (c1 === 32 || c1 === 9 || c1 === 97 || c1 === 111))) {
       const m = LIST_AFTER.exec(text.slice(p.end, p.end + 12));
       if (m) push(p.end + m[0].length);
     }

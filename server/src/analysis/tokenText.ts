@@ -1,0 +1,59 @@
+import { ownString } from './ownString';
+
+/*
+ * The text of a token, shared between tokens and documents that spell it alike. Most tokens are
+ * words and marks that recur ("the", ",", "said", a country's name), and a fresh string per token
+ * was a third of the tokenizer's time. A shared string is also one whose hash V8 has already
+ * computed, so every later Map or Set probe with it (tagger features, gazetteer and name caches)
+ * skips hashing, and two equal tokens compare as one pointer.
+ *
+ * An open-addressing table with linear probing, found by a hash of the characters read from the
+ * document (no string made for a token seen before). It forgets everything when half full, as
+ * BoundedCache does, and stores copies (ownString), so it keeps no document alive.
+ */
+
+const BITS = 15;
+const SIZE = 1 << BITS;
+const MASK = SIZE - 1;
+/** Longer tokens are rarely repeated and cost more to compare: they are sliced as before. */
+const MAX_SHARED = 20;
+
+const table: Array<string | undefined> = new Array<string | undefined>(SIZE).fill(undefined);
+let stored = 0;
+
+/** `text.slice(start, end)`, as a string shared with earlier tokens of the same characters. */
+export function tokenText(text: string, start: number, end: number): string {
+  const len = end - start;
+  if (len > MAX_SHARED || len <= 0) return text.slice(start, end);
+  let h = len;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  // Fibonacci hashing: the top bits of the product spread short words, whose sums crowd a few ranges, over the table
+  // (with a weak mix, probe chains grew as the table filled and the tokenizer ran twice as slow as with slices).
+  h = Math.imul(h, 0x9e3779b1) >>> (32 - BITS);
+  let slot = h;
+  for (;;) {
+    const s = table[slot];
+    if (s === undefined) break;
+    if (s.length === len && sameChars(s, text, start, len)) return s;
+    slot = (slot + 1) & MASK;
+  }
+  if (stored >= SIZE >> 1) {
+    table.fill(undefined);
+    stored = 0;
+    slot = h;
+  }
+  const own = ownString(text.slice(start, end));
+  table[slot] = own;
+  stored++;
+  return own;
+}
+
+function sameChars(s: string, text: string, start: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (s.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** How many strings the table holds (for tests). */
+export function sharedTokenCount(): number {
+  return stored;
+}

@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import { sharedTokenCount, tokenText } from '../../server/src/analysis/tokenText';
+import { tokenize } from '../../server/src/analysis/tokenize';
+
+describe('tokenText', () => {
+  it('gives the characters of the range, for every length and alphabet', () => {
+    const text = 'the “Iraqi” al-Zamili said n’t 2,000 ☃ 😀 ' + 'x'.repeat(25) + ' Ω';
+    for (let start = 0; start < text.length; start++)
+      for (let end = start + 1; end <= Math.min(text.length, start + 30); end++)
+        assert.strictEqual(tokenText(text, start, end), text.slice(start, end), `${start}-${end}`);
+  });
+
+  it('tells apart strings of one length and one hash bucket by their characters', () => {
+    // Many distinct short strings: collisions in the table must never return another string.
+    const seen = new Map<string, string>();
+    for (let i = 0; i < 5000; i++) {
+      const w = `w${i.toString(36)}`;
+      const text = `a ${w} b`;
+      const t = tokenText(text, 2, 2 + w.length);
+      assert.strictEqual(t, w);
+      seen.set(w, t);
+    }
+    for (const [w, t] of seen) assert.strictEqual(tokenText(` ${w}`, 1, 1 + w.length), t);
+  });
+
+  it('returns the stored copy for a repeat, from any document', () => {
+    const a = tokenize('Hakim al-Zamili said')[1].text;
+    const b = tokenize('Later, al-Zamili left')[2].text;
+    assert.strictEqual(a, 'al-Zamili');
+    assert.strictEqual(b, 'al-Zamili');
+    // Same content either way; the count shows the second was not stored again.
+    const before = sharedTokenCount();
+    tokenText('x al-Zamili', 2, 11);
+    assert.strictEqual(sharedTokenCount(), before);
+  });
+
+  it('keeps working after the table forgets everything when half full', () => {
+    for (let i = 0; i < 40000; i++) {
+      const w = `q${i}`;
+      assert.strictEqual(tokenText(w, 0, w.length), w);
+    }
+    assert.ok(sharedTokenCount() <= 1 << 14);
+    assert.strictEqual(tokenText('zz q7 zz', 3, 5), 'q7');
+  });
+
+  it('slices long tokens', () => {
+    const long = 'y'.repeat(50);
+    assert.strictEqual(tokenText(`(${long})`, 1, 51), long);
+  });
+});

@@ -2,6 +2,9 @@
 // another one (say a worktree of an older commit), both built and compiled (`npm run build && npm run
 // compile`), in one process, pass by pass in turn, so that a busy machine slows both alike. Prints MB/s
 // (CPU time per pass, medians) and the median of the per-round ratios. Figures, never assertions.
+// Three sets: the samples and PolNeAR dev, the same texts pass after pass, and generated seed-sized
+// documents (scripts/bench/corpus.ts, as `npm run bench -- --only index` indexes), 120 new ones a round:
+// texts new to the process, as a folder being indexed is.
 import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
@@ -58,3 +61,25 @@ for (const [name, texts] of sets) {
   const rate = (k) => (mb / (median(times[k]) / 1000)).toFixed(2);
   console.log(`| ${name} | ${mb.toFixed(2)} | ${rate(0)} | ${rate(1)} | ×${ratio.toFixed(3)} |`);
 }
+
+// Generated documents, new each round: both checkouts analyse the same 120, in turn.
+const { generatedDocument } = require(path.join(here, 'out/scripts/bench/corpus.js'));
+const seedTexts = sets[0][1];
+let next = 0;
+const batch = () => Array.from({ length: 120 }, () => generatedDocument(seedTexts, next++));
+const once = (run, texts) => {
+  const t0 = cpuMs();
+  for (const t of texts) run(t);
+  return cpuMs() - t0;
+};
+for (const run of runs) once(run, batch());
+const gen = [[], []];
+let genMb = 0;
+for (let i = 0; i < rounds; i++) {
+  const texts = batch();
+  genMb += texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1048576;
+  for (const k of i % 2 ? [1, 0] : [0, 1]) gen[k].push(once(runs[k], texts));
+}
+const genRatio = median(gen[0].map((t, i) => t / gen[1][i]));
+const genRate = (k) => (genMb / rounds / (median(gen[k]) / 1000)).toFixed(2);
+console.log(`| generated, new each round | ${(genMb / rounds).toFixed(2)} | ${genRate(0)} | ${genRate(1)} | ×${genRatio.toFixed(3)} |`);

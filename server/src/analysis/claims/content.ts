@@ -1,5 +1,5 @@
 import type { Sentence, Span } from '../types';
-import { type ClaimContext, closesQuote, firstTokenAt, isCapitalised, isWord, opensQuote, sentenceOf } from './context';
+import { type ClaimContext, closesQuote, firstTokenAt, isCapitalised, isWord, opensQuote, pastInEd, sentenceOf } from './context';
 import type { Draft } from './draft';
 import {
   BE,
@@ -198,7 +198,7 @@ function secondPredicate(ctx: ClaimContext, j: number): boolean {
   if (ctx.quoteOf[k] >= 0 || isCapitalised(ctx.tokens[k]?.text ?? '')) return false;
   const f = CUE_FORMS.get(w);
   if (f) return f.form === 'past' || f.form === 's' || f.form === 'ing';
-  return (w.length > 4 && w.endsWith('ed')) || PREDICATE_AUX.has(w);
+  return pastInEd(w) || PREDICATE_AUX.has(w);
 }
 
 export function adjunctAhead(ctx: ClaimContext, j: number): boolean {

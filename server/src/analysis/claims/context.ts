@@ -133,6 +133,11 @@ export function isCapitalised(s: string): boolean {
   return /^\p{Lu}/u.test(s);
 }
 
+/** A lowercase word that reads as a past form in -ed ("worked", "questioned"), not a short word such as "red" or "bed". */
+export function pastInEd(w: string): boolean {
+  return w.length > 4 && w.endsWith('ed');
+}
+
 export function isWord(s: string): boolean {
   const c = s.charCodeAt(0);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true;

@@ -1,4 +1,4 @@
-import { type ClaimContext, closesQuote, isCapitalised, isWord, opensQuote } from './context';
+import { type ClaimContext, closesQuote, isCapitalised, isWord, opensQuote, pastInEd } from './context';
 import {
   ADDRESSEES,
   ADJUNCT_PREPS,
@@ -133,7 +133,7 @@ function finiteVerbSoon(ctx: ClaimContext, from: number, end: number): boolean {
     const w = ctx.lower[j];
     if (!isWord(w)) return false;
     if (BE.has(w) || MODALS.has(w)) return true;
-    if (w.length > 4 && w.endsWith('ed') && !isCapitalised(ctx.tokens[j].text)) return true;
+    if (pastInEd(w) && !isCapitalised(ctx.tokens[j].text)) return true;
   }
   return false;
 }

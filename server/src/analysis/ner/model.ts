@@ -261,7 +261,6 @@ export class PerceptronTagger implements Tagger {
           forced[i] = 1;
           continue;
         }
-        forced[i] = 0;
         const self = selfAt[i];
         const prev = (i > s ? wordAt[i - 1] : 0) + 9;
         const next = (i + 1 < e ? wordAt[i + 1] : 0) + 18;

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { gunzipSync, gzipSync } from 'zlib';
+import * as zlib from 'zlib';
 import { analyzeDocument } from '../../../server/src/analysis/pipeline';
 import type { DocumentAnalysis } from '../../../server/src/analysis/types';
 import { compact } from '../../../server/src/workspace/compact';
+import { crc32, tableCrc32 } from '../../../server/src/workspace/cache/checksum';
 import { decodePayload, encodePayload, readPayload, shardPayload } from '../../../server/src/workspace/cache/payload';
 import { checkPayload, textHash } from '../../../server/src/workspace/cache/shardStore';
 import { loadResources } from '../../../server/src/workspace/resources';
@@ -36,13 +37,26 @@ describe('shard payload codec', () => {
 
   it('holds no copy of the text: the reader brings it', () => {
     for (const { text, analysis } of analysed) {
-      const json = gunzipSync(shardPayload(text, analysis)).toString('utf8');
+      const json = Buffer.from(shardPayload(text, analysis)).toString('utf8');
       // No stretch of the text longer than a name (strings of the analysis: ids, canonical names, aliases) is in it.
       for (let at = 0; at + 60 <= text.length; at += 200) {
         const window = text.slice(at, at + 60);
         assert.ok(!json.includes(JSON.stringify(window).slice(1, -1)), `the text at ${at}: ${window}`);
       }
     }
+  });
+
+  it('checks its bytes with the CRC-32 gzip and zip use', () => {
+    // The check value of the standard: CRC-32 of "123456789" is 0xCBF43926, natively and in the fallback.
+    const check = new TextEncoder().encode('123456789');
+    assert.strictEqual(crc32(check), 0xcbf43926);
+    assert.strictEqual(tableCrc32(check), 0xcbf43926);
+    const { text, analysis } = analysed[1];
+    const payload = shardPayload(text, analysis);
+    assert.strictEqual(tableCrc32(payload.subarray(4)), new DataView(payload.buffer).getUint32(0, true));
+    // One changed bit in the columns, where a shape check alone would read an offset one off.
+    const flipped = Uint8Array.from(payload, (b, i) => (i === payload.length - 3 ? b ^ 1 : b));
+    assert.strictEqual(readPayload(flipped, text), undefined);
   });
 
   it("is read only against a text with the shard's hash", () => {
@@ -111,14 +125,16 @@ describe('shard payload codec', () => {
     const headLength = raw.readUInt32LE(0);
     const head = JSON.parse(raw.toString('utf8', 4, 4 + headLength)) as Record<string, unknown>;
     const columns = raw.subarray(4 + headLength);
-    const gz = (value: unknown) => new Uint8Array(gzipSync(JSON.stringify(value)));
+    const json = (value: unknown) => framed(Buffer.from(JSON.stringify(value)));
     const bad: Array<[string, Uint8Array]> = [
       ['truncated', good.subarray(0, good.length >> 1)],
-      ['not gzip', new TextEncoder().encode('{"v":3}')],
+      ['no CRC in front', new TextEncoder().encode('{"v":4}')],
+      ['the format before (version 3, gzip)', Uint8Array.from(zlib.gzipSync(raw))],
+      ['a wrong CRC', Uint8Array.from(good, (b, i) => (i === 0 ? b ^ 1 : b))],
       ['flipped byte', Uint8Array.from(good, (b, i) => (i === good.length >> 1 ? b ^ 0xff : b))],
-      ['the first format (JSON of text and analysis)', gz({ text, analysis })],
-      ['the format before (version 2, JSON with the text)', gz({ v: 2, text, rest: {}, strings: [], mentions: [] })],
-      ['another version', pack({ ...head, v: 2 }, columns)],
+      ['the first format (JSON of text and analysis)', json({ text, analysis })],
+      ['the format before (version 2, JSON with the text)', json({ v: 2, text, rest: {}, strings: [], mentions: [] })],
+      ['another version', pack({ ...head, v: 3 }, columns)],
       ['no length', pack({ ...head, length: undefined }, columns)],
       ['not an object', pack([1, 2, 3], columns)],
       ['columns cut short', pack(head, columns.subarray(0, columns.length - 1))],
@@ -126,7 +142,7 @@ describe('shard payload codec', () => {
       ['no strings', pack({ ...head, strings: [] }, columns)],
       ["an entity's fields missing", pack({ ...head, others: [] }, columns)],
       ['an element kept whole too many', pack({ ...head, whole: [...(head.whole as unknown[]), {}] }, columns)],
-      ['a head longer than the payload', Uint8Array.from(gzipSync(Buffer.concat([Buffer.from([0xff, 0xff, 0, 0]), raw.subarray(4)])))],
+      ['a head longer than the payload', framed(Buffer.concat([Buffer.from([0xff, 0xff, 0, 0]), raw.subarray(4)]))],
     ];
     for (const [what, payload] of bad) {
       assert.strictEqual(readPayload(payload, text), undefined, what);
@@ -137,7 +153,7 @@ describe('shard payload codec', () => {
   describe('columns written by hand (the format, byte by byte)', () => {
     const text = 'Iraq said so.';
     const head = {
-      v: 3,
+      v: 4,
       length: text.length,
       rest: { length: text.length, structure: { headline: null, byline: null } },
       strings: ['iraq'],
@@ -180,10 +196,18 @@ describe('shard payload codec', () => {
   });
 });
 
-/** A payload from its parts: u32 LE head length, head JSON, columns. */
+/** A payload from its parts: u32 LE head length, head JSON, columns; behind their CRC-32. */
 function pack(head: unknown, columns: Uint8Array | number[]): Uint8Array {
   const json = Buffer.from(JSON.stringify(head));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
-  return new Uint8Array(gzipSync(Buffer.concat([length, json, Buffer.from(columns)])));
+  return framed(Buffer.concat([length, json, Buffer.from(columns)]));
+}
+
+/** Bytes behind their CRC-32, as shardPayload writes them. */
+function framed(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(4 + bytes.length);
+  new DataView(out.buffer).setUint32(0, crc32(bytes), true);
+  out.set(bytes, 4);
+  return out;
 }

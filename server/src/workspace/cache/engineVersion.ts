@@ -4,8 +4,8 @@ import * as path from 'path';
 import { claimsModelEnabled, dataDir } from '../resources';
 
 /** Bumped when the shard's content changes meaning without the engine changing (e.g. what a summary holds). */
-// shard-3: the payload no longer holds the text (the reader brings it).
-const SHARD_FORMAT = 'shard-3';
+// shard-3: the payload no longer holds the text (the reader brings it). shard-4: the payload is not gzipped (a CRC-32 guards it).
+const SHARD_FORMAT = 'shard-4';
 
 let cached: string | undefined;
 

@@ -5,9 +5,9 @@ import * as path from 'path';
 /*
  * A shard's bytes and where they go, without the reading side's checks (zod):
  * the analysis threads write shards with this alone, so that the language
- * server's thread neither receives nor writes the compressed analysis.
+ * server's thread neither receives nor writes the encoded analysis.
  *
- *   "DSH1" · u32 header length · header JSON · summary JSON · payload (cache/payload.ts: the analysis, compressed, without the text)
+ *   "DSH1" · u32 header length · header JSON · summary JSON · payload (cache/payload.ts: the analysis, encoded, without the text)
  */
 
 export const MAGIC = Buffer.from('DSH1', 'latin1');

@@ -12,7 +12,7 @@ import { decodeSummary, encodeSummary, StringPool, type DocumentSummary } from '
  * The persistent index: one shard per document, under the cache folder the
  * client gives (outside the user's folders). A shard is
  *
- *   "DSH1" · u32 header length · header JSON · summary JSON · payload (cache/payload.ts: the analysis, compressed)
+ *   "DSH1" · u32 header length · header JSON · summary JSON · payload (cache/payload.ts: the analysis, encoded)
  *
  * The header names the engine version, the document's uri and a hash of its
  * text: a shard is used only when all three match, so an edit, or a new
@@ -26,7 +26,7 @@ import { decodeSummary, encodeSummary, StringPool, type DocumentSummary } from '
  * the shard rewritten), never trusted.
  */
 
-/** Bytes read at once for a summary: the header and most summaries fit, the compressed analysis after them is not read. */
+/** Bytes read at once for a summary: the header and most summaries fit, the encoded analysis after them is not read. */
 const HEAD_BYTES = 16384;
 
 const headerSchema = z.object({
@@ -37,7 +37,7 @@ const headerSchema = z.object({
   payload: z.number().int().nonnegative(),
 });
 
-// The analysis was written by this engine (the header says so) and gzip checks its bytes: its shape is checked, not each field.
+// The analysis was written by this engine (the header says so) and a CRC-32 checks the payload's bytes: its shape is checked, not each field.
 const analysisSchema = z
   .object({ mentions: z.array(z.unknown()), entities: z.array(z.unknown()), claims: z.array(z.unknown()) })
   .passthrough();
@@ -88,7 +88,7 @@ export class ShardStore {
     let fd: number | undefined;
     try {
       // Blocking reads of the shard's head only: at start 10,000 of them are read, the round trips of
-      // asynchronous reads cost more than the reads, and the compressed analysis (most of the file) is not needed.
+      // asynchronous reads cost more than the reads, and the encoded analysis (most of the file) is not needed.
       const file = this.file(uri);
       // A cold start asks for 10,000 shards that are not there: a failed open builds an error with its stack (~15 µs), this does not.
       if (!fs.existsSync(file)) return undefined;

@@ -1,7 +1,7 @@
 /*
  * Integers as LEB128 varints, for the shard payload's columns (payload.ts):
  * an offset or a count is one or two bytes instead of its decimal digits and
- * a comma, and gzip, the payload's main cost, has that much less to read.
+ * a comma, and the shard that much smaller.
  * Signed values (steps between offsets) are zigzag-encoded. Values are
  * limited to what fits 32 bits once zigzagged: the encoder checks
  * (isSmallInt) and keeps anything else in JSON.

@@ -11,7 +11,7 @@ import { compact } from '../../server/src/workspace/compact';
 import { DocumentIndex } from '../../server/src/workspace/documentIndex';
 import { workspaceEntities } from '../../server/src/workspace/workspaceEntities';
 import { seedsDir } from './util';
-import { entityIds } from '../../server/src/lsp/features/viewData';
+import { entityIds, fullerName } from '../../server/src/lsp/features/viewData';
 import { makeDocument, resolver } from './viewFixtures';
 
 const BAGHDAD = { lat: 33.34, lon: 44.4, country: 'Iraq' };
@@ -46,6 +46,43 @@ describe('map data (workspace → places with coordinates)', () => {
   it('drops impossible coordinates', () => {
     const bad = makeDocument('file:///ws/c.txt', 'Atlantis.', [{ name: 'Atlantis', type: 'city', facts: { lat: 123, lon: 0 } }]);
     assert.deepStrictEqual(buildMapData([bad], entityIds(resolver())), { places: [], unlocated: 1, documents: 1 });
+  });
+});
+
+describe('names in the views do not depend on the order documents were indexed', () => {
+  // One workspace entity spelled two ways of one length in two documents: the index files documents in the order the
+  // analysis threads finish them, and the name shown (network node, map marker, sidebar) must not follow that order.
+  const ids = entityIds(resolver({ 'file:///ws/b.txt|hakim-al-zimili': 'hakim-al-zamili', 'file:///ws/b.txt|bagdadh': 'baghdadh' }));
+  const a = makeDocument('file:///ws/a.txt', 'Hakim al-Zamili met Bob in Baghdadh.', [
+    { name: 'Hakim al-Zamili', type: 'person' },
+    { name: 'Bob', type: 'person' },
+    { name: 'Baghdadh', type: 'city', facts: BAGHDAD },
+  ]);
+  const b = makeDocument('file:///ws/b.txt', 'Hakim al-Zimili met Bob in Bagdadh.', [
+    { name: 'Hakim al-Zimili', type: 'person' },
+    { name: 'Bob', type: 'person' },
+    { name: 'Bagdadh', type: 'city', facts: BAGHDAD },
+  ]);
+
+  it('gives a network node and a map marker the same name in either order', () => {
+    for (const docs of [
+      [a, b],
+      [b, a],
+    ]) {
+      const node = buildNetworkData(docs, ids).nodes.find((n) => n.id === 'hakim-al-zamili');
+      assert.strictEqual(node?.name, 'Hakim al-Zamili');
+      assert.deepStrictEqual(
+        buildMapData(docs, ids).places.map((p) => [p.id, p.name]),
+        [['baghdadh', 'Baghdadh']],
+      );
+    }
+  });
+
+  it('keeps the longer name, and of two of one length the first in code-unit order', () => {
+    assert.strictEqual(fullerName('Abadi', 'Haider al-Abadi'), 'Haider al-Abadi');
+    assert.strictEqual(fullerName('Haider al-Abadi', 'Abadi'), 'Haider al-Abadi');
+    assert.strictEqual(fullerName('Hakim al-Zimili', 'Hakim al-Zamili'), 'Hakim al-Zamili');
+    assert.strictEqual(fullerName('Hakim al-Zamili', 'Hakim al-Zimili'), 'Hakim al-Zamili');
   });
 });
 

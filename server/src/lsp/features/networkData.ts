@@ -8,7 +8,7 @@ import {
 } from '../../../../common/protocol';
 import { actorSummary } from './actorSummary';
 import { SHOW_ALL, type ClaimThresholds } from './claimFilter';
-import type { EntityIds, ViewDocument } from './viewData';
+import { fullerName, type EntityIds, type ViewDocument } from './viewData';
 
 /*
  * The network view's data: actors as nodes, and two kinds of links between
@@ -89,7 +89,7 @@ export class NetworkBuilder {
         });
       }
       const a = this.actors[n];
-      if (e.canonical.length > a.name.length) a.name = e.canonical;
+      a.name = fullerName(a.name, e.canonical);
       if (e.mentions.length > a.typeWeight) {
         a.type = e.type as Actor['type'];
         a.typeWeight = e.mentions.length;

@@ -6,6 +6,7 @@ import { blockQuote, escapeBlock, escapeInline, linkTarget } from './reportMarkd
 import { lowerBound } from '../../../../common/search';
 import { SHOW_ALL, shownClaims, type ClaimThresholds } from './claimFilter';
 import { quoted } from './markdown';
+import { fullerName } from './viewData';
 
 /*
  * `Dossier: Write Report` and `dossier report`: the user's tagged passages by
@@ -224,6 +225,6 @@ function taggedActor(
   if (!entity || entity.kind !== 'actor') return null;
   const id = index.workspaceId(doc.uri, entity.id);
   const names = index.membersOf(id).flatMap(([, es]) => es.map((e) => e.canonical));
-  const name = names.reduce((best, n) => (n.length > best.length ? n : best), entity.canonical);
+  const name = names.reduce(fullerName, entity.canonical);
   return { id, name, type: entity.type };
 }

@@ -79,7 +79,12 @@ export function clip(text: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
-/** Keeps the name with more characters: the fullest spelling wins, as in the sidebar. */
+/**
+ * Keeps the name with more characters: the fullest spelling wins. Between two of one length ("Hakim
+ * al-Zamili", "Hakim al-Zimili") the first in code-unit order does, never the first met: documents are
+ * met in the order the index filed them, which the analysis threads' timing decides, and a name that
+ * changed from one start to the next was a node the user (and a test) could no longer find.
+ */
 export function fullerName(current: string, candidate: string): string {
-  return candidate.length > current.length ? candidate : current;
+  return candidate.length > current.length || (candidate.length === current.length && candidate < current) ? candidate : current;
 }

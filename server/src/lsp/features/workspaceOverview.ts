@@ -14,6 +14,7 @@ import { isShown, thresholdsKey, type ClaimThresholds } from './claimFilter';
 import { speakerFrom } from './claimsOf';
 import { checkEvery, throwIfCancelled } from './context';
 import { label, LABEL_MAX, truncate } from './markdown';
+import { fullerName } from './viewData';
 
 /*
  * The sidebar, level by level: the overview is a bounded summary (counts, no
@@ -178,7 +179,7 @@ export class WorkspaceOverviewService {
         if (!entry) {
           entry = { id, name: label(e.canonical), kind: e.kind, type: e.type, mentionCount: 0, documentCount: 0, lastDoc: '' };
           entities.set(id, entry);
-        } else if (e.canonical.length > entry.name.length) entry.name = label(e.canonical);
+        } else entry.name = fullerName(entry.name, label(e.canonical));
         entry.mentionCount += e.n;
         if (entry.lastDoc !== doc.uri) {
           entry.lastDoc = doc.uri;
@@ -196,6 +197,8 @@ export class WorkspaceOverviewService {
         const key = speakerId ?? (speaker.kind === 'unresolved' ? UNRESOLVED_KEY : `source:${name.toLowerCase()}`);
         let sp = speakers.get(key);
         if (!sp) speakers.set(key, (sp = { key, name, resolved: speakerId !== null, claimCount: 0, claims: [] }));
+        // A resolved speaker is one entity under several spellings: named as its actor is, whatever the documents' order.
+        else if (speakerId) sp.name = fullerName(sp.name, name);
         sp.claims.push({ doc, index });
         sp.claimCount++;
       }

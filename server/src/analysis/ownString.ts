@@ -1,3 +1,6 @@
+/** V8's SlicedString::kMinLength and ConsString::kMinLength. */
+const VIEW_MIN_LENGTH = 13;
+
 /**
  * A copy of `s` that shares no storage with the string it was cut from.
  *
@@ -13,5 +16,8 @@
  * the result's storage is the copy's own; other engines copy or share as they will, harmlessly.
  */
 export function ownString(s: string): string {
-  return (' ' + s).slice(1);
+  // V8 makes no view (slice or concatenation) shorter than VIEW_MIN_LENGTH: a shorter string owns its characters
+  // already. Kept as it is, a cache key is the very string the tokenizer shares between tokens (tokenText.ts), so the
+  // caches' later look-ups of a word find their key by pointer, not by comparing characters.
+  return s.length < VIEW_MIN_LENGTH ? s : (' ' + s).slice(1);
 }

@@ -66,6 +66,30 @@ const STATE_ABBREVIATIONS = new Set(
   ),
 );
 
+/** The longest word of ABBREVIATIONS and STATE_ABBREVIATIONS: a longer word is in neither. */
+const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS, ...STATE_ABBREVIATIONS].map((w) => w.length));
+
+/**
+ * Whether the word text[start, end), followed by a period, keeps it: a dotted form ("U.S."), an abbreviation ("Gen."),
+ * an initial ("J.") or a capitalised state abbreviation ("Va."). Every sentence's last word asks; one longer than any
+ * abbreviation (lowercasing never shortens a word) is answered from its characters, with no string made for it.
+ */
+export function keepsPeriod(text: string, start: number, end: number): boolean {
+  if (end - start > MAX_ABBREVIATION) {
+    for (let k = start; k < end; k++) if (text.charCodeAt(k) === 46) return true;
+    return false;
+  }
+  const word = text.slice(start, end);
+  const lower = word.toLowerCase();
+  const capitalised = word.length > 1 && /[A-Z]/.test(word.charAt(0));
+  return (
+    word.includes('.') ||
+    ABBREVIATIONS.has(lower) ||
+    (word.length === 1 && /[A-Z]/.test(word)) ||
+    (capitalised && STATE_ABBREVIATIONS.has(lower))
+  );
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let i = from;
@@ -114,19 +138,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       break;
     }
     // A trailing period belongs to dotted abbreviations ("U.S.", "Gen.").
-    if (i < to && text.charCodeAt(i) === 46) {
-      const word = text.slice(start, i);
-      const lower = word.toLowerCase();
-      const capitalised = word.length > 1 && /[A-Z]/.test(word.charAt(0));
-      if (
-        word.includes('.') ||
-        ABBREVIATIONS.has(lower) ||
-        (word.length === 1 && /[A-Z]/.test(word)) ||
-        (capitalised && STATE_ABBREVIATIONS.has(lower))
-      ) {
-        i++;
-      }
-    }
+    if (i < to && text.charCodeAt(i) === 46 && keepsPeriod(text, start, i)) i++;
     tokens.push({ start, end: i, text: tokenText(text, start, i) });
     // Split-off clitics: 's / ’s / n't.
     if (i < to && isApostrophe(text.charCodeAt(i))) {

@@ -67,7 +67,11 @@ export function hashedContext(ctx: DocContext, i: number, s: number, e: number, 
   const infos = ctx.infos;
   const prev = i > s ? infos[i - 1] : null;
   const next = i + 1 < e ? infos[i + 1] : null;
-  out[0] = mix3Int(mixInt(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY), infos[i].hShort, next !== null ? next.hShort : BOUNDARY);
+  out[0] = mix3Int(
+    mixInt(T_SHORT_TRI, prev !== null ? prev.hShort : BOUNDARY_INT),
+    infos[i].hShort,
+    next !== null ? next.hShort : BOUNDARY_INT,
+  );
   // The words before and after the token's capitalised run, by whether it is the run's first word; one constant outside runs.
   const runs = ctx.runs;
   const b = runs.before[i];
@@ -77,11 +81,14 @@ export function hashedContext(ctx: DocContext, i: number, s: number, e: number, 
   } else {
     const first = runs.edge[i] & 1 ? 0 : 1;
     const a = runs.after[i];
-    out[1] = mix3Int(T_RUN_BEFORE, first, b >= 0 ? infos[b].hLower : BOUNDARY);
-    out[2] = mix3Int(T_RUN_AFTER, first, a >= 0 ? infos[a].hLower : BOUNDARY);
+    out[1] = mix3Int(T_RUN_BEFORE, first, b >= 0 ? infos[b].hLower : BOUNDARY_INT);
+    out[2] = mix3Int(T_RUN_AFTER, first, a >= 0 ? infos[a].hLower : BOUNDARY_INT);
   }
 }
 
-const T_SHORT_TRI = tpl(T.ShortTri);
+// As int32: mixInt reads its inputs as int32 anyway (the same bits and hashes), but V8 keeps an int32 unboxed, whereas a
+// uint32 above 2^31 is a heap number, and passing one made hashedContext allocate on every token (~30 KB a document).
+const T_SHORT_TRI = tpl(T.ShortTri) | 0;
 const T_RUN_BEFORE = tpl(T.RunBefore) | 0;
 const T_RUN_AFTER = tpl(T.RunAfter) | 0;
+const BOUNDARY_INT = BOUNDARY | 0;

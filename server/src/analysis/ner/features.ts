@@ -33,7 +33,6 @@ import {
   type LowerStats,
   type WordInfo,
 } from './wordFeatures';
-import { WordTable } from './wordTable';
 import { ownString } from '../ownString';
 
 /*
@@ -58,7 +57,12 @@ export interface DocInput {
 }
 
 export class FeatureExtractor {
-  private readonly cache = new WordTable<WordInfo>();
+  /**
+   * Facts per word type. A Map, not a table hashed by the word's characters: the tokenizer shares one string per spelling
+   * (tokenText.ts), which V8 hashes once and which the cache keeps as its key (ownString), so a look-up reads the string's
+   * stored hash and finds the key by pointer, without reading the word's characters.
+   */
+  private readonly cache = new Map<string, WordInfo>();
   private readonly multiWord = new Map<string, number>();
   private readonly ctx: DocContext = {
     infos: [],
@@ -133,7 +137,7 @@ export class FeatureExtractor {
       this.cache.clear();
       this.lowerCache.clear();
     }
-    this.cache.add(w, info);
+    this.cache.set(w, info);
     return info;
   }
 

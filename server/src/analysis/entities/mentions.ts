@@ -71,7 +71,7 @@ export function detectMentions(text: string, tokens: Token[], sentences: Sentenc
   // "Douglas & Lomason", "Mladost ( L )": names the tagger cut in two (nameJoins.ts).
   joinNames(cands, tokens, text, d.covered);
   // Each candidate's name, sliced once for the passes below (forcedLabels adds those of the aliases it adds).
-  const names = cands.map((c) => text.slice(c.start, c.end));
+  const names = cands.map((c) => spanText(text, tokens, c.ts, c.start, c.end));
   const forced = forcedLabels(d, cands, names);
   settleLabels(d, cands, names, spans, forced);
   markVessels(cands, names, tokens);
@@ -210,7 +210,7 @@ function forcedLabels(d: MentionDoc, cands: Candidate[], names: string[]): Map<s
         forced.set(name, 'PER');
   }
   aliases(cands, tokens, text, covered, forced);
-  for (let k = names.length; k < cands.length; k++) names.push(text.slice(cands[k].start, cands[k].end));
+  for (let k = names.length; k < cands.length; k++) names.push(spanText(text, tokens, cands[k].ts, cands[k].start, cands[k].end));
   return forced;
 }
 
@@ -252,6 +252,16 @@ function settleLabels(d: MentionDoc, cands: Candidate[], names: string[], spans:
   }
 }
 
+/**
+ * `text.slice(start, end)`, given as the token's own string when the span is exactly token ts: that string is shared
+ * between the tokens and documents that spell it alike (tokenText.ts), so it is no new copy, and the caches and maps a
+ * name is looked up in find it by its hash already computed and by pointer. Most names are one word.
+ */
+function spanText(text: string, tokens: Token[], ts: number, start: number, end: number): string {
+  const t = tokens[ts];
+  return t !== undefined && t.start === start && t.end === end ? t.text : text.slice(start, end);
+}
+
 /** The mentions of the candidates, first come first served where they overlap, typed. */
 function typedMentions(d: MentionDoc, cands: Candidate[]): RawMention[] {
   const { text, tokens, gazetteer } = d;
@@ -260,10 +270,16 @@ function typedMentions(d: MentionDoc, cands: Candidate[]): RawMention[] {
   let lastEnd = -1;
   for (const c of cands) {
     if (c.start < lastEnd) continue;
-    const name = text.slice(c.start, c.end);
+    const name = spanText(text, tokens, c.ts, c.start, c.end);
     const typed = typeOf(c, name, tokens, gazetteer);
     if (!typed || !nameSized(text, typed, c.te - c.ts + (typed.end > tokens[c.te - 1].end ? 1 : 0))) continue;
-    out.push({ start: typed.start, end: typed.end, text: text.slice(typed.start, typed.end), type: typed.type, placeId: typed.placeId });
+    out.push({
+      start: typed.start,
+      end: typed.end,
+      text: spanText(text, tokens, c.ts, typed.start, typed.end),
+      type: typed.type,
+      placeId: typed.placeId,
+    });
     lastEnd = typed.end;
   }
   return out;
@@ -331,7 +347,7 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer,
   const head = label === 'PER' && te - ts > 1 && hyphenatedGivenName(tokens[te - 1].text) ? null : hyphenHead(tokens[te - 1]);
   if (head && (te - ts > 1 || tokens[te - 1].start === start)) end = head.end;
   if (head && te - ts === 1 && tokens[ts].start !== start) return null;
-  const name = text.slice(start, end);
+  const name = spanText(text, tokens, ts, start, end);
   // "Sinjar district": a known place before a lowercase region word is that place, whatever the tagger's label.
   const next = tokens[te]?.text ?? '';
   if (label === 'ORG' && te - ts === 1 && REGION_CUES.has(next) && placeType(name, gazetteer)) return { ts, te, label: 'LOC', start, end };

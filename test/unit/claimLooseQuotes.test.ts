@@ -23,11 +23,36 @@ function claimsOf(...paragraphs: string[]): Claim[] {
 }
 
 describe('claims of quotations without a cue of their own', () => {
-  it("takes a quotation after the speaker's sentence, with that speaker", () => {
-    const claims = claimsOf('Espinoza announced a new campaign on Friday. “I am a proven champion for the rule of law.”');
+  it("takes a quotation in the sentence of a claim, with that claim's source and cue", () => {
+    const claims = claimsOf('Espinoza told reporters that he would run again; “I am a proven champion for the rule of law.”');
     const loose = claims.find((c) => c.text === '“I am a proven champion for the rule of law.”');
     assert.ok(loose, JSON.stringify(claims.map((c) => c.text)));
     assert.strictEqual(loose.source?.text, 'Espinoza');
+    assert.strictEqual(loose.cue?.text, 'told');
+  });
+
+  it("leaves a quotation after the speaker's sentence alone: its source is too often someone else", () => {
+    const claims = claimsOf('Espinoza announced a new campaign on Friday. “I am a proven champion for the rule of law.”');
+    assert.deepStrictEqual(
+      claims.map((c) => c.text),
+      ['a new campaign on Friday'],
+    );
+  });
+
+  it('takes a quotation followed by a person named in its sentence, with no cue', () => {
+    const claims = claimsOf('“I am a proven champion for the rule of law,” Espinoza beamed.');
+    const loose = claims.find((c) => c.text === '“I am a proven champion for the rule of law,”');
+    assert.ok(loose, JSON.stringify(claims.map((c) => c.text)));
+    assert.strictEqual(loose.source?.text, 'Espinoza');
+    assert.strictEqual(loose.cue, null);
+  });
+
+  it('leaves a quotation with no speaker near alone', () => {
+    const claims = claimsOf('Then came the line “I am a proven champion for the rule of law.” In Baghdad, Espinoza smiled.');
+    assert.deepStrictEqual(
+      claims.map((c) => c.text),
+      [],
+    );
   });
 
   it('takes a quotation after a colon, its source the actor named before the colon', () => {

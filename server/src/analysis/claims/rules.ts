@@ -4,6 +4,7 @@ import { type Draft, pushAll } from './draft';
 import { CLOSE_PUNCT, DASHES } from './functionWords';
 import { blockQuotes, colonCue, dashSignature, orphanQuotes } from './layoutCues';
 import { CUE_FORMS, CUE_NOUNS, SOURCELESS_ADVERBS } from './lexicon';
+import { looseQuotes } from './looseQuotes';
 import { accordingTo, hopeVerb, nounCue, pluralSubjectShow, selfDescribed, sourcelessAdverb } from './phraseCues';
 import { verbCue } from './verbCue';
 
@@ -80,5 +81,6 @@ export function ruleDrafts(ctx: ClaimContext): Draft[] {
   }
   pushAll(drafts, blockQuotes(ctx));
   pushAll(drafts, orphanQuotes(ctx, drafts));
+  pushAll(drafts, looseQuotes(ctx, drafts));
   return drafts;
 }

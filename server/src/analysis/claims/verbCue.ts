@@ -1,4 +1,4 @@
-import { askedQuestion } from './asked';
+import { askedQuestion, whenAsked } from './asked';
 import {
   adjunctAhead,
   colonAtParagraphEnd,
@@ -83,6 +83,7 @@ export function verbCue(ctx: ClaimContext, k: number, form: CueForm, cut: Int32A
   const cue = span(ctx, k, cueEnd);
   // "Asked if he was ever bullied, the candidate said no": the question put to the speaker is reported too.
   if (lower[k] === 'asked' && isSentenceInitial(ctx, k) && isCapitalised(tokens[k].text)) return askedQuestion(ctx, k, cue);
+  if (lower[k] === 'asked' && (lower[k - 1] === 'when' || lower[k - 1] === 'whenever')) return whenAsked(ctx, k);
 
   // "Said Dorothy Poynter, who grew up with him, “We were all so proud.”": an inverted cue opening the sentence.
   if (

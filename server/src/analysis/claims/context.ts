@@ -133,6 +133,14 @@ export function isCapitalised(s: string): boolean {
   return /^\p{Lu}/u.test(s);
 }
 
+/** The end (exclusive, at most `limit`) of the run of tokens of the mention at token t: a name's token span from its first. */
+export function mentionEnd(ctx: ClaimContext, t: number, limit: number): number {
+  const mi = ctx.mentionOf[t];
+  let e = t + 1;
+  while (e < limit && ctx.mentionOf[e] === mi) e++;
+  return e;
+}
+
 /** A lowercase word that reads as a past form in -ed ("worked", "questioned"), not a short word such as "red" or "bed". */
 export function pastInEd(w: string): boolean {
   return w.length > 4 && w.endsWith('ed');

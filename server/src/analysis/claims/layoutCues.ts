@@ -1,5 +1,5 @@
 import { blockquoteRun } from './content';
-import { type ClaimContext, closesQuote, firstTokenAt, isCapitalised, isWord, opensQuote, span, tokenText } from './context';
+import { type ClaimContext, closesQuote, firstTokenAt, isCapitalised, isWord, mentionEnd, opensQuote, span, tokenText } from './context';
 import type { Draft } from './draft';
 import { CLOSING_MARKS, OPENING_MARKS } from './functionWords';
 
@@ -37,11 +37,8 @@ export function colonCue(ctx: ClaimContext, k: number): Draft | null {
   }
   let source: [number, number] | null = null;
   for (let t = a; t < k; t++) {
-    const mi = ctx.mentionOf[t];
-    if (mi >= 0) {
-      let e = t;
-      while (e + 1 < k && ctx.mentionOf[e + 1] === mi) e++;
-      source = [t, e + 1];
+    if (ctx.mentionOf[t] >= 0) {
+      source = [t, mentionEnd(ctx, t, k)];
       break;
     }
   }
@@ -133,9 +130,13 @@ export function blockQuotes(ctx: ClaimContext): Draft[] {
     if (lower[p] === 'the') p++;
     const mi = ctx.mentionOf[p];
     if (mi < 0 || ctx.mentions[mi].kind !== 'actor') continue;
-    let e = p;
-    while (e + 1 < tokens.length && ctx.mentionOf[e + 1] === mi) e++;
-    out.push({ content: blockquoteRun(ctx, b + 1), cue: span(ctx, k, cueEnd), source: [p, e + 1], form: 'blockquote', at: k });
+    out.push({
+      content: blockquoteRun(ctx, b + 1),
+      cue: span(ctx, k, cueEnd),
+      source: [p, mentionEnd(ctx, p, tokens.length)],
+      form: 'blockquote',
+      at: k,
+    });
   }
   return out;
 }

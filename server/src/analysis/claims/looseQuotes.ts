@@ -1,4 +1,4 @@
-import { type ClaimContext, isCapitalised, isWord, sentenceOf, span } from './context';
+import { type ClaimContext, isCapitalised, isWord, mentionEnd, sentenceOf, span } from './context';
 import type { Draft } from './draft';
 import { CLOSE_PUNCT, QUOTE_CLOSERS } from './functionWords';
 
@@ -51,11 +51,10 @@ function colonSpeaker(ctx: ClaimContext, k: number): [number, number] | null {
   for (let t = from; t < k; t++) {
     const mi = ctx.mentionOf[t];
     if (mi < 0 || ctx.mentions[mi].kind !== 'actor') continue;
-    let e = t;
-    while (e + 1 < k && ctx.mentionOf[e + 1] === mi) e++;
-    if (ctx.mentions[mi].type === 'person') return [t, e + 1];
-    nearest = [t, e + 1];
-    t = e;
+    const e = mentionEnd(ctx, t, k);
+    if (ctx.mentions[mi].type === 'person') return [t, e];
+    nearest = [t, e];
+    t = e - 1;
   }
   return nearest;
 }
@@ -67,9 +66,7 @@ function personAfter(ctx: ClaimContext, b: number): [number, number] | null {
     const mi = ctx.mentionOf[t];
     if (mi < 0 || ctx.mentions[mi].kind !== 'actor') continue;
     if (ctx.mentions[mi].type !== 'person') return null;
-    let e = t + 1;
-    while (e < ctx.tokens.length && ctx.mentionOf[e] === mi) e++;
-    return [t, e];
+    return [t, mentionEnd(ctx, t, ctx.tokens.length)];
   }
   return null;
 }

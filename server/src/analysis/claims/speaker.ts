@@ -1,5 +1,5 @@
 import type { EntityMention, EntityType } from '../types';
-import { firstTokenAt, isCapitalised, type ClaimContext } from './context';
+import { firstTokenAt, isCapitalised, mentionEnd, type ClaimContext } from './context';
 import { DEFINITE, GOVERNMENT_HEADS, NP_BREAK } from './functionWords';
 import { ANONYMOUS_HEADS, ORG_NOUNS, PERSON_NOUNS, REPRESENTATIVE_NOUNS } from './lexicon';
 import { lowerBound } from '../../../../common/search';
@@ -109,9 +109,8 @@ export function resolveSpeaker(ctx: ClaimContext, a: number, b: number, history:
   }
   // Possessor: "Iraq's ambassador" speaks for Iraq.
   const possessor = inside.find((x) => {
-    let e = x.k;
-    while (e + 1 < b && ctx.mentionOf[e + 1] === ctx.mentionOf[x.k]) e++;
-    return e < head && lower[e + 1] === "'s";
+    const e = mentionEnd(ctx, x.k, b);
+    return e <= head && lower[e] === "'s";
   });
   // "Abadi's spokesman" is not Abadi: a role owned by a person goes to the role rules below.
   if (persons.length && !(possessor && PERSON_NOUNS.has(headWord))) return persons[0].m.id;

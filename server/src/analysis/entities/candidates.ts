@@ -29,6 +29,26 @@ export interface MentionDoc {
 }
 
 /**
+ * A look-up of the candidates that start at a token's own start (not inside it), by that token, among those `keep`
+ * accepts (the last one wins). The map is built on the first question: the passes that use it (nameJoins.ts,
+ * textAliases.ts) ask only after an "&", a bracket or a comma behind a name, and most documents have none.
+ */
+export function candidatesByStart(
+  cands: readonly Candidate[],
+  tokens: readonly Token[],
+  keep: (c: Candidate) => boolean = () => true,
+): (ts: number) => Candidate | undefined {
+  let byStart: Map<number, Candidate> | undefined;
+  return (ts) => {
+    if (!byStart) {
+      byStart = new Map<number, Candidate>();
+      for (const c of cands) if (c.start === tokens[c.ts].start && keep(c)) byStart.set(c.ts, c);
+    }
+    return byStart.get(ts);
+  };
+}
+
+/**
  * The word right before a candidate's name ("president" of "president Suharto"), or '' when the name opens the
  * text or starts inside a token (the head of "Iran-backed"): the context word of the rules that look one word back.
  */

@@ -1,5 +1,5 @@
 import type { Token } from '../types';
-import { type Candidate, hasLower, isCapitalised } from './candidates';
+import { type Candidate, candidatesByStart, hasLower, isCapitalised } from './candidates';
 
 /*
  * Names the tagger cut in two, joined again by the form of the text around them:
@@ -24,15 +24,8 @@ function tableCell(tokens: Token[], i: number, text: string): boolean {
 
 export function joinNames(cands: Candidate[], tokens: Token[], text: string, covered: Uint8Array): void {
   const removed = new Set<Candidate>();
-  // Candidates by first token, built when first asked: only an "&" after a name or a table of clubs asks.
-  let byStart: Map<number, Candidate> | undefined;
-  const startingAt = (ts: number): Candidate | undefined => {
-    if (!byStart) {
-      byStart = new Map<number, Candidate>();
-      for (const c of cands) if (c.start === tokens[c.ts].start && c.label !== 'MISC') byStart.set(c.ts, c);
-    }
-    return byStart.get(ts);
-  };
+  // Only an "&" after a name or a table of clubs asks.
+  const startingAt = candidatesByStart(cands, tokens, (c) => c.label !== 'MISC');
   const whole = (c: Candidate) => c.start === tokens[c.ts].start && c.end === tokens[c.te - 1].end && c.label !== 'MISC';
 
   for (const c of cands) {

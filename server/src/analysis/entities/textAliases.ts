@@ -1,6 +1,6 @@
 import type { NerLabel } from '../ner';
 import type { Token } from '../types';
-import type { Candidate } from './candidates';
+import { type Candidate, candidatesByStart } from './candidates';
 
 /* Aliases the text itself gives (mentions.ts, step 3): bracketed acronyms and "also known as". */
 
@@ -26,15 +26,8 @@ export function isAcronym(t: string): boolean {
  * acronym in brackets after a tagged name whose initial it shares is a mention with the name's label.
  */
 export function aliases(cands: Candidate[], tokens: Token[], text: string, covered: Uint8Array, forced: Map<string, NerLabel>): void {
-  // Candidates by first token, built when a bracket or comma after a name first asks.
-  let byStart: Map<number, Candidate> | undefined;
-  const startingAt = (ts: number): Candidate | undefined => {
-    if (!byStart) {
-      byStart = new Map<number, Candidate>();
-      for (const c of cands) if (c.start === tokens[c.ts].start) byStart.set(c.ts, c);
-    }
-    return byStart.get(ts);
-  };
+  // Only a bracket or a comma after a name asks.
+  const startingAt = candidatesByStart(cands, tokens);
   const added: Candidate[] = [];
   for (const a of cands) {
     if (a.end !== tokens[a.te - 1].end) continue;

@@ -159,3 +159,54 @@ describe('claim boundaries', () => {
     });
   }
 });
+
+describe('claim boundaries across paragraphs and quotes (patterns)', () => {
+  const names: Named[] = [
+    ['Viguerie', 'person', 'viguerie'],
+    ['Cruz', 'person', 'ted-cruz'],
+    ['Zamili', 'person', 'zamili'],
+    ['The New York Times', 'organization', 'nyt'],
+  ];
+  const claimsIn = (...paragraphs: string[]) => {
+    const text = joinLines('Report', '', ...paragraphs.flatMap((p, i) => (i ? ['', p] : [p])));
+    return detectClaims(claimInput(text, names, { aliases: true }));
+  };
+
+  it('continues the statement in the next paragraph when that paragraph is only a quote (PolNeAR joins them)', () => {
+    const claims = claimsIn(
+      '“Cruz is the best conservative candidate since Reagan,” Viguerie told reporters in an interview.',
+      '“He is what we have waited for. He checks all our boxes.”',
+    );
+    const told = claims.find((c) => c.cue?.text === 'told');
+    assert.strictEqual(
+      told?.text,
+      '“Cruz is the best conservative candidate since Reagan,” Viguerie told reporters in an interview.\n\n“He is what we have waited for. He checks all our boxes.”',
+      JSON.stringify(claims.map((c) => c.text)),
+    );
+  });
+
+  it('joins a run of quote paragraphs, up to one with a cue of its own', () => {
+    const own = claimsIn('“Cruz is the best candidate,” Viguerie said.', '“We will win,” Cruz said.');
+    assert.deepStrictEqual(
+      own.map((c) => c.text),
+      ['“Cruz is the best candidate,”', '“We will win,”'],
+    );
+    const run = claimsIn('“Cruz is the best candidate,” Viguerie said.', '“He checks all our boxes.”', '“He will win,” Cruz said.');
+    assert.deepStrictEqual(
+      run.map((c) => c.text),
+      ['“Cruz is the best candidate,” Viguerie said.\n\n“He checks all our boxes.”', '“He will win,”'],
+    );
+  });
+
+  it('ends content at a closing quote followed by another source and its cue', () => {
+    const claims = claimsIn(
+      'Officials accused Zamili “of using his position to run a rogue unit of the militia,” The New York Times reported.',
+    );
+    const accused = claims.find((c) => c.cue?.text === 'accused');
+    assert.strictEqual(
+      accused?.text,
+      'Zamili “of using his position to run a rogue unit of the militia,”',
+      JSON.stringify(claims.map((c) => c.text)),
+    );
+  });
+});

@@ -41,7 +41,8 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
     let here = false;
     if (ctx.quoteOf[k] < 0 && quoteComma(ctx, k)) {
       // "… this race,” adding that …": the comma closing a quote cuts as one outside it would, after the quote.
-      here = contrastAfterComma(ctx, k) || CUE_FORMS.get(ctx.lower[k])?.form === 'ing';
+      // So does a new subject with its own cue ("…,” The New York Times reported").
+      here = contrastAfterComma(ctx, k) || CUE_FORMS.get(ctx.lower[k])?.form === 'ing' || clauseWithCueFollows(ctx, k);
     }
     if (!here && ctx.quoteOf[k] < 0) {
       const w = ctx.lower[k];
@@ -267,12 +268,13 @@ function skipDateline(ctx: ClaimContext, a: number, limit: number): number {
 /**
  * "“A,” he said. “B.”" — quotes that follow in the same paragraph with no cue
  * of their own continue the same statement (PolNeAR joins them into one
- * content), as does "“A,” he said, “B.”".
+ * content), as does "“A,” he said, “B.”", and a paragraph that is nothing but
+ * the next quote ("“A,” he said.¶“B.”").
  */
 export function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: number): Draft {
   const { lower } = ctx;
   let k = fromTok + 1;
-  const block = ctx.blockOf[fromTok];
+  let block = ctx.blockOf[fromTok];
   for (let rounds = 0; rounds < 12 && k < ctx.tokens.length; rounds++) {
     if (ctx.tokens[k].start < d.content.end) k = Math.max(k, firstTokenAt(ctx, d.content.end));
     if (k < 0) break;
@@ -299,8 +301,9 @@ export function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: 
     // "“…,” he said. But “…”": a sentence that opens with a conjunction and goes on in a quote.
     if (k + 1 < ctx.tokens.length && SENTENCE_LINKS.has(lower[k]) && ctx.sentOf[k] !== ctx.sentOf[k - 1] && opensQuote(ctx, k + 1)) k++;
     if (k >= ctx.tokens.length || !opensQuote(ctx, k)) break;
-    if (ctx.blockOf[k] !== block) break;
     const qi = ctx.quoteOf[k];
+    // Into the next paragraph only when it is this quote alone (PolNeAR train: +17 matches, dev +1).
+    if (ctx.blockOf[k] !== block && !quoteParagraph(ctx, k, qi)) break;
     const q = ctx.quotes[qi];
     const after = ctx.quoteTokEnd[qi];
     // A scare quote is not more of the statement; a quote that is a sentence of its own ("“Bodies everywhere.”") is.
@@ -312,9 +315,18 @@ export function extendWithFollowingQuotes(ctx: ClaimContext, d: Draft, fromTok: 
       after >= ctx.tokens.length || ctx.sentOf[after] !== ctx.sentOf[after - 1] || CLOSE_PUNCT.has(w) || ctx.blockOf[after] !== block;
     if (!endsSentence) break;
     d.content = { start: d.content.start, end: q.end };
+    block = ctx.blockOf[k];
     k = after;
   }
   return d;
+}
+
+/** The quote qi, opening at token k, is its paragraph: it starts it and nothing but a final stop follows it there. */
+function quoteParagraph(ctx: ClaimContext, k: number, qi: number): boolean {
+  const b = ctx.blockOf[k];
+  const after = ctx.quoteTokEnd[qi];
+  const rest = after < ctx.tokens.length && ctx.blockOf[after] === b && CLOSE_PUNCT.has(ctx.lower[after]) ? after + 1 : after;
+  return b >= 0 && ctx.blockOf[k - 1] !== b && (rest >= ctx.tokens.length || ctx.blockOf[rest] !== b);
 }
 
 /** When the sentence ends with a colon and the next paragraph is a quote, that quote is the content. */

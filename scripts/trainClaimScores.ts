@@ -22,7 +22,7 @@ import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer'
 import { loadTagger } from '../server/src/analysis/ner/model';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
 import type { AnalysisResources } from '../server/src/analysis/resources';
-import { dataDir, engineData } from '../server/src/workspace/resources';
+import { CueFrameSchema, dataDir, engineData } from '../server/src/workspace/resources';
 import { loadPolnearDocs } from './eval/claims';
 import { pairClaims, type ScoredClaim } from './eval/claimsScore';
 import { repoRoot, sharedDir } from './shared';
@@ -62,13 +62,15 @@ function main(): void {
   const model = fs.readFileSync(path.join(repoRoot(), 'server', 'data', 'ner-model.json'), 'utf8');
   const { aliases, demonyms } = engineData();
   const res: AnalysisResources = { gazetteer, tagger: loadTagger(model, gazetteer), aliases, demonyms };
+  // The learned cue frames just written (scripts/trainCueFrames.ts), not the copy compiled in: their claims are scored too.
+  const frames = CueFrameSchema.parse(JSON.parse(fs.readFileSync(path.join(repoRoot(), 'server', 'data', 'cue-frames.json'), 'utf8')));
   const docs = loadPolnearDocs(polDir);
   const counts = new Map<string, { n: number; hits: number }>();
   let n = 0;
   let hits = 0;
   for (const doc of docs) {
     const a = analyzeDocument(doc.text, res, undefined, { claims: false });
-    const claims = patternClaims({ text: doc.text, ...a }).filter((c) => c.start >= doc.range.start && c.start < doc.range.end);
+    const claims = patternClaims({ text: doc.text, ...a, frames }).filter((c) => c.start >= doc.range.start && c.start < doc.range.end);
     const pred: ScoredClaim[] = claims.map((c) => ({ content: { start: c.start, end: c.end }, cue: c.cue, source: c.source }));
     const matched = new Set(pairClaims(doc.gold, pred, (j) => j >= 0.5).map(([, p]) => p));
     claims.forEach((c, i) => {

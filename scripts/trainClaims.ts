@@ -36,7 +36,8 @@ import { B_CUE, NUM_TAGS } from '../server/src/analysis/claims/tags';
 import type { SequenceWeights } from '../server/src/analysis/learn/sequence';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
 import type { DocumentAnalysis } from '../server/src/analysis/types';
-import { ClaimScoreSchema, loadResourcesWithoutClaims } from '../server/src/workspace/resources';
+import { ClaimScoreSchema, CueFrameSchema, loadResourcesWithoutClaims } from '../server/src/workspace/resources';
+import type { CueFrameTable } from '../server/src/analysis/claims/learnedFrames';
 import { emptyTally, finishTally, matchClaims, parseBratAttributions, tallyDoc, type EvalClaim } from './eval/claims';
 import { repoRoot, requireShared } from './shared';
 
@@ -130,10 +131,25 @@ function learnCueWords(docs: Doc[]): Map<string, number> {
   return out;
 }
 
+/** The learned cue frames as written to server/data (scripts/trainCueFrames.ts runs first), not the copy compiled in. */
+let cueFrames: CueFrameTable | undefined;
+function frames(): CueFrameTable {
+  cueFrames ??= CueFrameSchema.parse(JSON.parse(fs.readFileSync(path.join(repoRoot(), 'server', 'data', 'cue-frames.json'), 'utf8')));
+  return cueFrames;
+}
+
 function predict(d: Doc, model: Model): EvalClaim[] {
   const a = d.analysis;
   const claims = detectClaimsWith(
-    { text: d.text, tokens: a.tokens, sentences: a.sentences, structure: a.structure, mentions: a.mentions, entities: a.entities },
+    {
+      text: d.text,
+      tokens: a.tokens,
+      sentences: a.sentences,
+      structure: a.structure,
+      mentions: a.mentions,
+      entities: a.entities,
+      frames: frames(),
+    },
     model,
   );
   return claims.map((c) => ({ content: { start: c.start, end: c.end }, cue: c.cue, source: c.source }));
@@ -274,7 +290,7 @@ function tuneMerge(dev: Doc[], withMerge: (p: MergeParams) => Model): MergeParam
 function retuneMerge(dev: Doc[], outFile: string): void {
   const file = JSON.parse(fs.readFileSync(outFile, 'utf8')) as ClaimModelFile;
   const cueWords = parseClaimModel(file).cueWords;
-  for (const d of dev) d.hashes = claimFeatures(d.ctx, cueWords).feats;
+  for (const d of dev) d.hashes = claimFeatures(d.ctx, cueWords, frames()).feats;
   file.merge = tuneMerge(dev, (merge) => parseClaimModel({ ...file, merge }));
   file.blend = fitBlend(dev, parseClaimModel(file), loadScoreTable());
   console.log(`merge ${JSON.stringify(file.merge)}; blend ${JSON.stringify(file.blend)}`);
@@ -301,12 +317,16 @@ function main(): void {
   const dev = loadSplit(path.join(polnear, 'dev'));
   if (process.argv.includes('--blend-only')) {
     for (const d of dev)
-      d.hashes = claimFeatures(d.ctx, parseClaimModel(JSON.parse(fs.readFileSync(outFile, 'utf8')) as ClaimModelFile).cueWords).feats;
+      d.hashes = claimFeatures(
+        d.ctx,
+        parseClaimModel(JSON.parse(fs.readFileSync(outFile, 'utf8')) as ClaimModelFile).cueWords,
+        frames(),
+      ).feats;
     refitBlend(dev, outFile);
     return;
   }
   const cueWords = learnCueWords(train);
-  for (const d of [...train, ...dev]) d.hashes = claimFeatures(d.ctx, cueWords).feats;
+  for (const d of [...train, ...dev]) d.hashes = claimFeatures(d.ctx, cueWords, frames()).feats;
   console.log(`${cueWords.size} cue words learned beyond the lexicon`);
   const p1 = buildProblem(train, (d) => d.hashes, FEATURES_PER_TOKEN, MIN_COUNT);
   console.log(`${train.length} train / ${dev.length} dev documents, ${p1.gold.length} train tokens (${secs(t0)} s)`);

@@ -107,7 +107,18 @@ export function completeFromMentions(
   const claims =
     options.claims === false
       ? []
-      : detectClaims({ text, tokens, sentences, structure, mentions, entities, budget, model: res.claims, scores: res.claimScores });
+      : detectClaims({
+          text,
+          tokens,
+          sentences,
+          structure,
+          mentions,
+          entities,
+          budget,
+          model: res.claims,
+          scores: res.claimScores,
+          frames: res.cueFrames,
+        });
   const analysis: DocumentAnalysis = { length: text.length, structure, tokens, sentences, mentions, entities, demonyms, claims };
   if (budget.warnings.length) analysis.warnings = budget.warnings;
   return analysis;

@@ -1,4 +1,5 @@
 import type { ClaimModel } from './claims/model';
+import type { CueFrameTable } from './claims/learnedFrames';
 import type { ClaimScoreTable } from './claims/score';
 import type { AliasIndex } from './entities/aliasIndex';
 import type { DemonymForms } from './entities/demonyms';
@@ -17,4 +18,6 @@ export interface AnalysisResources {
   demonyms: DemonymForms;
   /** Precision per kind of claim on PolNeAR train (data/claim-scores.json): each claim's score. Without it claims have none. */
   claimScores?: ClaimScoreTable;
+  /** Cue frames learned from PolNeAR train (data/cue-frames.json, claims/learnedFrames.ts). Without it the lexicon's cues alone. */
+  cueFrames?: CueFrameTable;
 }

@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
 import claimScoreData from '../../data/claim-scores.json';
+import cueFrameData from '../../data/cue-frames.json';
 import aliasData from '../analysis/data/aliases.json';
 import demonymData from '../analysis/data/demonyms.json';
+import type { CueFrameTable } from '../analysis/claims/learnedFrames';
 import type { ClaimScoreTable } from '../analysis/claims/score';
 import { AliasIndex, type AliasData } from '../analysis/entities/aliasIndex';
 import { demonymForms, type DemonymData, type DemonymForms } from '../analysis/entities/demonyms';
@@ -41,13 +43,16 @@ export const ClaimScoreSchema = z.object({
   articleFloor: unit,
 });
 
+/** The learned cue frames (scripts/trainCueFrames.ts): "word|frame" keys and their precision on PolNeAR train. */
+export const CueFrameSchema = z.object({ frames: z.record(z.string().regex(/^[a-z][a-z'-]*\|(to|that|clause)$/), unit) });
+
 let cached: AnalysisResources | undefined;
-type EngineData = { aliases: AliasIndex; demonyms: DemonymForms; claimScores: ClaimScoreTable };
+type EngineData = { aliases: AliasIndex; demonyms: DemonymForms; claimScores: ClaimScoreTable; cueFrames: CueFrameTable };
 let cachedData: EngineData | undefined;
 
 /**
  * The engine's small data files: alias sets and nicknames, extra demonyms,
- * the claims' precision per kind (written by `npm run train`).
+ * the claims' precision per kind and the learned cue frames (written by `npm run train`).
  * They are bundled with the code (no file to find), and cheap, so a host that
  * needs only them (the workspace registry's nicknames) does not load the
  * gazetteer and the model.
@@ -57,6 +62,7 @@ export function engineData(): EngineData {
     aliases: new AliasIndex(aliasData as AliasData),
     demonyms: demonymForms(demonymData as DemonymData),
     claimScores: ClaimScoreSchema.parse(claimScoreData) satisfies ClaimScoreTable,
+    cueFrames: CueFrameSchema.parse(cueFrameData) satisfies CueFrameTable,
   };
   return cachedData;
 }

@@ -12,6 +12,7 @@ type WordClass = keyof typeof words;
 const set = (name: WordClass): Set<string> => new Set<string>(words[name]);
 
 export const AUX = set('AUX');
+export const FRAME_PRONOUNS = set('FRAME_PRONOUNS');
 export const NOUN_MARKERS = set('NOUN_MARKERS');
 export const ADJUNCT_START = set('ADJUNCT_START');
 export const OBJECT_ENDERS = set('OBJECT_ENDERS');

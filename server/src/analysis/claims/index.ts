@@ -4,6 +4,7 @@ import { buildContext, type ClaimContext } from './context';
 import { decodeClaims, tagsOfSpans, type Decoded, type RoleSpan } from './decode';
 import type { Draft } from './draft';
 import { extractFeatures } from './features';
+import type { CueFrameTable } from './learnedFrames';
 import type { ClaimModel } from './model';
 import { mergeDrafts } from './merge';
 import { finish } from './output';
@@ -32,6 +33,8 @@ export interface ClaimInput {
   model?: ClaimModel;
   /** Precision per kind of claim (data/claim-scores.json), blended into each claim's score; without it the model's confidence alone. */
   scores?: ClaimScoreTable;
+  /** Cue frames learned from PolNeAR train (data/cue-frames.json, learnedFrames.ts); without it the lexicon's cues alone. */
+  frames?: CueFrameTable;
 }
 
 /** The rule drafts as role spans, for the tagger's features. */
@@ -46,21 +49,25 @@ export function draftSpans(ctx: ClaimContext, drafts: Draft[]): RoleSpan[] {
 }
 
 /** Features of a document for the tagger (also what training sees), with the patterns' drafts. */
-export function claimFeatures(ctx: ClaimContext, cueWords: ReadonlyMap<string, number>): { feats: Uint32Array; rules: Draft[] } {
-  const rules = ruleDrafts(ctx);
+export function claimFeatures(
+  ctx: ClaimContext,
+  cueWords: ReadonlyMap<string, number>,
+  frames?: CueFrameTable,
+): { feats: Uint32Array; rules: Draft[] } {
+  const rules = ruleDrafts(ctx, frames);
   return { feats: extractFeatures(ctx, tagsOfSpans(ctx, draftSpans(ctx, rules)), cueWords), rules };
 }
 
 /** The attributions of a document with a given model (training evaluates candidates this way). */
-export function modelDrafts(ctx: ClaimContext, model: ClaimModel): Decoded[] {
-  const { feats, rules } = claimFeatures(ctx, model.cueWords);
+export function modelDrafts(ctx: ClaimContext, model: ClaimModel, frames?: CueFrameTable): Decoded[] {
+  const { feats, rules } = claimFeatures(ctx, model.cueWords, frames);
   const tagging = model.tag(ctx, feats);
   return mergeDrafts(ctx, tagging, rules, decodeClaims(ctx, tagging, model.calibration), model.calibration, model.merge);
 }
 
 export function detectClaimsWith(input: Omit<ClaimInput, 'model'>, model: ClaimModel): Claim[] {
   const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
-  return finish(ctx, modelDrafts(ctx, model), input.budget, input.scores, model.blend);
+  return finish(ctx, modelDrafts(ctx, model, input.frames), input.budget, input.scores, model.blend);
 }
 
 /**
@@ -70,7 +77,7 @@ export function detectClaimsWith(input: Omit<ClaimInput, 'model'>, model: ClaimM
  */
 export function patternClaims(input: Omit<ClaimInput, 'model'>): Claim[] {
   const ctx = buildContext(input.text, input.tokens, input.sentences, input.structure, input.mentions, input.entities);
-  return finish(ctx, ruleDrafts(ctx), input.budget, input.scores);
+  return finish(ctx, ruleDrafts(ctx, input.frames), input.budget, input.scores);
 }
 
 export function detectClaims(input: ClaimInput): Claim[] {

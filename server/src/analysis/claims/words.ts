@@ -7,6 +7,8 @@
  */
 // prettier-ignore
 export const WORD_CLASSES = {
+  /** Pronouns that stand as the subject of a learned cue frame ("she wants to …", data/cue-frames.json). */
+  FRAME_PRONOUNS: ["he", "she", "they", "we", "i"],
   AUX: ["ca", "wo", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did", "does", "do", "n't", "not", "never", "to", "also", "later", "then", "previously", "repeatedly", "recently", "once", "again", "still", "already", "even", "just", "further", "first", "now", "often", "merely", "simply", "only", "all", "both", "publicly", "privately", "flatly", "generally", "been", "being", "apparently", "reportedly", "allegedly", "clearly", "strongly", "quickly", "widely", "long", "since", "yet", "ever", "actually", "openly", "last", "subsequently", "however", "meanwhile", "instead", "himself", "herself", "themselves", "itself"],
   NOUN_MARKERS: ["'s", "'", "the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "these", "those", "that", "whose", "no", "any", "every", "each"],
   /** Words that open an adjunct, not reported content ("she said several months after …"). */

@@ -15,6 +15,11 @@ export type ReadResult =
       invalidUtf8: boolean;
       /** The encoding the bytes were decoded from: UTF-8 unless a UTF-16 byte-order mark said otherwise. */
       encoding?: TextEncoding;
+      /**
+       * The text's UTF-8 bytes when the file holds exactly them (valid UTF-8, a byte-order mark left out): its hash is
+       * then taken from them (shardStore.ts, utf8Hash) rather than from the text, which would be encoded again.
+       */
+      utf8?: Uint8Array;
       /** The file's metadata, taken before its bytes were read (the workspace manifest's stamp). */
       stat?: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
     }
@@ -87,7 +92,12 @@ export function decode(bytes: Uint8Array): ReadResult {
   const probe = bytes.subarray(0, BINARY_PROBE);
   if (probe.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
   const { text, invalid } = decodeAs(bytes, 'utf-8');
-  return { ok: true, text: stripBom(text), invalidUtf8: invalid, encoding: 'utf-8' };
+  // A byte-order mark is not part of the text offsets are counted in.
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const read: Extract<ReadResult, { ok: true }> = { ok: true, text: bom ? text.slice(1) : text, invalidUtf8: invalid, encoding: 'utf-8' };
+  // Valid UTF-8 decodes and encodes back to the same bytes; the mark (EF BB BF) is not part of the text.
+  if (!invalid) read.utf8 = bom ? bytes.subarray(3) : bytes;
+  return read;
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): ReadResult {
@@ -114,9 +124,6 @@ function decodeAs(bytes: Uint8Array, label: 'utf-8' | 'utf-16le'): { text: strin
     return { text: new TextDecoder(label, { ignoreBOM: true }).decode(bytes), invalid: true };
   }
 }
-
-// A byte-order mark is not part of the text offsets are counted in.
-const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 function describe(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readDocument } from '../../../server/src/workspace/readDocument';
+import { textHash, utf8Hash } from '../../../server/src/workspace/cache/shardStore';
 
 describe('readDocument', () => {
   let dir: string;
@@ -43,5 +44,24 @@ describe('readDocument', () => {
       this.skip();
     }
     assert.deepStrictEqual(await readDocument(fifo), { ok: false, reason: 'not a regular file' });
+  });
+
+  it("gives a valid UTF-8 file's bytes, without its mark, that hash as its text does", async () => {
+    const texts = ['The minister said.', '\ufeff“Iraq’s” al-Zamili ☃ 😀 said.', 'ends with a mark\ufeff', ''];
+    for (const [i, content] of texts.entries()) {
+      const file = path.join(dir, `${i}.txt`);
+      fs.writeFileSync(file, content);
+      const read = await readDocument(file);
+      assert.ok(read.ok && read.utf8, content);
+      assert.strictEqual(utf8Hash(read.utf8), textHash(read.text), content);
+      assert.deepStrictEqual(Buffer.from(read.utf8), Buffer.from(read.text, 'utf8'), content);
+    }
+    // No bytes for a text that is not the file's bytes: invalid UTF-8 (replaced) or UTF-16.
+    fs.writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0x41, 0xff, 0x42]));
+    fs.writeFileSync(path.join(dir, 'utf16.txt'), Buffer.from('\ufeffHi', 'utf16le'));
+    for (const name of ['bad.txt', 'utf16.txt']) {
+      const read = await readDocument(path.join(dir, name));
+      assert.ok(read.ok && read.utf8 === undefined, name);
+    }
   });
 });

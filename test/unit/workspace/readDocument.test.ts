@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readDocument } from '../../../server/src/workspace/readDocument';
+import { decode, readDocument } from '../../../server/src/workspace/readDocument';
 import { textHash, utf8Hash } from '../../../server/src/workspace/cache/shardStore';
 
 describe('readDocument', () => {
@@ -62,6 +62,41 @@ describe('readDocument', () => {
     for (const name of ['bad.txt', 'utf16.txt']) {
       const read = await readDocument(path.join(dir, name));
       assert.ok(read.ok && read.utf8 === undefined, name);
+    }
+  });
+
+  it('decodes UTF-8 as TextDecoder does, valid or not', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const samples: Uint8Array[] = [
+      Buffer.from('\ufeffplain ASCII\n'),
+      Buffer.from(''),
+      Buffer.from([0x41, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0x42]),
+    ];
+    for (let i = 0; i < 50; i++) {
+      let s = '';
+      for (let k = Math.floor(next() * 3000); k > 0; k--) {
+        const r = next();
+        const code =
+          r < 0.6 ? 32 + Math.floor(next() * 95) : r < 0.9 ? 0xa0 + Math.floor(next() * 0xd700) : 0x10000 + Math.floor(next() * 0xfffff);
+        s += String.fromCodePoint(code);
+      }
+      const bytes = Buffer.from(s, 'utf8');
+      samples.push(bytes);
+      // Damaged: a byte cut from the middle.
+      if (bytes.length > 2) samples.push(Buffer.concat([bytes.subarray(0, bytes.length >> 1), bytes.subarray((bytes.length >> 1) + 1)]));
+    }
+    for (const bytes of samples) {
+      const read = decode(bytes);
+      let valid = true;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        valid = false;
+      }
+      assert.ok(read.ok);
+      assert.strictEqual(read.text, new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).replace(/^\ufeff/, ''));
+      assert.strictEqual(read.invalidUtf8, !valid);
     }
   });
 });

@@ -2,6 +2,7 @@ import type { DocumentStructure, EntityCluster, EntityMention, Sentence, Span, T
 import { firstStartingAt } from '../../../../common/search';
 import { QUOTE_CLOSERS, QUOTE_OPENERS } from './functionWords';
 import { findQuotes, type Quote } from './quotes';
+import { BoundedCache } from '../boundedCache';
 
 /*
  * Per-document lookup tables shared by the claim rules. Everything is built
@@ -117,7 +118,15 @@ function normalise(text: string, tok: Token): string {
   const c = text.charCodeAt(s);
   if (c >= 97 && c <= 122) return hasCurlyApostrophe(text, s + 1, e) ? tok.text.toLowerCase().replace(/’/g, "'") : tok.text;
   if (c < 65 || (c > 90 && c < 128)) return e - s === 1 || !hasCurlyApostrophe(text, s + 1, e) ? tok.text : tok.text.replace(/’/g, "'");
-  const l = tok.text.toLowerCase();
+  // Capitalised words recur across documents: their lowercase form is made once and shared (its hash computed once
+  // for the rules' many Set and Map look-ups, where a fresh string per token was hashed again at each).
+  return lowerForms.get(tok.text) ?? lowerForms.remember(tok.text, lowerForm);
+}
+
+const lowerForms = new BoundedCache<string>(50000);
+
+function lowerForm(word: string): string {
+  const l = word.toLowerCase();
   return l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
 }
 

@@ -123,7 +123,8 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Read
  * `transcode` is missing (a Node without ICU), and for invalid bytes, TextDecoder as before.
  */
 function decodeUtf8(bytes: Uint8Array): { text: string; invalid: boolean } {
-  if (buffers.isUtf8?.(bytes) && typeof buffers.transcode === 'function') {
+  // Up to READ_AT_ONCE bytes: the UTF-16 copy is twice the file, which for a huge one the decoder does without.
+  if (bytes.length <= READ_AT_ONCE && buffers.isUtf8?.(bytes) && typeof buffers.transcode === 'function') {
     try {
       return { text: buffers.transcode(bytes, 'utf8', 'ucs2').toString('ucs2'), invalid: false };
     } catch {

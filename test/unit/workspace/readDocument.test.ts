@@ -72,6 +72,8 @@ describe('readDocument', () => {
       Buffer.from('\ufeffplain ASCII\n'),
       Buffer.from(''),
       Buffer.from([0x41, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0x42]),
+      // Past the size decoded by transcoding: TextDecoder's.
+      Buffer.from('é ☃ '.repeat(200_000)),
     ];
     for (let i = 0; i < 50; i++) {
       let s = '';

@@ -37,6 +37,10 @@ export function finish(
   evidentialScope(ctx, drafts);
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
   const seen = new Set<string>();
+  // Drafts with one content start are consecutive (sorted above), and most are alone: a draft's key is made only
+  // once a second one of its start comes (until then nothing can repeat it).
+  let groupStart = -1;
+  let groupFirst: Draft | null = null;
   const history: SpeakerHistory = { lastPerson: null };
   const byCue = [...drafts].sort((x, y) => x.at - y.at);
   const speakerOf = new Map<Draft, string | null>();
@@ -52,9 +56,18 @@ export function finish(
   let overlapping = 0;
   for (const d of drafts) {
     if (d.content.end <= d.content.start) continue;
-    const key = `${d.content.start}:${d.content.end}:${d.cue?.start ?? -1}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (d.content.start !== groupStart) {
+      groupStart = d.content.start;
+      groupFirst = d;
+    } else {
+      if (groupFirst) {
+        seen.add(draftKey(groupFirst));
+        groupFirst = null;
+      }
+      const key = draftKey(d);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     open = open.filter((end) => end > d.content.start);
     if (open.length >= MAX_CLAIM_OVERLAP) {
       overlapping++;
@@ -104,6 +117,11 @@ export function finish(
  * Hedge words in the claim's content and cue. A prefix count of hedge tokens
  * lets a claim without any (the usual case) skip its tokens altogether.
  */
+/** What makes two drafts one claim: their content and where their cue starts. */
+function draftKey(d: Draft): string {
+  return `${d.content.start}:${d.content.end}:${d.cue?.start ?? -1}`;
+}
+
 /**
  * The hedge words of a claim's content and cue, read from their tokens alone. A per-document count of hedges
  * (a look-up for every token, ~5 % of the claims stage) only let spans without one be skipped; the spans read

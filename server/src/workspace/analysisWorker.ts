@@ -10,8 +10,8 @@ import { compact } from './compact';
 import { shardPayload } from './cache/payload';
 import { encodeSummary, summarize } from './cache/summary';
 import { shardBytes, writeShardSync } from './cache/shardFile';
+import { linePositions } from './cache/linePositions';
 import type { WorkerAnswer, WorkerRequest, WorkerResponse } from './workerProtocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readManifestInThread, type ManifestRead } from './cache/manifestReader';
 
 // dist/worker.js: analyses documents off the language server's main thread, or reads a warm start's manifest.
@@ -61,7 +61,7 @@ if (port && manifestRead) {
         return;
       }
       // The summary and the shard are made and written here: the server's thread neither copies, encodes nor writes the analysis.
-      const summary = encodeSummary(summarize(analysis, TextDocument.create('', 'plaintext', -1, req.text)));
+      const summary = encodeSummary(summarize(analysis, linePositions(req.text)));
       const payload = shardPayload(req.text, analysis);
       const warnings = analysis.warnings;
       try {

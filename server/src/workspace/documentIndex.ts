@@ -6,7 +6,7 @@ import type { AnalysisService } from './analysisService';
 import { CancelSource, raceCancellation, type CancelToken } from './cancellation';
 import { WorkspaceAggregates } from './aggregates';
 import { fileURLToPath } from 'url';
-import { checkPayload, textHash, type ShardStore } from './cache/shardStore';
+import { checkPayload, textHash, utf8Hash, type ShardStore } from './cache/shardStore';
 import { readTextSync } from './readDocument';
 import { StoredDocument, type Whole } from './storedDocument';
 import type { FileStamp } from './cache/manifest';
@@ -153,15 +153,24 @@ export class DocumentIndex {
    * and stops when nobody does. Callers without a token always want it.
    * `stamp`: the file's, when the text was just read from it and the stamp
    * may stand for it (manifest.ts): the workspace manifest then records it.
+   * `utf8`: the text's UTF-8 bytes, when the caller has them (readDocument): its hash is taken from them.
    */
-  update(uri: string, text: string, version: number, token?: CancelToken, background = false, stamp?: FileStamp): Promise<IndexedDocument> {
+  update(
+    uri: string,
+    text: string,
+    version: number,
+    token?: CancelToken,
+    background = false,
+    stamp?: FileStamp,
+    utf8?: Uint8Array,
+  ): Promise<IndexedDocument> {
     const existing = this.docs.get(uri);
     if (existing && existing.version === version && this.sameText(existing, text)) return Promise.resolve(existing);
     let pending = this.pending.get(uri);
     // A stopped analysis is not waited for: it is about to fail with AnalysisCancelled.
     if (!pending || pending.version !== version || pending.text !== text || pending.stop.token.isCancellationRequested) {
       pending?.stop.cancel();
-      pending = this.analyze(uri, text, version, background, stamp);
+      pending = this.analyze(uri, text, version, background, stamp, utf8);
     }
     return this.wait(pending, token);
   }
@@ -171,9 +180,11 @@ export class DocumentIndex {
     return doc.hash !== undefined && doc.hash === textHash(text);
   }
 
-  private analyze(uri: string, text: string, version: number, background: boolean, stamp?: FileStamp): Pending {
+  private analyze(uri: string, text: string, version: number, background: boolean, stamp?: FileStamp, utf8?: Uint8Array): Pending {
     const stop = new CancelSource();
-    const promise = this.produce(uri, text, version, stop.token, background).then((produced) => {
+    // Only documents read from disk have shards: an editor's unsaved text is not worth keeping.
+    const hash = this.store && version === -1 ? (utf8 ? utf8Hash(utf8) : textHash(text)) : undefined;
+    const promise = this.produce(uri, text, hash, stop.token, background).then((produced) => {
       let entry: StoredDocument;
       if ('summary' in produced) {
         entry = new StoredDocument(uri, version, produced.hash, produced.summary, undefined, this);
@@ -204,10 +215,11 @@ export class DocumentIndex {
     return pending;
   }
 
-  /** The shard of this text when there is one (a summary is enough unless the user corrected it), else a new analysis. */
-  private async produce(uri: string, text: string, version: number, token: CancelToken, background: boolean): Promise<Produced> {
-    // Only documents read from disk have shards: an editor's unsaved text is not worth keeping.
-    const hash = this.store && version === -1 ? textHash(text) : undefined;
+  /**
+   * The shard of this text when there is one (a summary is enough unless the user corrected it), else a new
+   * analysis. `hash`: the text's, when the document may have a shard (see analyze).
+   */
+  private async produce(uri: string, text: string, hash: string | undefined, token: CancelToken, background: boolean): Promise<Produced> {
     if (this.store && hash !== undefined) {
       const read = this.store.readSummaryJson(uri, hash);
       const summary = read?.summary;

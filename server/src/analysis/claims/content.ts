@@ -45,30 +45,46 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
       here = contrastAfterComma(ctx, k) || CUE_FORMS.get(ctx.lower[k])?.form === 'ing' || clauseWithCueFollows(ctx, k);
     }
     if (!here && ctx.quoteOf[k] < 0) {
+      // Each word is compared once with ';', ',', 'and' and 'but' (a token's string is no literal: each comparison reads
+      // it), then only its own branch's tests run; once per token of the document.
       const w = ctx.lower[k];
-      const next = ctx.lower[k + 1] ?? '';
       if (w === ';') here = true;
-      else if (w === ',' && (contrastAfterComma(ctx, k + 1) || next === 'with')) here = true;
-      else if (w === ',' && (next === 'it' || next === 'there') && BE.has(ctx.lower[k + 2] ?? '')) here = true;
-      else if (w === ',' && (next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) here = true;
-      else if (w === ',' && clauseWithCueFollows(ctx, k + 1)) here = true;
-      else if (w === ',' && CUE_FORMS.get(next)?.form === 'ing') here = true;
-      // "…, and three-quarters said the same of Sanders": a second clause with its own cue.
-      else if (w === ',' && next === 'and' && andClauseWithCue(ctx, k + 2)) here = true;
-      else if ((w === 'and' || w === 'but') && (next === 'you' || next === 'i' || next === 'we' || next === 'then')) here = true;
-      else if ((w === 'and' || w === 'but') && isFiniteCue(ctx, k + 1)) here = true;
-      // "…, and he reiterated his claim …": the narration goes on with a new clause.
-      else if (
-        w === 'and' &&
-        (next === 'he' || next === 'she' || next === 'they') &&
-        /^(?:[a-z]+ed|has|had|was|were|is|are|did|does|also)$/.test(ctx.lower[k + 2] ?? '')
-      )
-        here = true;
+      else if (w === ',') here = commaCuts(ctx, k, ctx.lower[k + 1] ?? '');
+      else if (w === 'and' || w === 'but') here = conjunctionCuts(ctx, k, w, ctx.lower[k + 1] ?? '');
     }
     const following = k + 1 < sentEnd ? cut[k + 1] : sentEnd;
     cut[k] = here ? k : Math.min(following, sentEnd);
   }
   return cut;
+}
+
+/** Whether the comma at k cuts the content before it (contentCuts). */
+function commaCuts(ctx: ClaimContext, k: number, next: string): boolean {
+  return (
+    contrastAfterComma(ctx, k + 1) ||
+    next === 'with' ||
+    ((next === 'it' || next === 'there') && BE.has(ctx.lower[k + 2] ?? '')) ||
+    ((next === 'a' || next === 'an') && (ctx.lower[k + 3] === 'that' || ctx.lower[k + 3] === 'which')) ||
+    clauseWithCueFollows(ctx, k + 1) ||
+    CUE_FORMS.get(next)?.form === 'ing' ||
+    // "…, and three-quarters said the same of Sanders": a second clause with its own cue.
+    (next === 'and' && andClauseWithCue(ctx, k + 2))
+  );
+}
+
+/** Whether "and" or "but" (w) at k cuts the content before it (contentCuts). */
+function conjunctionCuts(ctx: ClaimContext, k: number, w: string, next: string): boolean {
+  return (
+    next === 'you' ||
+    next === 'i' ||
+    next === 'we' ||
+    next === 'then' ||
+    isFiniteCue(ctx, k + 1) ||
+    // "…, and he reiterated his claim …": the narration goes on with a new clause.
+    (w === 'and' &&
+      (next === 'he' || next === 'she' || next === 'they') &&
+      /^(?:[a-z]+ed|has|had|was|were|is|are|did|does|also)$/.test(ctx.lower[k + 2] ?? ''))
+  );
 }
 
 /** After a comma, token j opens what is no longer the reported content: "but" (not "but that"), "according to", "while", "whereas", "although", "though". */

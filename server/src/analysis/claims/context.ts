@@ -2,6 +2,7 @@ import type { DocumentStructure, EntityCluster, EntityMention, Sentence, Span, T
 import { firstStartingAt } from '../../../../common/search';
 import { QUOTE_CLOSERS, QUOTE_OPENERS } from './functionWords';
 import { findQuotes, type Quote } from './quotes';
+import { BoundedCache } from '../boundedCache';
 
 /*
  * Per-document lookup tables shared by the claim rules. Everything is built
@@ -44,7 +45,17 @@ export function buildContext(
 ): ClaimContext {
   const n = tokens.length;
   const lower: string[] = new Array<string>(n);
-  for (let k = 0; k < n; k++) lower[k] = normalise(text, tokens[k]);
+  // The first curly apostrophe at or after a token's second character, found with indexOf as the tokens come in
+  // order (text.length when there is none): no token's characters are read one by one to look for one.
+  let curly = -1;
+  for (let k = 0; k < n; k++) {
+    const tok = tokens[k];
+    if (curly < tok.start + 1) {
+      const at = text.indexOf('’', tok.start + 1);
+      curly = at < 0 ? text.length : at;
+    }
+    lower[k] = normalise(text, tok, curly < tok.end);
+  }
   const quotes = findQuotes(text);
   const quoteOf = new Int32Array(n).fill(-1);
   const quoteTokStart = new Int32Array(quotes.length).fill(-1);
@@ -108,22 +119,25 @@ export function buildContext(
  * longer tokens: mixed case inside a word ("McCain") marks a name, which the
  * rules never look up, and most tokens then need no new string at all. The
  * characters are read from the document's text, not from the token's own
- * string: a token's text is a slice of the document, and reading through
- * thousands of slices cost twice as much as the flat text.
+ * string. `curlyAfterFirst`: whether a curly apostrophe is in the token after
+ * its first character (buildContext finds them).
  */
-function normalise(text: string, tok: Token): string {
+function normalise(text: string, tok: Token, curlyAfterFirst: boolean): string {
   const s = tok.start;
   const e = tok.end;
   const c = text.charCodeAt(s);
-  if (c >= 97 && c <= 122) return hasCurlyApostrophe(text, s + 1, e) ? tok.text.toLowerCase().replace(/’/g, "'") : tok.text;
-  if (c < 65 || (c > 90 && c < 128)) return e - s === 1 || !hasCurlyApostrophe(text, s + 1, e) ? tok.text : tok.text.replace(/’/g, "'");
-  const l = tok.text.toLowerCase();
-  return l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
+  if (c >= 97 && c <= 122) return curlyAfterFirst ? tok.text.toLowerCase().replace(/’/g, "'") : tok.text;
+  if (c < 65 || (c > 90 && c < 128)) return e - s === 1 || !curlyAfterFirst ? tok.text : tok.text.replace(/’/g, "'");
+  // Capitalised words recur across documents: their lowercase form is made once and shared (its hash computed once
+  // for the rules' many Set and Map look-ups, where a fresh string per token was hashed again at each).
+  return lowerForms.get(tok.text) ?? lowerForms.remember(tok.text, lowerForm);
 }
 
-function hasCurlyApostrophe(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x2019) return true;
-  return false;
+const lowerForms = new BoundedCache<string>(50000);
+
+function lowerForm(word: string): string {
+  const l = word.toLowerCase();
+  return l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
 }
 
 export function isCapitalised(s: string): boolean {

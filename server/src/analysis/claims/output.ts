@@ -36,8 +36,11 @@ export function finish(
   cutAtClauseComma(ctx, drafts);
   evidentialScope(ctx, drafts);
   drafts.sort((x, y) => x.content.start - y.content.start || x.at - y.at);
-  const hedges = hedgePrefix(ctx);
   const seen = new Set<string>();
+  // Drafts with one content start are consecutive (sorted above), and most are alone: a draft's key is made only
+  // once a second one of its start comes (until then nothing can repeat it).
+  let groupStart = -1;
+  let groupFirst: Draft | null = null;
   const history: SpeakerHistory = { lastPerson: null };
   const byCue = [...drafts].sort((x, y) => x.at - y.at);
   const speakerOf = new Map<Draft, string | null>();
@@ -53,9 +56,18 @@ export function finish(
   let overlapping = 0;
   for (const d of drafts) {
     if (d.content.end <= d.content.start) continue;
-    const key = `${d.content.start}:${d.content.end}:${d.cue?.start ?? -1}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (d.content.start !== groupStart) {
+      groupStart = d.content.start;
+      groupFirst = d;
+    } else {
+      if (groupFirst) {
+        seen.add(draftKey(groupFirst));
+        groupFirst = null;
+      }
+      const key = draftKey(d);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     open = open.filter((end) => end > d.content.start);
     if (open.length >= MAX_CLAIM_OVERLAP) {
       overlapping++;
@@ -87,7 +99,7 @@ export function finish(
       cue: d.cue ? { start: d.cue.start, end: d.cue.end, text: ctx.text.slice(d.cue.start, d.cue.end) } : null,
       source,
       speaker: speakerOf.get(d) ?? null,
-      hedges: hedgesIn(ctx, d, hedges),
+      hedges: hedgesIn(ctx, d),
       section,
       form: d.form,
     };
@@ -105,25 +117,27 @@ export function finish(
  * Hedge words in the claim's content and cue. A prefix count of hedge tokens
  * lets a claim without any (the usual case) skip its tokens altogether.
  */
-function hedgesIn(ctx: ClaimContext, d: Draft, prefix: Int32Array): string[] {
+/** What makes two drafts one claim: their content and where their cue starts. */
+function draftKey(d: Draft): string {
+  return `${d.content.start}:${d.content.end}:${d.cue?.start ?? -1}`;
+}
+
+/**
+ * The hedge words of a claim's content and cue, read from their tokens alone. A per-document count of hedges
+ * (a look-up for every token, ~5 % of the claims stage) only let spans without one be skipped; the spans read
+ * here are what the budget charged each kept claim for (at most MAX_CLAIM_OVERLAP deep), so bounded by it.
+ */
+function hedgesIn(ctx: ClaimContext, d: Draft): string[] {
   const found: string[] = [];
   const spans = d.cue ? [d.content, d.cue] : [d.content];
   for (const sp of spans) {
     const a = firstTokenAt(ctx, sp.start);
     if (a < 0) continue;
     const b = Math.max(a, firstTokenAt(ctx, sp.end) < 0 ? ctx.tokens.length : firstTokenAt(ctx, sp.end));
-    if (prefix[b] === prefix[a]) continue;
     for (let k = a; k < b && found.length < 8; k++) {
       const w = ctx.lower[k];
       if (HEDGES.has(w) && !found.includes(w)) found.push(w);
     }
   }
   return found;
-}
-
-function hedgePrefix(ctx: ClaimContext): Int32Array {
-  const n = ctx.tokens.length;
-  const prefix = new Int32Array(n + 1);
-  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + (HEDGES.has(ctx.lower[k]) ? 1 : 0);
-  return prefix;
 }

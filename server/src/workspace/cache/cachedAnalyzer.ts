@@ -1,11 +1,11 @@
 import { pathToFileURL } from 'url';
 import * as path from 'path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../../analysis/types';
 import { compact } from '../compact';
 import { engineVersion } from './engineVersion';
 import { ShardStore, textHash } from './shardStore';
 import { summarize } from './summary';
+import { linePositions } from './linePositions';
 
 /**
  * The CLI's `--cache DIR`: a file whose shard matches its text and the engine
@@ -37,7 +37,7 @@ export class CachedAnalyzer {
     }
     const analysis = compact(this.analyzeText(text));
     this.stats.analysed++;
-    const summary = summarize(analysis, TextDocument.create(uri, 'plaintext', -1, text));
+    const summary = summarize(analysis, linePositions(text));
     const write = this.store.write(uri, hash, summary, { text, analysis }).catch(() => {
       this.stats.writeFailures++;
     });

@@ -46,6 +46,14 @@ export function textHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/**
+ * textHash of the text whose UTF-8 encoding these bytes are (a file's, as readDocument read it): hashing a string
+ * encodes it first, and for a seed-sized document the bytes hash in half the time (~30 µs less on the server's thread).
+ */
+export function utf8Hash(utf8: Uint8Array): string {
+  return createHash('sha1').update(utf8).digest('hex');
+}
+
 /** What a shard is made from (the text is needed to encode the analysis, and is not written). */
 export interface ShardContent {
   text: string;

@@ -1,5 +1,6 @@
 import type { PlaceIdentity } from '../../analysis/entities/crossDocument';
 import type { DocumentAnalysis, EntityKind, EntityType, Section } from '../../analysis/types';
+import type { Positions } from './linePositions';
 
 /*
  * What stays in memory for every indexed document, and the first part of its
@@ -396,10 +397,6 @@ export function internSummary(s: DocumentSummary, pool: StringPool): DocumentSum
       return claim;
     }),
   };
-}
-
-interface Positions {
-  positionAt(offset: number): { line: number; character: number };
 }
 
 /** The summary of an analysis of a document (its positions are the document's). */

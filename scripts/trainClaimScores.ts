@@ -18,14 +18,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { patternClaims } from '../server/src/analysis/claims';
 import { claimKind, kindKeys, type ClaimScoreTable } from '../server/src/analysis/claims/score';
-import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
-import { loadTagger } from '../server/src/analysis/ner/model';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
-import type { AnalysisResources } from '../server/src/analysis/resources';
-import { CueFrameSchema, dataDir, engineData } from '../server/src/workspace/resources';
+import { CueFrameSchema } from '../server/src/workspace/resources';
 import { loadPolnearDocs } from './eval/claims';
 import { pairClaims, type ScoredClaim } from './eval/claimsScore';
-import { repoRoot, sharedDir } from './shared';
+import { repoRoot } from './shared';
+import { arg, justTrainedResources, polnearTrainDir } from './trainingInputs';
 
 /** Pseudo-count of the smoothing toward the parent kind's precision. */
 const K = 10;
@@ -40,28 +38,14 @@ const COMMENT_FACTOR = 0.5;
  */
 const ARTICLE_FLOOR = Number(arg('--article-floor') ?? 0.5);
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function main(): void {
-  const shared = sharedDir();
-  const polDir = path.resolve(arg('--polnear') ?? path.join(shared ?? path.join(repoRoot(), '..', 'shared'), 'data', 'polnear', 'train'));
-  if (!fs.existsSync(path.join(polDir, 'attributions')) || !fs.existsSync(path.join(polDir, 'text'))) {
-    console.error(`PolNeAR train not found at ${polDir} (need attributions/ and text/); the claim score table is not rebuilt.`);
-    console.error('Put the development data in ../shared (or $DOSSIER_SHARED), or pass --polnear DIR.');
-    process.exit(1);
-  }
+  const polDir = polnearTrainDir('the claim score table');
   const outFile = path.resolve(arg('--out') ?? path.join(repoRoot(), 'server', 'data', 'claim-scores.json'));
   // The tagger just trained (server/data, not the copy in dist/ from before
   // training), and the patterns' claims without scores: the table must not feed on itself.
-  const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dataDir(), 'gazetteer.json'), 'utf8')) as GazetteerData);
-  const model = fs.readFileSync(path.join(repoRoot(), 'server', 'data', 'ner-model.json'), 'utf8');
-  const { aliases, demonyms } = engineData();
-  const res: AnalysisResources = { gazetteer, tagger: loadTagger(model, gazetteer), aliases, demonyms };
+  const res = justTrainedResources();
   // The learned cue frames just written (scripts/trainCueFrames.ts), not the copy compiled in: their claims are scored too.
   const frames = CueFrameSchema.parse(JSON.parse(fs.readFileSync(path.join(repoRoot(), 'server', 'data', 'cue-frames.json'), 'utf8')));
   const docs = loadPolnearDocs(polDir);

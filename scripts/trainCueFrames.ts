@@ -18,42 +18,25 @@ import * as path from 'path';
 import { buildContext } from '../server/src/analysis/claims/context';
 import { frameKey, freeFrameSites } from '../server/src/analysis/claims/learnedFrames';
 import { ruleDrafts } from '../server/src/analysis/claims/rules';
-import { Gazetteer, type GazetteerData } from '../server/src/analysis/gazetteer';
-import { loadTagger } from '../server/src/analysis/ner/model';
 import { analyzeDocument } from '../server/src/analysis/pipeline';
-import type { AnalysisResources } from '../server/src/analysis/resources';
 import type { Span } from '../server/src/analysis/types';
-import { dataDir, engineData } from '../server/src/workspace/resources';
 import { loadPolnearDocs } from './eval/claims';
-import { repoRoot, sharedDir } from './shared';
+import { repoRoot } from './shared';
+import { arg, justTrainedResources, polnearTrainDir } from './trainingInputs';
 
 /** A (word, frame) pair is kept when PolNeAR marks at least this share of its occurrences as a cue ... */
 const MIN_PRECISION = Number(arg('--min-precision') ?? 0.6);
 /** ... over at least this many occurrences on train. */
 const MIN_COUNT = Number(arg('--min-count') ?? 5);
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 function main(): void {
-  const shared = sharedDir();
-  const polDir = path.resolve(arg('--polnear') ?? path.join(shared ?? path.join(repoRoot(), '..', 'shared'), 'data', 'polnear', 'train'));
-  if (!fs.existsSync(path.join(polDir, 'attributions')) || !fs.existsSync(path.join(polDir, 'text'))) {
-    console.error(`PolNeAR train not found at ${polDir} (need attributions/ and text/); the cue frames are not rebuilt.`);
-    console.error('Put the development data in ../shared (or $DOSSIER_SHARED), or pass --polnear DIR.');
-    process.exit(1);
-  }
+  const polDir = polnearTrainDir('the cue frames table');
   const outFile = path.resolve(arg('--out') ?? path.join(repoRoot(), 'server', 'data', 'cue-frames.json'));
   // The tagger just trained (server/data), as the claim score table does.
-  const gazetteer = new Gazetteer(JSON.parse(fs.readFileSync(path.join(dataDir(), 'gazetteer.json'), 'utf8')) as GazetteerData);
-  const model = fs.readFileSync(path.join(repoRoot(), 'server', 'data', 'ner-model.json'), 'utf8');
-  const { aliases, demonyms } = engineData();
-  const res: AnalysisResources = { gazetteer, tagger: loadTagger(model, gazetteer), aliases, demonyms };
+  const res = justTrainedResources();
   const docs = loadPolnearDocs(polDir);
   const counts = new Map<string, { n: number; hits: number }>();
   let sites = 0;

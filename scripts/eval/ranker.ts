@@ -1,4 +1,4 @@
-import { seededRandom } from '../../server/src/analysis/learn/perceptron';
+import { seededRandom, shuffleInPlace } from '../../server/src/analysis/learn/perceptron';
 
 /*
  * An averaged ranking perceptron over named features: each instance is a
@@ -58,10 +58,7 @@ export function trainRanker(instances: readonly RankInstance[], epochs: number, 
     }
   };
   for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, random);
     for (const i of order) {
       const inst = instances[i];
       const t = target(inst.quality);

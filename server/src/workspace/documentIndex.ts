@@ -86,6 +86,14 @@ export function documentSummary(doc: IndexedDocument): DocumentSummary {
   return s;
 }
 
+/** What a file read says of the text it gave (indexer.ts, readDocument.ts). */
+export interface FileRead {
+  /** The file's stamp, when it may stand for this text (manifest.ts): the workspace manifest then records it. */
+  stamp?: FileStamp;
+  /** The text's UTF-8 bytes, when the file held exactly them: its hash is taken from them. */
+  utf8?: Uint8Array;
+}
+
 /**
  * Every analysed document of the workspace, one analysis per (uri, version),
  * and the cross-document entity registry kept in step with it. With a shard
@@ -151,26 +159,16 @@ export class DocumentIndex {
    * of the one it replaces. A caller whose token is cancelled hears at once
    * (AnalysisCancelled); the analysis goes on while anyone else waits for it
    * and stops when nobody does. Callers without a token always want it.
-   * `stamp`: the file's, when the text was just read from it and the stamp
-   * may stand for it (manifest.ts): the workspace manifest then records it.
-   * `utf8`: the text's UTF-8 bytes, when the caller has them (readDocument): its hash is taken from them.
+   * `file`: what the file the text was just read from says of it (see FileRead).
    */
-  update(
-    uri: string,
-    text: string,
-    version: number,
-    token?: CancelToken,
-    background = false,
-    stamp?: FileStamp,
-    utf8?: Uint8Array,
-  ): Promise<IndexedDocument> {
+  update(uri: string, text: string, version: number, token?: CancelToken, background = false, file?: FileRead): Promise<IndexedDocument> {
     const existing = this.docs.get(uri);
     if (existing && existing.version === version && this.sameText(existing, text)) return Promise.resolve(existing);
     let pending = this.pending.get(uri);
     // A stopped analysis is not waited for: it is about to fail with AnalysisCancelled.
     if (!pending || pending.version !== version || pending.text !== text || pending.stop.token.isCancellationRequested) {
       pending?.stop.cancel();
-      pending = this.analyze(uri, text, version, background, stamp, utf8);
+      pending = this.analyze(uri, text, version, background, file);
     }
     return this.wait(pending, token);
   }
@@ -180,10 +178,11 @@ export class DocumentIndex {
     return doc.hash !== undefined && doc.hash === textHash(text);
   }
 
-  private analyze(uri: string, text: string, version: number, background: boolean, stamp?: FileStamp, utf8?: Uint8Array): Pending {
+  private analyze(uri: string, text: string, version: number, background: boolean, file?: FileRead): Pending {
     const stop = new CancelSource();
+    const stamp = file?.stamp;
     // Only documents read from disk have shards: an editor's unsaved text is not worth keeping.
-    const hash = this.store && version === -1 ? (utf8 ? utf8Hash(utf8) : textHash(text)) : undefined;
+    const hash = this.store && version === -1 ? (file?.utf8 ? utf8Hash(file.utf8) : textHash(text)) : undefined;
     const promise = this.produce(uri, text, hash, stop.token, background).then((produced) => {
       let entry: StoredDocument;
       if ('summary' in produced) {

@@ -151,7 +151,10 @@ export class WorkspaceIndexer {
     try {
       // The stamp taken before the read stands for this text only when the file had been left alone for a while.
       const stamp = read.stat && fileStamp(read.stat);
-      await this.index.update(uri, read.text, -1, undefined, true, stamp && settled(stamp, readAt) ? stamp : undefined, read.utf8);
+      await this.index.update(uri, read.text, -1, undefined, true, {
+        stamp: stamp && settled(stamp, readAt) ? stamp : undefined,
+        utf8: read.utf8,
+      });
     } catch (err) {
       // Replaced by a newer version or removed meanwhile: not a failure.
       if (err instanceof AnalysisCancelled) return;

@@ -113,10 +113,6 @@ export function finish(
   return claims;
 }
 
-/**
- * Hedge words in the claim's content and cue. A prefix count of hedge tokens
- * lets a claim without any (the usual case) skip its tokens altogether.
- */
 /** What makes two drafts one claim: their content and where their cue starts. */
 function draftKey(d: Draft): string {
   return `${d.content.start}:${d.content.end}:${d.cue?.start ?? -1}`;

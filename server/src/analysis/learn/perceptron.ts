@@ -19,6 +19,16 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Fisher-Yates shuffle of `order` in place with `random` (one draw per position, last to second): a seeded training order. */
+export function shuffleInPlace(order: { length: number; [i: number]: number }, random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const tmp = order[i];
+    order[i] = order[j];
+    order[j] = tmp;
+  }
+}
+
 /** Writes the best labels of tokens [0, n) into out, given emit[t * labels + l] and trans[prev * labels + cur]. */
 export type Decode = (emit: Float32Array, trans: Float32Array, n: number, out: Uint8Array) => void;
 
@@ -89,12 +99,7 @@ export function trainAveragedPerceptron(problem: PerceptronProblem, opts: Percep
   };
 
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = nSeq - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
-    }
+    shuffleInPlace(order, random);
     let mistakes = 0;
     for (let oi = 0; oi < nSeq; oi++) {
       const s = order[oi];

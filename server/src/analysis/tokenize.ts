@@ -238,12 +238,17 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       close(k);
       continue;
     }
-    const t = tok.text;
-    // By the last character's code, not four string comparisons and endsWith: this runs on every token.
-    const lastCode = t.charCodeAt(t.length - 1);
+    // By the last character's code, not four string comparisons and endsWith: this runs on every token. Read from the
+    // document's text (a token's text is its slice): one flat string read in order, where the tokens' own strings are
+    // shared ones scattered over the heap, of several representations, and reading a character of theirs cost about
+    // five times as much (20 against 4 ns a token on generated documents). The passes over every token do the same.
+    const lastCode = text.charCodeAt(tok.end - 1);
     const end =
-      t.length === 1 ? lastCode === 46 || lastCode === 33 || lastCode === 63 || lastCode === 0x2026 : lastCode === 46 && !isAbbreviation(t);
+      tok.end - tok.start === 1
+        ? lastCode === 46 || lastCode === 33 || lastCode === 63 || lastCode === 0x2026
+        : lastCode === 46 && !isAbbreviation(tok.text);
     if (!end) continue;
+    const t = tok.text;
     // Absorb closing quotes and brackets into the ending sentence.
     let last = k;
     while (

@@ -45,12 +45,20 @@ export function contentCuts(ctx: ClaimContext): Int32Array {
       here = contrastAfterComma(ctx, k) || CUE_FORMS.get(ctx.lower[k])?.form === 'ing' || clauseWithCueFollows(ctx, k);
     }
     if (!here && ctx.quoteOf[k] < 0) {
-      // Each word is compared once with ';', ',', 'and' and 'but' (a token's string is no literal: each comparison reads
-      // it), then only its own branch's tests run; once per token of the document.
-      const w = ctx.lower[k];
-      if (w === ';') here = true;
-      else if (w === ',') here = commaCuts(ctx, k, ctx.lower[k + 1] ?? '');
-      else if (w === 'and' || w === 'but') here = conjunctionCuts(ctx, k, w, ctx.lower[k + 1] ?? '');
+      // Once per token of the document: ';' and ',' by the one character, read from the document's text (a token's
+      // string is no literal: each comparison reads it); 'and' and 'but' compared only for tokens of three characters
+      // (lowercasing keeps a word's length but for "İ", whose lowercase holds a combining dot). Then only its own
+      // branch's tests run.
+      const tok = ctx.tokens[k];
+      const length = tok.end - tok.start;
+      if (length === 1) {
+        const c = ctx.text.charCodeAt(tok.start);
+        if (c === 59) here = true;
+        else if (c === 44) here = commaCuts(ctx, k, ctx.lower[k + 1] ?? '');
+      } else if (length === 3) {
+        const w = ctx.lower[k];
+        if (w === 'and' || w === 'but') here = conjunctionCuts(ctx, k, w, ctx.lower[k + 1] ?? '');
+      }
     }
     const following = k + 1 < sentEnd ? cut[k + 1] : sentEnd;
     cut[k] = here ? k : Math.min(following, sentEnd);

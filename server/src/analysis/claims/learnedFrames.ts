@@ -99,8 +99,17 @@ export function freeFrameSites(ctx: ClaimContext, drafts: readonly Draft[], word
   // A token a cue span starts before (the "want" of "did not want") is covered too: the cue's first token is marked first.
   for (const d of drafts) if (d.cue) for (let t = d.at; t < n && ctx.tokens[t].start < d.cue.end; t++) covered[t] = 1;
   const sites: Array<[number, FrameSite]> = [];
+  const { text, tokens } = ctx;
+  const lengths = words && wordLengths(words);
   for (let k = 0; k < n; k++) {
-    if (covered[k] || (words && !words.has(ctx.lower[k]))) continue;
+    if (covered[k]) continue;
+    // A site's word is a token of [a-z'-] (frameSite), so its lowercase form is its text: the first letter and the
+    // length, read from the document's text, rule out almost every token before a look-up of its string.
+    const tok = tokens[k];
+    const c = text.charCodeAt(tok.start);
+    if (c < 97 || c > 122) continue;
+    if (lengths && ((lengths[c - 97] >>> Math.min(tok.end - tok.start, 31)) & 1) === 0) continue;
+    if (words && !words.has(ctx.lower[k])) continue;
     const site = frameSite(ctx, k);
     if (site) sites.push([k, site]);
   }
@@ -116,6 +125,22 @@ export function learnedFrameDrafts(ctx: ClaimContext, drafts: readonly Draft[], 
   for (const [k, site] of freeFrameSites(ctx, drafts, words))
     if (table.frames[frameKey(ctx.lower[k], site.frame)] !== undefined) out.push(frameDraft(ctx, k, site, cut));
   return out;
+}
+
+const lengthsOfWords = new WeakMap<ReadonlySet<string>, Uint32Array>();
+
+/** Per first letter a..z, a bit per length (31 for any longer) of the words that start with it. */
+function wordLengths(words: ReadonlySet<string>): Uint32Array {
+  let lengths = lengthsOfWords.get(words);
+  if (!lengths) {
+    lengths = new Uint32Array(26);
+    for (const w of words) {
+      const c = w.charCodeAt(0);
+      if (c >= 97 && c <= 122) lengths[c - 97] |= 1 << Math.min(w.length, 31);
+    }
+    lengthsOfWords.set(words, lengths);
+  }
+  return lengths;
 }
 
 const wordsOfTable = new WeakMap<CueFrameTable, ReadonlySet<string>>();

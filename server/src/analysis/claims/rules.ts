@@ -34,6 +34,20 @@ const TRIGGERS = new Set<string>([
 ]);
 
 /**
+ * Per ASCII first character (a trigger's, and for a letter its capital too: the tokens are lowercased), a bit per
+ * length (31 for any longer) of the triggers that start with it. Lowercasing keeps a word's length but for "İ", whose
+ * lowercase adds a combining dot no trigger holds, so a token whose first character and length no trigger has is none.
+ */
+const TRIGGER_LENGTHS = new Uint32Array(128);
+for (const w of TRIGGERS) {
+  const c = w.charCodeAt(0);
+  if (c >= 128) continue;
+  const bit = 1 << Math.min(w.length, 31);
+  TRIGGER_LENGTHS[c] |= bit;
+  if (c >= 97 && c <= 122) TRIGGER_LENGTHS[c - 32] |= bit;
+}
+
+/**
  * The attributions the hand-written patterns find; the model takes them as
  * features (features.ts). With a table of learned frames (learnedFrames.ts),
  * a word outside every pattern's draft is also a cue in a frame the table keeps.
@@ -56,6 +70,10 @@ export function ruleDrafts(ctx: ClaimContext, frames?: CueFrameTable): Draft[] {
 /** The drafts of the lexicon's trigger at token k, if it is one. */
 function triggerDrafts(ctx: ClaimContext, k: number, cut: Int32Array, drafts: Draft[]): void {
   const n = ctx.tokens.length;
+  // The first character and the length, read from the document's text, rule out most tokens before a look-up of their string.
+  const tok = ctx.tokens[k];
+  const c = ctx.text.charCodeAt(tok.start);
+  if (c < 128 && ((TRIGGER_LENGTHS[c] >>> Math.min(tok.end - tok.start, 31)) & 1) === 0) return;
   const w = ctx.lower[k];
   if (!TRIGGERS.has(w)) return;
   if (w === 'according' && ctx.lower[k + 1] === 'to') {

@@ -33,6 +33,8 @@ export function findDemonyms(
   tokens: Token[],
   res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'demonyms'>,
   mentions: readonly Span[] = [],
+  /** The tokens' text, when the caller has it: their first characters are read from it (see splitSentences). */
+  text?: string,
 ): DemonymMention[] {
   const out: DemonymMention[] = [];
   // Capitalised words repeat through a document and across documents; resolve each spelling once.
@@ -40,7 +42,7 @@ export function findDemonyms(
   const covered = [...mentions].sort((a, b) => a.start - b.start);
   let m = 0;
   for (const t of tokens) {
-    if (!startsUpper(t.text)) continue;
+    if (text === undefined ? !startsUpper(t.text) : !startsUpperAt(text, t)) continue;
     while (m < covered.length && covered[m].end <= t.start) m++;
     if (m < covered.length && covered[m].start <= t.start && t.end <= covered[m].end) continue;
     let country = cache.get(t.text);
@@ -67,6 +69,13 @@ function startsUpper(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(word);
+}
+
+/** `startsUpper(t.text)`, the first character read from the document's text. */
+function startsUpperAt(text: string, t: Token): boolean {
+  const c = text.charCodeAt(t.start);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t.text);
 }
 
 function resolve(word: string, res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'demonyms'>): Country | null {

@@ -138,14 +138,20 @@ function spanCandidates(d: MentionDoc, spans: NerSpan[]): Candidate[] {
 
 /** 2. Candidates from names the tagger left alone: hyphen compounds, and places such as "US". */
 function hyphenCandidates(d: MentionDoc, cands: Candidate[]): void {
-  const { tokens, sentences, sentenceOf, shouting, covered, gazetteer } = d;
+  const { text, tokens, sentences, sentenceOf, shouting, covered, gazetteer } = d;
   // 2. Hyphen compounds the tagger left alone: "U.S.-led", "Iran-backed" name a known place.
+  // The first hyphen at or after the token's start (text.length when there is none), found with indexOf as the tokens
+  // come in order: a token with none has no hyphen head, and its characters are not read one by one to look for one.
+  let hyphen = -1;
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
     // "more US SpecOps", "Agreement With US", "as Mid-East superpower": places the tagger left out, except where capitals say nothing.
-    // "U" or "M" first: a Set probe hashes the token, and this runs on every uncovered token.
-    const c0 = tokens[i].text.charCodeAt(0);
-    if ((c0 === 85 || c0 === 77) && UNTAGGED_PLACES.has(tokens[i].text)) {
+    // "U" or "M" first: a Set probe hashes the token, and this runs on every uncovered token. The first character is
+    // read from the document's text (a token's text is its slice): one flat string read in order, where reading the
+    // tokens' own strings (shared ones, of several representations) cost several times as much.
+    const tok = tokens[i];
+    const c0 = text.charCodeAt(tok.start);
+    if ((c0 === 85 || c0 === 77) && UNTAGGED_PLACES.has(tok.text)) {
       const si = sentenceOf[i];
       if (shouting[si] < 0) shouting[si] = sentenceCaseless(tokens, sentences[si]);
       if (!shouting[si]) cands.push({ ts: i, te: i + 1, label: 'LOC', start: tokens[i].start, end: tokens[i].end });
@@ -153,7 +159,12 @@ function hyphenCandidates(d: MentionDoc, cands: Candidate[]): void {
     }
     // An ASCII word that does not start with a capital has no capitalised head: no hyphen scan for it.
     if (c0 < 128 && (c0 < 65 || c0 > 90)) continue;
-    const head = hyphenHead(tokens[i]);
+    if (hyphen < tok.start) {
+      const at = text.indexOf('-', tok.start);
+      hyphen = at < 0 ? text.length : at;
+    }
+    if (hyphen >= tok.end) continue;
+    const head = hyphenHead(tok);
     if (!head) continue;
     const name = head.text;
     if (placeType(name, gazetteer)) cands.push({ ts: i, te: i + 1, label: 'LOC', start: head.start, end: head.end });

@@ -46,9 +46,12 @@ export function joinNames(cands: Candidate[], tokens: Token[], text: string, cov
   // Clubs of the same table the tagger left untagged: a capitalised word between two table cells.
   const untagged: number[] = [];
   for (let i = 1; i < tokens.length; i++) {
-    // The bracket first: it rules out almost every token without a string allocation.
+    // The bracket first: it rules out almost every token without a string allocation. Read from the document's text
+    // (a token starting with "(" is that one character), not compared with the token's own string: see splitSentences.
+    const next = tokens[i + 1];
     if (
-      tokens[i + 1]?.text !== '(' ||
+      next === undefined ||
+      text.charCodeAt(next.start) !== 40 ||
       covered[i] ||
       !initialInBrackets(tokens, i + 1) ||
       !isCapitalised(tokens[i].text) ||

@@ -58,7 +58,7 @@ export function addRepeats(cands: Candidate[], d: MentionDoc): void {
  */
 function findRepeats(known: Map<string, { label: NerLabel; words: string[] }>, cands: Candidate[], d: MentionDoc): void {
   // `shouting`: whether each sentence is caseless, computed here on demand.
-  const { tokens, sentences, sentenceOf, shouting: caseless, covered } = d;
+  const { text, tokens, sentences, sentenceOf, shouting: caseless, covered } = d;
   const byFirst = new Map<string, Array<{ label: NerLabel; words: string[] }>>();
   for (const k of known.values()) {
     const list = byFirst.get(k.words[0]) ?? [];
@@ -70,8 +70,9 @@ function findRepeats(known: Map<string, { label: NerLabel; words: string[] }>, c
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
     // Known names start capitalised or with an Arabic article ("al-", "el-", "as-"...): skip other ASCII lowercase,
-    // digits and punctuation without a look-up.
-    const c0 = tokens[i].text.charCodeAt(0);
+    // digits and punctuation without a look-up. The first character is read from the document's text (a token's text
+    // is its slice), not from the token's own string: see splitSentences.
+    const c0 = text.charCodeAt(tokens[i].start);
     if (c0 < 65 || (c0 > 90 && c0 < 128 && c0 !== 97 && c0 !== 101)) continue;
     const list = byFirst.get(tokens[i].text);
     if (!list) continue;

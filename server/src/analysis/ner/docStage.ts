@@ -1,5 +1,6 @@
 import type { DocContext } from './contextFeatures';
 import { NUM_LABELS } from './viterbi';
+import { F_CASE, F_COMMON } from './wordFacts';
 
 /*
  * The tagger's second, document-level stage (Krishnan & Manning 2006): after
@@ -52,7 +53,6 @@ export class DocStage {
   private ctxN = new Int32Array(0);
   private entityOf = new Int32Array(0);
   private readonly c = new Float32Array(5);
-  private stamp = 0;
 
   /**
    * Second-stage feature ids (n x NUM_DOC, into `out`) of a document from the
@@ -72,6 +72,7 @@ export class DocStage {
     forced: Uint8Array | null = null,
   ): void {
     const infos = ctx.infos;
+    const facts = ctx.facts;
     const mode = ctx.mode;
     if (this.keyOf.length < n) {
       const size = Math.max(n, this.keyOf.length * 2);
@@ -80,19 +81,13 @@ export class DocStage {
     }
     const keyOf = this.keyOf;
     // Word forms that may be names: capitalised, or any word of a caseless sentence; function words never.
-    // Ids in order of first occurrence, kept on the shared LowerStats objects under a per-call stamp (no map per document).
-    const stamp = ++this.stamp;
-    let k = 0;
+    // A form's id is its index among the document's lowercase forms (FeatureExtractor.context).
+    const form = ctx.form;
+    const k = ctx.forms;
     for (let i = 0; i < n; i++) {
-      const inf = infos[i];
-      keyOf[i] = -1;
-      if (!inf.hasLetter || inf.isCommonLower || (inf.caseClass < 2 && mode[i] === 0)) continue;
-      const st = inf.stats;
-      if (st.keyStamp !== stamp) {
-        st.keyStamp = stamp;
-        st.key = k++;
-      }
-      keyOf[i] = st.key;
+      const f = facts[i];
+      const cc = f & F_CASE;
+      keyOf[i] = cc === 0 || (f & F_COMMON) !== 0 || (cc < 2 && mode[i] === 0) ? -1 : form[i];
     }
     if (this.counts.length < k * 5) {
       this.counts = new Int32Array(k * 10);
@@ -111,7 +106,7 @@ export class DocStage {
       if (id < 0) continue;
       counts[id * 5 + SLOT[labels[i]]]++;
       // Context evidence only from capitalised, normally cased, non-initial occurrences: the informative ones.
-      if (mode[i] === 0 && infos[i].caseClass >= 2 && !ctx.initial[i]) {
+      if (mode[i] === 0 && (facts[i] & F_CASE) >= 2 && !ctx.initial[i]) {
         contextOf(emit, pool, i, selfAt[i], c);
         for (let s = 0; s < 5; s++) ctxSums[id * 5 + s] += c[s];
         ctxN[id]++;
@@ -173,9 +168,8 @@ export class DocStage {
       if (forced !== null && forced[i] === 1) continue;
       const p = labels[i];
       const own = SLOT[p];
-      const inf = infos[i];
       const o = i * NUM_DOC;
-      const cc = inf.caseClass;
+      const cc = facts[i] & F_CASE;
       const id = keyOf[i];
       // Token majority over the other occurrences.
       // Sentinels past the real codes: 5 in the majority-type position means no other occurrence.

@@ -34,6 +34,7 @@ import {
   type WordInfo,
 } from './wordFeatures';
 import { ownString } from '../ownString';
+import { F_CASE, F_GAZ_FIRST, F_GAZ_TYPE_SHIFT, F_QUOTE, packFacts } from './wordFacts';
 
 /*
  * Feature extraction shared by training (scripts/train.ts) and inference
@@ -66,6 +67,12 @@ export class FeatureExtractor {
   private readonly multiWord = new Map<string, number>();
   private readonly ctx: DocContext = {
     infos: [],
+    facts: new Int32Array(0),
+    short: new Int32Array(0),
+    form: new Int32Array(0),
+    forms: 0,
+    cap: new Int32Array(0),
+    low: new Int32Array(0),
     mode: new Uint8Array(0),
     initial: new Uint8Array(0),
     gaz: new Uint8Array(0),
@@ -110,7 +117,7 @@ export class FeatureExtractor {
     const place = caseClass !== 0 && this.gazetteer.firstWords.has(lower) ? this.gazetteer.lookup(w) : undefined;
     let stats = this.lowerCache.get(lower);
     if (!stats) {
-      stats = { stamp: -1, cap: 0, low: 0, key: -1, keyStamp: -1 };
+      stats = { stamp: -1, form: -1 };
       this.lowerCache.set(lower, stats);
     }
     info = {
@@ -123,15 +130,18 @@ export class FeatureExtractor {
       isTitle: TITLES.has(lower),
       isDemonym: caseClass !== 0 && this.gazetteer.demonym(w) !== undefined,
       isCommonLower: COMMON.has(lower),
+      isQuote: w === '"' || w === '“' || w === '”',
       closed: this.closedWords !== null && this.closedWords.has(w),
       isGazFirst: caseClass !== 0 && !COMMON.has(lower) && this.gazetteer.firstWords.has(lower),
       gazType: !place ? 0 : place.type === 'country' ? 1 : place.type === 'city' ? 2 : 3,
       runClass: runClassOf(lower),
+      facts: 0,
       hashes: wordHashes(w, lower, caseClass, hLower, hShort, shapeHash(w, false, 3), this.clusters ? this.clusters.of(w) : NO_CLUSTER),
       continuations: null,
       scoreAt: 0,
       scoreGen: -1,
     };
+    info.facts = packFacts(info);
     // The cache is per extractor and grows with vocabulary; bound it for a long-running server.
     if (this.cache.size > 200000) {
       this.cache.clear();
@@ -159,23 +169,25 @@ export class FeatureExtractor {
    * names are only tried from a capitalised word (or in case-less sentences):
    * the look-ups are the costly part of extraction.
    */
-  private gazetteerCodes(doc: DocInput, infos: WordInfo[], mode: Uint8Array, codes: Uint8Array): void {
+  private gazetteerCodes(doc: DocInput, infos: WordInfo[], facts: Int32Array, mode: Uint8Array, codes: Uint8Array): void {
     for (const [s, e] of doc.sentences) {
       let i = s;
       while (i < e) {
-        const inf = infos[i];
-        if (!inf.isGazFirst) {
+        const f = facts[i];
+        if ((f & F_GAZ_FIRST) === 0) {
           i++;
           continue;
         }
         let matched = 0;
         let type = 0;
-        if (inf.gazType) {
+        const gazType = (f >> F_GAZ_TYPE_SHIFT) & 3;
+        if (gazType) {
           matched = 1;
-          type = inf.gazType - 1;
+          type = gazType - 1;
         }
-        if ((inf.caseClass !== 1 || mode[i] !== 0) && i + 1 < e && infos[i + 1].hasLetter) {
+        if (((f & F_CASE) !== 1 || mode[i] !== 0) && i + 1 < e && (facts[i + 1] & F_CASE) !== 0) {
           // Walk the per-word trie of continuations (keyed by word objects: no string building or hashing per token).
+          const inf = infos[i];
           let next: Map<WordInfo, Continuation> = inf.continuations ?? (inf.continuations = new Map());
           let name = '';
           for (let n = 2; n <= this.gazMaxWords && i + n <= e; n++) {
@@ -218,26 +230,44 @@ export class FeatureExtractor {
       ctx.initial = new Uint8Array(size);
       ctx.gaz = new Uint8Array(size);
       ctx.quote = new Uint8Array(size);
+      ctx.facts = new Int32Array(size);
+      ctx.short = new Int32Array(size);
+      ctx.form = new Int32Array(size);
     }
     const infos = ctx.infos;
     infos.length = n;
-    for (let i = 0; i < n; i++) infos[i] = this.info(doc.words[i]);
-    const { mode, initial, gaz, quote } = ctx;
+    const { facts, short, form } = ctx;
+    // The one pass that reads each token's WordInfo (the passes after it read the per-token arrays). Each lowercase
+    // form gets an index in this document when first seen: its document counts are kept by that index.
+    const stamp = ++this.stamp;
+    let forms = 0;
+    for (let i = 0; i < n; i++) {
+      const inf = this.info(doc.words[i]);
+      infos[i] = inf;
+      facts[i] = inf.facts;
+      // As int32: the templates mix it as one (hash.ts), and a uint32 above 2^31 would be a heap number.
+      short[i] = inf.hShort | 0;
+      const st = inf.stats;
+      if (st.stamp !== stamp) {
+        st.stamp = stamp;
+        st.form = forms++;
+      }
+      form[i] = st.form;
+    }
+    ctx.forms = forms;
+    if (ctx.cap.length < forms) {
+      ctx.cap = new Int32Array(Math.max(forms, ctx.cap.length * 2));
+      ctx.low = new Int32Array(ctx.cap.length);
+    }
+    const { mode, initial, gaz, quote, cap, low: lowCount } = ctx;
+    cap.fill(0, 0, forms);
+    lowCount.fill(0, 0, forms);
     initial.fill(0, 0, n);
     gaz.fill(0, 0, n);
 
     // Sentence case mode: 0 normal, 1 SHOUTING, 2 all lowercase. Case is no evidence in the last two.
     // Document-level evidence, from normally cased sentences only: is this word
     // written capitalised mid-sentence elsewhere, and is it written lowercase elsewhere?
-    const stamp = ++this.stamp;
-    for (let i = 0; i < n; i++) {
-      const st = infos[i].stats;
-      if (st.stamp !== stamp) {
-        st.stamp = stamp;
-        st.cap = 0;
-        st.low = 0;
-      }
-    }
     for (const [s, e] of doc.sentences) {
       let up = 0;
       let low = 0;
@@ -245,14 +275,14 @@ export class FeatureExtractor {
       let firstWord = -1;
       let inQuote = 0;
       for (let i = s; i < e; i++) {
-        const w = doc.words[i];
-        if (w === '"' || w === '“' || w === '”') inQuote ^= 1;
+        const f = facts[i];
+        if (f & F_QUOTE) inQuote ^= 1;
         quote[i] = inQuote;
-        const c = infos[i].caseClass;
+        const c = f & F_CASE;
         if (c === 0) continue;
         letters++;
         if (firstWord < 0) firstWord = i;
-        if (c === 3 && w.length > 1) up++;
+        if (c === 3 && doc.words[i].length > 1) up++;
         else if (c === 1) low++;
       }
       const m = letters >= 3 && up >= 0.8 * letters ? 1 : letters >= 3 && low === letters ? 2 : 0;
@@ -260,16 +290,16 @@ export class FeatureExtractor {
       if (firstWord >= 0) initial[firstWord] = 1;
       if (m !== 0) continue;
       for (let i = s; i < e; i++) {
-        const inf = infos[i];
-        if (inf.caseClass === 2 || inf.caseClass === 3) {
-          if (i !== firstWord) inf.stats.cap++;
-        } else if (inf.caseClass === 1) {
-          inf.stats.low++;
+        const c = facts[i] & F_CASE;
+        if (c === 2 || c === 3) {
+          if (i !== firstWord) cap[form[i]]++;
+        } else if (c === 1) {
+          lowCount[form[i]]++;
         }
       }
     }
-    this.gazetteerCodes(doc, infos, mode, gaz);
-    ctx.runs.compute(doc, infos, mode);
+    this.gazetteerCodes(doc, infos, facts, mode, gaz);
+    ctx.runs.compute(doc, infos, facts, mode);
     return ctx;
   }
 

@@ -230,22 +230,25 @@ export class PerceptronTagger implements Tagger {
     const rest = SMALL_REST;
     const nRest = rest.length;
     const nHashed = NUM_HASHED;
+    // Room for every word of the document: the pool does not move while its words get their cached scores.
     this.reservePool(n);
     const gen = this.gen;
-    // Every word of the document gets its cached scores first; the pool does not move after this.
-    for (let i = 0; i < n; i++) if (infos[i].scoreGen !== gen) this.wordScores(infos[i]);
-    const pool = this.pool;
     if (this.selfAt.length < n) this.selfAt = new Int32Array(Math.max(n, this.selfAt.length * 2));
     const selfAt = this.selfAt;
     if (this.wordAt.length < n) this.wordAt = new Int32Array(this.selfAt.length);
     const wordAt = this.wordAt;
-    for (let i = 0; i < n; i++) {
-      wordAt[i] = infos[i].scoreAt;
-      selfAt[i] = wordAt[i] + W_MODE[mode[i]];
-    }
     if (this.forced.length < n) this.forced = new Uint8Array(this.selfAt.length);
     const forced = this.forced;
-    forced.fill(0, 0, n);
+    // One pass over the words (each a separate heap object): their cached scores, and whether the token is a closed word's forced O.
+    for (let i = 0; i < n; i++) {
+      const inf = infos[i];
+      const at = inf.scoreGen === gen ? inf.scoreAt : this.wordScores(inf);
+      wordAt[i] = at;
+      selfAt[i] = at + W_MODE[mode[i]];
+      // A closed word in a normally cased sentence is O (closedWords.ts): no template is scored for it.
+      forced[i] = mode[i] === 0 && inf.closed ? 1 : 0;
+    }
+    const pool = this.pool;
     const sentences = doc.sentences;
     // NUM_LABELS is 9: the sums are unrolled into locals (float32 array writes in the inner loop cost more than the look-ups).
     // Offset 0 of the pool holds the boundary scores (what the templates see beyond the sentence edge).
@@ -253,12 +256,10 @@ export class PerceptronTagger implements Tagger {
       const s = sentences[si][0];
       const e = sentences[si][1];
       for (let i = s; i < e; i++) {
-        // A closed word in a normally cased sentence is O (closedWords.ts): no template is scored for it.
-        if (mode[i] === 0 && infos[i].closed) {
+        if (forced[i] === 1) {
           const eo = i * 9;
           emit[eo] = 0;
           for (let l = 1; l < 9; l++) emit[eo + l] = CLOSED_NOT_O;
-          forced[i] = 1;
           continue;
         }
         const self = selfAt[i];

@@ -1,5 +1,6 @@
 import type { DocInput } from './features';
 import type { WordInfo } from './wordFeatures';
+import { F_CASE, F_COMMON, F_RUN_SHIFT } from './wordFacts';
 
 /*
  * Context classes of capitalised runs (issue 14, organisations). A name of
@@ -73,7 +74,7 @@ export class RunContext {
   /** Per token: index of the word after its run (-1 sentence end). */
   after = new Int32Array(0);
 
-  compute(doc: DocInput, infos: readonly WordInfo[], mode: Uint8Array): void {
+  compute(doc: DocInput, infos: readonly WordInfo[], facts: Int32Array, mode: Uint8Array): void {
     const n = doc.words.length;
     if (this.inner.length < n) {
       const size = Math.max(n, this.inner.length * 2);
@@ -90,18 +91,18 @@ export class RunContext {
       if (s >= e || mode[s] !== 0) continue;
       let i = s;
       while (i < e) {
-        if (!isNameWord(infos[i])) {
+        if (!isNameWord(facts[i])) {
           i++;
           continue;
         }
         let j = i + 1;
-        let bits = infos[i].runClass;
+        let bits = runBits(facts[i]);
         for (;;) {
-          if (j < e && isNameWord(infos[j])) {
-            bits |= infos[j].runClass;
+          if (j < e && isNameWord(facts[j])) {
+            bits |= runBits(facts[j]);
             j++;
-          } else if (j + 1 < e && (infos[j].runClass & CONNECTOR) !== 0 && infos[j].caseClass === 1 && isNameWord(infos[j + 1])) {
-            bits |= infos[j + 1].runClass;
+          } else if (j + 1 < e && (runBits(facts[j]) & CONNECTOR) !== 0 && (facts[j] & F_CASE) === 1 && isNameWord(facts[j + 1])) {
+            bits |= runBits(facts[j + 1]);
             j += 2;
           } else break;
         }
@@ -122,9 +123,14 @@ export class RunContext {
   }
 }
 
-/** A capitalised word that is no function word: may be part of a name. */
-function isNameWord(inf: WordInfo): boolean {
-  return inf.caseClass >= 2 && !inf.isCommonLower;
+/** A capitalised word that is no function word, by its packed facts (wordFacts.ts): may be part of a name. */
+function isNameWord(facts: number): boolean {
+  return (facts & F_CASE) >= 2 && (facts & F_COMMON) === 0;
+}
+
+/** The run-class bits of a word, by its packed facts. */
+function runBits(facts: number): number {
+  return (facts >> F_RUN_SHIFT) & 255;
 }
 
 function afterClass(infos: readonly WordInfo[], j: number, e: number): number {

@@ -11,14 +11,11 @@ const BOUNDARY_CLUSTER = -2;
  * case class, affixes, the frozen word lists. Part of FEATURE_VERSION.
  */
 
-/** Document counts of one lowercase form, shared by all its casings; reset lazily per document by stamp. */
+/** One lowercase form, shared by all its casings: its index among the forms of the current document, valid while stamp matches. */
 export interface LowerStats {
   stamp: number;
-  cap: number;
-  low: number;
-  /** Owned by the second stage (docStage.ts): this form's index in the current document, valid while keyStamp matches. */
-  key: number;
-  keyStamp: number;
+  /** Index into the per-form document counts (DocContext.cap / low) and the second stage's tables (docStage.ts). */
+  form: number;
 }
 
 /** A node of a word's continuation trie: the gazetteer type (see multiWordType) of the name so far, and longer names. */
@@ -39,6 +36,8 @@ export interface WordInfo {
   isTitle: boolean;
   isDemonym: boolean;
   isCommonLower: boolean;
+  /** A double quote mark (", “ or ”): the quote template's flag toggles at it (see FeatureExtractor.context). */
+  isQuote: boolean;
   /** A closed word of the model (closedWords.ts): O in a normally cased sentence, not scored. */
   closed: boolean;
   /** Has letters, is no function word and begins some gazetteer name: multi-word look-ups start here. */
@@ -47,6 +46,8 @@ export interface WordInfo {
   gazType: number;
   /** Word-class bits of the capitalised-run templates (runContext.ts). */
   runClass: number;
+  /** The facts above that the per-token passes read, packed (wordFacts.ts). */
+  facts: number;
   /**
    * Final feature hashes of the templates that depend on this word alone, by its position relative to the
    * tagged token (self, prev, next, prev2, next2 from H_SELF ... H_NEXT2), then those on this word and the

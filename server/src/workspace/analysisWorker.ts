@@ -8,7 +8,8 @@ import { loadResources } from './resources';
 import { checkAnalysisSize } from './analysisSize';
 import { compact } from './compact';
 import { shardPayload } from './cache/payload';
-import { encodeSummary, summarize } from './cache/summary';
+import { summarize } from './cache/summary';
+import { summaryParts } from './cache/summaryParts';
 import { shardBytes, writeShardSync } from './cache/shardFile';
 import { linePositions } from './cache/linePositions';
 import type { WorkerAnswer, WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -61,17 +62,21 @@ if (port && manifestRead) {
         return;
       }
       // The summary and the shard are made and written here: the server's thread neither copies, encodes nor writes the analysis.
-      const summary = encodeSummary(summarize(analysis, linePositions(req.text)));
+      const { json: summary, ...parts } = summaryParts(summarize(analysis, linePositions(req.text)));
       const payload = shardPayload(req.text, analysis);
       const warnings = analysis.warnings;
+      const bytes = shardBytes(target.engine, target.uri, target.textHash, summary, payload);
       try {
-        writeShardSync(target.dir, target.uri, shardBytes(target.engine, target.uri, target.textHash, summary, payload));
+        writeShardSync(target.dir, target.uri, bytes);
       } catch {
         // Not written (a full disk, a folder removed meanwhile): the server keeps the payload and tries again.
-        send({ id: req.id, shard: { summary, payload, warnings } }, [payload.buffer as ArrayBuffer]);
+        send({ id: req.id, shard: { summary, parts, payload, warnings } }, [
+          payload.buffer as ArrayBuffer,
+          parts.counts.buffer as ArrayBuffer,
+        ]);
         return;
       }
-      send({ id: req.id, shard: { summary, warnings } });
+      send({ id: req.id, shard: { summary, parts, size: bytes.length, warnings } }, [parts.counts.buffer as ArrayBuffer]);
     } catch (err) {
       send(
         err instanceof AnalysisCancelled

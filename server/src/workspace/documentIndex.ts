@@ -20,6 +20,7 @@ import {
   summarize,
   type DocumentSummary,
 } from './cache/summary';
+import { decodeSummaryParts } from './cache/summaryParts';
 
 export interface IndexedDocument {
   readonly uri: string;
@@ -71,7 +72,7 @@ interface Pending {
 
 /** What an update found: the stored summary of this very text, or a whole analysis (made now or read from the shard). */
 type Produced =
-  | { summary: DocumentSummary; json: string; hash: string; payload?: Uint8Array; warnings?: string[] }
+  | { summary: DocumentSummary; json: string; hash: string; payload?: Uint8Array; warnings?: string[]; shardSize?: number }
   | { raw: DocumentAnalysis; hash?: string; persisted: boolean };
 
 const DEFAULT_RESIDENT = 64;
@@ -200,9 +201,9 @@ export class DocumentIndex {
         this.commit(entry);
         if (entry.hash !== undefined && !entry.persisted && entry.whole) this.persist(entry, text, entry.whole.raw, stamp);
         // A summary read or sent as JSON is the shard's (before corrections): the manifest may hold it as it is.
-        const record = stamp && 'json' in produced ? { stamp, json: produced.json } : undefined;
+        const record = stamp && 'json' in produced ? { stamp, json: produced.json, size: produced.shardSize } : undefined;
         if (entry.payload) this.persistPayload(entry, entry.payload, record);
-        else if (record) this.record(entry, record.stamp, record.json);
+        else if (record) this.record(entry, record.stamp, record.json, record.size);
       }
       return entry;
     });
@@ -224,7 +225,7 @@ export class DocumentIndex {
       const summary = read?.summary;
       if (read && !this.storage.hasCorrections?.(uri)) {
         this.stats.fromShards++;
-        return { summary: read.summary, json: read.json, hash };
+        return { summary: read.summary, json: read.json, hash, shardSize: read.size };
       }
       const full = summary && this.store.readFull(uri, hash, text);
       if (full) {
@@ -236,10 +237,12 @@ export class DocumentIndex {
     if (this.store && hash !== undefined && background && this.service.analyzeToShard && !this.storage.hasCorrections?.(uri)) {
       const shard = await this.service.analyzeToShard(text, this.store.target(uri, hash), token);
       this.stats.analysed++;
-      const summary = decodeSummary(shard.summary, this.pool);
+      const summary = shard.parts
+        ? decodeSummaryParts({ json: shard.summary, ...shard.parts }, this.pool)
+        : decodeSummary(shard.summary, this.pool);
       if (!summary) throw new Error('the analysis thread sent an unreadable summary');
       if (!shard.payload) this.stats.written++;
-      return { summary, json: shard.summary, hash, payload: shard.payload, warnings: shard.warnings };
+      return { summary, json: shard.summary, hash, payload: shard.payload, warnings: shard.warnings, shardSize: shard.size };
     }
     const raw = await this.service.analyze(text, token, background);
     this.stats.analysed++;
@@ -277,11 +280,12 @@ export class DocumentIndex {
    * Puts a document whose shard is on disk in the workspace manifest, with the
    * summary as its shard holds it (a warm start then files it without reading
    * its file). Only while the entry is the document's current one.
+   * `size`: the shard's bytes when the one who wrote or read it knows them (else the file is asked: a stat).
    */
-  private record(entry: StoredDocument, stamp: FileStamp, summaryJson: string): void {
+  private record(entry: StoredDocument, stamp: FileStamp, summaryJson: string, size?: number): void {
     const store = this.store;
     if (!store || entry.hash === undefined || this.docs.get(entry.uri) !== entry) return;
-    const shardSize = store.shardSize(entry.uri);
+    const shardSize = size ?? store.shardSize(entry.uri);
     if (shardSize) store.manifest.record(entry.uri, stamp, entry.hash, shardSize, summaryJson);
   }
 

@@ -91,8 +91,8 @@ export class ShardStore {
     return this.readSummaryJson(uri, hash)?.summary;
   }
 
-  /** As readSummary, with the summary's JSON as the shard holds it (for the manifest). */
-  readSummaryJson(uri: string, hash: string): { summary: DocumentSummary; json: string } | undefined {
+  /** As readSummary, with the summary's JSON as the shard holds it and the shard's size (for the manifest). */
+  readSummaryJson(uri: string, hash: string): { summary: DocumentSummary; json: string; size: number } | undefined {
     let fd: number | undefined;
     try {
       // Blocking reads of the shard's head only: at start 10,000 of them are read, the round trips of
@@ -118,7 +118,7 @@ export class ShardStore {
       }
       const json = bytes.toString('utf8', 8 + headerLength, end);
       const summary = decodeSummary(json, this.pool);
-      return summary && { summary, json };
+      return summary && { summary, json, size };
     } catch {
       return undefined;
     } finally {

@@ -75,19 +75,15 @@ const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS, ...STATE_ABBREVIATIONS].
  * abbreviation (lowercasing never shortens a word) is answered from its characters, with no string made for it.
  */
 export function keepsPeriod(text: string, start: number, end: number): boolean {
-  if (end - start > MAX_ABBREVIATION) {
-    for (let k = start; k < end; k++) if (text.charCodeAt(k) === 46) return true;
-    return false;
-  }
-  const word = text.slice(start, end);
-  const lower = word.toLowerCase();
-  const capitalised = word.length > 1 && /[A-Z]/.test(word.charAt(0));
-  return (
-    word.includes('.') ||
-    ABBREVIATIONS.has(lower) ||
-    (word.length === 1 && /[A-Z]/.test(word)) ||
-    (capitalised && STATE_ABBREVIATIONS.has(lower))
-  );
+  // A dotted form, at any length.
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 46) return true;
+  if (end - start > MAX_ABBREVIATION) return false;
+  // An initial, or a capitalised word (by its ASCII capital, as /[A-Z]/ tests) that may be a state's abbreviation.
+  const c = text.charCodeAt(start);
+  const capital = c >= 65 && c <= 90;
+  if (end - start === 1 && capital) return true;
+  const lower = text.slice(start, end).toLowerCase();
+  return ABBREVIATIONS.has(lower) || (capital && end - start > 1 && STATE_ABBREVIATIONS.has(lower));
 }
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {

@@ -45,24 +45,29 @@ export function buildContext(
 ): ClaimContext {
   const n = tokens.length;
   const lower: string[] = new Array<string>(n);
-  // The first curly apostrophe at or after a token's second character, found with indexOf as the tokens come in
-  // order (text.length when there is none): no token's characters are read one by one to look for one.
-  let curly = -1;
-  for (let k = 0; k < n; k++) {
-    const tok = tokens[k];
-    if (curly < tok.start + 1) {
-      const at = text.indexOf('’', tok.start + 1);
-      curly = at < 0 ? text.length : at;
-    }
-    lower[k] = normalise(text, tok, curly < tok.end);
-  }
   const quotes = findQuotes(text);
   const quoteOf = new Int32Array(n).fill(-1);
   const quoteTokStart = new Int32Array(quotes.length).fill(-1);
   const quoteTokEnd = new Int32Array(quotes.length).fill(-1);
+  const mentionOf = new Int32Array(n).fill(-1);
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a].start - mentions[b].start);
+  const blockOf = new Int32Array(n).fill(-1);
+  const blocks = structure.blocks;
+  // One pass over the tokens for the four per-token tables, each with its own cursor: the stage is bound by reading
+  // the token objects, and four passes read each of them four times.
+  // The first curly apostrophe at or after a token's second character, found with indexOf as the tokens come in
+  // order (text.length when there is none): no token's characters are read one by one to look for one.
+  let curly = -1;
   let q = 0;
+  let m = 0;
+  let b = 0;
   for (let k = 0; k < n; k++) {
     const t = tokens[k];
+    if (curly < t.start + 1) {
+      const at = text.indexOf('’', t.start + 1);
+      curly = at < 0 ? text.length : at;
+    }
+    lower[k] = normalise(text, t, curly < t.end);
     while (q < quotes.length && quotes[q].end <= t.start) q++;
     if (q < quotes.length && t.start >= quotes[q].start && t.end <= quotes[q].end) {
       quoteOf[k] = q;
@@ -70,6 +75,10 @@ export function buildContext(
       quoteTokEnd[q] = k + 1;
       if (isWord(t.text)) quotes[q].words++;
     }
+    while (m < order.length && mentions[order[m]].end <= t.start) m++;
+    if (m < order.length && t.start >= mentions[order[m]].start && t.end <= mentions[order[m]].end) mentionOf[k] = order[m];
+    while (b < blocks.length && blocks[b].end <= t.start) b++;
+    if (b < blocks.length && t.start >= blocks[b].start && t.end <= blocks[b].end) blockOf[k] = b;
   }
   const sentOf = new Int32Array(n).fill(-1);
   const firstWord = new Int32Array(sentences.length).fill(-1);
@@ -79,22 +88,6 @@ export function buildContext(
       if (firstWord[i] < 0 && isWord(lower[k])) firstWord[i] = k;
     }
   });
-  const mentionOf = new Int32Array(n).fill(-1);
-  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a].start - mentions[b].start);
-  let m = 0;
-  for (let k = 0; k < n; k++) {
-    const t = tokens[k];
-    while (m < order.length && mentions[order[m]].end <= t.start) m++;
-    if (m < order.length && t.start >= mentions[order[m]].start && t.end <= mentions[order[m]].end) mentionOf[k] = order[m];
-  }
-  const blockOf = new Int32Array(n).fill(-1);
-  const blocks = structure.blocks;
-  let b = 0;
-  for (let k = 0; k < n; k++) {
-    const t = tokens[k];
-    while (b < blocks.length && blocks[b].end <= t.start) b++;
-    if (b < blocks.length && t.start >= blocks[b].start && t.end <= blocks[b].end) blockOf[k] = b;
-  }
   return {
     text,
     tokens,

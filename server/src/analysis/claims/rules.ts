@@ -34,17 +34,20 @@ const TRIGGERS = new Set<string>([
 ]);
 
 /**
- * Per ASCII first character (a trigger's, and for a letter its capital too: the tokens are lowercased), a bit per
- * length (31 for any longer) of the triggers that start with it. Lowercasing keeps a word's length but for "İ", whose
- * lowercase adds a combining dot no trigger holds, so a token whose first character and length no trigger has is none.
+ * A filter of the triggers by their first and last characters (ASCII, lowercased) and length (31 for any longer): per
+ * pair of characters, hashed into the table, a bit per length. A token is a trigger only if its lowercase form is one;
+ * that form has the token's first and last characters, but for the case of an ASCII letter (so both are lowercased
+ * here) and for a curly apostrophe (non-ASCII, never ruled out here), and its length but for "İ", whose lowercase adds
+ * a combining dot no trigger holds. So a token whose pair and length are not in the table is no trigger, and its
+ * string is not looked up.
  */
-const TRIGGER_LENGTHS = new Uint32Array(128);
+const TRIGGER_SHAPES = new Uint32Array(1024);
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+const shapeSlot = (first: number, last: number) => (lowerAscii(first) * 37 + lowerAscii(last)) & 1023;
 for (const w of TRIGGERS) {
-  const c = w.charCodeAt(0);
-  if (c >= 128) continue;
-  const bit = 1 << Math.min(w.length, 31);
-  TRIGGER_LENGTHS[c] |= bit;
-  if (c >= 97 && c <= 122) TRIGGER_LENGTHS[c - 32] |= bit;
+  const first = w.charCodeAt(0);
+  const last = w.charCodeAt(w.length - 1);
+  if (first < 128 && last < 128) TRIGGER_SHAPES[shapeSlot(first, last)] |= 1 << Math.min(w.length, 31);
 }
 
 /**
@@ -70,10 +73,12 @@ export function ruleDrafts(ctx: ClaimContext, frames?: CueFrameTable): Draft[] {
 /** The drafts of the lexicon's trigger at token k, if it is one. */
 function triggerDrafts(ctx: ClaimContext, k: number, cut: Int32Array, drafts: Draft[]): void {
   const n = ctx.tokens.length;
-  // The first character and the length, read from the document's text, rule out most tokens before a look-up of their string.
+  // The first and last characters and the length, read from the document's text, rule out most tokens before a
+  // look-up of their string (TRIGGER_SHAPES).
   const tok = ctx.tokens[k];
-  const c = ctx.text.charCodeAt(tok.start);
-  if (c < 128 && ((TRIGGER_LENGTHS[c] >>> Math.min(tok.end - tok.start, 31)) & 1) === 0) return;
+  const first = ctx.text.charCodeAt(tok.start);
+  const last = ctx.text.charCodeAt(tok.end - 1);
+  if (first < 128 && last < 128 && ((TRIGGER_SHAPES[shapeSlot(first, last)] >>> Math.min(tok.end - tok.start, 31)) & 1) === 0) return;
   const w = ctx.lower[k];
   if (!TRIGGERS.has(w)) return;
   if (w === 'according' && ctx.lower[k + 1] === 'to') {

@@ -42,7 +42,8 @@ export function findDemonyms(
   const covered = [...mentions].sort((a, b) => a.start - b.start);
   let m = 0;
   for (const t of tokens) {
-    if (text === undefined ? !startsUpper(t.text) : !startsUpperAt(text, t)) continue;
+    // A word shorter than three characters is no demonym (resolve): "US", "He", "In" are not looked up.
+    if (t.end - t.start < 3 || (text === undefined ? !startsUpper(t.text) : !startsUpperAt(text, t))) continue;
     while (m < covered.length && covered[m].end <= t.start) m++;
     if (m < covered.length && covered[m].start <= t.start && t.end <= covered[m].end) continue;
     let country = cache.get(t.text);

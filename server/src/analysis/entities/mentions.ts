@@ -369,7 +369,10 @@ function clean(sp: NerSpan, tokens: Token[], text: string, gazetteer: Gazetteer,
   let allGroup = true;
   for (let i = ts; i < te && allGroup; i++) allGroup = isGroupWord(tokens[i].text, gazetteer);
   if (allGroup) return null;
-  if (!/[\p{L}\p{N}]/u.test(name)) return null;
+  // An ASCII letter or digit first answers the test below without the Unicode regex (most names start with one).
+  const c0 = name.charCodeAt(0);
+  const alnum = (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57);
+  if (!alnum && !/[\p{L}\p{N}]/u.test(name)) return null;
   return { ts, te, label, start, end };
 }
 

@@ -34,6 +34,7 @@ import {
   type WordInfo,
 } from './wordFeatures';
 import { ownString } from '../ownString';
+import { WordTable } from './wordTable';
 import { F_CASE, F_GAZ_FIRST, F_GAZ_TYPE_SHIFT, F_QUOTE, packFacts } from './wordFacts';
 
 /*
@@ -59,11 +60,10 @@ export interface DocInput {
 
 export class FeatureExtractor {
   /**
-   * Facts per word type. A Map, not a table hashed by the word's characters: the tokenizer shares one string per spelling
-   * (tokenText.ts), which V8 hashes once and which the cache keeps as its key (ownString), so a look-up reads the string's
-   * stored hash and finds the key by pointer, without reading the word's characters.
+   * Facts per word type (wordTable.ts). The tokenizer shares one string per spelling (tokenText.ts), which the cache keeps as
+   * its key (ownString), so a look-up finds the key by pointer.
    */
-  private readonly cache = new Map<string, WordInfo>();
+  private readonly cache = new WordTable<WordInfo>();
   private readonly multiWord = new Map<string, number>();
   private readonly ctx: DocContext = {
     infos: [],
@@ -112,8 +112,9 @@ export class FeatureExtractor {
     const w = ownString(word);
     const lower = w.toLowerCase();
     const caseClass = caseClassOf(w);
-    const hLower = hashString(lower, 7);
-    const hShort = shapeHash(w, true, 5);
+    // As int32 (the templates mix them as such, hash.ts): a uint32 above 2^31 would be a heap number of its own in the WordInfo.
+    const hLower = hashString(lower, 7) | 0;
+    const hShort = shapeHash(w, true, 5) | 0;
     const place = caseClass !== 0 && this.gazetteer.firstWords.has(lower) ? this.gazetteer.lookup(w) : undefined;
     let stats = this.lowerCache.get(lower);
     if (!stats) {
@@ -147,7 +148,7 @@ export class FeatureExtractor {
       this.cache.clear();
       this.lowerCache.clear();
     }
-    this.cache.set(w, info);
+    this.cache.add(w, info);
     return info;
   }
 
@@ -245,8 +246,7 @@ export class FeatureExtractor {
       const inf = this.info(doc.words[i]);
       infos[i] = inf;
       facts[i] = inf.facts;
-      // As int32: the templates mix it as one (hash.ts), and a uint32 above 2^31 would be a heap number.
-      short[i] = inf.hShort | 0;
+      short[i] = inf.hShort;
       const st = inf.stats;
       if (st.stamp !== stamp) {
         st.stamp = stamp;

@@ -61,6 +61,8 @@ const SMALL_REST = Int32Array.from({ length: NUM_SMALL }, (_, k) => k).filter(
 );
 /** The emission of every label but O for a closed word (closedWords.ts): far below any path through a scored label. */
 const CLOSED_NOT_O = -1e7;
+/** Slots of the cache of hashed-context look-ups, less one (16 KB). */
+const PROBE_MASK = 2047;
 /** Words whose scores the pool keeps before it starts over (~16 MB). */
 const POOL_MAX_WORDS = 1 << 16;
 if (NUM_LABELS !== 9 || W_PREV !== 1 || W_NEXT2 !== 4) throw new Error('PerceptronTagger.emissions is unrolled for 9 labels');
@@ -81,6 +83,8 @@ export class PerceptronTagger implements Tagger {
   private readonly smallOffset: Int32Array;
   private readonly codes = new Int32Array(NUM_SMALL);
   private readonly hashed = new Int32Array(NUM_HASHED);
+  /** Cache of hashed-context look-ups (see emissions): [hash, row offset or -1] per slot; hash 0 (never a feature) marks an empty one. */
+  private readonly probes = new Int32Array((PROBE_MASK + 1) * 2);
   private selfAt = new Int32Array(0);
   /** Per token of the current document: the offset of its word's scores in the pool (the WordInfo objects are scattered in the heap). */
   private wordAt = new Int32Array(0);
@@ -230,6 +234,7 @@ export class PerceptronTagger implements Tagger {
     const rest = SMALL_REST;
     const nRest = rest.length;
     const nHashed = NUM_HASHED;
+    const probes = this.probes;
     // Room for every word of the document: the pool does not move while its words get their cached scores.
     this.reservePool(n);
     const gen = this.gen;
@@ -293,16 +298,28 @@ export class PerceptronTagger implements Tagger {
         hashedContext(ctx, i, s, e, hashed);
         for (let k = 0; k < nHashed; k++) {
           const h = hashed[k];
-          // A 1-bit-per-hash filter (stays in cache) rejects most absent features without touching the slots.
-          if ((filter[(h >>> 5) & filterMask] & (1 << (h & 31))) === 0) continue;
-          let idx = h & mask;
-          let key = slots[idx * 2];
-          while (key !== 0 && key !== h) {
-            idx = (idx + 1) & mask;
-            key = slots[idx * 2];
+          // The few hashed context features recur (shape trigrams, the run features' constants): a small direct-mapped
+          // cache of their rows (-1 when absent) answers most of them without the filter and the slots of the table.
+          const c = (h & PROBE_MASK) * 2;
+          let wo: number;
+          if (probes[c] === h) {
+            wo = probes[c + 1];
+          } else {
+            wo = -1;
+            // A 1-bit-per-hash filter rejects most absent features without touching the slots.
+            if ((filter[(h >>> 5) & filterMask] & (1 << (h & 31))) !== 0) {
+              let idx = h & mask;
+              let key = slots[idx * 2];
+              while (key !== 0 && key !== h) {
+                idx = (idx + 1) & mask;
+                key = slots[idx * 2];
+              }
+              if (key !== 0) wo = slots[idx * 2 + 1] * 9;
+            }
+            probes[c] = h;
+            probes[c + 1] = wo;
           }
-          if (key === 0) continue;
-          const wo = slots[idx * 2 + 1] * 9;
+          if (wo < 0) continue;
           e0 += weights[wo + 0];
           e1 += weights[wo + 1];
           e2 += weights[wo + 2];

@@ -28,6 +28,7 @@ export interface Continuation {
 export interface WordInfo {
   lower: string;
   stats: LowerStats;
+  /** Hashes of the lowercase form and of the short shape, as int32 (the templates mix them as int32, hash.ts). */
   hLower: number;
   hShort: number;
   /** 0 no letters, 1 lowercase-initial, 2 capitalised (Xx), 3 all caps (XX), 4 mixed/other. */

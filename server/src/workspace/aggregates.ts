@@ -256,7 +256,8 @@ export class WorkspaceAggregates {
     for (let i = 0; i < entities.length; i++) {
       const e = entities[i];
       const kind = e.kind === 'actor' ? 'actor' : 'place';
-      const byId = this.byKind[kind];
+      // Named, not indexed by `kind`: a keyed load per entity was a part of filing a document.
+      const byId = kind === 'actor' ? this.byKind.actor : this.byKind.place;
       let g = byId.get(e.id);
       if (!g) {
         g = new Group(groupKey(kind, e.id), kind, e.id);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import fsModule from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -54,6 +55,27 @@ describe('index shards', () => {
     assert.deepStrictEqual(plain(x), summary);
     assert.deepStrictEqual(plain(y), summary);
     x.entities.forEach((e, i) => assert.strictEqual(e.aliases, y.entities[i].aliases, `aliases of ${e.id} are one list`));
+  });
+
+  it('a store whose folder had no shard looks for none but those written since (a cold start stats no file per document)', async () => {
+    const store = new ShardStore(dir, 'engine-a');
+    // The module itself (the namespace import only reads through to it): the store's calls go through this one.
+    const existsSync = fsModule.existsSync;
+    let looked = 0;
+    fsModule.existsSync = (p) => (looked++, existsSync(p));
+    try {
+      for (let i = 0; i < 50; i++) assert.strictEqual(store.readSummary(`file:///ws/new${i}.txt`, hash), undefined);
+      assert.strictEqual(looked, 0, 'no shard looked for');
+      await store.write(uri, hash, summary, { text: seed, analysis });
+      assert.deepStrictEqual(plain(store.readSummary(uri, hash)), summary, 'its own shard is read back');
+      const target = store.target('file:///ws/threaded.txt', hash);
+      assert.strictEqual(store.readSummary(target.uri, hash), undefined, 'a target not yet written is looked for, and not found');
+      assert.strictEqual(looked, 2);
+    } finally {
+      fsModule.existsSync = existsSync;
+    }
+    // Another store on the folder, with shards in it now: every document is looked for.
+    assert.deepStrictEqual(plain(new ShardStore(dir, 'engine-a').readSummary(uri, hash)), summary);
   });
 
   it('round-trips the summary and the analysis, the text brought by the reader and not stored', async () => {

@@ -96,8 +96,7 @@ export class BucketIndex<T extends { alive: boolean }> {
   }
 
   addTo(bucket: Bucket<T>, e: T): void {
-    bucket.stamp.changed = ++this.tracker.clock;
-    bucket.list.push(e);
+    addTo(this.tracker, bucket, e);
   }
 
   /** Call after marking the entry dead. */
@@ -106,12 +105,7 @@ export class BucketIndex<T extends { alive: boolean }> {
   }
 
   removeFrom(bucket: Bucket<T>): void {
-    bucket.stamp.changed = bucket.stamp.removed = ++this.tracker.clock;
-    if (!bucket.list.length) return;
-    bucket.dead++;
-    if (bucket.dead * 2 < bucket.list.length) return;
-    bucket.list = bucket.list.filter((x) => x.alive);
-    bucket.dead = 0;
+    removeFrom(this.tracker, bucket);
   }
 
   /** The entries filed under `key`, dead ones included (callers skip them); the answer being computed depends on them. */
@@ -120,4 +114,20 @@ export class BucketIndex<T extends { alive: boolean }> {
     this.tracker.reading?.add(bucket.stamp);
     return bucket.list;
   }
+}
+
+/** Files an entry in a bucket of any index that counts its changes with `tracker`. */
+export function addTo<T>(tracker: ReadTracker, bucket: Bucket<T>, e: T): void {
+  bucket.stamp.changed = ++tracker.clock;
+  bucket.list.push(e);
+}
+
+/** Takes a dead entry out of a bucket of any index that counts its changes with `tracker` (call after marking it dead). */
+export function removeFrom<T extends { alive: boolean }>(tracker: ReadTracker, bucket: Bucket<T>): void {
+  bucket.stamp.changed = bucket.stamp.removed = ++tracker.clock;
+  if (!bucket.list.length) return;
+  bucket.dead++;
+  if (bucket.dead * 2 < bucket.list.length) return;
+  bucket.list = bucket.list.filter((x) => x.alive);
+  bucket.dead = 0;
 }

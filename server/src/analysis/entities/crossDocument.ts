@@ -1,5 +1,5 @@
 import type { EntityCluster, EntityKind } from '../types';
-import { BucketIndex, ReadTracker, type Deps } from './buckets';
+import { addTo, BucketIndex, ReadTracker, removeFrom, type Deps } from './buckets';
 import { isAbbreviation } from './names';
 import { Entry, makeEntry, Templates, type CountedEntity, type RegistryEntity, type Template, type TemplateBuckets } from './registryEntry';
 
@@ -98,27 +98,24 @@ export class EntityRegistry {
 
   private fill<E extends Omit<RegistryEntity, 'mentions'>>(doc: string, entities: readonly E[], mentions: (e: E) => number): void {
     this.detach(doc);
-    const list: Entry[] = [];
-    for (const cluster of entities) {
+    const list = new Array<Entry>(entities.length);
+    for (let i = 0; i < entities.length; i++) {
+      const cluster = entities[i];
       const e = makeEntry(doc, cluster, mentions(cluster), this.templates);
-      list.push(e);
-      const b = this.filed(e.template);
-      for (const x of b.strong) this.strongIndex.addTo(x, e);
-      for (const x of b.provide) this.provideIndex.addTo(x, e);
-      for (const x of b.seek) this.seekIndex.addTo(x, e);
-      this.byLocalId.addTo(b.local, e);
+      list[i] = e;
+      for (const b of this.filed(e.template)) addTo(this.reads, b, e);
     }
     this.docs.set(doc, new DocumentEntries(list));
   }
 
   /** The buckets of a template's keys (templates are this registry's own: see Templates). */
   private filed(t: Template): TemplateBuckets {
-    return (t.filed ??= {
-      strong: t.strong.map((k) => this.strongIndex.slot(k)),
-      provide: t.provide.map((k) => this.provideIndex.slot(k)),
-      seek: t.seek.map((s) => this.seekIndex.slot(s.key)),
-      local: this.byLocalId.slot(t.localId),
-    });
+    return (t.filed ??= [
+      ...t.strong.map((k) => this.strongIndex.slot(k)),
+      ...t.provide.map((k) => this.provideIndex.slot(k)),
+      ...t.seek.map((s) => this.seekIndex.slot(s.key)),
+      this.byLocalId.slot(t.localId),
+    ]);
   }
 
   remove(doc: string): void {
@@ -236,11 +233,7 @@ export class EntityRegistry {
     if (!old) return false;
     for (const e of old.values()) e.alive = false;
     for (const e of old.values()) {
-      const b = this.filed(e.template);
-      for (const x of b.strong) this.strongIndex.removeFrom(x);
-      for (const x of b.provide) this.provideIndex.removeFrom(x);
-      for (const x of b.seek) this.seekIndex.removeFrom(x);
-      this.byLocalId.removeFrom(b.local);
+      for (const b of this.filed(e.template)) removeFrom(this.reads, b);
       this.components.delete(e);
     }
     this.docs.delete(doc);

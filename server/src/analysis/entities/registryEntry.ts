@@ -47,13 +47,11 @@ export interface Template {
   filed: TemplateBuckets | undefined;
 }
 
-/** A template's buckets, in the order of its keys (strong, provide, seek) and its local id's. */
-export interface TemplateBuckets {
-  strong: Array<Bucket<Entry>>;
-  provide: Array<Bucket<Entry>>;
-  seek: Array<Bucket<Entry>>;
-  local: Bucket<Entry>;
-}
+/**
+ * A template's buckets, in the order of its keys (strong, provide, seek) and its local id's, in one
+ * array: filing and removing an entry do the same to each (the indexes share one clock), in one loop.
+ */
+export type TemplateBuckets = ReadonlyArray<Bucket<Entry>>;
 
 /*
  * One document's entity: its document and count over a shared template. One

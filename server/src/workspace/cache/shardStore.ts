@@ -81,8 +81,24 @@ export class ShardStore {
     return shardPath(this.dir, uri);
   }
 
+  /**
+   * Whether the folder held no shard when this store first read one (a cold start, or a cache just cleared), and
+   * the documents whose shards this store (or a thread it gave a target) wrote since: only those can have one
+   * then. A cold start asks for 10,000 shards that are not there, and the path and the stat of each were a
+   * fiftieth of the server thread's time. A shard another process writes meanwhile is not seen: its document
+   * is analysed again, as without it.
+   */
+  private empty: boolean | undefined;
+  private readonly written = new Set<string>();
+
+  private absent(uri: string): boolean {
+    this.empty ??= noShards(this.dir);
+    return this.empty && !this.written.has(uri);
+  }
+
   /** Where an analysis thread writes uri's shard for this text. */
   target(uri: string, hash: string): ShardTarget {
+    this.written.add(uri);
     return { dir: this.dir, engine: this.engine, uri, textHash: hash };
   }
 
@@ -97,8 +113,9 @@ export class ShardStore {
     try {
       // Blocking reads of the shard's head only: at start 10,000 of them are read, the round trips of
       // asynchronous reads cost more than the reads, and the encoded analysis (most of the file) is not needed.
+      if (this.absent(uri)) return undefined;
       const file = this.file(uri);
-      // A cold start asks for 10,000 shards that are not there: a failed open builds an error with its stack (~15 µs), this does not.
+      // A failed open builds an error with its stack (~15 µs), this does not.
       if (!fs.existsSync(file)) return undefined;
       fd = fs.openSync(file, 'r');
       const size = fs.fstatSync(fd).size;
@@ -155,6 +172,7 @@ export class ShardStore {
 
   /** As write, with the payload already made (by an analysis thread). */
   async writePayload(uri: string, hash: string, summary: DocumentSummary, payload: Uint8Array): Promise<void> {
+    this.written.add(uri);
     await writeShard(this.dir, uri, shardBytes(this.engine, uri, hash, encodeSummary(summary), payload));
   }
 
@@ -201,6 +219,8 @@ export class ShardStore {
   async clear(): Promise<void> {
     this.manifest.reset();
     await fs.promises.rm(this.dir, { recursive: true, force: true });
+    this.empty = true;
+    this.written.clear();
   }
 
   /** Bytes and number of shards on disk. */
@@ -239,6 +259,24 @@ export function checkPayload(payload: Uint8Array, text: string, hash: string): D
   if (textHash(text) !== hash) return undefined;
   const analysis = readPayload(payload, text);
   return analysis && analysisSchema.safeParse(analysis).success ? analysis : undefined;
+}
+
+/** Whether the folder has no shard (or is not there); false when it cannot be read (shards are then looked for one by one). */
+function noShards(dir: string): boolean {
+  let d: fs.Dir;
+  try {
+    d = fs.opendirSync(dir);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  try {
+    for (let e = d.readSync(); e; e = d.readSync()) if (e.name.endsWith(SUFFIX)) return false;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    d.closeSync();
+  }
 }
 
 function checkMagic(head: Buffer, size: number): number | undefined {

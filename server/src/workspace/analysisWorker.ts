@@ -8,8 +8,7 @@ import { loadResources } from './resources';
 import { checkAnalysisSize } from './analysisSize';
 import { compact } from './compact';
 import { shardPayload } from './cache/payload';
-import { summarize } from './cache/summary';
-import { summaryParts } from './cache/summaryParts';
+import { encodeSummary, summarize } from './cache/summary';
 import { shardBytes, writeShardSync } from './cache/shardFile';
 import { linePositions } from './cache/linePositions';
 import type { WorkerAnswer, WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -62,7 +61,7 @@ if (port && manifestRead) {
         return;
       }
       // The summary and the shard are made and written here: the server's thread neither copies, encodes nor writes the analysis.
-      const { json: summary, ...parts } = summaryParts(summarize(analysis, linePositions(req.text)));
+      const summary = encodeSummary(summarize(analysis, linePositions(req.text)));
       const payload = shardPayload(req.text, analysis);
       const warnings = analysis.warnings;
       const bytes = shardBytes(target.engine, target.uri, target.textHash, summary, payload);
@@ -70,13 +69,10 @@ if (port && manifestRead) {
         writeShardSync(target.dir, target.uri, bytes);
       } catch {
         // Not written (a full disk, a folder removed meanwhile): the server keeps the payload and tries again.
-        send({ id: req.id, shard: { summary, parts, payload, warnings } }, [
-          payload.buffer as ArrayBuffer,
-          parts.counts.buffer as ArrayBuffer,
-        ]);
+        send({ id: req.id, shard: { summary, payload, warnings } }, [payload.buffer as ArrayBuffer]);
         return;
       }
-      send({ id: req.id, shard: { summary, parts, size: bytes.length, warnings } }, [parts.counts.buffer as ArrayBuffer]);
+      send({ id: req.id, shard: { summary, size: bytes.length, warnings } });
     } catch (err) {
       send(
         err instanceof AnalysisCancelled

@@ -20,7 +20,6 @@ import {
   summarize,
   type DocumentSummary,
 } from './cache/summary';
-import { decodeSummaryParts } from './cache/summaryParts';
 
 export interface IndexedDocument {
   readonly uri: string;
@@ -237,9 +236,7 @@ export class DocumentIndex {
     if (this.store && hash !== undefined && background && this.service.analyzeToShard && !this.storage.hasCorrections?.(uri)) {
       const shard = await this.service.analyzeToShard(text, this.store.target(uri, hash), token);
       this.stats.analysed++;
-      const summary = shard.parts
-        ? decodeSummaryParts({ json: shard.summary, ...shard.parts }, this.pool)
-        : decodeSummary(shard.summary, this.pool);
+      const summary = decodeSummary(shard.summary, this.pool);
       if (!summary) throw new Error('the analysis thread sent an unreadable summary');
       if (!shard.payload) this.stats.written++;
       return { summary, json: shard.summary, hash, payload: shard.payload, warnings: shard.warnings, shardSize: shard.size };

@@ -1,6 +1,5 @@
 import type { DocumentAnalysis } from '../analysis/types';
 import type { ShardTarget } from './cache/shardFile';
-import type { SummaryParts } from './cache/summaryParts';
 
 /**
  * An analysis made for the persistent index, never copied whole to the
@@ -12,8 +11,6 @@ import type { SummaryParts } from './cache/summaryParts';
 export interface ShardResult {
   /** encodeSummary's JSON. */
   summary: string;
-  /** The summary's entities as the server files them without parsing `summary` (cache/summaryParts.ts). */
-  parts?: Omit<SummaryParts, 'json'>;
   /** Only when the thread could not write the shard: the payload (cache/payload.ts), for the server to keep and write. */
   payload?: Uint8Array;
   /** The bytes of the shard the thread wrote: the workspace manifest records it without a stat of the file. */

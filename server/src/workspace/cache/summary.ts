@@ -103,8 +103,6 @@ export class StringPool {
   private readonly lists = new Map<string, string[]>();
   private readonly byId = new Map<string, EntityNames[]>();
   private readonly places = new Map<string, PlaceIdentity>();
-  /** Names by the JSON an analysis thread sends for them (summaryParts.ts): one look-up per entity of a new document. */
-  private byJson = new Map<string, EntityNames>();
 
   string(s: string): string {
     const known = this.strings.get(s);
@@ -153,20 +151,6 @@ export class StringPool {
     if (!known) this.byId.set(names.id, (known = []));
     // A few spellings per id are remembered (an id is a name's key): past them, rows are pooled name by name.
     if (known.length < NAMES_PER_ID) known.push(names);
-    return names;
-  }
-
-  /** The names last remembered for this names JSON (see summaryParts.ts). */
-  namesOfJson(json: string): EntityNames | undefined {
-    return this.byJson.get(json);
-  }
-
-  /** Remembers the names read from a names JSON; gives them back (undefined stays undefined, and is not remembered). */
-  remember(json: string, names: EntityNames | undefined): EntityNames | undefined {
-    if (!names) return undefined;
-    // Bounded as the registry's templates are: past it the memo starts again (it is only a shortcut).
-    if (this.byJson.size >= MAX_NAMES_JSON) this.byJson = new Map();
-    this.byJson.set(json, names);
     return names;
   }
 
@@ -320,8 +304,6 @@ export function plainSummary(s: DocumentSummary): DocumentSummary {
 }
 
 const NAMES_PER_ID = 8;
-/** Names JSON strings remembered, at most (a distinct entity's is about 60 characters). */
-const MAX_NAMES_JSON = 200_000;
 
 /** Whether the aliases of a row (from `from` on, 0 for the canonical name) are `aliases`. */
 function sameRow(aliases: readonly string[], canonical: string, row: readonly unknown[], from: number): boolean {
@@ -372,15 +354,8 @@ export function decodeSummaryData(data: unknown, pool = new StringPool()): Docum
     if (!names) return undefined;
     entities.push(new PooledEntity(names, n, l1, c1, l2, c2));
   }
-  const claims = decodeClaims(data[2], pool);
-  return claims && { length: data[0], entities, claims };
-}
-
-/** A summary's claim rows (see the format above), checked; undefined when anything is off. */
-export function decodeClaims(rows: unknown, pool: StringPool): SummaryClaim[] | undefined {
-  if (!Array.isArray(rows)) return undefined;
   const claims: SummaryClaim[] = [];
-  for (const row of rows as unknown[]) {
+  for (const row of data[2] as unknown[]) {
     if (!Array.isArray(row) || (row.length !== 4 && row.length !== 8)) return undefined;
     const [speaker, source, score, comments, start, line, cue, text] = row as unknown[];
     if ((speaker !== 0 && !isStr(speaker)) || (source !== 0 && !isStr(source))) return undefined;
@@ -397,7 +372,7 @@ export function decodeClaims(rows: unknown, pool: StringPool): SummaryClaim[] | 
     }
     claims.push(claim);
   }
-  return claims;
+  return { length: data[0], entities, claims };
 }
 
 /**

@@ -101,7 +101,7 @@ function resolve(text: string, names: Array<[string, EntityType]>): { mentions: 
   raw.sort((a, b) => a.start - b.start);
   const res = { gazetteer, ...engineData() };
   const { mentions, entities } = clusterMentions(raw, res, text);
-  placeEntities(text, parseStructure(text), mentions, entities, findDemonyms(tokenize(text), res, mentions), gazetteer);
+  placeEntities(text, parseStructure(text), mentions, entities, findDemonyms(text, tokenize(text), res, mentions), gazetteer);
   return { mentions, entities };
 }
 

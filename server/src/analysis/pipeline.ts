@@ -99,7 +99,7 @@ export function completeFromMentions(
   const raw = promotePlaces(tagged, text, tokens, structure, res.gazetteer);
   check();
   const { mentions, entities } = clusterMentions(raw, res, text);
-  const demonyms = findDemonyms(tokens, res, mentions, text);
+  const demonyms = findDemonyms(text, tokens, res, mentions);
   placeEntities(text, structure, mentions, entities, demonyms, res.gazetteer);
   attachDescriptions(text, tokens, sentences, mentions, entities);
   check();

@@ -3,6 +3,7 @@ import { type ClaimContext, firstTokenAt, isCapitalised, isWord, span } from './
 import type { Draft } from './draft';
 import { AUX, DETERMINERS, FRAME_PRONOUNS, SUBJECT_PRONOUNS } from './functionWords';
 import type { CueVerb } from './lexicon';
+import { ShapedWords } from './wordShapes';
 
 /*
  * Cues learned from PolNeAR train in a clear frame: a subject (a named person
@@ -86,7 +87,7 @@ const VERB: Record<FrameKind, CueVerb['frame']> = { to: 'to', that: 'clause', cl
  * Frame sites outside every draft's cue and content (the only ones the table measures and the patterns use), by token;
  * with `words`, only at those words.
  */
-export function freeFrameSites(ctx: ClaimContext, drafts: readonly Draft[], words?: ReadonlySet<string>): Array<[number, FrameSite]> {
+export function freeFrameSites(ctx: ClaimContext, drafts: readonly Draft[], words?: ShapedWords): Array<[number, FrameSite]> {
   const n = ctx.tokens.length;
   const covered = new Uint8Array(n);
   const mark = (start: number, end: number) => {
@@ -100,16 +101,14 @@ export function freeFrameSites(ctx: ClaimContext, drafts: readonly Draft[], word
   for (const d of drafts) if (d.cue) for (let t = d.at; t < n && ctx.tokens[t].start < d.cue.end; t++) covered[t] = 1;
   const sites: Array<[number, FrameSite]> = [];
   const { text, tokens } = ctx;
-  const lengths = words && wordLengths(words);
   for (let k = 0; k < n; k++) {
     if (covered[k]) continue;
-    // A site's word is a token of [a-z'-] (frameSite), so its lowercase form is its text: the first letter and the
-    // length, read from the document's text, rule out almost every token before a look-up of its string.
+    // A site's word is a token of [a-z'-] (frameSite): its first letter, and with `words` the shape of the token, read
+    // from the document's text, rule out almost every token before a look-up of its string.
     const tok = tokens[k];
     const c = text.charCodeAt(tok.start);
     if (c < 97 || c > 122) continue;
-    if (lengths && ((lengths[c - 97] >>> Math.min(tok.end - tok.start, 31)) & 1) === 0) continue;
-    if (words && !words.has(ctx.lower[k])) continue;
+    if (words && (!words.mayHold(text, tok.start, tok.end) || !words.has(ctx.lower[k]))) continue;
     const site = frameSite(ctx, k);
     if (site) sites.push([k, site]);
   }
@@ -127,29 +126,13 @@ export function learnedFrameDrafts(ctx: ClaimContext, drafts: readonly Draft[], 
   return out;
 }
 
-const lengthsOfWords = new WeakMap<ReadonlySet<string>, Uint32Array>();
-
-/** Per first letter a..z, a bit per length (31 for any longer) of the words that start with it. */
-function wordLengths(words: ReadonlySet<string>): Uint32Array {
-  let lengths = lengthsOfWords.get(words);
-  if (!lengths) {
-    lengths = new Uint32Array(26);
-    for (const w of words) {
-      const c = w.charCodeAt(0);
-      if (c >= 97 && c <= 122) lengths[c - 97] |= 1 << Math.min(w.length, 31);
-    }
-    lengthsOfWords.set(words, lengths);
-  }
-  return lengths;
-}
-
-const wordsOfTable = new WeakMap<CueFrameTable, ReadonlySet<string>>();
+const wordsOfTable = new WeakMap<CueFrameTable, ShapedWords>();
 
 /** The words of a table's (word, frame) pairs, once per table. */
-function tableWords(table: CueFrameTable): ReadonlySet<string> {
+function tableWords(table: CueFrameTable): ShapedWords {
   let words = wordsOfTable.get(table);
   if (!words) {
-    words = new Set(Object.keys(table.frames).map((key) => key.slice(0, key.lastIndexOf('|'))));
+    words = new ShapedWords(Object.keys(table.frames).map((key) => key.slice(0, key.lastIndexOf('|'))));
     wordsOfTable.set(table, words);
   }
   return words;

@@ -92,20 +92,12 @@ export class BucketIndex<T extends { alive: boolean }> {
   }
 
   add(key: string, e: T): void {
-    this.addTo(this.slot(key), e);
-  }
-
-  addTo(bucket: Bucket<T>, e: T): void {
-    addTo(this.tracker, bucket, e);
+    addTo(this.tracker, this.slot(key), e);
   }
 
   /** Call after marking the entry dead. */
   remove(key: string): void {
-    this.removeFrom(this.slot(key));
-  }
-
-  removeFrom(bucket: Bucket<T>): void {
-    removeFrom(this.tracker, bucket);
+    removeFrom(this.tracker, this.slot(key));
   }
 
   /** The entries filed under `key`, dead ones included (callers skip them); the answer being computed depends on them. */

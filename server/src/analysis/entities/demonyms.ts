@@ -30,11 +30,11 @@ interface Country {
  * clustering gives the country ("Turkish" → turkey, as "Turkey" does).
  */
 export function findDemonyms(
+  /** The tokens' text: their first characters are read from it (see splitSentences). */
+  text: string,
   tokens: Token[],
   res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'demonyms'>,
   mentions: readonly Span[] = [],
-  /** The tokens' text, when the caller has it: their first characters are read from it (see splitSentences). */
-  text?: string,
 ): DemonymMention[] {
   const out: DemonymMention[] = [];
   // Capitalised words repeat through a document and across documents; resolve each spelling once.
@@ -43,7 +43,7 @@ export function findDemonyms(
   let m = 0;
   for (const t of tokens) {
     // A word shorter than three characters is no demonym (resolve): "US", "He", "In" are not looked up.
-    if (t.end - t.start < 3 || (text === undefined ? !startsUpper(t.text) : !startsUpperAt(text, t))) continue;
+    if (t.end - t.start < 3 || !startsUpper(text, t)) continue;
     while (m < covered.length && covered[m].end <= t.start) m++;
     if (m < covered.length && covered[m].start <= t.start && t.end <= covered[m].end) continue;
     let country = cache.get(t.text);
@@ -66,14 +66,8 @@ function resolvedWords(res: Pick<AnalysisResources, 'gazetteer' | 'aliases' | 'd
   return cache;
 }
 
-function startsUpper(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(word);
-}
-
-/** `startsUpper(t.text)`, the first character read from the document's text. */
-function startsUpperAt(text: string, t: Token): boolean {
+/** Whether the token starts with a capital, its first character read from the document's text. */
+function startsUpper(text: string, t: Token): boolean {
   const c = text.charCodeAt(t.start);
   if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(t.text);

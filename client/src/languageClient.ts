@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_V8_FLAGS } from '../../common/serverFlags';
 import { log } from './log';
 
 export function includeGlobs(): string[] {
@@ -13,24 +14,13 @@ export function trainedClaimsModel(): boolean {
 }
 
 /**
- * V8 flags for the server's process. Reopening a big folder from the index
- * cache builds hundreds of MB of workspace index in a few seconds; with
- * V8's small initial old generation that growth triggers one full
- * collection after another (30 % of a warm start of 10,000 documents).
- * Starting the old generation at 400 MB took that warm start from about
- * 7.6 s to 6.0 s with the same peak memory (alternating runs); it is a
- * threshold, not an allocation, so a small folder's server stays small.
- */
-const SERVER_V8_FLAGS = ['--initial-old-space-size=400'];
-
-/**
  * The options the client forks the server with. The trained claims model is
  * chosen when the server's resources load (in every analysis thread), so the
  * setting travels as DOSSIER_CLAIMS_MODEL and a change restarts the server.
  * The client replaces `env` with its merged copy on each start, so it is set
  * anew before every restart rather than edited.
  */
-const runOptions: { env?: Record<string, string>; execArgv: string[] } = { execArgv: SERVER_V8_FLAGS };
+const runOptions: { env?: Record<string, string>; execArgv: string[] } = { execArgv: [...SERVER_V8_FLAGS] };
 const debugOptions: { env?: Record<string, string>; execArgv: string[] } = { execArgv: [...SERVER_V8_FLAGS, '--nolazy', '--inspect=6019'] };
 
 export function updateServerEnv(): void {

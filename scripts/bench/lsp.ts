@@ -7,6 +7,7 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_V8_FLAGS } from '../../common/serverFlags';
 
 /** The built language server as an LSP client over stdio sees it. */
 export class Server {
@@ -18,9 +19,10 @@ export class Server {
   readonly started = performance.now();
 
   constructor(cli: string) {
+    // Started as the VS Code client starts it, with its V8 flags (common/serverFlags.ts).
     // DOSSIER_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
     const nodeArgs = (process.env.DOSSIER_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    this.child = spawn(process.execPath, [...nodeArgs, cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = spawn(process.execPath, [...SERVER_V8_FLAGS, ...nodeArgs, cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.pid = this.child.pid as number;
     if (!this.child.stdout || !this.child.stdin) throw new Error('the server has no stdio');
     this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as v8 from 'v8';
+import { boundHeapGrowth, threadsAtDefaultHeap } from './heapFlags';
 import { TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyCorrections } from '../analysis/corrections';
@@ -28,7 +28,8 @@ import { ShardStore } from '../workspace/cache/shardStore';
  * none has logic of its own.
  */
 export function startServer(connection: Connection): void {
-  boundHeapGrowth();
+  boundHeapGrowth(process.execArgv);
+  threadsAtDefaultHeap(process.execArgv);
   const documents = new TextDocuments(TextDocument);
   // Threads start at initialize: with a warm persistent index they wait until a document changed, not during start.
   const analysis = WorkerAnalysisService.create(loadResources, __dirname, analysisThreads(), 0, false);
@@ -111,7 +112,3 @@ function manifestThread(): string | undefined {
  * 687-691 MB peak, half 62 s and 755 MB, twice 56-62 s and 816-823 MB. A flag
  * given on the command line wins.
  */
-function boundHeapGrowth(): void {
-  if (process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) return;
-  v8.setFlagsFromString('--heap-growing-percent=100');
-}

@@ -1,7 +1,5 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { threadHeapResets } from '../../server/src/lsp/heapFlags';
 
@@ -23,28 +21,24 @@ describe('heap flags of the server process', () => {
   });
 
   // A thread that keeps 200 MB needs no full collection under a 400 MB initial old generation, and does under V8's default.
+  const THREAD = `
+    const { parentPort } = require('worker_threads');
+    const { PerformanceObserver, constants } = require('perf_hooks');
+    let full = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full++; }).observe({ entryTypes: ['gc'] });
+    const keep = [];
+    for (let i = 0; i < 200; i++) keep.push(new Array(100000).fill(i));
+    // keep is read when answering, so that it stays alive until then.
+    setTimeout(() => parentPort.postMessage(full + (keep.length > 0 ? 0 : 1)), 50);`;
+
   function fullCollectionsInThread(reset: boolean): number {
     const heapFlags = path.join(__dirname, '..', '..', 'server', 'src', 'lsp', 'heapFlags.js');
-    const script = `
-      const { Worker, isMainThread, parentPort } = require('worker_threads');
-      if (isMainThread) {
-        if (${reset}) require(${JSON.stringify(heapFlags)}).threadsAtDefaultHeap(process.execArgv);
-        new Worker(process.argv[1], { argv: [] }).on('message', (n) => console.log(n));
-      } else {
-        const { PerformanceObserver, constants } = require('perf_hooks');
-        let full = 0;
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full++; }).observe({ entryTypes: ['gc'] });
-        const keep = [];
-        for (let i = 0; i < 200; i++) keep.push(new Array(100000).fill(i));
-        setTimeout(() => parentPort.postMessage(full + (keep.length > 0 ? 0 : 1)), 50);
-      }`;
-    const file = path.join(os.tmpdir(), `dossier-heapflags-${process.pid}.js`);
-    fs.writeFileSync(file, script);
-    try {
-      return Number(execFileSync(process.execPath, ['--initial-old-space-size=400', file], { encoding: 'utf8', timeout: 30_000 }).trim());
-    } finally {
-      fs.rmSync(file, { force: true });
-    }
+    const main = `
+      if (${reset}) require(${JSON.stringify(heapFlags)}).threadsAtDefaultHeap(process.execArgv);
+      new (require('worker_threads').Worker)(${JSON.stringify(THREAD)}, { eval: true }).on('message', (n) => console.log(n));`;
+    return Number(
+      execFileSync(process.execPath, ['--initial-old-space-size=400', '-e', main], { encoding: 'utf8', timeout: 30_000 }).trim(),
+    );
   }
 
   it('gives analysis threads made after it the default initial heap', function () {

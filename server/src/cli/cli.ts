@@ -9,9 +9,10 @@ import { tagWorkerScript, type CompleteAnalysis } from './pipelined';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report';
 
 const USAGE = `Usage:
-  dossier analyze [--json] [--min-confidence N] [--cache DIR] [--claims-model] <file...>
+  dossier analyze [--json] [--jobs N] [--min-confidence N] [--cache DIR] [--claims-model] <file...>
                                         analyse documents; --json prints the version 1 contract, every claim
-                                        with its score (0..1); --min-confidence drops claims scored below N;
+                                        with its score (0..1); --jobs caps the threads (default: all cores);
+                                        --min-confidence drops claims scored below N;
                                         --cache keeps analyses in DIR (the persistent index) and reuses them;
                                         --claims-model adds the trained claims model (experimental, slower)
   dossier analyze --jsonl [--jobs N] [--claims-model] [file...]

@@ -18,8 +18,8 @@ export const settingsSchema = z.object({
     .default({}),
   claims: z
     .object({
-      // From the confidence sweep of `npm run eval` (README, Evaluation): at 0.5 PolNeAR dev loses about 1 point
-      // of F1 for 7 of precision, and the seeds gain the most; the lenses are in the reader's face, so precision counts.
+      // Article claims are floored at 0.5 (claims/score.ts), so this default hides none of them: it hides reader-comment
+      // claims below it. Raising it trades recall for precision (README, Evaluation: the confidence table).
       minConfidence: z.number().min(0).max(1).default(0.5),
       // Reader comments are opinion by default and have no gold: stricter by design (a hand check of the samples'
       // comment claims found the ones between 0.5 and 0.7 half noise).

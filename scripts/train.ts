@@ -76,9 +76,13 @@
  *   organisation-context templates before them, README); with the clusters they add ~0.2-0.3.
  *   --no-clusters and --no-runs train without them (ablations).
  *
- *   npm run train [-- <dataDir>] [--epochs N] [--out file] [--with-valid] [--seed N] [--no-clusters] [--no-runs]
- *                 [--clean-silver [--no-silver-fill]] [--conll-weight N]
- *   npm run train -- --closed-only   (recomputes the closed words of the committed model, ner/closedWords.ts)
+ *   node out/scripts/train.js [<dataDir>] [--epochs N] [--out file] [--with-valid] [--seed N] [--no-clusters] [--no-runs]
+ *                             [--clean-silver [--no-silver-fill]] [--conll-weight N]
+ *   node out/scripts/train.js --closed-only   (recomputes the closed words of the committed model, ner/closedWords.ts)
+ *
+ * Run it with node, after `npm run build && npm run compile`: `npm run train` chains this script with
+ * the cue frames, the score table and the claims tagger, and npm hands `npm run train -- …` arguments
+ * to the last of them only, so they would never reach this one.
  *
  * dataDir defaults to ../shared/data relative to the repo root (the cwd).
  * Deterministic: the only randomness is the seeded shuffle and case augmentation.
@@ -296,7 +300,7 @@ function main(): void {
   const outFile = path.resolve(arg('--out') ?? path.join(repoRoot, 'server', 'data', 'ner-model.json'));
   if (!fs.existsSync(path.join(dataDir, 'conll2003', 'train.txt')) || !fs.existsSync(path.join(dataDir, 'polnear', 'train'))) {
     console.error(`Training data not found under ${dataDir} (need conll2003/train.txt and polnear/train).`);
-    console.error('Pass the data directory as an argument: npm run train -- /path/to/shared/data');
+    console.error('Pass the data directory as an argument: node out/scripts/train.js /path/to/shared/data');
     process.exit(1);
   }
   const gazFile = path.join(repoRoot, 'dist', 'data', 'gazetteer.json');

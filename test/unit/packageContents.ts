@@ -53,6 +53,24 @@ const MUST_NOT = [
   /\.vsix$/,
 ];
 
+/**
+ * The files under media/ the client opens by name (`joinPath(extensionUri, 'media', 'views.css')`): a file left out
+ * of the .vsix's allowlist is then caught here, not by a user whose map and network show up unstyled.
+ */
+export function extensionMediaFiles(): string[] {
+  const files = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.ts'))
+        for (const m of fs.readFileSync(full, 'utf8').matchAll(/'media',\s*'([\w.-]+\.\w+)'/g)) files.add(`media/${m[1]}`);
+    }
+  };
+  walk(path.join(repoRoot, 'client', 'src'));
+  return [...files].sort();
+}
+
 export function assertPackageContents(files: readonly string[]): void {
   const listed = new Set(files.map((f) => f.replace(/\\/g, '/')));
   const samples = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
@@ -73,6 +91,7 @@ export function assertPackageContents(files: readonly string[]): void {
     'dist/cliMain.js',
     'dist/data/ner-model.json',
     'dist/data/gazetteer.json',
+    ...extensionMediaFiles(),
   ].filter((f) => !listed.has(f));
   assert.deepStrictEqual(missing, [], 'files the .vsix must contain');
   const unwanted = [...listed].filter((f) => MUST_NOT.some((re) => re.test(f)));

@@ -75,9 +75,19 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * A document's URI as a Markdown link destination. File URIs made with Node's
+ * pathToFileURL keep `(` and `)`, and an unbalanced one ends the link early
+ * (`smile :).txt` linked `smile%20:`) or stops it being a link at all; encoded,
+ * the editor decodes them back to the same file.
+ */
+export function linkDestination(uri: string): string {
+  return uri.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+}
+
 /** A link that opens the document at the line of an offset (VS Code understands #L<line>). */
 export function lineLink(doc: { uri: string; document: { positionAt(offset: number): { line: number } } }, offset: number): string {
-  return `${doc.uri}#L${doc.document.positionAt(offset).line + 1}`;
+  return `${linkDestination(doc.uri)}#L${doc.document.positionAt(offset).line + 1}`;
 }
 
 /** 1739800 → "1,739,800", without the first-call cost of Intl. */

@@ -40,8 +40,14 @@ export function blockQuote(text: string): string {
   return (lines.length ? lines : ['']).map((l) => (l ? `> ${l}` : '>')).join('\n');
 }
 
-/** A link destination for a relative path: each segment percent-encoded, `#L<line>` when a line is known. */
+/**
+ * A link destination for a relative path: each segment percent-encoded, `#L<line>` when a line is known.
+ * encodeURIComponent leaves `(` and `)`, and an unbalanced one ends the link early: they are encoded too.
+ */
 export function linkTarget(relativePath: string, line: number | null): string {
-  const path = relativePath.split('/').map(encodeURIComponent).join('/');
+  const path = relativePath
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29')))
+    .join('/');
   return line === null ? path : `${path}#L${line}`;
 }

@@ -4,7 +4,8 @@ import { analyzeJsonl } from './corpus';
 import { defaultJobs, dropEarlyTagThread, PARALLEL_FROM, workerCount } from './tagThread';
 import { analyzeInParallel } from './parallel';
 import { runJsonJob } from './jsonJob';
-import { sayAbout, writeStdout } from './io';
+import { say, sayAbout, writeStdout } from './io';
+import { fileErrorMessage } from './fileErrors';
 import { JsonDocumentsWriter, writeAll, type Write, type WriteBytes } from './json';
 import { summaryLines } from './output';
 import { fileResult, type FileResult } from './fileResult';
@@ -145,6 +146,8 @@ export async function analyze(
   }
   if (out) await out.close();
   await cached?.flush();
+  // The output is complete without the cache, but the user asked for one: say that it was not written, and why.
+  if (cached?.stats.writeFailures) say(`--cache ${cache}: ${cacheFailure(cached)}`);
   return failed ? 2 : 0;
 }
 
@@ -174,6 +177,14 @@ async function analyzeJsonOnThreads(
   }
   await out.close();
   return failed ? 2 : 0;
+}
+
+/** `N analyses were not saved in the cache: <reason>`, the reason as a file error is worded elsewhere. */
+function cacheFailure(cached: CachedAnalyzer): string {
+  const n = cached.stats.writeFailures;
+  const err = cached.firstWriteError;
+  const reason = fileErrorMessage(err) ?? (err instanceof Error ? err.message : String(err));
+  return `${n} ${n === 1 ? 'analysis was' : 'analyses were'} not saved (${reason})`;
 }
 
 /** Summary lines, a blank line after the document, batched so that a write is not one line. */

@@ -107,7 +107,8 @@ export class DocumentIndex {
    * The last analysis that failed, per document (out of memory, too large, out of time): asked again for the same
    * text and version, it fails at once with the same error instead of running again. An open document is asked for
    * by every request (lenses, symbols, tokens, each hover), and each run of a doomed analysis took its thread to the
-   * memory or time limit again. An edit (a new version or text) tries again. Open documents only (see analyze).
+   * memory or time limit again. Any other update (an edit, the file's text once closed) forgets it. Open documents
+   * only (see analyze).
    */
   private readonly failed = new Map<string, { version: number; text: string; error: unknown }>();
   readonly registry = new EntityRegistry(engineData().aliases.nicknames);
@@ -177,6 +178,8 @@ export class DocumentIndex {
     // A stopped analysis is not waited for: it is about to fail with AnalysisCancelled.
     if (!pending || pending.version !== version || pending.text !== text || pending.stop.token.isCancellationRequested) {
       pending?.stop.cancel();
+      // Another text or version (an edit; the file's text once the editor closes it): a failure is no longer remembered.
+      this.failed.delete(uri);
       pending = this.analyze(uri, text, version, background, file);
     }
     return this.wait(pending, token);

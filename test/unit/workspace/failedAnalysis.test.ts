@@ -42,12 +42,16 @@ describe('document index: a failed analysis of an open document', () => {
     const edited = text + ' Barack Obama said so.';
     assert.strictEqual((await index.update(URI, edited, 2)).version, 2);
     assert.strictEqual(service.runs, 2);
-    // Closed and reopened with the failing text: removed from the index, so it is tried again.
+    // Closed (the index then takes the file's text, version -1) and reopened with the failing text: tried again.
     service.failing = true;
-    await assert.rejects(index.update(URI, text, 3), /out of memory/);
+    await assert.rejects(index.update(URI, text, 1), /out of memory/);
+    await assert.rejects(index.update(URI, 'the file', -1, undefined, true), /out of memory/);
+    await assert.rejects(index.update(URI, text, 1), /out of memory/);
+    assert.strictEqual(service.runs, 5);
+    // Removed from the index (the file is gone): tried again too.
     index.remove(URI);
-    await assert.rejects(index.update(URI, text, 3), /out of memory/);
-    assert.strictEqual(service.runs, 4);
+    await assert.rejects(index.update(URI, text, 1), /out of memory/);
+    assert.strictEqual(service.runs, 6);
   });
 
   it('a file read from disk (version -1) is not remembered: the next indexing run tries it again', async () => {

@@ -17,12 +17,13 @@ import { CachedAnalyzer } from '../workspace/cache/cachedAnalyzer';
 export class UsageError extends Error {}
 
 const CONFIDENCE = '--min-confidence needs a number between 0 and 1';
+const JOBS = '--jobs needs a whole number of threads from 1 to 256';
 
 const analyzeArgs = z
   .object({
     json: z.boolean(),
     jsonl: z.boolean(),
-    jobs: z.number().int().min(1).max(256),
+    jobs: z.number({ invalid_type_error: JOBS }).int(JOBS).min(1, JOBS).max(256, JOBS),
     cache: z.string().min(1).optional(),
     files: z.array(z.string().min(1)),
     minConfidence: z.number({ invalid_type_error: CONFIDENCE }).min(0, CONFIDENCE).max(1, CONFIDENCE).optional(),
@@ -47,8 +48,8 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
     if (!optionsDone && arg === '--') optionsDone = true;
     else if (!optionsDone && arg === '--json') json = true;
     else if (!optionsDone && arg === '--jsonl') jsonl = true;
-    else if (!optionsDone && (arg === '--jobs' || arg === '-j')) jobs = Number(argv[++i]);
-    else if (!optionsDone && arg.startsWith('--jobs=')) jobs = Number(arg.slice(7));
+    else if (!optionsDone && (arg === '--jobs' || arg === '-j')) jobs = number(argv[++i]);
+    else if (!optionsDone && arg.startsWith('--jobs=')) jobs = number(arg.slice(7));
     else if (!optionsDone && arg === '--min-confidence') minConfidence = number(argv[++i]);
     else if (!optionsDone && arg.startsWith('--min-confidence=')) minConfidence = number(arg.slice(17));
     else if (!optionsDone && arg === '--cache') cache = argv[++i] ?? '';

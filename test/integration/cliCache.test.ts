@@ -44,6 +44,18 @@ describe('cli: analyze --cache', function () {
     assert.strictEqual(third.stdout, plain.stdout);
   });
 
+  it('says so when the cache cannot be written (a file where its folder should be), and still prints the analyses', () => {
+    const file = path.join(seedsDir, fs.readdirSync(seedsDir).sort()[0]);
+    const inTheWay = path.join(root, 'cache');
+    fs.writeFileSync(inTheWay, 'not a folder');
+    const plain = run('analyze', '--json', file);
+    const r = run('analyze', '--json', '--cache', inTheWay, file);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual(r.stdout, plain.stdout);
+    assert.match(r.stderr, /^dossier: --cache .*cache: 1 analysis was not saved \(.*: a part of the path is not a directory\)\n$/);
+    assert.strictEqual(fs.readFileSync(inTheWay, 'utf8'), 'not a folder');
+  });
+
   it('refuses --cache with --jsonl', () => {
     const r = run('analyze', '--jsonl', '--cache', path.join(root, 'c'), path.join(seedsDir, fs.readdirSync(seedsDir)[0]));
     assert.strictEqual(r.status, 1);

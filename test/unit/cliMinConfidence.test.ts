@@ -98,4 +98,15 @@ describe('dossier analyze: scores and --min-confidence', () => {
     assert.throws(() => parseAnalyze(['--jsonl', '--min-confidence', '0.5']), UsageError);
     assert.strictEqual(parseAnalyze(['--min-confidence', '0.25', 'a.txt']).minConfidence, 0.25);
   });
+
+  it('a --jobs that is not a whole number from 1 to 256 is a usage error that names the option', () => {
+    for (const bad of [['--jobs', '0'], ['--jobs', 'abc'], ['--jobs', '1.5'], ['--jobs', '1e9'], ['--jobs'], ['--jobs='], ['-j', '-1']]) {
+      assert.throws(
+        () => parseAnalyze([...bad, 'a.txt']),
+        (e: unknown) => e instanceof UsageError && e.message === '--jobs needs a whole number of threads from 1 to 256',
+        bad.join(' '),
+      );
+    }
+    assert.strictEqual(parseAnalyze(['--jobs=3', 'a.txt']).jobs, 3);
+  });
 });

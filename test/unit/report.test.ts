@@ -70,7 +70,7 @@ describe('report Markdown escaping', () => {
   });
 
   it('links are relative paths with a line fragment, segments percent-encoded', () => {
-    assert.strictEqual(linkTarget('sub dir/a (1).txt', 12), 'sub%20dir/a%20(1).txt#L12');
+    assert.strictEqual(linkTarget('sub dir/a (1).txt', 12), 'sub%20dir/a%20%281%29.txt#L12');
     assert.strictEqual(linkTarget('../ws/a.txt', null), '../ws/a.txt');
   });
 });

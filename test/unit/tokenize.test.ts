@@ -30,6 +30,30 @@ describe('tokenize', () => {
   it('splits contractions', () => {
     assert.deepStrictEqual(words("they wouldn't ask"), ['they', 'would', "n't", 'ask']);
   });
+  it('keeps a bare "n’t" whole, with no empty token before it', () => {
+    for (const text of ["I don 't know, n't", 'Al n’t want', "N'T"]) {
+      const toks = tokenize(text);
+      assert.ok(
+        toks.every((t) => t.start < t.end),
+        JSON.stringify(toks),
+      );
+      for (const t of toks) assert.strictEqual(text.slice(t.start, t.end), t.text);
+    }
+    assert.deepStrictEqual(words('Al n’t want'), ['Al', 'n’t', 'want']);
+  });
+  it('never cuts a long word between the halves of a surrogate pair', () => {
+    for (const prefix of ['', 'x', 'Tru']) {
+      const text = prefix + '\u{1d400}'.repeat(300) + ' said';
+      const toks = tokenize(text);
+      assert.strictEqual(toks.map((t) => t.text).join(''), text.replace(' ', ''));
+      for (const t of toks) {
+        const a = t.text.charCodeAt(0);
+        const z = t.text.charCodeAt(t.text.length - 1);
+        assert.ok(!(a >= 0xdc00 && a <= 0xdfff), `a token starts with a low surrogate at ${t.start}`);
+        assert.ok(!(z >= 0xd800 && z <= 0xdbff), `a token ends with a high surrogate at ${t.end}`);
+      }
+    }
+  });
   it('keeps numbers with separators', () => {
     assert.deepStrictEqual(words('about 1,300 soldiers, 3.5 km'), ['about', '1,300', 'soldiers', ',', '3.5', 'km']);
   });

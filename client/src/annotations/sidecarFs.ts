@@ -41,11 +41,22 @@ function code(err: unknown): unknown {
 
 export const nodeSidecarFs: SidecarFs = {
   async read(path) {
+    let handle: fsp.FileHandle;
     try {
-      return await fsp.readFile(path);
+      // Non-blocking: opening a named pipe that has the sidecar's (or a document's) name must not wait for a writer.
+      // A blocking open holds one of libuv's four threads until one comes, and keeps the extension host from exiting.
+      handle = await fsp.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     } catch (err) {
       if (code(err) === 'ENOENT') return null;
       throw err;
+    }
+    try {
+      const info = await handle.stat();
+      if (info.isDirectory()) throw Object.assign(new Error(`${baseName(path)} is a directory`), { code: 'EISDIR' });
+      if (!info.isFile()) throw Object.assign(new Error(`${baseName(path)} is not a regular file`), { code: 'ENOTREG' });
+      return await handle.readFile();
+    } finally {
+      await handle.close();
     }
   },
   async stat(path) {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../../common/annotations';
 import { baseName, tagHue } from './sidecarPaths';
 import type { AnnotationStore, DocumentAnnotations } from './store';
+import { annotationHoverHeader } from './hoverText';
 
 export const ANNOTATIONS_VIEW = 'dossier.annotations';
 export const ORPHAN_CODE = 'orphaned-annotation';
@@ -82,10 +83,7 @@ export class AnnotationDecorations implements vscode.Disposable {
 
 function hoverOf(a: Annotation): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(
-    `**Dossier** · ${a.kind === 'passage' ? 'tagged passage' : a.kind === 'entity-tag' ? `entity tag (${a.entity.name})` : `correction: ${a.correction.action}`}`,
-  );
-  if (a.body.tags.length) md.appendMarkdown(`\n\nTags: ${a.body.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`);
+  md.appendMarkdown(annotationHoverHeader(a));
   if (a.body.note) {
     md.appendMarkdown('\n\n');
     md.appendText(a.body.note);

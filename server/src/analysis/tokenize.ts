@@ -123,7 +123,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         const after = i + 2 < to ? text.charCodeAt(i + 2) : 0;
         const isS = (next === 115 || next === 83) && !isLetterOrDigit(after);
         if (isS) break;
-        const isNt = (next === 116 || next === 84) && text.charCodeAt(i - 1) === 110 && !isLetterOrDigit(after);
+        // Only after a word: a bare "n't" (after a space) stays one token rather than leaving an empty one before it.
+        const isNt = (next === 116 || next === 84) && text.charCodeAt(i - 1) === 110 && i - 1 > start && !isLetterOrDigit(after);
         if (isNt) {
           i--; // "don't" -> "do" + "n't"
           break;
@@ -133,6 +134,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
       break;
     }
+    // A word cut at MAX_TOKEN keeps the second half of a surrogate pair: a token never splits a code point.
+    if (i < to && i - start >= MAX_TOKEN && isHighSurrogate(text.charCodeAt(i - 1)) && isLowSurrogate(text.charCodeAt(i))) i++;
     // A trailing period belongs to dotted abbreviations ("U.S.", "Gen.").
     if (i < to && text.charCodeAt(i) === 46 && keepsPeriod(text, start, i)) i++;
     tokens.push({ start, end: i, text: tokenText(text, start, i) });
@@ -194,6 +197,9 @@ function missingSpace(text: string, start: number, dot: number, to: number): boo
   const capitalised = word.charAt(0) !== word.charAt(0).toLowerCase();
   return capitalised && !DOMAIN_ENDINGS.has(after.toLowerCase());
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;

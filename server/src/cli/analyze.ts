@@ -4,7 +4,8 @@ import { analyzeJsonl } from './corpus';
 import { defaultJobs, dropEarlyTagThread, PARALLEL_FROM, workerCount } from './tagThread';
 import { analyzeInParallel } from './parallel';
 import { runJsonJob } from './jsonJob';
-import { sayAbout, writeStdout } from './io';
+import { say, sayAbout, writeStdout } from './io';
+import { fileErrorMessage } from './fileErrors';
 import { JsonDocumentsWriter, writeAll, type Write, type WriteBytes } from './json';
 import { summaryLines } from './output';
 import { fileResult, type FileResult } from './fileResult';
@@ -16,12 +17,13 @@ import { CachedAnalyzer } from '../workspace/cache/cachedAnalyzer';
 export class UsageError extends Error {}
 
 const CONFIDENCE = '--min-confidence needs a number between 0 and 1';
+const JOBS = '--jobs needs a whole number of threads from 1 to 256';
 
 const analyzeArgs = z
   .object({
     json: z.boolean(),
     jsonl: z.boolean(),
-    jobs: z.number().int().min(1).max(256),
+    jobs: z.number({ invalid_type_error: JOBS }).int(JOBS).min(1, JOBS).max(256, JOBS),
     cache: z.string().min(1).optional(),
     files: z.array(z.string().min(1)),
     minConfidence: z.number({ invalid_type_error: CONFIDENCE }).min(0, CONFIDENCE).max(1, CONFIDENCE).optional(),
@@ -46,8 +48,8 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
     if (!optionsDone && arg === '--') optionsDone = true;
     else if (!optionsDone && arg === '--json') json = true;
     else if (!optionsDone && arg === '--jsonl') jsonl = true;
-    else if (!optionsDone && (arg === '--jobs' || arg === '-j')) jobs = Number(argv[++i]);
-    else if (!optionsDone && arg.startsWith('--jobs=')) jobs = Number(arg.slice(7));
+    else if (!optionsDone && (arg === '--jobs' || arg === '-j')) jobs = number(argv[++i]);
+    else if (!optionsDone && arg.startsWith('--jobs=')) jobs = number(arg.slice(7));
     else if (!optionsDone && arg === '--min-confidence') minConfidence = number(argv[++i]);
     else if (!optionsDone && arg.startsWith('--min-confidence=')) minConfidence = number(arg.slice(17));
     else if (!optionsDone && arg === '--cache') cache = argv[++i] ?? '';
@@ -145,6 +147,8 @@ export async function analyze(
   }
   if (out) await out.close();
   await cached?.flush();
+  // The output is complete without the cache, but the user asked for one: say that it was not written, and why.
+  if (cached?.stats.writeFailures) say(`--cache ${cache}: ${cacheFailure(cached)}`);
   return failed ? 2 : 0;
 }
 
@@ -174,6 +178,14 @@ async function analyzeJsonOnThreads(
   }
   await out.close();
   return failed ? 2 : 0;
+}
+
+/** `N analyses were not saved in the cache: <reason>`, the reason as a file error is worded elsewhere. */
+function cacheFailure(cached: CachedAnalyzer): string {
+  const n = cached.stats.writeFailures;
+  const err = cached.firstWriteError;
+  const reason = fileErrorMessage(err) ?? (err instanceof Error ? err.message : String(err));
+  return `${n} ${n === 1 ? 'analysis was' : 'analyses were'} not saved (${reason})`;
 }
 
 /** Summary lines, a blank line after the document, batched so that a write is not one line. */

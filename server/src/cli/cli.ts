@@ -2,6 +2,8 @@ import { setBatchFlags } from './earlyStart';
 import { analyzeDocument, completeFromMentions, completeFromSpans } from '../analysis/pipeline';
 import { analyze, UsageError, type Pipeline } from './analyze';
 import { exitQuietlyOnClosedPipe, say, writeStdout } from './io';
+import { fileErrorMessage } from './fileErrors';
+import { printable } from '../../../common/printable';
 import { EXPORT_USAGE, ExportUsageError, runExport } from './export';
 import { loadResources, loadResourcesTaggingElsewhere } from '../workspace/resources';
 import { jsonWorkerScript } from './parallel';
@@ -23,30 +25,7 @@ ${REPORT_USAGE}
   dossier lsp --stdio                   run the language server over stdio
   dossier help                          this text`;
 
-const FILE_ERRORS: Readonly<Record<string, string>> = {
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a part of the path is not a directory',
-  EEXIST: 'already exists',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  ENOENT: 'no such file or directory',
-};
-
-/**
- * A file-system error that escaped a command (writing `--out` to a folder,
- * or under a path that is a file) as one line naming the path, instead of
- * Node's raw `EISDIR: illegal operation on a directory, open …`. Null for
- * anything else.
- */
-export function fileErrorMessage(err: unknown): string | null {
-  const e = err as NodeJS.ErrnoException | null;
-  if (!(err instanceof Error) || typeof e?.code !== 'string' || typeof e.path !== 'string') return null;
-  // mkdir's EEXIST: a file stands where a folder (a brat --out directory) must be.
-  const reason = e.code === 'EEXIST' && e.syscall === 'mkdir' ? 'exists and is not a directory' : FILE_ERRORS[e.code];
-  return reason ? `${e.path}: ${reason}` : null;
-}
+export { fileErrorMessage };
 
 /** `dossier analyze`'s two-thread pipeline: tagging on the thread of tagWorker.ts, the later stages here. */
 function pipelineStages(): Pipeline | null {
@@ -59,6 +38,13 @@ function pipelineStages(): Pipeline | null {
   };
   return { script, stages };
 }
+
+/**
+ * The export's standard output. CSV cells keep their text exactly (control characters included) for the file or
+ * program that reads them; only a terminal is shown the characters it would otherwise obey (an escape sequence
+ * in a passage could set its title or clipboard). Rows end in CR LF (RFC 4180), kept as they are.
+ */
+const exportStdout = (s: string): Promise<void> => writeStdout(process.stdout.isTTY ? s.split('\r\n').map(printable).join('\r\n') : s);
 
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -76,10 +62,10 @@ export async function runCli(argv: string[]): Promise<number> {
         );
       case 'export':
         exitQuietlyOnClosedPipe();
-        return await runExport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });
+        return await runExport(rest, { stdout: exportStdout, stderr: (s) => process.stderr.write(printable(s)) });
       case 'report':
         exitQuietlyOnClosedPipe();
-        return await runReport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(s) });
+        return await runReport(rest, { stdout: writeStdout, stderr: (s) => process.stderr.write(printable(s)) });
       case 'lsp': {
         if (!rest.some((a) => a === '--stdio' || a.startsWith('--socket') || a === '--node-ipc'))
           throw new UsageError('lsp needs a transport: --stdio');

@@ -1,5 +1,6 @@
 import type { DocumentAnalysis } from '../analysis/types';
 import { contractClaim, contractPlaces, type ContractPlace } from './output';
+import { escapeC1 } from '../../../common/printable';
 
 /**
  * The `--json` and `--jsonl` contract written piece by piece. A big document
@@ -16,10 +17,6 @@ export const CHUNK = 1 << 16;
 export type Write = (s: string) => Promise<void>;
 export type WriteBytes = (b: Uint8Array) => Promise<void>;
 
-const C1 = /[\u0080-\u009f]/g;
-const HAS_C1 = /[\u0080-\u009f]/;
-// Tested first: the replacement's callback machinery costs even where nothing matches, and almost nothing does.
-const escapeC1 = (s: string): string => (HAS_C1.test(s) ? s.replace(C1, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : s);
 const json = (value: unknown): string => escapeC1(JSON.stringify(value));
 
 /**

@@ -1,5 +1,6 @@
 import type { DocumentAnalysis, EntityKind, EntityType, ResolvedPlace, TextSpan } from '../analysis/types';
 import type { ReadResult } from '../workspace/readDocument';
+import { printable } from '../../../common/printable';
 
 /** One document in the `dossier analyze --json` contract (version 1). */
 export interface ContractDocument {
@@ -79,24 +80,7 @@ export function toContract(file: string, a: DocumentAnalysis): ContractDocument 
   return { file, entities: a.mentions.map((m) => contractEntity(m, places)), claims: a.claims.map(contractClaim) };
 }
 
-// C0 controls except tab and line feed, DEL, and C1 controls: what a terminal may act on.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/**
- * Text from a document made safe to print for a human: a control character
- * (ESC starting a colour, an OSC title or clipboard write, an OSC 8 link, a
- * C1 CSI) is replaced by a visible stand-in, so that the terminal shows it
- * instead of obeying it. C0 controls and DEL become their Unicode control
- * pictures (ESC shows as ␛); C1 controls, which have none, become U+FFFD.
- * Tab and line feed are kept: they do no harm.
- */
-export function printable(s: string): string {
-  return s.replace(CONTROL, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
-  });
-}
+export { printable };
 
 /** One line of the readable summary: whitespace runs (tab, newline) become one space, controls are shown, not obeyed. */
 const inline = (s: string): string => printable(s.replace(/\s+/g, ' '));

@@ -15,6 +15,7 @@ import { DocumentIndex } from '../workspace/documentIndex';
 import { workspaceEntities } from '../workspace/workspaceEntities';
 import { readDocument } from '../workspace/readDocument';
 import { findDocuments } from '../workspace/scanner';
+import { reasonOf } from '../workspace/export/walk';
 
 /*
  * `dossier report <folder> [--out FILE]`: the Markdown report of the
@@ -52,8 +53,15 @@ export interface ReportIo {
   stderr(s: string): void;
 }
 
-/** 0 on success, 2 when some sidecar or document could not be read (the rest is still reported). */
-export async function runReport(argv: readonly string[], io: ReportIo): Promise<number> {
+/**
+ * 0 on success, 2 when some sidecar or document could not be read (the rest is still reported). `readSidecar` is a
+ * seam: tests make one sidecar fail as EACCES does for a user, which chmod cannot do when the tests run as root.
+ */
+export async function runReport(
+  argv: readonly string[],
+  io: ReportIo,
+  readSidecar: (file: string) => Promise<string> = (file) => fs.readFile(file, 'utf8'),
+): Promise<number> {
   const { folder, out } = parseReportArgs(argv);
   const root = path.resolve(folder);
   if (!(await fs.stat(root).catch(() => null))?.isDirectory()) throw new ReportUsageError(`${folder} is not a folder`);
@@ -63,7 +71,16 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
   const documents: ReportDocument[] = [];
   for (const sidecarFile of await findDocuments([root], [`**/*${SIDECAR_SUFFIX}`], DEFAULT_EXCLUDE)) {
     const file = sidecarFile.slice(0, -SIDECAR_SUFFIX.length);
-    const parsed = parseSidecar(await fs.readFile(sidecarFile, 'utf8'), path.basename(file));
+    let content: string;
+    try {
+      content = await readSidecar(sidecarFile);
+    } catch (err) {
+      // One sidecar that cannot be read (permission denied, removed since the folder was listed) leaves the others.
+      io.stderr(`dossier: ${sidecarFile}: ${reasonOf(err)} (its annotations are not in the report)\n`);
+      failed = true;
+      continue;
+    }
+    const parsed = parseSidecar(content, path.basename(file));
     if (!parsed.ok) {
       io.stderr(`dossier: ${sidecarFile}: ${parsed.error}\n`);
       failed = true;

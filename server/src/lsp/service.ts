@@ -108,6 +108,7 @@ export function createDossierService(options: ServiceOptions): DossierService {
     return Promise.resolve(index.get(uri));
   };
 
+  const logged = new WeakSet<Error>();
   /** Runs a request; cancellation (at any await or loop check) and failures answer `empty`. */
   const guarded = async <R>(empty: R, token: CancelToken, run: () => R | Promise<R>): Promise<R> => {
     try {
@@ -115,7 +116,11 @@ export function createDossierService(options: ServiceOptions): DossierService {
       const result = await run();
       return token.isCancellationRequested ? empty : result;
     } catch (err) {
-      if (!(err instanceof AnalysisCancelled)) options.log?.(`Dossier: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (err instanceof AnalysisCancelled) return empty;
+      // A failed analysis is given again to every request on its document (DocumentIndex.failed): logged once.
+      if (err instanceof Error && logged.has(err)) return empty;
+      if (err instanceof Error) logged.add(err);
+      options.log?.(`Dossier: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return empty;
     }
   };

@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalysis } from '../analysis/types';
+import { AnalysisCancelled, type DocumentAnalysis } from '../analysis/types';
 import { EntityRegistry } from '../analysis/entities/crossDocument';
 import { engineData } from './resources';
 import type { AnalysisService } from './analysisService';
@@ -103,6 +103,14 @@ export interface FileRead {
 export class DocumentIndex {
   private readonly docs = new Map<string, StoredDocument>();
   private readonly pending = new Map<string, Pending>();
+  /**
+   * The last analysis that failed, per document (out of memory, too large, out of time): asked again for the same
+   * text and version, it fails at once with the same error instead of running again. An open document is asked for
+   * by every request (lenses, symbols, tokens, each hover), and each run of a doomed analysis took its thread to the
+   * memory or time limit again. Any other update (an edit, the file's text once closed) forgets it. Open documents
+   * only (see analyze).
+   */
+  private readonly failed = new Map<string, { version: number; text: string; error: unknown }>();
   readonly registry = new EntityRegistry(engineData().aliases.nicknames);
   /** Counts and top lists per workspace entity, kept in step with the registry in `commit` and `remove`. */
   readonly aggregates = new WorkspaceAggregates(this.registry);
@@ -164,10 +172,14 @@ export class DocumentIndex {
   update(uri: string, text: string, version: number, token?: CancelToken, background = false, file?: FileRead): Promise<IndexedDocument> {
     const existing = this.docs.get(uri);
     if (existing && existing.version === version && this.sameText(existing, text)) return Promise.resolve(existing);
+    const failed = this.failed.get(uri);
+    if (failed && failed.version === version && failed.text === text) return Promise.reject(failed.error);
     let pending = this.pending.get(uri);
     // A stopped analysis is not waited for: it is about to fail with AnalysisCancelled.
     if (!pending || pending.version !== version || pending.text !== text || pending.stop.token.isCancellationRequested) {
       pending?.stop.cancel();
+      // Another text or version (an edit; the file's text once the editor closes it): a failure is no longer remembered.
+      this.failed.delete(uri);
       pending = this.analyze(uri, text, version, background, file);
     }
     return this.wait(pending, token);
@@ -206,9 +218,19 @@ export class DocumentIndex {
       }
       return entry;
     });
-    promise.catch(() => {
-      if (this.pending.get(uri)?.promise === promise) this.pending.delete(uri);
-    });
+    promise.then(
+      () => {
+        this.failed.delete(uri);
+      },
+      (error: unknown) => {
+        if (this.pending.get(uri)?.promise !== promise) return;
+        this.pending.delete(uri);
+        // A stopped analysis did not fail: asked again, it runs. Only an editor's documents (version -1 is a file read
+        // from disk) are remembered: the editor holds their text anyway, where a file's text would be kept for nothing.
+        if (version >= 0 && !(error instanceof AnalysisCancelled) && !stop.token.isCancellationRequested)
+          this.failed.set(uri, { version, text, error });
+      },
+    );
     const pending: Pending = { version, text, promise, stop, waiting: 0, wanted: false };
     this.pending.set(uri, pending);
     return pending;
@@ -437,6 +459,7 @@ export class DocumentIndex {
   remove(uri: string): void {
     this.pending.get(uri)?.stop.cancel();
     this.pending.delete(uri);
+    this.failed.delete(uri);
     this.recent.delete(uri);
     const before = this.docs.get(uri);
     if (!before) return;

@@ -148,5 +148,9 @@ function describe(err: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
+  // Worded like the others, not Node's "ELOOP: too many symbolic links encountered, open '…'" (the path is said already).
+  if (code === 'ELOOP') return 'too many levels of symbolic links (a loop?)';
+  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
+  if (code === 'ENAMETOOLONG') return 'file name too long';
   return err instanceof Error ? err.message : String(err);
 }

@@ -35,6 +35,23 @@ describe('readDocument', () => {
     assert.ok(!big.ok && big.reason.startsWith('larger than'), JSON.stringify(big));
   });
 
+  it('words a symbolic link loop, a file used as a folder and a name too long as the other reasons are', async () => {
+    fs.symlinkSync('loop-b.txt', path.join(dir, 'loop-a.txt'));
+    fs.symlinkSync('loop-a.txt', path.join(dir, 'loop-b.txt'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'x');
+    const reasons = await Promise.all(
+      [path.join(dir, 'loop-a.txt'), path.join(dir, 'a.txt', 'b.txt'), path.join(dir, 'x'.repeat(300) + '.txt')].map(async (f) => {
+        const read = await readDocument(f);
+        return read.ok ? 'read' : read.reason;
+      }),
+    );
+    assert.deepStrictEqual(reasons, [
+      'too many levels of symbolic links (a loop?)',
+      'a part of the path is not a directory',
+      'file name too long',
+    ]);
+  });
+
   it('refuses a named pipe without waiting for a writer', async function () {
     if (process.platform === 'win32') this.skip();
     const fifo = path.join(dir, 'pipe.txt');

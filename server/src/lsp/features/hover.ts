@@ -6,7 +6,7 @@ import { claimScore } from './claimFilter';
 import { speakerOf, UNRESOLVED } from './claimsOf';
 import type { FeatureContext } from './context';
 import { hitAt } from './lookup';
-import { escapeMarkdown, label, plural, quoted, thousands, truncate, typeLabel } from './markdown';
+import { escapeMarkdown, label, linkDestination, plural, quoted, thousands, truncate, typeLabel } from './markdown';
 import { baseName } from '../../../../common/strings';
 import { toRange } from './range';
 import { tagsAt } from './tags';
@@ -47,7 +47,9 @@ function mentionLines(entities: WorkspaceEntities, doc: IndexedDocument, entity:
   const others = stats.topDocuments.filter((d) => d.uri !== doc.uri).slice(0, MAX_DOCS);
   const otherCount = stats.documentCount - (stats.has(doc.uri) ? 1 : 0);
   if (others.length) {
-    const shown = others.map((d) => `[${escapeMarkdown(label(baseName(d.uri)))}](${d.uri}#L${d.line + 1}) (${d.mentions})`);
+    const shown = others.map(
+      (d) => `[${escapeMarkdown(label(baseName(d.uri)))}](${linkDestination(d.uri)}#L${d.line + 1}) (${d.mentions})`,
+    );
     lines.push(`Also in: ${shown.join(' · ')}${otherCount > others.length ? ` · and ${otherCount - others.length} more` : ''}`);
   }
   return lines;
@@ -81,7 +83,7 @@ function actorHover(entities: WorkspaceEntities, doc: IndexedDocument, entity: E
     lines.push(`Claims (${stats.claimCount}):`);
     for (const c of stats.topClaims.slice(0, MAX_CLAIMS)) {
       lines.push(
-        `- [${escapeMarkdown(label(c.cue ?? 'claims'))}](${c.uri}#L${c.line + 1}): “${escapeMarkdown(truncate(c.text.replace(/^["“]|["”]$/g, ''), 140))}”`,
+        `- [${escapeMarkdown(label(c.cue ?? 'claims'))}](${linkDestination(c.uri)}#L${c.line + 1}): “${escapeMarkdown(truncate(c.text.replace(/^["“]|["”]$/g, ''), 140))}”`,
       );
     }
     if (stats.claimCount > MAX_CLAIMS) lines.push(`and ${stats.claimCount - MAX_CLAIMS} more`);

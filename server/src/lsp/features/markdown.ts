@@ -1,22 +1,6 @@
-/*
- * Text from documents goes into hovers as plain text: every character that
- * Markdown or HTML could interpret inline is escaped, and document text is
- * never placed at the start of a line, so a scraped page cannot inject links,
- * images or markup.
- *
- * That includes the links GFM makes by itself (VS Code renders hovers with
- * marked, GFM on): bare `https://…`, `www.…` and e-mail addresses. A URL in
- * an article is shown as text, never as a link: `:` and `@` are escaped, and
- * so is the dot of `www.`. Backslash escapes are invisible once rendered, so
- * the reader sees (and copies) the URL as written.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[\\`*_[\]|~$:@]/g, (c) => '\\' + c)
-    .replace(/(www)\./gi, '$1\\.')
-    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
-}
+import { escapeMarkdown } from '../../../../common/markdownText';
+
+export { escapeMarkdown };
 
 /**
  * The text on one line (runs of white space become one space), cut to at most
@@ -75,9 +59,19 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * A document's URI as a Markdown link destination. File URIs made with Node's
+ * pathToFileURL keep `(` and `)`, and an unbalanced one ends the link early
+ * (`smile :).txt` linked `smile%20:`) or stops it being a link at all; encoded,
+ * the editor decodes them back to the same file.
+ */
+export function linkDestination(uri: string): string {
+  return uri.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+}
+
 /** A link that opens the document at the line of an offset (VS Code understands #L<line>). */
 export function lineLink(doc: { uri: string; document: { positionAt(offset: number): { line: number } } }, offset: number): string {
-  return `${doc.uri}#L${doc.document.positionAt(offset).line + 1}`;
+  return `${linkDestination(doc.uri)}#L${doc.document.positionAt(offset).line + 1}`;
 }
 
 /** 1739800 → "1,739,800", without the first-call cost of Intl. */

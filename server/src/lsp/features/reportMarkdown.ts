@@ -1,3 +1,5 @@
+import { printable } from '../../../../common/printable';
+
 /*
  * Markdown escaping for the report. Tags, notes, quotes and names come from
  * the user and from documents: they must read literally in any Markdown
@@ -7,9 +9,12 @@
 /** ASCII punctuation with an inline meaning in CommonMark, GitHub and VS Code's preview (math: `$`). */
 const INLINE = /[\\`*_[\]<>&|~$]/g;
 
-/** Text for the inside of a paragraph, heading or link text. */
+/**
+ * Text for the inside of a paragraph, heading or link text. Control characters (an escape sequence in a
+ * scraped page) are shown as their pictures: `dossier report` prints this text to the terminal.
+ */
 export function escapeInline(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(INLINE, (c) => `\\${c}`);
+  return printable(text.replace(/[\r\n]+/g, ' ')).replace(INLINE, (c) => `\\${c}`);
 }
 
 /**
@@ -40,8 +45,14 @@ export function blockQuote(text: string): string {
   return (lines.length ? lines : ['']).map((l) => (l ? `> ${l}` : '>')).join('\n');
 }
 
-/** A link destination for a relative path: each segment percent-encoded, `#L<line>` when a line is known. */
+/**
+ * A link destination for a relative path: each segment percent-encoded, `#L<line>` when a line is known.
+ * encodeURIComponent leaves `(` and `)`, and an unbalanced one ends the link early: they are encoded too.
+ */
 export function linkTarget(relativePath: string, line: number | null): string {
-  const path = relativePath.split('/').map(encodeURIComponent).join('/');
+  const path = relativePath
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29')))
+    .join('/');
   return line === null ? path : `${path}#L${line}`;
 }

@@ -18,6 +18,8 @@ export class CachedAnalyzer {
   private readonly store: ShardStore;
   private readonly writes = new Set<Promise<void>>();
   readonly stats = { fromCache: 0, analysed: 0, writeFailures: 0 };
+  /** Why the first shard that could not be written was not (a folder that cannot be made, a full disk). */
+  firstWriteError: unknown;
 
   constructor(
     dir: string,
@@ -38,8 +40,8 @@ export class CachedAnalyzer {
     const analysis = compact(this.analyzeText(text));
     this.stats.analysed++;
     const summary = summarize(analysis, linePositions(text));
-    const write = this.store.write(uri, hash, summary, { text, analysis }).catch(() => {
-      this.stats.writeFailures++;
+    const write = this.store.write(uri, hash, summary, { text, analysis }).catch((err: unknown) => {
+      if (!this.stats.writeFailures++) this.firstWriteError = err;
     });
     this.writes.add(write);
     void write.then(() => this.writes.delete(write));

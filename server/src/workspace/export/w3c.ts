@@ -3,6 +3,7 @@ import { CodePointIndex } from '../../../../common/anchoring';
 import { correctionSchema, entityRefSchema, type Annotation } from '../../../../common/annotations';
 import type { ImportedAnnotation } from '../../../../common/protocol';
 import { place, type ExportDocument } from './documents';
+import { escapeC1 } from '../../../../common/printable';
 
 /*
  * W3C Web Annotation Data Model (JSON-LD). Offsets in TextPositionSelector
@@ -90,8 +91,10 @@ export function toW3c(docs: readonly ExportDocument[]): W3cCollection {
 
 /**
  * The collection written document by document, byte for byte
- * `JSON.stringify(toW3c(docs), null, 2)`, so that an export of a whole
- * corpus never holds more than one document's text and items in memory.
+ * `JSON.stringify(toW3c(docs), null, 2)` but for C1 control characters,
+ * written as `\u` escapes (as `dossier analyze --json` writes them: the same
+ * value, and a terminal shown the JSON does not obey a CSI), so that an export
+ * of a whole corpus never holds more than one document's text and items in memory.
  */
 export function w3cStream(): { head(): string; document(doc: ExportDocument): string; tail(): string } {
   let total = 0;
@@ -102,7 +105,9 @@ export function w3cStream(): { head(): string; document(doc: ExportDocument): st
       let out = '';
       for (const item of w3cItems(doc)) {
         // Re-indented by splitting on "\n" only: JSON.stringify leaves U+2028 and U+2029 raw inside strings, where a /^/m replace would indent them too.
-        out += `${total++ ? ',' : ''}\n      ${JSON.stringify(item, null, 2).split('\n').join('\n      ')}`;
+        out += `${total++ ? ',' : ''}\n      ${escapeC1(JSON.stringify(item, null, 2))
+          .split('\n')
+          .join('\n      ')}`;
       }
       return out;
     },

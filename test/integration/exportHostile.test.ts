@@ -3,9 +3,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { quoteSelectors } from '../../common/anchoring';
 import { serializeSidecar, textHash, type Annotation } from '../../common/annotations';
 import { runReport } from '../../server/src/cli/report';
+import { passage as placedPassage } from '../unit/features/synthetic';
 import { repoRoot } from '../unit/util';
 
 /*
@@ -24,20 +24,10 @@ const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
 const TEXT = 'Barack Obama said that the vote \x1b]0;owned\x07 was \x1b[31mrigged\x9b2J in Ohio.\n';
 const EXACT = TEXT.trimEnd();
 
-function passage(id: string, tags: string[], note: string): Annotation {
-  const q = quoteSelectors(TEXT, 0, EXACT.length);
-  return {
-    id,
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-    kind: 'passage',
-    target: {
-      position: { type: 'TextPositionSelector', start: 0, end: EXACT.length },
-      quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
-      hash: textHash(TEXT),
-    },
-    body: { tags, note },
-  };
+/** A passage over the whole sentence, its sidecar tied to TEXT by the hash. */
+function passage(id: number, tags: string[], note: string): Annotation {
+  const a = placedPassage(id, TEXT, 0, EXACT.length, { tags, note });
+  return { ...a, target: { ...a.target, hash: textHash(TEXT) } };
 }
 
 describe('export and report of hostile text', function () {
@@ -53,7 +43,7 @@ describe('export and report of hostile text', function () {
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-export-hostile-'));
-    writeDoc('doc.txt', [passage('00000000-0000-4000-8000-000000000001', ['t\x1b[5m'], 'n\x1b]52;c;ZXZpbA==\x07')]);
+    writeDoc('doc.txt', [passage(1, ['t\x1b[5m'], 'n\x1b]52;c;ZXZpbA==\x07')]);
     // A damaged sidecar whose name holds an escape: named on stderr.
     fs.writeFileSync(path.join(dir, 'evil\x1b]0;owned\x07.txt'), TEXT);
     fs.writeFileSync(path.join(dir, 'evil\x1b]0;owned\x07.txt.annotations.json'), '{bad');
@@ -99,7 +89,7 @@ describe('export and report of hostile text', function () {
   });
 
   it('a sidecar that cannot be read is named and skipped; the other sidecars are still reported', async () => {
-    writeDoc('other.txt', [passage('00000000-0000-4000-8000-000000000002', ['kept'], '')]);
+    writeDoc('other.txt', [passage(2, ['kept'], '')]);
     const denied = path.join(dir, 'doc.txt.annotations.json');
     let stdout = '';
     let stderr = '';

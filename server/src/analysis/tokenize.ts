@@ -101,7 +101,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       // punctuation took 2.4 GB and 53 s. News has no such runs (none of 16 marks in PolNeAR or the seeds).
       const run = punctuationRun(text, i, to);
       if (run >= PUNCTUATION_RUN) {
-        const end = i + Math.min(run, MAX_TOKEN);
+        const end = i + run;
         tokens.push({ start: i, end, text: tokenText(text, i, end) });
         i = end;
         continue;
@@ -211,7 +211,7 @@ function missingSpace(text: string, start: number, dot: number, to: number): boo
 /** Marks in a row from which they are cut into long tokens (see tokenize). */
 const PUNCTUATION_RUN = 16;
 
-/** How many characters from `i` are neither word characters nor white space, counted up to PUNCTUATION_RUN only. */
+/** How many characters from `i`, at most MAX_TOKEN, are neither word characters nor white space; a run shorter than PUNCTUATION_RUN is only counted. */
 function punctuationRun(text: string, i: number, to: number): number {
   let k = i;
   while (k < to && k - i < PUNCTUATION_RUN && charClass(text.charCodeAt(k)) === OTHER) k++;

@@ -25,8 +25,6 @@ ${REPORT_USAGE}
   dossier lsp --stdio                   run the language server over stdio
   dossier help                          this text`;
 
-export { fileErrorMessage };
-
 /** `dossier analyze`'s two-thread pipeline: tagging on the thread of tagWorker.ts, the later stages here. */
 function pipelineStages(): Pipeline | null {
   const script = tagWorkerScript(__dirname);

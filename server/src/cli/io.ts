@@ -1,4 +1,4 @@
-import { printable } from './output';
+import { printable } from '../../../common/printable';
 
 /**
  * The CLI's two output streams. stdout carries results and honours

@@ -80,8 +80,6 @@ export function toContract(file: string, a: DocumentAnalysis): ContractDocument 
   return { file, entities: a.mentions.map((m) => contractEntity(m, places)), claims: a.claims.map(contractClaim) };
 }
 
-export { printable };
-
 /** One line of the readable summary: whitespace runs (tab, newline) become one space, controls are shown, not obeyed. */
 const inline = (s: string): string => printable(s.replace(/\s+/g, ' '));
 

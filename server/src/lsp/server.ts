@@ -100,15 +100,3 @@ function manifestThread(): string | undefined {
   const script = path.join(__dirname, 'worker.js');
   return fs.existsSync(script) ? script : undefined;
 }
-
-/**
- * Heaps grow to twice what survived the last full collection, not by V8's
- * default of up to four times: an analysis thread keeps about 60 MB (the
- * model) but makes garbage fast, and with room to spare each thread's heap
- * settled at three to five times that, which at 10,000 documents was a third
- * of the server's memory. Not less: the server's own heap (the registry, the
- * summaries) is the big one, and each full collection of it costs in
- * proportion. Cold on 10,000 documents, alternating runs: a fifth 69-72 s and
- * 687-691 MB peak, half 62 s and 755 MB, twice 56-62 s and 816-823 MB. A flag
- * given on the command line wins.
- */

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { DocumentAnalysis } from '../../../server/src/analysis/types';
 import { hover } from '../../../server/src/lsp/features/hover';
-import { escapeMarkdown } from '../../../server/src/lsp/features/markdown';
+import { escapeMarkdown } from '../../../common/markdownText';
 import { context, emptyAnalysis, indexedDocument, indexOf } from './synthetic';
 
 /*

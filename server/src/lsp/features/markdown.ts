@@ -1,7 +1,3 @@
-import { escapeMarkdown } from '../../../../common/markdownText';
-
-export { escapeMarkdown };
-
 /**
  * The text on one line (runs of white space become one space), cut to at most
  * `max` characters with an ellipsis. Only as much of the text is looked at as

@@ -1,4 +1,5 @@
 import { printable } from '../../../../common/printable';
+import { linkDestination } from './markdown';
 
 /*
  * Markdown escaping for the report. Tags, notes, quotes and names come from
@@ -52,7 +53,7 @@ export function blockQuote(text: string): string {
 export function linkTarget(relativePath: string, line: number | null): string {
   const path = relativePath
     .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29')))
+    .map((segment) => linkDestination(encodeURIComponent(segment)))
     .join('/');
   return line === null ? path : `${path}#L${line}`;
 }

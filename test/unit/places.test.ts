@@ -4,6 +4,7 @@ import { findDemonyms } from '../../server/src/analysis/entities/demonyms';
 import type { RawMention } from '../../server/src/analysis/entities/rawMention';
 import { Gazetteer, type GazetteerData } from '../../server/src/analysis/gazetteer';
 import { placeEntities } from '../../server/src/analysis/places';
+import { containersOf } from '../../server/src/analysis/places/evidence';
 import { parseStructure } from '../../server/src/analysis/structure';
 import { tokenize } from '../../server/src/analysis/tokenize';
 import type { EntityCluster, EntityMention, EntityType } from '../../server/src/analysis/types';
@@ -181,6 +182,23 @@ describe('place resolution', () => {
         ).country,
         'LB',
       );
+    });
+
+    it('the place noun before "of" is read back to a space, a tab or the start of the text, and only a short word', () => {
+      // The containers of "Tripoli" from the demonym before "<noun> of": LB when the noun is a place noun.
+      const countriesOf = (before: string) => {
+        const text = `${before} of Tripoli, they said.`;
+        const start = text.indexOf('Tripoli');
+        const d = text.indexOf('Lebanese');
+        const demonyms = d < 0 ? [] : [{ start: d, end: d + 'Lebanese'.length, cc: 'LB' }];
+        const names = [{ start, end: start + 'Tripoli'.length, text: 'Tripoli' }];
+        return containersOf(text, names, 0, demonyms, gazetteer).flatMap((c) => c.places.map((p) => p.cc));
+      };
+      assert.deepStrictEqual(countriesOf('Clashes in the northern Lebanese city'), ['LB']);
+      assert.deepStrictEqual(countriesOf('Clashes in the northern Lebanese\tcity'), ['LB']);
+      assert.deepStrictEqual(countriesOf('Lebanese city'), ['LB']);
+      assert.deepStrictEqual(countriesOf('Clashes in the northern Lebanese xcity'), []);
+      assert.deepStrictEqual(countriesOf('Clashes in the northern Lebanese aaaaaaaaaaaaaacity'), []);
     });
 
     it('AP abbreviations of states: "Springfield, Ill." and "Springfield, Mo."', () => {

@@ -143,7 +143,13 @@ const PLACE_NOUN_SET = new Set(PLACE_NOUNS.replace('neighbou?rhood', 'neighborho
 function placeNounBeforeOf(text: string, ofStart: number): boolean {
   let end = ofStart;
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  const start = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\t', end - 1)) + 1;
+  // A bounded scan back to the blank before the word: lastIndexOf('\t') would search the whole text when it has no tab.
+  let start = end;
+  while (start > 0 && end - start < 16) {
+    const c = text.charCodeAt(start - 1);
+    if (c === 32 || c === 9) break;
+    start--;
+  }
   return end - start > 2 && end - start < 16 && PLACE_NOUN_SET.has(text.slice(start, end).toLowerCase());
 }
 

@@ -183,6 +183,7 @@ describe('dossier CLI on hostile and broken input', function () {
         [file],
         256,
         async (s) => void (out += s),
+        Infinity,
         (resources, _dir, size) => {
           sizes.push(size);
           return new InlineAnalysisService(resources);

@@ -101,4 +101,21 @@ describe('export and report of hostile text', function () {
     assert.ok(stderr.includes(`${denied}: permission denied (its annotations are not in the report)`), stderr);
     assert.match(stdout, /### kept/);
   });
+
+  it("a document over the editor's 50 MB is not analysed for the claims of tagged actors, and the report says so", async () => {
+    const tag = passage(3, ['who'], '');
+    writeDoc('actor.txt', [
+      { ...tag, kind: 'entity-tag', entity: { id: 'barack-obama', name: 'Barack Obama', type: 'person' } } as Annotation,
+    ]);
+    // Sparse: 51 MB on paper, no disk used, and refused by its size before a byte is read.
+    const huge = path.join(dir, 'huge.txt');
+    fs.closeSync(fs.openSync(huge, 'w'));
+    fs.truncateSync(huge, 51 * 1048576);
+    let stdout = '';
+    let stderr = '';
+    const code = await runReport([dir], { stdout: async (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+    assert.strictEqual(code, 2);
+    assert.ok(stderr.includes(`${huge}: larger than 50 MB, skipped (its claims are not in the report)`), stderr);
+    assert.match(stdout, /## Claims of tagged actors/);
+  });
 });

@@ -105,7 +105,7 @@ describe('dossier analyze: the two-thread pipeline', function () {
       prepared++;
       return complete;
     };
-    for await (const r of analyzePipelined(names, script, stages, ahead, behind, budget)) out.push(r);
+    for await (const r of analyzePipelined(names, script, stages, Infinity, ahead, behind, budget)) out.push(r);
     return { out, prepared };
   };
 
@@ -162,7 +162,7 @@ describe('dossier analyze: the two-thread pipeline', function () {
       const text = fs.readFileSync(file, 'utf8');
       const whole = analyzeDocument(text, res);
       for (const stage of ['spans', 'mentions'] as const) {
-        const job = await tagJob({ id: 3, file }, stage);
+        const job = await tagJob({ id: 3, file, maxBytes: Infinity }, stage);
         assert.ok(job.ok);
         assert.strictEqual(job.id, 3);
         assert.strictEqual(job.text, text);
@@ -183,7 +183,7 @@ describe('dossier analyze: the two-thread pipeline', function () {
         }
       }
     }
-    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt') }, 'spans'), {
+    assert.deepStrictEqual(await tagJob({ id: 4, file: path.join(dir, 'missing.txt'), maxBytes: Infinity }, 'spans'), {
       id: 4,
       ok: false,
       reason: 'no such file',

@@ -10,14 +10,16 @@ import { JsonDocumentsWriter, writeAll, type Write, type WriteBytes } from './js
 import { summaryLines } from './output';
 import { fileResult, type FileResult } from './fileResult';
 import { analyzePipelined, type CompleteAnalysis } from './pipelined';
-import { readDocument, type ReadResult } from '../workspace/readDocument';
+import type { ReadResult } from '../workspace/readDocument';
 import { claimScore } from '../lsp/features/claimFilter';
 import { CachedAnalyzer } from '../workspace/cache/cachedAnalyzer';
+import { DEFAULT_MAX_BYTES, MAX_SIZE_USAGE, maxBytesOf, readInput } from './sizeLimit';
 
 export class UsageError extends Error {}
 
 const CONFIDENCE = '--min-confidence needs a number between 0 and 1';
 const JOBS = '--jobs needs a whole number of threads from 1 to 256';
+const MB = MAX_SIZE_USAGE;
 
 const analyzeArgs = z
   .object({
@@ -28,19 +30,24 @@ const analyzeArgs = z
     files: z.array(z.string().min(1)),
     minConfidence: z.number({ invalid_type_error: CONFIDENCE }).min(0, CONFIDENCE).max(1, CONFIDENCE).optional(),
     claimsModel: z.boolean(),
+    maxSize: z.number({ invalid_type_error: MB }).min(0, MB).optional(),
   })
   .refine((a) => a.jsonl || a.files.length > 0, 'analyze needs at least one file')
   .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other')
   .refine((a) => !(a.jsonl && a.minConfidence !== undefined), '--min-confidence applies to --json and the summary, not --jsonl')
   .refine((a) => !(a.cache && a.jsonl), '--cache works with files, not --jsonl');
 
-export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArgs> {
+/** The options of `dossier analyze`; `maxBytes` is `--max-size` in bytes (Infinity for no limit). */
+export type AnalyzeArgs = Omit<z.infer<typeof analyzeArgs>, 'maxSize'> & { maxBytes: number };
+
+export function parseAnalyze(argv: readonly string[]): AnalyzeArgs {
   let json = false;
   let jsonl = false;
   let jobs = defaultJobs();
   let minConfidence: number | undefined;
   let cache: string | undefined;
   let claimsModel = false;
+  let maxSize: number | undefined;
   const files: string[] = [];
   let optionsDone = false;
   for (let i = 0; i < argv.length; i++) {
@@ -55,12 +62,15 @@ export function parseAnalyze(argv: readonly string[]): z.infer<typeof analyzeArg
     else if (!optionsDone && arg === '--cache') cache = argv[++i] ?? '';
     else if (!optionsDone && arg.startsWith('--cache=')) cache = arg.slice(8);
     else if (!optionsDone && arg === '--claims-model') claimsModel = true;
+    else if (!optionsDone && arg === '--max-size') maxSize = number(argv[++i]);
+    else if (!optionsDone && arg.startsWith('--max-size=')) maxSize = number(arg.slice(11));
     else if (!optionsDone && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);
   }
-  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, cache, files, minConfidence, claimsModel });
+  const parsed = analyzeArgs.safeParse({ json, jsonl, jobs, cache, files, minConfidence, claimsModel, maxSize });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
-  return parsed.data;
+  const { maxSize: mb, ...args } = parsed.data;
+  return { ...args, maxBytes: mb === undefined ? DEFAULT_MAX_BYTES : maxBytesOf(mb) };
 }
 
 /** A flag's number; a missing or empty value is NaN, which the schema rejects ("" would be 0 to Number). */
@@ -77,7 +87,7 @@ export type { FileResult } from './fileResult';
 export async function* analyzeFiles(
   files: readonly string[],
   analyze: (text: string, file: string) => DocumentAnalysis,
-  read: (file: string) => Promise<ReadResult> = readDocument,
+  read: (file: string) => Promise<ReadResult> = (file) => readInput(file, DEFAULT_MAX_BYTES),
 ): AsyncGenerator<FileResult> {
   // The next file is read while this one is analysed.
   let reading = files.length ? read(files[0]) : null;
@@ -109,13 +119,13 @@ export async function analyze(
   writeBytes: WriteBytes = writeStdout,
   pipeline: Pipeline | null = null,
 ): Promise<number> {
-  const { json, jsonl, jobs, cache, files, minConfidence, claimsModel } = parseAnalyze(argv);
+  const { json, jsonl, jobs, cache, files, minConfidence, claimsModel, maxBytes } = parseAnalyze(argv);
   // Resources load on first use, here and in every thread (which inherit the environment), and the
   // persistent index's version records the choice, so the switch travels the way the editor's setting does.
   if (claimsModel) process.env.DOSSIER_CLAIMS_MODEL = '1';
   if (jsonl) {
     dropEarlyTagThread();
-    return (await analyzeJsonl(files, jobs, write)) ? 0 : 2;
+    return (await analyzeJsonl(files, jobs, write, maxBytes)) ? 0 : 2;
   }
   const threads = workerCount(jobs, files.length);
   // A handful of files does not pay for a second thread's start-up. --cache runs on this thread alone: its hits are not analysed.
@@ -124,12 +134,15 @@ export async function analyze(
   if (!pipelined) dropEarlyTagThread();
   // --min-confidence is applied on this thread, below.
   if (!pipelined && json && minConfidence === undefined && !cache && workerScript && threads > 1 && files.length >= PARALLEL_FROM)
-    return analyzeJsonOnThreads(files, threads, workerScript, write, writeBytes);
+    return analyzeJsonOnThreads(files, threads, workerScript, write, writeBytes, maxBytes);
   let failed = false;
   const out = json ? new JsonDocumentsWriter(write) : null;
   const cached = cache ? new CachedAnalyzer(cache, analyzeText) : undefined;
   const run = cached ? (text: string, file: string) => cached.analyze(file, text) : analyzeText;
-  const results = pipeline && pipelined ? analyzePipelined(files, pipeline.script, pipeline.stages) : analyzeFiles(files, run);
+  const results =
+    pipeline && pipelined
+      ? analyzePipelined(files, pipeline.script, pipeline.stages, maxBytes)
+      : analyzeFiles(files, run, (file) => readInput(file, maxBytes));
   for await (const result of results) {
     if (!result.ok) {
       sayAbout(result.file, result.reason);
@@ -164,10 +177,11 @@ async function analyzeJsonOnThreads(
   script: string,
   write: Write,
   writeBytes: WriteBytes,
+  maxBytes: number,
 ): Promise<number> {
   let failed = false;
   const out = new JsonDocumentsWriter(write);
-  for await (const result of analyzeInParallel(files, threads, script, runJsonJob)) {
+  for await (const result of analyzeInParallel(files, threads, script, maxBytes, runJsonJob)) {
     if (!result.ok) {
       sayAbout(result.file, result.reason);
       failed = true;

@@ -11,13 +11,14 @@ import { tagWorkerScript, type CompleteAnalysis } from './pipelined';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report';
 
 const USAGE = `Usage:
-  dossier analyze [--json] [--jobs N] [--min-confidence N] [--cache DIR] [--claims-model] <file...>
+  dossier analyze [--json] [--jobs N] [--min-confidence N] [--cache DIR] [--claims-model] [--max-size MB] <file...>
                                         analyse documents; --json prints the version 1 contract, every claim
                                         with its score (0..1); --jobs caps the threads (default: all cores);
                                         --min-confidence drops claims scored below N;
                                         --cache keeps analyses in DIR (the persistent index) and reuses them;
-                                        --claims-model adds the trained claims model (experimental, slower)
-  dossier analyze --jsonl [--jobs N] [--claims-model] [file...]
+                                        --claims-model adds the trained claims model (experimental, slower);
+                                        --max-size skips documents over MB (default 50, as the editor; 0: none)
+  dossier analyze --jsonl [--jobs N] [--claims-model] [--max-size MB] [file...]
                                         one JSON object per line and document, in input order, N threads;
                                         without files, reads paths or {"id","text"} JSON lines from stdin
 ${EXPORT_USAGE}

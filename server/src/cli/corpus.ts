@@ -8,7 +8,7 @@ import { analysisWarnings, decodeWarning } from './output';
 import { analysisFailed } from './fileResult';
 import { loadResources } from '../workspace/resources';
 import { WorkerAnalysisService, type AnalysisService } from '../workspace/analysisService';
-import { readDocument } from '../workspace/readDocument';
+import { readInput, tooLargeReason } from './sizeLimit';
 
 /*
  * Corpus mode: `dossier analyze --jsonl` streams one JSON object per document,
@@ -68,6 +68,7 @@ export async function analyzeJsonl(
   files: readonly string[],
   jobs: number,
   write: Write,
+  maxBytes: number,
   createService: CreateService = WorkerAnalysisService.create,
 ): Promise<boolean> {
   const threads = workerCount(jobs, files.length ? files.length : null);
@@ -86,7 +87,7 @@ export async function analyzeJsonl(
     let name: string;
     const extra: Record<string, unknown> = {};
     if (input.kind === 'file') {
-      const read = await readDocument(input.file);
+      const read = await readInput(input.file, maxBytes);
       if (!read.ok) {
         sayAbout(input.file, read.reason);
         failed = true;
@@ -99,6 +100,12 @@ export async function analyzeJsonl(
     } else {
       text = input.text;
       name = input.file ?? (input.id !== undefined ? String(input.id) : '-');
+      const tooLarge = tooLargeReason(Buffer.byteLength(text), maxBytes);
+      if (tooLarge) {
+        sayAbout(name, tooLarge);
+        failed = true;
+        return null;
+      }
       if (input.id !== undefined) extra.id = input.id;
     }
     try {

@@ -1,9 +1,9 @@
 import { analyzeDocument } from '../analysis/pipeline';
-import { readDocument } from '../workspace/readDocument';
 import { loadResources } from '../workspace/resources';
 import { documentJson } from './json';
 import { analysisFailed, fileResult } from './fileResult';
 import type { JsonJob, JsonJobResult } from './parallel';
+import { readInput } from './sizeLimit';
 
 // The JSON is sent back as UTF-8 bytes, not the analysis: encoded on the busy thread's own time, and
 // moved (transferred, not copied) to the writing thread, which passes them to stdout as they are.
@@ -41,7 +41,7 @@ function encode(pieces: Iterable<string>): ArrayBuffer[] {
 
 /** Reads, analyses and writes the JSON of one file: on an analysis thread, or on the main thread beside them. */
 export async function runJsonJob(job: JsonJob): Promise<JsonJobResult> {
-  const res = fileResult(job.file, await readDocument(job.file), (text) => analyzeDocument(text, loadResources()));
+  const res = fileResult(job.file, await readInput(job.file, job.maxBytes), (text) => analyzeDocument(text, loadResources()));
   if (!res.ok) return { id: job.id, ok: false, reason: res.reason };
   try {
     return { id: job.id, ok: true, bytes: encode(documentJson(job.file, res.analysis)), warnings: res.warnings };

@@ -16,6 +16,8 @@ import { scriptBeside } from './fileResult';
 export interface JsonJob {
   id: number;
   file: string;
+  /** `--max-size` in bytes: a bigger file is refused unread. */
+  maxBytes: number;
 }
 
 /** `bytes`: the document's JSON in UTF-8, led by a comma (see jsonWorker.ts). */
@@ -48,6 +50,7 @@ export async function* analyzeInParallel(
   files: readonly string[],
   threads: number,
   script: string,
+  maxBytes: number,
   local?: (job: JsonJob) => Promise<JsonJobResult>,
 ): AsyncGenerator<JsonJobResult & { file: string }> {
   const ahead = local ? AHEAD_WITH_LOCAL : AHEAD;
@@ -66,7 +69,7 @@ export async function* analyzeInParallel(
     while (slot.held.size < ahead && next < files.length && results.size < waitingMax) {
       const id = next++;
       slot.held.add(id);
-      slot.worker.postMessage({ id, file: files[id] } satisfies JsonJob);
+      slot.worker.postMessage({ id, file: files[id], maxBytes } satisfies JsonJob);
     }
   };
   const start = (): Slot => {
@@ -98,7 +101,7 @@ export async function* analyzeInParallel(
           await new Promise((resolve) => setImmediate(resolve));
           if (!results.has(id) && next < files.length) {
             const mine = next++;
-            results.set(mine, await local({ id: mine, file: files[mine] }));
+            results.set(mine, await local({ id: mine, file: files[mine], maxBytes }));
             for (const slot of slots) dispatch(slot);
           }
         } else await new Promise<void>((resolve) => (wake = resolve));

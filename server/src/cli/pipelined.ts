@@ -36,6 +36,8 @@ export type TagStage = 'spans' | 'mentions';
 export interface TagJob {
   id: number;
   file: string;
+  /** `--max-size` in bytes: a bigger file is refused unread. */
+  maxBytes: number;
 }
 
 /** What the tagging thread found, as far as it was asked to go. */
@@ -73,6 +75,10 @@ export function stageAt(id: number, data: TagThreadData): TagStage {
 }
 
 /** A file's size, 0 when it cannot be had (the tagging thread's read will say why). */
+function withinLimit(size: number, maxBytes: number): number {
+  return size > maxBytes ? 0 : size;
+}
+
 function fileSize(file: string): number {
   try {
     return fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
@@ -92,6 +98,7 @@ export async function* analyzePipelined(
   files: readonly string[],
   script: string,
   stages: () => CompleteAnalysis,
+  maxBytes: number,
   ahead = AHEAD,
   behind = BEHIND,
   budget = BUDGET,
@@ -115,14 +122,15 @@ export async function* analyzePipelined(
   const dispatch = () => {
     while (held.size + results.size < ahead && (again.length || next < files.length)) {
       const id = again.length ? again[0] : next;
-      const size = sizes.get(id) ?? fileSize(files[id]);
+      // A file over the limit is refused unread, so it takes none of the budget.
+      const size = sizes.get(id) ?? withinLimit(fileSize(files[id]), maxBytes);
       if (bytes + size > budget && held.size + results.size > 0) return;
       if (again.length) again.shift();
       else next++;
       sizes.set(id, size);
       bytes += size;
       held.add(id);
-      worker.postMessage({ id, file: files[id] } satisfies TagJob);
+      worker.postMessage({ id, file: files[id], maxBytes } satisfies TagJob);
     }
   };
   // The first thread may have been started as the process started (tagThread.ts, earlyStart.ts); it reads its own progress.

@@ -16,6 +16,7 @@ import { workspaceEntities } from '../workspace/workspaceEntities';
 import { readDocument } from '../workspace/readDocument';
 import { findDocuments } from '../workspace/scanner';
 import { reasonOf } from '../workspace/export/walk';
+import { DEFAULT_MAX_BYTES } from './sizeLimit';
 
 /*
  * `dossier report <folder> [--out FILE]`: the Markdown report of the
@@ -127,8 +128,12 @@ async function analyseFolder(root: string, annotations: AnnotationIndex, io: Rep
     const lane = async () => {
       while (next < files.length) {
         const file = files[next++];
-        const read = await readDocument(file);
-        if (!read.ok) continue;
+        // Over the editor's default size, skipped as the editor's index skips it, and said: its claims are missing.
+        const read = await readDocument(file, DEFAULT_MAX_BYTES);
+        if (!read.ok) {
+          if (read.tooLarge) io.stderr(`dossier: ${file}: ${read.reason}, skipped (its claims are not in the report)\n`);
+          continue;
+        }
         await index.update(pathToFileURL(file).toString(), read.text, 0, undefined, true).catch((err: unknown) => {
           io.stderr(`dossier: ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
         });

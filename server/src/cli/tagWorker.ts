@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'worker_threads';
 import { layoutText, tagMentions, tagSpans } from '../analysis/pipeline';
-import { readDocument } from '../workspace/readDocument';
 import { loadResourcesWithoutClaims } from '../workspace/resources';
 import { analysisFailed } from './fileResult';
+import { readInput } from './sizeLimit';
 import { layoutBuffers, packLayout } from './packedLayout';
 import { stageAt, type Tagged, type TagJob, type TagResult, type TagStage, type TagThreadData } from './pipelined';
 
@@ -11,7 +11,7 @@ import { stageAt, type Tagged, type TagJob, type TagResult, type TagStage, type 
 
 /** One file read and tagged; a failed read or tagging names the reason, as on one thread. */
 export async function tagJob(job: TagJob, stage: TagStage): Promise<TagResult> {
-  const read = await readDocument(job.file);
+  const read = await readInput(job.file, job.maxBytes);
   if (!read.ok) return { id: job.id, ok: false, reason: read.reason };
   try {
     const { text } = read;

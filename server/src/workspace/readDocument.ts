@@ -24,7 +24,8 @@ export type ReadResult =
       /** The file's metadata, taken before its bytes were read (the workspace manifest's stamp). */
       stat?: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
     }
-  | { ok: false; reason: string };
+  /** `tooLarge`: refused for its size alone (over `maxBytes`), which the caller's limit can lift. */
+  | { ok: false; reason: string; tooLarge?: true };
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -44,7 +45,7 @@ export async function readDocument(file: string, maxBytes = Number.POSITIVE_INFI
     const stat = fsSync.fstatSync(fd);
     if (stat.isDirectory()) return { ok: false, reason: 'is a directory' };
     if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (stat.size > maxBytes) return { ok: false, reason: `larger than ${Math.round(maxBytes / 1048576)} MB` };
+    if (stat.size > maxBytes) return { ok: false, reason: `larger than ${megabytes(maxBytes)} MB`, tooLarge: true };
     // Indexing reads thousands of article-sized files; a blocking read of one takes less than a tenth of a millisecond.
     const bytes = stat.size <= READ_AT_ONCE ? fsSync.readFileSync(fd) : await fs.readFile(file);
     const read = decode(bytes);
@@ -141,6 +142,11 @@ function decodeAs(bytes: Uint8Array, label: 'utf-8' | 'utf-16le'): { text: strin
   } catch {
     return { text: new TextDecoder(label, { ignoreBOM: true }).decode(bytes), invalid: true };
   }
+}
+
+/** A limit in MB as people write it: 50, 0.5 (not 1 for half a megabyte). */
+export function megabytes(bytes: number): string {
+  return String(Math.round((bytes / 1048576) * 100) / 100);
 }
 
 function describe(err: unknown): string {

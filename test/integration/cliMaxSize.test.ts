@@ -8,6 +8,9 @@ import { runJsonJob } from '../../server/src/cli/jsonJob';
 import { tagJob } from '../../server/src/cli/tagWorker';
 import { DEFAULT_MAX_BYTES, readInput } from '../../server/src/cli/sizeLimit';
 import { PARALLEL_FROM } from '../../server/src/cli/tagThread';
+import { analyzeJsonl } from '../../server/src/cli/corpus';
+import { InlineAnalysisService, type AnalysisService } from '../../server/src/workspace/analysisService';
+import { loadResources } from '../../server/src/workspace/resources';
 import { repoRoot, seedsDir } from '../unit/util';
 
 /*
@@ -100,5 +103,38 @@ describe('dossier analyze --max-size', () => {
       lines.map((l) => (JSON.parse(l) as { id: string }).id),
       ['short'],
     );
+  });
+
+  it('--jsonl holds a bounded amount of text in flight: big documents wait for the one before', async () => {
+    const files = Array.from({ length: 6 }, (_, i) => {
+      const f = path.join(dir, `doc${i}.txt`);
+      fs.writeFileSync(f, `Alice Smith said it rains in Paris. ${'x'.repeat(1000)}\n`);
+      return f;
+    });
+    const inFlight = async (heldBudget: number) => {
+      let pending = 0;
+      let most = 0;
+      const service = (): AnalysisService => {
+        const inline = new InlineAnalysisService(loadResources);
+        return {
+          analyze: async (text) => {
+            most = Math.max(most, ++pending);
+            // Let the reading loop run on while this document is "analysed".
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            pending--;
+            return inline.analyze(text);
+          },
+          dispose: () => inline.dispose(),
+        };
+      };
+      let lines = 0;
+      const ok = await analyzeJsonl(files, 2, async (s) => void (lines += s.split('\n').length - 1), Infinity, service, heldBudget);
+      assert.ok(ok);
+      assert.strictEqual(lines, files.length);
+      return most;
+    };
+    // Without a budget to speak of, the window (4 a thread) holds every file; with one of 1.5 documents, two at most.
+    assert.strictEqual(await inFlight(64 << 20), files.length);
+    assert.ok((await inFlight(1500)) <= 2);
   });
 });

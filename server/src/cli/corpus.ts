@@ -23,6 +23,9 @@ type Input =
   | { kind: 'text'; id?: string | number; file?: string; text: string }
   | { kind: 'bad'; line: number; reason: string };
 
+/** Characters of text in flight past which --jsonl waits for the oldest document: a few big ones, or many articles. */
+const HELD_BUDGET = 64 << 20;
+
 async function* stdinInputs(): AsyncGenerator<Input> {
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   let n = 0;
@@ -58,6 +61,12 @@ import { workerCount } from './tagThread';
 
 export { defaultJobs, workerCount } from './tagThread';
 
+interface Loaded {
+  text: string;
+  name: string;
+  extra: Record<string, unknown>;
+}
+
 interface Analysed {
   name: string;
   extra: Record<string, unknown>;
@@ -70,44 +79,42 @@ export async function analyzeJsonl(
   write: Write,
   maxBytes: number,
   createService: CreateService = WorkerAnalysisService.create,
+  heldBudget = HELD_BUDGET,
 ): Promise<boolean> {
   const threads = workerCount(jobs, files.length ? files.length : null);
   // Every document goes to the pool (inlineBelow 0) as background work, so exactly `threads` threads work.
   const service = createService(loadResources, __dirname, threads, 0);
   let failed = false;
-  const window: Array<Promise<Analysed | null>> = [];
+  // Documents in flight, in input order, with the length of their text.
+  const window: Array<{ result: Promise<Analysed | null>; size: number }> = [];
   const limit = threads * 4;
-  const run = async (input: Input): Promise<Analysed | null> => {
+  // Text in flight: an analysis takes tens of times its text, so past the budget the next document waits for the oldest.
+  let held = 0;
+  /** The input's text and name, or null when it is skipped (and said on stderr). */
+  const load = async (input: Input): Promise<Loaded | null> => {
     if (input.kind === 'bad') {
       say(`stdin line ${input.line}: ${input.reason}`);
-      failed = true;
       return null;
     }
-    let text: string;
-    let name: string;
-    const extra: Record<string, unknown> = {};
     if (input.kind === 'file') {
       const read = await readInput(input.file, maxBytes);
       if (!read.ok) {
         sayAbout(input.file, read.reason);
-        failed = true;
         return null;
       }
       const warning = decodeWarning(read);
       if (warning) sayAbout(input.file, warning);
-      text = read.text;
-      name = input.file;
-    } else {
-      text = input.text;
-      name = input.file ?? (input.id !== undefined ? String(input.id) : '-');
-      const tooLarge = tooLargeReason(Buffer.byteLength(text), maxBytes);
-      if (tooLarge) {
-        sayAbout(name, tooLarge);
-        failed = true;
-        return null;
-      }
-      if (input.id !== undefined) extra.id = input.id;
+      return { text: read.text, name: input.file, extra: {} };
     }
+    const name = input.file ?? (input.id !== undefined ? String(input.id) : '-');
+    const tooLarge = tooLargeReason(Buffer.byteLength(input.text), maxBytes);
+    if (tooLarge) {
+      sayAbout(name, tooLarge);
+      return null;
+    }
+    return { text: input.text, name, extra: input.id !== undefined ? { id: input.id } : {} };
+  };
+  const run = async ({ text, name, extra }: Loaded): Promise<Analysed | null> => {
     try {
       const analysis = await service.analyze(text, undefined, true);
       for (const w of analysisWarnings(analysis)) sayAbout(name, `warning: ${w}`);
@@ -119,8 +126,10 @@ export async function analyzeJsonl(
     }
   };
   const flush = async (all: boolean) => {
-    while (window.length && (all || window.length >= limit)) {
-      const out = await (window.shift() as Promise<Analysed | null>);
+    while (window.length && (all || window.length >= limit || (held > heldBudget && window.length > 1))) {
+      const entry = window.shift() as { result: Promise<Analysed | null>; size: number };
+      const out = await entry.result;
+      held -= entry.size;
       // Written piece by piece: one line of a huge document can be longer than a string may be.
       if (out !== null) {
         await writeAll(documentJson(out.name, out.analysis, out.extra), write);
@@ -130,7 +139,13 @@ export async function analyzeJsonl(
   };
   try {
     for await (const input of files.length ? fileInputs(files) : stdinInputs()) {
-      window.push(run(input));
+      const doc = await load(input);
+      if (!doc) {
+        failed = true;
+        continue;
+      }
+      held += doc.text.length;
+      window.push({ result: run(doc), size: doc.text.length });
       await flush(false);
     }
     await flush(true);

@@ -32,6 +32,9 @@ export function semanticTokens(doc: IndexedDocument, ctx: Pick<FeatureContext, '
   let prevChar = 0;
   let lastEnd = -1;
   const text = doc.document.getText();
+  // The first line break at or after the last place asked: found once per line, not once per token, which on a
+  // document of one long line would scan the rest of the text for each token.
+  let nextBreak = -1;
   for (let i = 0; i < toks.length; i++) {
     checkEvery(ctx.token, i);
     const t = toks[i];
@@ -40,8 +43,11 @@ export function semanticTokens(doc: IndexedDocument, ctx: Pick<FeatureContext, '
     // A token may not span lines: emit one piece per line.
     let from = t.start;
     while (from < t.end) {
-      const nl = text.indexOf('\n', from);
-      const to = nl === -1 || nl >= t.end ? t.end : nl;
+      if (nextBreak < from) {
+        const nl = text.indexOf('\n', from);
+        nextBreak = nl < 0 ? text.length : nl;
+      }
+      const to = Math.min(nextBreak, t.end);
       if (to > from) {
         const pos = doc.document.positionAt(from);
         data.push(pos.line - prevLine, pos.line === prevLine ? pos.character - prevChar : pos.character, to - from, t.type, t.mods);

@@ -50,6 +50,8 @@ const MUST_NOT = [
   /\.ts$/,
   /\.map$/,
   /\.annotations\.json/,
+  // The JSON forms of the data the .bin files are derived from: only the binaries load.
+  /^dist\/data\/(?:ner-model|gazetteer)\.json$/,
   /\.vsix$/,
 ];
 
@@ -89,8 +91,9 @@ export function assertPackageContents(files: readonly string[]): void {
     'dist/cliTagWorker.js',
     'dist/cli.js',
     'dist/cliMain.js',
-    'dist/data/ner-model.json',
-    'dist/data/gazetteer.json',
+    'dist/data/ner-model.bin',
+    'dist/data/gazetteer.bin',
+    'dist/data/claims-model.json',
     ...extensionMediaFiles(),
   ].filter((f) => !listed.has(f));
   assert.deepStrictEqual(missing, [], 'files the .vsix must contain');

@@ -21,16 +21,21 @@ import type { AnalysisResources } from '../analysis/resources';
  * dist/data); tests compiled by tsc run from out/..., so walk up to the repo.
  */
 
+/** A folder with the gazetteer in either form: the build writes both, the .vsix ships only the binary (.vscodeignore). */
+export function isDataDir(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'gazetteer.bin')) || fs.existsSync(path.join(dir, 'gazetteer.json'));
+}
+
 export function dataDir(): string {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     for (const candidate of [path.join(dir, 'data'), path.join(dir, 'dist', 'data')]) {
-      if (fs.existsSync(path.join(candidate, 'gazetteer.json'))) return candidate;
+      if (isDataDir(candidate)) return candidate;
     }
     dir = path.dirname(dir);
   }
   const fromCwd = path.join(process.cwd(), 'dist', 'data');
-  if (fs.existsSync(path.join(fromCwd, 'gazetteer.json'))) return fromCwd;
+  if (isDataDir(fromCwd)) return fromCwd;
   throw new Error(`Dossier data files not found near ${__dirname}; run "npm run build" first`);
 }
 
@@ -114,12 +119,21 @@ export function loadResourcesTaggingElsewhere(): AnalysisResources {
  * build, e.g. by training), and the JSON is read.
  */
 function derivedBinary(dir: string, name: string): Buffer | null {
+  const file = loadedForm(dir, name);
+  return file.endsWith('.bin') ? fs.readFileSync(file) : null;
+}
+
+/**
+ * The file a data file named `name` is loaded from: `<name>.bin` when it is
+ * there and not older than `<name>.json`, else the JSON (which may be missing:
+ * the loader then says so). The packaged extension has only the binary.
+ */
+export function loadedForm(dir: string, name: string): string {
   const bin = path.join(dir, `${name}.bin`);
   const json = path.join(dir, `${name}.json`);
   const binStat = fs.statSync(bin, { throwIfNoEntry: false });
   const jsonStat = fs.statSync(json, { throwIfNoEntry: false });
-  if (!binStat || (jsonStat && jsonStat.mtimeMs > binStat.mtimeMs)) return null;
-  return fs.readFileSync(bin);
+  return !binStat || (jsonStat && jsonStat.mtimeMs > binStat.mtimeMs) ? json : bin;
 }
 
 /** The gazetteer from gazetteer.bin (gazetteerPack.ts: name tables computed, cities as columns), else gazetteer.json. */

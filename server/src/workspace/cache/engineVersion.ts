@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { claimsModelEnabled, dataDir } from '../resources';
+import { claimsModelEnabled, dataDir, loadedForm } from '../resources';
 
 /** Bumped when the shard's content changes meaning without the engine changing (e.g. what a summary holds). */
 // shard-3: the payload no longer holds the text (the reader brings it). shard-4: the payload is not gzipped (a CRC-32 guards it).
@@ -22,7 +22,12 @@ export function engineVersion(): string {
   const dir = dataDir();
   hash.update(claimsModelEnabled() ? 'claims-model-on' : 'claims-model-off');
   // Bundles run from dist/ beside worker.js; compiled tests find dist/ through the data folder.
-  const files = ['ner-model.json', 'gazetteer.json', 'claim-scores.json', 'claims-model.json'].map((f) => path.join(dir, f));
+  // The tagger and the gazetteer in the form that loads (the .bin the build derives from the JSON, which the .vsix leaves out).
+  const files = [
+    loadedForm(dir, 'ner-model'),
+    loadedForm(dir, 'gazetteer'),
+    ...['claim-scores.json', 'claims-model.json'].map((f) => path.join(dir, f)),
+  ];
   for (const file of [path.join(dir, '..', 'worker.js'), ...files]) {
     hash.update(path.basename(file));
     hash.update(fs.existsSync(file) ? fs.readFileSync(file) : 'missing');

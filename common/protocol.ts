@@ -181,7 +181,9 @@ export const entityDocumentsRequest = new RequestType<{ id: string } & ListPage,
 );
 
 /** The mentions of a workspace entity in one document, in text order. */
-export const entityMentionsRequest = new RequestType<{ id: string; uri: string }, OverviewMention[], void>('dossier/entityMentions');
+export const entityMentionsRequest = new RequestType<{ id: string; uri: string } & ListPage, OverviewMention[], void>(
+  'dossier/entityMentions',
+);
 
 /** The claims of one speaker (OverviewSpeaker.key), filtered like the overview. */
 export const speakerClaimsRequest = new RequestType<{ key: string; filter?: string } & ListPage, OverviewClaim[], void>(

@@ -155,6 +155,17 @@ describe('language server over stdio (JSON-RPC)', function () {
     }>;
     assert.strictEqual(mentions.length, docs[0].mentionCount);
     for (const m of mentions) assert.match(m.context, /Z[ai]mili/);
+    const mentionPages = [];
+    for (let offset = 0; offset < mentions.length; offset += 1)
+      mentionPages.push(
+        ...((await client.connection.sendRequest('dossier/entityMentions', {
+          id: zamili.id,
+          uri: docs[0].uri,
+          offset,
+          limit: 1,
+        })) as typeof mentions),
+      );
+    assert.deepStrictEqual(mentionPages, mentions);
     const speaker = o.speakers.find((sp) => sp.key === zamili.id);
     assert.ok(speaker && speaker.claimCount > 0, 'Zamili speaks');
     const claims = (await client.connection.sendRequest('dossier/speakerClaims', { key: speaker.key })) as Array<{ speaker: string }>;

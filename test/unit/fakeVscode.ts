@@ -5,7 +5,7 @@ import * as path from 'path';
 
 /*
  * A small stand-in for the parts of the `vscode` API that the client modules
- * under unit test touch (commands, messages, URIs, events, file stats), so
+ * under unit test touch (commands, messages, URIs, events, file stats, tree items), so
  * that they load in plain Node. One instance for every test file, because
  * Node caches the client modules with the `vscode` they first saw.
  */
@@ -50,11 +50,33 @@ class FakeEmitter<T> {
   }
 }
 
+class FakeThemeIcon {
+  static readonly File = new FakeThemeIcon('file');
+  constructor(readonly id: string) {}
+}
+
+class FakeTreeItem {
+  id?: string;
+  description?: string;
+  tooltip?: string;
+  iconPath?: unknown;
+  contextValue?: string;
+  command?: unknown;
+  resourceUri?: unknown;
+  constructor(
+    readonly label: string,
+    readonly collapsibleState: number,
+  ) {}
+}
+
 const channel = { error: () => undefined, warn: () => undefined, info: () => undefined, show: () => undefined };
 
 const fakeVscode = {
   Uri: FakeUri,
   EventEmitter: FakeEmitter,
+  TreeItem: FakeTreeItem,
+  TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+  ThemeIcon: FakeThemeIcon,
   FileType: { File: 1, Directory: 2 },
   commands: {
     registerCommand: (id: string, run: (...args: unknown[]) => unknown) => {

@@ -10,7 +10,9 @@ type Node =
   | { kind: 'document'; entity: OverviewEntity; uri: string; mentionCount: number }
   | { kind: 'mention'; mention: OverviewMention }
   /** The next page of an entity's documents, fetched when expanded. */
-  | { kind: 'more'; entity: OverviewEntity; offset: number };
+  | { kind: 'more'; entity: OverviewEntity; offset: number }
+  /** The next page of its mentions in a document, fetched when expanded. */
+  | { kind: 'moreMentions'; entity: OverviewEntity; uri: string; mentionCount: number; offset: number };
 
 const ICONS: Record<string, string> = {
   person: 'person',
@@ -41,9 +43,19 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
       if (docs.length === SIDEBAR_PAGE) nodes.push({ kind: 'more', entity: node.entity, offset: offset + SIDEBAR_PAGE });
       return nodes;
     }
-    if (node.kind === 'document') {
-      const mentions = await this.model.mentions(node.entity.id, node.uri).catch(() => []);
-      return mentions.map((mention) => ({ kind: 'mention', mention }));
+    if (node.kind === 'document' || node.kind === 'moreMentions') {
+      const offset = node.kind === 'moreMentions' ? node.offset : 0;
+      const mentions = await this.model.mentions(node.entity.id, node.uri, offset).catch(() => []);
+      const nodes: Node[] = mentions.map((mention) => ({ kind: 'mention', mention }));
+      if (mentions.length === SIDEBAR_PAGE)
+        nodes.push({
+          kind: 'moreMentions',
+          entity: node.entity,
+          uri: node.uri,
+          mentionCount: node.mentionCount,
+          offset: offset + SIDEBAR_PAGE,
+        });
+      return nodes;
     }
     return [];
   }
@@ -68,6 +80,11 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
       const e = node.entity;
       const item = new vscode.TreeItem(`${e.documentCount - node.offset} more documents…`, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${this.kind}:${e.id}:more:${node.offset}`;
+      return item;
+    }
+    if (node.kind === 'moreMentions') {
+      const item = new vscode.TreeItem(`${node.mentionCount - node.offset} more mentions…`, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `${this.kind}:${node.entity.id}:${node.uri}:more:${node.offset}`;
       return item;
     }
     if (node.kind === 'document') {

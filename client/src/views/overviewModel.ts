@@ -77,8 +77,9 @@ export class OverviewModel implements vscode.Disposable {
     return this.client.sendRequest(entityDocumentsRequest, { id: entityId, offset, limit: SIDEBAR_PAGE });
   }
 
-  mentions(entityId: string, uri: string): Promise<OverviewMention[]> {
-    return this.client.sendRequest(entityMentionsRequest, { id: entityId, uri });
+  /** A page of the entity's mentions in one document (SIDEBAR_PAGE from `offset`). */
+  mentions(entityId: string, uri: string, offset = 0): Promise<OverviewMention[]> {
+    return this.client.sendRequest(entityMentionsRequest, { id: entityId, uri, offset, limit: SIDEBAR_PAGE });
   }
 
   /** A page of the speaker's claims (SIDEBAR_PAGE from `offset`). */

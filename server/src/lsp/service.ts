@@ -80,7 +80,7 @@ export interface DossierService {
   documentStats(params: { uri: string }, token: CancelToken): Promise<DocumentStats | null>;
   workspaceOverview(params: { filter: string }, token: CancelToken): Promise<WorkspaceOverview>;
   entityDocuments(params: { id: string } & Paged, token: CancelToken): Promise<Array<{ uri: string; mentionCount: number }>>;
-  entityMentions(params: { id: string; uri: string }, token: CancelToken): Promise<OverviewMention[]>;
+  entityMentions(params: { id: string; uri: string } & Paged, token: CancelToken): Promise<OverviewMention[]>;
   speakerClaims(params: { key: string; filter: string } & Paged, token: CancelToken): Promise<OverviewClaim[]>;
 }
 
@@ -172,7 +172,7 @@ export function createDossierService(options: ServiceOptions): DossierService {
         overview.overview(p.filter, token, await workspaceThresholds()),
       ),
     entityDocuments: (p, token) => guarded([], token, () => slicePage(overview.entityDocuments(p.id), p)),
-    entityMentions: (p, token) => guarded([], token, () => overview.entityMentions(p.id, p.uri)),
+    entityMentions: (p, token) => guarded([], token, () => overview.entityMentions(p.id, p.uri, p.offset, p.limit)),
     speakerClaims: (p, token) =>
       guarded([], token, async () => slicePage(await overview.speakerClaims(p.key, p.filter, token, await workspaceThresholds()), p)),
   };

@@ -23,7 +23,9 @@ function page(p: unknown): { offset: number; limit: number } {
 export function registerSidebar(connection: Connection, service: DossierService): void {
   connection.onRequest(workspaceOverviewRequest, (p, token) => service.workspaceOverview({ filter: str(p?.filter) }, token));
   connection.onRequest(entityDocumentsRequest, (p, token) => service.entityDocuments({ id: str(p?.id), ...page(p) }, token));
-  connection.onRequest(entityMentionsRequest, (p, token) => service.entityMentions({ id: str(p?.id), uri: str(p?.uri) }, token));
+  connection.onRequest(entityMentionsRequest, (p, token) =>
+    service.entityMentions({ id: str(p?.id), uri: str(p?.uri), ...page(p) }, token),
+  );
   connection.onRequest(speakerClaimsRequest, (p, token) =>
     service.speakerClaims({ key: str(p?.key), filter: str(p?.filter), ...page(p) }, token),
   );

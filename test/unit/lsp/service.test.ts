@@ -142,6 +142,12 @@ describe('language service (in memory)', function () {
     assert.deepStrictEqual(mentions, [
       { uri: B, ...range(0, 24, 29), context: 'Iraqi forces surrounded Mosul on Monday, Hakim al-Zamili told reporters.' },
     ]);
+    // Pages of a document's mentions, in text order.
+    const inA = await ws.service.entityMentions({ id: 'mosul', uri: A }, NEVER);
+    assert.strictEqual(inA.length, 2);
+    assert.deepStrictEqual(await ws.service.entityMentions({ id: 'mosul', uri: A, offset: 0, limit: 1 }, NEVER), inA.slice(0, 1));
+    assert.deepStrictEqual(await ws.service.entityMentions({ id: 'mosul', uri: A, offset: 1, limit: 1 }, NEVER), inA.slice(1));
+    assert.ok(inA[0].start.line < inA[1].start.line || inA[0].start.character < inA[1].start.character);
     assert.deepStrictEqual(await ws.service.speakerClaims({ key: 'hakim-al-zamili', filter: 'attack' }, NEVER), [
       {
         uri: A,

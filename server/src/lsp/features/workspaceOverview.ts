@@ -99,15 +99,17 @@ export class WorkspaceOverviewService {
     return docs;
   }
 
-  /** The entity's mentions in one document, with the text around each. */
-  entityMentions(id: string, uri: string): OverviewMention[] {
+  /** The entity's mentions in one document, in text order, with the text around each: `limit` of them from `offset`. */
+  entityMentions(id: string, uri: string, offset = 0, limit = Infinity): OverviewMention[] {
     const member = this.entities.membersIn(id, uri);
     if (!member) return [];
     const [doc, entities] = member;
     const text = doc.document.getText();
+    // The page is cut before the contexts are made: a long document can name an entity thousands of times.
     return entities
       .flatMap((e) => e.mentions.map((i) => doc.analysis.mentions[i]))
       .sort((a, b) => a.start - b.start)
+      .slice(offset, offset + limit)
       .map((m) => ({
         uri,
         start: doc.document.positionAt(m.start),

@@ -80,6 +80,23 @@ describe('claim boundaries', () => {
         assert.strictEqual(claims.find((x) => cueOf(text, x) === 'said')?.text, 'he opposes sending troops abroad');
       });
 
+      it('does the same after "despite" and after an opening "Well,", and leaves the preposition out of the source', () => {
+        const names: Named[] = [
+          ['Dunford', 'person', 'dunford'],
+          ['Abadi', 'person', 'abadi'],
+        ];
+        for (const lead of ['Despite', 'Well, despite']) {
+          const { text, claims } = claimsOf(
+            `${lead} Dunford’s contention that Abadi promised not to enlist Moscow’s help, just days later Iraq gave Moscow the green light.`,
+            names,
+            withModel,
+          );
+          const c = claims.find((x) => cueOf(text, x) === 'contention');
+          assert.strictEqual(c?.text, 'Abadi promised not to enlist Moscow’s help', lead);
+          assert.strictEqual(c.source && text.slice(c.source.start, c.source.end), 'Dunford', lead);
+        }
+      });
+
       it('ends the content at a quote closing on a comma when a participle clause follows', () => {
         const { text, claims } = claimsOf(
           'Lopez said there is “only one strong conservative in a position to win this race,” adding that his rivals attack him for it.',

@@ -49,8 +49,11 @@ export function cutAtClauseComma(ctx: ClaimContext, drafts: Draft[]): void {
     const s = sentenceOf(ctx, d.at);
     let st = s.tokenStart;
     while (st < d.at && !isWord(ctx.lower[st]) && !opensQuote(ctx, st)) st++;
-    // "But if …", "And while …": a linking word before the clause.
-    if (SENTENCE_LINKS.has(ctx.lower[st]) && st + 1 < d.at) st++;
+    // "But if …", "And while …", "Well, despite …": a linking word (or the interjection "well,") before the clause.
+    if ((SENTENCE_LINKS.has(ctx.lower[st]) || (ctx.lower[st] === 'well' && ctx.lower[st + 1] === ',')) && st + 1 < d.at) {
+      st++;
+      if (ctx.lower[st] === ',' && st + 1 < d.at) st++;
+    }
     if (ctx.lower[st] === 'even' && (ctx.lower[st + 1] === 'though' || ctx.lower[st + 1] === 'as')) st++;
     st = afterTimeMeasure(ctx, st, d.at);
     if (st >= d.at || !FRONT_SUBORDINATORS.has(ctx.lower[st])) continue;

@@ -31,7 +31,7 @@ export const WORD_CLASSES = {
   BE: ["is", "are", "was", "were", "be", "been", "being", "'s", "'re"],
   DAYS: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "earlier", "later"],
   /** Function words that end a noun phrase when met walking left from a cue. */
-  NP_STOP: ["that", "which", "who", "whom", "whose", "when", "where", "while", "after", "before", "because", "since", "although", "though", "if", "unless", "as", "than", "but", "or", "nor", "so", "yet", "in", "on", "at", "with", "by", "from", "into", "onto", "about", "over", "under", "against", "between", "through", "during", "without", "within", "upon", "via", "like", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "should", "not", "n't", "what", "how", "why", "whether", "there", "here", "also", "then", "now", "even", "just", "to", "and", "said", "says", "told", "it", "him", "them", "us", "me", "this", "these", "those", "once", "until", "whereby", "wherein", "thus", "however", "therefore", "meanwhile", "instead", "indeed", "still", "already"],
+  NP_STOP: ["despite", "amid", "amidst", "notwithstanding", "that", "which", "who", "whom", "whose", "when", "where", "while", "after", "before", "because", "since", "although", "though", "if", "unless", "as", "than", "but", "or", "nor", "so", "yet", "in", "on", "at", "with", "by", "from", "into", "onto", "about", "over", "under", "against", "between", "through", "during", "without", "within", "upon", "via", "like", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "should", "not", "n't", "what", "how", "why", "whether", "there", "here", "also", "then", "now", "even", "just", "to", "and", "said", "says", "told", "it", "him", "them", "us", "me", "this", "these", "those", "once", "until", "whereby", "wherein", "thus", "however", "therefore", "meanwhile", "instead", "indeed", "still", "already"],
   PRONOUN_SOURCES: ["he", "she", "they", "it", "i", "we", "you", "who"],
   /** The writer and the reader: their statements are the article's own. */
   AUTHOR_PRONOUNS: ["i", "we", "you", "us", "you're", "we're", "i'm", "we've", "i've", "you've", "we'd", "i'd", "you'd"],
@@ -57,7 +57,7 @@ export const WORD_CLASSES = {
   /** Heads of a description that speaks for a country's government ("the ministry said"). */
   GOVERNMENT_HEADS: ["government", "ministry", "parliament", "cabinet", "authorities", "administration", "military", "army", "leadership", "foreign", "state"],
   /** Words that open an adverbial clause at the start of a sentence ("While X has said …, his administration …"; "Even though", "Even as" by their second word; "Having announced that …, the judge …"). */
-  FRONT_SUBORDINATORS: ["while", "although", "though", "whereas", "if", "when", "because", "since", "after", "before", "once", "until", "unless", "as", "having"],
+  FRONT_SUBORDINATORS: ["while", "although", "though", "whereas", "if", "when", "because", "since", "after", "before", "once", "until", "unless", "as", "having", "despite", "notwithstanding"],
   /** Words of a measure of time before "after", "before" or "since" ("a few weeks after", "moments before"); numbers, determiners and time nouns count too. */
   TIME_MEASURES: ["few", "hours", "minutes", "moments", "days", "shortly", "just", "long", "soon"],
   TIMED_SUBORDINATORS: ["after", "before", "since"],

@@ -19,7 +19,6 @@ export class UsageError extends Error {}
 
 const CONFIDENCE = '--min-confidence needs a number between 0 and 1';
 const JOBS = '--jobs needs a whole number of threads from 1 to 256';
-const MB = MAX_SIZE_USAGE;
 
 const analyzeArgs = z
   .object({
@@ -30,7 +29,7 @@ const analyzeArgs = z
     files: z.array(z.string().min(1)),
     minConfidence: z.number({ invalid_type_error: CONFIDENCE }).min(0, CONFIDENCE).max(1, CONFIDENCE).optional(),
     claimsModel: z.boolean(),
-    maxSize: z.number({ invalid_type_error: MB }).min(0, MB).optional(),
+    maxSize: z.number({ invalid_type_error: MAX_SIZE_USAGE }).min(0, MAX_SIZE_USAGE).optional(),
   })
   .refine((a) => a.jsonl || a.files.length > 0, 'analyze needs at least one file')
   .refine((a) => !(a.json && a.jsonl), '--json and --jsonl exclude each other')

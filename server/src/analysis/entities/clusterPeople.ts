@@ -2,6 +2,7 @@ import type { RawMention } from './rawMention';
 import type { AliasIndex } from './aliasIndex';
 import { compatibleGiven, foldName, phoneticWord, similarSurnameKeys } from './names';
 import type { Info } from './surfaceInfo';
+import { NearWords } from './typoIndex';
 import type { UnionFind } from './unionFind';
 import { lowerBound } from '../../../../common/search';
 
@@ -53,20 +54,32 @@ export function clusterPeople(
   });
   if (people.length === 0) return;
 
-  // Transliterations one edit apart share a surname group (al-Zamili / al-Zimili).
-  // Buckets by first letter and length keep this near-linear: one edit changes the length by at most one.
+  // Transliterations one edit apart share a surname group (al-Zamili / al-Zimili): a key joins the group of the
+  // first earlier key similar to it, the shorter first. Buckets by first letter and length find it among few
+  // surnames; among many (reader comments name thousands) the pairs of a bucket grew with its square, and
+  // deletion keys (typoIndex.ts) find the few that may be one edit away.
   const groupOf = new Map<string, string>();
   const buckets = new Map<string, string[]>();
+  const byDeletion = people.length > SCAN_PEOPLE ? new NearWords() : null;
+  const surnames: string[] = [];
   for (const i of people) {
     const key = infos[i].person!.surnameKey;
     if (groupOf.has(key)) continue;
     let match: string | undefined;
     if (key.length >= 6) {
-      for (let len = key.length - 1; len <= key.length + 1 && match === undefined; len++) {
-        match = buckets.get(`${key[0]}${len}`)?.find((k) => similarSurnameKeys(k, key));
+      if (byDeletion) match = firstSimilar(key, byDeletion.near(key), surnames);
+      else {
+        for (let len = key.length - 1; len <= key.length + 1 && match === undefined; len++) {
+          match = buckets.get(`${key[0]}${len}`)?.find((k) => similarSurnameKeys(k, key));
+        }
       }
     }
     groupOf.set(key, match !== undefined ? groupOf.get(match)! : key);
+    if (byDeletion) {
+      if (key.length >= 6) byDeletion.add(key, surnames.length);
+      surnames.push(key);
+      continue;
+    }
     const b = `${key[0]}${key.length}`;
     const list = buckets.get(b);
     if (list) list.push(key);
@@ -159,6 +172,20 @@ export function clusterPeople(
     if (candidates.length === 1) uf.union(candidates[0].root, i);
     else if (candidates.length > 1) uf.union(nearest(candidates, ms[i].start).root, i);
   });
+}
+
+/** Up to this many people, the buckets' pairs cost less than keying every surname (most documents name a few dozen). */
+const SCAN_PEOPLE = 200;
+
+/** Of the earlier keys `ids` (indexes into `keys`, ascending), the first similar to `key`, the shorter first: what the buckets give. */
+export function firstSimilar(key: string, ids: readonly number[], keys: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const id of ids) {
+    const k = keys[id];
+    if (!similarSurnameKeys(k, key)) continue;
+    if (best === undefined || k.length < best.length) best = k;
+  }
+  return best;
 }
 
 /** The cluster with the closest mention before `start`, else the closest after. */

@@ -108,6 +108,49 @@ describe('clusterMentions', () => {
     assert.strictEqual(entities.filter((e) => e.type === 'person').length, 2);
   });
 
+  it('joins shortened given names and bare surnames among many people of one surname', () => {
+    // Over 16 clusters of a surname, given names are looked up in an index and the nearest cluster by one search.
+    const given = [
+      'Tarek',
+      'Omar',
+      'Layla',
+      'Fadil',
+      'Nabil',
+      'Rania',
+      'Samir',
+      'Walid',
+      'Yusra',
+      'Zaid',
+      'Karim',
+      'Dalia',
+      'Ghassan',
+      'Imad',
+      'Jamal',
+      'Lubna',
+      'Majid',
+      'Nour',
+    ];
+    const people = given.map((g) => `${g} al-Zamili`);
+    const text = `Hakim al-Zamili spoke. ${people.join(' met ')}. Zamili left. Hak al-Zamili returned. Bob Marr and Robert Marr came. Ali al-Zamili and Aly al-Zamili, the same man. Tarek al-Zamili said so; Zamili agreed.`;
+    const r = ids(text, [
+      ['Hakim al-Zamili', 'person'],
+      ['Hak al-Zamili', 'person'],
+      ...people.map((p): [string, EntityType] => [p, 'person']),
+      ['Zamili', 'person'],
+      ['Bob Marr', 'person'],
+      ['Robert Marr', 'person'],
+      ['Ali al-Zamili', 'person'],
+      ['Aly al-Zamili', 'person'],
+    ]);
+    // Shorter names come last, after the index was made: it must hold the clusters made since.
+    assert.strictEqual(r.get('Aly al-Zamili')?.[0], r.get('Ali al-Zamili')?.[0]);
+    assert.strictEqual(new Set(people.map((p) => r.get(p)?.[0])).size, people.length);
+    assert.strictEqual(r.get('Hak al-Zamili')?.[0], r.get('Hakim al-Zamili')?.[0]);
+    // Each bare "Zamili" joins the person named last before it.
+    assert.deepStrictEqual(r.get('Zamili'), [r.get('Nour al-Zamili')?.[0], r.get('Tarek al-Zamili')?.[0]]);
+    assert.strictEqual(r.get('Bob Marr')?.[0], r.get('Robert Marr')?.[0]);
+  });
+
   it('joins transliteration variants of Arabic names', () => {
     const text =
       'Haydar al-Obeidi arrived. Haider al-Obeidi said so. President Fouad Masoum and Fuad Masum. Sa’ad Jabouri and Saad Jabouri.';

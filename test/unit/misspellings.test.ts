@@ -83,4 +83,29 @@ describe('misspelled names', () => {
     assert.notStrictEqual(ids.get('Iraq'), ids.get('Iran'));
     assert.notStrictEqual(ids.get('Nouri Hashemi'), ids.get('Nouri Hashimi'));
   });
+
+  it('finds the same misspellings and transliterations among hundreds of other names', () => {
+    // Over 200 forms and people the candidates are looked up by key (typoIndex.ts) instead of compared in pairs.
+    const consonants = 'bdfgjlmnprstwz';
+    const code = (k: number) => consonants[k % 14] + consonants[Math.floor(k / 14) % 14];
+    const fillers: Array<[string, EntityType]> = [];
+    for (let k = 0; k < 190; k++)
+      fillers.push([`Ole ${code(k)}x`, 'person'], [`Ida ${code(k)}y`, 'person'], [`Ub${code(k)} Corp`, 'organization']);
+    const { ids, canonical } = cluster([
+      ['Ministry of Finance', 'organization'],
+      ['Recep Tayyip Erdogan', 'person'],
+      ...fillers,
+      ['Mustafa Kadhimi', 'person'],
+      ['Ministry of Fiance', 'organization'],
+      ['Erdgoan', 'person'],
+      ['Ministry of Finance', 'organization'],
+      ['Mustafa Kazimi', 'person'],
+    ]);
+    assert.strictEqual(ids.get('Ministry of Fiance'), ids.get('Ministry of Finance'));
+    assert.strictEqual(canonical.get(ids.get('Ministry of Finance')!), 'Ministry of Finance');
+    assert.strictEqual(ids.get('Erdgoan'), ids.get('Recep Tayyip Erdogan'));
+    assert.strictEqual(ids.get('Mustafa Kazimi'), ids.get('Mustafa Kadhimi'));
+    assert.notStrictEqual(ids.get('Ole bbx'), ids.get('Ole dbx'));
+    assert.strictEqual(new Set(ids.values()).size, 3 * 190 + 3);
+  });
 });

@@ -1,6 +1,7 @@
 import type { RawMention } from './rawMention';
 import { foldName } from './names';
 import type { Info } from './surfaceInfo';
+import { TypoIndex } from './typoIndex';
 import type { UnionFind } from './unionFind';
 
 /*
@@ -41,11 +42,14 @@ export function oneTypoApart(a: string, b: string): boolean {
   return la > lb ? a.slice(p + 1) === b.slice(p) : a.slice(p) === b.slice(p + 1);
 }
 
-/** The differing word pair is a plausible typo: long enough, same first letter, one edit, and letters rather than digits. */
+/** A word that may be one side of a typo: long enough, and letters rather than digits. */
+function typable(w: string): boolean {
+  return w.length >= MIN_WORD && !/\d/.test(w);
+}
+
+/** The differing word pair is a plausible typo: both typable, same first letter, one edit. */
 function typo(a: string, b: string): boolean {
-  if (a.length < MIN_WORD || b.length < MIN_WORD || a[0] !== b[0]) return false;
-  if (/\d/.test(a) || /\d/.test(b)) return false;
-  return oneTypoApart(a, b);
+  return a[0] === b[0] && typable(a) && typable(b) && oneTypoApart(a, b);
 }
 
 /** The two word lists name the same thing but for one typo in one word. */
@@ -58,6 +62,23 @@ function sameButOneTypo(a: readonly string[], b: readonly string[]): boolean {
     diff = k;
   }
   return diff >= 0 && typo(a[diff], b[diff]);
+}
+
+/** Up to this many forms, comparing pairs costs less than keying every form (most documents have a few dozen). */
+const SCAN_FORMS = 200;
+
+/** Forms by the first letter of their last word. (One list per form, not one per word: this runs on every document.) */
+function byLastLetter(words: readonly string[][]): Map<string, number[]> {
+  const byLetter = new Map<string, number[]>();
+  for (let k = 0; k < words.length; k++) {
+    const last = words[k][words[k].length - 1];
+    if (!last) continue;
+    const c = last[0];
+    const list = byLetter.get(c);
+    if (list) list.push(k);
+    else byLetter.set(c, [k]);
+  }
+  return byLetter;
 }
 
 /** A form's folded words; Infos are shared between documents, and so are these (Info.memo). */
@@ -92,18 +113,12 @@ export function linkMisspellings(forms: readonly Form[], ms: readonly RawMention
   };
   const shapes = forms.map((f) => shapeOf(f.info));
   const words = shapes.map((sh) => sh.words);
-  // Candidates by the first letter of the last word. Every match shares it: either the last words are
-  // equal, or the last word is the misspelt one, or it is the full name's surname, and a typo keeps the
-  // first letter. (One list per form, not one per word: this runs on every document.)
-  const byLetter = new Map<string, number[]>();
-  for (let k = 0; k < forms.length; k++) {
-    const last = words[k][words[k].length - 1];
-    if (!last) continue;
-    const c = last[0];
-    const list = byLetter.get(c);
-    if (list) list.push(k);
-    else byLetter.set(c, [k]);
-  }
+  // Candidates: every match is among them. Few forms are compared with each other form whose last word starts with
+  // the same letter (every match shares it: either the last words are equal, or the last word is the misspelt one,
+  // or it is the full name's surname, and a typo keeps the first letter). Many forms (a page of reader comments
+  // names thousands) are looked up by key (typoIndex.ts): comparing pairs grew with the square of their number.
+  const index = forms.length > SCAN_FORMS ? new TypoIndex(words, typable) : null;
+  const byLetter = index ? null : byLastLetter(words);
   for (let k = 0; k < forms.length; k++) {
     const a = forms[k];
     if (a.info.fixedId !== undefined) continue;
@@ -113,7 +128,8 @@ export function linkMisspellings(forms: readonly Form[], ms: readonly RawMention
     let root = -1;
     let many = false;
     let pick = -1;
-    for (const j of byLetter.get(wa[wa.length - 1][0]) ?? []) {
+    const near = index ? index.near(k, a.info.person !== undefined && wa.length === 1) : (byLetter!.get(wa[wa.length - 1][0]) ?? []);
+    for (const j of near) {
       if (j === k) continue;
       const b = forms[j];
       if (!a.info.person !== !b.info.person) continue;

@@ -27,9 +27,20 @@ export function keepNamePossessives(cands: Candidate[], tokens: Token[], text: s
   const removed = new Set<Candidate>();
   const byStart = new Map<number, Candidate>();
   for (const c of cands) if (c.start === tokens[c.ts].start) byStart.set(c.ts, c);
-  for (const [name, list] of byName) {
-    if (list.length < 2 || !list.some((c) => CLAUSE_END.has(tokens[c.te + possessiveLength(tokens, c.te)]?.text ?? '.'))) continue;
-    if (standsAlone(name, text)) continue;
+  const asked = [...byName].filter(
+    ([, list]) => list.length >= 2 && list.some((c) => CLAUSE_END.has(tokens[c.te + possessiveLength(tokens, c.te)]?.text ?? '.')),
+  );
+  // A few names are each searched for; many (a page of possessive names) are found in one pass over the text, as
+  // a search per name grew with names times text.
+  const alone =
+    asked.length > SEARCHED_NAMES
+      ? namesStandingAlone(
+          asked.map(([name]) => name),
+          text,
+        )
+      : null;
+  for (const [name, list] of asked) {
+    if (alone ? alone.has(name) : standsAlone(name, text)) continue;
     for (const c of list) {
       c.te += possessiveLength(tokens, c.te);
       c.end = tokens[c.te - 1].end;
@@ -58,13 +69,42 @@ function possessiveLength(tokens: Token[], i: number): number {
   return 0;
 }
 
+/** Up to this many names, each is searched for in the text; more are found in one pass. */
+const SEARCHED_NAMES = 8;
+
 /** Whether the name occurs somewhere in the text as a whole word not followed by its 's. */
-function standsAlone(name: string, text: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
-    const after = text.slice(at + name.length, at + name.length + 3);
-    if (/^[\p{L}\p{N}]/u.test(after)) continue;
-    if (!/^ ?['’][sS]/.test(after)) return true;
-  }
+export function standsAlone(name: string, text: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (standsAt(name, text, at)) return true;
   return false;
+}
+
+/** Whether the occurrence of `name` at `at` is a whole word not followed by its 's. */
+function standsAt(name: string, text: string, at: number): boolean {
+  if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) return false;
+  const after = text.slice(at + name.length, at + name.length + 3);
+  if (/^[\p{L}\p{N}]/u.test(after)) return false;
+  return !/^ ?['’][sS]/.test(after);
+}
+
+/** The names for which `standsAlone` holds, found in one pass: at each position where one of them may start, those of each length. */
+export function namesStandingAlone(names: readonly string[], text: string): Set<string> {
+  const out = new Set<string>();
+  const byLength = new Map<number, Set<string>>();
+  const firsts = new Set<number>();
+  for (const name of names) {
+    if (name.length === 0) continue; // a token's text is never empty
+    firsts.add(name.charCodeAt(0));
+    const set = byLength.get(name.length);
+    if (set) set.add(name);
+    else byLength.set(name.length, new Set([name]));
+  }
+  const lengths = [...byLength.keys()];
+  for (let at = 0; at < text.length && out.size < names.length; at++) {
+    if (!firsts.has(text.charCodeAt(at))) continue;
+    for (const len of lengths) {
+      const name = text.slice(at, at + len);
+      if (byLength.get(len)!.has(name) && !out.has(name) && standsAt(name, text, at)) out.add(name);
+    }
+  }
+  return out;
 }

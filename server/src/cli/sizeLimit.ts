@@ -1,5 +1,5 @@
 import { defaultSettings } from '../../../common/settings';
-import { megabytes, readDocument, type ReadResult } from '../workspace/readDocument';
+import { readDocument, tooLargeMessage, type ReadResult } from '../workspace/readDocument';
 
 /*
  * `--max-size MB`: the CLI skips a document over this size, as the editor's
@@ -21,7 +21,7 @@ export function maxBytesOf(mb: number): number {
 
 /** Why a text of `bytes` is skipped, or null when it is within `maxBytes`. */
 export function tooLargeReason(bytes: number, maxBytes: number): string | null {
-  return bytes > maxBytes ? `larger than ${megabytes(maxBytes)} MB${LIFT}` : null;
+  return bytes > maxBytes ? tooLargeMessage(maxBytes) + LIFT : null;
 }
 
 const LIFT = ', skipped (raise the limit with --max-size MB, or 0 for none)';

@@ -45,7 +45,7 @@ export async function readDocument(file: string, maxBytes = Number.POSITIVE_INFI
     const stat = fsSync.fstatSync(fd);
     if (stat.isDirectory()) return { ok: false, reason: 'is a directory' };
     if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (stat.size > maxBytes) return { ok: false, reason: `larger than ${megabytes(maxBytes)} MB`, tooLarge: true };
+    if (stat.size > maxBytes) return { ok: false, reason: tooLargeMessage(maxBytes), tooLarge: true };
     // Indexing reads thousands of article-sized files; a blocking read of one takes less than a tenth of a millisecond.
     const bytes = stat.size <= READ_AT_ONCE ? fsSync.readFileSync(fd) : await fs.readFile(file);
     const read = decode(bytes);
@@ -144,9 +144,9 @@ function decodeAs(bytes: Uint8Array, label: 'utf-8' | 'utf-16le'): { text: strin
   }
 }
 
-/** A limit in MB as people write it: 50, 0.5 (not 1 for half a megabyte). */
-export function megabytes(bytes: number): string {
-  return String(Math.round((bytes / 1048576) * 100) / 100);
+/** Why a file over `maxBytes` is refused: the limit in MB as people write it (50, 0.5; not 1 for half a megabyte). */
+export function tooLargeMessage(maxBytes: number): string {
+  return `larger than ${Math.round((maxBytes / 1048576) * 100) / 100} MB`;
 }
 
 function describe(err: unknown): string {

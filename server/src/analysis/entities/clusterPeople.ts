@@ -120,7 +120,7 @@ export function clusterPeople(
       for (const c of list) index.add(c);
       givenIndexes.set(g, index);
     }
-    const compatible = [...(index ? index.candidates(p.given!) : list)].filter((c) =>
+    const compatible = (index ? [...index.candidates(p.given!)] : list).filter((c) =>
       compatibleGiven(c.given, p.given!, aliases.nicknames),
     );
     let cluster: PersonCluster;

@@ -3,7 +3,7 @@ import type { AnalysisResources } from '../resources';
 import { kindOf, type EntityCluster, type EntityMention, type EntityType, type PlaceFacts } from '../types';
 import type { AliasIndex } from './aliasIndex';
 import { clusterPeople } from './clusterPeople';
-import { linkAbbreviations, linkParentheticals, linkVariants } from './linkForms';
+import { type Form, linkAbbreviations, linkParentheticals, linkVariants } from './linkForms';
 import { linkMisspellings } from './misspellings';
 import { BoundedCache } from '../boundedCache';
 import { foldName } from './names';
@@ -50,6 +50,7 @@ export function clusterMentions(
   const byKey = new Map<string, number>();
   // First mention of each distinct name: the form-level rules below work on these.
   const firstOf = new Map<Info, number>();
+  const forms: Form[] = [];
   for (let i = 0; i < n; i++) {
     const info = infos[i];
     const keys = identityKeys(info);
@@ -63,13 +64,13 @@ export function clusterMentions(
       continue;
     }
     firstOf.set(info, i);
+    forms.push({ info, i });
     for (const key of keys) {
       const first = byKey.get(key);
       if (first === undefined) byKey.set(key, i);
       else uf.union(first, i);
     }
   }
-  const forms = [...firstOf].map(([info, i]) => ({ info, i }));
 
   clusterPeople(ms, infos, uf, aliases, byKey);
   linkAbbreviations(forms, uf);

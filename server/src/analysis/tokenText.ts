@@ -10,7 +10,7 @@ import { ownString, VIEW_MIN_LENGTH } from './ownString';
  * over the whole analysis of generated seed-sized documents (both builds in one process, alternating):
  * the table's probe for the short tokens, 99 % of them, cost the tokenizer about 0.35 ms a document
  * (it reads a slot and a string that the tagger's tables have pushed out of the cache since the last
- * document), and the later stages saved less than that by it: sliced, the whole analysis took about 3 %
+ * document), and the later stages saved less than that by it: sliced, the whole analysis took about 2 %
  * less CPU. V8 copies a slice shorter than VIEW_MIN_LENGTH into a string of its own, made next to the
  * token, so those keep no document alive either.
  *

@@ -11,10 +11,10 @@ describe('tokenText', () => {
   });
 
   it('tells apart strings of one length and one hash bucket by their characters', () => {
-    // Many distinct short strings: collisions in the table must never return another string.
+    // Many distinct strings of the shared lengths: collisions in the table must never return another string.
     const seen = new Map<string, string>();
     for (let i = 0; i < 5000; i++) {
-      const w = `w${i.toString(36)}`;
+      const w = `w${i.toString(36).padStart(12, '0')}`;
       const text = `a ${w} b`;
       const t = tokenText(text, 2, 2 + w.length);
       assert.strictEqual(t, w);
@@ -23,24 +23,33 @@ describe('tokenText', () => {
     for (const [w, t] of seen) assert.strictEqual(tokenText(` ${w}`, 1, 1 + w.length), t);
   });
 
-  it('returns the stored copy for a repeat, from any document', () => {
-    const a = tokenize('Hakim al-Zamili said')[1].text;
-    const b = tokenize('Later, al-Zamili left')[2].text;
-    assert.strictEqual(a, 'al-Zamili');
-    assert.strictEqual(b, 'al-Zamili');
-    // Same content either way; the count shows the second was not stored again.
+  it('returns the stored copy for a repeat of a long token, from any document', () => {
+    const a = tokenize('Hakim al-Zamili-Hashemi said')[1].text;
     const before = sharedTokenCount();
-    tokenText('x al-Zamili', 2, 11);
+    const b = tokenize('Later, al-Zamili-Hashemi left')[2].text;
+    assert.strictEqual(a, 'al-Zamili-Hashemi');
+    assert.strictEqual(b, 'al-Zamili-Hashemi');
+    // Same content either way; the count shows the second was not stored again.
     assert.strictEqual(sharedTokenCount(), before);
   });
 
+  it('stores no token shorter than a view: those are sliced', () => {
+    const before = sharedTokenCount();
+    const words = tokenize('Hakim al-Zamili said the twelve-year plan, 2,000 of them ’s n’t').map((t) => t.text);
+    assert.deepStrictEqual(words.slice(0, 4), ['Hakim', 'al-Zamili', 'said', 'the']);
+    assert.strictEqual(sharedTokenCount(), before);
+    assert.strictEqual(tokenText('the zygomorphically plan', 4, 19), 'zygomorphically');
+    assert.strictEqual(sharedTokenCount(), before + 1);
+  });
+
   it('keeps working after the table forgets everything when half full', () => {
+    const long = (i: number) => `q${String(i).padStart(12, '0')}`;
     for (let i = 0; i < 40000; i++) {
-      const w = `q${i}`;
+      const w = long(i);
       assert.strictEqual(tokenText(w, 0, w.length), w);
     }
     assert.ok(sharedTokenCount() <= 1 << 14);
-    assert.strictEqual(tokenText('zz q7 zz', 3, 5), 'q7');
+    assert.strictEqual(tokenText(`zz ${long(7)} zz`, 3, 16), long(7));
   });
 
   it('slices long tokens', () => {

@@ -1,5 +1,5 @@
 /** V8's SlicedString::kMinLength and ConsString::kMinLength. */
-const VIEW_MIN_LENGTH = 13;
+export const VIEW_MIN_LENGTH = 13;
 
 /**
  * A copy of `s` that shares no storage with the string it was cut from.
@@ -17,7 +17,6 @@ const VIEW_MIN_LENGTH = 13;
  */
 export function ownString(s: string): string {
   // V8 makes no view (slice or concatenation) shorter than VIEW_MIN_LENGTH: a shorter string owns its characters
-  // already. Kept as it is, a cache key is the very string the tokenizer shares between tokens (tokenText.ts), so the
-  // caches' later look-ups of a word find their key by pointer, not by comparing characters.
+  // already, and is kept as it is (no copy per cache entry).
   return s.length < VIEW_MIN_LENGTH ? s : (' ' + s).slice(1);
 }

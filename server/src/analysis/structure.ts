@@ -16,6 +16,13 @@ interface Line extends Span {
 }
 
 const PICTURE = /^(.{1,80}?)['’]s picture$/;
+/**
+ * PICTURE's match on a line, tested first by the line's end: every line of a document's body and comments asks, and
+ * the lazy head tried each of its 80 lengths against the tail on almost every line (0.4 % of an analysis).
+ */
+function picture(t: string): RegExpExecArray | null {
+  return t.endsWith('s picture') ? PICTURE.exec(t) : null;
+}
 const BYLINE = /^(By\s+\S.{0,150}|.{1,80}['’]s picture)$/;
 const COMMENTS_MARKER =
   /^(Comment viewing options|\d+\s+(Responses?|Comments?|Replies|Reactions)|Comments?( \(\d+\))?|Reader comments|Leave a (Reply|Comment))$/i;
@@ -83,7 +90,7 @@ export function parseStructure(text: string): DocumentStructure {
   for (; i < lines.length; i++) {
     const line = lines[i];
     const t = lineText(line);
-    if (COMMENTS_MARKER.test(t) || PICTURE.test(t) || isBulletHandle(line, t)) {
+    if (COMMENTS_MARKER.test(t) || picture(t) || isBulletHandle(line, t)) {
       commentsStart = line.trimStart;
       break;
     }
@@ -141,7 +148,7 @@ function parseComments(text: string, lines: Line[], from: number, blocks: Block[
       blocks.push({ kind: 'comments-header', section: 'comments', start: line.trimStart, end: line.trimEnd });
       continue;
     }
-    const pic = PICTURE.exec(t);
+    const pic = picture(t);
     const bullet = line.trimStart > line.start ? BULLET_HANDLE.exec(t) : null;
     const numbered = line.trimStart > line.start && line.trimStart - line.start <= 4 ? NUMBERED_COMMENT.exec(t) : null;
     if (pic || (bullet && t.length < 64) || numbered) {

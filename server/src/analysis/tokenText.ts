@@ -1,11 +1,18 @@
-import { ownString } from './ownString';
+import { ownString, VIEW_MIN_LENGTH } from './ownString';
 
 /*
- * The text of a token, shared between tokens and documents that spell it alike. Most tokens are
- * words and marks that recur ("the", ",", "said", a country's name), and a fresh string per token
- * was a third of the tokenizer's time. A shared string is also one whose hash V8 has already
- * computed, so every later Map or Set probe with it (tagger features, gazetteer and name caches)
- * skips hashing, and two equal tokens compare as one pointer.
+ * The text of a token. A token of VIEW_MIN_LENGTH to MAX_SHARED characters ("Washington-based",
+ * "administration") gets a string shared between the tokens and documents that spell it alike, a copy
+ * (ownString) where a slice would be a view holding the whole document; every shorter one is sliced.
+ *
+ * All tokens up to MAX_SHARED were once shared, so that later Map and Set probes with them (tagger
+ * features, gazetteer and name caches) would find their hash computed and their key by pointer. Measured
+ * over the whole analysis of generated seed-sized documents (both builds in one process, alternating):
+ * the table's probe for the short tokens, 99 % of them, cost the tokenizer about 0.35 ms a document
+ * (it reads a slot and a string that the tagger's tables have pushed out of the cache since the last
+ * document), and the later stages saved less than that by it: sliced, the whole analysis took about 2 %
+ * less CPU. V8 copies a slice shorter than VIEW_MIN_LENGTH into a string of its own, made next to the
+ * token, so those keep no document alive either.
  *
  * An open-addressing table with linear probing, found by a hash of the characters read from the
  * document (no string made for a token seen before). It forgets everything when half full, as
@@ -21,10 +28,10 @@ const MAX_SHARED = 20;
 const table: Array<string | undefined> = new Array<string | undefined>(SIZE).fill(undefined);
 let stored = 0;
 
-/** `text.slice(start, end)`, as a string shared with earlier tokens of the same characters. */
+/** `text.slice(start, end)`; from VIEW_MIN_LENGTH to MAX_SHARED characters, a copy shared with earlier tokens of the same characters. */
 export function tokenText(text: string, start: number, end: number): string {
   const len = end - start;
-  if (len > MAX_SHARED || len <= 0) return text.slice(start, end);
+  if (len > MAX_SHARED || len < VIEW_MIN_LENGTH) return text.slice(start, end);
   let h = len;
   for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
   // Fibonacci hashing: the top bits of the product spread short words, whose sums crowd a few ranges, over the table

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../boundedCache';
 import type { Claim, ClaimForm } from '../types';
 import { CUE_FORMS } from './lexicon';
 
@@ -102,9 +103,36 @@ export function scoreClaim(
   claim: Pick<Claim, 'form' | 'cue' | 'section'>,
   model?: { score: number; blend: ScoreBlend },
 ): number {
-  const kind = claimKind(claim);
-  const kp = kindPrecision(table, kind);
-  const p = model ? blendScore(model.blend, model.score, kp) : kp;
+  const kind = kindFacts(table, claim);
+  const p = model ? blendScore(model.blend, model.score, kind.precision) : kind.precision;
   const s = claim.section === 'comments' ? (kind.attribution ? p : p * table.commentFactor) : Math.max(p, table.articleFloor);
   return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;
+}
+
+/** What a claim's score needs of its kind. */
+interface KindFacts {
+  precision: number;
+  attribution: boolean;
+}
+
+/**
+ * Kind facts by score table, then by form and cue text: claims repeat a few cues ("said", "told", "according to"),
+ * and each claim's kind was made afresh, its cue lowercased and split by a Unicode pattern and three table keys
+ * joined (about 1 % of an analysis). A pure function of the table, the form and the cue's text.
+ */
+const kindCaches = new WeakMap<ClaimScoreTable, BoundedCache<KindFacts>>();
+
+function kindFacts(table: ClaimScoreTable, claim: Pick<Claim, 'form' | 'cue'>): KindFacts {
+  let cache = kindCaches.get(table);
+  if (!cache) kindCaches.set(table, (cache = new BoundedCache<KindFacts>(5000)));
+  // No form holds a line break: a claim without a cue has the form alone as its key, one with a cue (even an empty one,
+  // which claimKind reads otherwise) the form, a line break and the cue's text.
+  const key = claim.cue ? `${claim.form}\n${claim.cue.text}` : claim.form;
+  return (
+    cache.get(key) ??
+    cache.remember(key, () => {
+      const kind = claimKind(claim);
+      return { precision: kindPrecision(table, kind), attribution: kind.attribution };
+    })
+  );
 }

@@ -3,7 +3,7 @@ import type { AnalysisResources } from '../resources';
 import { kindOf, type EntityCluster, type EntityMention, type EntityType, type PlaceFacts } from '../types';
 import type { AliasIndex } from './aliasIndex';
 import { clusterPeople } from './clusterPeople';
-import { linkAbbreviations, linkParentheticals, linkVariants } from './linkForms';
+import { type Form, linkAbbreviations, linkParentheticals, linkVariants } from './linkForms';
 import { linkMisspellings } from './misspellings';
 import { BoundedCache } from '../boundedCache';
 import { foldName } from './names';
@@ -48,20 +48,29 @@ export function clusterMentions(
 
   // Same fixed identity, or the same spelling key within one kind, is one entity.
   const byKey = new Map<string, number>();
-  infos.forEach((info, i) => {
-    for (const key of identityKeys(info)) {
+  // First mention of each distinct name: the form-level rules below work on these.
+  const firstOf = new Map<Info, number>();
+  const forms: Form[] = [];
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    const keys = identityKeys(info);
+    const seen = firstOf.get(info);
+    if (seen !== undefined) {
+      // A name met before joins its first mention, which is what its keys' look-ups would give: that mention joined
+      // the first holder of its first key (a fixed id or none, so never refused), and a later key's union with it
+      // was made or refused for good (a set's fixed id never changes once set). Most mentions repeat a name, and
+      // this spares their keys' look-ups by string. A name without keys (a person) joins nothing here.
+      if (keys.length > 0) uf.union(seen, i);
+      continue;
+    }
+    firstOf.set(info, i);
+    forms.push({ info, i });
+    for (const key of keys) {
       const first = byKey.get(key);
       if (first === undefined) byKey.set(key, i);
       else uf.union(first, i);
     }
-  });
-
-  // First mention of each distinct name: the form-level rules below work on these.
-  const firstOf = new Map<Info, number>();
-  infos.forEach((info, i) => {
-    if (!firstOf.has(info)) firstOf.set(info, i);
-  });
-  const forms = [...firstOf].map(([info, i]) => ({ info, i }));
+  }
 
   clusterPeople(ms, infos, uf, aliases, byKey);
   linkAbbreviations(forms, uf);

@@ -264,9 +264,8 @@ function settleLabels(d: MentionDoc, cands: Candidate[], names: string[], spans:
 }
 
 /**
- * `text.slice(start, end)`, given as the token's own string when the span is exactly token ts: that string is shared
- * between the tokens and documents that spell it alike (tokenText.ts), so it is no new copy, and the caches and maps a
- * name is looked up in find it by its hash already computed and by pointer. Most names are one word.
+ * `text.slice(start, end)`, given as the token's own string when the span is exactly token ts: no new copy, and once a
+ * cache or map has hashed that string for one look-up, the next finds its hash computed. Most names are one word.
  */
 function spanText(text: string, tokens: Token[], ts: number, start: number, end: number): string {
   const t = tokens[ts];

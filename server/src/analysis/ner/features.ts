@@ -143,11 +143,6 @@ export class FeatureExtractor {
       scoreGen: -1,
     };
     info.facts = packFacts(info);
-    // The cache is per extractor and grows with vocabulary; bound it for a long-running server.
-    if (this.cache.size > 200000) {
-      this.cache.clear();
-      this.lowerCache.clear();
-    }
     this.cache.add(w, info);
     return info;
   }
@@ -234,6 +229,12 @@ export class FeatureExtractor {
       ctx.facts = new Int32Array(size);
       ctx.short = new Int32Array(size);
       ctx.form = new Int32Array(size);
+    }
+    // The cache is per extractor and grows with vocabulary; bound it for a long-running server. Between documents only:
+    // a document's words share one lowercase form per spelling (DocContext.form), which the second stage's keys rely on.
+    if (this.cache.size > 200000) {
+      this.cache.clear();
+      this.lowerCache.clear();
     }
     const infos = ctx.infos;
     infos.length = n;

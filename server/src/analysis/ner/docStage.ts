@@ -239,6 +239,52 @@ export class DocStage {
   }
 }
 
+/**
+ * The second stage's emission scores, in place: each token's first-stage scores scaled by BASE_SCALE plus the
+ * weights (DOC_FEATURES x labels) of its feature ids (codes, n x NUM_DOC); a closed word's forced O is left alone.
+ */
+export function addDocScores(emit: Float32Array, codes: Int32Array, w: Float32Array, n: number, forced: Uint8Array): void {
+  if (NUM_LABELS !== 9) throw new Error('addDocScores is unrolled for 9 labels');
+  // Unrolled over the 9 labels into locals; Math.fround after every step keeps the float32
+  // rounding of the in-place array arithmetic this replaces, so the scores are bit-identical.
+  const fr = Math.fround;
+  for (let i = 0; i < n; i++) {
+    // A closed word keeps its O (emissions): the second stage would not move a margin of CLOSED_NOT_O.
+    if (forced[i] === 1) continue;
+    const eo = i * 9;
+    let e0 = fr(emit[eo] * BASE_SCALE);
+    let e1 = fr(emit[eo + 1] * BASE_SCALE);
+    let e2 = fr(emit[eo + 2] * BASE_SCALE);
+    let e3 = fr(emit[eo + 3] * BASE_SCALE);
+    let e4 = fr(emit[eo + 4] * BASE_SCALE);
+    let e5 = fr(emit[eo + 5] * BASE_SCALE);
+    let e6 = fr(emit[eo + 6] * BASE_SCALE);
+    let e7 = fr(emit[eo + 7] * BASE_SCALE);
+    let e8 = fr(emit[eo + 8] * BASE_SCALE);
+    for (let k = 0; k < NUM_DOC; k++) {
+      const wo = codes[i * NUM_DOC + k] * 9;
+      e0 = fr(e0 + w[wo]);
+      e1 = fr(e1 + w[wo + 1]);
+      e2 = fr(e2 + w[wo + 2]);
+      e3 = fr(e3 + w[wo + 3]);
+      e4 = fr(e4 + w[wo + 4]);
+      e5 = fr(e5 + w[wo + 5]);
+      e6 = fr(e6 + w[wo + 6]);
+      e7 = fr(e7 + w[wo + 7]);
+      e8 = fr(e8 + w[wo + 8]);
+    }
+    emit[eo] = e0;
+    emit[eo + 1] = e1;
+    emit[eo + 2] = e2;
+    emit[eo + 3] = e3;
+    emit[eo + 4] = e4;
+    emit[eo + 5] = e5;
+    emit[eo + 6] = e6;
+    emit[eo + 7] = e7;
+    emit[eo + 8] = e8;
+  }
+}
+
 /** Context evidence of token i per type slot: emission minus the word's own scores, best of B-/I- per type. */
 function contextOf(emit: Float32Array, pool: Float32Array, i: number, self: number, out: Float32Array): void {
   const o = i * NUM_LABELS;

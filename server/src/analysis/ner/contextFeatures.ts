@@ -13,11 +13,13 @@ import { F_CASE, F_COMMON, F_DEMONYM, F_TITLE } from './wordFacts';
 /** What one document looks like to the templates; see FeatureExtractor.context. */
 export interface DocContext {
   infos: WordInfo[];
+  /** Per token: its word's id (WordInfo.id). */
+  ids: Int32Array;
   /** Per token: its word's packed facts (wordFacts.ts). */
   facts: Int32Array;
   /** Per token: its word's short shape hash (WordInfo.hShort) as int32. */
   short: Int32Array;
-  /** Per token: the index of its lowercase form in this document (see LowerStats). */
+  /** Per token: the index of its lowercase form in this document (FeatureExtractor.context). */
   form: Int32Array;
   /** How many lowercase forms the document has. */
   forms: number;

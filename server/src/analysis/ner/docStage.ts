@@ -1,4 +1,5 @@
 import type { DocContext } from './contextFeatures';
+import { DocEntities } from './docEntities';
 import { NUM_LABELS } from './viterbi';
 import { F_CASE, F_COMMON } from './wordFacts';
 
@@ -53,6 +54,7 @@ export class DocStage {
   private ctxN = new Int32Array(0);
   private entityOf = new Int32Array(0);
   private readonly c = new Float32Array(5);
+  private readonly entities = new DocEntities();
 
   /**
    * Second-stage feature ids (n x NUM_DOC, into `out`) of a document from the
@@ -71,7 +73,6 @@ export class DocStage {
     /** Per token, 1 for a closed word's forced O (closedWords.ts): the second stage leaves it alone, so it gets no codes. */
     forced: Uint8Array | null = null,
   ): void {
-    const infos = ctx.infos;
     const facts = ctx.facts;
     const mode = ctx.mode;
     if (this.keyOf.length < n) {
@@ -113,10 +114,10 @@ export class DocStage {
       }
     }
 
-    // Entities of the first stage, by case-folded string: type counts, and the strings themselves for containment.
-    const entities = new Map<string, number[]>();
+    // Entities of the first stage, by case-folded words (docEntities.ts): type counts, and the containing entities' types.
+    const ents = this.entities;
     const entityOf = this.entityOf;
-    const spans: Array<{ s: number; e: number; key: string; type: number }> = [];
+    ents.reset();
     entityOf.fill(-1, 0, n);
     for (const [s, e] of sentences) {
       let i = s;
@@ -128,37 +129,26 @@ export class DocStage {
         }
         let j = i + 1;
         while (j < e && labels[j] === l + 1) j++;
-        let key = infos[i].lower;
-        for (let t = i + 1; t < j; t++) key += ' ' + infos[t].lower;
-        const type = SLOT[l];
-        let v = entities.get(key);
-        if (!v) entities.set(key, (v = [0, 0, 0, 0, 0]));
-        v[type]++;
-        entityOf.fill(spans.length, i, j);
-        spans.push({ s: i, e: j, key, type });
+        entityOf.fill(ents.spans, i, j);
+        ents.add(form, i, j, SLOT[l]);
         i = j;
       }
     }
-    // Containing entities: for each entity string, the types of longer entities with it as a whole-word part.
-    const longer = new Map<string, number[]>();
-    if (spans.length > 1) {
-      // Each distinct entity string once, through its first span: its words are the lowercased tokens (they have no spaces).
-      const seen = new Set<string>();
-      for (const sp of spans) {
-        const len = sp.e - sp.s;
+    const { spanStart, spanEnd, spanType, spanEntity, counts: entCounts, longer } = ents;
+    if (ents.spans > 1) {
+      // Each distinct entity once, through its first span: the types of the longer entities with it as a whole-word part.
+      for (let sp = 0; sp < ents.spans; sp++) {
+        const s = spanStart[sp];
+        const len = spanEnd[sp] - s;
         // Parts of longer names only: a run-on "entity" of hundreds of words would cost its length cubed.
-        if (len < 2 || len > MAX_CONTAINING_WORDS || seen.has(sp.key)) continue;
-        seen.add(sp.key);
-        const types = entities.get(sp.key) as number[];
+        if (len < 2 || len > MAX_CONTAINING_WORDS || !ents.isFirst(sp)) continue;
+        const types = spanEntity[sp] * 5;
         for (let a = 0; a < len; a++) {
-          let part = '';
           for (let b = a + 1; b <= len; b++) {
-            part = b === a + 1 ? infos[sp.s + a].lower : part + ' ' + infos[sp.s + b - 1].lower;
             if (b - a === len) continue;
-            if (!entities.has(part)) continue;
-            let v = longer.get(part);
-            if (!v) longer.set(part, (v = [0, 0, 0, 0, 0]));
-            for (let t = 1; t < 5; t++) v[t] += types[t];
+            const part = ents.find(form, s + a, s + b);
+            if (part < 0) continue;
+            for (let t = 1; t < 5; t++) longer[part * 5 + t] += entCounts[types + t];
           }
         }
       }
@@ -220,34 +210,78 @@ export class DocStage {
       // Entity majority and containing entities, for tokens inside a first-stage entity.
       const ent = entityOf[i];
       if (ent >= 0) {
-        const sp = spans[ent];
-        const v = entities.get(sp.key) as number[];
+        const v = spanEntity[ent] * 5;
+        const type = spanType[ent];
         let best = 5;
         let bestN = 0;
         for (let t = 1; t < 5; t++) {
-          const m = v[t] - (t === sp.type ? 1 : 0);
+          const m = entCounts[v + t] - (t === type ? 1 : 0);
           if (m > bestN) {
             bestN = m;
             best = t;
           }
         }
-        out[o + 1] = DOC_OFFSETS[1] + (best * 5 + own) * 2 + (i === sp.s ? 0 : 1);
-        const lv = longer.get(sp.key);
+        out[o + 1] = DOC_OFFSETS[1] + (best * 5 + own) * 2 + (i === spanStart[ent] ? 0 : 1);
+        // The first of the most frequent containing types (0 when no longer entity contains this one).
         let lt = 0;
-        if (lv) {
-          let ln = 0;
-          for (let t = 1; t < 5; t++)
-            if (lv[t] > ln) {
-              ln = lv[t];
-              lt = t;
-            }
-        }
+        let ln = 0;
+        for (let t = 1; t < 5; t++)
+          if (longer[v + t] > ln) {
+            ln = longer[v + t];
+            lt = t;
+          }
         out[o + 2] = DOC_OFFSETS[2] + lt * 5 + own;
       } else {
         out[o + 1] = DOC_OFFSETS[1] + 5 * 5 * 2;
         out[o + 2] = DOC_OFFSETS[2];
       }
     }
+  }
+}
+
+/**
+ * The second stage's emission scores, in place: each token's first-stage scores scaled by BASE_SCALE plus the
+ * weights (DOC_FEATURES x labels) of its feature ids (codes, n x NUM_DOC); a closed word's forced O is left alone.
+ */
+export function addDocScores(emit: Float32Array, codes: Int32Array, w: Float32Array, n: number, forced: Uint8Array): void {
+  if (NUM_LABELS !== 9) throw new Error('addDocScores is unrolled for 9 labels');
+  // Unrolled over the 9 labels into locals; Math.fround after every step keeps the float32
+  // rounding of the in-place array arithmetic this replaces, so the scores are bit-identical.
+  const fr = Math.fround;
+  for (let i = 0; i < n; i++) {
+    // A closed word keeps its O (emissions): the second stage would not move a margin of CLOSED_NOT_O.
+    if (forced[i] === 1) continue;
+    const eo = i * 9;
+    let e0 = fr(emit[eo] * BASE_SCALE);
+    let e1 = fr(emit[eo + 1] * BASE_SCALE);
+    let e2 = fr(emit[eo + 2] * BASE_SCALE);
+    let e3 = fr(emit[eo + 3] * BASE_SCALE);
+    let e4 = fr(emit[eo + 4] * BASE_SCALE);
+    let e5 = fr(emit[eo + 5] * BASE_SCALE);
+    let e6 = fr(emit[eo + 6] * BASE_SCALE);
+    let e7 = fr(emit[eo + 7] * BASE_SCALE);
+    let e8 = fr(emit[eo + 8] * BASE_SCALE);
+    for (let k = 0; k < NUM_DOC; k++) {
+      const wo = codes[i * NUM_DOC + k] * 9;
+      e0 = fr(e0 + w[wo]);
+      e1 = fr(e1 + w[wo + 1]);
+      e2 = fr(e2 + w[wo + 2]);
+      e3 = fr(e3 + w[wo + 3]);
+      e4 = fr(e4 + w[wo + 4]);
+      e5 = fr(e5 + w[wo + 5]);
+      e6 = fr(e6 + w[wo + 6]);
+      e7 = fr(e7 + w[wo + 7]);
+      e8 = fr(e8 + w[wo + 8]);
+    }
+    emit[eo] = e0;
+    emit[eo + 1] = e1;
+    emit[eo + 2] = e2;
+    emit[eo + 3] = e3;
+    emit[eo + 4] = e4;
+    emit[eo + 5] = e5;
+    emit[eo + 6] = e6;
+    emit[eo + 7] = e7;
+    emit[eo + 8] = e8;
   }
 }
 

@@ -30,7 +30,6 @@ import {
   TITLES,
   wordHashes,
   type Continuation,
-  type LowerStats,
   type WordInfo,
 } from './wordFeatures';
 import { ownString } from '../ownString';
@@ -58,15 +57,40 @@ export interface DocInput {
   sentences: ReadonlyArray<readonly [number, number]>;
 }
 
+/** Ints per word in FeatureExtractor.words: facts, short shape hash, lowercase-form id, and one of padding (16 bytes). */
+const WORD_STRIDE = 4;
+
+/** A copy of a per-word array with twice the room. */
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export class FeatureExtractor {
   /**
    * Facts per word type (wordTable.ts). The tokenizer shares one string per spelling (tokenText.ts), which the cache keeps as
    * its key (ownString), so a look-up finds the key by pointer.
    */
-  private readonly cache = new WordTable<WordInfo>();
+  private readonly cache = new WordTable<number>();
+  /** The cached words by id (WordInfo.id). */
+  private readonly infoById: WordInfo[] = [];
+  /**
+   * Per word id, what the first per-token pass of context() copies (WORD_STRIDE ints): packed facts, short shape hash
+   * and the id of its lowercase form. A small record in one dense array: a token's word is read there, not through its
+   * WordInfo (scattered in the heap and mostly evicted by the rest of the analysis by the next document).
+   */
+  private words: Int32Array = new Int32Array(1024 * WORD_STRIDE);
+  /** Lowercase form -> its id: the forms of a document are counted by it (DocContext.form). */
+  private readonly lowerIds = new Map<string, number>();
+  /** Per lowercase-form id: [stamp of the last document that had it, its index among that document's forms]. */
+  private lowerSeen: Int32Array = new Int32Array(1024 * 2);
+  /** How often the extractor has forgotten its words: word ids are reused after that (see PerceptronTagger.emissions). */
+  epoch = 0;
   private readonly multiWord = new Map<string, number>();
   private readonly ctx: DocContext = {
     infos: [],
+    ids: new Int32Array(0),
     facts: new Int32Array(0),
     short: new Int32Array(0),
     form: new Int32Array(0),
@@ -79,7 +103,6 @@ export class FeatureExtractor {
     quote: new Uint8Array(0),
     runs: new RunContext(),
   };
-  private readonly lowerCache = new Map<string, LowerStats>();
   private stamp = 0;
   private readonly gazMaxWords: number;
   private closedWords: ReadonlySet<string> | null = null;
@@ -95,8 +118,20 @@ export class FeatureExtractor {
   /** The model's closed words (closedWords.ts); the word cache is cleared, as each word's flag is kept in it. */
   setClosedWords(words: ReadonlySet<string> | null): void {
     this.closedWords = words;
+    this.forget();
+  }
+
+  /** Forgets every word (their ids are reused from 0). */
+  private forget(): void {
     this.cache.clear();
-    this.lowerCache.clear();
+    this.infoById.length = 0;
+    this.lowerIds.clear();
+    this.epoch++;
+  }
+
+  /** How many words the extractor knows: their ids are below this. */
+  get wordCount(): number {
+    return this.infoById.length;
   }
 
   /** The context computed by the last call to context() (its buffers are reused). */
@@ -106,8 +141,13 @@ export class FeatureExtractor {
 
   /** Facts and cached template hashes of a word type. */
   info(word: string): WordInfo {
-    let info = this.cache.get(word);
-    if (info) return info;
+    return this.infoById[this.wordId(word)];
+  }
+
+  /** The id of a word type (WordInfo.id), cached with its facts on first sight. */
+  private wordId(word: string): number {
+    const id = this.cache.get(word);
+    if (id !== undefined) return id;
     // The cache outlives the document: it keeps a copy of the word, and what is cut from it, not views into the text (see ownString).
     const w = ownString(word);
     const lower = w.toLowerCase();
@@ -116,14 +156,16 @@ export class FeatureExtractor {
     const hLower = hashString(lower, 7) | 0;
     const hShort = shapeHash(w, true, 5) | 0;
     const place = caseClass !== 0 && this.gazetteer.firstWords.has(lower) ? this.gazetteer.lookup(w) : undefined;
-    let stats = this.lowerCache.get(lower);
-    if (!stats) {
-      stats = { stamp: -1, form: -1 };
-      this.lowerCache.set(lower, stats);
+    let lowerId = this.lowerIds.get(lower);
+    if (lowerId === undefined) {
+      lowerId = this.lowerIds.size;
+      this.lowerIds.set(lower, lowerId);
+      if (this.lowerSeen.length < 2 * (lowerId + 1)) this.lowerSeen = grown(this.lowerSeen);
+      this.lowerSeen[2 * lowerId] = -1;
     }
-    info = {
+    const info: WordInfo = {
       lower,
-      stats,
+      id: this.infoById.length,
       hLower,
       hShort,
       caseClass,
@@ -139,17 +181,16 @@ export class FeatureExtractor {
       facts: 0,
       hashes: wordHashes(w, lower, caseClass, hLower, hShort, shapeHash(w, false, 3), this.clusters ? this.clusters.of(w) : NO_CLUSTER),
       continuations: null,
-      scoreAt: 0,
-      scoreGen: -1,
     };
     info.facts = packFacts(info);
-    // The cache is per extractor and grows with vocabulary; bound it for a long-running server.
-    if (this.cache.size > 200000) {
-      this.cache.clear();
-      this.lowerCache.clear();
-    }
-    this.cache.add(w, info);
-    return info;
+    this.infoById.push(info);
+    if (this.words.length < (info.id + 1) * WORD_STRIDE) this.words = grown(this.words);
+    const r = info.id * WORD_STRIDE;
+    this.words[r] = info.facts;
+    this.words[r + 1] = hShort;
+    this.words[r + 2] = lowerId;
+    this.cache.add(w, info.id);
+    return info.id;
   }
 
   /** Gazetteer type (0 country, 1 city, 2 region) of a lowercased multi-word name, or -1; cached (names recur across documents). */
@@ -231,28 +272,38 @@ export class FeatureExtractor {
       ctx.initial = new Uint8Array(size);
       ctx.gaz = new Uint8Array(size);
       ctx.quote = new Uint8Array(size);
+      ctx.ids = new Int32Array(size);
       ctx.facts = new Int32Array(size);
       ctx.short = new Int32Array(size);
       ctx.form = new Int32Array(size);
     }
+    // The cache is per extractor and grows with vocabulary; bound it for a long-running server. Between documents only:
+    // a document's words share one lowercase form per spelling (DocContext.form), which the second stage's keys rely on.
+    if (this.cache.size > 200000) this.forget();
     const infos = ctx.infos;
     infos.length = n;
-    const { facts, short, form } = ctx;
-    // The one pass that reads each token's WordInfo (the passes after it read the per-token arrays). Each lowercase
-    // form gets an index in this document when first seen: its document counts are kept by that index.
+    const { ids, facts, short, form } = ctx;
+    const infoById = this.infoById;
+    // The one pass that finds each token's word (the passes after it read the per-token arrays). Each lowercase form
+    // gets an index in this document when first seen: its document counts are kept by that index.
     const stamp = ++this.stamp;
     let forms = 0;
     for (let i = 0; i < n; i++) {
-      const inf = this.info(doc.words[i]);
-      infos[i] = inf;
-      facts[i] = inf.facts;
-      short[i] = inf.hShort;
-      const st = inf.stats;
-      if (st.stamp !== stamp) {
-        st.stamp = stamp;
-        st.form = forms++;
+      const id = this.wordId(doc.words[i]);
+      ids[i] = id;
+      infos[i] = infoById[id];
+      // Read after wordId, which may have grown them.
+      const words = this.words;
+      const seen = this.lowerSeen;
+      const r = id * WORD_STRIDE;
+      facts[i] = words[r];
+      short[i] = words[r + 1];
+      const lo = 2 * words[r + 2];
+      if (seen[lo] !== stamp) {
+        seen[lo] = stamp;
+        seen[lo + 1] = forms++;
       }
-      form[i] = st.form;
+      form[i] = seen[lo + 1];
     }
     ctx.forms = forms;
     if (ctx.cap.length < forms) {

@@ -21,7 +21,7 @@ import {
   type DocInput,
   type WordInfo,
 } from './features';
-import { BASE_SCALE, DOC_FEATURES, DOC_STAGE_VERSION, DocStage, NUM_DOC } from './docStage';
+import { addDocScores, DOC_FEATURES, DOC_STAGE_VERSION, DocStage, NUM_DOC } from './docStage';
 import { MODEL_FORMAT, quantize, type ModelFile } from './modelFile';
 import { decodeRows } from '../learn/weightRows';
 import { unpackModel, type ModelHeader, type ModelRows } from './modelPack';
@@ -30,6 +30,7 @@ import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi'
 import { splitCoordinations } from './coordination';
 import { WordClusters } from './clusters';
 import { labelDatelines } from './datelines';
+import { F_CLOSED } from './wordFacts';
 
 /*
  * The trained averaged-perceptron tagger at run time; the file format is in modelFile.ts.
@@ -77,7 +78,10 @@ export class PerceptronTagger implements Tagger {
   /** Cached per-word scores (W_SIZE each, see wordScores); offset 0 holds the boundary's. */
   private pool: Float32Array;
   private poolUsed = W_SIZE;
-  private gen = 0;
+  /** Per word id (WordInfo.id): the offset of the word's scores in the pool, 0 when it has none yet (0 holds the boundary's). */
+  private scoreAt: Int32Array = new Int32Array(1024);
+  /** The extractor's epoch that scoreAt's ids belong to. */
+  private epoch = -1;
   /** Weights of the small-domain templates by code: SMALL_SIZES[k] x labels from smallOffset[k]. */
   private readonly small: Float32Array;
   private readonly smallOffset: Int32Array;
@@ -170,17 +174,22 @@ export class PerceptronTagger implements Tagger {
     }
   }
 
+  /** Forgets every cached word score: the pool starts over. */
+  private clearScores(): void {
+    this.scoreAt.fill(0);
+    this.poolUsed = W_SIZE;
+  }
+
   /**
    * Makes room in the score pool for n more words: grows it, or (past POOL_MAX_WORDS)
-   * starts a new generation, which invalidates every cached word score. Called
+   * starts over, which invalidates every cached word score. Called
    * before a document so that offsets stay valid while it is scored.
    */
   private reservePool(n: number): void {
     const need = this.poolUsed + n * W_SIZE;
     if (need <= this.pool.length) return;
     if (need > POOL_MAX_WORDS * W_SIZE) {
-      this.gen++;
-      this.poolUsed = W_SIZE;
+      this.clearScores();
       if (this.poolUsed + n * W_SIZE <= this.pool.length) return;
     }
     let size = Math.max(this.pool.length, 64 * W_SIZE);
@@ -211,8 +220,7 @@ export class PerceptronTagger implements Tagger {
     const caseCode = info.caseClass * 2 + (info.isCommonLower ? 1 : 0);
     this.addSmall(SMALL_PREV_CASE, caseCode, v, at + W_PREV * L);
     this.addSmall(SMALL_NEXT_CASE, caseCode, v, at + W_NEXT * L);
-    info.scoreAt = at;
-    info.scoreGen = this.gen;
+    this.scoreAt[info.id] = at;
     return at;
   }
 
@@ -235,23 +243,36 @@ export class PerceptronTagger implements Tagger {
     const nRest = rest.length;
     const nHashed = NUM_HASHED;
     const probes = this.probes;
+    // Word ids are reused once the extractor has forgotten its words: their cached scores go with them.
+    if (this.extractor.epoch !== this.epoch) {
+      this.epoch = this.extractor.epoch;
+      this.clearScores();
+    }
+    if (this.scoreAt.length < this.extractor.wordCount) {
+      const more = new Int32Array(Math.max(this.extractor.wordCount, this.scoreAt.length * 2));
+      more.set(this.scoreAt);
+      this.scoreAt = more;
+    }
     // Room for every word of the document: the pool does not move while its words get their cached scores.
     this.reservePool(n);
-    const gen = this.gen;
+    const scoreAt = this.scoreAt;
+    const ids = ctx.ids;
+    const facts = ctx.facts;
     if (this.selfAt.length < n) this.selfAt = new Int32Array(Math.max(n, this.selfAt.length * 2));
     const selfAt = this.selfAt;
     if (this.wordAt.length < n) this.wordAt = new Int32Array(this.selfAt.length);
     const wordAt = this.wordAt;
     if (this.forced.length < n) this.forced = new Uint8Array(this.selfAt.length);
     const forced = this.forced;
-    // One pass over the words (each a separate heap object): their cached scores, and whether the token is a closed word's forced O.
+    // One pass over the tokens (by word id, without reading the words' objects): their words' cached scores, and whether
+    // the token is a closed word's forced O.
     for (let i = 0; i < n; i++) {
-      const inf = infos[i];
-      const at = inf.scoreGen === gen ? inf.scoreAt : this.wordScores(inf);
+      let at = scoreAt[ids[i]];
+      if (at === 0) at = this.wordScores(infos[i]);
       wordAt[i] = at;
       selfAt[i] = at + W_MODE[mode[i]];
       // A closed word in a normally cased sentence is O (closedWords.ts): no template is scored for it.
-      forced[i] = mode[i] === 0 && inf.closed ? 1 : 0;
+      forced[i] = mode[i] === 0 && (facts[i] & F_CLOSED) !== 0 ? 1 : 0;
     }
     const pool = this.pool;
     const sentences = doc.sentences;
@@ -382,46 +403,7 @@ export class PerceptronTagger implements Tagger {
       return labels;
     }
     const { emit, codes } = this.secondStageInputs(doc);
-    const w = stage2.weights;
-    // Unrolled over the 9 labels into locals; Math.fround after every step keeps the float32
-    // rounding of the in-place array arithmetic this replaces, so the scores are bit-identical.
-    const fr = Math.fround;
-    const forced = this.forced;
-    for (let i = 0; i < n; i++) {
-      // A closed word keeps its O (emissions): the second stage would not move a margin of CLOSED_NOT_O.
-      if (forced[i] === 1) continue;
-      const eo = i * 9;
-      let e0 = fr(emit[eo] * BASE_SCALE);
-      let e1 = fr(emit[eo + 1] * BASE_SCALE);
-      let e2 = fr(emit[eo + 2] * BASE_SCALE);
-      let e3 = fr(emit[eo + 3] * BASE_SCALE);
-      let e4 = fr(emit[eo + 4] * BASE_SCALE);
-      let e5 = fr(emit[eo + 5] * BASE_SCALE);
-      let e6 = fr(emit[eo + 6] * BASE_SCALE);
-      let e7 = fr(emit[eo + 7] * BASE_SCALE);
-      let e8 = fr(emit[eo + 8] * BASE_SCALE);
-      for (let k = 0; k < NUM_DOC; k++) {
-        const wo = codes[i * NUM_DOC + k] * 9;
-        e0 = fr(e0 + w[wo]);
-        e1 = fr(e1 + w[wo + 1]);
-        e2 = fr(e2 + w[wo + 2]);
-        e3 = fr(e3 + w[wo + 3]);
-        e4 = fr(e4 + w[wo + 4]);
-        e5 = fr(e5 + w[wo + 5]);
-        e6 = fr(e6 + w[wo + 6]);
-        e7 = fr(e7 + w[wo + 7]);
-        e8 = fr(e8 + w[wo + 8]);
-      }
-      emit[eo] = e0;
-      emit[eo + 1] = e1;
-      emit[eo + 2] = e2;
-      emit[eo + 3] = e3;
-      emit[eo + 4] = e4;
-      emit[eo + 5] = e5;
-      emit[eo + 6] = e6;
-      emit[eo + 7] = e7;
-      emit[eo + 8] = e8;
-    }
+    addDocScores(emit, codes, stage2.weights, n, this.forced);
     this.decode(doc, emit, stage2.transitions, labels);
     return labels;
   }

@@ -11,13 +11,6 @@ const BOUNDARY_CLUSTER = -2;
  * case class, affixes, the frozen word lists. Part of FEATURE_VERSION.
  */
 
-/** One lowercase form, shared by all its casings: its index among the forms of the current document, valid while stamp matches. */
-export interface LowerStats {
-  stamp: number;
-  /** Index into the per-form document counts (DocContext.cap / low) and the second stage's tables (docStage.ts). */
-  form: number;
-}
-
 /** A node of a word's continuation trie: the gazetteer type (see multiWordType) of the name so far, and longer names. */
 export interface Continuation {
   type: number;
@@ -27,7 +20,11 @@ export interface Continuation {
 /** Per word type facts, computed once and cached (the same words recur constantly). */
 export interface WordInfo {
   lower: string;
-  stats: LowerStats;
+  /**
+   * Index of this word type in its extractor (FeatureExtractor.info), dense from 0 until the extractor forgets its words: the
+   * per-token passes keep per-word values in arrays by this index instead of reading and writing each word's object.
+   */
+  id: number;
   /** Hashes of the lowercase form and of the short shape, as int32 (the templates mix them as int32, hash.ts). */
   hLower: number;
   hShort: number;
@@ -58,9 +55,6 @@ export interface WordInfo {
   hashes: Uint32Array;
   /** Gazetteer types of the multi-word names starting with this word, by the following words (filled lazily; see gazetteerCodes). */
   continuations: Map<WordInfo, Continuation> | null;
-  /** Owned by the runtime tagger: offset of this word's summed cached-template weights in its score pool, valid while scoreGen matches. */
-  scoreAt: number;
-  scoreGen: number;
 }
 
 /** Offsets in WordInfo.hashes of the templates that depend on one word, by the word's offset from the tagged token. */

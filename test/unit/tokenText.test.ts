@@ -42,6 +42,17 @@ describe('tokenText', () => {
     assert.strictEqual(sharedTokenCount(), before + 1);
   });
 
+  it('shares short tokens too in a document of a megabyte or more, where one string per token is what costs', () => {
+    const big = `${'x'.repeat(1 << 20)} qwzk qwzk`;
+    const start = big.length - 9;
+    const before = sharedTokenCount();
+    const a = tokenText(big, start, start + 4);
+    assert.strictEqual(a, 'qwzk');
+    assert.strictEqual(sharedTokenCount(), before + 1);
+    assert.strictEqual(tokenText(big, start + 5, start + 9), 'qwzk');
+    assert.strictEqual(sharedTokenCount(), before + 1);
+  });
+
   it('keeps working after the table forgets everything when half full', () => {
     const long = (i: number) => `q${String(i).padStart(12, '0')}`;
     for (let i = 0; i < 40000; i++) {

@@ -14,6 +14,10 @@ import { ownString, VIEW_MIN_LENGTH } from './ownString';
  * less CPU. V8 copies a slice shorter than VIEW_MIN_LENGTH into a string of its own, made next to the
  * token, so those keep no document alive either.
  *
+ * A document of SHARE_ALL_FROM characters or more shares its short tokens too: there the strings, one per
+ * token, are what costs. Sliced, a 20 MB document's analysis peaked at 1,379 MB of memory against 1,197
+ * MB shared, which on a small machine is near the analysis thread's heap limit.
+ *
  * An open-addressing table with linear probing, found by a hash of the characters read from the
  * document (no string made for a token seen before). It forgets everything when half full, as
  * BoundedCache does, and stores copies (ownString), so it keeps no document alive.
@@ -24,14 +28,19 @@ const SIZE = 1 << BITS;
 const MASK = SIZE - 1;
 /** Longer tokens are rarely repeated and cost more to compare: they are sliced as before. */
 const MAX_SHARED = 20;
+/** Documents from this length on (1 MB) share short tokens too (see above). */
+const SHARE_ALL_FROM = 1 << 20;
 
 const table: Array<string | undefined> = new Array<string | undefined>(SIZE).fill(undefined);
 let stored = 0;
 
-/** `text.slice(start, end)`; from VIEW_MIN_LENGTH to MAX_SHARED characters, a copy shared with earlier tokens of the same characters. */
+/**
+ * `text.slice(start, end)`; up to MAX_SHARED characters, a copy shared with earlier tokens of the same characters, from
+ * VIEW_MIN_LENGTH characters on in a document shorter than SHARE_ALL_FROM.
+ */
 export function tokenText(text: string, start: number, end: number): string {
   const len = end - start;
-  if (len > MAX_SHARED || len < VIEW_MIN_LENGTH) return text.slice(start, end);
+  if (len > MAX_SHARED || len <= 0 || (len < VIEW_MIN_LENGTH && text.length < SHARE_ALL_FROM)) return text.slice(start, end);
   let h = len;
   for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
   // Fibonacci hashing: the top bits of the product spread short words, whose sums crowd a few ranges, over the table

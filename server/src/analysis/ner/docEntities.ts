@@ -1,3 +1,4 @@
+import { grownInt32 } from './grownInt32';
 import { mixInt } from './hash';
 
 /*
@@ -61,18 +62,13 @@ export class DocEntities {
   /** Doubles the per-span and per-entity buffers, and the key slots, which stay at most half full (one key per span at most). */
   private grow(form: Int32Array): void {
     const size = this.spanStart.length * 2;
-    const more = (a: Int32Array, n: number): Int32Array => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.spanStart = more(this.spanStart, size);
-    this.spanEnd = more(this.spanEnd, size);
-    this.spanType = more(this.spanType, size);
-    this.spanEntity = more(this.spanEntity, size);
-    this.first = more(this.first, size);
-    this.counts = more(this.counts, size * 5);
-    this.longer = more(this.longer, size * 5);
+    this.spanStart = grownInt32(this.spanStart, size);
+    this.spanEnd = grownInt32(this.spanEnd, size);
+    this.spanType = grownInt32(this.spanType, size);
+    this.spanEntity = grownInt32(this.spanEntity, size);
+    this.first = grownInt32(this.first, size);
+    this.counts = grownInt32(this.counts, size * 5);
+    this.longer = grownInt32(this.longer, size * 5);
     if (this.slots.length < 2 * size) {
       this.slots = new Int32Array(4 * size);
       this.mask = this.slots.length - 1;

@@ -34,6 +34,7 @@ import {
 } from './wordFeatures';
 import { ownString } from '../ownString';
 import { WordTable } from './wordTable';
+import { grownInt32 } from './grownInt32';
 import { F_CASE, F_GAZ_FIRST, F_GAZ_TYPE_SHIFT, F_QUOTE, packFacts } from './wordFacts';
 
 /*
@@ -60,17 +61,11 @@ export interface DocInput {
 /** Ints per word in FeatureExtractor.words: facts, short shape hash, lowercase-form id, and one of padding (16 bytes). */
 const WORD_STRIDE = 4;
 
-/** A copy of a per-word array with twice the room. */
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-
 export class FeatureExtractor {
   /**
-   * Facts per word type (wordTable.ts). The tokenizer shares one string per spelling (tokenText.ts), which the cache keeps as
-   * its key (ownString), so a look-up finds the key by pointer.
+   * Word type -> its id (wordTable.ts). The cache keeps a copy of each word as its key (ownString); where the tokenizer
+   * shares one string per spelling (tokenText.ts: longer tokens, and every token of a big document), a look-up finds
+   * that key by pointer, otherwise by comparing characters.
    */
   private readonly cache = new WordTable<number>();
   /** The cached words by id (WordInfo.id). */
@@ -160,7 +155,7 @@ export class FeatureExtractor {
     if (lowerId === undefined) {
       lowerId = this.lowerIds.size;
       this.lowerIds.set(lower, lowerId);
-      if (this.lowerSeen.length < 2 * (lowerId + 1)) this.lowerSeen = grown(this.lowerSeen);
+      if (this.lowerSeen.length < 2 * (lowerId + 1)) this.lowerSeen = grownInt32(this.lowerSeen, this.lowerSeen.length * 2);
       this.lowerSeen[2 * lowerId] = -1;
     }
     const info: WordInfo = {
@@ -184,7 +179,7 @@ export class FeatureExtractor {
     };
     info.facts = packFacts(info);
     this.infoById.push(info);
-    if (this.words.length < (info.id + 1) * WORD_STRIDE) this.words = grown(this.words);
+    if (this.words.length < (info.id + 1) * WORD_STRIDE) this.words = grownInt32(this.words, this.words.length * 2);
     const r = info.id * WORD_STRIDE;
     this.words[r] = info.facts;
     this.words[r + 1] = hShort;

@@ -30,6 +30,7 @@ import { LABELS, NUM_LABELS, spansOf, viterbi, type LabelSpan } from './viterbi'
 import { splitCoordinations } from './coordination';
 import { WordClusters } from './clusters';
 import { labelDatelines } from './datelines';
+import { grownInt32 } from './grownInt32';
 import { F_CLOSED } from './wordFacts';
 
 /*
@@ -249,9 +250,7 @@ export class PerceptronTagger implements Tagger {
       this.clearScores();
     }
     if (this.scoreAt.length < this.extractor.wordCount) {
-      const more = new Int32Array(Math.max(this.extractor.wordCount, this.scoreAt.length * 2));
-      more.set(this.scoreAt);
-      this.scoreAt = more;
+      this.scoreAt = grownInt32(this.scoreAt, Math.max(this.extractor.wordCount, this.scoreAt.length * 2));
     }
     // Room for every word of the document: the pool does not move while its words get their cached scores.
     this.reservePool(n);

@@ -3,8 +3,8 @@
  * reads two places of its table per look-up (the bucket, then the entry), and with the whole analysis
  * between two documents both are mostly cache misses; this open-addressing table keeps key and value
  * side by side, so a look-up reads one place. Its hash is computed from the word's characters, which the
- * tokenizer has just read. Keys are compared with ===, by pointer first (the tokenizer shares one string
- * per spelling, tokenText.ts), so a look-up finds what a Map would.
+ * tokenizer has just read. Keys are compared with ===, which is by pointer first (where the tokenizer
+ * shares one string per spelling, tokenText.ts) and then by characters, so a look-up finds what a Map would.
  */
 
 /** Characters hashed from each end of a longer word: enough to spread words, and a URL costs no more than a word. */

@@ -3,11 +3,11 @@ import * as path from 'path';
 
 /*
  * What creating a file costs in a folder. The cold index writes one shard
- * file per document, and on one virtual machine, on one disk, that cost was
- * 20–90 µs in some folders and 600–1,000 µs of kernel CPU in others (it
- * follows where the file system placed the folder): for 10,000 documents the
- * difference is seconds of the cold figure, so the bench measures it in the
- * shard folder itself and prints it beside that figure.
+ * file per document. On the machine the README's figures come from (ext4
+ * without a journal) that cost was 20–90 µs, and 600–1,000 µs of kernel CPU
+ * for about five minutes after many files were removed: for 10,000 documents
+ * the difference is seconds of the cold figure, so the bench measures it in
+ * the shard folder itself and prints it beside that figure.
  */
 export function fileCreateMicros(dir: string, files = 500): { wall: number; kernel: number } {
   const names = Array.from({ length: files }, (_, i) => path.join(dir, `create-cost-${process.pid}-${i}.tmp`));

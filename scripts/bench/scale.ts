@@ -81,7 +81,7 @@ export async function indexScale(o: ScaleOptions, sizes: readonly number[]): Pro
   }
   if (creates.length) {
     console.log(
-      `Creating a file in the cold cache's shard folder, which the cold index does once per document (TMPDIR moves the folder; the cost follows it): ${creates.join(', ')}`,
+      `Creating a file in the cold cache's shard folder, which the cold index does once per document (on some file systems it costs far more for minutes after many files were removed: leave time between bench runs): ${creates.join(', ')}`,
     );
   }
 }
